@@ -1,0 +1,255 @@
+package engine
+
+// Message body framing (RFC 9112 §6): Content-Length, Transfer-Encoding,
+// the chunked coding, and where the request message ends.
+
+// parseFraming decides the body length, reads the body and sets r.After.
+func parseFraming(r *Request, cfg *Config, t *trace) {
+	te := r.Values("Transfer-Encoding")
+	cl := r.Values("Content-Length")
+	r.BodyComplete = true
+	r.After = r.HeaderEnd
+	r.BodySpan = Span{r.HeaderEnd, r.HeaderEnd}
+
+	if len(te) > 0 && len(cl) > 0 {
+		// RFC 9112 §6.1: MAY reject, or process by TE alone; either way MUST close.
+		r.Close = true
+		if cfg.HTTP.TECL == "reject" {
+			t.fail("not both Transfer-Encoding and Content-Length", Span{cl[0].Span.Start, cl[0].Span.End}, noteTEandCLRejected)
+			return
+		}
+		t.pass("Transfer-Encoding overrides Content-Length", cl[0].Span, noteTEandCLObeyTE)
+	}
+	if len(te) > 0 {
+		if r.Major == 1 && r.Minor == 0 {
+			// RFC 9112 §6.1: HTTP/1.0 with TE is faulty framing; close after processing.
+			r.Close = true
+			t.note(te[0].Span, noteTEinHTTP10)
+		}
+		codings := r.List("Transfer-Encoding")
+		if len(codings) == 0 {
+			t.fail("Transfer-Encoding names a coding", te[0].Span, noteTENotChunkedLast, v("codings", te[0].Value))
+			r.Close = true
+			return
+		}
+		for _, c := range codings {
+			name := c.Value
+			if i := indexByte(name, ';'); i >= 0 {
+				name = trimOWS(name[:i])
+			}
+			if !knownCoding(name) {
+				t.fail("every transfer coding is understood", c.Span, noteTEUnknown, v("coding", c.Value))
+				r.Close = true
+				return
+			}
+		}
+		last := codings[len(codings)-1]
+		if !equalFold(last.Value, "chunked") {
+			t.fail("chunked is the final transfer coding", last.Span, noteTENotChunkedLast, v("codings", joinElems(codings)))
+			r.Close = true
+			return
+		}
+		for _, c := range codings[:len(codings)-1] {
+			if equalFold(c.Value, "chunked") {
+				t.fail("chunked is applied only once", c.Span, noteTENotChunkedLast, v("codings", joinElems(codings)))
+				r.Close = true
+				return
+			}
+		}
+		r.Chunked = true
+		t.pass("the body is framed by the chunked coding", te[0].Span, nil)
+		readChunked(r, t)
+		return
+	}
+	if len(cl) > 0 {
+		n, ok, sp := contentLength(cl)
+		if !ok {
+			t.fail("Content-Length is one non-negative decimal number", sp, noteCLInvalid, v("value", joinFieldValues(cl)))
+			r.Close = true
+			return
+		}
+		if len(cl) > 1 || len(r.List("Content-Length")) > 1 {
+			t.note(cl[0].Span, noteCLRepeated, v("value", joinFieldValues(cl)))
+		}
+		avail := len(r.Raw) - r.HeaderEnd
+		if n > int64(cfg.HTTP.MaxBody) {
+			t.fail("the body fits the server's limit", sp, noteBodyTooLarge, v("length", itoa64(n)), v("limit", itoa(cfg.HTTP.MaxBody)))
+			r.Close = true
+			return
+		}
+		if int64(avail) < n {
+			r.Body = r.Raw[r.HeaderEnd:]
+			r.BodySpan = Span{r.HeaderEnd, len(r.Raw)}
+			r.BodyComplete = false
+			r.After = len(r.Raw)
+			t.add(Step{Check: "the whole body has arrived", Outcome: Fail, Span: sp, Note: noteBodyIncomplete, Vars: []Var{v("length", itoa64(n)), v("got", itoa(avail))}})
+			return
+		}
+		end := r.HeaderEnd + int(n)
+		r.Body = r.Raw[r.HeaderEnd:end]
+		r.BodySpan = Span{r.HeaderEnd, end}
+		r.After = end
+		if n > 0 {
+			t.pass("the body is framed by Content-Length", sp, noteBodyRead, v("length", itoa64(n)))
+		}
+		return
+	}
+	// RFC 9112 §6.3: neither CL nor TE means a zero-length request body.
+	t.pass("no body (neither Content-Length nor Transfer-Encoding)", Span{}, nil)
+}
+
+func knownCoding(name string) bool {
+	for _, c := range []string{"chunked", "gzip", "x-gzip", "deflate", "compress", "x-compress"} {
+		if equalFold(name, c) {
+			// Only chunked is decoded by this server; the others are understood
+			// but not implemented, which RFC 9112 §6.1 treats the same way as unknown (501).
+			return equalFold(name, "chunked")
+		}
+	}
+	return false
+}
+
+// contentLength validates the Content-Length lines (RFC 9112 §6.3 item 5):
+// 1*DIGIT, and a list of identical values may be collapsed.
+func contentLength(lines []Field) (n int64, ok bool, sp Span) {
+	n = -1
+	for _, f := range lines {
+		sp = f.ValueSpan
+		es, empties := splitList(f.Value, f.ValueSpan.Start)
+		if len(es) == 0 || empties > 0 {
+			return 0, false, f.ValueSpan
+		}
+		for _, e := range es {
+			var x int64
+			if len(e.Value) > 15 {
+				return 0, false, e.Span
+			}
+			for i := 0; i < len(e.Value); i++ {
+				if !isDigit(e.Value[i]) {
+					return 0, false, Span{e.Span.Start + i, e.Span.Start + i + 1}
+				}
+				x = x*10 + int64(e.Value[i]-'0')
+			}
+			if n >= 0 && x != n {
+				return 0, false, e.Span
+			}
+			n = x
+		}
+	}
+	return n, true, sp
+}
+
+// readChunked decodes the chunked coding (RFC 9112 §7.1):
+//
+//	chunked-body = *chunk last-chunk trailer-section CRLF
+//	chunk        = chunk-size [ chunk-ext ] CRLF chunk-data CRLF
+func readChunked(r *Request, t *trace) {
+	raw := r.Raw
+	off := r.HeaderEnd
+	var body []byte
+	incomplete := func() {
+		r.Body = body
+		r.BodySpan = Span{r.HeaderEnd, len(raw)}
+		r.BodyComplete = false
+		r.After = len(raw)
+		t.add(Step{Check: "the whole chunked body has arrived", Outcome: Fail, Span: r.BodySpan, Note: noteChunkedIncomplete})
+	}
+	for {
+		l := readLine(raw, off)
+		if l.term == "" {
+			incomplete()
+			return
+		}
+		s := string(raw[l.start:l.end])
+		if i := indexByte(s, ';'); i >= 0 {
+			s = s[:i]
+		}
+		s = trimOWS(s)
+		size, ok := parseHex(s)
+		if !ok {
+			t.fail("each chunk starts with a hexadecimal chunk-size", Span{l.start, l.end}, noteChunkedSyntax, v("line", string(raw[l.start:l.end])))
+			r.Close = true
+			return
+		}
+		off = l.next
+		if size == 0 {
+			// trailer-section CRLF
+			for {
+				tl := readLine(raw, off)
+				if tl.term == "" {
+					incomplete()
+					return
+				}
+				off = tl.next
+				if tl.end == tl.start {
+					break
+				}
+			}
+			r.Body = body
+			r.BodySpan = Span{r.HeaderEnd, off}
+			r.After = off
+			t.pass("the chunked body ends with the last-chunk", r.BodySpan, noteBodyRead, v("length", itoa(len(body))))
+			return
+		}
+		if int64(len(raw)-off) < size+2 {
+			body = append(body, raw[off:]...)
+			incomplete()
+			return
+		}
+		end := off + int(size)
+		body = append(body, raw[off:end]...)
+		if raw[end] != '\r' || raw[end+1] != '\n' {
+			t.fail("chunk-data is followed by CRLF", Span{end, end + 2}, noteChunkedSyntax, v("line", "chunk-data of "+itoa64(size)+" bytes"))
+			r.Close = true
+			return
+		}
+		off = end + 2
+	}
+}
+
+func parseHex(s string) (int64, bool) {
+	if s == "" || len(s) > 12 {
+		return 0, false
+	}
+	var n int64
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		var d byte
+		switch {
+		case isDigit(c):
+			d = c - '0'
+		case c >= 'a' && c <= 'f':
+			d = c - 'a' + 10
+		case c >= 'A' && c <= 'F':
+			d = c - 'A' + 10
+		default:
+			return 0, false
+		}
+		n = n*16 + int64(d)
+	}
+	return n, true
+}
+
+func joinElems(es []elem) string {
+	s := ""
+	for i, e := range es {
+		if i > 0 {
+			s += ", "
+		}
+		s += e.Value
+	}
+	return s
+}
+
+func joinFieldValues(fs []Field) string {
+	s := ""
+	for i, f := range fs {
+		if i > 0 {
+			s += ", "
+		}
+		s += f.Value
+	}
+	return s
+}
+
+func itoa64(n int64) string { return itoa(int(n)) }

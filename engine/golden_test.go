@@ -1,0 +1,137 @@
+package engine
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/txtar"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/ from the engine's output")
+
+// A golden exchange (testdata/*.txtar): the comment says what the case
+// teaches; -- request -- holds the request in wire text (see wiretext.go);
+// -- settings -- (optional) holds key=value lines for the server settings;
+// -- response --, -- trace -- and -- after -- are the engine's output,
+// rewritten by `go test ./engine -update`. Review the goldens' git diff.
+func TestGolden(t *testing.T) {
+	files, _ := filepath.Glob("testdata/*.txtar")
+	if len(files) == 0 {
+		t.Fatal("no golden files")
+	}
+	for _, file := range files {
+		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
+			ar, err := txtar.ParseFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sections := map[string][]byte{}
+			for _, f := range ar.Files {
+				sections[f.Name] = f.Data
+			}
+			req, ok := sections["request"]
+			if !ok {
+				t.Fatal("no -- request -- section")
+			}
+			cfg, err := goldenConfig(string(sections["settings"]))
+			if err != nil {
+				t.Fatal(err)
+			}
+			res := Negotiate(DecodeWireText(string(req)), &cfg)
+			got := map[string][]byte{
+				"response": []byte(EncodeWireText(res.Bytes())),
+				"trace":    []byte(FormatTrace(res)),
+				"after":    []byte(FormatAfter(res)),
+			}
+			if *update {
+				var files []txtar.File
+				for _, f := range ar.Files {
+					if _, gen := got[f.Name]; !gen {
+						files = append(files, f)
+					}
+				}
+				for _, name := range []string{"response", "trace", "after"} {
+					if name == "after" && len(got[name]) == 0 {
+						continue
+					}
+					files = append(files, txtar.File{Name: name, Data: got[name]})
+				}
+				ar.Files = files
+				if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			for _, name := range []string{"response", "trace", "after"} {
+				if !bytes.Equal(sections[name], got[name]) {
+					t.Errorf("-- %s -- differs (run go test ./engine -update and review the diff)\nrequest:\n%s\ngot:\n%s\nwant:\n%s", name, req, got[name], sections[name])
+				}
+			}
+		})
+	}
+}
+
+func goldenConfig(settings string) (Config, error) {
+	cfg := DefaultConfig()
+	for _, line := range strings.Split(settings, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		k, val, _ := strings.Cut(line, "=")
+		s := LookupSetting(k)
+		if s == nil {
+			return cfg, fmt.Errorf("unknown setting %q", k)
+		}
+		if err := s.Set(&cfg, val); err != nil {
+			return cfg, fmt.Errorf("setting %s: %v", k, err)
+		}
+	}
+	return cfg, nil
+}
+
+// FormatTrace writes a result's trace one step a line, for goldens:
+// stage outcome note-id line:col-line:col summary.
+func FormatTrace(res *Result) string {
+	var b strings.Builder
+	for i, s := range res.Trace {
+		id := "-"
+		if s.Note != nil {
+			id = s.Note.ID
+		}
+		mark := " "
+		if i == res.Decisive {
+			mark = "!"
+		}
+		pos := "-"
+		if !s.Span.Empty() {
+			a, z := res.Request.Pos(s.Span.Start), res.Request.Pos(s.Span.End)
+			pos = fmt.Sprintf("%d:%d-%d:%d", a.Line, a.Col, z.Line, z.Col)
+		}
+		fmt.Fprintf(&b, "%s%s %s %s %s %s\n", mark, s.Stage, s.Outcome, id, pos, s.Summary())
+	}
+	if res.Final == nil {
+		fmt.Fprintf(&b, "waiting for %s\n", res.Waiting)
+	}
+	return b.String()
+}
+
+// FormatAfter writes the parts that follow the response, for goldens.
+func FormatAfter(res *Result) string {
+	var b strings.Builder
+	for _, p := range res.After {
+		fmt.Fprintf(&b, "%s %s: %s (%d bytes)\n", p.From, p.Proto, p.Title, len(p.Bytes))
+		for _, f := range p.Fields {
+			fmt.Fprintf(&b, "  %s: %q\n", f.Name, f.Value)
+		}
+		if len(p.Bytes) > 0 {
+			fmt.Fprintf(&b, "  % x\n", p.Bytes[:min(len(p.Bytes), 64)])
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,107 @@
+package engine
+
+// Notes raised by upgrade.go and engine.go: the generic Upgrade mechanism
+// (RFC 9110 §7.8, §7.6.1), Expect (§10.1.1), and what follows the response.
+
+var (
+	noteOrdinaryResponse = register(&Note{ID: "ordinary-response", Category: Upgrade, Level: Info,
+		Summary: "No protocol switch: the server answers the request over HTTP/1.1.",
+		Detail:  "A server MAY ignore Upgrade: \"Upgrade cannot be used to insist on a protocol change\" ([RFC 9110 §7.8](rfc:9110#7.8)). Without a switch the request gets its ordinary response, here `200 OK`.",
+		Ref:     Ref{9110, "7.8"}, Myth: "The server must upgrade if it supports the protocol."})
+	noteSwitched = register(&Note{ID: "switched", Category: Upgrade, Level: Good,
+		Summary: "101 Switching Protocols: after the empty line the connection speaks {protocol}.",
+		Detail:  "A 101 MUST carry Upgrade naming the protocol(s) switched to ([RFC 9110 §15.2.2](rfc:9110#15.2.2)), and whoever sends Upgrade MUST also send the `upgrade` connection option, so the 101 carries `Connection: Upgrade` ([RFC 9110 §7.8](rfc:9110#7.8)). A 1xx response ends at the empty line: no body, no Content-Length ([RFC 9110 §15.2](rfc:9110#15.2)). The original request is still outstanding and is answered in the new protocol.",
+		Ref:     Ref{9110, "15.2.2"}, Myth: "A 101 can omit Connection: Upgrade, or carry a body."})
+	noteCloseNoSwitch = register(&Note{ID: "close-no-switch", Category: Framing, Level: Warn,
+		Summary: "The framing rules require closing this connection, which conflicts with switching it.",
+		Detail:  "A request with both Transfer-Encoding and Content-Length (or HTTP/1.0 with Transfer-Encoding) obliges the server to close the connection after responding ([RFC 9112 §6.1](rfc:9112#6.1)).",
+		Ref:     Ref{9112, "6.1"}})
+	noteAfterDiscarded = register(&Note{ID: "after-discarded", Category: Security, Level: Info,
+		Summary: "The {count} bytes after the request are never read: the server closes the connection.",
+		Detail:  "After `Connection: close` the server reads nothing more from the connection ([RFC 9112 §9.6](rfc:9112#9.6)).",
+		Ref:     Ref{9112, "9.6"}})
+	noteAfterNextRequest = register(&Note{ID: "after-next-request", Category: Security, Level: Warn,
+		Summary: "No switch happened, so the {count} bytes after the request are read as the next HTTP/1.1 request.",
+		Detail:  "Completing the request is necessary for a switch, not sufficient: the server may refuse the upgrade, and then any bytes the client sent optimistically in the new protocol are parsed as HTTP/1.1 ([RFC 9931](rfc:9931)). That is how request smuggling through upgrades works. A WebSocket client MUST wait for the 101 before sending frames ([RFC 6455 §4.1](rfc:6455#4.1)).",
+		Ref:     Ref{9931, ""}, Myth: "The client can send frames right after the request, to save a round trip."})
+	noteConnectionUpgradeAlone = register(&Note{ID: "connection-upgrade-alone", Category: Upgrade, Level: Info,
+		Summary: "Connection lists \"upgrade\" but there is no Upgrade field; that is not an error.",
+		Detail:  "Connection options need not correspond to a field in the message ([RFC 9110 §7.6.1](rfc:9110#7.6.1)). Without Upgrade there is nothing to switch to.",
+		Ref:     Ref{9110, "7.6.1"}})
+	noteUpgradeHTTP10 = register(&Note{ID: "upgrade-http10-ignored", Category: Upgrade, Level: Warn,
+		Summary: "Upgrade in an {version} request is ignored.",
+		Detail:  "\"A server MUST ignore an Upgrade header field that is received in an HTTP/1.0 request\" ([RFC 9110 §7.8](rfc:9110#7.8)): an HTTP/1.0 proxy could have forwarded it without understanding it. The server answers normally. (gobwas and python-websockets answer 505 instead, which is wrong: 505 is about the major version.)",
+		Ref:     Ref{9110, "7.8"}, Myth: "An HTTP/1.0 client can upgrade."})
+	noteUpgradeEmpty = register(&Note{ID: "upgrade-empty", Category: Upgrade, Level: Info,
+		Summary: "The Upgrade field is an empty list: no protocol is offered.",
+		Detail:  "`Upgrade = #protocol` allows an empty list ([RFC 9110 §7.8](rfc:9110#7.8)); RFC 7230 had `1#protocol`. There is nothing to switch to.",
+		Ref:     Ref{9110, "7.8"}, Myth: "The grammar is Upgrade = 1#protocol."})
+	noteNoUpgradeOption = register(&Note{ID: "upgrade-without-connection-option", Category: Upgrade, Level: Warn,
+		Summary: "Upgrade is present but Connection does not list \"upgrade\": the Upgrade is ignored.",
+		Detail:  "A sender of Upgrade MUST also send the `upgrade` option in Connection ([RFC 9110 §7.8](rfc:9110#7.8)), so that intermediaries strip it. A connection-specific field received without its option \"ought to be ignored\" ([RFC 9110 §7.6.1](rfc:9110#7.6.1)): it was probably forwarded by a proxy that did not understand it. Libraries differ: gorilla and gobwas answer 400, coder and python-websockets 426 (the setting \"Upgrade without upgrade in Connection\").",
+		Ref:     Ref{9110, "7.6.1"}})
+	noteNoUpgradeOption426 = register(&Note{ID: "upgrade-without-connection-option-426", Category: Upgrade, Level: Bad, Status: 426,
+		Summary: "Upgrade is present but Connection does not list \"upgrade\": this server demands the upgrade with 426.",
+		Detail:  "The RFC says such a field ought to be ignored ([RFC 9110 §7.6.1](rfc:9110#7.6.1)); coder/websocket and python-websockets answer 426 with `Upgrade` and `Connection: Upgrade` instead, so the client learns what it must send ([RFC 9110 §15.5.22](rfc:9110#15.5.22)).",
+		Ref:     Ref{9110, "15.5.22"}})
+	noteNoUpgradeOption400 = register(&Note{ID: "upgrade-without-connection-option-400", Category: Upgrade, Level: Bad, Status: 400,
+		Summary: "Upgrade is present but Connection does not list \"upgrade\": this server answers 400.",
+		Detail:  "The RFC says such a field ought to be ignored ([RFC 9110 §7.6.1](rfc:9110#7.6.1)); gorilla/websocket, gobwas/ws and Node's ws answer 400 instead.",
+		Ref:     Ref{9110, "7.6.1"}})
+	noteUnknownProtocol = register(&Note{ID: "upgrade-unknown-protocol", Category: Upgrade, Level: Info,
+		Summary: "The server does not support {protocol}, so it ignores that offer.",
+		Detail:  "A server never switches to a protocol it does not support, and ignores offers it does not understand ([RFC 9110 §7.8](rfc:9110#7.8)). Upgrade tokens are registered in the IANA HTTP Upgrade Token registry ([RFC 9110 §16.7](rfc:9110#16.7)); the registry's entry, if any: {registry}.",
+		Ref:     Ref{9110, "7.8"}})
+	noteChosen = register(&Note{ID: "upgrade-chosen", Category: Upgrade, Level: Good,
+		Summary: "The server switches to {protocol}, which the client offered.",
+		Detail:  "\"A server MUST NOT switch to a protocol that was not indicated by the client in the corresponding request's Upgrade header field\"; among several offers it MAY choose by its own criteria ([RFC 9110 §7.8](rfc:9110#7.8)). This server takes the client's order.",
+		Ref:     Ref{9110, "7.8"}, Myth: "A server can switch protocols whenever it likes."})
+	note426 = register(&Note{ID: "upgrade-required", Category: Upgrade, Level: Info,
+		Summary: "426 Upgrade Required carries Upgrade: {protocols} and Connection: Upgrade.",
+		Detail:  "\"The server MUST send an Upgrade header field in a 426 response to indicate the required protocol(s)\" ([RFC 9110 §15.5.22](rfc:9110#15.5.22)), and every sender of Upgrade also sends `Connection: Upgrade` ([RFC 9110 §7.8](rfc:9110#7.8)).",
+		Ref:     Ref{9110, "15.5.22"}, Myth: "A 426 needs only the status code."})
+	noteEmptyListElements = register(&Note{ID: "list-empty-elements", Category: Syntax, Level: Info,
+		Summary: "The {name} list has empty elements; they are ignored.",
+		Detail:  "\"A recipient MUST accept and ignore a reasonable number of empty list elements\" ([RFC 9110 §5.6.1.2](rfc:9110#5.6.1.2)), e.g. `foo ,bar,`.",
+		Ref:     Ref{9110, "5.6.1.2"}})
+	noteUpgradeElementSyntax = register(&Note{ID: "upgrade-element-syntax", Category: Upgrade, Level: Warn,
+		Summary: "The Upgrade element {element} is not protocol-name [\"/\" protocol-version]; it is ignored.",
+		Detail:  "`protocol = protocol-name [\"/\" protocol-version]`, both tokens ([RFC 9110 §7.8](rfc:9110#7.8)). An element that does not parse cannot name a protocol.",
+		Ref:     Ref{9110, "7.8"}})
+	noteConnectionOptionSyntax = register(&Note{ID: "connection-option-syntax", Category: Upgrade, Level: Warn,
+		Summary: "The Connection option {option} is not a token.",
+		Detail:  "`Connection = #connection-option` and `connection-option = token` ([RFC 9110 §7.6.1](rfc:9110#7.6.1)). The options are a comma-separated list: `Connection: keep-alive, Upgrade` (what Firefox sends) is as good as `Connection: Upgrade`.",
+		Ref:     Ref{9110, "7.6.1"}, Myth: "Connection must be exactly Upgrade."})
+	noteConnectionEndToEnd = register(&Note{ID: "connection-end-to-end", Category: Upgrade, Level: Warn,
+		Summary: "Connection lists {option}, an end-to-end field; a proxy would strip it.",
+		Detail:  "\"A sender MUST NOT send a connection option corresponding to a field that is intended for all recipients of the content\" ([RFC 9110 §7.6.1](rfc:9110#7.6.1)): intermediaries remove the fields Connection names.",
+		Ref:     Ref{9110, "7.6.1"}})
+	noteAdvertise = register(&Note{ID: "upgrade-advertised", Category: Upgrade, Level: Info,
+		Summary: "The 200 advertises Upgrade: {protocols}; it does not switch anything.",
+		Detail:  "A server MAY send Upgrade in any other response to advertise the protocols it supports ([RFC 9110 §7.8](rfc:9110#7.8)). A client must not treat it as a switch: only a 101 switches (libgit2 once misread an advertising 200).",
+		Ref:     Ref{9110, "7.8"}, Myth: "An Upgrade header in a 200 means the connection switched."})
+	noteExpectHTTP10 = register(&Note{ID: "expect-http10-ignored", Category: Expect, Level: Info,
+		Summary: "Expect in an HTTP/1.0 request is ignored: no 100 Continue.",
+		Detail:  "\"A server that receives a 100-continue expectation in an HTTP/1.0 request MUST ignore that expectation\" ([RFC 9110 §10.1.1](rfc:9110#10.1.1)), and never sends a 1xx to an HTTP/1.0 client ([RFC 9110 §15.2](rfc:9110#15.2)).",
+		Ref:     Ref{9110, "10.1.1"}})
+	noteExpectUnknown = register(&Note{ID: "expect-unknown", Category: Expect, Level: Bad, Status: 417,
+		Summary: "The expectation {expectation} is not supported.",
+		Detail:  "The only expectation defined is `100-continue`; a server MAY answer any other with 417 (Expectation Failed) ([RFC 9110 §10.1.1](rfc:9110#10.1.1)). Go does.",
+		Ref:     Ref{9110, "10.1.1"}})
+	noteExpectNoBody = register(&Note{ID: "expect-no-body", Category: Expect, Level: Info,
+		Summary: "Expect: 100-continue on a request without content: no 100 is needed.",
+		Detail:  "A client ought not send 100-continue on a request without content ([RFC 9110 §10.1.1](rfc:9110#10.1.1)); the server has nothing to invite.",
+		Ref:     Ref{9110, "10.1.1"}})
+	noteExpectSkipped = register(&Note{ID: "expect-skipped", Category: Expect, Level: Info,
+		Summary: "The body already arrived, so this server omits 100 Continue.",
+		Detail:  "A server MAY omit the 100 if it has already received some or all of the content ([RFC 9110 §10.1.1](rfc:9110#10.1.1)). But with Upgrade, RFC 9110 §7.8 says the server MUST send 100 first: the setting \"100 Continue\" shows both readings.",
+		Ref:     Ref{9110, "10.1.1"}})
+	noteExpectContinue = register(&Note{ID: "expect-continue", Category: Expect, Level: Good,
+		Summary: "The server sends 100 Continue, then reads the body, then the final response.",
+		Detail:  "A server that receives 100-continue and intends to read the content sends an immediate 100 (Continue) ([RFC 9110 §10.1.1](rfc:9110#10.1.1)). A 1xx is interim: the final response follows.",
+		Ref:     Ref{9110, "10.1.1"}})
+	noteExpectBeforeSwitch = register(&Note{ID: "expect-before-switch", Category: Expect, Level: Good,
+		Summary: "100 Continue comes first, then the body is read, then the 101.",
+		Detail:  "\"If a server receives both an Upgrade and an Expect header field with the 100-continue expectation, the server MUST send a 100 (Continue) response before sending a 101 (Switching Protocols) response\" ([RFC 9110 §7.8](rfc:9110#7.8)). A client parses any number of 1xx before the final response ([RFC 9110 §15.2](rfc:9110#15.2)).",
+		Ref:     Ref{9110, "7.8"}, Myth: "Expect: 100-continue and Upgrade don't interact."})
+)

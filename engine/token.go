@@ -1,0 +1,257 @@
+package engine
+
+// Field-value grammar of RFC 9110 §5.6: tokens, lists, whitespace, quoted
+// strings and parameters. Everything works on bytes and keeps byte spans,
+// so that a diagnostic can point at the exact element of a field value.
+
+// isTchar is the tchar rule of RFC 9110 §5.6.2:
+//
+//	token = 1*tchar
+//	tchar = "!" / "#" / "$" / "%" / "&" / "'" / "*" / "+" / "-" / "." /
+//	        "^" / "_" / "`" / "|" / "~" / DIGIT / ALPHA
+var isTchar = [256]bool{
+	'!': true, '#': true, '$': true, '%': true, '&': true, '\'': true, '*': true,
+	'+': true, '-': true, '.': true, '^': true, '_': true, '`': true, '|': true, '~': true,
+	'0': true, '1': true, '2': true, '3': true, '4': true, '5': true, '6': true, '7': true, '8': true, '9': true,
+	'A': true, 'B': true, 'C': true, 'D': true, 'E': true, 'F': true, 'G': true, 'H': true, 'I': true,
+	'J': true, 'K': true, 'L': true, 'M': true, 'N': true, 'O': true, 'P': true, 'Q': true, 'R': true,
+	'S': true, 'T': true, 'U': true, 'V': true, 'W': true, 'X': true, 'Y': true, 'Z': true,
+	'a': true, 'b': true, 'c': true, 'd': true, 'e': true, 'f': true, 'g': true, 'h': true, 'i': true,
+	'j': true, 'k': true, 'l': true, 'm': true, 'n': true, 'o': true, 'p': true, 'q': true, 'r': true,
+	's': true, 't': true, 'u': true, 'v': true, 'w': true, 'x': true, 'y': true, 'z': true,
+}
+
+// isToken reports whether s is a token (RFC 9110 §5.6.2): one or more tchar.
+func isToken(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if !isTchar[s[i]] {
+			return false
+		}
+	}
+	return true
+}
+
+// firstNonTchar returns the index of the first byte of s that is not a tchar, or -1.
+func firstNonTchar(s string) int {
+	for i := 0; i < len(s); i++ {
+		if !isTchar[s[i]] {
+			return i
+		}
+	}
+	return -1
+}
+
+// isOWS reports whether c is optional whitespace, OWS = *( SP / HTAB ) (RFC 9110 §5.6.3).
+func isOWS(c byte) bool { return c == ' ' || c == '\t' }
+
+// lower returns s with ASCII letters folded to lower case (RFC 9110 §5.1:
+// field names are case-insensitive; tokens compare ASCII case-insensitively).
+func lower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if c := b[j]; c >= 'A' && c <= 'Z' {
+					b[j] = c + 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
+}
+
+// equalFold reports whether a and b are equal under ASCII case folding
+// (RFC 4790's i;ascii-casemap, as gorilla/websocket's equalASCIIFold).
+func equalFold(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		x, y := a[i], b[i]
+		if x == y {
+			continue
+		}
+		if 'A' <= x && x <= 'Z' {
+			x += 'a' - 'A'
+		}
+		if 'A' <= y && y <= 'Z' {
+			y += 'a' - 'A'
+		}
+		if x != y {
+			return false
+		}
+	}
+	return true
+}
+
+// An elem is one element of a #list field value (RFC 9110 §5.6.1), without
+// its surrounding OWS, with the span of its bytes in the request.
+type elem struct {
+	Value string
+	Span  Span
+}
+
+// splitList splits a field value into its #list elements. base is the byte
+// offset of value in the request. Empty elements are dropped ("a recipient
+// MUST accept and ignore a reasonable number of empty list elements",
+// RFC 9110 §5.6.1.2); empties counts them. Commas inside quoted strings do
+// not separate elements, so a parameter value may hold a comma.
+func splitList(value string, base int) (elems []elem, empties int) {
+	start := 0
+	inQuote := false
+	for i := 0; i <= len(value); i++ {
+		if i < len(value) {
+			c := value[i]
+			if inQuote {
+				switch c {
+				case '\\':
+					i++
+				case '"':
+					inQuote = false
+				}
+				continue
+			}
+			if c == '"' {
+				inQuote = true
+				continue
+			}
+			if c != ',' {
+				continue
+			}
+		}
+		s, e := start, i
+		for s < e && isOWS(value[s]) {
+			s++
+		}
+		for e > s && isOWS(value[e-1]) {
+			e--
+		}
+		if s == e {
+			empties++
+		} else {
+			elems = append(elems, elem{value[s:e], Span{base + s, base + e}})
+		}
+		start = i + 1
+	}
+	return elems, empties
+}
+
+// A param is one parameter of a list element (RFC 9110 §5.6.6):
+// name [ "=" ( token / quoted-string ) ], the value unquoted.
+type param struct {
+	Name     string // as written
+	Value    string // unquoted; empty when HasValue is false
+	HasValue bool
+	Quoted   bool // the value was a quoted-string
+	Span     Span
+}
+
+// A paramError says where a parameterised element breaks its grammar.
+type paramError struct {
+	Why  string
+	Span Span
+}
+
+// splitParams parses `head *( OWS ";" OWS param )` where head must be a token
+// and each param is `token [ "=" ( token / quoted-string ) ]`. RFC 9110 §5.6.6
+// allows no whitespace around "="; this parser is strict about it.
+func splitParams(e elem) (head string, params []param, perr *paramError) {
+	s := e.Value
+	base := e.Span.Start
+	i := 0
+	for i < len(s) && isTchar[s[i]] {
+		i++
+	}
+	head = s[:i]
+	if head == "" {
+		return "", nil, &paramError{"an element must start with a token", Span{base, base + max(1, min(len(s), 1))}}
+	}
+	for {
+		for i < len(s) && isOWS(s[i]) {
+			i++
+		}
+		if i == len(s) {
+			return head, params, nil
+		}
+		if s[i] != ';' {
+			return head, params, &paramError{"expected \";\" before a parameter", Span{base + i, base + i + 1}}
+		}
+		i++
+		for i < len(s) && isOWS(s[i]) {
+			i++
+		}
+		ps := i
+		for i < len(s) && isTchar[s[i]] {
+			i++
+		}
+		if i == ps {
+			return head, params, &paramError{"a parameter name must be a token", Span{base + ps, base + min(ps+1, len(s))}}
+		}
+		p := param{Name: s[ps:i]}
+		if i < len(s) && s[i] == '=' {
+			i++
+			p.HasValue = true
+			if i < len(s) && s[i] == '"' {
+				val, n, ok := unquote(s[i:])
+				if !ok {
+					return head, params, &paramError{"unterminated quoted-string", Span{base + i, base + len(s)}}
+				}
+				p.Value, p.Quoted = val, true
+				i += n
+			} else {
+				vs := i
+				for i < len(s) && isTchar[s[i]] {
+					i++
+				}
+				if i == vs {
+					return head, params, &paramError{"a parameter value must be a token or a quoted-string", Span{base + vs, base + min(vs+1, len(s))}}
+				}
+				p.Value = s[vs:i]
+			}
+		} else if i < len(s) && isOWS(s[i]) {
+			// "name =value" or "name= value": whitespace around "=" is not allowed.
+			j := i
+			for j < len(s) && isOWS(s[j]) {
+				j++
+			}
+			if j < len(s) && s[j] == '=' {
+				return head, params, &paramError{"no whitespace is allowed around \"=\" in a parameter", Span{base + i, base + j + 1}}
+			}
+		}
+		p.Span = Span{base + ps, base + i}
+		params = append(params, p)
+	}
+}
+
+// unquote reads a quoted-string (RFC 9110 §5.6.4) at the start of s and
+// returns its unescaped content and the number of bytes consumed.
+//
+//	quoted-string = DQUOTE *( qdtext / quoted-pair ) DQUOTE
+//	quoted-pair   = "\" ( HTAB / SP / VCHAR / obs-text )
+func unquote(s string) (val string, n int, ok bool) {
+	if len(s) == 0 || s[0] != '"' {
+		return "", 0, false
+	}
+	var b []byte
+	for i := 1; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '"':
+			return string(b), i + 1, true
+		case c == '\\':
+			if i+1 == len(s) {
+				return "", 0, false
+			}
+			i++
+			b = append(b, s[i])
+		case c == '\t' || c >= 0x20 && c != 0x7f:
+			b = append(b, c)
+		default:
+			return "", 0, false
+		}
+	}
+	return "", 0, false
+}

@@ -1,0 +1,280 @@
+package engine
+
+// The generic Upgrade mechanism (RFC 9110 §7.8, §7.6.1, §15.2.2, §15.5.22).
+//
+//	Upgrade          = #protocol
+//	protocol         = protocol-name ["/" protocol-version]
+//	protocol-name    = token
+//	protocol-version = token
+//	Connection       = #connection-option
+//	connection-option = token
+
+// An offer is one protocol from the request's Upgrade field.
+type offer struct {
+	Name, Version string
+	Span          Span
+}
+
+func (o offer) String() string {
+	if o.Version == "" {
+		return o.Name
+	}
+	return o.Name + "/" + o.Version
+}
+
+// A verdict is what a protocol handler decided about an offer.
+type verdict struct {
+	accept  bool
+	upgrade string   // the Upgrade value of the 101, e.g. "websocket" or "TLS/1.0, HTTP/1.1"
+	headers []Header // the protocol's own 101 fields, in order
+	reject  *Response
+	// after describes the bytes after the 101 (both directions).
+	after func(n *negotiation) []Part
+}
+
+// A handler knows one family of Upgrade tokens. Handlers are tried in the
+// client's order of offers (RFC 9110 §7.8 lets the server choose by its own
+// criteria; this server keeps the client's preference).
+type handler struct {
+	name string
+	// match reports whether the handler is responsible for the offer.
+	match func(o offer) bool
+	// negotiate runs the protocol's checks. It returns nil to ignore the offer
+	// (the handler has recorded why).
+	negotiate func(n *negotiation, o offer) *verdict
+	// advertise returns the Upgrade value to advertise, or "".
+	advertise func(c *Config) string
+	// required returns the 426 Upgrade value when the server requires this
+	// protocol for the request, or "".
+	required func(n *negotiation) string
+}
+
+// handlers are consulted in order; register adds to it at init time.
+var handlers []*handler
+
+func addHandler(h *handler) *handler {
+	handlers = append(handlers, h)
+	return h
+}
+
+// upgradeStage parses Connection and Upgrade and asks the protocol handlers.
+// It returns the decisive verdict, or nil for an ordinary response.
+func (n *negotiation) upgradeStage() *verdict {
+	r := n.req
+	upgrades := r.Values("Upgrade")
+	hasOption := r.HasToken("Connection", "upgrade")
+	checkConnection(n)
+
+	if len(upgrades) == 0 {
+		if hasOption {
+			n.t.note(r.fieldSpan("Connection"), noteConnectionUpgradeAlone)
+		}
+		n.t.skip("the request offers a protocol in Upgrade", Span{}, nil)
+		return n.requiredStage()
+	}
+	sp := r.fieldSpan("Upgrade")
+	if !r.AtLeast(1, 1) {
+		// RFC 9110 §7.8: a server MUST ignore Upgrade in an HTTP/1.0 request.
+		n.t.skip("Upgrade is honoured only in HTTP/1.1", sp, noteUpgradeHTTP10, v("version", r.Version))
+		return nil
+	}
+	n.offers = parseOffers(n, upgrades)
+	if len(n.offers) == 0 {
+		n.t.note(sp, noteUpgradeEmpty)
+		return n.requiredStage()
+	}
+	if !hasOption {
+		switch n.cfg.HTTP.NoConnectionOption {
+		case "426":
+			n.t.fail("Connection lists the \"upgrade\" option", r.fieldSpan("Connection"), noteNoUpgradeOption426)
+			return &verdict{reject: n.upgradeRequired(n.supportedList(), "the request's Connection field does not list \"upgrade\"")}
+		case "400":
+			n.t.fail("Connection lists the \"upgrade\" option", r.fieldSpan("Connection"), noteNoUpgradeOption400)
+			resp := errorResponse(noteNoUpgradeOption400, nil, r)
+			return &verdict{reject: resp}
+		}
+		// A handler may still choose to act (x/net's h2c ignores the option);
+		// by default the offers are ignored.
+		n.t.fail("Connection lists the \"upgrade\" option", r.fieldSpan("Connection"), noteNoUpgradeOption)
+		for _, o := range n.offers {
+			if h := handlerFor(o); h != nil && h.name == "h2c" && n.cfg.H2C.IgnoreConnection {
+				return h.negotiate(n, o)
+			}
+		}
+		return n.requiredStage()
+	}
+	n.t.pass("Connection lists the \"upgrade\" option", r.fieldSpan("Connection"), nil)
+	n.upgradeOK = true
+
+	var firstReject *verdict
+	for _, o := range n.offers {
+		h := handlerFor(o)
+		if h == nil {
+			n.t.skip("the server supports "+o.String(), o.Span, noteUnknownProtocol, v("protocol", o.String()), v("registry", registryEntry(o.Name)))
+			continue
+		}
+		res := h.negotiate(n, o)
+		switch {
+		case res == nil:
+			continue
+		case res.accept:
+			n.t.pass("the server switches to an offered protocol", o.Span, noteChosen, v("protocol", o.String()))
+			return res
+		case firstReject == nil:
+			firstReject = res
+		}
+	}
+	if firstReject != nil {
+		return firstReject
+	}
+	return n.requiredStage()
+}
+
+// requiredStage returns a 426 when the server requires an upgrade for this
+// request (RFC 9110 §15.5.22), or nil.
+func (n *negotiation) requiredStage() *verdict {
+	for _, h := range handlers {
+		if h.required == nil {
+			continue
+		}
+		if up := h.required(n); up != "" {
+			return &verdict{reject: n.upgradeRequired(up, "this resource is served only over "+up)}
+		}
+	}
+	return nil
+}
+
+// upgradeRequired builds a 426: it MUST carry Upgrade with the acceptable
+// protocols (RFC 9110 §15.5.22) and so Connection: Upgrade (§7.8).
+func (n *negotiation) upgradeRequired(protocols, why string) *Response {
+	resp := &Response{Status: 426}
+	resp.Add("Upgrade", protocols)
+	resp.Add("Connection", "Upgrade")
+	n.t.note(Span{}, note426, v("protocols", protocols))
+	return resp.withBody("text/plain; charset=utf-8", "426 Upgrade Required: "+why+".\n")
+}
+
+// supportedList is the Upgrade value listing every protocol the server supports.
+func (n *negotiation) supportedList() string {
+	if s := n.advertised(); s != "" {
+		return s
+	}
+	return "websocket"
+}
+
+func handlerFor(o offer) *handler {
+	for _, h := range handlers {
+		if h.match(o) {
+			return h
+		}
+	}
+	return nil
+}
+
+// parseOffers splits the Upgrade lines into protocols. An element that is not
+// protocol-name ["/" protocol-version] is reported and skipped.
+func parseOffers(n *negotiation, lines []Field) []offer {
+	var out []offer
+	for _, f := range lines {
+		es, empties := splitList(f.Value, f.ValueSpan.Start)
+		if empties > 0 && len(es) > 0 {
+			n.t.note(f.ValueSpan, noteEmptyListElements, v("name", f.Name))
+		}
+		for _, e := range es {
+			name, version := e.Value, ""
+			if i := indexByte(e.Value, '/'); i >= 0 {
+				name, version = e.Value[:i], e.Value[i+1:]
+			}
+			if !isToken(name) || i0(e.Value, '/') && !isToken(version) {
+				n.t.fail("each Upgrade element is protocol-name [\"/\" protocol-version]", e.Span, noteUpgradeElementSyntax, v("element", e.Value))
+				continue
+			}
+			out = append(out, offer{name, version, e.Span})
+		}
+	}
+	return out
+}
+
+func i0(s string, c byte) bool { return indexByte(s, c) >= 0 }
+
+// checkConnection lints the Connection options (RFC 9110 §7.6.1).
+func checkConnection(n *negotiation) {
+	for _, f := range n.req.Values("Connection") {
+		es, _ := splitList(f.Value, f.ValueSpan.Start)
+		for _, e := range es {
+			if !isToken(e.Value) {
+				n.t.fail("each Connection option is a token", e.Span, noteConnectionOptionSyntax, v("option", e.Value))
+				continue
+			}
+			for _, ee := range endToEndFields {
+				if equalFold(e.Value, ee) {
+					n.t.note(e.Span, noteConnectionEndToEnd, v("option", e.Value))
+				}
+			}
+		}
+	}
+}
+
+// endToEndFields are fields a sender MUST NOT list in Connection (RFC 9110 §7.6.1).
+var endToEndFields = []string{"Cache-Control", "Host", "Content-Length", "Authorization", "Cookie", "Content-Type"}
+
+// registryEntry names the IANA HTTP Upgrade Token registry entry for a
+// protocol name, or "" when it has none (RFC 9110 §16.7).
+func registryEntry(name string) string {
+	for _, e := range upgradeRegistry {
+		if equalFold(name, e[0]) {
+			return e[0] + " (" + e[1] + ")"
+		}
+	}
+	return ""
+}
+
+var upgradeRegistry = [][2]string{
+	{"HTTP", "Hypertext Transfer Protocol, RFC 9110 §2.5"},
+	{"TLS", "Transport Layer Security, RFC 2817"},
+	{"WebSocket", "The WebSocket Protocol, RFC 6455"},
+	{"h2c", "HTTP/2 over cleartext TCP, obsolete, RFC 9113 §3.1"},
+	{"connect-udp", "Proxying of UDP payloads, RFC 9298"},
+	{"connect-ip", "Proxying of IP payloads, RFC 9484"},
+}
+
+// expectStage applies Expect (RFC 9110 §10.1.1). It returns false when the
+// response is decided here (417).
+func (n *negotiation) expectStage() bool {
+	r := n.req
+	ex := r.Values("Expect")
+	if len(ex) == 0 {
+		return true
+	}
+	sp := r.fieldSpan("Expect")
+	if !r.AtLeast(1, 1) {
+		// RFC 9110 §10.1.1: a server MUST ignore 100-continue in an HTTP/1.0 request.
+		n.t.skip("Expect is honoured only in HTTP/1.1", sp, noteExpectHTTP10)
+		return true
+	}
+	es := r.List("Expect")
+	for _, e := range es {
+		if !equalFold(e.Value, "100-continue") {
+			n.t.fail("the expectation is 100-continue", e.Span, noteExpectUnknown, v("expectation", e.Value))
+			resp := &Response{Status: 417}
+			resp.Add("Connection", "close")
+			n.res.Final = resp.withBody("text/plain; charset=utf-8", "417 Expectation Failed: only 100-continue is supported.\n")
+			return false
+		}
+	}
+	if len(r.Body) == 0 && r.BodyComplete && !r.Chunked && !r.Has("Content-Length") {
+		n.t.skip("100 Continue is needed only before a body", sp, noteExpectNoBody)
+		return true
+	}
+	if r.BodyComplete && len(r.Body) > 0 && n.cfg.HTTP.Expect100 == "skip-if-received" {
+		n.t.skip("100 Continue is sent before the body arrives", sp, noteExpectSkipped)
+		return true
+	}
+	n.res.Interim = append(n.res.Interim, Response{Status: 100})
+	if n.upgradeOK {
+		n.t.pass("100 Continue comes before the 101", sp, noteExpectBeforeSwitch)
+	} else {
+		n.t.pass("100 Continue invites the body", sp, noteExpectContinue)
+	}
+	return true
+}
