@@ -11,10 +11,10 @@ func (s Span) Empty() bool { return s.End <= s.Start }
 type Outcome uint8
 
 const (
-	Pass Outcome = iota // the check was made and the request passed it
-	Fail                // the check was made and the request failed it
-	Skip                // the check does not apply (and why is said)
-	Explain             // an explanation, not a check
+	Pass    Outcome = iota // the check was made and the request passed it
+	Fail                   // the check was made and the request failed it
+	Skip                   // the check does not apply (and why is said)
+	Explain                // an explanation, not a check
 )
 
 var outcomeNames = [...]string{"pass", "fail", "skip", "note"}
