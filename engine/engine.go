@@ -107,6 +107,7 @@ type negotiation struct {
 
 	offers    []offer // the protocols offered in Upgrade, in client order
 	upgradeOK bool    // Upgrade is honoured (HTTP/1.1, "upgrade" option present)
+	early     bool    // the final response goes out before the content is read (Expect)
 }
 
 func (n *negotiation) run() {
@@ -132,10 +133,13 @@ func (n *negotiation) run() {
 	n.t.stage = "expect"
 	final := v != nil && (v.accept || v.reject != nil)
 	rejecting := v != nil && v.reject != nil
-	if !rejecting && !n.expectStage() {
+	if !n.expectStage(rejecting) {
+		n.t.stage = "response"
+		n.persistence()
+		n.nextRequest()
 		return
 	}
-	if !r.BodyComplete {
+	if !r.BodyComplete && !n.early {
 		n.res.Waiting = "the rest of the request body"
 		return
 	}
@@ -144,13 +148,95 @@ func (n *negotiation) run() {
 	switch {
 	case final && v.accept:
 		n.switchProtocols(v)
+		return
 	case final:
 		n.res.Final = v.reject
-		n.nextRequest()
 	default:
 		n.res.Final = n.ordinaryResponse(v)
-		n.nextRequest()
 	}
+	n.persistence()
+	n.nextRequest()
+}
+
+// closeReason says why the connection must close after the response to this
+// request, or "" when it may persist (RFC 9112 §9.3, §9.6, §6.1). A
+// connection that must close is never switched: a 101 hands the connection
+// to the new protocol, which contradicts closing it after the response.
+func (n *negotiation) closeReason() (why string, sp Span) {
+	r := n.req
+	switch {
+	case r.Close && len(r.Values("Transfer-Encoding")) > 0 && len(r.Values("Content-Length")) > 0:
+		return "the request has both Transfer-Encoding and Content-Length", r.fieldSpan("Transfer-Encoding")
+	case r.Close:
+		return "the request's framing is faulty", r.fieldSpan("Transfer-Encoding")
+	case n.early && !r.BodyComplete:
+		return "the server answers before the client sends the content", r.fieldSpan("Expect")
+	case r.HasToken("Connection", "close"):
+		return "the client sent Connection: close", r.fieldSpan("Connection")
+	case r.Major == 1 && r.Minor == 0 && !r.HasToken("Connection", "keep-alive"):
+		return "an HTTP/1.0 request without keep-alive", r.VersionSpan
+	}
+	return "", Span{}
+}
+
+// persistence decides whether the connection stays open after a final,
+// non-101 response, and says so in the response (RFC 9112 §9.3, §9.6).
+func (n *negotiation) persistence() {
+	resp := n.res.Final
+	if resp == nil || resp.Status == 101 {
+		return
+	}
+	if responseHasOption(resp, "close") {
+		return
+	}
+	r := n.req
+	if why, sp := n.closeReason(); why != "" {
+		addConnectionOption(resp, "close")
+		n.t.note(sp, noteConnectionClose, v("why", why))
+		return
+	}
+	if r.Major == 1 && r.Minor == 0 {
+		// RFC 9112 §9.3: the HTTP/1.0 keep-alive mechanism; the response
+		// says it, or an HTTP/1.0 client assumes the connection closes.
+		addConnectionOption(resp, "keep-alive")
+		n.t.note(r.fieldSpan("Connection"), noteKeepAlive10)
+	}
+}
+
+// responseHasOption reports whether the response's Connection lists opt.
+func responseHasOption(resp *Response, opt string) bool {
+	for _, h := range resp.Headers {
+		if equalFold(h.Name, "Connection") {
+			es, _ := splitList(h.Value, 0)
+			for _, e := range es {
+				if equalFold(e.Value, opt) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// addConnectionOption adds opt to the response's Connection field, creating
+// it before the content fields when absent.
+func addConnectionOption(resp *Response, opt string) {
+	for i, h := range resp.Headers {
+		if equalFold(h.Name, "Connection") {
+			resp.Headers[i].Value += ", " + opt
+			return
+		}
+	}
+	at := len(resp.Headers)
+	for i, h := range resp.Headers {
+		if len(h.Name) > 8 && equalFold(h.Name[:8], "Content-") {
+			at = i
+			break
+		}
+	}
+	resp.Headers = append(resp.Headers, Header{})
+	copy(resp.Headers[at+1:], resp.Headers[at:])
+	resp.Headers[at] = Header{"Connection", opt}
 }
 
 // errorResponse is the response to a request refused by a Bad note: its
@@ -164,8 +250,14 @@ func errorResponse(note *Note, vars []Var, r *Request) *Response {
 
 // ordinaryResponse is what the server answers when it does not switch: 200
 // with a small body (no body for HEAD), advertising upgrades if configured.
+// CONNECT is not implemented by this origin server (501); TRACE echoes the
+// request (RFC 9110 §9.3.8).
 func (n *negotiation) ordinaryResponse(v *verdict) *Response {
 	r := n.req
+	if r.Method == "CONNECT" {
+		n.t.fail("the server implements the method", r.MethodSpan, noteConnectNotProxy, Var{"target", r.Target})
+		return errorResponse(noteConnectNotProxy, []Var{{"target", r.Target}}, r)
+	}
 	resp := &Response{Status: 200}
 	if n.cfg.HTTP.Advertise {
 		if list := n.advertised(); list != "" {
@@ -174,8 +266,13 @@ func (n *negotiation) ordinaryResponse(v *verdict) *Response {
 			n.t.note(Span{}, noteAdvertise, Var{"protocols", list})
 		}
 	}
-	if r.Close || r.Major == 1 && r.Minor == 0 && !r.HasToken("Connection", "keep-alive") {
-		resp.Add("Connection", "close")
+	if r.Method == "TRACE" {
+		if len(r.Body) > 0 {
+			n.t.note(r.BodySpan, noteTraceContent)
+		}
+		resp.withBody("message/http", string(r.Raw[r.LineSpan.Start:r.HeaderEnd]))
+		n.t.note(Span{r.LineSpan.Start, r.HeaderEnd}, noteTraceEcho)
+		return resp
 	}
 	body := "Hello from the Upgrade Playground server.\n"
 	resp.withBody("text/plain; charset=utf-8", body)
@@ -202,20 +299,45 @@ func (n *negotiation) advertised() string {
 // switchProtocols writes the 101 (RFC 9110 §15.2.2): Upgrade naming the new
 // protocol stack, Connection: Upgrade, the protocol's own fields, no body.
 func (n *negotiation) switchProtocols(v *verdict) {
+	// U3 and U5 (RFC 9110 §7.8): the lowest layer named in the 101 is one the
+	// client offered; any later ones are the layers above it.
+	if _, ok := n.offered(v.upgrade); !ok {
+		n.t.fail("the 101 switches only to a protocol the client offered", Span{}, noteUnofferedSwitch, Var{"protocol", v.upgrade})
+		n.res.Final = n.ordinaryResponse(nil)
+		n.persistence()
+		n.nextRequest()
+		return
+	}
 	resp := &Response{Status: 101}
 	resp.Add("Upgrade", v.upgrade)
 	resp.Add("Connection", "Upgrade")
 	resp.Headers = append(resp.Headers, v.headers...)
 	n.res.Final = resp
 	n.res.Switched = v.upgrade
-	n.t.pass("the 101 names the new protocol in Upgrade and lists \"upgrade\" in Connection", Span{}, noteSwitched, Var{"protocol", v.upgrade})
-	if n.req.Close {
-		n.t.note(Span{}, noteCloseNoSwitch)
-	}
+	n.t.pass("the 101 names an offered protocol (lowest layer first) in Upgrade and lists \"upgrade\" in Connection", Span{}, noteSwitched, Var{"protocol", v.upgrade})
 	if v.after != nil {
 		n.t.stage = "after"
 		n.res.After = v.after(n)
 	}
+}
+
+// offered returns the client's offer matching the first (lowest-layer)
+// protocol of an Upgrade value, or false.
+func (n *negotiation) offered(upgrade string) (offer, bool) {
+	es, _ := splitList(upgrade, 0)
+	if len(es) == 0 {
+		return offer{}, false
+	}
+	name, version := es[0].Value, ""
+	if i := indexByte(name, '/'); i >= 0 {
+		name, version = name[:i], name[i+1:]
+	}
+	for _, o := range n.offers {
+		if equalFold(o.Name, name) && (version == "" || equalFold(o.Version, version)) {
+			return o, true
+		}
+	}
+	return offer{}, false
 }
 
 // nextRequest explains the bytes after the request when there was no switch:
@@ -227,7 +349,7 @@ func (n *negotiation) nextRequest() {
 		return
 	}
 	sp := Span{n.req.After, len(n.req.Raw)}
-	closing := n.res.Final != nil && equalFold(n.res.Final.Get("Connection"), "close")
+	closing := n.res.Final != nil && responseHasOption(n.res.Final, "close")
 	if closing {
 		n.res.After = append(n.res.After, Part{From: "client", Proto: "http/1.1", Title: "discarded: the server closes the connection", Bytes: rest, Span: sp})
 		n.t.note(sp, noteAfterDiscarded, v("count", itoa(len(rest))))

@@ -32,8 +32,12 @@ var (
 		Detail:  "\"A sender MUST NOT generate a bare CR (a CR character not immediately followed by LF) within any protocol elements other than the content. A recipient of such a bare CR MUST consider that element to be invalid or replace each bare CR with SP before processing the element or forwarding the message\" ([RFC 9112 §2.2](rfc:9112#2.2)). This server treats it as invalid.",
 		Ref:     Ref{9112, "2.2"}})
 	noteRequestLineTooLong = register(&Note{ID: "request-line-too-long", Category: Syntax, Level: Bad, Status: 414,
-		Summary: "The request-line is {size} bytes, over this server's limit of {limit}.",
+		Summary: "The request-line is {size} bytes, over this server's limit of {limit}: the request-target is too long.",
 		Detail:  "\"A server that receives a request-target longer than any URI it wishes to parse MUST respond with a 414 (URI Too Long) status code\" ([RFC 9112 §3](rfc:9112#3)).",
+		Ref:     Ref{9112, "3"}})
+	noteMethodTooLong = register(&Note{ID: "method-too-long", Category: Syntax, Level: Bad, Status: 501,
+		Summary: "The request-line starts with a {size}-byte method, longer than any this server implements.",
+		Detail:  "\"A server that receives a method longer than any that it implements SHOULD respond with a 501 (Not Implemented) status code\" ([RFC 9112 §3](rfc:9112#3)).",
 		Ref:     Ref{9112, "3"}})
 	noteRequestLineForm = register(&Note{ID: "request-line-form", Category: Syntax, Level: Bad, Status: 400,
 		Summary: "The first line is not method SP request-target SP HTTP-version.",
@@ -155,6 +159,10 @@ var (
 		Summary: "The request has more than one Host field line.",
 		Detail:  "A server MUST respond 400 to a request with more than one Host field line ([RFC 9112 §3.2](rfc:9112#3.2)): two hosts let a proxy and a server route the same request differently.",
 		Ref:     Ref{9112, "3.2"}})
+	noteHostAuthorityDiffers = register(&Note{ID: "host-authority-differs", Category: Syntax, Level: Warn,
+		Summary: "Host {host} differs from the target's authority {authority}; the authority is used.",
+		Detail:  "With an absolute-form request-target, an origin server \"MUST ignore the received Host header field (if any) and instead use the host information of the request-target\" ([RFC 9112 §3.2.2](rfc:9112#3.2.2)). A client MUST send a Host identical to the target's authority ([RFC 9112 §3.2](rfc:9112#3.2)); two different hosts in one request let a proxy and a server route it differently.",
+		Ref:     Ref{9112, "3.2.2"}})
 	noteHostInvalid = register(&Note{ID: "host-invalid", Category: Syntax, Level: Bad, Status: 400,
 		Summary: "The Host value {host} is not a valid host [ \":\" port ].",
 		Detail:  "`Host = uri-host [ \":\" port ]` ([RFC 9110 §7.2](rfc:9110#7.2)); a server MUST answer 400 to an invalid Host value ([RFC 9112 §3.2](rfc:9112#3.2)).",

@@ -12,10 +12,38 @@ var (
 		Summary: "101 Switching Protocols: after the empty line the connection speaks {protocol}.",
 		Detail:  "A 101 MUST carry Upgrade naming the protocol(s) switched to ([RFC 9110 §15.2.2](rfc:9110#15.2.2)), and whoever sends Upgrade MUST also send the `upgrade` connection option, so the 101 carries `Connection: Upgrade` ([RFC 9110 §7.8](rfc:9110#7.8)). A 1xx response ends at the empty line: no body, no Content-Length ([RFC 9110 §15.2](rfc:9110#15.2)). The original request is still outstanding and is answered in the new protocol.",
 		Ref:     Ref{9110, "15.2.2"}, Myth: "A 101 can omit Connection: Upgrade, or carry a body."})
-	noteCloseNoSwitch = register(&Note{ID: "close-no-switch", Category: Framing, Level: Warn,
-		Summary: "The framing rules require closing this connection, which conflicts with switching it.",
-		Detail:  "A request with both Transfer-Encoding and Content-Length (or HTTP/1.0 with Transfer-Encoding) obliges the server to close the connection after responding ([RFC 9112 §6.1](rfc:9112#6.1)).",
-		Ref:     Ref{9112, "6.1"}})
+	noteCloseNoSwitch = register(&Note{ID: "close-no-switch", Category: Upgrade, Level: Warn,
+		Summary: "The connection must close after this response ({why}), so the server does not switch protocols.",
+		Detail:  "A 101 hands the connection over to the new protocol, in which the original request is then answered ([RFC 9110 §7.8](rfc:9110#7.8)). A connection that must be closed after the response cannot also be switched: a server that receives the `close` option \"MUST initiate closure of the connection ... after it sends the final response\" ([RFC 9112 §9.6](rfc:9112#9.6)), and a request with both Transfer-Encoding and Content-Length, or HTTP/1.0 with Transfer-Encoding, obliges the server to close ([RFC 9112 §6.1](rfc:9112#6.1)). This server decides for closing: it ignores the Upgrade (which it MAY always do) and answers over HTTP/1.1 with `Connection: close`.",
+		Ref:     Ref{9112, "9.6"}})
+	noteConnectionClose = register(&Note{ID: "connection-close", Category: Syntax, Level: Info,
+		Summary: "The server closes the connection after this response: {why}.",
+		Detail:  "A connection persists after a response unless the `close` option was sent, or the request is HTTP/1.0 without `keep-alive` ([RFC 9112 §9.3](rfc:9112#9.3)). A server that receives `close` MUST close after the final response and SHOULD send `close` in it ([RFC 9112 §9.6](rfc:9112#9.6)); faulty framing also obliges it to close ([RFC 9112 §6.1](rfc:9112#6.1)). The response says `Connection: close`.",
+		Ref:     Ref{9112, "9.3"}})
+	noteKeepAlive10 = register(&Note{ID: "http10-keep-alive", Category: Syntax, Level: Info,
+		Summary: "The HTTP/1.0 client asked for keep-alive; the response says Connection: keep-alive and the connection persists.",
+		Detail:  "HTTP/1.0 connections close after each response unless the client sends the `keep-alive` connection option and the server honours it ([RFC 9112 §9.3](rfc:9112#9.3), [Appendix C.2.2](rfc:9112#C.2.2)). The server answers with `Connection: keep-alive`, or the HTTP/1.0 client assumes the connection closes.",
+		Ref:     Ref{9112, "9.3"}})
+	noteConnectNotProxy = register(&Note{ID: "connect-not-implemented", Category: Syntax, Level: Bad, Status: 501,
+		Summary: "CONNECT {target} asks for a tunnel; this origin server is not a proxy and does not implement CONNECT.",
+		Detail:  "CONNECT asks the recipient to open a tunnel to the destination in the authority-form target ([RFC 9110 §9.3.6](rfc:9110#9.3.6)); it is meant for proxies. A server that does not implement a method answers 501 (Not Implemented) ([RFC 9110 §9.1](rfc:9110#9.1)), and closes the connection: bytes the client sent for the tunnel must not be read as HTTP ([RFC 9931](rfc:9931)).",
+		Ref:     Ref{9110, "9.3.6"}})
+	noteTraceEcho = register(&Note{ID: "trace-echo", Category: Syntax, Level: Info,
+		Summary: "TRACE: the server echoes the request it received as a message/http body.",
+		Detail:  "The final recipient of a TRACE \"SHOULD reflect the message received, excluding some fields ... back to the client as the content of a 200 (OK) response\", with `Content-Type: message/http` ([RFC 9110 §9.3.8](rfc:9110#9.3.8)). It shows what intermediaries changed. Many deployments disable TRACE, because a reflected `Cookie` or `Authorization` field is sensitive.",
+		Ref:     Ref{9110, "9.3.8"}})
+	noteTraceContent = register(&Note{ID: "trace-content", Category: Syntax, Level: Warn,
+		Summary: "The TRACE request has content, which a client MUST NOT send.",
+		Detail:  "\"A client MUST NOT send content in a TRACE request\" ([RFC 9110 §9.3.8](rfc:9110#9.3.8)). The server reads it (the framing says how long it is) and ignores it.",
+		Ref:     Ref{9110, "9.3.8"}})
+	noteSemanticsNotHonoured = register(&Note{ID: "upgrade-semantics", Category: Upgrade, Level: Warn,
+		Summary: "The request cannot be honoured after a switch to {protocol}: {why}.",
+		Detail:  "\"A server MUST NOT switch protocols unless the received message semantics can be honored by the new protocol\" ([RFC 9110 §7.8](rfc:9110#7.8)): after the 101 the original request is still answered, in the new protocol. An OPTIONS request can be honoured by any protocol. The offer is ignored.",
+		Ref:     Ref{9110, "7.8"}})
+	noteUnofferedSwitch = register(&Note{ID: "upgrade-unoffered", Category: Upgrade, Level: Warn,
+		Summary: "The server would have switched to {protocol}, which the client did not offer; it answers over HTTP/1.1 instead.",
+		Detail:  "\"A server MUST NOT switch to a protocol that was not indicated by the client in the corresponding request's Upgrade header field\", and the 101's Upgrade lists the protocols in layer-ascending order ([RFC 9110 §7.8](rfc:9110#7.8)). This guard catches a server setting that breaks the rule.",
+		Ref:     Ref{9110, "7.8"}, Myth: "A server can switch protocols whenever it likes."})
 	noteAfterDiscarded = register(&Note{ID: "after-discarded", Category: Security, Level: Info,
 		Summary: "The {count} bytes after the request are never read: the server closes the connection.",
 		Detail:  "After `Connection: close` the server reads nothing more from the connection ([RFC 9112 §9.6](rfc:9112#9.6)).",
@@ -91,6 +119,10 @@ var (
 	noteExpectNoBody = register(&Note{ID: "expect-no-body", Category: Expect, Level: Info,
 		Summary: "Expect: 100-continue on a request without content: no 100 is needed.",
 		Detail:  "A client ought not send 100-continue on a request without content ([RFC 9110 §10.1.1](rfc:9110#10.1.1)); the server has nothing to invite.",
+		Ref:     Ref{9110, "10.1.1"}})
+	noteExpectFinalInstead = register(&Note{ID: "expect-final-instead", Category: Expect, Level: Info,
+		Summary: "The server refuses the request, so it sends the final response instead of 100 Continue.",
+		Detail:  "A server that receives 100-continue either sends an immediate 100 (Continue) and reads the content, or answers with a final status code; if it answers before reading the whole content it should say whether it will close the connection ([RFC 9110 §10.1.1](rfc:9110#10.1.1)). The client then does not send the content.",
 		Ref:     Ref{9110, "10.1.1"}})
 	noteExpectSkipped = register(&Note{ID: "expect-skipped", Category: Expect, Level: Info,
 		Summary: "The body already arrived, so this server omits 100 Continue.",

@@ -150,6 +150,9 @@ func (r *Request) fieldSpan(name string) Span {
 	return sp
 }
 
+// longestMethod is the length of the longest method in knownMethods.
+const longestMethod = len("OPTIONS")
+
 // knownMethods are the methods of RFC 9110 §9 plus PATCH (RFC 5789) and the
 // HTTP/2 preface's PRI (RFC 9113 §3.4).
 var knownMethods = []string{"GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH", "PRI"}
@@ -248,7 +251,22 @@ func parseRequestLine(r *Request, raw []byte, l line, cfg *Config, t *trace) {
 	s := string(raw[l.start:l.end])
 	base := l.start
 	if l.end-l.start > cfg.HTTP.MaxRequestLine {
-		t.fail("the request-line fits the server's limit", r.LineSpan, noteRequestLineTooLong, v("limit", itoa(cfg.HTTP.MaxRequestLine)), v("size", itoa(l.end-l.start)))
+		// RFC 9112 §3: a method longer than any the server implements SHOULD
+		// get 501; a request-target longer than it wishes to parse MUST get 414.
+		sp1 := indexByte(s, ' ')
+		if sp1 < 0 || sp1 > longestMethod {
+			end := l.end
+			if sp1 >= 0 {
+				end = base + sp1
+			}
+			t.fail("the method is no longer than any the server implements", Span{base, end}, noteMethodTooLong, v("size", itoa(end-base)))
+			return
+		}
+		end := l.end
+		if sp2 := lastIndexByte(s, ' '); sp2 > sp1 {
+			end = base + sp2
+		}
+		t.fail("the request-target fits the server's limit", Span{base + sp1 + 1, end}, noteRequestLineTooLong, v("limit", itoa(cfg.HTTP.MaxRequestLine)), v("size", itoa(l.end-l.start)))
 		return
 	}
 	// request-line = method SP request-target SP HTTP-version (RFC 9112 §3),
@@ -272,7 +290,7 @@ func parseRequestLine(r *Request, raw []byte, l line, cfg *Config, t *trace) {
 
 	ok := true
 	if r.Method == "" || !isToken(r.Method) {
-		bad := r.MethodSpan
+		bad := Span{base, base + 1}
 		if i := firstNonTchar(r.Method); i >= 0 {
 			bad = Span{base + i, base + i + 1}
 		}
@@ -280,7 +298,15 @@ func parseRequestLine(r *Request, raw []byte, l line, cfg *Config, t *trace) {
 		ok = false
 	}
 	if r.Target == "" || r.Target[0] == ' ' || r.Target[len(r.Target)-1] == ' ' {
-		t.fail("one SP separates the parts of the request-line", r.LineSpan, noteRequestLineSpaces)
+		// M6: strict single-SP splitting; point at the extra space.
+		bad := Span{r.TargetSpan.Start, r.TargetSpan.Start + 1}
+		switch {
+		case r.Target == "":
+			bad = Span{r.TargetSpan.Start - 1, r.TargetSpan.Start + 1}
+		case r.Target[0] != ' ':
+			bad = Span{r.TargetSpan.End - 1, r.TargetSpan.End}
+		}
+		t.fail("one SP separates the parts of the request-line", bad, noteRequestLineSpaces)
 		return
 	}
 	for i := 0; i < len(r.Target); i++ {
@@ -354,7 +380,12 @@ func parseRequestLine(r *Request, raw []byte, l line, cfg *Config, t *trace) {
 		r.TargetForm = "absolute"
 		t.note(r.TargetSpan, noteAbsoluteForm, v("target", r.Target))
 	case r.Method == "CONNECT":
+		// authority-form = uri-host ":" port (RFC 9112 §3.2.3).
 		r.TargetForm = "authority"
+		if i := invalidHostByte(r.Target); i >= 0 || indexByte(r.Target, ':') < 0 || r.Target[len(r.Target)-1] == ':' {
+			t.fail("CONNECT uses the authority-form", r.TargetSpan, noteConnectForm, v("target", r.Target))
+			return
+		}
 	default:
 		t.fail("the request-target has one of the four forms", r.TargetSpan, noteTargetForm, v("target", r.Target))
 	}
@@ -498,10 +529,11 @@ func parseFields(r *Request, raw []byte, off int, cfg *Config, t *trace) {
 }
 
 // badValueByte returns the first byte of a field value that is a CTL other
-// than HTAB (RFC 9110 §5.5), or -1.
+// than HTAB (RFC 9110 §5.5), or -1. A CR is skipped: inside a line it is a
+// bare CR, which checkTerminator reports at the same position.
 func badValueByte(s string) (int, byte) {
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 && c != '\t' || c == 0x7f {
+		if c := s[i]; c < 0x20 && c != '\t' && c != '\r' || c == 0x7f {
 			return i, c
 		}
 	}
@@ -519,45 +551,106 @@ func firstObsText(s string) int {
 
 // byteName names a byte for a diagnostic: "CR (0x0D)".
 func byteName(c byte) string {
-	names := map[byte]string{0: "NUL", '\t': "TAB", '\n': "LF", '\r': "CR", 0x1b: "ESC", 0x7f: "DEL", ' ': "SP"}
 	h := "0x" + string("0123456789ABCDEF"[c>>4]) + string("0123456789ABCDEF"[c&15])
-	if n, ok := names[c]; ok {
-		return n + " (" + h + ")"
+	name := ""
+	switch c {
+	case 0:
+		name = "NUL"
+	case '\t':
+		name = "TAB"
+	case '\n':
+		name = "LF"
+	case '\r':
+		name = "CR"
+	case 0x1b:
+		name = "ESC"
+	case 0x7f:
+		name = "DEL"
+	case ' ':
+		name = "SP"
+	default:
+		return h
 	}
-	return h
+	return name + " (" + h + ")"
 }
 
 // checkHost applies RFC 9112 §3.2: a server MUST respond 400 to an HTTP/1.1
 // request without Host, with more than one Host line, or with an invalid Host.
+// With the absolute-form, the target's authority replaces Host (§3.2.2).
 func checkHost(r *Request, t *trace) {
 	hosts := r.Values("Host")
 	switch {
 	case len(hosts) == 0:
 		if r.AtLeast(1, 1) {
 			t.fail("an HTTP/1.1 request has a Host field", r.LineSpan, noteHostMissing)
+		} else {
+			t.skip("an HTTP/1.0 request need not have a Host field", r.VersionSpan, nil)
 		}
 	case len(hosts) > 1:
 		t.fail("exactly one Host field", hosts[1].Span, noteHostDuplicate)
 	default:
 		h := hosts[0]
 		if i := invalidHostByte(h.Value); i >= 0 {
-			t.fail("the Host value is a valid uri-host [ \":\" port ]", Span{h.ValueSpan.Start + i, h.ValueSpan.Start + i + 1}, noteHostInvalid, v("host", h.Value))
-		} else {
-			t.pass("exactly one valid Host field", h.Span, nil)
+			t.fail("the Host value is a valid uri-host [ \":\" port ]", Span{h.ValueSpan.Start + i, h.ValueSpan.Start + min(i+1, len(h.Value))}, noteHostInvalid, v("host", h.Value))
+			return
+		}
+		t.pass("exactly one valid Host field", h.Span, nil)
+		if r.TargetForm == "absolute" {
+			auth, sp := targetAuthority(r)
+			if !equalFold(auth, h.Value) {
+				t.note(sp, noteHostAuthorityDiffers, v("host", h.Value), v("authority", auth))
+			}
 		}
 	}
 }
 
+// targetAuthority returns the authority of an absolute-form target without
+// userinfo (RFC 3986 §3.2), and its span.
+func targetAuthority(r *Request) (string, Span) {
+	s := r.Target
+	i := indexByte(s, ':') + 3
+	j := i
+	for j < len(s) && s[j] != '/' && s[j] != '?' && s[j] != '#' {
+		j++
+	}
+	a := s[i:j]
+	if k := lastIndexByte(a, '@'); k >= 0 {
+		i += k + 1
+		a = a[k+1:]
+	}
+	return a, Span{r.TargetSpan.Start + i, r.TargetSpan.Start + j}
+}
+
 // invalidHostByte returns the index of the first byte that cannot appear in
-// Host = uri-host [ ":" port ] (RFC 9110 §7.2, RFC 3986 §3.2.2), or -1.
-// Like Go's httpguts.ValidHostHeader it is lenient about the structure and
-// strict about the alphabet.
+// Host = uri-host [ ":" port ] (RFC 9110 §7.2, RFC 3986 §3.2.2), or -1; an
+// index equal to len(s) means something is missing at the end. Like Go's
+// httpguts.ValidHostHeader it is strict about the alphabet; it also checks
+// that a port is digits and that an IP-literal is bracketed.
 func invalidHostByte(s string) int {
+	hostEnd := len(s)
+	if len(s) > 0 && s[0] == '[' {
+		j := indexByte(s, ']')
+		if j < 0 {
+			return len(s)
+		}
+		hostEnd = j + 1
+		if hostEnd < len(s) && s[hostEnd] != ':' {
+			return hostEnd
+		}
+	} else if j := indexByte(s, ':'); j >= 0 {
+		hostEnd = j
+	}
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
+		case i > hostEnd: // port = *DIGIT
+			if !isDigit(c) {
+				return i
+			}
+		case i == hostEnd: // the ":" before the port
 		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', isDigit(c):
-		case indexByte("-._~!$&'()*+,;=:[]%", c) >= 0:
+		case indexByte("-._~!$&'()*+,;=%", c) >= 0:
+		case s[0] == '[' && (c == ':' || c == '[' && i == 0 || c == ']' && i == hostEnd-1):
 		default:
 			return i
 		}

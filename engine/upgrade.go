@@ -47,6 +47,10 @@ type handler struct {
 	// required returns the 426 Upgrade value when the server requires this
 	// protocol for the request, or "".
 	required func(n *negotiation) string
+	// semantics (optional) is the U4 check of RFC 9110 §7.8: it returns ""
+	// when the request's semantics can be honoured by the new protocol, or a
+	// plain-text reason why not; the offer is then ignored.
+	semantics func(n *negotiation, o offer) string
 }
 
 // handlers are consulted in order; register adds to it at init time.
@@ -98,12 +102,18 @@ func (n *negotiation) upgradeStage() *verdict {
 		n.t.fail("Connection lists the \"upgrade\" option", r.fieldSpan("Connection"), noteNoUpgradeOption)
 		for _, o := range n.offers {
 			if h := handlerFor(o); h != nil && h.name == "h2c" && n.cfg.H2C.IgnoreConnection {
+				if !n.switchable() {
+					return n.requiredStage()
+				}
 				return h.negotiate(n, o)
 			}
 		}
 		return n.requiredStage()
 	}
 	n.t.pass("Connection lists the \"upgrade\" option", r.fieldSpan("Connection"), nil)
+	if !n.switchable() {
+		return n.requiredStage()
+	}
 	n.upgradeOK = true
 
 	var firstReject *verdict
@@ -112,6 +122,12 @@ func (n *negotiation) upgradeStage() *verdict {
 		if h == nil {
 			n.t.skip("the server supports "+o.String(), o.Span, noteUnknownProtocol, v("protocol", o.String()), v("registry", registryEntry(o.Name)))
 			continue
+		}
+		if h.semantics != nil {
+			if why := h.semantics(n, o); why != "" {
+				n.t.skip("the request's semantics can be honoured by "+o.String(), o.Span, noteSemanticsNotHonoured, v("protocol", o.String()), v("why", why))
+				continue
+			}
 		}
 		res := h.negotiate(n, o)
 		switch {
@@ -128,6 +144,25 @@ func (n *negotiation) upgradeStage() *verdict {
 		return firstReject
 	}
 	return n.requiredStage()
+}
+
+// switchable reports whether the connection may be handed to another
+// protocol at all, recording why not: a connection that must close after
+// the response (RFC 9112 §9.6, §6.1) cannot also be switched, and a CONNECT
+// request, which this origin server does not implement, has semantics no
+// protocol can honour (RFC 9110 §7.8, U4).
+func (n *negotiation) switchable() bool {
+	r := n.req
+	if why, sp := n.closeReason(); why != "" {
+		n.t.fail("nothing obliges the server to close the connection", sp, noteCloseNoSwitch, v("why", why))
+		return false
+	}
+	if r.Method == "CONNECT" {
+		n.t.fail("the request's semantics can be honoured after a switch", r.MethodSpan, noteSemanticsNotHonoured,
+			v("protocol", n.offers[0].String()), v("why", "this origin server does not implement CONNECT"))
+		return false
+	}
+	return true
 }
 
 // requiredStage returns a 426 when the server requires an upgrade for this
@@ -240,7 +275,10 @@ var upgradeRegistry = [][2]string{
 
 // expectStage applies Expect (RFC 9110 §10.1.1). It returns false when the
 // response is decided here (417).
-func (n *negotiation) expectStage() bool {
+//
+//	Expect      = #expectation
+//	expectation = token [ "=" ( token / quoted-string ) parameters ]
+func (n *negotiation) expectStage(rejecting bool) bool {
 	r := n.req
 	ex := r.Values("Expect")
 	if len(ex) == 0 {
@@ -253,28 +291,36 @@ func (n *negotiation) expectStage() bool {
 		return true
 	}
 	es := r.List("Expect")
+	if len(es) == 0 {
+		n.t.skip("Expect lists an expectation", sp, nil)
+		return true
+	}
 	for _, e := range es {
 		if !equalFold(e.Value, "100-continue") {
-			n.t.fail("the expectation is 100-continue", e.Span, noteExpectUnknown, v("expectation", e.Value))
-			resp := &Response{Status: 417}
-			resp.Add("Connection", "close")
-			n.res.Final = resp.withBody("text/plain; charset=utf-8", "417 Expectation Failed: only 100-continue is supported.\n")
+			vars := []Var{v("expectation", e.Value)}
+			n.t.fail("the expectation is 100-continue", e.Span, noteExpectUnknown, vars...)
+			n.res.Final = errorResponse(noteExpectUnknown, vars, r)
 			return false
 		}
 	}
-	if len(r.Body) == 0 && r.BodyComplete && !r.Chunked && !r.Has("Content-Length") {
-		n.t.skip("100 Continue is needed only before a body", sp, noteExpectNoBody)
+	if !r.Chunked && len(r.Body) == 0 && r.BodyComplete {
+		n.t.skip("100 Continue is needed only before content", sp, noteExpectNoBody)
 		return true
 	}
-	if r.BodyComplete && len(r.Body) > 0 && n.cfg.HTTP.Expect100 == "skip-if-received" {
-		n.t.skip("100 Continue is sent before the body arrives", sp, noteExpectSkipped)
+	if rejecting {
+		n.t.skip("100 Continue is sent only when the server will read the content", sp, noteExpectFinalInstead)
+		n.early = true
+		return true
+	}
+	if r.BodyComplete && n.cfg.HTTP.Expect100 == "skip-if-received" {
+		n.t.skip("100 Continue is sent before the content arrives", sp, noteExpectSkipped)
 		return true
 	}
 	n.res.Interim = append(n.res.Interim, Response{Status: 100})
 	if n.upgradeOK {
 		n.t.pass("100 Continue comes before the 101", sp, noteExpectBeforeSwitch)
 	} else {
-		n.t.pass("100 Continue invites the body", sp, noteExpectContinue)
+		n.t.pass("100 Continue invites the content", sp, noteExpectContinue)
 	}
 	return true
 }
