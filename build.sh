@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# build.sh — build, serve and test the Upgrade Playground. Only Go is needed.
+#
+#   ./build.sh          build site/main.wasm (+ .gz, .br) and site/wasm_exec.js
+#   ./build.sh serve    build, then serve the repository root on 127.0.0.1:${PORT:-8080}
+#   ./build.sh test     gofmt, go vet (native and js/wasm), import boundaries, build, go test ./...
+#   ./build.sh update   regenerate golden files (engine, wasm/render, README tables)
+set -euo pipefail
+cd "$(dirname "$0")"
+
+GO=${GO:-go}
+
+build() {
+	GOOS=js GOARCH=wasm "$GO" build -trimpath -ldflags='-s -w' -o site/main.wasm ./wasm
+	local root
+	root=$("$GO" env GOROOT)
+	if [[ -f "$root/lib/wasm/wasm_exec.js" ]]; then
+		cp "$root/lib/wasm/wasm_exec.js" site/wasm_exec.js
+	else
+		cp "$root/misc/wasm/wasm_exec.js" site/wasm_exec.js
+	fi
+	# Precompressed copies, served with Content-Encoding by site/cmd/serve.
+	"$GO" run ./site/cmd/compress site/main.wasm
+}
+
+# check_deps fails when the package list on stdin holds a forbidden import.
+check_deps() {
+	local what=$1 pattern=$2 bad
+	bad=$(grep -E "$pattern" || true)
+	if [[ -n "$bad" ]]; then
+		echo "FAIL: $what depends on:" >&2
+		echo "$bad" >&2
+		exit 1
+	fi
+}
+
+test_all() {
+	echo "== gofmt"
+	local unformatted
+	unformatted=$(gofmt -l . | grep -v '^\.cache/' || true)
+	if [[ -n "$unformatted" ]]; then
+		echo "FAIL: gofmt needed on:" >&2
+		echo "$unformatted" >&2
+		exit 1
+	fi
+	echo "== go vet (native)"
+	"$GO" vet ./...
+	echo "== go vet (js/wasm)"
+	GOOS=js GOARCH=wasm "$GO" vet ./wasm/...
+	echo "== import boundaries"
+	"$GO" list -deps ./engine | check_deps "engine" '^(syscall/js|github.com/hack-pad/safejs|github.com/yuin/goldmark)(/|$)'
+	GOOS=js GOARCH=wasm "$GO" list -deps ./wasm |
+		grep -v '^golang.org/x/net/http2/hpack$' |
+		check_deps "the wasm" '^(net(/|$)|encoding/json$|golang.org/x/net(/|$))'
+	echo "== build"
+	build
+	ls -l site/main.wasm site/main.wasm.gz site/main.wasm.br
+	echo "== go test ./..."
+	"$GO" test ./...
+}
+
+case "${1:-build}" in
+build)
+	build
+	;;
+serve)
+	build
+	exec "$GO" run ./site/cmd/serve -addr "127.0.0.1:${PORT:-8080}" -root .
+	;;
+test)
+	test_all
+	;;
+update)
+	"$GO" test ./engine ./wasm/render ./site -run 'Golden|README' -update
+	;;
+*)
+	echo "usage: $0 [build|serve|test|update]" >&2
+	exit 2
+	;;
+esac

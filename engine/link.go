@@ -1,0 +1,329 @@
+package engine
+
+import "encoding/base64"
+
+// Deep links (DESIGN §4.3): the whole state of the page lives in the URL
+// fragment, as key=value pairs joined by "&" with form-urlencoded escaping.
+//
+//	req     the request's exact bytes, base64url without padding (RFC 4648 §5);
+//	        padded input is accepted too
+//	ex      a built-in example: its request and settings load first, and any
+//	        req or setting key in the same fragment overrides them
+//	v       the format version; a fragment without v is version 1
+//	mode    a page mode: "predict" hides the response until the learner guesses
+//	eol     how the editor maps a line break: "crlf" (default) or "lf"
+//	<key>   every server setting (Settings()), written only when it differs
+//	        from the base server (the example's, or the default one)
+//
+// Links of every released version open the same state forever: keys are
+// never renamed, and a value's meaning never changes.
+
+// LinkVersion is the format version this engine writes and reads.
+const LinkVersion = 1
+
+// MaxFragment is the largest fragment ParseFragment decodes, in bytes of
+// its encoded form. The check comes before any decoding work.
+const MaxFragment = 16 << 10
+
+// Modes lists the page modes a link may carry in "mode".
+var Modes = []string{"predict"}
+
+// EOLs lists the editor line-ending modes a link may carry in "eol"; the
+// first is the default.
+var EOLs = []string{"crlf", "lf"}
+
+// State is everything a deep link carries.
+type State struct {
+	// Request holds the exact request bytes; nil means the link names no
+	// request (the page keeps its current one), empty means an empty request.
+	Request []byte
+	Config  Config
+	Example string // the example the state started from, or ""
+	Mode    string // "" or one of Modes
+	EOL     string // "" (= "crlf") or one of EOLs
+}
+
+// A LinkProblem is one thing wrong with a fragment, positioned at the byte
+// offset in the fragment where the offending key=value pair starts.
+type LinkProblem struct {
+	Offset  int
+	Key     string
+	Message string
+	// Fatal problems (too large, unknown version, a bad request value) mean
+	// the link was not applied at all: the page keeps its current work.
+	Fatal bool
+}
+
+func (p LinkProblem) String() string {
+	s := "at " + itoa(p.Offset)
+	if p.Key != "" {
+		s += " (" + p.Key + ")"
+	}
+	return s + ": " + p.Message
+}
+
+// NewState returns the default state: the default server, no request.
+func NewState() State { return State{Config: DefaultConfig()} }
+
+// ParseFragment decodes a fragment (with or without its leading "#"). It
+// never panics and always returns a usable state: pairs with problems are
+// left out and reported. When a problem is Fatal, the returned state is
+// NewState() and should not replace the page's current work.
+func ParseFragment(frag string) (State, []LinkProblem) {
+	st := NewState()
+	base := 0
+	if len(frag) > 0 && frag[0] == '#' {
+		frag, base = frag[1:], 1
+	}
+	if len(frag) > MaxFragment {
+		return st, []LinkProblem{{Offset: base, Message: "the link is too large: " + itoa(len(frag)) + " bytes, the limit is " + itoa(MaxFragment) + " bytes", Fatal: true}}
+	}
+	type pair struct {
+		off      int
+		key, val string
+	}
+	var pairs []pair
+	var probs []LinkProblem
+	for off := 0; off <= len(frag); {
+		end := indexByte(frag[off:], '&')
+		if end < 0 {
+			end = len(frag)
+		} else {
+			end += off
+		}
+		raw := frag[off:end]
+		if raw != "" {
+			k, val, _ := cutByte(raw, '=')
+			key, ok1 := formUnescape(k)
+			value, ok2 := formUnescape(val)
+			if !ok1 || !ok2 {
+				probs = append(probs, LinkProblem{Offset: base + off, Key: linkPrintable(k), Message: "malformed percent-encoding (% must be followed by two hex digits)"})
+			} else {
+				pairs = append(pairs, pair{base + off, key, value})
+			}
+		}
+		off = end + 1
+	}
+	seen := map[string]int{}
+	for _, p := range pairs {
+		if prev, dup := seen[p.key]; dup {
+			probs = append(probs, LinkProblem{Offset: p.off, Key: linkPrintable(p.key), Message: "the key is given twice (first at " + itoa(prev) + "); the last one is used"})
+		}
+		seen[p.key] = p.off
+	}
+	// v first: a future version is refused before anything else is read.
+	for _, p := range pairs {
+		if p.key == "v" && p.val != "1" {
+			msg := "unknown link format version " + quoteValue(p.val) + ": this page reads version 1"
+			if n := atoiSafe(p.val); n > LinkVersion && itoa(n) == p.val {
+				msg = "this link was made by a newer version of the playground (format v" + p.val + "); this page reads version " + itoa(LinkVersion)
+			}
+			return NewState(), append(probs, LinkProblem{Offset: p.off, Key: "v", Message: msg, Fatal: true})
+		}
+	}
+	// ex next: the example is the base that other keys override.
+	for _, p := range pairs {
+		if p.key != "ex" {
+			continue
+		}
+		ex, ok := LookupExample(p.val)
+		if !ok {
+			probs = append(probs, LinkProblem{Offset: p.off, Key: "ex", Message: "there is no built-in example " + quoteValue(p.val)})
+			continue
+		}
+		st.Example = ex.ID
+		st.Request = append([]byte{}, ex.Request...)
+		st.Config = ex.Config()
+	}
+	for _, p := range pairs {
+		switch p.key {
+		case "v", "ex":
+		case "req":
+			b, bad := decodeBase64URL(p.val)
+			if bad >= 0 {
+				return NewState(), append(probs, LinkProblem{Offset: p.off, Key: "req", Message: "the request is not valid base64url (RFC 4648 §5): unexpected " + quoteValue(string(p.val[bad])) + " at position " + itoa(bad) + " of the value", Fatal: true})
+			}
+			st.Request = b
+		case "mode":
+			if !contains(Modes, p.val) {
+				probs = append(probs, LinkProblem{Offset: p.off, Key: "mode", Message: "unknown mode " + quoteValue(p.val) + "; expected one of " + joinStrings(Modes, ", ")})
+				continue
+			}
+			st.Mode = p.val
+		case "eol":
+			if !contains(EOLs, p.val) {
+				probs = append(probs, LinkProblem{Offset: p.off, Key: "eol", Message: "unknown line-ending mode " + quoteValue(p.val) + "; expected one of " + joinStrings(EOLs, ", ")})
+				continue
+			}
+			if p.val != EOLs[0] {
+				st.EOL = p.val
+			}
+		default:
+			s := LookupSetting(p.key)
+			if s == nil {
+				probs = append(probs, LinkProblem{Offset: p.off, Key: linkPrintable(p.key), Message: "unknown key " + quoteValue(p.key) + " (ignored)"})
+				continue
+			}
+			if err := s.Set(&st.Config, p.val); err != nil {
+				probs = append(probs, LinkProblem{Offset: p.off, Key: p.key, Message: "bad value " + quoteValue(p.val) + " for " + s.Label + ": " + err.Error()})
+			}
+		}
+	}
+	return st, probs
+}
+
+// Fragment encodes the state as a fragment (without "#"): ex when the state
+// started from an example, req unless it equals the example's request, mode
+// and eol when set, and every setting that differs from the base server (the
+// example's, or the default one). ParseFragment(s.Fragment()) gives back s.
+func (s State) Fragment() string {
+	var b []byte
+	add := func(k, v string) {
+		if len(b) > 0 {
+			b = append(b, '&')
+		}
+		b = append(b, k...)
+		b = append(b, '=')
+		b = appendFormEscaped(b, v)
+	}
+	base := DefaultConfig()
+	var exReq []byte
+	hasEx := false
+	if s.Example != "" {
+		if ex, ok := LookupExample(s.Example); ok {
+			add("ex", ex.ID)
+			base, exReq, hasEx = ex.Config(), ex.Request, true
+		}
+	}
+	if s.Request != nil && !(hasEx && string(s.Request) == string(exReq)) {
+		add("req", base64.RawURLEncoding.EncodeToString(s.Request))
+	}
+	if s.Mode != "" {
+		add("mode", s.Mode)
+	}
+	if s.EOL != "" && s.EOL != EOLs[0] {
+		add("eol", s.EOL)
+	}
+	for _, set := range settings {
+		if v := set.Get(&s.Config); v != set.Get(&base) {
+			add(set.Key, v)
+		}
+	}
+	return string(b)
+}
+
+// decodeBase64URL decodes base64url with or without padding. It returns the
+// index of the first bad character, or -1.
+func decodeBase64URL(s string) ([]byte, int) {
+	t := s
+	for len(t) > 0 && t[len(t)-1] == '=' {
+		t = t[:len(t)-1]
+	}
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		if !(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_') {
+			return nil, i
+		}
+	}
+	if len(t)%4 == 1 {
+		return nil, len(t) - 1
+	}
+	b, err := base64.RawURLEncoding.DecodeString(t)
+	if err != nil {
+		// Only non-canonical trailing bits remain possible here.
+		return nil, len(t) - 1
+	}
+	if b == nil {
+		b = []byte{}
+	}
+	return b, -1
+}
+
+// formUnescape decodes form-urlencoding: "+" is a space and %XX a byte.
+func formUnescape(s string) (string, bool) {
+	if indexByte(s, '%') < 0 && indexByte(s, '+') < 0 {
+		return s, true
+	}
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '+':
+			b = append(b, ' ')
+		case '%':
+			if i+2 >= len(s) {
+				return "", false
+			}
+			h, ok := parseHex(s[i+1 : i+3])
+			if !ok {
+				return "", false
+			}
+			b = append(b, byte(h))
+			i += 2
+		default:
+			b = append(b, c)
+		}
+	}
+	return string(b), true
+}
+
+// appendFormEscaped appends v with every byte outside the unreserved set of
+// RFC 3986 §2.3 (and ",", which is common in lists and safe in fragments)
+// percent-encoded; a space becomes "+".
+func appendFormEscaped(b []byte, v string) []byte {
+	const hexdig = "0123456789ABCDEF"
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		switch {
+		case c >= 'A' && c <= 'Z', c >= 'a' && c <= 'z', c >= '0' && c <= '9',
+			c == '-', c == '_', c == '.', c == '~', c == ',':
+			b = append(b, c)
+		case c == ' ':
+			b = append(b, '+')
+		default:
+			b = append(b, '%', hexdig[c>>4], hexdig[c&15])
+		}
+	}
+	return b
+}
+
+func cutByte(s string, sep byte) (before, after string, found bool) {
+	if i := indexByte(s, sep); i >= 0 {
+		return s[:i], s[i+1:], true
+	}
+	return s, "", false
+}
+
+// quoteValue quotes a value from a link for a message: at most 40 bytes,
+// control bytes shown as \xHH.
+func quoteValue(s string) string {
+	cut := len(s) > 40
+	if cut {
+		s = s[:40]
+	}
+	s = linkPrintable(s)
+	if cut {
+		s += "…"
+	}
+	return "\"" + s + "\""
+}
+
+// linkPrintable replaces control bytes and quotes with visible escapes.
+func linkPrintable(s string) string {
+	const hexdig = "0123456789abcdef"
+	var b []byte
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 || c == 0x7f || c == '"' || c == '\\' {
+			if b == nil {
+				b = append(b, s[:i]...)
+			}
+			b = append(b, '\\', 'x', hexdig[c>>4], hexdig[c&15])
+		} else if b != nil {
+			b = append(b, c)
+		}
+	}
+	if b == nil {
+		return s
+	}
+	return string(b)
+}

@@ -1,0 +1,67 @@
+// Command compress writes precompressed copies of files for static serving:
+// for each argument F it writes F.gz (gzip, best compression) and F.br
+// (brotli, best compression), which site/cmd/serve sends with the matching
+// Content-Encoding to clients that accept it.
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"fmt"
+	"os"
+
+	"github.com/andybalholm/brotli"
+)
+
+func main() {
+	if len(os.Args) < 2 {
+		fmt.Fprintln(os.Stderr, "usage: compress FILE...")
+		os.Exit(2)
+	}
+	for _, name := range os.Args[1:] {
+		if err := compress(name); err != nil {
+			fmt.Fprintln(os.Stderr, "compress:", err)
+			os.Exit(1)
+		}
+	}
+}
+
+func compress(name string) error {
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return err
+	}
+	gz, err := Gzip(data)
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(name+".gz", gz, 0o644); err != nil {
+		return err
+	}
+	return os.WriteFile(name+".br", Brotli(data), 0o644)
+}
+
+// Gzip compresses data with gzip at the best compression level.
+func Gzip(data []byte) ([]byte, error) {
+	var b bytes.Buffer
+	w, err := gzip.NewWriterLevel(&b, gzip.BestCompression)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := w.Write(data); err != nil {
+		return nil, err
+	}
+	if err := w.Close(); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// Brotli compresses data with brotli at the best compression level.
+func Brotli(data []byte) []byte {
+	var b bytes.Buffer
+	w := brotli.NewWriterLevel(&b, brotli.BestCompression)
+	w.Write(data) // writes to a bytes.Buffer cannot fail
+	w.Close()
+	return b.Bytes()
+}
