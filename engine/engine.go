@@ -270,8 +270,8 @@ func (n *negotiation) ordinaryResponse(v *verdict) *Response {
 		if len(r.Body) > 0 {
 			n.t.note(r.BodySpan, noteTraceContent)
 		}
-		resp.withBody("message/http", string(r.Raw[r.LineSpan.Start:r.HeaderEnd]))
-		n.t.note(Span{r.LineSpan.Start, r.HeaderEnd}, noteTraceEcho)
+		resp.withBody("message/http", string(r.Raw[r.LineSpan.Start:r.After]))
+		n.t.note(Span{r.LineSpan.Start, r.After}, noteTraceEcho)
 		return resp
 	}
 	body := "Hello from the Upgrade Playground server.\n"
@@ -315,9 +315,16 @@ func (n *negotiation) switchProtocols(v *verdict) {
 	n.res.Final = resp
 	n.res.Switched = v.upgrade
 	n.t.pass("the 101 names an offered protocol (lowest layer first) in Upgrade and lists \"upgrade\" in Connection", Span{}, noteSwitched, Var{"protocol", v.upgrade})
-	if v.after != nil {
-		n.t.stage = "after"
+	n.t.stage = "after"
+	switch rest := n.req.Rest(); {
+	case v.after != nil:
 		n.res.After = v.after(n)
+	case len(rest) > 0:
+		// No protocol-specific decoding: the bytes are still the new
+		// protocol's, never a next HTTP/1.1 request (RFC 9110 §7.8).
+		sp := Span{n.req.After, len(n.req.Raw)}
+		n.res.After = append(n.res.After, Part{From: "client", Proto: v.upgrade, Title: "sent after the request: read in the new protocol", Bytes: rest, Span: sp})
+		n.t.note(sp, noteAfterNewProtocol, Var{"count", itoa(len(rest))}, Var{"protocol", v.upgrade})
 	}
 }
 
@@ -358,6 +365,9 @@ func (n *negotiation) nextRequest() {
 	line := rest
 	if i := indexByte(string(rest), '\n'); i >= 0 {
 		line = rest[:i]
+		if len(line) > 0 && line[len(line)-1] == '\r' {
+			line = line[:len(line)-1]
+		}
 	}
 	if len(line) > 80 {
 		line = line[:80]

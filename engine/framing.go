@@ -32,17 +32,8 @@ func parseFraming(r *Request, cfg *Config, t *trace) {
 			r.Close = true
 			return
 		}
-		for _, c := range codings {
-			name := c.Value
-			if i := indexByte(name, ';'); i >= 0 {
-				name = trimOWS(name[:i])
-			}
-			if !knownCoding(name) {
-				t.fail("every transfer coding is understood", c.Span, noteTEUnknown, v("coding", c.Value))
-				r.Close = true
-				return
-			}
-		}
+		// RFC 9112 §6.3 item 4: chunked not final is a MUST-400 and is checked
+		// before §6.1's SHOULD-501 for codings the server does not implement.
 		last := codings[len(codings)-1]
 		if !equalFold(last.Value, "chunked") {
 			t.fail("chunked is the final transfer coding", last.Span, noteTENotChunkedLast, v("codings", joinElems(codings)))
@@ -56,15 +47,26 @@ func parseFraming(r *Request, cfg *Config, t *trace) {
 				return
 			}
 		}
+		for _, c := range codings {
+			name := c.Value
+			if i := indexByte(name, ';'); i >= 0 {
+				name = trimOWS(name[:i])
+			}
+			if !knownCoding(name) {
+				t.fail("every transfer coding is implemented", c.Span, noteTEUnknown, v("coding", c.Value))
+				r.Close = true
+				return
+			}
+		}
 		r.Chunked = true
 		t.pass("the body is framed by the chunked coding", te[0].Span, nil)
-		readChunked(r, t)
+		readChunked(r, cfg, t)
 		return
 	}
 	if len(cl) > 0 {
 		n, ok, sp := contentLength(cl)
 		if !ok {
-			t.fail("Content-Length is one non-negative decimal number", sp, noteCLInvalid, v("value", joinFieldValues(cl)))
+			t.fail("Content-Length is one non-negative decimal number", sp, noteCLInvalid, v("value", shown(joinFieldValues(cl))))
 			r.Close = true
 			return
 		}
@@ -91,6 +93,8 @@ func parseFraming(r *Request, cfg *Config, t *trace) {
 		r.After = end
 		if n > 0 {
 			t.pass("the body is framed by Content-Length", sp, noteBodyRead, v("length", itoa64(n)))
+		} else {
+			t.pass("Content-Length: 0 means no body", sp, nil)
 		}
 		return
 	}
@@ -116,7 +120,10 @@ func contentLength(lines []Field) (n int64, ok bool, sp Span) {
 	for _, f := range lines {
 		sp = f.ValueSpan
 		es, empties := splitList(f.Value, f.ValueSpan.Start)
-		if len(es) == 0 || empties > 0 {
+		if len(es) == 0 {
+			return 0, false, f.Span
+		}
+		if empties > 0 {
 			return 0, false, f.ValueSpan
 		}
 		for _, e := range es {
@@ -143,7 +150,7 @@ func contentLength(lines []Field) (n int64, ok bool, sp Span) {
 //
 //	chunked-body = *chunk last-chunk trailer-section CRLF
 //	chunk        = chunk-size [ chunk-ext ] CRLF chunk-data CRLF
-func readChunked(r *Request, t *trace) {
+func readChunked(r *Request, cfg *Config, t *trace) {
 	raw := r.Raw
 	off := r.HeaderEnd
 	var body []byte
@@ -168,6 +175,11 @@ func readChunked(r *Request, t *trace) {
 		size, ok := parseHex(s)
 		if !ok {
 			t.fail("each chunk starts with a hexadecimal chunk-size", Span{l.start, l.end}, noteChunkedSyntax, v("line", string(raw[l.start:l.end])))
+			r.Close = true
+			return
+		}
+		if int64(len(body))+size > int64(cfg.HTTP.MaxBody) {
+			t.fail("the body fits the server's limit", Span{l.start, l.end}, noteBodyTooLarge, v("length", itoa64(int64(len(body))+size)), v("limit", itoa(cfg.HTTP.MaxBody)))
 			r.Close = true
 			return
 		}

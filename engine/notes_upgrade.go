@@ -48,6 +48,10 @@ var (
 		Summary: "The {count} bytes after the request are never read: the server closes the connection.",
 		Detail:  "After `Connection: close` the server reads nothing more from the connection ([RFC 9112 §9.6](rfc:9112#9.6)).",
 		Ref:     Ref{9112, "9.6"}})
+	noteAfterNewProtocol = register(&Note{ID: "after-new-protocol", Category: Upgrade, Level: Info,
+		Summary: "The {count} bytes after the request belong to {protocol}, not to HTTP/1.1.",
+		Detail:  "After the 101 the connection speaks the new protocol from the first byte after the request message ([RFC 9110 §7.8](rfc:9110#7.8)). Bytes the client sent after its request, in the same packet or later, are read in that protocol.",
+		Ref:     Ref{9110, "7.8"}})
 	noteAfterNextRequest = register(&Note{ID: "after-next-request", Category: Security, Level: Warn,
 		Summary: "No switch happened, so the {count} bytes after the request are read as the next HTTP/1.1 request.",
 		Detail:  "Completing the request is necessary for a switch, not sufficient: the server may refuse the upgrade, and then any bytes the client sent optimistically in the new protocol are parsed as HTTP/1.1 ([RFC 9931](rfc:9931)). That is how request smuggling through upgrades works. A WebSocket client MUST wait for the 101 before sending frames ([RFC 6455 §4.1](rfc:6455#4.1)).",

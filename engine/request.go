@@ -281,7 +281,7 @@ func parseRequestLine(r *Request, raw []byte, l line, cfg *Config, t *trace) {
 	if sp2 < 0 {
 		r.Method, r.MethodSpan = s[:sp1], Span{base, base + sp1}
 		r.Target, r.TargetSpan = rest, Span{base + sp1 + 1, l.end}
-		t.fail("the request-line ends with an HTTP-version", Span{l.end, l.end}, noteMissingVersion)
+		t.fail("the request-line ends with an HTTP-version", Span{l.end, l.next}, noteMissingVersion)
 		return
 	}
 	r.Method, r.MethodSpan = s[:sp1], Span{base, base + sp1}
@@ -294,7 +294,7 @@ func parseRequestLine(r *Request, raw []byte, l line, cfg *Config, t *trace) {
 		if i := firstNonTchar(r.Method); i >= 0 {
 			bad = Span{base + i, base + i + 1}
 		}
-		t.fail("the method is a token", bad, noteMethodNotToken, v("method", r.Method))
+		t.fail("the method is a token", bad, noteMethodNotToken, v("method", shown(r.Method)))
 		ok = false
 	}
 	if r.Target == "" || r.Target[0] == ' ' || r.Target[len(r.Target)-1] == ' ' {
@@ -490,12 +490,15 @@ func parseFields(r *Request, raw []byte, off int, cfg *Config, t *trace) {
 			}
 			t.fail("no whitespace between the field name and the colon", Span{l.start + e, l.start + colon}, noteSpaceBeforeColon, v("name", name[:e]))
 			problems++
+			// Read on as a lenient parser would (gobwas trims the name), so
+			// that later checks do not add a misleading "no Host".
+			f.Name = name[:e]
 		} else if !isToken(name) {
-			bad := f.NameSpan
+			bad := Span{l.start, l.start + 1}
 			if i := firstNonTchar(name); i >= 0 {
 				bad = Span{l.start + i, l.start + i + 1}
 			}
-			t.fail("the field name is a token", bad, noteFieldNameNotToken, v("name", name))
+			t.fail("the field name is a token", bad, noteFieldNameNotToken, v("name", shown(name)))
 			problems++
 		}
 		vs, ve := colon+1, len(s)
@@ -656,6 +659,14 @@ func invalidHostByte(s string) int {
 		}
 	}
 	return -1
+}
+
+// shown is a request element as a diagnostic shows it: "(empty)" for "".
+func shown(s string) string {
+	if s == "" {
+		return "(empty)"
+	}
+	return s
 }
 
 func trimOWS(s string) string {

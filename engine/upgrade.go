@@ -82,24 +82,33 @@ func (n *negotiation) upgradeStage() *verdict {
 		n.t.skip("Upgrade is honoured only in HTTP/1.1", sp, noteUpgradeHTTP10, v("version", r.Version))
 		return nil
 	}
-	n.offers = parseOffers(n, upgrades)
+	var listed int
+	n.offers, listed = parseOffers(n, upgrades)
 	if len(n.offers) == 0 {
-		n.t.note(sp, noteUpgradeEmpty)
+		if listed > 0 {
+			n.t.skip("the request offers a well-formed protocol in Upgrade", sp, nil)
+		} else {
+			n.t.note(sp, noteUpgradeEmpty)
+		}
 		return n.requiredStage()
+	}
+	optSpan := r.fieldSpan("Connection")
+	if optSpan.Empty() {
+		optSpan = sp
 	}
 	if !hasOption {
 		switch n.cfg.HTTP.NoConnectionOption {
 		case "426":
-			n.t.fail("Connection lists the \"upgrade\" option", r.fieldSpan("Connection"), noteNoUpgradeOption426)
+			n.t.fail("Connection lists the \"upgrade\" option", optSpan, noteNoUpgradeOption426)
 			return &verdict{reject: n.upgradeRequired(n.supportedList(), "the request's Connection field does not list \"upgrade\"")}
 		case "400":
-			n.t.fail("Connection lists the \"upgrade\" option", r.fieldSpan("Connection"), noteNoUpgradeOption400)
+			n.t.fail("Connection lists the \"upgrade\" option", optSpan, noteNoUpgradeOption400)
 			resp := errorResponse(noteNoUpgradeOption400, nil, r)
 			return &verdict{reject: resp}
 		}
 		// A handler may still choose to act (x/net's h2c ignores the option);
 		// by default the offers are ignored.
-		n.t.fail("Connection lists the \"upgrade\" option", r.fieldSpan("Connection"), noteNoUpgradeOption)
+		n.t.fail("Connection lists the \"upgrade\" option", optSpan, noteNoUpgradeOption)
 		for _, o := range n.offers {
 			if h := handlerFor(o); h != nil && h.name == "h2c" && n.cfg.H2C.IgnoreConnection {
 				if !n.switchable() {
@@ -208,10 +217,10 @@ func handlerFor(o offer) *handler {
 
 // parseOffers splits the Upgrade lines into protocols. An element that is not
 // protocol-name ["/" protocol-version] is reported and skipped.
-func parseOffers(n *negotiation, lines []Field) []offer {
-	var out []offer
+func parseOffers(n *negotiation, lines []Field) (out []offer, listed int) {
 	for _, f := range lines {
 		es, empties := splitList(f.Value, f.ValueSpan.Start)
+		listed += len(es)
 		if empties > 0 && len(es) > 0 {
 			n.t.note(f.ValueSpan, noteEmptyListElements, v("name", f.Name))
 		}
@@ -227,7 +236,7 @@ func parseOffers(n *negotiation, lines []Field) []offer {
 			out = append(out, offer{name, version, e.Span})
 		}
 	}
-	return out
+	return out, listed
 }
 
 func i0(s string, c byte) bool { return indexByte(s, c) >= 0 }
@@ -235,7 +244,10 @@ func i0(s string, c byte) bool { return indexByte(s, c) >= 0 }
 // checkConnection lints the Connection options (RFC 9110 §7.6.1).
 func checkConnection(n *negotiation) {
 	for _, f := range n.req.Values("Connection") {
-		es, _ := splitList(f.Value, f.ValueSpan.Start)
+		es, empties := splitList(f.Value, f.ValueSpan.Start)
+		if empties > 0 && len(es) > 0 {
+			n.t.note(f.ValueSpan, noteEmptyListElements, v("name", f.Name))
+		}
 		for _, e := range es {
 			if !isToken(e.Value) {
 				n.t.fail("each Connection option is a token", e.Span, noteConnectionOptionSyntax, v("option", e.Value))
