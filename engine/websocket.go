@@ -3,28 +3,62 @@ package engine
 import (
 	"crypto/sha1"
 	"encoding/base64"
+	"encoding/hex"
 )
 
-// The WebSocket opening handshake, server side (RFC 6455 §4.2.1, §4.2.2).
+// The WebSocket opening handshake, server side (RFC 6455 §4.2.1, §4.2.2,
+// §4.4, §11.3). The checks run in the order of §4.2.1; every problem is
+// recorded, and the first one decides the error response. The key and
+// version rules are in websocket_key.go, Origin in websocket_origin.go,
+// subprotocols in websocket_subprotocol.go, extensions in
+// websocket_deflate.go and the frames after the 101 in websocket_frames.go.
 
 // WebSocketConfig is the WebSocket part of the server.
 type WebSocketConfig struct {
 	// Enabled makes the server accept WebSocket upgrades.
 	Enabled bool
+	// Only makes every request-target a WebSocket-only endpoint: a request
+	// that does not ask for WebSocket gets 426 (coder, python-websockets).
+	Only bool
 	// Subprotocols the server supports, in its order of preference.
 	Subprotocols []string
-	// Deflate enables permessage-deflate (RFC 7692).
-	Deflate bool
+	// MethodStatus is the answer to a non-GET handshake: "405" (with
+	// Allow: GET; gorilla, coder, python-websockets) or "400" (wsproto).
+	MethodStatus string
+	// VersionStatus is the answer to an unsupported Sec-WebSocket-Version:
+	// "400" (the RFC 6455 §4.4 example, gorilla, coder) or "426" (gobwas,
+	// wsproto; the §4.2.2 suggestion).
+	VersionStatus string
+	// Key is "lenient" (accept base64 with non-zero padding bits, like Go's
+	// and Python's decoders) or "strict" (canonical base64 only).
+	Key string
+	// Origin is the Origin policy: "any", "same-origin" or "allow-list".
+	Origin string
+	// Origins is the allow-list, serialized origins such as https://a.example.
+	Origins []string
+	// Deflate enables permessage-deflate (RFC 7692); see websocket_deflate.go.
+	Deflate DeflateConfig
 }
 
 func defaultWebSocketConfig() WebSocketConfig {
-	return WebSocketConfig{Enabled: true, Subprotocols: []string{"chat", "superchat"}, Deflate: true}
+	return WebSocketConfig{
+		Enabled:       true,
+		Subprotocols:  []string{"chat", "superchat"},
+		MethodStatus:  "405",
+		VersionStatus: "400",
+		Key:           "lenient",
+		Origin:        "any",
+		Deflate:       defaultDeflateConfig(),
+	}
 }
 
 var (
-	_ = defineBool("ws", "WebSocket", "Accept WebSocket", "The server accepts WebSocket version 13 on every request-target.", func(c *Config) *bool { return &c.WebSocket.Enabled })
-	_ = defineList("wsproto", "WebSocket", "Subprotocols (server preference)", "Sec-WebSocket-Protocol values the server supports, most preferred first.", func(c *Config) *[]string { return &c.WebSocket.Subprotocols })
-	_ = defineBool("pmd", "WebSocket", "permessage-deflate", "The server supports the permessage-deflate extension (RFC 7692).", func(c *Config) *bool { return &c.WebSocket.Deflate })
+	_ = defineBool("ws", "WebSocket", "Accept WebSocket", "ws=1 (default): the server accepts WebSocket version 13 on every request-target; ws=0 ignores WebSocket offers.", func(c *Config) *bool { return &c.WebSocket.Enabled })
+	_ = defineBool("wsonly", "WebSocket", "WebSocket-only endpoint", "wsonly=1 answers any request that does not ask for WebSocket with 426 + Upgrade: websocket (coder, python-websockets); default 0 answers it normally (RFC 9110 §7.8: Upgrade cannot insist).", func(c *Config) *bool { return &c.WebSocket.Only })
+	_ = defineList("wsproto", "WebSocket", "Subprotocols (server preference)", "wsproto=chat,superchat (default): the Sec-WebSocket-Protocol values the server supports, most preferred first; empty for none.", func(c *Config) *[]string { return &c.WebSocket.Subprotocols })
+	_ = defineChoice("wsmethod", "WebSocket", "Non-GET handshake", "wsmethod=405 (default) answers 405 with Allow: GET (gorilla, coder, python-websockets); 400 is what wsproto sends (RFC 6455 §4.2.1 asks only for an error).", []string{"405", "400"}, func(c *Config) *string { return &c.WebSocket.MethodStatus })
+	_ = defineChoice("wsversion", "WebSocket", "Unsupported Sec-WebSocket-Version", "wsversion=400 (default, the RFC 6455 §4.4 example, gorilla, coder) or 426 (gobwas, wsproto; §4.2.2's 'such as 426'); both carry Sec-WebSocket-Version: 13, and the 426 also Upgrade: websocket.", []string{"400", "426"}, func(c *Config) *string { return &c.WebSocket.VersionStatus })
+	_ = defineChoice("wskey", "WebSocket", "Sec-WebSocket-Key base64", "wskey=lenient (default) accepts non-zero padding bits such as RFC 6455's own AQIDBAUGBwgJCgsMDQ4PEC== (gorilla, coder, ws, python-websockets); strict requires canonical base64 (erratum 3150).", []string{"lenient", "strict"}, func(c *Config) *string { return &c.WebSocket.Key })
 )
 
 // websocketGUID is the globally unique identifier of RFC 6455 §1.3.
@@ -47,7 +81,32 @@ var websocketHandler = addHandler(&handler{
 		}
 		return ""
 	},
+	required: func(n *negotiation) string {
+		if n.cfg.WebSocket.Enabled && n.cfg.WebSocket.Only {
+			n.t.fail("the request asks for WebSocket (this is a WebSocket-only endpoint)", n.req.LineSpan, noteWSOnly)
+			return "websocket"
+		}
+		return ""
+	},
 })
+
+// wsCheck collects the checks of one handshake: the first failure builds the
+// error response, later ones are only recorded.
+type wsCheck struct {
+	n   *negotiation
+	bad *Response
+}
+
+// fail records a failed check. It returns the error response when this is
+// the first failure, so that the caller can add fields, else a scratch one.
+func (c *wsCheck) fail(check string, sp Span, note *Note, vars ...Var) *Response {
+	c.n.t.fail(check, sp, note, vars...)
+	if c.bad != nil {
+		return &Response{}
+	}
+	c.bad = errorResponse(note, vars, c.n.req)
+	return c.bad
+}
 
 func negotiateWebSocket(n *negotiation, o offer) *verdict {
 	r := n.req
@@ -60,134 +119,63 @@ func negotiateWebSocket(n *negotiation, o offer) *verdict {
 	if o.Version != "" {
 		n.t.note(o.Span, noteWSTokenVersion, v("element", o.String()))
 	}
-	var bad *verdict
-	fail := func(check string, sp Span, note *Note, vars ...Var) {
-		n.t.fail(check, sp, note, vars...)
-		if bad == nil {
-			resp := errorResponse(note, vars, r)
-			if note.Status == 405 {
-				resp.Set("Allow", "GET")
-			}
-			bad = &verdict{reject: resp}
-		}
+	if len(n.offers) > 1 {
+		n.t.note(r.fieldSpan("Upgrade"), noteWSUpgradeList, v("offers", joinOffers(n.offers)))
 	}
-	// §4.2.1 item 1: an HTTP/1.1 or higher GET request.
-	if r.Method != "GET" {
-		fail("the method is GET", r.MethodSpan, noteWSMethod, v("method", r.Method))
-	} else {
+	c := &wsCheck{n: n}
+	// §4.2.1 item 1: an HTTP/1.1 or higher GET request (the generic stage has
+	// already ignored Upgrade in HTTP/1.0, RFC 9110 §7.8).
+	n.t.pass("the request is HTTP/1.1 or later", r.VersionSpan, nil)
+	switch {
+	case r.Method == "GET":
 		n.t.pass("the method is GET", r.MethodSpan, nil)
-	}
-	// item 5: Sec-WebSocket-Key, base64 of 16 bytes, exactly once (§11.3.1).
-	keys := r.Values("Sec-WebSocket-Key")
-	key := ""
-	switch {
-	case len(keys) == 0:
-		fail("Sec-WebSocket-Key is present", Span{}, noteWSKeyMissing)
-	case len(keys) > 1:
-		fail("Sec-WebSocket-Key appears once", keys[1].Span, noteWSKeyDuplicate)
+	case n.cfg.WebSocket.MethodStatus == "400":
+		c.fail("the method is GET", r.MethodSpan, noteWSMethod400, v("method", r.Method))
 	default:
-		key = keys[0].Value
-		if b, err := base64.StdEncoding.DecodeString(key); err != nil || len(b) != 16 {
-			fail("Sec-WebSocket-Key is base64 of 16 bytes", keys[0].ValueSpan, noteWSKeyInvalid, v("key", key))
-		} else {
-			n.t.pass("Sec-WebSocket-Key is base64 of 16 bytes", keys[0].ValueSpan, nil)
-		}
+		c.fail("the method is GET", r.MethodSpan, noteWSMethod, v("method", r.Method)).Set("Allow", "GET")
 	}
-	// item 6: Sec-WebSocket-Version 13.
-	vers := r.Values("Sec-WebSocket-Version")
-	switch {
-	case len(vers) == 0:
-		fail("Sec-WebSocket-Version is present", Span{}, noteWSVersionMissing)
-	case len(vers) > 1 || vers[0].Value != "13":
-		n.t.fail("Sec-WebSocket-Version is 13", vers[0].ValueSpan, noteWSVersionUnsupported, v("version", vers[0].Value))
-		if bad == nil {
-			resp := errorResponse(noteWSVersionUnsupported, []Var{v("version", vers[0].Value)}, r)
-			resp.Headers = append([]Header{{"Sec-WebSocket-Version", "13"}}, resp.Headers...)
-			bad = &verdict{reject: resp}
-		}
-	default:
-		n.t.pass("Sec-WebSocket-Version is 13", vers[0].ValueSpan, nil)
+	if len(r.Body) > 0 {
+		n.t.note(r.BodySpan, noteWSBody, v("count", itoa(len(r.Body))))
 	}
-	if bad != nil {
-		return bad
+	// item 2: Host (the parser has required exactly one valid Host).
+	if hs := r.Values("Host"); len(hs) == 1 {
+		n.t.pass("Host names the server's authority", hs[0].ValueSpan, noteWSHost, v("host", hs[0].Value))
+	}
+	// items 3 and 4 (Upgrade, Connection) were checked by the generic stage.
+	n.t.pass("Upgrade includes websocket and Connection includes upgrade", o.Span, nil)
+	key, keySpan := checkKey(c)
+	checkVersion(c)
+	checkOrigin(c)
+	protocols := checkSubprotocols(c)
+	exts := parseExtensions(c)
+	if c.bad != nil {
+		return &verdict{reject: c.bad}
 	}
 	accept := AcceptKey(key)
-	n.t.pass("Sec-WebSocket-Accept is computed from the key", keys[0].ValueSpan, noteWSAccept, v("key", key), v("accept", accept))
+	sum := sha1.Sum([]byte(key + websocketGUID))
+	n.t.pass("Sec-WebSocket-Accept is computed from the key", keySpan, noteWSAccept,
+		v("key", key), v("concat", key+websocketGUID), v("sha1", hex.EncodeToString(sum[:])), v("accept", accept))
 	out := &verdict{accept: true, upgrade: "websocket", headers: []Header{{"Sec-WebSocket-Accept", accept}}}
-	if p := selectSubprotocol(n); p != "" {
+	if p := selectSubprotocol(n, protocols); p != "" {
 		out.headers = append(out.headers, Header{"Sec-WebSocket-Protocol", p})
 	}
-	if ext := negotiateDeflate(n); ext != "" {
+	ext := negotiateExtensions(n, exts)
+	if ext != "" {
 		out.headers = append(out.headers, Header{"Sec-WebSocket-Extensions", ext})
 	}
+	deflate := ext != ""
+	out.after = func(n *negotiation) []Part { return decodeClientFrames(n, deflate) }
 	return out
 }
 
-// selectSubprotocol picks the server's most preferred subprotocol among the
-// client's offers (RFC 6455 §4.2.2 /subprotocol/), or none.
-func selectSubprotocol(n *negotiation) string {
-	offered := n.req.List("Sec-WebSocket-Protocol")
-	if len(offered) == 0 {
-		return ""
-	}
-	for _, want := range n.cfg.WebSocket.Subprotocols {
-		for _, e := range offered {
-			if e.Value == want {
-				n.t.pass("one offered subprotocol is chosen", e.Span, noteWSSubprotocolChosen, v("protocol", want))
-				return want
-			}
+// joinOffers writes the Upgrade offers as a list.
+func joinOffers(offers []offer) string {
+	s := ""
+	for i, o := range offers {
+		if i > 0 {
+			s += ", "
 		}
+		s += o.String()
 	}
-	n.t.skip("one offered subprotocol is chosen", n.req.fieldSpan("Sec-WebSocket-Protocol"), noteWSSubprotocolNone)
-	return ""
-}
-
-// negotiateDeflate accepts the first acceptable permessage-deflate offer
-// (RFC 7692 §5, §7).
-func negotiateDeflate(n *negotiation) string {
-	if !n.cfg.WebSocket.Deflate {
-		return ""
-	}
-	for _, e := range n.req.List("Sec-WebSocket-Extensions") {
-		name, params, perr := splitParams(e)
-		if perr != nil || !equalFold(name, "permessage-deflate") {
-			continue
-		}
-		resp := "permessage-deflate"
-		ok := true
-		for _, p := range params {
-			switch lower(p.Name) {
-			case "server_no_context_takeover", "client_no_context_takeover":
-				if p.HasValue {
-					ok = false
-				}
-				resp += "; " + lower(p.Name)
-			case "server_max_window_bits", "client_max_window_bits":
-				if p.HasValue {
-					if len(p.Value) > 2 || len(p.Value) == 0 || p.Value[0] == '0' || !isDigit(p.Value[0]) || len(p.Value) == 2 && !isDigit(p.Value[1]) {
-						ok = false
-						break
-					}
-					w := int(p.Value[0] - '0')
-					if len(p.Value) == 2 {
-						w = w*10 + int(p.Value[1]-'0')
-					}
-					if w < 8 || w > 15 {
-						ok = false
-					}
-					resp += "; " + lower(p.Name) + "=" + p.Value
-				} else if lower(p.Name) == "server_max_window_bits" {
-					ok = false
-				}
-			default:
-				ok = false
-			}
-		}
-		if ok {
-			n.t.pass("a permessage-deflate offer is accepted", e.Span, noteWSDeflateAccepted, v("response", resp))
-			return resp
-		}
-		n.t.skip("a permessage-deflate offer is accepted", e.Span, noteWSDeflateDeclined, v("offer", e.Value))
-	}
-	return ""
+	return s
 }

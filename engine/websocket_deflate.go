@@ -1,0 +1,254 @@
+package engine
+
+// Sec-WebSocket-Extensions (RFC 6455 §9.1) and permessage-deflate
+// negotiation (RFC 7692 §5, §7).
+//
+//	Sec-WebSocket-Extensions = extension-list
+//	extension-list  = 1#extension
+//	extension       = extension-token *( ";" extension-param )
+//	extension-param = token [ "=" (token | quoted-string) ]
+//
+// A value that breaks this grammar fails the handshake (§9.1: the recipient
+// "MUST immediately _Fail the WebSocket Connection_"): 400 here. A
+// well-formed permessage-deflate offer whose parameters the server cannot
+// accept is declined, and the next offer is tried (RFC 7692 §7).
+
+// DeflateConfig is the server's permessage-deflate support.
+type DeflateConfig struct {
+	// Enabled makes the server accept permessage-deflate.
+	Enabled bool
+	// ServerNoContext adds server_no_context_takeover to every acceptance
+	// (the server resets its compressor per message; gorilla always does).
+	ServerNoContext bool
+	// ClientNoContext adds client_no_context_takeover to every acceptance
+	// (the server keeps no decompression window between messages).
+	ClientNoContext bool
+	// ServerMaxBits is the largest LZ77 window (8–15) the server compresses
+	// with; below 15 it answers server_max_window_bits even unasked.
+	ServerMaxBits int
+	// ClientMaxBits is the window (8–15) the server asks a client to keep to,
+	// when the client's offer has client_max_window_bits.
+	ClientMaxBits int
+	// Zlib makes the server behave like one built on zlib, which cannot
+	// compress with a 256-byte window: it declines server_max_window_bits=8.
+	Zlib bool
+}
+
+func defaultDeflateConfig() DeflateConfig {
+	return DeflateConfig{Enabled: true, ServerMaxBits: 15, ClientMaxBits: 15}
+}
+
+var (
+	_ = defineBool("pmd", "WebSocket", "permessage-deflate", "pmd=1 (default): the server supports the permessage-deflate extension (RFC 7692); pmd=0 ignores every extension offer.", func(c *Config) *bool { return &c.WebSocket.Deflate.Enabled })
+	_ = defineBool("pmdsnct", "WebSocket", "Always server_no_context_takeover", "pmdsnct=1 adds server_no_context_takeover to every accepted offer (RFC 7692 §7.1.1.1 allows it unasked; gorilla always does); default 0 adds it only when offered.", func(c *Config) *bool { return &c.WebSocket.Deflate.ServerNoContext })
+	_ = defineBool("pmdcnct", "WebSocket", "Always client_no_context_takeover", "pmdcnct=1 adds client_no_context_takeover to every accepted offer (RFC 7692 §7.1.1.2; gorilla always does); default 0 adds it only when offered.", func(c *Config) *bool { return &c.WebSocket.Deflate.ClientNoContext })
+	_ = defineInt("pmdsbits", "WebSocket", "Server LZ77 window bits", "pmdsbits=15 (default): the largest window the server compresses with; below 15 it answers server_max_window_bits=N even unasked, and lowers a larger offer (RFC 7692 §7.1.2.1).", 8, 15, func(c *Config) *int { return &c.WebSocket.Deflate.ServerMaxBits })
+	_ = defineInt("pmdcbits", "WebSocket", "Client LZ77 window bits", "pmdcbits=15 (default): the window the server asks clients to keep to; used only when the offer has client_max_window_bits (RFC 7692 §7.1.2.2 forbids it otherwise).", 8, 15, func(c *Config) *int { return &c.WebSocket.Deflate.ClientMaxBits })
+	_ = defineBool("pmdzlib", "WebSocket", "zlib-realistic deflate", "pmdzlib=1 declines server_max_window_bits=8, as a zlib-based server must (zlib cannot produce raw DEFLATE with a 256-byte window); default 0 accepts it.", func(c *Config) *bool { return &c.WebSocket.Deflate.Zlib })
+)
+
+// An extOffer is one element of Sec-WebSocket-Extensions.
+type extOffer struct {
+	e      elem
+	name   string
+	params []param
+}
+
+// parseExtensions checks the syntax of Sec-WebSocket-Extensions (§9.1) and
+// returns the offers in order.
+func parseExtensions(c *wsCheck) []extOffer {
+	n, r := c.n, c.n.req
+	lines := r.Values("Sec-WebSocket-Extensions")
+	if len(lines) == 0 {
+		return nil
+	}
+	const check = "Sec-WebSocket-Extensions follows the extension grammar"
+	var out []extOffer
+	fails := 0
+	for _, f := range lines {
+		es, _ := splitList(f.Value, f.ValueSpan.Start)
+		if len(es) == 0 {
+			c.fail(check, f.Span, noteWSExtensionsSyntax, v("element", f.Value), v("why", "the list is empty; it needs at least one extension"))
+			fails++
+		}
+		for _, e := range es {
+			if fails >= 8 {
+				return out
+			}
+			name, params, perr := splitParams(e)
+			if perr != nil {
+				c.fail(check, perr.Span, noteWSExtensionsSyntax, v("element", e.Value), v("why", perr.Why))
+				fails++
+				continue
+			}
+			bad := false
+			for _, p := range params {
+				if p.Quoted && !isToken(p.Value) {
+					c.fail(check, p.Span, noteWSExtensionsQuoted, v("param", p.Name), v("value", p.Value))
+					fails++
+					bad = true
+					break
+				}
+			}
+			if !bad {
+				out = append(out, extOffer{e, name, params})
+			}
+		}
+	}
+	if fails == 0 {
+		n.t.pass(check, r.fieldSpan("Sec-WebSocket-Extensions"), nil)
+	}
+	return out
+}
+
+// negotiateExtensions accepts the first acceptable permessage-deflate offer
+// and returns the response element, or "".
+func negotiateExtensions(n *negotiation, offers []extOffer) string {
+	d := n.cfg.WebSocket.Deflate
+	accepted, sawDeflate := "", false
+	for i, o := range offers {
+		if i == 32 {
+			n.t.note(Span{o.e.Span.Start, offers[len(offers)-1].e.Span.End}, noteWSExtensionsMany, v("count", itoa(len(offers)-i)))
+			break
+		}
+		if !equalFold(o.name, "permessage-deflate") {
+			n.t.skip("the server supports the extension "+o.name, o.e.Span, noteWSExtensionUnknown, v("extension", o.name))
+			continue
+		}
+		sawDeflate = true
+		switch {
+		case !d.Enabled:
+			n.t.skip("the server supports permessage-deflate", o.e.Span, noteWSDeflateDisabled)
+		case accepted != "":
+			n.t.skip("only one permessage-deflate offer is accepted", o.e.Span, noteWSDeflateAlternative, v("offer", o.e.Value))
+		default:
+			if resp, ok := acceptDeflate(n, o); ok {
+				accepted = resp
+				n.t.pass("a permessage-deflate offer is accepted", o.e.Span, noteWSDeflateAccepted, v("offer", o.e.Value), v("response", resp))
+			}
+		}
+	}
+	if sawDeflate && d.Enabled && accepted == "" {
+		n.t.note(n.req.fieldSpan("Sec-WebSocket-Extensions"), noteWSDeflateNone)
+	}
+	return accepted
+}
+
+// acceptDeflate applies RFC 7692 §7 to one offer: it declines (records why
+// and returns false) or returns the response element.
+func acceptDeflate(n *negotiation, o extOffer) (string, bool) {
+	d := n.cfg.WebSocket.Deflate
+	const check = "the permessage-deflate offer is acceptable"
+	decline := func(sp Span, note *Note, vars ...Var) (string, bool) {
+		n.t.skip(check, sp, note, append([]Var{v("offer", o.e.Value)}, vars...)...)
+		return "", false
+	}
+	var snct, cnct bool
+	sbits, cbits := 0, 0 // 0: absent; -1: present without a value
+	var sSpan, cSpan Span
+	seen := map[string]bool{}
+	for _, p := range o.params {
+		name := lower(p.Name)
+		if seen[name] {
+			return decline(p.Span, noteWSDeflateDuplicate, v("param", p.Name))
+		}
+		seen[name] = true
+		if p.Quoted {
+			n.t.note(p.Span, noteWSDeflateQuoted, v("param", p.Name), v("value", p.Value))
+		}
+		switch name {
+		case "server_no_context_takeover", "client_no_context_takeover":
+			if p.HasValue {
+				return decline(p.Span, noteWSDeflateValueNotAllowed, v("param", p.Name), v("value", p.Value))
+			}
+			if name == "server_no_context_takeover" {
+				snct = true
+			} else {
+				cnct = true
+			}
+		case "server_max_window_bits", "client_max_window_bits":
+			b := -1
+			if p.HasValue {
+				var why string
+				if b, why = windowBits(p.Value); why != "" {
+					return decline(p.Span, noteWSDeflateBadBits, v("param", p.Name), v("value", p.Value), v("why", why))
+				}
+			} else if name == "server_max_window_bits" {
+				return decline(p.Span, noteWSDeflateServerBitsNoValue)
+			}
+			if name == "server_max_window_bits" {
+				sbits, sSpan = b, p.Span
+			} else {
+				cbits, cSpan = b, p.Span
+			}
+		default:
+			return decline(p.Span, noteWSDeflateUnknownParam, v("param", p.Name))
+		}
+	}
+	sb := d.ServerMaxBits
+	if d.Zlib {
+		if sbits == 8 {
+			return decline(sSpan, noteWSDeflateZlib8)
+		}
+		sb = max(sb, 9)
+	}
+	resp := "permessage-deflate"
+	if snct || d.ServerNoContext {
+		resp += "; server_no_context_takeover"
+		if !snct {
+			n.t.note(o.e.Span, noteWSDeflateAddedServerNCT)
+		}
+	}
+	if cnct || d.ClientNoContext {
+		resp += "; client_no_context_takeover"
+		if !cnct {
+			n.t.note(o.e.Span, noteWSDeflateAddedClientNCT)
+		}
+	}
+	switch {
+	case sbits > 0 && sb < sbits:
+		resp += "; server_max_window_bits=" + itoa(sb)
+		n.t.note(sSpan, noteWSDeflateServerBitsLowered, v("offered", itoa(sbits)), v("bits", itoa(sb)))
+	case sbits > 0:
+		resp += "; server_max_window_bits=" + itoa(sbits)
+	case sb < 15:
+		resp += "; server_max_window_bits=" + itoa(sb)
+		n.t.note(o.e.Span, noteWSDeflateServerBitsAdded, v("bits", itoa(sb)))
+	}
+	cb := d.ClientMaxBits
+	switch {
+	case cbits == -1 && cb < 15:
+		resp += "; client_max_window_bits=" + itoa(cb)
+		n.t.note(cSpan, noteWSDeflateClientBitsChosen, v("bits", itoa(cb)))
+	case cbits == -1:
+		n.t.note(cSpan, noteWSDeflateClientBitsHint)
+	case cbits > 0:
+		resp += "; client_max_window_bits=" + itoa(min(cbits, cb))
+	}
+	return resp, true
+}
+
+// windowBits parses a max_window_bits value: a decimal integer from 8 to 15
+// without leading zeros (RFC 7692 §7.1.2.1, §7.1.2.2). It returns the value
+// or why it is invalid.
+func windowBits(s string) (int, string) {
+	switch {
+	case s == "":
+		return 0, "the value is empty"
+	case len(s) > 1 && s[0] == '0':
+		return 0, "leading zeros are not allowed"
+	}
+	b := 0
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			return 0, "it is not a decimal integer"
+		}
+		if b < 100 {
+			b = b*10 + int(s[i]-'0')
+		}
+	}
+	if b < 8 || b > 15 {
+		return 0, "it is outside 8–15"
+	}
+	return b, ""
+}

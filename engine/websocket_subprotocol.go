@@ -1,0 +1,101 @@
+package engine
+
+// Sec-WebSocket-Protocol (RFC 6455 §4.1 item 10, §4.2.2 /subprotocol/,
+// §4.3, §11.3.4):
+//
+//	Sec-WebSocket-Protocol-Client = 1#token
+//	Sec-WebSocket-Protocol-Server = token
+//
+// The field may span several lines in a request; they combine into one list.
+
+// checkSubprotocols checks the syntax of the client's offers and returns them.
+func checkSubprotocols(c *wsCheck) []elem {
+	n, r := c.n, c.n.req
+	lines := r.Values("Sec-WebSocket-Protocol")
+	if len(lines) == 0 {
+		return nil
+	}
+	if len(lines) > 1 {
+		n.t.note(r.fieldSpan("Sec-WebSocket-Protocol"), noteWSSubprotocolLines, v("count", itoa(len(lines))))
+	}
+	const check = "Sec-WebSocket-Protocol is a list of distinct tokens"
+	var offers []elem
+	seen := map[string]bool{}
+	ok := true
+	fails := 0
+	for _, f := range lines {
+		es, _ := splitList(f.Value, f.ValueSpan.Start)
+		if len(es) == 0 {
+			c.fail(check, f.Span, noteWSSubprotocolEmpty)
+			ok = false
+			continue
+		}
+		for _, e := range es {
+			switch {
+			case !isToken(e.Value):
+				at := e.Span
+				if i := firstNonTchar(e.Value); i >= 0 {
+					at = Span{e.Span.Start + i, e.Span.Start + i + 1}
+				}
+				c.fail(check, at, noteWSSubprotocolSyntax, v("protocol", e.Value))
+				ok = false
+				fails++
+			case seen[e.Value]:
+				c.fail(check, e.Span, noteWSSubprotocolDuplicate, v("protocol", e.Value))
+				ok = false
+				fails++
+			default:
+				seen[e.Value] = true
+				offers = append(offers, e)
+			}
+			if fails >= 8 {
+				return offers // enough to explain; more changes nothing
+			}
+		}
+	}
+	if ok {
+		n.t.pass(check, r.fieldSpan("Sec-WebSocket-Protocol"), nil)
+	}
+	return offers
+}
+
+// selectSubprotocol picks the server's most preferred subprotocol among the
+// client's offers (RFC 6455 §4.2.2 /subprotocol/), or none. Tokens compare
+// exactly, as the browser's check of the answer does.
+func selectSubprotocol(n *negotiation, offered []elem) string {
+	if len(offered) == 0 {
+		return ""
+	}
+	for _, want := range n.cfg.WebSocket.Subprotocols {
+		for _, e := range offered {
+			if e.Value == want {
+				n.t.pass("one offered subprotocol is chosen", e.Span, noteWSSubprotocolChosen, v("protocol", want), v("offered", sampleElems(offered)), v("preference", joinStrings(n.cfg.WebSocket.Subprotocols, ", ")))
+				return want
+			}
+		}
+	}
+	for _, want := range n.cfg.WebSocket.Subprotocols {
+		for _, e := range offered {
+			if equalFold(e.Value, want) {
+				n.t.note(e.Span, noteWSSubprotocolCase, v("protocol", e.Value), v("supported", want))
+			}
+		}
+	}
+	n.t.skip("one offered subprotocol is chosen", n.req.fieldSpan("Sec-WebSocket-Protocol"), noteWSSubprotocolNone, v("offered", sampleElems(offered)), v("preference", joinStrings(n.cfg.WebSocket.Subprotocols, ", ")))
+	return ""
+}
+
+// sampleElems joins the first few list elements for a diagnostic.
+func sampleElems(es []elem) string {
+	s := ""
+	for i, e := range es {
+		if i == 10 {
+			return s + ", … (" + itoa(len(es)) + " in all)"
+		}
+		if i > 0 {
+			s += ", "
+		}
+		s += e.Value
+	}
+	return s
+}
