@@ -13,7 +13,9 @@ import (
 //	title: The RFC 6455 sample handshake
 //	group: WebSocket           (WebSocket, h2c, TLS, Upgrade, Syntax, Security, Myths)
 //	lesson: one sentence the example teaches
-//	expect: 101                (the default server's final status; 0 = still waiting)
+//	expect: 101                (the final status the example's server must answer by
+//	                            the RFCs; 0 = no HTTP/1.1 final response: the server is
+//	                            still waiting, or speaks HTTP/2 from the first byte)
 //	order: 10                  (position in the gallery)
 //
 // followed by a `-- request --` section in wire text (see wiretext.go) and an
