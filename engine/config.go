@@ -219,5 +219,6 @@ var (
 	_ = defineInt("maxfield", "HTTP", "Longest field line (bytes)", "Over it the server answers 431 (RFC 9110 §5.4).", 16, 1<<20, func(c *Config) *int { return &c.HTTP.MaxFieldLine })
 	_ = defineInt("maxfields", "HTTP", "Most field lines", "Over it the server answers 431 (RFC 9110 §5.4).", 1, 10000, func(c *Config) *int { return &c.HTTP.MaxFields })
 	_ = defineInt("maxheader", "HTTP", "Largest header section (bytes)", "Over it the server answers 431 (RFC 9110 §5.4).", 64, 4<<20, func(c *Config) *int { return &c.HTTP.MaxHeaderBytes })
+	_ = defineInt("maxrequest", "HTTP", "Largest request looked at (bytes)", "The whole input, header section and body; over it the server answers 431 without parsing (RFC 9110 §5.4).", 64, 16<<20, func(c *Config) *int { return &c.HTTP.MaxRequestBytes })
 	_ = defineInt("maxbody", "HTTP", "Largest body read before switching (bytes)", "A server must read the whole request before switching (RFC 9110 §7.8); over this it answers 413.", 0, 1<<24, func(c *Config) *int { return &c.HTTP.MaxBody })
 )

@@ -7,10 +7,10 @@ var (
 		Summary: "The request is empty; type or paste an HTTP/1.1 request.",
 		Detail:  "A request starts with a request-line such as `GET /chat HTTP/1.1`, then field lines, then an empty line ([RFC 9112 §2.1](rfc:9112#2.1)).",
 		Ref:     Ref{9112, "2.1"}})
-	noteTooLarge = register(&Note{ID: "request-too-large", Category: Syntax, Level: Bad, Status: 431,
-		Summary: "The request is {size} bytes; this server looks at no more than {limit}.",
-		Detail:  "A server refuses a request larger than it wishes to process with a 4xx status ([RFC 9110 §5.4](rfc:9110#5.4)).",
-		Ref:     Ref{9110, "5.4"}})
+	noteTooLarge = register(&Note{ID: "request-too-large", Category: Framing, Level: Bad, Status: 413,
+		Summary: "The request is {size} bytes; this server reads no more than {limit}.",
+		Detail:  "The header section fits, but the content makes the request larger than the server is willing to process: 413 (Content Too Large) ([RFC 9110 §15.5.14](rfc:9110#15.5.14)). The server closes the connection, or the client would go on sending the content.",
+		Ref:     Ref{9110, "15.5.14"}})
 	noteLeadingEmptyLine = register(&Note{ID: "leading-empty-line", Category: Syntax, Level: Info,
 		Summary: "An empty line before the request-line is ignored.",
 		Detail:  "\"In the interest of robustness, a server that is expecting to receive and parse a request-line SHOULD ignore at least one empty line (CRLF) received prior to the request-line\" ([RFC 9112 §2.2](rfc:9112#2.2)). Old clients sent an extra CRLF after a POST body.",

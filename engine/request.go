@@ -192,8 +192,16 @@ func parse(raw []byte, cfg *Config, t *trace) *Request {
 		t.fail("the request is not empty", Span{}, noteEmpty)
 		return r
 	}
-	if len(raw) > cfg.HTTP.MaxRequestBytes {
-		t.fail("the request fits the server's size limit", Span{cfg.HTTP.MaxRequestBytes, len(raw)}, noteTooLarge, v("limit", itoa(cfg.HTTP.MaxRequestBytes)), v("size", itoa(len(raw))))
+	if max := cfg.HTTP.MaxRequestBytes; len(raw) > max {
+		// Decided before parsing, so that a huge paste costs nothing: 413 when
+		// the header section ends within the limit (the content is too large),
+		// else 431 (RFC 9110 §15.5.14, §5.4).
+		sp := Span{max, len(raw)}
+		if endsHeader(raw[:max]) {
+			t.fail("the request fits the server's size limit", sp, noteTooLarge, v("limit", itoa(max)), v("size", itoa(len(raw))))
+		} else {
+			t.fail("the header section fits the server's limit", sp, noteHeaderTooLarge, v("limit", itoa(max)))
+		}
 		return r
 	}
 
@@ -224,6 +232,17 @@ func parse(raw []byte, cfg *Config, t *trace) *Request {
 	t.stage = "framing"
 	parseFraming(r, cfg, t)
 	return r
+}
+
+// endsHeader reports whether b holds an empty line after some other line,
+// with CRLF or bare LF line ends.
+func endsHeader(b []byte) bool {
+	for i := 1; i < len(b); i++ {
+		if b[i] == '\n' && (b[i-1] == '\n' || b[i-1] == '\r' && i >= 2 && b[i-2] == '\n') {
+			return true
+		}
+	}
+	return false
 }
 
 // checkTerminator reports a bare LF (RFC 9112 §2.2: a recipient MAY accept it)

@@ -1,0 +1,196 @@
+package engine
+
+import (
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/txtar"
+)
+
+var (
+	noteIDPattern   = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	rfcLink = regexp.MustCompile(`\]\(rfc:(\d+)(#[^)]*)?\)`)
+	// A sentence break: end punctuation, a space, then a capital letter.
+	sentenceBreak = regexp.MustCompile(`[.!?] [A-Z]`)
+)
+
+// TestCatalogue checks every note of the catalogue for the rules of
+// DESIGN §4.3: a stable noteIDPattern-case ID, a one-sentence summary, a Bad note
+// with a status, and an RFC citation in both Ref and Detail.
+func TestCatalogue(t *testing.T) {
+	notes := Catalogue()
+	if len(notes) == 0 {
+		t.Fatal("empty catalogue")
+	}
+	seen := map[string]bool{}
+	for _, n := range notes {
+		t.Run(n.ID, func(t *testing.T) {
+			if !noteIDPattern.MatchString(n.ID) {
+				t.Errorf("ID %q is not noteIDPattern-case", n.ID)
+			}
+			if seen[n.ID] {
+				t.Errorf("duplicate ID %q", n.ID)
+			}
+			seen[n.ID] = true
+			if LookupNote(n.ID) != n {
+				t.Errorf("LookupNote(%q) does not return the note", n.ID)
+			}
+			s := n.Summary
+			if s == "" || !strings.HasSuffix(s, ".") {
+				t.Errorf("summary %q does not end with a period", s)
+			}
+			if loc := sentenceBreak.FindStringIndex(s); loc != nil {
+				t.Errorf("summary %q has more than one sentence (at %q)", s, s[loc[0]:])
+			}
+			if strings.ContainsAny(s, "\n`") {
+				t.Errorf("summary %q is not plain text on one line", s)
+			}
+			switch {
+			case n.Level == Bad && n.Status == 0:
+				t.Errorf("a Bad note has no Status")
+			case n.Level != Bad && n.Status != 0:
+				t.Errorf("a %s note has Status %d; only Bad notes decide a response", n.Level, n.Status)
+			case n.Status != 0 && ReasonPhrase(n.Status) == "":
+				t.Errorf("Status %d has no reason phrase", n.Status)
+			}
+			if _, ok := KnownRFCs[n.Ref.RFC]; !ok {
+				t.Errorf("Ref RFC %d is not in KnownRFCs", n.Ref.RFC)
+			}
+			links := rfcLink.FindAllStringSubmatch(n.Detail, -1)
+			if len(links) == 0 {
+				t.Errorf("detail has no rfc: link: %q", n.Detail)
+			}
+			for _, l := range links {
+				if _, ok := KnownRFCs[atoi(l[1])]; !ok {
+					t.Errorf("detail links RFC %s, which is not in KnownRFCs", l[1])
+				}
+			}
+			for _, p := range Placeholders(n.Summary + " " + n.Detail) {
+				if strings.Contains(n.Detail, "`{"+p+"}`") {
+					t.Errorf("placeholder {%s} is inside a code span; the renderer inserts values as text already", p)
+				}
+			}
+		})
+	}
+}
+
+// TestNotesInGoldens runs every golden request and checks that each step's
+// note gets a value for every placeholder of its summary and detail, and
+// that every note of the catalogue is raised by at least one golden.
+func TestNotesInGoldens(t *testing.T) {
+	files, _ := filepath.Glob("testdata/*.txtar")
+	used := map[string]string{}
+	for _, file := range files {
+		ar, err := txtar.ParseFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var req, settings string
+		for _, f := range ar.Files {
+			switch f.Name {
+			case "request":
+				req = string(f.Data)
+			case "settings":
+				settings = string(f.Data)
+			}
+		}
+		cfg, err := goldenConfig(settings)
+		if err != nil {
+			t.Fatalf("%s: %v", file, err)
+		}
+		res := Negotiate(DecodeWireText(req), &cfg)
+		for _, s := range res.Trace {
+			if s.Note == nil {
+				continue
+			}
+			if _, ok := used[s.Note.ID]; !ok {
+				used[s.Note.ID] = file
+			}
+			for _, p := range Placeholders(s.Note.Summary + " " + s.Note.Detail) {
+				if _, ok := lookupVar(s.Vars, p); !ok {
+					t.Errorf("%s: note %s is raised without a value for {%s}", file, s.Note.ID, p)
+				}
+			}
+		}
+		for _, p := range res.After {
+			if p.Note == nil {
+				continue
+			}
+			if _, ok := used[p.Note.ID]; !ok {
+				used[p.Note.ID] = file
+			}
+			for _, ph := range Placeholders(p.Note.Summary + " " + p.Note.Detail) {
+				if _, ok := lookupVar(p.Vars, ph); !ok {
+					t.Errorf("%s: note %s (after the response) has no value for {%s}", file, p.Note.ID, ph)
+				}
+			}
+		}
+	}
+	for _, n := range Catalogue() {
+		if _, guard := guardNotes[n.ID]; guard {
+			continue
+		}
+		if _, ok := used[n.ID]; !ok {
+			t.Errorf("note %s (%s) appears in no golden exchange under testdata/: add one that raises it", n.ID, n.Category)
+		}
+	}
+}
+
+// guardNotes are raised only when the engine's own guards catch a broken
+// protocol handler, which no request can cause; each has a unit test.
+var guardNotes = map[string]string{
+	"upgrade-unoffered":  "TestUnofferedSwitchGuard",
+	"after-new-protocol": "TestUnofferedSwitchGuard",
+}
+
+// TestUnofferedSwitchGuard plugs in a handler that tries to switch to a
+// protocol the client did not offer (U3) and checks that the engine refuses.
+func TestUnofferedSwitchGuard(t *testing.T) {
+	bad := &handler{
+		name:  "rogue",
+		match: func(o offer) bool { return equalFold(o.Name, "rogue") },
+		negotiate: func(n *negotiation, o offer) *verdict {
+			return &verdict{accept: true, upgrade: "websocket"}
+		},
+	}
+	// A handler without an after decoder: the bytes after its 101 are still
+	// shown as the new protocol's.
+	plain := &handler{
+		name:  "plain",
+		match: func(o offer) bool { return equalFold(o.Name, "plain") },
+		negotiate: func(n *negotiation, o offer) *verdict {
+			return &verdict{accept: true, upgrade: "plain/1"}
+		},
+	}
+	handlers = append(handlers, plain)
+	res := Negotiate([]byte("GET / HTTP/1.1\r\nHost: a\r\nUpgrade: plain/1\r\nConnection: upgrade\r\n\r\nxyz"), nil)
+	handlers = handlers[:len(handlers)-1]
+	if res.Status() != 101 || len(res.After) != 1 || string(res.After[0].Bytes) != "xyz" || res.After[0].Proto != "plain/1" {
+		t.Fatalf("status %d, after %+v; want 101 and the 3 bytes as plain/1", res.Status(), res.After)
+	}
+	handlers = append(handlers, bad)
+	defer func() { handlers = handlers[:len(handlers)-1] }()
+	res := Negotiate([]byte("GET / HTTP/1.1\r\nHost: a\r\nUpgrade: rogue\r\nConnection: upgrade\r\n\r\n"), nil)
+	if res.Status() != 200 || res.Switched != "" {
+		t.Fatalf("status %d, switched %q; want 200 and no switch", res.Status(), res.Switched)
+	}
+	found := false
+	for _, s := range res.Trace {
+		if s.Note != nil && s.Note.ID == "upgrade-unoffered" && s.Outcome == Fail {
+			found = true
+		}
+	}
+	if !found {
+		t.Fatalf("no upgrade-unoffered step in the trace:\n%s", FormatTrace(res))
+	}
+}
+
+func atoi(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		n = n*10 + int(s[i]-'0')
+	}
+	return n
+}
