@@ -10,8 +10,8 @@ import (
 )
 
 var (
-	noteIDPattern   = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
-	rfcLink = regexp.MustCompile(`\]\(rfc:(\d+)(#[^)]*)?\)`)
+	noteIDPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	rfcLink       = regexp.MustCompile(`\]\(rfc:(\d+)(#[^)]*)?\)`)
 	// A sentence break: end punctuation, a space, then a capital letter.
 	sentenceBreak = regexp.MustCompile(`[.!?] [A-Z]`)
 )
@@ -172,7 +172,7 @@ func TestUnofferedSwitchGuard(t *testing.T) {
 	}
 	handlers = append(handlers, bad)
 	defer func() { handlers = handlers[:len(handlers)-1] }()
-	res := Negotiate([]byte("GET / HTTP/1.1\r\nHost: a\r\nUpgrade: rogue\r\nConnection: upgrade\r\n\r\n"), nil)
+	res = Negotiate([]byte("GET / HTTP/1.1\r\nHost: a\r\nUpgrade: rogue\r\nConnection: upgrade\r\n\r\n"), nil)
 	if res.Status() != 200 || res.Switched != "" {
 		t.Fatalf("status %d, switched %q; want 200 and no switch", res.Status(), res.Switched)
 	}
