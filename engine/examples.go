@@ -9,7 +9,7 @@ import (
 // The examples gallery: one file per example under examples/, in the same
 // txtar shape as the goldens. The header lines say what the example is:
 //
-//	id: ws-rfc-sample          (stable forever: links use #ex=ID)
+//	id: ws-rfc6455-sample      (stable forever: links use #ex=ID)
 //	title: The RFC 6455 sample handshake
 //	group: WebSocket           (WebSocket, h2c, TLS, Upgrade, Syntax, Security, Myths)
 //	lesson: one sentence the example teaches
