@@ -25,6 +25,7 @@ func Negotiate(raw []byte, cfg *Config) *Result {
 	n.req = parse(raw, cfg, &n.t)
 	n.res.Request = n.req
 	n.run()
+	websocketElsewhere(n) // the RFC 8441/9220 equivalent of a WebSocket request (h2c_connect.go)
 	n.res.Trace = n.t.steps
 	n.res.Decisive = n.t.decisive
 	return n.res

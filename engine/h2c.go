@@ -3,21 +3,43 @@ package engine
 import "encoding/base64"
 
 // h2c: HTTP/2 over cleartext TCP by Upgrade (RFC 7540 §3.2, §3.2.1), and its
-// deprecation (RFC 9113 §3.1).
+// deprecation (RFC 9113 §3.1): the checks on the request. What follows the
+// 101 is in h2c_after.go; the prior-knowledge preface in h2c_prior.go.
 
 // H2CConfig is the h2c part of the server.
 type H2CConfig struct {
-	// Enabled makes the server accept "Upgrade: h2c" (RFC 7540 behaviour).
+	// Enabled makes the server accept "Upgrade: h2c" (RFC 7540 behaviour);
+	// off, it ignores the offer like current servers (RFC 9113 §3.1).
 	Enabled bool
 	// IgnoreConnection upgrades even when Connection lacks "upgrade", as
 	// golang.org/x/net/http2/h2c does.
 	IgnoreConnection bool
+	// NoSettingsOption is what to do when Connection does not list
+	// "HTTP2-Settings" (RFC 7540 §3.2.1): "ignore" the upgrade, or "accept" it.
+	NoSettingsOption string
+	// BadSettings is the answer to a missing, repeated or undecodable
+	// HTTP2-Settings: "ignore" (RFC 7540 §3.2.1: no upgrade, the ordinary
+	// response) or "500" (golang.org/x/net/http2/h2c).
+	BadSettings string
+	// Preface is the server's SETTINGS: "xnet" (what golang.org/x/net/http2
+	// sends, then a WINDOW_UPDATE) or "empty" (an empty SETTINGS frame).
+	Preface string
+	// Prior is the answer to the prior-knowledge preface PRI * HTTP/2.0:
+	// "h2" (serve HTTP/2, RFC 9113 §3.3) or "505" (an HTTP/1.1-only server).
+	Prior string
 }
 
-func defaultH2CConfig() H2CConfig { return H2CConfig{Enabled: true} }
+func defaultH2CConfig() H2CConfig {
+	return H2CConfig{Enabled: true, NoSettingsOption: "ignore", BadSettings: "ignore", Preface: "xnet", Prior: "h2"}
+}
 
 var (
-	_ = defineBool("h2c", "h2c", "Accept h2c upgrade", "RFC 7540 §3.2 behaviour. RFC 9113 deprecated it: current servers ignore Upgrade: h2c and answer 200.", func(c *Config) *bool { return &c.H2C.Enabled })
+	_ = defineBool("h2c", "h2c", "Accept h2c upgrade", "On: RFC 7540 §3.2, the server switches to HTTP/2 with 101. Off: RFC 9113 §3.1 deprecated the h2c upgrade, and current servers (Go net/http) ignore it and answer 200.", func(c *Config) *bool { return &c.H2C.Enabled })
+	_ = defineBool("h2cconn", "h2c", "h2c without \"upgrade\" in Connection", "golang.org/x/net/http2/h2c switches even when Connection lists only HTTP2-Settings; RFC 9110 §7.8 requires the \"upgrade\" option.", func(c *Config) *bool { return &c.H2C.IgnoreConnection })
+	_ = defineChoice("h2copt", "h2c", "HTTP2-Settings not listed in Connection", "RFC 7540 §3.2.1: the client MUST list HTTP2-Settings in Connection; unlisted, the field ought to be ignored (RFC 9110 §7.6.1), so there is no upgrade. \"accept\" upgrades anyway.", []string{"ignore", "accept"}, func(c *Config) *string { return &c.H2C.NoSettingsOption })
+	_ = defineChoice("h2cbad", "h2c", "Missing or invalid HTTP2-Settings", "RFC 7540 §3.2.1: MUST NOT upgrade, so the ordinary 200. golang.org/x/net/http2/h2c answers 500 with an empty body.", []string{"ignore", "500"}, func(c *Config) *string { return &c.H2C.BadSettings })
+	_ = defineChoice("h2cpreface", "h2c", "Server SETTINGS after the switch", "xnet: the six settings golang.org/x/net/http2 sends, then a WINDOW_UPDATE. empty: an empty SETTINGS frame, which RFC 9113 §3.4 allows.", []string{"xnet", "empty"}, func(c *Config) *string { return &c.H2C.Preface })
+	_ = defineChoice("h2prior", "h2c", "PRI * HTTP/2.0 (prior knowledge)", "h2: the server speaks HTTP/2 from the first byte (RFC 9113 §3.3) and answers with its SETTINGS. 505: an HTTP/1.1-only server refuses the version.", []string{"h2", "505"}, func(c *Config) *string { return &c.H2C.Prior })
 )
 
 var h2cHandler = addHandler(&handler{
@@ -40,20 +62,101 @@ func negotiateH2C(n *negotiation, o offer) *verdict {
 		n.t.skip("the server accepts h2c", o.Span, noteH2CDisabled)
 		return nil
 	}
-	settings := r.Values("HTTP2-Settings")
-	if len(settings) != 1 {
-		n.t.fail("exactly one HTTP2-Settings field", r.fieldSpan("HTTP2-Settings"), noteH2CSettingsCount, v("count", itoa(len(settings))))
+	if o.Version != "" {
+		n.t.note(o.Span, noteH2CTokenVersion, v("element", o.String()))
+	}
+	// RFC 7540 §3.2.1: HTTP2-Settings is a connection-specific field, so the
+	// client MUST list it in Connection.
+	listed := r.HasToken("Connection", "HTTP2-Settings")
+	switch {
+	case listed:
+		n.t.pass("Connection lists the \"HTTP2-Settings\" option", r.fieldSpan("Connection"), nil)
+	case n.cfg.H2C.NoSettingsOption == "accept":
+		n.t.fail("Connection lists the \"HTTP2-Settings\" option", r.fieldSpan("Connection"), noteH2COptionLenient)
+	default:
+		n.t.fail("Connection lists the \"HTTP2-Settings\" option", r.fieldSpan("Connection"), noteH2COptionMissing)
 		return nil
 	}
-	payload, err := base64.RawURLEncoding.DecodeString(settings[0].Value)
-	if err != nil || len(payload)%6 != 0 {
-		n.t.fail("HTTP2-Settings is base64url of a SETTINGS payload", settings[0].ValueSpan, noteH2CSettingsInvalid, v("value", settings[0].Value))
+	// refuse records why the settings are unusable: no upgrade (RFC 7540
+	// §3.2.1), or x/net's 500, which x/net sends only once it has decided that
+	// the request is an h2c upgrade (h2c in Upgrade, HTTP2-Settings listed).
+	refuse := func(check string, sp Span, note *Note, vars ...Var) *verdict {
+		n.t.fail(check, sp, note, vars...)
+		if n.cfg.H2C.BadSettings != "500" || !listed {
+			return nil
+		}
+		n.t.fail("the server answers a bad HTTP2-Settings by ignoring the upgrade", sp, noteH2CSettings500)
+		resp := &Response{Status: 500}
+		resp.Add("Content-Length", "0")
+		return &verdict{reject: resp}
+	}
+	fields := r.Values("HTTP2-Settings")
+	if len(fields) != 1 {
+		sp := r.fieldSpan("HTTP2-Settings")
+		if sp.Empty() {
+			sp = o.Span
+		}
+		return refuse("exactly one HTTP2-Settings field", sp, noteH2CSettingsCount, v("count", itoa(len(fields))))
+	}
+	f := fields[0]
+	if i := indexByte(f.Value, '='); i >= 0 {
+		return refuse("HTTP2-Settings is base64url without padding", Span{f.ValueSpan.Start + i, f.ValueSpan.End}, noteH2CSettingsPadded, v("value", f.Value))
+	}
+	payload, err := base64.RawURLEncoding.Strict().DecodeString(f.Value)
+	if err != nil {
+		sp := f.ValueSpan
+		if i := firstNonBase64URL(f.Value); i >= 0 {
+			sp = Span{f.ValueSpan.Start + i, f.ValueSpan.Start + i + 1}
+		}
+		return refuse("HTTP2-Settings is base64url without padding", sp, noteH2CSettingsInvalid, v("value", f.Value))
+	}
+	if len(payload)%6 != 0 {
+		n.t.fail("HTTP2-Settings decodes to whole 6-byte settings", f.ValueSpan, noteH2CSettingsLength, v("length", itoa(len(payload))))
 		return nil
 	}
-	n.t.pass("exactly one valid HTTP2-Settings field", settings[0].ValueSpan, nil)
-	return &verdict{accept: true, upgrade: "h2c"}
+	n.t.pass("exactly one HTTP2-Settings field, base64url of a SETTINGS payload", f.ValueSpan, nil)
+	bad := checkClientSettings(n, payload, f.ValueSpan.Start)
+	n.t.note(o.Span, noteH2CDeprecated)
+	return &verdict{accept: true, upgrade: "h2c", after: func(n *negotiation) []Part { return h2cAfter(n, payload, bad) }}
 }
 
-// priorKnowledge handles "PRI * HTTP/2.0", the HTTP/2 connection preface
-// (RFC 9113 §3.4). It returns false to let the request be refused as HTTP/1.
-func priorKnowledge(n *negotiation) bool { return false }
+// checkClientSettings records one step per setting of the HTTP2-Settings
+// payload (RFC 7540 §3.2.1: the server interprets them as it would any other
+// SETTINGS frame) and returns the first invalid one, or nil.
+// Each 6-byte setting is exactly 8 base64url characters, so a step points at
+// the characters that encode its setting.
+func checkClientSettings(n *negotiation, payload []byte, base int) *h2Setting {
+	list, _ := parseH2Settings(payload)
+	if len(list) == 0 {
+		n.t.note(Span{base, base}, noteH2CSettingsEmpty)
+		return nil
+	}
+	var bad *h2Setting
+	for i, s := range list {
+		sp := Span{base + 8*i, base + 8*i + 8}
+		switch why, code := s.problem(); {
+		case why != "":
+			n.t.fail("the setting's value is valid", sp, noteH2CSettingInvalid, v("setting", s.label()), v("value", itoa(int(s.Value))), v("why", why), v("error", h2ErrorName(code)))
+			if bad == nil {
+				bad = &list[i]
+			}
+		case s.name() == "":
+			n.t.skip("the setting is known", sp, noteH2CSettingUnknown, v("setting", s.label()), v("value", itoa(int(s.Value))))
+		default:
+			n.t.pass("the setting's value is valid", sp, noteH2CSetting, v("setting", s.label()), v("value", itoa(int(s.Value))))
+		}
+	}
+	return bad
+}
+
+// firstNonBase64URL returns the index of the first byte outside the base64url
+// alphabet (RFC 4648 §5), or -1.
+func firstNonBase64URL(s string) int {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || isDigit(c) || c == '-' || c == '_') {
+			return i
+		}
+	}
+	return -1
+}

@@ -1,0 +1,161 @@
+package engine
+
+// What crosses the connection after "101 Switching Protocols" for h2c
+// (RFC 7540 §3.2, §3.5; RFC 9113 §3.4, §8.2.2): the server connection preface,
+// the client connection preface, and the response to the upgrading request,
+// which has become stream 1.
+
+// xnetSettings are the settings golang.org/x/net/http2's Server sends first
+// (server.go, serverConn.serve; x/net v0.62.0 defaults): measured byte for
+// byte by the real-peer test in h2peer.
+var xnetSettings = []h2Setting{
+	{h2MaxFrameSize, 1 << 20},
+	{h2MaxConcurrentStreams, 250},
+	{h2MaxHeaderListSize, 1<<20 + 320},
+	{h2HeaderTableSize, 4096},
+	{h2InitialWindowSize, 1 << 20},
+	{h2NoRFC7540Priorities, 1},
+}
+
+// xnetConnWindow is the connection receive window x/net announces with a
+// WINDOW_UPDATE right after its SETTINGS: 1 MiB less the initial 65535.
+const xnetConnWindow = 1<<20 - 65535
+
+// serverPreface returns the server's first frames (RFC 9113 §3.4: a SETTINGS
+// frame, possibly empty, MUST be the first frame the server sends).
+func serverPreface(n *negotiation) []Part {
+	if n.cfg.H2C.Preface == "empty" {
+		n.t.note(Span{}, noteH2ServerPreface, v("settings", settingsSummary(nil)))
+		return []Part{settingsFrame(nil).part("server", "h2", "SETTINGS frame: the server connection preface")}
+	}
+	n.t.note(Span{}, noteH2ServerPreface, v("settings", settingsSummary(xnetSettings)))
+	return []Part{
+		settingsFrame(xnetSettings).part("server", "h2", "SETTINGS frame: the server connection preface"),
+		windowUpdateFrame(0, xnetConnWindow).part("server", "h2", "WINDOW_UPDATE frame: the connection may receive 1 MiB"),
+	}
+}
+
+// h2cAfter describes the bytes after the 101. clientSettings is the decoded
+// HTTP2-Settings payload; bad is its first invalid setting, or nil.
+func h2cAfter(n *negotiation, clientSettings []byte, bad *h2Setting) []Part {
+	r := n.req
+	parts := serverPreface(n)
+	if bad != nil {
+		// RFC 7540 §3.2.1: the HTTP2-Settings values are processed like a
+		// SETTINGS frame; an invalid one is a connection error (RFC 9113
+		// §6.5.2, §5.4.1), answered with GOAWAY.
+		why, code := bad.problem()
+		parts = append(parts, goAwayFrame(0, code, "invalid settings").part("server", "h2", "GOAWAY frame: the connection ends"))
+		n.t.fail("the HTTP2-Settings values are valid", r.fieldSpan("HTTP2-Settings"), noteH2CGoAway, v("setting", bad.label()), v("why", why), v("error", h2ErrorName(code)))
+		return parts
+	}
+	if rest := r.Rest(); len(rest) > 0 {
+		// The client sent more bytes: after the 101 they are HTTP/2.
+		parts = append(parts, clientFrames(n, rest, Span{r.After, len(r.Raw)})...)
+	} else {
+		parts = append(parts,
+			Part{From: "client", Proto: "h2", Title: "client connection preface (the magic octets)", Bytes: []byte(h2Preface),
+				Fields: []Var{v("preface", h2Preface)}},
+			settingsFrame(mustSettings(clientSettings)).part("client", "h2", "SETTINGS frame: the rest of the client preface (here repeating HTTP2-Settings)"))
+		n.t.note(Span{}, noteH2ClientPreface)
+	}
+	n.t.note(r.LineSpan, noteH2CStream1, v("method", r.Method), v("target", r.Target))
+	parts = append(parts, streamOneResponse(n)...)
+	parts = append(parts,
+		settingsAck().part("server", "h2", "SETTINGS frame with ACK: the server acknowledges the client's SETTINGS frame"),
+		settingsAck().part("client", "h2", "SETTINGS frame with ACK: the client acknowledges the server's SETTINGS"))
+	return parts
+}
+
+// mustSettings re-reads a payload already checked to be whole settings.
+func mustSettings(p []byte) []h2Setting {
+	list, _ := parseH2Settings(p)
+	return list
+}
+
+// streamOneResponse is the ordinary response to the upgrading request, sent
+// as HTTP/2 on stream 1: HEADERS (HPACK) then DATA with END_STREAM. Fields
+// that are connection-specific in HTTP/1.1 are not sent (RFC 9113 §8.2.2).
+func streamOneResponse(n *negotiation) []Part {
+	saved := n.t
+	resp := n.ordinaryResponse(nil) // its trace notes belong to HTTP/1.1 answers
+	n.t = saved
+	fields := []Header{{":status", itoa(resp.Status)}}
+	dropped := ""
+	for _, h := range resp.Headers {
+		if isConnectionSpecific(h.Name) {
+			dropped += " " + h.Name
+			continue
+		}
+		fields = append(fields, Header{lower(h.Name), h.Value})
+	}
+	body := resp.Body
+	if n.req.Method == "HEAD" {
+		body = nil
+	}
+	hf, how := headersFrame(1, fields, len(body) == 0)
+	hp := hf.part("server", "h2", "HEADERS frame: the response to your request, on stream 1")
+	hp.Fields = append(hp.Fields[:4], how...)
+	if dropped != "" {
+		hp.Fields = append(hp.Fields, v("not sent (connection-specific, RFC 9113 §8.2.2)", dropped[1:]))
+	}
+	parts := []Part{hp}
+	if len(body) > 0 {
+		parts = append(parts, h2Frame{Type: h2Data, Flags: h2FlagEndStream, Stream: 1, Payload: body}.part("server", "h2", "DATA frame: the response body; END_STREAM closes stream 1"))
+	}
+	n.t.note(Span{}, noteH2CResponse, v("status", itoa(resp.Status)), v("count", itoa(len(fields))))
+	return parts
+}
+
+// isConnectionSpecific reports whether a field may not appear in HTTP/2
+// (RFC 9113 §8.2.2).
+func isConnectionSpecific(name string) bool {
+	for _, c := range []string{"Connection", "Upgrade", "Keep-Alive", "Proxy-Connection", "Transfer-Encoding"} {
+		if equalFold(name, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// clientFrames reads what the client sent after the request as HTTP/2: the
+// connection preface, then frames (RFC 9113 §3.4, §4.1). At most 16 frames
+// are shown; an invalid preface is a connection error.
+func clientFrames(n *negotiation, b []byte, sp Span) []Part {
+	pre := len(h2Preface)
+	if len(b) < pre && string(b) == h2Preface[:len(b)] {
+		n.t.note(sp, noteH2ClientBytes, v("count", itoa(len(b))), v("state", "the start of the client connection preface; the server waits for the rest"))
+		return []Part{{From: "client", Proto: "h2", Title: "the start of the client connection preface", Bytes: b, Span: sp}}
+	}
+	if len(b) < pre || string(b[:pre]) != h2Preface {
+		n.t.fail("the client's bytes begin with the connection preface", sp, noteH2BadPreface, v("count", itoa(len(b))))
+		return []Part{
+			{From: "client", Proto: "h2", Title: "not the client connection preface", Bytes: b, Span: sp},
+			goAwayFrame(0, h2ProtocolError, "invalid preface").part("server", "h2", "GOAWAY frame: the connection ends"),
+		}
+	}
+	parts := []Part{{From: "client", Proto: "h2", Title: "client connection preface (the magic octets)", Bytes: b[:pre], Span: Span{sp.Start, sp.Start + pre}, Fields: []Var{v("preface", h2Preface)}}}
+	off := pre
+	for i := 0; i < 16 && off < len(b); i++ {
+		f, k, ok := parseH2Frame(b[off:])
+		if !ok {
+			parts = append(parts, Part{From: "client", Proto: "h2", Title: "an incomplete frame: the server waits for the rest", Bytes: b[off:], Span: Span{sp.Start + off, sp.End}})
+			off = len(b)
+			break
+		}
+		title := f.typeName() + " frame from the client"
+		if i == 0 && f.Type != h2Settings {
+			title += ": the preface must continue with SETTINGS (PROTOCOL_ERROR)"
+		}
+		p := f.part("client", "h2", title)
+		p.Span = Span{sp.Start + off, sp.Start + off + k}
+		parts = append(parts, p)
+		off += k
+	}
+	state := "the client connection preface"
+	if off < len(b) {
+		state += "; only the first 16 frames are shown"
+	}
+	n.t.note(sp, noteH2ClientBytes, v("count", itoa(len(b))), v("state", state))
+	return parts
+}

@@ -1,0 +1,82 @@
+package engine
+
+// WebSockets over HTTP/2 and HTTP/3 (RFC 8441, RFC 9220): the extended
+// CONNECT equivalent of an HTTP/1.1 WebSocket request, shown beside the
+// answer. Nothing here changes the response.
+
+// websocketElsewhere explains how the request's WebSocket handshake looks on
+// HTTP/2 and HTTP/3, when the request offers websocket. It adds one trace
+// step and two parts marked "(equivalent)": they are not sent on this
+// connection.
+func websocketElsewhere(n *negotiation) {
+	r := n.req
+	if r.HeaderEnd < 0 || r.Major != 1 || !r.HasToken("Upgrade", "websocket") {
+		return
+	}
+	fields := extendedConnectFields(r)
+	var resp []Header
+	if n.res.Switched == "websocket" && n.res.Final != nil {
+		resp = []Header{{":status", "200"}}
+		for _, h := range n.res.Final.Headers {
+			if equalFold(h.Name, "Sec-WebSocket-Protocol") || equalFold(h.Name, "Sec-WebSocket-Extensions") {
+				resp = append(resp, Header{lower(h.Name), h.Value})
+			}
+		}
+	}
+	saved := n.t.stage
+	n.t.stage = "h2"
+	answer := "the server would answer :status 200 instead of 101"
+	if resp == nil {
+		answer = "the server would refuse with its error status, as here"
+	}
+	n.t.note(r.fieldSpan("Upgrade"), noteMythWebSocketH2, v("answer", answer))
+	n.t.stage = saved
+
+	const proto = "h2 (equivalent)"
+	srv := settingsFrame([]h2Setting{{h2EnableConnect, 1}}).part("server", proto, "SETTINGS frame: SETTINGS_ENABLE_CONNECT_PROTOCOL = 1 lets the client use extended CONNECT")
+	hf, how := headersFrame(1, fields, false)
+	req := hf.part("client", proto, "HEADERS frame: the same request as an extended CONNECT on stream 1 (RFC 8441)")
+	req.Fields = append(req.Fields[:4], how...)
+	n.res.After = append(n.res.After, srv, req)
+	if resp != nil {
+		rf, rhow := headersFrame(1, resp, false)
+		p := rf.part("server", proto, "HEADERS frame: 200 accepts; DATA frames on stream 1 then carry the WebSocket frames")
+		p.Fields = append(p.Fields[:4], rhow...)
+		n.res.After = append(n.res.After, p)
+	}
+	h3 := []Var{v("SETTINGS_ENABLE_CONNECT_PROTOCOL (0x08)", "1, in the server's HTTP/3 SETTINGS frame")}
+	for _, h := range fields {
+		h3 = append(h3, v(h.Name, h.Value))
+	}
+	if resp != nil {
+		h3 = append(h3, v("response", ":status 200"))
+	}
+	n.res.After = append(n.res.After, Part{From: "client", Proto: "h3 (equivalent)", Title: "the same request on HTTP/3 (RFC 9220): the same fields, QPACK-coded on a request stream (not generated)", Fields: h3})
+}
+
+// extendedConnectFields translates the request (RFC 8441 §4, §5): the method
+// becomes CONNECT with :protocol websocket; Host becomes :authority;
+// Connection, Upgrade and Sec-WebSocket-Key are dropped (so is every other
+// connection-specific field, RFC 9113 §8.2.2); the other fields are kept,
+// with lower-case names (RFC 9113 §8.2.1).
+func extendedConnectFields(r *Request) []Header {
+	path := r.Target
+	if r.TargetForm == "absolute" {
+		path = "/"
+		if i := indexByte(r.Target[indexByte(r.Target, ':')+3:], '/'); i >= 0 {
+			path = r.Target[indexByte(r.Target, ':')+3+i:]
+		}
+	}
+	authority := ""
+	if hs := r.Values("Host"); len(hs) > 0 {
+		authority = hs[0].Value
+	}
+	out := []Header{{":method", "CONNECT"}, {":protocol", "websocket"}, {":scheme", "http"}, {":path", path}, {":authority", authority}}
+	for _, f := range r.Fields {
+		if equalFold(f.Name, "Host") || equalFold(f.Name, "Sec-WebSocket-Key") || equalFold(f.Name, "HTTP2-Settings") || isConnectionSpecific(f.Name) {
+			continue
+		}
+		out = append(out, Header{lower(f.Name), f.Value})
+	}
+	return out
+}

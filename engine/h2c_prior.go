@@ -1,0 +1,64 @@
+package engine
+
+// Prior knowledge (RFC 9113 §3.3, §3.4): a client that knows the server
+// speaks HTTP/2 starts with the connection preface, whose first line reads
+// like an HTTP/1.1 request-line: "PRI * HTTP/2.0".
+
+// priorKnowledge handles a request-line "PRI * HTTP/2.0". The HTTP/1.1 checks
+// the parser made do not apply to HTTP/2 bytes, so the trace restarts. It
+// returns false only when the input is not the preface's first line.
+func priorKnowledge(n *negotiation) bool {
+	r := n.req
+	start := r.LineSpan.Start
+	b := r.Raw[start:]
+	if len(b) < 16 || string(b[:16]) != h2Preface[:16] {
+		return false // e.g. a bare LF line end: not the preface's exact bytes
+	}
+	n.t = newTrace()
+	n.t.stage = "h2"
+	sp := Span{start, start + min(len(b), len(h2Preface))}
+	if n.cfg.H2C.Prior == "505" {
+		n.t.fail("the server speaks this HTTP version", r.VersionSpan, noteH2PriorRefused)
+		n.res.Final = errorResponse(noteH2PriorRefused, nil, r)
+		return true
+	}
+	switch {
+	case len(b) < len(h2Preface) && string(b) == h2Preface[:len(b)]:
+		n.t.pass("the input is the HTTP/2 connection preface", sp, notePriorKnowledge)
+		n.res.After = serverPreface(n)
+		n.res.Waiting = "the rest of the client connection preface (\"SM\\r\\n\\r\\n\" and a SETTINGS frame)"
+		n.res.Switched = "h2"
+		return true
+	case len(b) < len(h2Preface) || string(b[:len(h2Preface)]) != h2Preface:
+		n.t.fail("the input is the HTTP/2 connection preface", sp, noteH2BadPreface, v("count", itoa(len(b))))
+		n.res.After = append(serverPreface(n), goAwayFrame(0, h2ProtocolError, "invalid preface").part("server", "h2", "GOAWAY frame: the connection ends"))
+		n.res.Waiting = "nothing: the server has closed the connection"
+		return true
+	}
+	n.t.pass("the input is the HTTP/2 connection preface", sp, notePriorKnowledge)
+	n.res.Switched = "h2"
+	n.res.After = serverPreface(n)
+	n.res.After = append(n.res.After, clientFrames(n, b, Span{start, len(r.Raw)})...)
+	if settingsFollow(b[len(h2Preface):]) {
+		n.res.After = append(n.res.After, settingsAck().part("server", "h2", "SETTINGS frame with ACK: the server acknowledges the client's SETTINGS"))
+		n.res.Waiting = "the client's first request (a HEADERS frame): prior knowledge carries no HTTP/1.1 request to answer"
+	} else {
+		n.res.Waiting = "the client's SETTINGS frame, the rest of its connection preface"
+	}
+	return true
+}
+
+// settingsFollow reports whether b starts with a whole, valid client SETTINGS
+// frame (not an ACK) on stream 0.
+func settingsFollow(b []byte) bool {
+	f, _, ok := parseH2Frame(b)
+	if !ok || f.Type != h2Settings || f.Flags&h2FlagAck != 0 || f.Stream != 0 || len(f.Payload)%6 != 0 {
+		return false
+	}
+	for _, s := range mustSettings(f.Payload) {
+		if why, _ := s.problem(); why != "" {
+			return false
+		}
+	}
+	return true
+}
