@@ -149,6 +149,9 @@ func negotiateWebSocket(n *negotiation, o offer) *verdict {
 	protocols := checkSubprotocols(c)
 	exts := parseExtensions(c)
 	if c.bad != nil {
+		if r.Method == "HEAD" {
+			c.bad.Body = nil // a response to HEAD has no content (RFC 9110 §9.3.2)
+		}
 		return &verdict{reject: c.bad}
 	}
 	accept := AcceptKey(key)

@@ -118,6 +118,9 @@ func decodeClientFrames(n *negotiation, deflate bool) []Part {
 		f, size, need := parseFrame(rest[off:])
 		sp := Span{base + off, base + len(rest)}
 		if need > 0 {
+			if f.lenForm == 64 && f.length>>63 != 0 {
+				n.t.fail("the frame follows RFC 6455 §5", sp, noteWSFrameLengthMSB)
+			}
 			needs := "at least " + itoa(int(min(need, 1<<62)))
 			if need > 1<<40 {
 				needs = "more than a terabyte of"
