@@ -77,6 +77,9 @@ func parseExtensions(c *wsCheck) []extOffer {
 			}
 			name, params, perr := splitParams(e)
 			if perr != nil {
+				if perr.Span.Empty() { // at the end of the element: point at its last byte
+					perr.Span = Span{e.Span.End - 1, e.Span.End}
+				}
 				c.fail(check, perr.Span, noteWSExtensionsSyntax, v("element", e.Value), v("why", perr.Why))
 				fails++
 				continue

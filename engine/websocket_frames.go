@@ -261,7 +261,11 @@ func (fr *frameReader) closeFrame(f wsFrame, sp Span, fields *[]Var) int {
 		return 1
 	}
 	code := int(p[0])<<8 | int(p[1])
-	*fields = append(*fields, v("status code", itoa(code)), v("reason", string(p[2:])))
+	reason := string(p[2:])
+	if !utf8.Valid(p[2:]) {
+		reason = hexBytes(p[2:], 64)
+	}
+	*fields = append(*fields, v("status code", itoa(code)), v("reason", reason))
 	problems := 0
 	if code < 1000 || code == 1004 || code == 1005 || code == 1006 || code == 1015 || code > 1015 && code < 3000 || code >= 5000 {
 		t.fail("the close status code may be sent", sp, noteWSFrameCloseCode, v("code", itoa(code)))
@@ -271,7 +275,7 @@ func (fr *frameReader) closeFrame(f wsFrame, sp Span, fields *[]Var) int {
 		t.fail("the close reason is UTF-8", sp, noteWSFrameInvalidUTF8)
 		problems++
 	}
-	t.note(sp, noteWSFrameClose, v("code", itoa(code)), v("reason", string(p[2:])))
+	t.note(sp, noteWSFrameClose, v("code", itoa(code)), v("reason", reason))
 	return problems
 }
 
