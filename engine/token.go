@@ -168,7 +168,7 @@ func splitParams(e elem) (head string, params []param, perr *paramError) {
 	}
 	head = s[:i]
 	if head == "" {
-		return "", nil, &paramError{"an element must start with a token", Span{base, base + max(1, min(len(s), 1))}}
+		return "", nil, &paramError{"an element must start with a token", Span{base, base + min(len(s), 1)}}
 	}
 	for {
 		for i < len(s) && isOWS(s[i]) {
@@ -246,6 +246,9 @@ func unquote(s string) (val string, n int, ok bool) {
 				return "", 0, false
 			}
 			i++
+			if q := s[i]; q != '\t' && (q < 0x20 || q == 0x7f) {
+				return "", 0, false
+			}
 			b = append(b, s[i])
 		case c == '\t' || c >= 0x20 && c != 0x7f:
 			b = append(b, c)
