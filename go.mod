@@ -14,4 +14,5 @@ require (
 	github.com/hack-pad/safejs v0.1.0 // indirect
 	github.com/yuin/goldmark v1.8.7 // indirect
 	golang.org/x/net v0.62.0 // indirect
+	golang.org/x/text v0.43.0 // indirect
 )

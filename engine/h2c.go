@@ -115,6 +115,9 @@ func negotiateH2C(n *negotiation, o offer) *verdict {
 		return nil
 	}
 	n.t.pass("exactly one HTTP2-Settings field, base64url of a SETTINGS payload", f.ValueSpan, nil)
+	if r.Method == "OPTIONS" {
+		n.t.note(r.MethodSpan, noteH2COptions)
+	}
 	bad := checkClientSettings(n, payload, f.ValueSpan.Start)
 	n.t.note(o.Span, noteH2CDeprecated)
 	return &verdict{accept: true, upgrade: "h2c", after: func(n *negotiation) []Part { return h2cAfter(n, payload, bad) }}

@@ -44,6 +44,10 @@ var (
 		Summary: "This server answers a bad HTTP2-Settings with 500, as golang.org/x/net/http2/h2c does.",
 		Detail:  "RFC 7540 says the server MUST NOT upgrade, which means answering the request normally ([RFC 7540 §3.2.1](rfc:7540#3.2.1)). golang.org/x/net/http2/h2c instead writes `500 Internal Server Error` with an empty body when HTTP2-Settings is missing, repeated or not base64url. A 5xx blames the server for a client's mistake ([RFC 9110 §15.6](rfc:9110#15.6)).",
 		Ref:     Ref{7540, "3.2.1"}})
+	noteH2COptions = register(&Note{ID: "h2c-options", Category: H2C, Level: Good,
+		Summary: "Upgrading with OPTIONS keeps the first request small, as RFC 7540 suggests.",
+		Detail:  "A request body must be sent in its entirety before any HTTP/2 frame, so a large upgrading request blocks the connection; \"if concurrency of an initial request with subsequent requests is important, an OPTIONS request can be used to perform the upgrade to HTTP/2, at the cost of an additional round trip\" ([RFC 7540 §3.2](rfc:7540#3.2)). Beware: Go's net/http answers `OPTIONS *` itself with `200 OK` before any handler runs, so golang.org/x/net/http2/h2c never sees such an upgrade.",
+		Ref:     Ref{7540, "3.2"}})
 	noteH2CSettingsEmpty = register(&Note{ID: "h2c-settings-empty", Category: H2C, Level: Info,
 		Summary: "HTTP2-Settings is empty: the client keeps every setting at its initial value.",
 		Detail:  "An empty SETTINGS payload is valid ([RFC 9113 §6.5](rfc:9113#6.5)), so `HTTP2-Settings:` with an empty value is too ([RFC 7540 §3.2.1](rfc:7540#3.2.1)).",
@@ -66,7 +70,7 @@ var (
 		Ref:     Ref{9113, "5.4.1"}})
 	noteH2ServerPreface = register(&Note{ID: "h2-server-preface", Category: H2C, Level: Info,
 		Summary: "The server's first HTTP/2 frame is its SETTINGS: {settings}.",
-		Detail:  "\"The server connection preface consists of a potentially empty SETTINGS frame that MUST be the first frame the server sends\" ([RFC 9113 §3.4](rfc:9113#3.4)); after a 101 it follows the empty line at once ([RFC 7540 §3.2](rfc:7540#3.2)). The server need not wait for the client. These are the values golang.org/x/net/http2 sends (the real-peer test compares the bytes), with a WINDOW_UPDATE raising the connection window from 65535 to 1 MiB ([RFC 9113 §6.9.2](rfc:9113#6.9.2)); the setting \"Server SETTINGS after the switch\" can send an empty frame instead.",
+		Detail:  "\"The server connection preface consists of a potentially empty SETTINGS frame that MUST be the first frame the server sends\" ([RFC 9113 §3.4](rfc:9113#3.4)); after a 101 it follows the empty line at once ([RFC 7540 §3.2](rfc:7540#3.2)). The server need not wait for the client. These are the values golang.org/x/net/http2 sends (the real-peer test compares the bytes), with a WINDOW_UPDATE raising the connection window from 65535 to 1 MiB ([RFC 9113 §6.9.2](rfc:9113#6.9.2)), which x/net sometimes sends after its SETTINGS ACK rather than before; the setting \"Server SETTINGS after the switch\" can send an empty frame instead.",
 		Ref:     Ref{9113, "3.4"}})
 	noteH2ClientPreface = register(&Note{ID: "h2-client-preface", Category: H2C, Level: Info,
 		Summary: "After the 101 the client sends the connection preface PRI * HTTP/2.0 and its own SETTINGS frame.",
