@@ -167,14 +167,14 @@ func readChunked(r *Request, cfg *Config, t *trace) {
 			incomplete()
 			return
 		}
-		s := string(raw[l.start:l.end])
+		s := r.src[l.start:l.end]
 		if i := indexByte(s, ';'); i >= 0 {
 			s = s[:i]
 		}
 		s = trimOWS(s)
 		size, ok := parseHex(s)
 		if !ok {
-			t.fail("each chunk starts with a hexadecimal chunk-size", Span{l.start, l.end}, noteChunkedSyntax, v("line", string(raw[l.start:l.end])))
+			t.fail("each chunk starts with a hexadecimal chunk-size", Span{l.start, l.end}, noteChunkedSyntax, v("line", r.src[l.start:l.end]))
 			r.Close = true
 			return
 		}

@@ -47,6 +47,7 @@ type Request struct {
 	// after the response (RFC 9112 §6.1, §6.3).
 	Close bool
 
+	src        string // Raw as a string; elements are substrings of it
 	lineStarts []int
 	hasBareLF  bool
 }
@@ -122,8 +123,8 @@ func (r *Request) List(name string) []elem {
 // HasToken reports whether the #list field name contains token,
 // ASCII case-insensitively.
 func (r *Request) HasToken(name, token string) bool {
-	for _, e := range r.List(name) {
-		if equalFold(e.Value, token) {
+	for i := range r.Fields {
+		if f := &r.Fields[i]; equalFold(f.Name, name) && listHas(f.Value, token) {
 			return true
 		}
 	}
@@ -181,12 +182,23 @@ func readLine(raw []byte, off int) line {
 // parse reads the request from raw, recording its checks into t.
 func parse(raw []byte, cfg *Config, t *trace) *Request {
 	r := &Request{Raw: raw, Major: -1, Minor: -1, HeaderEnd: -1, After: -1}
-	r.lineStarts = append(r.lineStarts, 0)
+	// One copy of the input as a string: every element below is a substring
+	// of it, so parsing allocates per request, not per line (the page runs
+	// the engine on every keystroke).
+	r.src = string(raw)
+	lines := 1
+	for _, c := range raw {
+		if c == '\n' {
+			lines++
+		}
+	}
+	r.lineStarts = make([]int, 1, lines)
 	for i, c := range raw {
-		if c == '\n' && i+1 <= len(raw) {
+		if c == '\n' {
 			r.lineStarts = append(r.lineStarts, i+1)
 		}
 	}
+	r.Fields = make([]Field, 0, min(lines, cfg.HTTP.MaxFields+1))
 	t.stage = "syntax"
 	if len(raw) == 0 {
 		t.fail("the request is not empty", Span{}, noteEmpty)
@@ -267,7 +279,7 @@ func checkTerminator(r *Request, l line, cfg *Config, t *trace) {
 
 func parseRequestLine(r *Request, raw []byte, l line, cfg *Config, t *trace) {
 	r.LineSpan = Span{l.start, l.end}
-	s := string(raw[l.start:l.end])
+	s := r.src[l.start:l.end]
 	base := l.start
 	if l.end-l.start > cfg.HTTP.MaxRequestLine {
 		// RFC 9112 §3: a method longer than any the server implements SHOULD
@@ -466,7 +478,7 @@ func parseFields(r *Request, raw []byte, off int, cfg *Config, t *trace) {
 			off = l.next
 			continue
 		}
-		s := string(raw[l.start:l.end])
+		s := r.src[l.start:l.end]
 		if isOWS(s[0]) {
 			if first {
 				// RFC 9112 §2.2: whitespace between the start-line and the first field.

@@ -140,6 +140,39 @@ func splitList(value string, base int) (elems []elem, empties int) {
 	return elems, empties
 }
 
+// listHas reports whether the #list value has an element equal to token,
+// ASCII case-insensitively. It splits like splitList without allocating.
+func listHas(value, token string) bool {
+	start := 0
+	inQuote := false
+	for i := 0; i <= len(value); i++ {
+		if i < len(value) {
+			c := value[i]
+			if inQuote {
+				switch c {
+				case '\\':
+					i++
+				case '"':
+					inQuote = false
+				}
+				continue
+			}
+			if c == '"' {
+				inQuote = true
+				continue
+			}
+			if c != ',' {
+				continue
+			}
+		}
+		if i <= len(value) && equalFold(trimOWS(value[start:min(i, len(value))]), token) {
+			return true
+		}
+		start = i + 1
+	}
+	return false
+}
+
 // A param is one parameter of a list element (RFC 9110 §5.6.6):
 // name [ "=" ( token / quoted-string ) ], the value unquoted.
 type param struct {

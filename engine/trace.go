@@ -50,7 +50,7 @@ type trace struct {
 	stage    string
 }
 
-func newTrace() trace { return trace{decisive: -1} }
+func newTrace() trace { return trace{decisive: -1, steps: make([]Step, 0, 32)} }
 
 func (t *trace) add(s Step) int {
 	if s.Stage == "" {

@@ -1,0 +1,199 @@
+package engine
+
+import (
+	"testing"
+
+	"golang.org/x/net/http/httpguts"
+)
+
+func TestSplitList(t *testing.T) {
+	tests := []struct {
+		in      string
+		want    []string
+		empties int
+	}{
+		{"", nil, 1},
+		{"a", []string{"a"}, 0},
+		{"a, b", []string{"a", "b"}, 0},
+		{"foo ,bar,", []string{"foo", "bar"}, 1},                     // RFC 9110 §5.6.1.2 example
+		{"foo , ,bar,charlie", []string{"foo", "bar", "charlie"}, 1}, // idem
+		{" \t a \t ", []string{"a"}, 0},
+		{`x; q="a,b", y`, []string{`x; q="a,b"`, "y"}, 0},
+		{`"a\",b", c`, []string{`"a\",b"`, "c"}, 0},
+	}
+	for _, tt := range tests {
+		es, empties := splitList(tt.in, 10)
+		var got []string
+		for _, e := range es {
+			got = append(got, e.Value)
+			if tt.in[e.Span.Start-10:e.Span.End-10] != e.Value {
+				t.Errorf("splitList(%q): span %v does not hold %q", tt.in, e.Span, e.Value)
+			}
+		}
+		if len(got) != len(tt.want) || empties != tt.empties {
+			t.Errorf("splitList(%q) = %q, %d empties; want %q, %d", tt.in, got, empties, tt.want, tt.empties)
+			continue
+		}
+		for i := range got {
+			if got[i] != tt.want[i] {
+				t.Errorf("splitList(%q)[%d] = %q, want %q", tt.in, i, got[i], tt.want[i])
+			}
+		}
+	}
+}
+
+// TestListHas cross-checks listHas against splitList and, for token
+// lists, against golang.org/x/net/http/httpguts as an oracle.
+func TestListHas(t *testing.T) {
+	values := []string{"Upgrade", "keep-alive, Upgrade", "upgrade,", ",,UPGRADE ,", "upgrades", "x-upgrade", "", " , ", `a; q="upgrade, x"`, "close, upgrade"}
+	for _, v := range values {
+		for _, tok := range []string{"upgrade", "close", "x"} {
+			want := false
+			es, _ := splitList(v, 0)
+			for _, e := range es {
+				if equalFold(e.Value, tok) {
+					want = true
+				}
+			}
+			if got := listHas(v, tok); got != want {
+				t.Errorf("listHas(%q, %q) = %v, splitList says %v", v, tok, got, want)
+			}
+			if !containsByte(v, '"') {
+				if oracle := httpguts.HeaderValuesContainsToken([]string{v}, tok); oracle != want {
+					t.Errorf("listHas(%q, %q) = %v, httpguts says %v", v, tok, want, oracle)
+				}
+			}
+		}
+	}
+}
+
+func containsByte(s string, c byte) bool { return indexByte(s, c) >= 0 }
+
+func TestSplitParams(t *testing.T) {
+	tests := []struct {
+		in      string
+		head    string
+		params  []param
+		errWhy  string
+		errSpan Span
+	}{
+		{in: "permessage-deflate", head: "permessage-deflate"},
+		{in: "permessage-deflate; client_max_window_bits", head: "permessage-deflate",
+			params: []param{{Name: "client_max_window_bits", Span: Span{20, 42}}}},
+		{in: `x; a="1"; B=2`, head: "x",
+			params: []param{{Name: "a", Value: "1", HasValue: true, Quoted: true, Span: Span{3, 8}}, {Name: "B", Value: "2", HasValue: true, Span: Span{10, 13}}}},
+		{in: "x; a =1", head: "x", errWhy: `no whitespace is allowed around "=" in a parameter`, errSpan: Span{4, 6}},
+		{in: "x; a=", head: "x", errWhy: "a parameter value must be a token or a quoted-string", errSpan: Span{5, 5}},
+		{in: `x; a="1`, head: "x", errWhy: "unterminated quoted-string", errSpan: Span{5, 7}},
+		{in: "x, y", head: "x", errWhy: `expected ";" before a parameter`, errSpan: Span{1, 2}},
+		{in: "; a", errWhy: "an element must start with a token", errSpan: Span{0, 1}},
+	}
+	for _, tt := range tests {
+		head, params, perr := splitParams(elem{tt.in, Span{0, len(tt.in)}})
+		if head != tt.head {
+			t.Errorf("splitParams(%q) head = %q, want %q", tt.in, head, tt.head)
+		}
+		if tt.errWhy != "" {
+			if perr == nil || perr.Why != tt.errWhy || perr.Span != tt.errSpan {
+				t.Errorf("splitParams(%q) error = %+v, want %q at %v", tt.in, perr, tt.errWhy, tt.errSpan)
+			}
+			continue
+		}
+		if perr != nil {
+			t.Errorf("splitParams(%q): unexpected error %+v", tt.in, perr)
+			continue
+		}
+		if len(params) != len(tt.params) {
+			t.Errorf("splitParams(%q) = %+v, want %+v", tt.in, params, tt.params)
+			continue
+		}
+		for i := range params {
+			if params[i] != tt.params[i] {
+				t.Errorf("splitParams(%q)[%d] = %+v, want %+v", tt.in, i, params[i], tt.params[i])
+			}
+		}
+	}
+}
+
+func TestUnquote(t *testing.T) {
+	tests := []struct {
+		in  string
+		val string
+		n   int
+		ok  bool
+	}{
+		{`"10"`, "10", 4, true},
+		{`"a\"b"rest`, `a"b`, 6, true},
+		{`""`, "", 2, true},
+		{"\"\t x\"", "\t x", 5, true},
+		{`"x`, "", 0, false},
+		{`x"`, "", 0, false},
+		{"\"a\x01\"", "", 0, false},   // CTL in qdtext
+		{"\"a\\\x01\"", "", 0, false}, // CTL in quoted-pair
+		{`"\`, "", 0, false},
+	}
+	for _, tt := range tests {
+		val, n, ok := unquote(tt.in)
+		if val != tt.val || n != tt.n || ok != tt.ok {
+			t.Errorf("unquote(%q) = %q, %d, %v; want %q, %d, %v", tt.in, val, n, ok, tt.val, tt.n, tt.ok)
+		}
+	}
+}
+
+// TestIsToken cross-checks the tchar table with httpguts.
+func TestIsToken(t *testing.T) {
+	for c := 0; c < 256; c++ {
+		s := string([]byte{byte(c)})
+		if got, want := isToken(s), httpguts.ValidHeaderFieldName(s); got != want {
+			t.Errorf("isToken(%q) = %v, httpguts says %v", s, got, want)
+		}
+	}
+	if isToken("") {
+		t.Error("the empty string is a token")
+	}
+}
+
+func TestEqualFold(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"Upgrade", "upgrade", true},
+		{"WEBSOCKET", "websocket", true},
+		{"websocket", "websockets", false},
+		{"\u212a", "k", false}, // Kelvin sign: ASCII folding only (RFC 4790 i;ascii-casemap)
+		{"a-b", "A-B", true},
+		{"[", "{", false},
+	}
+	for _, tt := range tests {
+		if got := equalFold(tt.a, tt.b); got != tt.want {
+			t.Errorf("equalFold(%q, %q) = %v", tt.a, tt.b, got)
+		}
+	}
+}
+
+func TestInvalidHostByte(t *testing.T) {
+	tests := []struct {
+		in   string
+		want int
+	}{
+		{"example.com", -1},
+		{"example.com:8080", -1},
+		{"example.com:", -1},
+		{"[::1]", -1},
+		{"[2001:db8::1]:443", -1},
+		{"", -1},
+		{"a b", 1},
+		{"example.com/x", 11},
+		{"example.com:8o", 13},
+		{"a:1:2", 3},
+		{"[::1", 4},
+		{"[::1]x", 5},
+		{"ex@mple", 2},
+	}
+	for _, tt := range tests {
+		if got := invalidHostByte(tt.in); got != tt.want {
+			t.Errorf("invalidHostByte(%q) = %d, want %d", tt.in, got, tt.want)
+		}
+	}
+}
