@@ -148,7 +148,7 @@ func clientFrames(n *negotiation, b []byte, sp Span) []Part {
 			title += ": the preface must continue with SETTINGS (PROTOCOL_ERROR)"
 		}
 		p := f.part("client", "h2", title)
-		p.Span = Span{sp.Start + off, sp.Start + off + k}
+		p.Bytes, p.Span = b[off:off+k], Span{sp.Start + off, sp.Start + off + k} // exact, reserved bit included
 		parts = append(parts, p)
 		off += k
 	}
