@@ -10,7 +10,7 @@ var (
 		Ref:     Ref{9110, "7.8"}})
 	noteWSTokenVersion = register(&Note{ID: "ws-token-version", Category: Myth, Level: Warn,
 		Summary: "{element}: the websocket token has no version; the version goes in Sec-WebSocket-Version.",
-		Detail:  "RFC 6455 registers the token `websocket` without versions; the protocol version is negotiated with `Sec-WebSocket-Version: 13` ([RFC 6455 §4.2.1](rfc:6455#4.2.1), [§11.2](rfc:6455#11.2)). This server matches the protocol-name and ignores the version, and its 101 names plain `websocket`.",
+		Detail:  "RFC 6455 registers the token `websocket` without versions; the protocol version is negotiated with `Sec-WebSocket-Version: 13` ([RFC 6455 §4.2.1](rfc:6455#4.2.1), [§11.2](rfc:6455#11.2)). This server matches the protocol-name and ignores the version, and its 101 names plain `websocket`; gorilla/websocket (400) and coder/websocket (426) refuse the handshake, so a client must not send it.",
 		Ref:     Ref{6455, "4.2.1"}, Myth: "Upgrade: websocket/13 carries the WebSocket version."})
 	noteWSUpgradeList = register(&Note{ID: "ws-upgrade-list", Category: Myth, Level: Info,
 		Summary: "Upgrade offers {offers}; a list that includes websocket is a legal WebSocket handshake.",
