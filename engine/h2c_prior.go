@@ -5,15 +5,13 @@ package engine
 // like an HTTP/1.1 request-line: "PRI * HTTP/2.0".
 
 // priorKnowledge handles a request-line "PRI * HTTP/2.0". The HTTP/1.1 checks
-// the parser made do not apply to HTTP/2 bytes, so the trace restarts. It
-// returns false only when the input is not the preface's first line.
+// the parser made do not apply to HTTP/2 bytes, so the trace restarts; any
+// byte that differs from the preface (a bare LF, a field line) makes it an
+// invalid preface. It always decides the answer.
 func priorKnowledge(n *negotiation) bool {
 	r := n.req
 	start := r.LineSpan.Start
 	b := r.Raw[start:]
-	if len(b) < 16 || string(b[:16]) != h2Preface[:16] {
-		return false // e.g. a bare LF line end: not the preface's exact bytes
-	}
 	n.t = newTrace()
 	n.t.stage = "h2"
 	sp := Span{start, start + min(len(b), len(h2Preface))}
