@@ -167,11 +167,16 @@ func readChunked(r *Request, cfg *Config, t *trace) {
 			incomplete()
 			return
 		}
+		// chunk-size = 1*HEXDIG, then BWS before a chunk-ext; no leading
+		// whitespace (a parser that skipped it and one that did not would
+		// frame the body differently).
 		s := r.src[l.start:l.end]
 		if i := indexByte(s, ';'); i >= 0 {
 			s = s[:i]
 		}
-		s = trimOWS(s)
+		for len(s) > 0 && isOWS(s[len(s)-1]) {
+			s = s[:len(s)-1]
+		}
 		size, ok := parseHex(s)
 		if !ok {
 			t.fail("each chunk starts with a hexadecimal chunk-size", Span{l.start, l.end}, noteChunkedSyntax, v("line", r.src[l.start:l.end]))
