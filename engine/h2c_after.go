@@ -50,8 +50,13 @@ func h2cAfter(n *negotiation, clientSettings []byte, bad *h2Setting) []Part {
 		return parts
 	}
 	if rest := r.Rest(); len(rest) > 0 {
-		// The client sent more bytes: after the 101 they are HTTP/2.
-		parts = append(parts, clientFrames(n, rest, Span{r.After, len(r.Raw)})...)
+		// The client sent more bytes: after the 101 they are HTTP/2. Until a
+		// whole, valid preface has arrived nothing more happens.
+		cp, ok := clientFrames(n, rest, Span{r.After, len(r.Raw)})
+		parts = append(parts, cp...)
+		if !ok {
+			return parts
+		}
 	} else {
 		parts = append(parts,
 			Part{From: "client", Proto: "h2", Title: "client connection preface (the magic octets)", Bytes: []byte(h2Preface),
@@ -120,25 +125,26 @@ func isConnectionSpecific(name string) bool {
 
 // clientFrames reads what the client sent after the request as HTTP/2: the
 // connection preface, then frames (RFC 9113 §3.4, §4.1). At most 16 frames
-// are shown; an invalid preface is a connection error.
-func clientFrames(n *negotiation, b []byte, sp Span) []Part {
+// are shown; an invalid preface is a connection error. ok is false unless
+// the whole preface arrived and is valid.
+func clientFrames(n *negotiation, b []byte, sp Span) (parts []Part, ok bool) {
 	pre := len(h2Preface)
 	if len(b) < pre && string(b) == h2Preface[:len(b)] {
 		n.t.note(sp, noteH2ClientBytes, v("count", itoa(len(b))), v("state", "the start of the client connection preface; the server waits for the rest"))
-		return []Part{{From: "client", Proto: "h2", Title: "the start of the client connection preface", Bytes: b, Span: sp}}
+		return []Part{{From: "client", Proto: "h2", Title: "the start of the client connection preface", Bytes: b, Span: sp}}, false
 	}
 	if len(b) < pre || string(b[:pre]) != h2Preface {
 		n.t.fail("the client's bytes begin with the connection preface", sp, noteH2BadPreface, v("count", itoa(len(b))))
 		return []Part{
 			{From: "client", Proto: "h2", Title: "not the client connection preface", Bytes: b, Span: sp},
 			goAwayFrame(0, h2ProtocolError, "invalid preface").part("server", "h2", "GOAWAY frame: the connection ends"),
-		}
+		}, false
 	}
-	parts := []Part{{From: "client", Proto: "h2", Title: "client connection preface (the magic octets)", Bytes: b[:pre], Span: Span{sp.Start, sp.Start + pre}, Fields: []Var{v("preface", h2Preface)}}}
+	parts = []Part{{From: "client", Proto: "h2", Title: "client connection preface (the magic octets)", Bytes: b[:pre], Span: Span{sp.Start, sp.Start + pre}, Fields: []Var{v("preface", h2Preface)}}}
 	off := pre
 	for i := 0; i < 16 && off < len(b); i++ {
-		f, k, ok := parseH2Frame(b[off:])
-		if !ok {
+		f, k, whole := parseH2Frame(b[off:])
+		if !whole {
 			parts = append(parts, Part{From: "client", Proto: "h2", Title: "an incomplete frame: the server waits for the rest", Bytes: b[off:], Span: Span{sp.Start + off, sp.End}})
 			off = len(b)
 			break
@@ -157,5 +163,5 @@ func clientFrames(n *negotiation, b []byte, sp Span) []Part {
 		state += "; only the first 16 frames are shown"
 	}
 	n.t.note(sp, noteH2ClientBytes, v("count", itoa(len(b))), v("state", state))
-	return parts
+	return parts, true
 }

@@ -36,7 +36,8 @@ func priorKnowledge(n *negotiation) bool {
 	n.t.pass("the input is the HTTP/2 connection preface", sp, notePriorKnowledge)
 	n.res.Switched = "h2"
 	n.res.After = serverPreface(n)
-	n.res.After = append(n.res.After, clientFrames(n, b, Span{start, len(r.Raw)})...)
+	cp, _ := clientFrames(n, b, Span{start, len(r.Raw)})
+	n.res.After = append(n.res.After, cp...)
 	if settingsFollow(b[len(h2Preface):]) {
 		n.res.After = append(n.res.After, settingsAck().part("server", "h2", "SETTINGS frame with ACK: the server acknowledges the client's SETTINGS"))
 		n.res.Waiting = "the client's first request (a HEADERS frame): prior knowledge carries no HTTP/1.1 request to answer"

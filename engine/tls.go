@@ -87,11 +87,10 @@ func tlsAfter(n *negotiation) []Part {
 		sp := Span{r.After, len(r.Raw)}
 		if rest[0] != 0x16 {
 			n.t.fail("the client's next bytes are a TLS handshake record", Span{sp.Start, sp.Start + 1}, noteTLSNotRecord, v("byte", "0x"+h2Hex(rest[:1])))
-			parts = append(parts, Part{From: "client", Proto: "tls", Title: "not a TLS handshake record: the server's TLS stack answers with an alert and closes", Bytes: rest, Span: sp})
-		} else {
-			n.t.note(sp, noteTLSRecord, v("count", itoa(len(rest))))
-			parts = append(parts, Part{From: "client", Proto: "tls", Title: "TLS record: the client's handshake (ClientHello)", Bytes: rest, Span: sp, Fields: tlsRecordFields(rest)})
+			return []Part{{From: "client", Proto: "tls", Title: "not a TLS handshake record: the server's TLS stack answers with an alert and closes", Bytes: rest, Span: sp}}
 		}
+		n.t.note(sp, noteTLSRecord, v("count", itoa(len(rest))))
+		parts = append(parts, Part{From: "client", Proto: "tls", Title: "TLS record: the client's handshake (ClientHello)", Bytes: rest, Span: sp, Fields: tlsRecordFields(rest)})
 	} else {
 		n.t.note(Span{}, noteTLSClientHello)
 		parts = append(parts, Part{From: "client", Proto: "tls", Title: "ClientHello (explained, not generated)", Fields: []Var{
