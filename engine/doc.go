@@ -1,0 +1,70 @@
+// Package engine is the Upgrade Playground's server: it takes the exact
+// bytes of an HTTP/1.1 request and returns the exact bytes a careful server
+// would send back, with a trace of every check it made and a catalogue note,
+// citing the RFC, for everything worth explaining.
+//
+// The engine is a pure function ([Negotiate]): no I/O, no clock, no
+// randomness, no map iteration in its output. It imports neither syscall/js
+// nor any JavaScript bridge nor a markdown renderer, so that it runs the same
+// natively (tests, benchmarks, fuzzing) and in the browser (WebAssembly).
+//
+// # The decision procedure
+//
+// Each stage records [Step]s in [Result.Trace]. The first failing step whose
+// note is [Bad] with a status decides the response; checking goes on after
+// it, so that every problem of a request is reported, each with the byte
+// span it concerns.
+//
+//  1. syntax (request.go): the request-line (RFC 9112 §3: one SP between
+//     method, request-target and HTTP-version; the four target forms; the
+//     version), the field lines (RFC 9112 §5, RFC 9110 §5: token names, no
+//     whitespace before the colon, obs-fold, CR/LF/NUL and other controls),
+//     Host (RFC 9112 §3.2) and the size limits: 400, 414, 431, 501 or 505.
+//  2. framing (framing.go): Content-Length and Transfer-Encoding (RFC 9112
+//     §6), the chunked coding (§7.1) and where the request message ends:
+//     400, 413 or 501, and whether the connection must close.
+//  3. upgrade (upgrade.go): Connection (RFC 9110 §7.6.1) and Upgrade (§7.8):
+//     HTTP/1.0 ignored; the "upgrade" option required (or the 426/400
+//     profiles); a connection that must close is never switched; the
+//     request's semantics must survive the switch (U4); each offer, in the
+//     client's order, goes to its protocol handler (websocket.go, h2c.go,
+//     tls.go), which accepts, rejects or ignores it; never an unoffered
+//     protocol (U3). A server that requires a protocol answers 426.
+//  4. expect (upgrade.go): 100-continue gives 100 (Continue) before the
+//     final response, and before a 101 (RFC 9110 §7.8, §10.1.1); other
+//     expectations get 417; HTTP/1.0 gets no 1xx.
+//  5. the whole body is read before the switch (RFC 9110 §7.8).
+//  6. response (engine.go, response.go): the 101 (Upgrade in layer-ascending
+//     order, Connection: Upgrade, the protocol's fields, no body), the
+//     refusal, or the ordinary response (200; TRACE echoed; CONNECT 501),
+//     with Connection: close or keep-alive as persistence requires
+//     (RFC 9112 §9.3, §9.6).
+//  7. after: the bytes after the request message belong to the new protocol
+//     after a 101, are read as the next request when the connection
+//     persists (RFC 9931), and are discarded when it closes.
+//
+// # Rules
+//
+// RFC-NOTES Part 1 lists the rules the engine implements; each has golden
+// exchanges under testdata/ whose names start with its area: syntax- (F1–F10,
+// M1–M16, V1–V4), framing- (B1–B8), upgrade- (C1–C7, U1–U14), expect- (U9,
+// U15) and http- (methods and persistence). Where the RFCs leave a choice
+// (bare LF, obs-fold, CL with TE, Upgrade without the "upgrade" option, the
+// 100 when the body has arrived, size limits), the choice is a [Setting]
+// with a deep-link key, and the note for each side says what the other side
+// and well-known servers do.
+//
+// # Explanations
+//
+// Notes are declared with register in notes_*.go, next to the code that
+// raises them: a kebab-case ID, a category, a level, a status for Bad
+// notes, a one-sentence plain-text summary and a markdown detail with rfc:
+// links, both with {placeholders} whose values come from the request and are
+// inserted as text by the renderer. [Catalogue] lists them; notes_test.go
+// checks that every note is raised by at least one golden exchange.
+//
+// # Wire text
+//
+// Golden files and examples write exact bytes as readable text; see
+// [EncodeWireText] and [DecodeWireText].
+package engine
