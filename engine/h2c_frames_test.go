@@ -167,6 +167,28 @@ func FuzzH2ClientBytes(f *testing.F) {
 	})
 }
 
+// FuzzSettingValidity compares the engine's value rules with x/net's
+// (Setting.Valid, plus the NO_RFC7540_PRIORITIES check of its server).
+func FuzzSettingValidity(f *testing.F) {
+	for _, s := range append(xnetSettings, h2Setting{h2EnablePush, 2}, h2Setting{h2MaxFrameSize, 1 << 24}, h2Setting{h2InitialWindowSize, 1 << 31}) {
+		f.Add(s.ID, s.Value)
+	}
+	f.Fuzz(func(t *testing.T, id uint16, val uint32) {
+		err := http2.Setting{ID: http2.SettingID(id), Val: val}.Valid()
+		if id == h2NoRFC7540Priorities && val > 1 {
+			err = http2.ConnectionError(http2.ErrCodeProtocol)
+		}
+		_, code := h2Setting{id, val}.problem()
+		var want uint32
+		if ce, ok := err.(http2.ConnectionError); ok {
+			want = uint32(ce)
+		}
+		if code != want {
+			t.Fatalf("setting 0x%x = %d: engine error code %d, x/net %v", id, val, code, err)
+		}
+	})
+}
+
 const h2s = "AAMAAABkAAQCAAAAAAIAAAAA"
 
 func BenchmarkH2CUpgrade(b *testing.B) {

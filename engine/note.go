@@ -69,6 +69,7 @@ var KnownRFCs = map[int]string{
 	7541: "HPACK: Header Compression for HTTP/2",
 	9000: "QUIC: A UDP-Based Multiplexed and Secure Transport",
 	9484: "Proxying IP in HTTP",
+	9218: "Extensible Prioritization Scheme for HTTP",
 }
 
 // String formats the reference as "RFC 9110 §7.8".

@@ -62,7 +62,7 @@ var (
 		Ref:     Ref{9113, "6.5.2"}})
 	noteH2CSettingInvalid = register(&Note{ID: "h2c-setting-invalid", Category: H2C, Level: Warn,
 		Summary: "Client setting {setting} = {value} is invalid: {why} ({error}).",
-		Detail:  "The values are checked as in any SETTINGS frame ([RFC 7540 §3.2.1](rfc:7540#3.2.1)): ENABLE_PUSH must be 0 or 1, INITIAL_WINDOW_SIZE at most 2^31-1 (else FLOW_CONTROL_ERROR), MAX_FRAME_SIZE from 16384 to 16777215 ([RFC 9113 §6.5.2](rfc:9113#6.5.2)); ENABLE_CONNECT_PROTOCOL 0 or 1 ([RFC 8441 §3](rfc:8441#3)). The header section is fine, so the server switches, and then ends the connection.",
+		Detail:  "The values are checked as in any SETTINGS frame ([RFC 7540 §3.2.1](rfc:7540#3.2.1)): ENABLE_PUSH must be 0 or 1, INITIAL_WINDOW_SIZE at most 2^31-1 (else FLOW_CONTROL_ERROR), MAX_FRAME_SIZE from 16384 to 16777215 ([RFC 9113 §6.5.2](rfc:9113#6.5.2)); ENABLE_CONNECT_PROTOCOL 0 or 1 ([RFC 8441 §3](rfc:8441#3)), and so is NO_RFC7540_PRIORITIES ([RFC 9218 §2.1](rfc:9218#2.1)). The header section is fine, so the server switches, and then ends the connection.",
 		Ref:     Ref{9113, "6.5.2"}})
 	noteH2CGoAway = register(&Note{ID: "h2c-settings-goaway", Category: H2C, Level: Warn,
 		Summary: "After the 101 the server ends the connection with GOAWAY {error}: {setting} in HTTP2-Settings is invalid ({why}).",
