@@ -625,7 +625,8 @@ func checkHost(r *Request, t *trace) {
 	default:
 		h := hosts[0]
 		if i := invalidHostByte(h.Value); i >= 0 {
-			t.fail("the Host value is a valid uri-host [ \":\" port ]", Span{h.ValueSpan.Start + i, h.ValueSpan.Start + min(i+1, len(h.Value))}, noteHostInvalid, v("host", h.Value))
+			i = min(i, len(h.Value)-1) // something missing at the end: point at the last byte
+			t.fail("the Host value is a valid uri-host [ \":\" port ]", Span{h.ValueSpan.Start + i, h.ValueSpan.Start + i + 1}, noteHostInvalid, v("host", h.Value))
 			return
 		}
 		t.pass("exactly one valid Host field", h.Span, nil)

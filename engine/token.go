@@ -260,6 +260,21 @@ func splitParams(e elem) (head string, params []param, perr *paramError) {
 	}
 }
 
+// duplicateParam returns the index of the first parameter whose name
+// (case-insensitive, RFC 9110 §5.6.6) repeats an earlier one, or -1. RFC
+// 9110 does not say what a repeated parameter means; protocols do (RFC 7692
+// §7: an offer with a repeated extension parameter is declined).
+func duplicateParam(params []param) int {
+	for i := 1; i < len(params); i++ {
+		for j := 0; j < i; j++ {
+			if equalFold(params[i].Name, params[j].Name) {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
 // unquote reads a quoted-string (RFC 9110 §5.6.4) at the start of s and
 // returns its unescaped content and the number of bytes consumed.
 //

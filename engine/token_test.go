@@ -197,3 +197,25 @@ func TestInvalidHostByte(t *testing.T) {
 		}
 	}
 }
+
+func TestDuplicateParam(t *testing.T) {
+	tests := []struct {
+		in   string
+		want int
+	}{
+		{"x", -1},
+		{"x; a; b=1", -1},
+		{"x; a=1; A=2", 1},
+		{"x; a; b; b", 2},
+		{`x; q="1"; r; Q`, 2},
+	}
+	for _, tt := range tests {
+		_, params, perr := splitParams(elem{tt.in, Span{0, len(tt.in)}})
+		if perr != nil {
+			t.Fatalf("splitParams(%q): %+v", tt.in, perr)
+		}
+		if got := duplicateParam(params); got != tt.want {
+			t.Errorf("duplicateParam(%q) = %d, want %d", tt.in, got, tt.want)
+		}
+	}
+}
