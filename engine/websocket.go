@@ -154,8 +154,8 @@ func negotiateWebSocket(n *negotiation, o offer) *verdict {
 		}
 		return &verdict{reject: c.bad}
 	}
-	accept := AcceptKey(key)
 	sum := sha1.Sum([]byte(key + websocketGUID))
+	accept := base64.StdEncoding.EncodeToString(sum[:])
 	n.t.pass("Sec-WebSocket-Accept is computed from the key", keySpan, noteWSAccept,
 		v("key", key), v("concat", key+websocketGUID), v("sha1", hex.EncodeToString(sum[:])), v("accept", accept))
 	out := &verdict{accept: true, upgrade: "websocket", headers: []Header{{"Sec-WebSocket-Accept", accept}}}
