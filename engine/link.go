@@ -49,8 +49,9 @@ type LinkProblem struct {
 	Offset  int
 	Key     string
 	Message string
-	// Fatal problems (too large, unknown version, a bad request value) mean
-	// the link was not applied at all: the page keeps its current work.
+	// Fatal problems (too large, unknown version, malformed encoding, a bad
+	// request value) mean the link was not applied at all: the page keeps
+	// its current work.
 	Fatal bool
 }
 
@@ -97,7 +98,7 @@ func ParseFragment(frag string) (State, []LinkProblem) {
 			key, ok1 := formUnescape(k)
 			value, ok2 := formUnescape(val)
 			if !ok1 || !ok2 {
-				probs = append(probs, LinkProblem{Offset: base + off, Key: linkPrintable(k), Message: "malformed percent-encoding (% must be followed by two hex digits)"})
+				return NewState(), append(probs, LinkProblem{Offset: base + off, Key: linkPrintable(k), Message: "malformed percent-encoding (% must be followed by two hex digits)", Fatal: true})
 			} else {
 				pairs = append(pairs, pair{base + off, key, value})
 			}

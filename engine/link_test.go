@@ -30,8 +30,8 @@ func TestParseFragment(t *testing.T) {
 		{name: "future version", frag: "req=" + enc + "&v=2", req: "<nil>", fatal: true, problems: []string{"newer version"}},
 		{name: "bad version", frag: "v=x", req: "<nil>", fatal: true, problems: []string{"unknown link format version"}},
 		{name: "unknown key", frag: "zzz=1&req=" + enc, req: ws, problems: []string{`unknown key "zzz"`}},
-		{name: "bad percent", frag: "a%zz=1&req=" + enc, req: ws, problems: []string{"percent-encoding"}},
-		{name: "truncated percent", frag: "req=" + enc + "&lf=%4", req: ws, problems: []string{"percent-encoding"}},
+		{name: "bad percent", frag: "a%zz=1&req=" + enc, req: "<nil>", fatal: true, problems: []string{"percent-encoding"}},
+		{name: "truncated percent", frag: "req=" + enc + "&lf=%4", req: "<nil>", fatal: true, problems: []string{"percent-encoding"}},
 		{name: "setting", frag: "lf=reject", req: "<nil>", check: func(t *testing.T, s State) {
 			if s.Config.HTTP.BareLF != "reject" {
 				t.Errorf("BareLF = %q", s.Config.HTTP.BareLF)

@@ -26,7 +26,17 @@ func main() {
 	}
 }
 
+// upToDate reports whether out exists and is not older than in.
+func upToDate(out, in string) bool {
+	o, err1 := os.Stat(out)
+	i, err2 := os.Stat(in)
+	return err1 == nil && err2 == nil && !o.ModTime().Before(i.ModTime())
+}
+
 func compress(name string) error {
+	if upToDate(name+".gz", name) && upToDate(name+".br", name) {
+		return nil
+	}
 	data, err := os.ReadFile(name)
 	if err != nil {
 		return err

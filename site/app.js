@@ -1,0 +1,60 @@
+// app.js boots the WebAssembly engine; everything else is Go (wasm/).
+// It creates globalThis.playground with its `ready` Promise; the Go program
+// fills in run() and examples() and resolves `ready` by calling
+// __playgroundStarted() once the first render is done.
+"use strict";
+(() => {
+  let resolveReady, rejectReady;
+  const ready = new Promise((resolve, reject) => { resolveReady = resolve; rejectReady = reject; });
+  const pg = { ready };
+  globalThis.playground = pg;
+  globalThis.__playgroundStarted = () => {
+    delete globalThis.__playgroundStarted;
+    pg.readyAt = performance.now(); // ms since navigation start, for measurements
+    resolveReady(pg);
+  };
+
+  const fail = (err) => {
+    const msg = "The playground's engine could not start: " + (err && err.message ? err.message : String(err)) +
+      ". It needs a browser with WebAssembly; your request text is still here.";
+    const banner = document.getElementById("error-banner");
+    if (banner) { banner.textContent = msg; banner.hidden = false; }
+    const status = document.getElementById("status");
+    if (status) status.textContent = msg;
+    rejectReady(err);
+  };
+
+  if (typeof WebAssembly !== "object" || typeof Go !== "function") {
+    fail(new Error("WebAssembly is not available"));
+    return;
+  }
+  const go = new Go();
+  const url = "site/main.wasm";
+  const streaming = WebAssembly.instantiateStreaming
+    ? WebAssembly.instantiateStreaming(fetch(url), go.importObject)
+      .catch(() => fetch(url).then((r) => r.arrayBuffer()).then((b) => WebAssembly.instantiate(b, go.importObject)))
+    : fetch(url).then((r) => r.arrayBuffer()).then((b) => WebAssembly.instantiate(b, go.importObject));
+  streaming
+    .then((result) => go.run(result.instance).then(() => fail(new Error("the engine stopped"))))
+    .catch(fail);
+
+  // Theme: prefers-color-scheme by default; the toggle overrides it.
+  const applyTheme = (t) => {
+    if (t) document.documentElement.dataset.theme = t; else delete document.documentElement.dataset.theme;
+    const btn = document.getElementById("theme-toggle");
+    if (btn) btn.setAttribute("aria-pressed", t === "dark" ? "true" : "false");
+  };
+  try { applyTheme(localStorage.getItem("upgrade-playground.theme")); } catch (e) { /* storage off */ }
+  document.addEventListener("DOMContentLoaded", () => {
+    const btn = document.getElementById("theme-toggle");
+    if (!btn) return;
+    btn.addEventListener("click", () => {
+      const dark = document.documentElement.dataset.theme
+        ? document.documentElement.dataset.theme === "dark"
+        : matchMedia("(prefers-color-scheme: dark)").matches;
+      const t = dark ? "light" : "dark";
+      applyTheme(t);
+      try { localStorage.setItem("upgrade-playground.theme", t); } catch (e) { /* storage off */ }
+    });
+  });
+})();

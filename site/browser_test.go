@@ -1,0 +1,173 @@
+package site
+
+import (
+	"encoding/base64"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/upgrade-playground/playground/engine"
+)
+
+// The browser tests drive the built page in headless Chromium. Each one
+// also fails if the page reports a CSP violation, a dialog, an exception
+// or a console error (see checkClean).
+
+const sampleWS = "GET /chat HTTP/1.1\r\nHost: server.example.com\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nOrigin: http://example.com\r\nSec-WebSocket-Protocol: chat, superchat\r\nSec-WebSocket-Version: 13\r\n\r\n"
+
+// shown is what #response shows for a request on the default server.
+func shown(req string) (int, string) {
+	res := engine.Negotiate([]byte(req), nil)
+	return res.Status(), strings.ReplaceAll(string(res.Bytes()), "\r\n", "\n")
+}
+
+func TestPageLoads(t *testing.T) {
+	p := openPage(t)
+	p.open("")
+	// The editor's initial request is the RFC 6455 sample handshake.
+	status, text := shown(sampleWS)
+	p.waitFor(`document.getElementById("response").dataset.status === "` + strconv.Itoa(status) + `"`)
+	if got := eval[string](p, `document.getElementById("response").textContent`); got != text {
+		t.Errorf("#response = %q, want %q", got, text)
+	}
+	if !strings.Contains(text, "s3pPLMBiTxaQ9kYGzzhZRbK+xOo=") {
+		t.Errorf("the sample handshake's response lacks the RFC 6455 accept value: %q", text)
+	}
+	if n := eval[int](p, `document.querySelectorAll("#explanation .trace li").length`); n < 5 {
+		t.Errorf("the Why pane lists %d trace steps", n)
+	}
+	if n := eval[int](p, `document.querySelectorAll("#explanation a[href^='https://www.rfc-editor.org/rfc/']").length`); n == 0 {
+		t.Errorf("the Why pane has no RFC links")
+	}
+	if n := eval[int](p, `document.querySelectorAll("#server input, #server select").length`); n != len(engine.Settings()) {
+		t.Errorf("the Server pane has %d controls, want one per setting (%d)", n, len(engine.Settings()))
+	}
+	exs := eval[[]map[string]any](p, `playground.examples()`)
+	if len(exs) != len(engine.Examples()) {
+		t.Fatalf("playground.examples() has %d entries, want %d", len(exs), len(engine.Examples()))
+	}
+	for i, ex := range engine.Examples() {
+		if exs[i]["id"] != ex.ID || exs[i]["title"] != ex.Title {
+			t.Errorf("examples()[%d] = %v, want id %q title %q", i, exs[i], ex.ID, ex.Title)
+		}
+	}
+	t.Logf("ready %.0f ms after navigation", eval[float64](p, `playground.readyAt`))
+}
+
+func TestTypingShowsResponse(t *testing.T) {
+	p := openPage(t)
+	p.open("")
+	entries := eval[int](p, `history.length`)
+	p.typeRequest("GET / HTTP/1.1\nHost: example.com\n\n")
+	status, text := shown("GET / HTTP/1.1\r\nHost: example.com\r\n\r\n")
+	p.waitFor(`document.getElementById("response").dataset.status === "` + strconv.Itoa(status) + `"`)
+	if got := eval[string](p, `document.getElementById("response").textContent`); got != text {
+		t.Errorf("#response = %q, want %q", got, text)
+	}
+	// The address bar follows the state (debounced replaceState).
+	want := "#req=" + base64.RawURLEncoding.EncodeToString([]byte("GET / HTTP/1.1\r\nHost: example.com\r\n\r\n"))
+	p.waitFor(`location.hash === "` + want + `"`)
+	if n := eval[int](p, `history.length`); n != entries {
+		t.Errorf("history.length went from %d to %d: the page must use replaceState", entries, n)
+	}
+}
+
+func TestMalformedRequestIsHighlighted(t *testing.T) {
+	p := openPage(t)
+	p.open("")
+	p.typeRequest("GET / HTTP/1.1\nHost : example.com\n\n")
+	status, _ := shown("GET / HTTP/1.1\r\nHost : example.com\r\n\r\n")
+	if status != 400 {
+		t.Fatalf("the engine answers %d to whitespace before the colon; this test expects 400", status)
+	}
+	p.waitFor(`document.getElementById("response").dataset.status === "400"`)
+	// The decisive problem is marked at its position in the overlay: the
+	// space between "Host" and the colon (line 2, column 5).
+	p.waitFor(`document.querySelector("#request-overlay mark.decisive")`)
+	before := eval[string](p, `(() => {
+		const m = document.querySelector("#request-overlay mark.decisive");
+		const r = document.createRange();
+		r.setStart(document.getElementById("request-overlay"), 0);
+		r.setEndBefore(m);
+		return r.toString();
+	})()`)
+	if before != "GET / HTTP/1.1\nHost" {
+		t.Errorf("the highlight starts after %q, want after %q", before, "GET / HTTP/1.1\nHost")
+	}
+	if got := eval[string](p, `document.querySelector("#explanation .trace li.decisive .where").textContent`); got != "line 2, col 5" {
+		t.Errorf("the decisive step is at %q, want line 2, col 5", got)
+	}
+}
+
+func TestDeepLinkOpens(t *testing.T) {
+	p := openPage(t)
+	req := "GET / HTTP/1.1\nHost: example.com\r\nUpgrade: h2c\r\nConnection: Upgrade, HTTP2-Settings\r\nHTTP2-Settings: AAMAAABkAAQAoAAAAAIAAAAA\r\n\r\n"
+	frag := "req=" + base64.RawURLEncoding.EncodeToString([]byte(req))
+	p.open(frag)
+	status, text := shown(req)
+	if got := eval[string](p, `document.getElementById("response").dataset.status`); got != strconv.Itoa(status) {
+		t.Errorf("data-status = %s, want %d", got, status)
+	}
+	if got := eval[string](p, `document.getElementById("response").textContent`); got != text {
+		t.Errorf("#response = %q, want %q", got, text)
+	}
+	// The bare LF is visible in the editor, and the link round-trips.
+	if got := eval[string](p, `document.getElementById("request").value`); !strings.HasPrefix(got, "GET / HTTP/1.1␊\nHost") {
+		t.Errorf("editor text = %q: the bare LF should show as ␊", got)
+	}
+	p.waitFor(`document.getElementById("link-size").textContent !== ""`)
+	if got := eval[string](p, `location.hash`); got != "#"+frag {
+		t.Errorf("after opening, location.hash = %q, want the same link %q", got, "#"+frag)
+	}
+	// playground.run gives exactly what the page shows.
+	run := eval[map[string]any](p, `playground.run(`+strconv.Quote(frag)+`)`)
+	if run["status"] != float64(status) || run["response"] != strings.ReplaceAll(text, "\n", "\r\n") {
+		t.Errorf("playground.run = %v, want status %d and the shown response with CRLF", run, status)
+	}
+	// hashchange re-renders: a link to another request.
+	req2 := "GET / HTTP/1.1\r\nHost: a\r\n\r\n"
+	status2, _ := shown(req2)
+	eval[any](p, `location.hash = "req=`+base64.RawURLEncoding.EncodeToString([]byte(req2))+`"`)
+	p.waitFor(`document.getElementById("response").dataset.status === "` + strconv.Itoa(status2) + `"`)
+}
+
+func TestMalformedLinkKeepsWork(t *testing.T) {
+	p := openPage(t)
+	p.open("")
+	p.typeRequest("GET /mine HTTP/1.1\nHost: example.com\n\n")
+	p.waitFor(`document.getElementById("response").dataset.status === "200"`)
+	for _, bad := range []string{"req=%%%", "req=ab/cd", "v=99&req=YWI", "req=" + strings.Repeat("A", engine.MaxFragment+10)} {
+		eval[any](p, `location.hash = `+strconv.Quote(bad))
+		p.waitFor(`!document.getElementById("link-message").hidden`)
+		if got := eval[string](p, `document.getElementById("request").value`); got != "GET /mine HTTP/1.1\nHost: example.com\n\n" {
+			t.Errorf("after the link %.30q the editor holds %q: the user's work was lost", bad, got)
+		}
+		msg := eval[string](p, `document.getElementById("link-message").textContent`)
+		if !strings.Contains(msg, "problem with this link") {
+			t.Errorf("link message = %q", msg)
+		}
+		eval[any](p, `document.getElementById("link-message").hidden = true`)
+	}
+}
+
+func TestHostileLinkStaysText(t *testing.T) {
+	p := openPage(t)
+	hostile := "GET /<img src=x onerror=alert(1)> HTTP/1.1\r\nHost: `javascript:alert(1)`<svg onload=alert(2)>\u202e\r\nX: java&#115;cript:alert(3) [x](javascript:alert(4)) ![i](http://evil.example/x.png)\r\n\r\n"
+	p.open("req=" + base64.RawURLEncoding.EncodeToString([]byte(hostile)) + "&%3Cscript%3E=1")
+	p.waitFor(`document.getElementById("response").dataset.status !== undefined`)
+	bad := eval[[]string](p, `(() => {
+		const out = [];
+		for (const el of document.querySelectorAll("*")) {
+			for (const a of el.attributes) {
+				if (a.name.startsWith("on")) out.push(el.tagName + " " + a.name);
+				if (/^\s*(javascript|data):/i.test(a.value)) out.push(el.tagName + " " + a.name + "=" + a.value);
+			}
+			if (["IMG", "IFRAME", "OBJECT", "EMBED"].includes(el.tagName)) out.push(el.tagName);
+			if (el.tagName === "SCRIPT" && !/^site\/(app|wasm_exec)\.js$/.test(el.getAttribute("src") || "")) out.push("SCRIPT " + el.outerHTML);
+		}
+		return out;
+	})()`)
+	if len(bad) > 0 {
+		t.Errorf("hostile values reached the DOM as markup: %q", bad)
+	}
+}

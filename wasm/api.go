@@ -1,0 +1,47 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"github.com/hack-pad/safejs"
+	"github.com/upgrade-playground/playground/engine"
+	"github.com/upgrade-playground/playground/wasm/render"
+)
+
+// exportAPI fills globalThis.playground (created by site/app.js, DESIGN
+// §4.6): run(fragment) and examples(). Both return plain values at once.
+func (a *app) exportAPI() {
+	pg := get(global, "playground")
+	if !truthy(pg) {
+		pg, _ = safejs.ValueOf(map[string]any{})
+		set(global, "playground", pg)
+	}
+	run := guard("playground.run", func(_ safejs.Value, args []safejs.Value) any {
+		frag := ""
+		if len(args) > 0 {
+			frag = str(args[0])
+		}
+		return a.run(frag)
+	})
+	examples := guard("playground.examples", func(safejs.Value, []safejs.Value) any {
+		return render.ExampleList()
+	})
+	set(pg, "run", run.Value())
+	set(pg, "examples", examples.Value())
+}
+
+// run answers a deep link the way the page would show it: a link without a
+// request runs the editor's initial request.
+func (a *app) run(frag string) any {
+	st, probs := engine.ParseFragment(frag)
+	for _, p := range probs {
+		if p.Fatal {
+			return render.RunResult(&engine.Result{Decisive: -1}, probs)
+		}
+	}
+	req := st.Request
+	if req == nil {
+		req = engine.EditorBytes(a.defaultText, st.EOL)
+	}
+	return render.RunResult(engine.Negotiate(req, &st.Config), probs)
+}

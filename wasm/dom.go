@@ -1,0 +1,156 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"fmt"
+
+	"github.com/hack-pad/safejs"
+	"github.com/upgrade-playground/playground/wasm/render"
+)
+
+// The DOM helpers: every call into JavaScript goes through safejs, which
+// returns errors instead of panicking; an error is logged to the console
+// and the page carries on.
+
+var (
+	global   = safejs.Global()
+	document = get(global, "document")
+)
+
+// logf writes a message to the browser console.
+func logf(format string, args ...any) {
+	if c, err := global.Get("console"); err == nil {
+		_, _ = c.Call("error", "playground: "+fmt.Sprintf(format, args...))
+	}
+}
+
+func get(v safejs.Value, prop string) safejs.Value {
+	r, err := v.Get(prop)
+	if err != nil {
+		logf("get %s: %v", prop, err)
+		return safejs.Undefined()
+	}
+	return r
+}
+
+func set(v safejs.Value, prop string, x any) {
+	if err := v.Set(prop, x); err != nil {
+		logf("set %s: %v", prop, err)
+	}
+}
+
+func call(v safejs.Value, method string, args ...any) safejs.Value {
+	r, err := v.Call(method, args...)
+	if err != nil {
+		logf("call %s: %v", method, err)
+		return safejs.Undefined()
+	}
+	return r
+}
+
+func str(v safejs.Value) string {
+	if v.IsUndefined() || v.IsNull() {
+		return ""
+	}
+	s, err := v.String()
+	if err != nil {
+		return ""
+	}
+	return s
+}
+
+func truthy(v safejs.Value) bool {
+	b, err := v.Truthy()
+	return err == nil && b
+}
+
+// byID returns the element with the id (undefined when it is missing).
+func byID(id string) safejs.Value { return call(document, "getElementById", id) }
+
+func setText(el safejs.Value, s string) { set(el, "textContent", s) }
+
+func setAttr(el safejs.Value, name, value string) { call(el, "setAttribute", name, value) }
+
+func setHidden(el safejs.Value, hidden bool) { set(el, "hidden", hidden) }
+
+// guard wraps a callback exported to JavaScript: a panic is recovered,
+// logged and shown in the error banner, so the Go program never exits
+// (a panic escaping a js.Func would end it for good). The callback never
+// blocks: it returns plain values, never waits on a Promise.
+func guard(name string, fn func(this safejs.Value, args []safejs.Value) any) safejs.Func {
+	f, err := safejs.FuncOf(func(this safejs.Value, args []safejs.Value) (ret any) {
+		defer func() {
+			if r := recover(); r != nil {
+				logf("panic in %s: %v", name, r)
+				showError("Something went wrong inside the playground (" + name + "). Your text is kept; please report this with the link.")
+				ret = nil
+			}
+		}()
+		return fn(this, args)
+	})
+	if err != nil {
+		logf("FuncOf %s: %v", name, err)
+	}
+	return f
+}
+
+// on listens for an event on an element.
+func on(el safejs.Value, event string, fn func(ev safejs.Value)) {
+	f := guard(event, func(_ safejs.Value, args []safejs.Value) any {
+		ev := safejs.Undefined()
+		if len(args) > 0 {
+			ev = args[0]
+		}
+		fn(ev)
+		return nil
+	})
+	call(el, "addEventListener", event, f.Value())
+}
+
+// showError shows the error banner.
+func showError(msg string) {
+	b := byID("error-banner")
+	setText(b, msg)
+	setHidden(b, false)
+}
+
+const svgNS = "http://www.w3.org/2000/svg"
+
+var svgTags = map[string]bool{"svg": true, "g": true, "line": true, "rect": true, "text": true, "path": true, "polygon": true, "title": true, "desc": true}
+
+// build creates the DOM nodes of a sanitized tree.
+func build(n *render.Node, inSVG bool) safejs.Value {
+	if n.Tag == "" {
+		return call(document, "createTextNode", n.Text)
+	}
+	var el safejs.Value
+	if svg := inSVG || n.Tag == "svg"; svg && svgTags[n.Tag] {
+		el = call(document, "createElementNS", svgNS, n.Tag)
+		inSVG = true
+	} else {
+		el = call(document, "createElement", n.Tag)
+	}
+	for _, a := range n.Attrs {
+		setAttr(el, a[0], a[1])
+	}
+	if n.HTML != "" {
+		// Only goldmark output (raw HTML off) is ever set as HTML.
+		set(el, "innerHTML", n.HTML)
+		return el
+	}
+	for _, k := range n.Kids {
+		call(el, "appendChild", build(k, inSVG))
+	}
+	return el
+}
+
+// mount replaces the children of el with the children of the tree's root.
+func mount(el safejs.Value, root *render.Node) {
+	root = render.Sanitize(root)
+	frag := call(document, "createDocumentFragment")
+	for _, k := range root.Kids {
+		call(frag, "appendChild", build(k, root.Tag == "svg"))
+	}
+	call(el, "replaceChildren", frag)
+}

@@ -1,0 +1,342 @@
+//go:build js && wasm
+
+// Command wasm is the page's WebAssembly adapter: it reads the request
+// editor and the settings, runs the engine, and writes the panes. All logic
+// lives in engine (decisions) and wasm/render (views); this package only
+// moves text between the DOM and them.
+package main
+
+import (
+	"github.com/hack-pad/safejs"
+	"github.com/upgrade-playground/playground/engine"
+	"github.com/upgrade-playground/playground/site"
+	"github.com/upgrade-playground/playground/wasm/render"
+)
+
+func main() {
+	a := newApp()
+	a.start()
+	select {}
+}
+
+// app is the page's state: the server, the example it came from, the
+// modes, and what was last rendered (to skip unchanged panes).
+type app struct {
+	el map[string]safejs.Value
+
+	cfg     engine.Config
+	example string
+	mode    string
+	eol     string
+
+	defaultText              string // the editor's initial text (index.html)
+	lastHash                 string // the fragment this page last wrote
+	renderQueued, saveQueued bool
+	renderFn, saveFn         safejs.Func
+
+	lastText string
+	lastCfg  engine.Config
+	lastRes  *engine.Result
+	lastWhy  *render.Node
+	lastOver *render.Node
+	lastAft  *render.Node
+}
+
+func newApp() *app {
+	a := &app{el: map[string]safejs.Value{}, cfg: engine.DefaultConfig()}
+	for _, id := range site.IDs {
+		a.el[id] = byID(id)
+	}
+	a.renderFn = guard("render", func(safejs.Value, []safejs.Value) any {
+		a.renderQueued = false
+		a.render()
+		return nil
+	})
+	a.saveFn = guard("save", func(safejs.Value, []safejs.Value) any {
+		a.saveQueued = false
+		a.save()
+		return nil
+	})
+	return a
+}
+
+func (a *app) start() {
+	a.defaultText = str(get(a.el[site.Request], "defaultValue"))
+	a.exportAPI()
+	mount(a.el[site.Examples], render.Gallery(""))
+
+	hash := str(get(get(global, "location"), "hash"))
+	draft := loadDraft()
+	switch {
+	case len(hash) > 1:
+		a.openFragment(hash, true)
+		if draft != "" && draft != trimHash(hash) {
+			setHidden(a.el[site.RestoreDraft], false)
+		}
+	case draft != "":
+		a.openFragment(draft, false)
+	default:
+		mount(a.el[site.Server], render.Server(&a.cfg))
+	}
+	a.wire()
+	a.render()
+	setAttr(a.el[site.Page], "data-ready", "true")
+	if f, err := global.Get("__playgroundStarted"); err == nil && f.Type() == safejs.TypeFunction {
+		_, _ = f.Invoke()
+	}
+}
+
+func trimHash(s string) string {
+	if len(s) > 0 && s[0] == '#' {
+		return s[1:]
+	}
+	return s
+}
+
+// openFragment applies a deep link. A fatal problem (too large, bad req,
+// future version) leaves the page as it is and says why.
+func (a *app) openFragment(frag string, announce bool) {
+	st, probs := engine.ParseFragment(frag)
+	a.showProblems(probs)
+	for _, p := range probs {
+		if p.Fatal {
+			if a.lastText == "" {
+				mount(a.el[site.Server], render.Server(&a.cfg))
+			}
+			return
+		}
+	}
+	a.cfg, a.example, a.mode = st.Config, st.Example, st.Mode
+	a.eol = st.EOL
+	set(a.el[site.EOL], "value", eolName(a.eol))
+	if st.Request != nil {
+		set(a.el[site.Request], "value", engine.EditorText(st.Request, a.eol))
+	}
+	set(a.el[site.Examples], "value", a.example)
+	mount(a.el[site.Server], render.Server(&a.cfg))
+	setAttr(a.el[site.Page], "data-mode", a.mode)
+}
+
+func eolName(e string) string {
+	if e == "" {
+		return engine.EOLs[0]
+	}
+	return e
+}
+
+func (a *app) showProblems(probs []engine.LinkProblem) {
+	box := a.el[site.LinkMessage]
+	if len(probs) == 0 {
+		setHidden(box, true)
+		return
+	}
+	root := render.El("div")
+	root.Add(render.El("p").AddText("There is a problem with this link:"))
+	ul := render.El("ul")
+	for _, p := range probs {
+		ul.Add(render.El("li").AddText(p.String()))
+	}
+	root.Add(ul)
+	for _, p := range probs {
+		if p.Fatal {
+			root.Add(render.El("p").AddText("The link was not opened; your current request and settings are kept."))
+			break
+		}
+	}
+	mount(box, root)
+	setHidden(box, false)
+}
+
+// wire registers the page's event listeners.
+func (a *app) wire() {
+	on(a.el[site.Request], "input", func(safejs.Value) { a.queueRender() })
+	on(a.el[site.Request], "scroll", func(safejs.Value) { a.syncScroll() })
+	on(a.el[site.Server], "change", func(ev safejs.Value) { a.settingChanged(get(ev, "target")) })
+	on(a.el[site.Examples], "change", func(safejs.Value) {
+		if id := str(get(a.el[site.Examples], "value")); id != "" {
+			a.openFragment("ex="+id, false)
+			a.render()
+		}
+	})
+	on(a.el[site.EOL], "change", func(safejs.Value) {
+		text := str(get(a.el[site.Request], "value"))
+		raw := engine.EditorBytes(text, a.eol)
+		a.eol = str(get(a.el[site.EOL], "value"))
+		if a.eol == engine.EOLs[0] {
+			a.eol = ""
+		}
+		set(a.el[site.Request], "value", engine.EditorText(raw, a.eol))
+		a.render()
+	})
+	on(global, "hashchange", func(safejs.Value) {
+		hash := trimHash(str(get(get(global, "location"), "hash")))
+		if hash == a.lastHash {
+			return
+		}
+		a.openFragment(hash, true)
+		a.render()
+	})
+	on(a.el[site.CopyLink], "click", func(safejs.Value) {
+		a.save()
+		href := str(get(get(global, "location"), "href"))
+		if clip := get(get(global, "navigator"), "clipboard"); truthy(clip) {
+			call(clip, "writeText", href)
+		}
+		setText(a.el[site.Status], "Link copied: "+itoa(len(a.lastHash))+" characters.")
+	})
+	on(a.el[site.RestoreDraft], "click", func(safejs.Value) {
+		if d := loadDraft(); d != "" {
+			a.openFragment(d, false)
+			a.render()
+		}
+		setHidden(a.el[site.RestoreDraft], true)
+	})
+	on(a.el[site.LinkMessage], "click", func(ev safejs.Value) {
+		if str(get(get(ev, "target"), "tagName")) == "BUTTON" {
+			setHidden(a.el[site.LinkMessage], true)
+		}
+	})
+}
+
+func (a *app) syncScroll() {
+	r, o := a.el[site.Request], a.el[site.Overlay]
+	set(o, "scrollTop", get(r, "scrollTop"))
+	set(o, "scrollLeft", get(r, "scrollLeft"))
+}
+
+// settingChanged applies one control of the Server pane.
+func (a *app) settingChanged(target safejs.Value) {
+	key := str(get(target, "name"))
+	s := engine.LookupSetting(key)
+	if s == nil {
+		return
+	}
+	v := str(get(target, "value"))
+	if s.Kind == "bool" {
+		v = "0"
+		if truthy(get(target, "checked")) {
+			v = "1"
+		}
+	}
+	if err := s.Set(&a.cfg, v); err != nil {
+		setAttr(target, "aria-invalid", "true")
+		setText(a.el[site.Status], s.Label+": "+err.Error())
+		return
+	}
+	call(target, "removeAttribute", "aria-invalid")
+	a.render()
+}
+
+// queueRender coalesces input events: one render per animation frame.
+func (a *app) queueRender() {
+	if a.renderQueued {
+		return
+	}
+	a.renderQueued = true
+	call(global, "requestAnimationFrame", a.renderFn.Value())
+}
+
+// render runs the engine on the editor's bytes and updates every pane.
+func (a *app) render() {
+	text := str(get(a.el[site.Request], "value"))
+	raw, m := engine.MapEditor(text, a.eol)
+	if a.example != "" {
+		if ex, ok := engine.LookupExample(a.example); !ok || string(ex.Request) != string(raw) {
+			a.example = ""
+			set(a.el[site.Examples], "value", "")
+		}
+	}
+	res := engine.Negotiate(raw, &a.cfg)
+
+	setText(a.el[site.Response], render.ResponseText(res))
+	setAttr(a.el[site.Response], "data-status", itoa(res.Status()))
+	setText(a.el[site.ResponseInfo], render.ResponseInfo(res))
+	if why := render.Explanation(res); !why.Equal(a.lastWhy) {
+		mount(a.el[site.Explanation], why)
+		a.lastWhy = why
+	}
+	if aft := render.After(res); !aft.Equal(a.lastAft) {
+		mount(a.el[site.After], aft)
+		a.lastAft = aft
+	}
+	if over := render.Overlay(text, res, m, engine.EditorMarks(text)); !over.Equal(a.lastOver) {
+		mount(a.el[site.Overlay], over)
+		a.lastOver = over
+	}
+	setText(a.el[site.Status], render.StatusLine(res))
+	a.lastText, a.lastRes = text, res
+	a.queueSave()
+}
+
+// state is the page's current deep-link state.
+func (a *app) state() engine.State {
+	return engine.State{
+		Request: engine.EditorBytes(a.lastText, a.eol),
+		Config:  a.cfg, Example: a.example, Mode: a.mode, EOL: a.eol,
+	}
+}
+
+// queueSave debounces the address bar and draft updates.
+func (a *app) queueSave() {
+	if a.saveQueued {
+		return
+	}
+	a.saveQueued = true
+	call(global, "setTimeout", a.saveFn.Value(), 300)
+}
+
+// save keeps the address bar equal to the state (replaceState, so Back
+// leaves the page) and the draft in localStorage.
+func (a *app) save() {
+	frag := a.state().Fragment()
+	if frag != a.lastHash {
+		a.lastHash = frag
+		call(get(global, "history"), "replaceState", safejs.Null(), "", "#"+frag)
+		setText(a.el[site.LinkSize], itoa(len(frag)+1)+" / "+itoa(engine.MaxFragment)+" bytes")
+	}
+	storeDraft(frag)
+}
+
+const draftKey = "upgrade-playground.draft"
+
+func loadDraft() string {
+	ls, err := global.Get("localStorage")
+	if err != nil || !truthy(ls) {
+		return ""
+	}
+	v, err := ls.Call("getItem", draftKey)
+	if err != nil {
+		return ""
+	}
+	return str(v)
+}
+
+func storeDraft(frag string) {
+	ls, err := global.Get("localStorage")
+	if err != nil || !truthy(ls) {
+		return
+	}
+	_, _ = ls.Call("setItem", draftKey, frag) // may fail when storage is full or off
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b [20]byte
+	i := len(b)
+	neg := n < 0
+	if neg {
+		n = -n
+	}
+	for n > 0 {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	if neg {
+		i--
+		b[i] = '-'
+	}
+	return string(b[i:])
+}

@@ -1,0 +1,191 @@
+// Package render builds everything the page shows from the engine's result,
+// as a tree of safe nodes that the wasm adapter mounts with DOM APIs. It is
+// pure Go and tested natively. Only goldmark's output (raw HTML off) is ever
+// carried as HTML; every value from a request, a setting or a link is text.
+package render
+
+import "strings"
+
+// A Node is an element or, when Tag is "", a text node. An element whose
+// HTML is set has that markup as its content instead of Kids: it is only
+// ever goldmark's output (see Markdown), set with innerHTML.
+type Node struct {
+	Tag   string
+	Attrs [][2]string
+	Text  string
+	Kids  []*Node
+	HTML  string
+}
+
+// El returns an element with attributes given as name, value pairs.
+func El(tag string, attrs ...string) *Node {
+	n := &Node{Tag: tag}
+	for i := 0; i+1 < len(attrs); i += 2 {
+		n.Attrs = append(n.Attrs, [2]string{attrs[i], attrs[i+1]})
+	}
+	return n
+}
+
+// Text returns a text node.
+func Text(s string) *Node { return &Node{Text: s} }
+
+// Add appends children and returns n.
+func (n *Node) Add(kids ...*Node) *Node {
+	for _, k := range kids {
+		if k != nil {
+			n.Kids = append(n.Kids, k)
+		}
+	}
+	return n
+}
+
+// AddText appends a text node and returns n.
+func (n *Node) AddText(s string) *Node { return n.Add(Text(s)) }
+
+// Attr returns the value of an attribute, or "".
+func (n *Node) Attr(name string) string {
+	for _, a := range n.Attrs {
+		if a[0] == name {
+			return a[1]
+		}
+	}
+	return ""
+}
+
+// Equal reports whether two trees are identical (the adapter skips
+// re-mounting a pane whose tree did not change).
+func (n *Node) Equal(m *Node) bool {
+	if n == nil || m == nil {
+		return n == m
+	}
+	if n.Tag != m.Tag || n.Text != m.Text || n.HTML != m.HTML || len(n.Attrs) != len(m.Attrs) || len(n.Kids) != len(m.Kids) {
+		return false
+	}
+	for i := range n.Attrs {
+		if n.Attrs[i] != m.Attrs[i] {
+			return false
+		}
+	}
+	for i := range n.Kids {
+		if !n.Kids[i].Equal(m.Kids[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// allowedTags are the elements a view may build.
+var allowedTags = map[string]bool{
+	"div": true, "span": true, "p": true, "ul": true, "ol": true, "li": true,
+	"h2": true, "h3": true, "h4": true, "section": true, "a": true, "code": true,
+	"pre": true, "mark": true, "strong": true, "em": true, "small": true,
+	"label": true, "input": true, "select": true, "option": true, "optgroup": true,
+	"fieldset": true, "legend": true, "button": true, "details": true,
+	"summary": true, "aside": true, "br": true, "dl": true, "dt": true, "dd": true,
+	"svg": true, "g": true, "line": true, "rect": true, "text": true, "path": true,
+	"title": true, "desc": true, "polygon": true, "output": true, "kbd": true,
+}
+
+// allowedAttr reports whether a view may set the attribute. No event
+// handler (on*), no style, and href only to the RFC editor or a fragment.
+func allowedAttr(name, value string) bool {
+	switch name {
+	case "class", "id", "title", "for", "name", "type", "value", "selected",
+		"checked", "disabled", "role", "tabindex", "min", "max", "step", "open",
+		"hidden", "colspan", "lang", "dir", "placeholder", "autocomplete",
+		"spellcheck", "label", "x", "y", "x1", "x2", "y1", "y2", "width", "height",
+		"viewBox", "d", "points", "text-anchor", "dominant-baseline", "marker-end":
+		return true
+	case "href":
+		return SafeHref(value)
+	}
+	return strings.HasPrefix(name, "aria-") || strings.HasPrefix(name, "data-") && !strings.ContainsAny(name, " =\"'<>")
+}
+
+// SafeHref reports whether a link target is allowed on the page: the RFC
+// editor's site, or a fragment of this page.
+func SafeHref(h string) bool {
+	return strings.HasPrefix(h, "https://www.rfc-editor.org/") && !strings.ContainsAny(h, "\"'<> \\") ||
+		strings.HasPrefix(h, "#") && !strings.ContainsAny(h, "\"'<>:\\")
+}
+
+// Sanitize drops every element that is not on the allow list (keeping its
+// text) and every attribute that is not allowed. The adapter mounts only
+// sanitized trees; views are tested to need no sanitizing.
+func Sanitize(n *Node) *Node {
+	if n == nil {
+		return nil
+	}
+	if n.Tag == "" {
+		return n
+	}
+	out := &Node{Tag: n.Tag, HTML: n.HTML}
+	if !allowedTags[n.Tag] {
+		out.Tag = "span"
+	}
+	for _, a := range n.Attrs {
+		if allowedAttr(a[0], a[1]) {
+			out.Attrs = append(out.Attrs, a)
+		}
+	}
+	for _, k := range n.Kids {
+		out.Kids = append(out.Kids, Sanitize(k))
+	}
+	return out
+}
+
+// Violations lists what Sanitize would remove from a tree: disallowed tags
+// and attributes. Tests require it to be empty for every view.
+func Violations(n *Node) []string {
+	var out []string
+	var walk func(*Node)
+	walk = func(n *Node) {
+		if n.Tag != "" {
+			if !allowedTags[n.Tag] {
+				out = append(out, "tag "+n.Tag)
+			}
+			for _, a := range n.Attrs {
+				if !allowedAttr(a[0], a[1]) {
+					out = append(out, "attribute "+a[0]+"="+a[1])
+				}
+			}
+		}
+		for _, k := range n.Kids {
+			walk(k)
+		}
+	}
+	walk(n)
+	return out
+}
+
+// String renders the tree as indented text for golden tests: elements with
+// their attributes, text quoted, HTML blocks verbatim.
+func (n *Node) String() string {
+	var b strings.Builder
+	n.write(&b, 0)
+	return b.String()
+}
+
+func (n *Node) write(b *strings.Builder, depth int) {
+	ind := strings.Repeat("  ", depth)
+	if n.Tag == "" {
+		b.WriteString(ind + quote(n.Text) + "\n")
+		return
+	}
+	b.WriteString(ind + "<" + n.Tag)
+	for _, a := range n.Attrs {
+		b.WriteString(" " + a[0] + "=" + quote(a[1]))
+	}
+	b.WriteString(">\n")
+	if n.HTML != "" {
+		b.WriteString(ind + "  html " + strings.TrimSpace(n.HTML) + "\n")
+	}
+	for _, k := range n.Kids {
+		k.write(b, depth+1)
+	}
+}
+
+func quote(s string) string {
+	r := strings.NewReplacer("\\", "\\\\", "\"", "\\\"", "\n", "\\n", "\r", "\\r", "\t", "\\t")
+	return "\"" + r.Replace(s) + "\""
+}

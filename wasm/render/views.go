@@ -1,0 +1,207 @@
+package render
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/upgrade-playground/playground/engine"
+)
+
+// ResponseText is the #response pane's text (DESIGN §4.5): the interim
+// responses then the final one, each line of the exact bytes on its own
+// line (CRLF shown as a line break).
+func ResponseText(res *engine.Result) string {
+	return strings.ReplaceAll(string(res.Bytes()), "\r\n", "\n")
+}
+
+// ResponseInfo is the line under the response: what the server does next.
+func ResponseInfo(res *engine.Result) string {
+	switch {
+	case res.Final == nil && res.Waiting != "":
+		return "No response yet: the server is waiting for " + res.Waiting + "."
+	case res.Final == nil:
+		return "No response yet."
+	case res.Switched != "":
+		return "The connection now speaks " + res.Switched + "."
+	}
+	return ""
+}
+
+// StatusLine is the short status announced to screen readers.
+func StatusLine(res *engine.Result) string {
+	if res.Final == nil {
+		return "Waiting: no response yet."
+	}
+	s := strconv.Itoa(res.Final.Status) + " " + engine.ReasonPhrase(res.Final.Status)
+	if res.Decisive >= 0 && res.Decisive < len(res.Trace) {
+		s += ": " + res.Trace[res.Decisive].Summary()
+	}
+	return s
+}
+
+// After shows what crosses the connection after the response: the new
+// protocol's first bytes, or the next request.
+func After(res *engine.Result) *Node {
+	root := El("div")
+	for i, p := range res.After {
+		sec := El("section", "class", "part from-"+p.From, "data-part", strconv.Itoa(i))
+		title := p.From + " → " + otherSide(p.From) + " (" + p.Proto + "): " + p.Title
+		sec.Add(El("h3").AddText(title))
+		if len(p.Bytes) > 0 {
+			sec.Add(El("pre", "class", "bytes").AddText(showBytes(p.Bytes)))
+		}
+		if len(p.Fields) > 0 {
+			dl := El("dl")
+			for _, f := range p.Fields {
+				dl.Add(El("dt").AddText(f.Name), El("dd").AddText(Visible(f.Value)))
+			}
+			sec.Add(dl)
+		}
+		if p.Note != nil {
+			sec.Add(El("p", "class", "summary").AddText(engine.Expand(p.Note.Summary, p.Vars)))
+		}
+		root.Add(sec)
+	}
+	return root
+}
+
+func otherSide(from string) string {
+	if from == "server" {
+		return "client"
+	}
+	return "server"
+}
+
+// showBytes shows bytes as text when they are mostly printable, else as a
+// hex dump of at most 256 bytes.
+func showBytes(b []byte) string {
+	printable := 0
+	for _, c := range b {
+		if c >= 0x20 && c < 0x7f || c == '\r' || c == '\n' || c == '\t' {
+			printable++
+		}
+	}
+	if printable*10 >= len(b)*9 {
+		return engine.EditorText(b, "crlf")
+	}
+	const hexdig = "0123456789abcdef"
+	var s strings.Builder
+	for i := 0; i < len(b) && i < 256; i += 16 {
+		for j := i; j < i+16 && j < len(b); j++ {
+			if j > i {
+				s.WriteByte(' ')
+			}
+			s.WriteByte(hexdig[b[j]>>4])
+			s.WriteByte(hexdig[b[j]&15])
+		}
+		s.WriteByte('\n')
+	}
+	if len(b) > 256 {
+		s.WriteString("… (" + strconv.Itoa(len(b)) + " bytes)\n")
+	}
+	return s.String()
+}
+
+var outcomeIcons = map[engine.Outcome][2]string{
+	engine.Pass:    {"✓", "passed"},
+	engine.Fail:    {"✗", "failed"},
+	engine.Skip:    {"–", "skipped"},
+	engine.Explain: {"i", "note"},
+}
+
+// Explanation is the Why pane: the verdict, every step of the trace in
+// order (the deciding one marked), and the notes grouped by level.
+func Explanation(res *engine.Result) *Node {
+	root := El("div", "class", "why")
+	root.Add(El("p", "class", "verdict").AddText(StatusLine(res)))
+
+	root.Add(El("h2", "id", "trace-heading").AddText("Decision trace"))
+	ol := El("ol", "class", "trace", "aria-labelledby", "trace-heading")
+	for i, s := range res.Trace {
+		cls := "step " + s.Outcome.String()
+		if i == res.Decisive {
+			cls += " decisive"
+		}
+		li := El("li", "class", cls, "data-step", strconv.Itoa(i), "tabindex", "0")
+		if !s.Span.Empty() {
+			li.Attrs = append(li.Attrs, [2]string{"data-start", strconv.Itoa(s.Span.Start)}, [2]string{"data-end", strconv.Itoa(s.Span.End)})
+		}
+		icon := outcomeIcons[s.Outcome]
+		li.Add(El("span", "class", "icon", "role", "img", "aria-label", icon[1]).AddText(icon[0]))
+		li.Add(El("span", "class", "stage").AddText(s.Stage))
+		text := s.Check
+		if s.Outcome == engine.Explain {
+			text = s.Summary()
+		}
+		li.Add(El("span", "class", "check").AddText(text))
+		if w := where(res, s.Span); w != "" {
+			li.Add(El("span", "class", "where").AddText(w))
+		}
+		if s.Note != nil && s.Outcome == engine.Fail {
+			li.Add(El("span", "class", "why-fail").AddText(s.Summary()))
+		}
+		if i == res.Decisive {
+			li.Add(El("strong", "class", "badge").AddText("decides the response"))
+		}
+		ol.Add(li)
+	}
+	root.Add(ol)
+
+	root.Add(El("h2", "id", "notes-heading").AddText("Notes"))
+	for _, lv := range []struct {
+		level engine.Level
+		title string
+	}{{engine.Bad, "Problems"}, {engine.Warn, "Warnings"}, {engine.Good, "What is right"}, {engine.Info, "Explanations"}} {
+		ul := El("ul", "class", "notes")
+		for i, s := range res.Trace {
+			if s.Note == nil || s.Note.Level != lv.level {
+				continue
+			}
+			ul.Add(noteItem(res, i, s))
+		}
+		if len(ul.Kids) > 0 {
+			root.Add(El("section", "class", "level "+lv.level.String()).Add(El("h3").AddText(lv.title), ul))
+		}
+	}
+	return root
+}
+
+// noteItem is one note: its summary (text), reference link, myth callout
+// and the rendered detail.
+func noteItem(res *engine.Result, i int, s engine.Step) *Node {
+	n := s.Note
+	li := El("li", "class", "note "+n.Level.String(), "id", "note-"+strconv.Itoa(i), "data-note", n.ID, "data-step", strconv.Itoa(i))
+	li.Add(El("p", "class", "summary").AddText(engine.Expand(n.Summary, visibleVars(s.Vars))))
+	meta := El("p", "class", "ref")
+	if n.Ref.RFC != 0 {
+		meta.Add(El("a", "href", n.Ref.URL()).AddText(n.Ref.String()))
+	}
+	if w := where(res, s.Span); w != "" {
+		meta.Add(El("span", "class", "where").AddText(w))
+	}
+	li.Add(meta)
+	if n.Myth != "" {
+		li.Add(El("aside", "class", "callout myth").Add(El("p").AddText(n.Myth)))
+	}
+	if n.Detail != "" {
+		li.Add(&Node{Tag: "div", Attrs: [][2]string{{"class", "detail"}}, HTML: Markdown(n.Detail, s.Vars)})
+	}
+	return li
+}
+
+func visibleVars(vars []engine.Var) []engine.Var {
+	out := make([]engine.Var, len(vars))
+	for i, v := range vars {
+		out[i] = engine.Var{Name: v.Name, Value: Visible(v.Value)}
+	}
+	return out
+}
+
+// where names the position of a span: "line 2, col 5".
+func where(res *engine.Result, sp engine.Span) string {
+	if sp.Empty() || res.Request == nil {
+		return ""
+	}
+	p := res.Request.Pos(sp.Start)
+	return "line " + strconv.Itoa(p.Line) + ", col " + strconv.Itoa(p.Col)
+}
