@@ -22,7 +22,8 @@ type H2CConfig struct {
 	// response) or "500" (golang.org/x/net/http2/h2c).
 	BadSettings string
 	// Preface is the server's SETTINGS: "xnet" (what golang.org/x/net/http2
-	// sends, then a WINDOW_UPDATE) or "empty" (an empty SETTINGS frame).
+	// sends, then a WINDOW_UPDATE), "go" (Go's net/http: the same without
+	// NO_RFC7540_PRIORITIES) or "empty" (an empty SETTINGS frame).
 	Preface string
 	// Prior is the answer to the prior-knowledge preface PRI * HTTP/2.0:
 	// "h2" (serve HTTP/2, RFC 9113 §3.3) or "505" (an HTTP/1.1-only server).
@@ -38,7 +39,7 @@ var (
 	_ = defineBool("h2cconn", "h2c", "h2c without \"upgrade\" in Connection", "golang.org/x/net/http2/h2c switches even when Connection lists only HTTP2-Settings; RFC 9110 §7.8 requires the \"upgrade\" option.", func(c *Config) *bool { return &c.H2C.IgnoreConnection })
 	_ = defineChoice("h2copt", "h2c", "HTTP2-Settings not listed in Connection", "RFC 7540 §3.2.1: the client MUST list HTTP2-Settings in Connection; unlisted, the field ought to be ignored (RFC 9110 §7.6.1), so there is no upgrade. \"accept\" upgrades anyway.", []string{"ignore", "accept"}, func(c *Config) *string { return &c.H2C.NoSettingsOption })
 	_ = defineChoice("h2cbad", "h2c", "Missing or invalid HTTP2-Settings", "RFC 7540 §3.2.1: MUST NOT upgrade, so the ordinary 200. golang.org/x/net/http2/h2c answers 500 with an empty body.", []string{"ignore", "500"}, func(c *Config) *string { return &c.H2C.BadSettings })
-	_ = defineChoice("h2cpreface", "h2c", "Server SETTINGS after the switch", "xnet: the six settings golang.org/x/net/http2 sends, then a WINDOW_UPDATE. empty: an empty SETTINGS frame, which RFC 9113 §3.4 allows.", []string{"xnet", "empty"}, func(c *Config) *string { return &c.H2C.Preface })
+	_ = defineChoice("h2cpreface", "h2c", "Server SETTINGS after the switch", "xnet: the six settings golang.org/x/net/http2 sends, then a WINDOW_UPDATE. go: Go's net/http, the same without NO_RFC7540_PRIORITIES. empty: an empty SETTINGS frame, which RFC 9113 §3.4 allows.", []string{"xnet", "go", "empty"}, func(c *Config) *string { return &c.H2C.Preface })
 	_ = defineChoice("h2prior", "h2c", "PRI * HTTP/2.0 (prior knowledge)", "h2: the server speaks HTTP/2 from the first byte (RFC 9113 §3.3) and answers with its SETTINGS. 505: an HTTP/1.1-only server refuses the version.", []string{"h2", "505"}, func(c *Config) *string { return &c.H2C.Prior })
 )
 

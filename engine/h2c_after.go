@@ -17,6 +17,10 @@ var xnetSettings = []h2Setting{
 	{h2NoRFC7540Priorities, 1},
 }
 
+// goSettings are what Go's net/http (Go 1.26, its bundled HTTP/2 server)
+// sends with unencrypted HTTP/2: the same minus NO_RFC7540_PRIORITIES.
+var goSettings = xnetSettings[:5]
+
 // xnetConnWindow is the connection receive window x/net announces with a
 // WINDOW_UPDATE right after its SETTINGS: 1 MiB less the initial 65535.
 const xnetConnWindow = 1<<20 - 65535
@@ -24,13 +28,17 @@ const xnetConnWindow = 1<<20 - 65535
 // serverPreface returns the server's first frames (RFC 9113 §3.4: a SETTINGS
 // frame, possibly empty, MUST be the first frame the server sends).
 func serverPreface(n *negotiation) []Part {
-	if n.cfg.H2C.Preface == "empty" {
+	list := xnetSettings
+	switch n.cfg.H2C.Preface {
+	case "empty":
 		n.t.note(Span{}, noteH2ServerPreface, v("settings", settingsSummary(nil)))
 		return []Part{settingsFrame(nil).part("server", "h2", "SETTINGS frame: the server connection preface")}
+	case "go":
+		list = goSettings
 	}
-	n.t.note(Span{}, noteH2ServerPreface, v("settings", settingsSummary(xnetSettings)))
+	n.t.note(Span{}, noteH2ServerPreface, v("settings", settingsSummary(list)))
 	return []Part{
-		settingsFrame(xnetSettings).part("server", "h2", "SETTINGS frame: the server connection preface"),
+		settingsFrame(list).part("server", "h2", "SETTINGS frame: the server connection preface"),
 		windowUpdateFrame(0, xnetConnWindow).part("server", "h2", "WINDOW_UPDATE frame: the connection may receive 1 MiB"),
 	}
 }

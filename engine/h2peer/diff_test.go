@@ -78,7 +78,7 @@ var diffCases = []struct {
 // profiles set the engine up as each peer.
 var (
 	xnetProfile = map[string]string{"ws": "0", "h2c": "1", "h2cconn": "1", "h2copt": "ignore", "h2cbad": "500", "h2prior": "h2"}
-	stdProfile  = map[string]string{"ws": "0", "h2c": "0", "h2prior": "h2"}
+	stdProfile  = map[string]string{"ws": "0", "h2c": "0", "h2prior": "h2", "h2cpreface": "go"}
 )
 
 func profile(t *testing.T, kv map[string]string) *engine.Config {
@@ -113,7 +113,9 @@ func engineOutcome(res *engine.Result) string {
 	return strings.Join(s, " ")
 }
 
-func peerOutcome(t *testing.T, addr, raw string) (string, http.Header) {
+// peerOutcome also returns the response's fields, or for "h2" the first
+// frame's bytes.
+func peerOutcome(t *testing.T, addr, raw string) (string, http.Header, []byte) {
 	conn, err := net.Dial("tcp", addr)
 	if err != nil {
 		t.Fatal(err)
@@ -132,7 +134,15 @@ func peerOutcome(t *testing.T, addr, raw string) (string, http.Header) {
 		}
 		if b[0] == 0 { // an HTTP/2 frame header: a length below 2^16
 			s = append(s, "h2")
-			return strings.Join(s, " "), nil
+			head := make([]byte, 9)
+			if _, err := io.ReadFull(br, head); err != nil {
+				t.Fatal(err)
+			}
+			frame := append(head, make([]byte, int(head[1])<<8|int(head[2]))...)
+			if _, err := io.ReadFull(br, frame[9:]); err != nil {
+				t.Fatal(err)
+			}
+			return strings.Join(s, " "), nil, frame
 		}
 		resp, err := http.ReadResponse(br, nil)
 		if err != nil {
@@ -140,13 +150,13 @@ func peerOutcome(t *testing.T, addr, raw string) (string, http.Header) {
 		}
 		s = append(s, fmt.Sprint(resp.StatusCode))
 		if resp.StatusCode >= 200 || resp.StatusCode == 101 {
-			return strings.Join(s, " "), resp.Header
+			return strings.Join(s, " "), resp.Header, nil
 		}
 	}
 	if len(s) == 0 {
-		return "none", nil
+		return "none", nil, nil
 	}
-	return strings.Join(s, " "), nil
+	return strings.Join(s, " "), nil, nil
 }
 
 func listen(t *testing.T, srv *http.Server) string {
@@ -182,10 +192,13 @@ func TestDifferentialH2C(t *testing.T) {
 		} {
 			res := engine.Negotiate([]byte(tc.raw), profile(t, peer.kv))
 			want := engineOutcome(res)
-			got, hdr := peerOutcome(t, peer.addr, tc.raw)
+			got, hdr, frame := peerOutcome(t, peer.addr, tc.raw)
 			if got == want {
 				if peer.explained != "" {
 					t.Errorf("%s, %s: both answer %s, but the case lists the difference %s", tc.name, peer.name, got, peer.explained)
+				}
+				if got == "h2" && (len(res.After) == 0 || string(res.After[0].Bytes) != string(frame)) {
+					t.Errorf("%s, %s: the server's first HTTP/2 frame is % x; the engine shows %q", tc.name, peer.name, frame, res.After[0].Bytes)
 				}
 				if got == "101" {
 					// x/net writes Connection before Upgrade; the fields agree.
