@@ -70,7 +70,7 @@ var (
 		Ref:     Ref{9113, "5.4.1"}})
 	noteH2ServerPreface = register(&Note{ID: "h2-server-preface", Category: H2C, Level: Info,
 		Summary: "The server's first HTTP/2 frame is its SETTINGS: {settings}.",
-		Detail:  "\"The server connection preface consists of a potentially empty SETTINGS frame that MUST be the first frame the server sends\" ([RFC 9113 §3.4](rfc:9113#3.4)); after a 101 it follows the empty line at once ([RFC 7540 §3.2](rfc:7540#3.2)). The server need not wait for the client. These are the values golang.org/x/net/http2 sends (the real-peer test compares the bytes), with a WINDOW_UPDATE raising the connection window from 65535 to 1 MiB ([RFC 9113 §6.9.2](rfc:9113#6.9.2)), which x/net sometimes sends after its SETTINGS ACK rather than before; the setting \"Server SETTINGS after the switch\" can send Go net/http's five settings (it omits NO_RFC7540_PRIORITIES, [RFC 9218 §2.1](rfc:9218#2.1)) or an empty frame instead.",
+		Detail:  "\"The server connection preface consists of a potentially empty SETTINGS frame ... that MUST be the first frame the server sends in the HTTP/2 connection\" ([RFC 9113 §3.4](rfc:9113#3.4)); after a 101 it follows the empty line at once ([RFC 7540 §3.2](rfc:7540#3.2)). The server need not wait for the client. These are the values golang.org/x/net/http2 sends (the real-peer test compares the bytes), with a WINDOW_UPDATE raising the connection window from 65535 to 1 MiB ([RFC 9113 §6.9.2](rfc:9113#6.9.2)), which x/net sometimes sends after its SETTINGS ACK rather than before; the setting \"Server SETTINGS after the switch\" can send Go net/http's five settings (it omits NO_RFC7540_PRIORITIES, [RFC 9218 §2.1](rfc:9218#2.1)) or an empty frame instead.",
 		Ref:     Ref{9113, "3.4"}})
 	noteH2ClientPreface = register(&Note{ID: "h2-client-preface", Category: H2C, Level: Info,
 		Summary: "After the 101 the client sends the connection preface PRI * HTTP/2.0 and its own SETTINGS frame.",
@@ -90,7 +90,7 @@ var (
 		Ref:     Ref{9113, "3.4"}})
 	noteH2BadPreface = register(&Note{ID: "h2-invalid-preface", Category: H2C, Level: Warn,
 		Summary: "The {count} bytes are not the HTTP/2 client connection preface: the server closes the connection.",
-		Detail:  "The client preface is exactly `PRI * HTTP/2.0\\r\\n\\r\\nSM\\r\\n\\r\\n` followed by a SETTINGS frame; \"clients and servers MUST treat an invalid connection preface as a connection error of type PROTOCOL_ERROR\" ([RFC 9113 §3.4](rfc:9113#3.4)), and the GOAWAY may even be omitted.",
+		Detail:  "The client preface is exactly `PRI * HTTP/2.0\\r\\n\\r\\nSM\\r\\n\\r\\n` followed by a SETTINGS frame. \"Clients and servers MUST treat an invalid connection preface as a connection error ... of type PROTOCOL_ERROR\" ([RFC 9113 §3.4](rfc:9113#3.4)), and the GOAWAY may even be omitted.",
 		Ref:     Ref{9113, "3.4"}})
 	notePriorKnowledge = register(&Note{ID: "h2-prior-knowledge", Category: H2C, Level: Good,
 		Summary: "This is the HTTP/2 connection preface: a client with prior knowledge speaks HTTP/2 from the first byte.",
