@@ -25,6 +25,12 @@ func Negotiate(raw []byte, cfg *Config) *Result {
 	n.req = parse(raw, cfg, &n.t)
 	n.res.Request = n.req
 	n.run()
+	if f := n.res.Final; f != nil && n.req.Method == "HEAD" && f.Body != nil {
+		// RFC 9110 §9.3.2: the server MUST NOT send content in the response
+		// to HEAD, error responses included (Content-Length stays: it is
+		// what a GET would have got).
+		f.Body = nil
+	}
 	websocketElsewhere(n) // the RFC 8441/9220 equivalent of a WebSocket request (h2c_connect.go)
 	n.res.Trace = n.t.steps
 	n.res.Decisive = n.t.decisive
