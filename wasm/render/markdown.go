@@ -85,7 +85,7 @@ func fill(tmpl string, vars []engine.Var) string {
 		}
 		name := rest[:j]
 		if v, ok := lookup(vars, name); ok {
-			b.WriteString(html.EscapeString(Visible(v)))
+			b.WriteString(html.EscapeString(sentinels.Replace(Visible(v))))
 		} else {
 			b.WriteString("{" + html.EscapeString(name) + "}")
 		}
@@ -95,6 +95,9 @@ func fill(tmpl string, vars []engine.Var) string {
 	b.WriteString(tmpl)
 	return b.String()
 }
+
+// sentinels keeps the placeholder sentinels out of filled-in values.
+var sentinels = strings.NewReplacer(string(phOpen), "\uFFFD", string(phClose), "\uFFFD")
 
 func lookup(vars []engine.Var, name string) (string, bool) {
 	for _, v := range vars {

@@ -108,7 +108,7 @@ func Overlay(text string, res *engine.Result, m *engine.EditorMap, marks []engin
 		if b <= a {
 			b = a + 1
 		}
-		hs = append(hs, highlight{a, min(b, len(text)), cls, s.Summary()})
+		hs = append(hs, highlight{a, min(b, len(text)), cls, Summary(s)})
 	}
 	for _, mk := range marks {
 		hs = append(hs, highlight{mk.Start, mk.End, "inv " + mk.Kind, mk.Title})

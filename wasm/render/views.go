@@ -34,7 +34,7 @@ func StatusLine(res *engine.Result) string {
 	}
 	s := strconv.Itoa(res.Final.Status) + " " + engine.ReasonPhrase(res.Final.Status)
 	if res.Decisive >= 0 && res.Decisive < len(res.Trace) {
-		s += ": " + res.Trace[res.Decisive].Summary()
+		s += ": " + Summary(res.Trace[res.Decisive])
 	}
 	return s
 }
@@ -58,7 +58,7 @@ func After(res *engine.Result) *Node {
 			sec.Add(dl)
 		}
 		if p.Note != nil {
-			sec.Add(El("p", "class", "summary").AddText(engine.Expand(p.Note.Summary, p.Vars)))
+			sec.Add(El("p", "class", "summary").AddText(Summary(engine.Step{Note: p.Note, Vars: p.Vars})))
 		}
 		root.Add(sec)
 	}
@@ -131,14 +131,14 @@ func Explanation(res *engine.Result) *Node {
 		li.Add(El("span", "class", "stage").AddText(s.Stage))
 		text := s.Check
 		if s.Outcome == engine.Explain {
-			text = s.Summary()
+			text = Summary(s)
 		}
 		li.Add(El("span", "class", "check").AddText(text))
 		if w := where(res, s.Span); w != "" {
 			li.Add(El("span", "class", "where").AddText(w))
 		}
 		if s.Note != nil && s.Outcome == engine.Fail {
-			li.Add(El("span", "class", "why-fail").AddText(s.Summary()))
+			li.Add(El("span", "class", "why-fail").AddText(Summary(s)))
 		}
 		if i == res.Decisive {
 			li.Add(El("strong", "class", "badge").AddText("decides the response"))
@@ -171,7 +171,7 @@ func Explanation(res *engine.Result) *Node {
 func noteItem(res *engine.Result, i int, s engine.Step) *Node {
 	n := s.Note
 	li := El("li", "class", "note "+n.Level.String(), "id", "note-"+strconv.Itoa(i), "data-note", n.ID, "data-step", strconv.Itoa(i))
-	li.Add(El("p", "class", "summary").AddText(engine.Expand(n.Summary, visibleVars(s.Vars))))
+	li.Add(El("p", "class", "summary").AddText(Summary(s)))
 	meta := El("p", "class", "ref")
 	if n.Ref.RFC != 0 {
 		meta.Add(El("a", "href", n.Ref.URL()).AddText(n.Ref.String()))
@@ -189,12 +189,17 @@ func noteItem(res *engine.Result, i int, s engine.Step) *Node {
 	return li
 }
 
-func visibleVars(vars []engine.Var) []engine.Var {
-	out := make([]engine.Var, len(vars))
-	for i, v := range vars {
-		out[i] = engine.Var{Name: v.Name, Value: Visible(v.Value)}
+// Summary is a step's one-line text with its values made visible (control
+// bytes, bidi and zero-width characters in the editor's notation).
+func Summary(s engine.Step) string {
+	if s.Note == nil {
+		return s.Check
 	}
-	return out
+	vars := make([]engine.Var, len(s.Vars))
+	for i, v := range s.Vars {
+		vars[i] = engine.Var{Name: v.Name, Value: Visible(v.Value)}
+	}
+	return engine.Expand(s.Note.Summary, vars)
 }
 
 // where names the position of a span: "line 2, col 5".

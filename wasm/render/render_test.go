@@ -1,0 +1,285 @@
+package render
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/upgrade-playground/playground/engine"
+	"golang.org/x/net/html"
+	"golang.org/x/tools/txtar"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/*.txtar outputs")
+
+// TestGolden renders each testdata case: -- markdown -- with optional
+// -- vars -- (name=value lines, wire-text escapes) gives -- html --; a
+// -- request -- (wire text, default server) gives -- response --, -- why --
+// and -- overlay --. Run with -update and review the diff.
+func TestGolden(t *testing.T) {
+	files, _ := filepath.Glob("testdata/*.txtar")
+	if len(files) == 0 {
+		t.Fatal("no golden files")
+	}
+	for _, file := range files {
+		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
+			ar, err := txtar.ParseFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			in := map[string]string{}
+			for _, f := range ar.Files {
+				in[f.Name] = string(f.Data)
+			}
+			got := map[string]string{}
+			var order []string
+			if src, ok := in["markdown"]; ok {
+				var vars []engine.Var
+				for _, line := range strings.Split(strings.TrimSuffix(in["vars"], "\n"), "\n") {
+					if k, v, ok := strings.Cut(line, "="); ok {
+						vars = append(vars, engine.Var{Name: k, Value: strings.TrimSuffix(string(engine.DecodeWireText(v+"\\")), "")})
+					}
+				}
+				got["html"] = Markdown(src, vars)
+				order = []string{"html"}
+				checkHTML(t, got["html"])
+			}
+			if req, ok := in["request"]; ok {
+				raw := engine.DecodeWireText(req)
+				res := engine.Negotiate(raw, nil)
+				text := engine.EditorText(raw, "crlf")
+				_, m := engine.MapEditor(text, "crlf")
+				got["response"] = ResponseText(res)
+				why := Explanation(res)
+				over := Overlay(text, res, m, engine.EditorMarks(text))
+				got["why"] = why.String()
+				got["overlay"] = over.String()
+				order = []string{"response", "why", "overlay"}
+				for _, n := range []*Node{why, over, After(res)} {
+					if v := Violations(n); len(v) > 0 {
+						t.Errorf("view needs sanitizing: %v", v)
+					}
+				}
+			}
+			if *update {
+				var keep []txtar.File
+				for _, f := range ar.Files {
+					if _, gen := got[f.Name]; !gen {
+						keep = append(keep, f)
+					}
+				}
+				for _, name := range order {
+					keep = append(keep, txtar.File{Name: name, Data: []byte(got[name])})
+				}
+				ar.Files = keep
+				if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			for _, name := range order {
+				if got[name] != in[name] {
+					t.Errorf("-- %s -- differs (run go test ./wasm/render -update and review the diff)\ngot:\n%s\nwant:\n%s", name, got[name], in[name])
+				}
+			}
+		})
+	}
+}
+
+// hostile are values a stranger's link can put in a request.
+var hostile = []string{
+	"<img src=x onerror=alert(1)>",
+	"<svg onload=alert(1)>",
+	"<script>alert(1)</script>",
+	"javascript:alert(1)",
+	"javascript&colon;alert(1)",
+	"java&#115;cript:alert(1)",
+	"jav&#X61;script:alert(1)",
+	"data:text/html,<script>alert(1)</script>",
+	"`</code><img src=x onerror=alert(1)>`",
+	"``</code>``",
+	"[x](javascript:alert(1))",
+	"![i](https://evil.example/x.png)",
+	"<https://evil.example/>",
+	"\u202ertl\u200b",
+	"\x00\r\n<b>",
+	"{name}",
+	"\uE000name\uE001",
+}
+
+// checkHTML parses goldmark output and fails on an event handler, a
+// script-capable element, or a link or source outside the allow list.
+func checkHTML(t *testing.T, s string) {
+	t.Helper()
+	z := html.NewTokenizer(strings.NewReader(s))
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			return
+		}
+		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
+			continue
+		}
+		tok := z.Token()
+		switch tok.Data {
+		case "script", "img", "svg", "iframe", "object", "embed", "style", "link", "meta", "form", "input":
+			t.Errorf("element <%s> in %q", tok.Data, s)
+		}
+		for _, a := range tok.Attr {
+			if strings.HasPrefix(a.Key, "on") || a.Key == "style" || a.Key == "src" {
+				t.Errorf("attribute %s in %q", a.Key, s)
+			}
+			if a.Key == "href" && !SafeHref(a.Val) {
+				t.Errorf("href %q in %q", a.Val, s)
+			}
+		}
+	}
+}
+
+func TestHostileValuesStayText(t *testing.T) {
+	details := []string{
+		"Value: {v}.", "In code: `{v}`.", "Link text [{v}](rfc:9110#7.8).",
+		"> [!MYTH]\n> {v}", "* item {v}\n* `{v}`", "**{v}** _{v}_",
+	}
+	for _, n := range engine.Catalogue() {
+		details = append(details, n.Detail)
+	}
+	for _, d := range details {
+		for _, h := range hostile {
+			var vars []engine.Var
+			for _, name := range append(engine.Placeholders(d), "v") {
+				vars = append(vars, engine.Var{Name: name, Value: h})
+			}
+			out := Markdown(d, vars)
+			checkHTML(t, out)
+			if strings.ContainsAny(out, "\uE000\uE001") {
+				t.Errorf("a placeholder sentinel leaked into %q", out)
+			}
+		}
+	}
+}
+
+func TestEveryNoteRenders(t *testing.T) {
+	for _, n := range engine.Catalogue() {
+		out := Markdown(n.Detail, nil)
+		for _, name := range engine.Placeholders(n.Detail) {
+			if !strings.Contains(out, "{"+name+"}") {
+				t.Errorf("note %s: placeholder {%s} was not recognised (a value would not be filled in)", n.ID, name)
+			}
+		}
+		if strings.Contains(n.Detail, "](rfc:") && !strings.Contains(out, `href="https://www.rfc-editor.org/rfc/rfc`) {
+			t.Errorf("note %s: its rfc: links did not become RFC editor links: %s", n.ID, out)
+		}
+		for _, m := range regexp.MustCompile(`\]\((rfc:[^)]*)\)`).FindAllStringSubmatch(n.Detail, -1) {
+			if _, ok := RFCURL(m[1]); !ok {
+				t.Errorf("note %s: link %s names an RFC the renderer does not know (add it to engine.KnownRFCs)", n.ID, m[1])
+			}
+		}
+	}
+}
+
+func TestRFCURL(t *testing.T) {
+	tests := []struct {
+		in, want string
+		ok       bool
+	}{
+		{"rfc:9110#7.8", "https://www.rfc-editor.org/rfc/rfc9110#section-7.8", true},
+		{"rfc:6455", "https://www.rfc-editor.org/rfc/rfc6455", true},
+		{"rfc:6455#4.2.1", "https://www.rfc-editor.org/rfc/rfc6455#section-4.2.1", true},
+		{"rfc:1#1", "", false},
+		{"rfc:9110#7.8\"onmouseover=x", "", false},
+		{"https://www.rfc-editor.org/rfc/rfc9110", "", false},
+		{"javascript:alert(1)", "", false},
+		{"rfc:", "", false},
+	}
+	for _, tc := range tests {
+		got, ok := RFCURL(tc.in)
+		if got != tc.want || ok != tc.ok {
+			t.Errorf("RFCURL(%q) = %q, %v; want %q, %v", tc.in, got, ok, tc.want, tc.ok)
+		}
+	}
+}
+
+func TestSanitize(t *testing.T) {
+	n := El("div", "onclick", "x", "class", "ok", "style", "color:red")
+	n.Add(El("a", "href", "javascript:alert(1)"), El("a", "href", "https://www.rfc-editor.org/rfc/rfc9110"), El("script").AddText("x"))
+	if v := Violations(n); len(v) != 4 {
+		t.Errorf("Violations = %v, want 4", v)
+	}
+	s := Sanitize(n)
+	if v := Violations(s); len(v) != 0 {
+		t.Errorf("after Sanitize: %v", v)
+	}
+	if s.Kids[1].Attr("href") == "" || s.Kids[0].Attr("href") != "" || s.Kids[2].Tag != "span" {
+		t.Errorf("Sanitize = %s", s)
+	}
+}
+
+func TestViewsAreSafe(t *testing.T) {
+	cfg := engine.DefaultConfig()
+	for _, ex := range engine.Examples() {
+		c := ex.Config()
+		res := engine.Negotiate(ex.Request, &c)
+		text := engine.EditorText(ex.Request, "crlf")
+		_, m := engine.MapEditor(text, "crlf")
+		for name, n := range map[string]*Node{"why": Explanation(res), "after": After(res), "overlay": Overlay(text, res, m, engine.EditorMarks(text))} {
+			if v := Violations(n); len(v) > 0 {
+				t.Errorf("example %s, %s view: %v", ex.ID, name, v)
+			}
+		}
+	}
+	for name, n := range map[string]*Node{"server": Server(&cfg), "gallery": Gallery("")} {
+		if v := Violations(n); len(v) > 0 {
+			t.Errorf("%s view: %v", name, v)
+		}
+	}
+}
+
+func TestOverlayKeepsText(t *testing.T) {
+	for _, raw := range []string{"GET / HTTP/1.1\r\nHost : a\r\n\r\n", "GET / HTTP/1.1\nHost: \xff\t\u202e\r\n\r\n", "", "\x00"} {
+		text := engine.EditorText([]byte(raw), "crlf")
+		res := engine.Negotiate([]byte(raw), nil)
+		_, m := engine.MapEditor(text, "crlf")
+		over := Overlay(text, res, m, engine.EditorMarks(text))
+		if got := textOf(over); got != text+"\n" {
+			t.Errorf("overlay text %q, want the editor text %q plus a newline", got, text)
+		}
+	}
+}
+
+func textOf(n *Node) string {
+	if n.Tag == "" {
+		return n.Text
+	}
+	var b strings.Builder
+	for _, k := range n.Kids {
+		b.WriteString(textOf(k))
+	}
+	return b.String()
+}
+
+func BenchmarkKeystroke(b *testing.B) {
+	raw := []byte("GET /chat HTTP/1.1\r\nHost: server.example.com\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nOrigin: http://example.com\r\nSec-WebSocket-Protocol: chat, superchat\r\nSec-WebSocket-Version: 13\r\n\r\n")
+	text := engine.EditorText(raw, "crlf")
+	b.ReportAllocs()
+	for b.Loop() {
+		r, m := engine.MapEditor(text, "crlf")
+		res := engine.Negotiate(r, nil)
+		_ = ResponseText(res)
+		_ = Explanation(res)
+		_ = Overlay(text, res, m, engine.EditorMarks(text))
+	}
+}
+
+func FuzzMarkdownValues(f *testing.F) {
+	for _, h := range hostile {
+		f.Add("Value `{v}` and {v} [RFC](rfc:9110#7.8)", h)
+	}
+	f.Fuzz(func(t *testing.T, detail, value string) {
+		out := Markdown(detail, []engine.Var{{Name: "v", Value: value}})
+		checkHTML(t, out)
+	})
+}
