@@ -261,3 +261,73 @@ func decodeFields(t *testing.T, block []byte) map[string]string {
 	}
 	return out
 }
+
+// replay is a connection whose first reads return bytes already read.
+type replay struct {
+	net.Conn
+	r io.Reader
+}
+
+func (c *replay) Read(p []byte) (int, error) { return c.r.Read(p) }
+
+// TestCurlPriorKnowledge sends curl's prior-knowledge preface to the engine,
+// which predicts the server's SETTINGS and WINDOW_UPDATE; x/net then serves
+// the connection and must send exactly those frames, and curl gets its
+// response over HTTP/2.
+func TestCurlPriorKnowledge(t *testing.T) {
+	curl, err := exec.LookPath("curl")
+	if err != nil {
+		t.Skip("curl is not installed (apt-get install curl)")
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	type seen struct {
+		res     *engine.Result
+		written []byte
+	}
+	done := make(chan seen, 1)
+	go func() {
+		conn, err := ln.Accept()
+		if err != nil {
+			close(done)
+			return
+		}
+		defer conn.Close()
+		conn.SetDeadline(time.Now().Add(10 * time.Second))
+		raw := make([]byte, 24)
+		if _, err := io.ReadFull(conn, raw); err != nil {
+			close(done)
+			return
+		}
+		res := engine.Negotiate(raw, nil)
+		rec := &recorder{Conn: &replay{conn, io.MultiReader(bytes.NewReader(raw), conn)}}
+		h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, body) })
+		(&http2.Server{}).ServeConn(rec, &http2.ServeConnOpts{Context: context.Background(), Handler: h})
+		done <- seen{res, rec.written()}
+	}()
+	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancel()
+	out, err := exec.CommandContext(ctx, curl, "--http2-prior-knowledge", "-sS", "-v", "--max-time", "10", "http://"+ln.Addr().String()+"/").CombinedOutput()
+	if err != nil {
+		t.Fatalf("curl: %v\n%s", err, out)
+	}
+	s, ok := <-done
+	if !ok {
+		t.Fatal("the server saw no preface")
+	}
+	if s.res.Switched != "h2" || s.res.Final != nil || len(s.res.After) < 2 {
+		t.Fatalf("the engine did not read curl's preface as prior knowledge: switched %q, status %d", s.res.Switched, s.res.Status())
+	}
+	if !bytes.HasPrefix(s.written, s.res.After[0].Bytes) {
+		t.Errorf("x/net's first frame differs from the engine's SETTINGS:\nx/net:  % x\nengine: % x", s.written[:min(len(s.written), len(s.res.After[0].Bytes))], s.res.After[0].Bytes)
+	}
+	if !bytes.Contains(s.written, s.res.After[1].Bytes) {
+		t.Errorf("x/net sent no frame equal to the engine's %s % x", s.res.After[1].Title, s.res.After[1].Bytes)
+	}
+	if text := string(out); !strings.Contains(text, "< HTTP/2 200") || !strings.HasSuffix(text, body) {
+		t.Errorf("curl did not get the response over HTTP/2:\n%s", text)
+	}
+}
