@@ -25,11 +25,12 @@ func Negotiate(raw []byte, cfg *Config) *Result {
 	n.req = parse(raw, cfg, &n.t)
 	n.res.Request = n.req
 	n.run()
-	if f := n.res.Final; f != nil && n.req.Method == "HEAD" && f.Body != nil {
+	if f := n.res.Final; f != nil && n.req.Method == "HEAD" && f.Status >= 200 {
 		// RFC 9110 §9.3.2: the server MUST NOT send content in the response
 		// to HEAD, error responses included (Content-Length stays: it is
 		// what a GET would have got).
 		f.Body = nil
+		n.t.note(n.req.MethodSpan, noteHeadNoContent)
 	}
 	websocketElsewhere(n) // the RFC 8441/9220 equivalent of a WebSocket request (h2c_connect.go)
 	n.res.Trace = n.t.steps
@@ -283,9 +284,6 @@ func (n *negotiation) ordinaryResponse(v *verdict) *Response {
 	}
 	body := "Hello from the Upgrade Playground server.\n"
 	resp.withBody("text/plain; charset=utf-8", body)
-	if r.Method == "HEAD" {
-		resp.Body = nil
-	}
 	n.t.note(Span{}, noteOrdinaryResponse)
 	return resp
 }

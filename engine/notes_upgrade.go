@@ -28,6 +28,10 @@ var (
 		Summary: "CONNECT {target} asks for a tunnel; this origin server is not a proxy and does not implement CONNECT.",
 		Detail:  "CONNECT asks the recipient to open a tunnel to the destination in the authority-form target ([RFC 9110 §9.3.6](rfc:9110#9.3.6)); it is meant for proxies. A server that does not implement a method answers 501 (Not Implemented) ([RFC 9110 §9.1](rfc:9110#9.1)), and closes the connection: bytes the client sent for the tunnel must not be read as HTTP ([RFC 9931](rfc:9931)).",
 		Ref:     Ref{9110, "9.3.6"}})
+	noteHeadNoContent = register(&Note{ID: "head-no-content", Category: Syntax, Level: Info,
+		Summary: "HEAD: the response has the header section a GET would get, and no content.",
+		Detail:  "\"The HEAD method is identical to GET except that the server MUST NOT send content in the response\" ([RFC 9110 §9.3.2](rfc:9110#9.3.2)); this holds for error responses too. Content-Length says how long the content of a GET would be, so the client must know the request was HEAD to find where the response ends ([RFC 9112 §6.3](rfc:9112#6.3)).",
+		Ref:     Ref{9110, "9.3.2"}})
 	noteTraceEcho = register(&Note{ID: "trace-echo", Category: Syntax, Level: Info,
 		Summary: "TRACE: the server echoes the request it received as a message/http body.",
 		Detail:  "The final recipient of a TRACE \"SHOULD reflect the message received, excluding some fields ... back to the client as the content of a 200 (OK) response\", with `Content-Type: message/http` ([RFC 9110 §9.3.8](rfc:9110#9.3.8)). It shows what intermediaries changed. Many deployments disable TRACE, because a reflected `Cookie` or `Authorization` field is sensitive.",
