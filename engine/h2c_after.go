@@ -69,7 +69,7 @@ func h2cAfter(n *negotiation, clientSettings []byte, bad *h2Setting) []Part {
 		parts = append(parts,
 			Part{From: "client", Proto: "h2", Title: "client connection preface (the magic octets)", Bytes: []byte(h2Preface),
 				Fields: []Var{v("preface", h2Preface)}},
-			settingsFrame(mustSettings(clientSettings)).part("client", "h2", "SETTINGS frame: the rest of the client preface (here repeating HTTP2-Settings)"))
+			settingsFrame(settingsOf(clientSettings)).part("client", "h2", "SETTINGS frame: the rest of the client preface (here repeating HTTP2-Settings)"))
 		n.t.note(Span{}, noteH2ClientPreface)
 	}
 	n.t.note(r.LineSpan, noteH2CStream1, v("method", r.Method), v("target", r.Target))
@@ -80,8 +80,8 @@ func h2cAfter(n *negotiation, clientSettings []byte, bad *h2Setting) []Part {
 	return parts
 }
 
-// mustSettings re-reads a payload already checked to be whole settings.
-func mustSettings(p []byte) []h2Setting {
+// settingsOf reads the settings of a payload already checked to be whole.
+func settingsOf(p []byte) []h2Setting {
 	list, _ := parseH2Settings(p)
 	return list
 }

@@ -54,7 +54,7 @@ func settingsFollow(b []byte) bool {
 	if !ok || f.Type != h2Settings || f.Flags&h2FlagAck != 0 || f.Stream != 0 || len(f.Payload)%6 != 0 {
 		return false
 	}
-	for _, s := range mustSettings(f.Payload) {
+	for _, s := range settingsOf(f.Payload) {
 		if why, _ := s.problem(); why != "" {
 			return false
 		}
