@@ -31,6 +31,14 @@ var (
 		Summary: "A CR that is not followed by LF appears inside a line.",
 		Detail:  "\"A sender MUST NOT generate a bare CR (a CR character not immediately followed by LF) within any protocol elements other than the content. A recipient of such a bare CR MUST consider that element to be invalid or replace each bare CR with SP before processing the element or forwarding the message\" ([RFC 9112 §2.2](rfc:9112#2.2)). This server treats it as invalid.",
 		Ref:     Ref{9112, "2.2"}})
+	noteBareCRReplaced = register(&Note{ID: "bare-cr-replaced", Category: Syntax, Level: Warn,
+		Summary: "A CR that is not followed by LF appears inside a line; this server replaces it with SP.",
+		Detail:  "A recipient of a bare CR \"MUST consider that element to be invalid or replace each bare CR with SP before processing the element or forwarding the message\" ([RFC 9112 §2.2](rfc:9112#2.2)). This server is set to replace; the strict setting answers 400.",
+		Ref:     Ref{9112, "2.2"}})
+	noteNULReplaced = register(&Note{ID: "nul-replaced", Category: Syntax, Level: Warn,
+		Summary: "A NUL byte is replaced with SP before the field is processed.",
+		Detail:  "\"A recipient of CR, LF, or NUL within a field value MUST either reject the message or replace each of those characters with SP before further processing or forwarding of that message\" ([RFC 9110 §5.5](rfc:9110#5.5)). This server is set to replace; the strict setting answers 400.",
+		Ref:     Ref{9110, "5.5"}})
 	noteRequestLineTooLong = register(&Note{ID: "request-line-too-long", Category: Syntax, Level: Bad, Status: 414,
 		Summary: "The request-line is {size} bytes, over this server's limit of {limit}: the request-target is too long.",
 		Detail:  "\"A server that receives a request-target longer than any URI it wishes to parse MUST respond with a 414 (URI Too Long) status code\" ([RFC 9112 §3](rfc:9112#3)).",

@@ -271,15 +271,41 @@ func checkTerminator(r *Request, l line, cfg *Config, t *trace) {
 	}
 	for i := l.start; i < l.end; i++ {
 		if r.Raw[i] == '\r' {
-			t.fail("no bare CR inside a line", Span{i, i + 1}, noteBareCR)
+			if cfg.HTTP.CTL == "replace" {
+				t.pass("a bare CR inside a line is replaced by SP", Span{i, i + 1}, noteBareCRReplaced)
+			} else {
+				t.fail("no bare CR inside a line", Span{i, i + 1}, noteBareCR)
+			}
 			break
 		}
 	}
 }
 
+// replaced returns the line [start, end) with each CR and NUL replaced by SP
+// when the server is set to replace them (RFC 9112 §2.2 for a bare CR,
+// RFC 9110 §5.5 for NUL in a field value), recording each NUL; otherwise the
+// line as it is. The result has the same length, so spans stay valid.
+func replaced(r *Request, start, end int, cfg *Config, t *trace) string {
+	s := r.src[start:end]
+	if cfg.HTTP.CTL != "replace" || indexByte(s, 0) < 0 && indexByte(s, '\r') < 0 {
+		return s
+	}
+	b := []byte(s)
+	for i, c := range b {
+		switch c {
+		case 0:
+			t.pass("NUL is replaced by SP", Span{start + i, start + i + 1}, noteNULReplaced)
+			b[i] = ' '
+		case '\r':
+			b[i] = ' '
+		}
+	}
+	return string(b)
+}
+
 func parseRequestLine(r *Request, raw []byte, l line, cfg *Config, t *trace) {
 	r.LineSpan = Span{l.start, l.end}
-	s := r.src[l.start:l.end]
+	s := replaced(r, l.start, l.end, cfg, t)
 	base := l.start
 	if l.end-l.start > cfg.HTTP.MaxRequestLine {
 		// RFC 9112 §3: a method longer than any the server implements SHOULD
@@ -478,7 +504,7 @@ func parseFields(r *Request, raw []byte, off int, cfg *Config, t *trace) {
 			off = l.next
 			continue
 		}
-		s := r.src[l.start:l.end]
+		s := replaced(r, l.start, l.end, cfg, t)
 		if isOWS(s[0]) {
 			if first {
 				// RFC 9112 §2.2: whitespace between the start-line and the first field.
