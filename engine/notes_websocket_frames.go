@@ -38,8 +38,16 @@ var (
 		Ref:     Ref{7692, "6"}})
 	noteWSFrameCompressed = register(&Note{ID: "ws-frame-compressed", Category: WebSocket, Level: Info,
 		Summary: "RSV1 is set: with permessage-deflate negotiated, this message is compressed.",
-		Detail:  "The payload is raw DEFLATE data whose final `00 00 ff ff` was removed; the receiver appends it and inflates ([RFC 7692 §6](rfc:7692#6), [§7.2.2](rfc:7692#7.2.2)). It is shown in hex.",
+		Detail:  "The payload is raw DEFLATE data whose final `00 00 ff ff` was removed; the receiver appends it and inflates ([RFC 7692 §6](rfc:7692#6), [§7.2.2](rfc:7692#7.2.2)). The payload is shown in hex, and the whole message inflated once its last frame has arrived.",
 		Ref:     Ref{7692, "6"}})
+	noteWSFrameInflated = register(&Note{ID: "ws-frame-inflated", Category: WebSocket, Level: Info,
+		Summary: "The compressed message ({compressed} bytes) inflates to {size} bytes.",
+		Detail:  "The receiver appends `00 00 ff ff` to the payload and inflates it as raw DEFLATE ([RFC 7692 §7.2.2](rfc:7692#7.2.2)); unless client_no_context_takeover was agreed, the window holds the client's earlier messages too ([§7.1.1.2](rfc:7692#7.1.1.2)). The inflated message is shown below the payload.",
+		Ref:     Ref{7692, "7.2.2"}})
+	noteWSFrameInflateError = register(&Note{ID: "ws-frame-inflate-error", Category: WebSocket, Level: Warn,
+		Summary: "The compressed message does not inflate ({error}): the server must fail the connection.",
+		Detail:  "With RSV1 set the payload is raw DEFLATE data without its final `00 00 ff ff` ([RFC 7692 §7.2.2](rfc:7692#7.2.2)); data that does not decompress cannot be a message, and the endpoint fails the WebSocket connection ([RFC 6455 §7.1.7](rfc:6455#7.1.7)).",
+		Ref:     Ref{7692, "7.2.2"}})
 	noteWSFrameOpcode = register(&Note{ID: "ws-frame-reserved-opcode", Category: WebSocket, Level: Warn,
 		Summary: "The opcode {opcode} is reserved: the server must fail the connection.",
 		Detail:  "Opcodes 0x3–0x7 and 0xB–0xF are reserved; \"if an unknown opcode is received, the receiving endpoint MUST _Fail the WebSocket Connection_\" ([RFC 6455 §5.2](rfc:6455#5.2)).",

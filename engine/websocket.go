@@ -166,8 +166,7 @@ func negotiateWebSocket(n *negotiation, o offer) *verdict {
 	if ext != "" {
 		out.headers = append(out.headers, Header{"Sec-WebSocket-Extensions", ext})
 	}
-	deflate := ext != ""
-	out.after = func(n *negotiation) []Part { return decodeClientFrames(n, deflate) }
+	out.after = func(n *negotiation) []Part { return decodeClientFrames(n, ext) }
 	return out
 }
 

@@ -1,6 +1,11 @@
 package engine
 
-import "unicode/utf8"
+import (
+	"bytes"
+	"compress/flate"
+	"io"
+	"unicode/utf8"
+)
 
 // Client frames after the 101 (RFC 6455 §5.2, §5.4, §5.5, §7.4; RFC 7692
 // §6). Bytes that follow the handshake in the input are what the server
@@ -94,21 +99,30 @@ func opcodeName(op byte) string {
 type frameReader struct {
 	n          *negotiation
 	deflate    bool
+	noContext  bool   // client_no_context_takeover was agreed
 	inMessage  bool   // a fragmented data message is in progress
 	text       bool   // it is a text message
 	compressed bool   // its first frame had RSV1 (RFC 7692 §6)
 	textBuf    []byte // the text message so far, for the UTF-8 check
+	deflated   []byte // the compressed message so far
+	history    []byte // the client's LZ77 window: the last 32 KiB it sent
+	inflatedN  int    // bytes inflated so far, bounded by maxInflate
 }
 
-// decodeClientFrames decodes the bytes after the handshake as client frames.
-func decodeClientFrames(n *negotiation, deflate bool) []Part {
+// maxInflate bounds how much the decoder inflates from one input (a small
+// compressed input can inflate to a great deal: a "zip bomb").
+const maxInflate = 1 << 18
+
+// decodeClientFrames decodes the bytes after the handshake as client frames;
+// ext is the 101's Sec-WebSocket-Extensions ("" when none was agreed).
+func decodeClientFrames(n *negotiation, ext string) []Part {
 	rest := n.req.Rest()
 	if len(rest) == 0 {
 		return nil
 	}
 	base := n.req.After
 	n.t.note(Span{base, base + len(rest)}, noteWSEarlyData, v("count", itoa(len(rest))))
-	fr := &frameReader{n: n, deflate: deflate}
+	fr := &frameReader{n: n, deflate: ext != "", noContext: indexString(ext, "client_no_context_takeover") >= 0}
 	var parts []Part
 	for off := 0; off < len(rest); {
 		if len(parts) == maxFrames {
@@ -201,10 +215,24 @@ func (fr *frameReader) explain(f wsFrame, raw []byte, sp Span) Part {
 	if isText && !fr.compressed && !compressed && len(fr.textBuf) < 1<<16 {
 		fr.textBuf = append(fr.textBuf, f.payload...)
 	}
+	var inflated []byte
+	inflateOK := false
+	if fr.compressed && f.opcode <= 2 && len(fr.deflated) < 1<<20 && fr.inflatedN < maxInflate {
+		fr.deflated = append(fr.deflated, f.payload...)
+		if f.fin {
+			if inflated, inflateOK = fr.inflate(sp); !inflateOK {
+				problems++
+			}
+			fr.deflated = fr.deflated[:0]
+			if inflateOK && isText {
+				fr.textBuf = inflated
+			}
+		}
+	}
 	if f.opcode == 0 && f.fin {
 		fr.inMessage = false
 	}
-	if isText && f.fin && !fr.compressed && !compressed && !utf8.Valid(fr.textBuf) {
+	if isText && f.fin && (!fr.compressed || inflateOK) && !utf8.Valid(fr.textBuf) {
 		bad(noteWSFrameInvalidUTF8)
 	}
 	fields := []Var{
@@ -225,6 +253,11 @@ func (fr *frameReader) explain(f wsFrame, raw []byte, sp Span) Part {
 	if f.opcode != 8 || len(f.payload) == 0 {
 		fields = append(fields, payloadField(f.payload, isText && !compressed && !fr.compressed))
 	}
+	if inflateOK {
+		m := payloadField(inflated, isText)
+		m.Name = "message, inflated" + m.Name[len("payload"):]
+		fields = append(fields, m)
+	}
 	if problems == 0 {
 		t.pass("the "+name+" frame follows RFC 6455 §5", sp, nil)
 	}
@@ -244,6 +277,42 @@ func (fr *frameReader) explain(f wsFrame, raw []byte, sp Span) Part {
 	}
 	title += ", " + itoa(int(f.length)) + " bytes of payload"
 	return Part{From: "client", Proto: "websocket", Title: title, Bytes: raw, Span: sp, Fields: fields, Note: noteWSFrame, Vars: []Var{v("opcode", name)}}
+}
+
+// inflate decompresses the message collected in fr.deflated (RFC 7692
+// §7.2.2: append 00 00 ff ff, inflate with the client's window unless
+// client_no_context_takeover was agreed) and records what it found.
+func (fr *frameReader) inflate(sp Span) ([]byte, bool) {
+	dict := fr.history
+	if fr.noContext {
+		dict = nil
+	}
+	tail := []byte{0x00, 0x00, 0xff, 0xff, 0x01, 0x00, 0x00, 0xff, 0xff} // the removed tail, then an empty final block
+	r := flate.NewReaderDict(io.MultiReader(bytes.NewReader(fr.deflated), bytes.NewReader(tail)), dict)
+	out, err := io.ReadAll(io.LimitReader(r, int64(maxInflate-fr.inflatedN)))
+	fr.inflatedN += len(out)
+	if err != nil {
+		fr.n.t.fail("the compressed message inflates", sp, noteWSFrameInflateError, v("error", err.Error()))
+		return nil, false
+	}
+	fr.n.t.note(sp, noteWSFrameInflated, v("compressed", itoa(len(fr.deflated))), v("size", itoa(len(out))))
+	if !fr.noContext {
+		fr.history = append(fr.history, out...)
+		if len(fr.history) > 32768 {
+			fr.history = append(fr.history[:0:0], fr.history[len(fr.history)-32768:]...)
+		}
+	}
+	return out, true
+}
+
+// indexString returns the index of sub in s, or -1.
+func indexString(s, sub string) int {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if s[i:i+len(sub)] == sub {
+			return i
+		}
+	}
+	return -1
 }
 
 // closeFrame checks a close frame's body: a 2-byte status code, then a
