@@ -204,3 +204,47 @@ func BenchmarkPriorKnowledge(b *testing.B) {
 		Negotiate(req, nil)
 	}
 }
+
+// TestGoldenFramesValid reads every HTTP/2 frame the engine generates for the
+// goldens (not the client's own bytes) with x/net's Framer and decodes every
+// header block with x/net's HPACK decoder.
+func TestGoldenFramesValid(t *testing.T) {
+	files, _ := filepath.Glob("testdata/*.txtar")
+	frames := 0
+	for _, file := range files {
+		ar, err := txtar.ParseFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var req, settings []byte
+		for _, f := range ar.Files {
+			switch f.Name {
+			case "request":
+				req = f.Data
+			case "settings":
+				settings = f.Data
+			}
+		}
+		cfg, err := goldenConfig(string(settings))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range Negotiate(DecodeWireText(string(req)), &cfg).After {
+			if !strings.HasPrefix(p.Proto, "h2") || len(p.Bytes) == 0 || !p.Span.Empty() || string(p.Bytes) == h2Preface {
+				continue
+			}
+			f, err := http2.NewFramer(nil, bytes.NewReader(p.Bytes)).ReadFrame()
+			if err != nil {
+				t.Errorf("%s: %q: x/net rejects % x: %v", file, p.Title, p.Bytes, err)
+				continue
+			}
+			if h, ok := f.(*http2.HeadersFrame); ok {
+				decodeHPACK(t, h.HeaderBlockFragment())
+			}
+			frames++
+		}
+	}
+	if frames < 50 {
+		t.Fatalf("only %d generated frames in the goldens", frames)
+	}
+}
