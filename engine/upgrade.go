@@ -47,6 +47,10 @@ type handler struct {
 	// required returns the 426 Upgrade value when the server requires this
 	// protocol for the request, or "".
 	required func(n *negotiation) string
+	// refuse, when set, answers a request the handler requires (required
+	// returned a protocol) with its own response instead of the 426, e.g. the
+	// 400 some WebSocket servers send; nil keeps the 426.
+	refuse func(n *negotiation) *Response
 	// semantics (optional) is the U4 check of RFC 9110 §7.8: it returns ""
 	// when the request's semantics can be honoured by the new protocol, or a
 	// plain-text reason why not; the offer is then ignored.
@@ -182,6 +186,11 @@ func (n *negotiation) requiredStage() *verdict {
 			continue
 		}
 		if up := h.required(n); up != "" {
+			if h.refuse != nil {
+				if resp := h.refuse(n); resp != nil {
+					return &verdict{reject: resp}
+				}
+			}
 			return &verdict{reject: n.upgradeRequired(up, "this resource is served only over "+up)}
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"crypto/sha1"
 	"encoding/base64"
 	"encoding/hex"
+	"errors"
 )
 
 // The WebSocket opening handshake, server side (RFC 6455 §4.2.1, §4.2.2,
@@ -18,8 +19,9 @@ type WebSocketConfig struct {
 	// Enabled makes the server accept WebSocket upgrades.
 	Enabled bool
 	// Only makes every request-target a WebSocket-only endpoint: a request
-	// that does not ask for WebSocket gets 426 (coder, python-websockets).
-	Only bool
+	// that does not ask for WebSocket gets "426" (coder, python-websockets)
+	// or "400" (gorilla v1.5.3, Node ws, gobwas, wsproto); "" is off.
+	Only string
 	// Subprotocols the server supports, in its order of preference.
 	Subprotocols []string
 	// MethodStatus is the answer to a non-GET handshake: "405" (with
@@ -54,7 +56,27 @@ func defaultWebSocketConfig() WebSocketConfig {
 
 var (
 	_ = defineBool("ws", "WebSocket", "Accept WebSocket", "ws=1 (default): the server accepts WebSocket version 13 on every request-target; ws=0 ignores WebSocket offers.", func(c *Config) *bool { return &c.WebSocket.Enabled })
-	_ = defineBool("wsonly", "WebSocket", "WebSocket-only endpoint", "wsonly=1 answers any request that does not ask for WebSocket with 426 + Upgrade: websocket (coder, python-websockets); default 0 answers it normally (RFC 9110 §7.8: Upgrade cannot insist).", func(c *Config) *bool { return &c.WebSocket.Only })
+	_ = define(&Setting{Key: "wsonly", Group: "WebSocket", Label: "WebSocket-only endpoint", Kind: "choice", Choices: []string{"0", "426", "400"},
+		Help: "wsonly=426 (or 1) answers any request that does not ask for WebSocket with 426 + Upgrade: websocket (coder, python-websockets); wsonly=400 answers 400 (gorilla v1.5.3, Node ws, gobwas, wsproto); default 0 answers it normally (RFC 9110 §7.8: Upgrade cannot insist).",
+		get: func(c *Config) string {
+			if c.WebSocket.Only == "" {
+				return "0"
+			}
+			return c.WebSocket.Only
+		},
+		set: func(c *Config, val string) error {
+			switch val {
+			case "0", "":
+				c.WebSocket.Only = ""
+			case "1", "426":
+				c.WebSocket.Only = "426"
+			case "400":
+				c.WebSocket.Only = "400"
+			default:
+				return errors.New("expected 0, 426 (or 1) or 400")
+			}
+			return nil
+		}})
 	_ = defineList("wsproto", "WebSocket", "Subprotocols (server preference)", "wsproto=chat,superchat (default): the Sec-WebSocket-Protocol values the server supports, most preferred first; empty for none.", func(c *Config) *[]string { return &c.WebSocket.Subprotocols })
 	_ = defineChoice("wsmethod", "WebSocket", "Non-GET handshake", "wsmethod=405 (default) answers 405 with Allow: GET (gorilla, coder, python-websockets); 400 is what wsproto sends (RFC 6455 §4.2.1 asks only for an error).", []string{"405", "400"}, func(c *Config) *string { return &c.WebSocket.MethodStatus })
 	_ = defineChoice("wsversion", "WebSocket", "Unsupported Sec-WebSocket-Version", "wsversion=400 (default, the RFC 6455 §4.4 example, gorilla, coder) or 426 (gobwas, wsproto; §4.2.2's 'such as 426'); both carry Sec-WebSocket-Version: 13, and the 426 also Upgrade: websocket.", []string{"400", "426"}, func(c *Config) *string { return &c.WebSocket.VersionStatus })
@@ -82,11 +104,21 @@ var websocketHandler = addHandler(&handler{
 		return ""
 	},
 	required: func(n *negotiation) string {
-		if n.cfg.WebSocket.Enabled && n.cfg.WebSocket.Only {
-			n.t.fail("the request asks for WebSocket (this is a WebSocket-only endpoint)", n.req.LineSpan, noteWSOnly)
-			return "websocket"
+		if !n.cfg.WebSocket.Enabled || n.cfg.WebSocket.Only == "" {
+			return ""
 		}
-		return ""
+		note := noteWSOnly
+		if n.cfg.WebSocket.Only == "400" {
+			note = noteWSOnly400
+		}
+		n.t.fail("the request asks for WebSocket (this is a WebSocket-only endpoint)", n.req.LineSpan, note)
+		return "websocket"
+	},
+	refuse: func(n *negotiation) *Response {
+		if n.cfg.WebSocket.Only == "400" {
+			return errorResponse(noteWSOnly400, nil, n.req)
+		}
+		return nil
 	},
 })
 

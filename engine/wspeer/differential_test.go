@@ -180,7 +180,7 @@ func libraryServers(t *testing.T) (gorillaAddr, coderAddr string) {
 
 // candidates are the engine settings tried, in order, to reproduce a
 // library's status: one setting, then two.
-var singles = []string{"wsorigin=same-origin", "noconn=400", "noconn=426", "wsonly=1", "wsmethod=400", "wsversion=426", "wskey=strict", "lf=reject", "fold=unfold", "tecl=te"}
+var singles = []string{"wsorigin=same-origin", "noconn=400", "noconn=426", "wsonly=1", "wsonly=400", "wsmethod=400", "wsversion=426", "wskey=strict", "lf=reject", "fold=unfold", "tecl=te"}
 
 func candidates() [][]string {
 	var out [][]string
@@ -228,8 +228,8 @@ func account(c diffCase, lib string, libStatus int, res *engine.Result) (string,
 // libraryNotes are the notes that name each library's behaviour where the
 // engine, following the RFC, accepts what the library refuses.
 var libraryNotes = map[string][]string{
-	"gorilla": {"ws-only-endpoint", "ws-token-version", "close-no-switch", "ws-upgrade-list", "ws-handshake-body", "ws-early-data", "upgrade-http10-ignored", "ws-subprotocol-none", "ws-origin-any"},
-	"coder":   {"ws-only-endpoint", "ws-token-version", "close-no-switch", "ws-upgrade-list", "ws-handshake-body", "ws-early-data", "upgrade-http10-ignored", "ws-deflate-none", "ws-origin-any"},
+	"gorilla": {"ws-only-endpoint", "ws-only-endpoint-400", "ws-token-version", "close-no-switch", "ws-upgrade-list", "ws-handshake-body", "ws-early-data", "upgrade-http10-ignored", "ws-subprotocol-none", "ws-origin-any"},
+	"coder":   {"ws-only-endpoint", "ws-only-endpoint-400", "ws-token-version", "close-no-switch", "ws-upgrade-list", "ws-handshake-body", "ws-early-data", "upgrade-http10-ignored", "ws-deflate-none", "ws-origin-any"},
 }
 
 // TestDifferential sends every request to gorilla/websocket, coder/websocket
