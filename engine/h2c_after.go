@@ -31,16 +31,18 @@ func serverPreface(n *negotiation) []Part {
 	list := xnetSettings
 	switch n.cfg.H2C.Preface {
 	case "empty":
-		n.t.note(Span{}, noteH2ServerPreface, v("settings", settingsSummary(nil)))
-		return []Part{settingsFrame(nil).part("server", "h2", "SETTINGS frame: the server connection preface")}
+		list = nil
 	case "go":
 		list = goSettings
 	}
-	n.t.note(Span{}, noteH2ServerPreface, v("settings", settingsSummary(list)))
-	return []Part{
-		settingsFrame(list).part("server", "h2", "SETTINGS frame: the server connection preface"),
-		windowUpdateFrame(0, xnetConnWindow).part("server", "h2", "WINDOW_UPDATE frame: the connection may receive 1 MiB"),
+	vars := []Var{v("settings", settingsSummary(list))}
+	n.t.note(Span{}, noteH2ServerPreface, vars...)
+	p := settingsFrame(list).part("server", "h2", "SETTINGS frame: the server connection preface")
+	p.Note, p.Vars = noteH2ServerPreface, vars
+	if list == nil {
+		return []Part{p}
 	}
+	return []Part{p, windowUpdateFrame(0, xnetConnWindow).part("server", "h2", "WINDOW_UPDATE frame: the connection may receive 1 MiB")}
 }
 
 // h2cAfter describes the bytes after the 101. clientSettings is the decoded
@@ -53,9 +55,11 @@ func h2cAfter(n *negotiation, clientSettings []byte, bad *h2Setting) []Part {
 		// SETTINGS frame; an invalid one is a connection error (RFC 9113
 		// §6.5.2, §5.4.1), answered with GOAWAY.
 		why, code := bad.problem()
-		parts = append(parts, goAwayFrame(0, code, "invalid settings").part("server", "h2", "GOAWAY frame: the connection ends"))
-		n.t.fail("the HTTP2-Settings values are valid", r.fieldSpan("HTTP2-Settings"), noteH2CGoAway, v("setting", bad.label()), v("why", why), v("error", h2ErrorName(code)))
-		return parts
+		vars := []Var{v("setting", bad.label()), v("why", why), v("error", h2ErrorName(code))}
+		g := goAwayFrame(0, code, "invalid settings").part("server", "h2", "GOAWAY frame: the connection ends")
+		g.Note, g.Vars = noteH2CGoAway, vars
+		n.t.fail("the HTTP2-Settings values are valid", r.fieldSpan("HTTP2-Settings"), noteH2CGoAway, vars...)
+		return append(parts, g)
 	}
 	if rest := r.Rest(); len(rest) > 0 {
 		// The client sent more bytes: after the 101 they are HTTP/2. Until a
@@ -68,7 +72,7 @@ func h2cAfter(n *negotiation, clientSettings []byte, bad *h2Setting) []Part {
 	} else {
 		parts = append(parts,
 			Part{From: "client", Proto: "h2", Title: "client connection preface (the magic octets)", Bytes: []byte(h2Preface),
-				Fields: []Var{v("preface", h2Preface)}},
+				Fields: []Var{v("preface", h2Preface)}, Note: noteH2ClientPreface},
 			settingsFrame(settingsOf(clientSettings)).part("client", "h2", "SETTINGS frame: the rest of the client preface (here repeating HTTP2-Settings)"))
 		n.t.note(Span{}, noteH2ClientPreface)
 	}
@@ -108,6 +112,7 @@ func streamOneResponse(n *negotiation) []Part {
 	}
 	hf, how := headersFrame(1, fields, len(body) == 0)
 	hp := hf.part("server", "h2", "HEADERS frame: the response to your request, on stream 1")
+	hp.Note, hp.Vars = noteH2CResponse, []Var{v("status", itoa(resp.Status)), v("count", itoa(len(fields)))}
 	hp.Fields = append(hp.Fields[:4], how...)
 	if dropped != "" {
 		hp.Fields = append(hp.Fields, v("not sent (connection-specific, RFC 9113 §8.2.2)", dropped[1:]))
@@ -116,7 +121,7 @@ func streamOneResponse(n *negotiation) []Part {
 	if len(body) > 0 {
 		parts = append(parts, h2Frame{Type: h2Data, Flags: h2FlagEndStream, Stream: 1, Payload: body}.part("server", "h2", "DATA frame: the response body; END_STREAM closes stream 1"))
 	}
-	n.t.note(Span{}, noteH2CResponse, v("status", itoa(resp.Status)), v("count", itoa(len(fields))))
+	n.t.note(Span{}, noteH2CResponse, hp.Vars...)
 	return parts
 }
 
@@ -144,7 +149,7 @@ func clientFrames(n *negotiation, b []byte, sp Span) (parts []Part, ok bool) {
 	if len(b) < pre || string(b[:pre]) != h2Preface {
 		n.t.fail("the client's bytes begin with the connection preface", sp, noteH2BadPreface, v("count", itoa(len(b))))
 		return []Part{
-			{From: "client", Proto: "h2", Title: "not the client connection preface", Bytes: b, Span: sp},
+			{From: "client", Proto: "h2", Title: "not the client connection preface", Bytes: b, Span: sp, Note: noteH2BadPreface, Vars: []Var{v("count", itoa(len(b)))}},
 			goAwayFrame(0, h2ProtocolError, "invalid preface").part("server", "h2", "GOAWAY frame: the connection ends"),
 		}, false
 	}

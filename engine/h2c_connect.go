@@ -29,13 +29,15 @@ func websocketElsewhere(n *negotiation) {
 	if resp == nil {
 		answer = "the server would refuse with its error status, as here"
 	}
-	n.t.note(r.fieldSpan("Upgrade"), noteMythWebSocketH2, v("answer", answer))
+	vars := []Var{v("answer", answer)}
+	n.t.note(r.fieldSpan("Upgrade"), noteMythWebSocketH2, vars...)
 	n.t.stage = saved
 
 	const proto = "h2 (equivalent)"
 	srv := settingsFrame([]h2Setting{{h2EnableConnect, 1}}).part("server", proto, "SETTINGS frame: SETTINGS_ENABLE_CONNECT_PROTOCOL = 1 lets the client use extended CONNECT")
 	hf, how := headersFrame(1, fields, false)
 	req := hf.part("client", proto, "HEADERS frame: the same request as an extended CONNECT on stream 1 (RFC 8441)")
+	req.Note, req.Vars = noteMythWebSocketH2, vars
 	req.Fields = append(req.Fields[:4], how...)
 	n.res.After = append(n.res.After, srv, req)
 	if resp != nil {

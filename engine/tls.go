@@ -87,13 +87,15 @@ func tlsAfter(n *negotiation) []Part {
 		sp := Span{r.After, len(r.Raw)}
 		if rest[0] != 0x16 {
 			n.t.fail("the client's next bytes are a TLS handshake record", Span{sp.Start, sp.Start + 1}, noteTLSNotRecord, v("byte", "0x"+h2Hex(rest[:1])))
-			return []Part{{From: "client", Proto: "tls", Title: "not a TLS handshake record: the server's TLS stack answers with an alert and closes", Bytes: rest, Span: sp}}
+			return []Part{{From: "client", Proto: "tls", Title: "not a TLS handshake record: the server's TLS stack answers with an alert and closes", Bytes: rest, Span: sp,
+				Note: noteTLSNotRecord, Vars: []Var{v("byte", "0x"+h2Hex(rest[:1]))}}}
 		}
 		n.t.note(sp, noteTLSRecord, v("count", itoa(len(rest))))
-		parts = append(parts, Part{From: "client", Proto: "tls", Title: "TLS record: the client's handshake (ClientHello)", Bytes: rest, Span: sp, Fields: tlsRecordFields(rest)})
+		parts = append(parts, Part{From: "client", Proto: "tls", Title: "TLS record: the client's handshake (ClientHello)", Bytes: rest, Span: sp, Fields: tlsRecordFields(rest),
+			Note: noteTLSRecord, Vars: []Var{v("count", itoa(len(rest)))}})
 	} else {
 		n.t.note(Span{}, noteTLSClientHello)
-		parts = append(parts, Part{From: "client", Proto: "tls", Title: "ClientHello (explained, not generated)", Fields: []Var{
+		parts = append(parts, Part{From: "client", Proto: "tls", Title: "ClientHello (explained, not generated)", Note: noteTLSClientHello, Fields: []Var{
 			v("content type", "22 (0x16, handshake): the first byte of every TLS connection"),
 			v("legacy record version", "0x0301 (TLS 1.0 on the record layer, for compatibility)"),
 			v("handshake type", "1 (client_hello): random, cipher suites, extensions (SNI, ALPN, key shares)"),
