@@ -33,6 +33,7 @@ func Negotiate(raw []byte, cfg *Config) *Result {
 		n.t.note(n.req.MethodSpan, noteHeadNoContent)
 	}
 	websocketElsewhere(n) // the RFC 8441/9220 equivalent of a WebSocket request (h2c_connect.go)
+	n.t.finish()
 	n.res.Trace = n.t.steps
 	n.res.Decisive = n.t.decisive
 	return n.res

@@ -11,8 +11,12 @@ var (
 		Summary: "The request is {size} bytes; this server reads no more than {limit}.",
 		Detail:  "The header section fits, but the content makes the request larger than the server is willing to process: 413 (Content Too Large) ([RFC 9110 §15.5.14](rfc:9110#15.5.14)). The server closes the connection, or the client would go on sending the content.",
 		Ref:     Ref{9110, "15.5.14"}})
+	noteTraceTruncated = register(&Note{ID: "trace-truncated", Category: Syntax, Level: Info,
+		Summary: "{count} more checks were made but are not listed: the trace shows the first {limit}.",
+		Detail:  "A request with thousands of problems would bury the one that matters. The deciding check is always listed; a real server stops at the first problem, after reading no more than its limits allow ([RFC 9110 §5.4](rfc:9110#5.4)).",
+		Ref:     Ref{9110, "5.4"}})
 	noteLeadingEmptyLine = register(&Note{ID: "leading-empty-line", Category: Syntax, Level: Info,
-		Summary: "An empty line before the request-line is ignored.",
+		Summary: "{count} empty line(s) before the request-line are ignored.",
 		Detail:  "\"In the interest of robustness, a server that is expecting to receive and parse a request-line SHOULD ignore at least one empty line (CRLF) received prior to the request-line\" ([RFC 9112 §2.2](rfc:9112#2.2)). Old clients sent an extra CRLF after a POST body.",
 		Ref:     Ref{9112, "2.2"}})
 	noteIncompleteHeader = register(&Note{ID: "header-incomplete", Category: Syntax, Level: Warn,

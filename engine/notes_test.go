@@ -139,10 +139,12 @@ func TestNotesInGoldens(t *testing.T) {
 }
 
 // guardNotes are raised only when the engine's own guards catch a broken
-// protocol handler, which no request can cause; each has a unit test.
+// protocol handler, which no request can cause, or by inputs too large for
+// a readable golden file; each has a unit test.
 var guardNotes = map[string]string{
 	"upgrade-unoffered":  "TestUnofferedSwitchGuard",
 	"after-new-protocol": "TestUnofferedSwitchGuard",
+	"trace-truncated":    "TestHugePastes",
 }
 
 // TestUnofferedSwitchGuard plugs in a handler that tries to switch to a

@@ -218,18 +218,26 @@ func parse(raw []byte, cfg *Config, t *trace) *Request {
 	}
 
 	// RFC 9112 §2.2: a server SHOULD ignore at least one empty line before the request-line.
-	off := 0
+	off, empty := 0, 0
 	for {
 		l := readLine(raw, off)
 		if l.end != l.start || l.term == "" {
 			break
 		}
-		t.note(Span{l.start, l.next}, noteLeadingEmptyLine)
+		empty++
 		off = l.next
+	}
+	if empty > 0 {
+		t.note(Span{0, off}, noteLeadingEmptyLine, v("count", itoa(empty)))
 	}
 
 	rl := readLine(raw, off)
 	if rl.term == "" {
+		if rl.end-rl.start > cfg.HTTP.MaxRequestLine {
+			// Already over the limit: a server answers without waiting.
+			parseRequestLine(r, raw, rl, cfg, t)
+			return r
+		}
 		t.fail("the request-line ends with CRLF", Span{rl.start, rl.end}, noteIncompleteHeader)
 		r.LineSpan = Span{rl.start, rl.end}
 		return r
@@ -315,6 +323,10 @@ func parseRequestLine(r *Request, raw []byte, l line, cfg *Config, t *trace) {
 			end := l.end
 			if sp1 >= 0 {
 				end = base + sp1
+			}
+			if i := firstNonTchar(s[:end-base]); i >= 0 {
+				t.fail("the method is a token", Span{base + i, base + i + 1}, noteMethodNotToken, v("method", s[:min(i+1, 32)]+"…"))
+				return
 			}
 			t.fail("the method is no longer than any the server implements", Span{base, end}, noteMethodTooLong, v("size", itoa(end-base)))
 			return
@@ -478,11 +490,19 @@ func hasSchemePrefix(s string) bool {
 func parseFields(r *Request, raw []byte, off int, cfg *Config, t *trace) {
 	headerStart := off
 	first := true
-	var problems int
+	var problems, lines int
 	for {
 		l := readLine(raw, off)
 		if l.term == "" {
-			t.fail("the header section ends with an empty line", Span{headerStart, len(raw)}, noteIncompleteHeader)
+			// Limits already exceeded are answered without waiting for more.
+			switch {
+			case l.end-headerStart > cfg.HTTP.MaxHeaderBytes:
+				t.fail("the header section fits the server's limit", Span{headerStart, l.end}, noteHeaderTooLarge, v("limit", itoa(cfg.HTTP.MaxHeaderBytes)))
+			case l.end-l.start > cfg.HTTP.MaxFieldLine:
+				t.fail("each field line fits the server's limit", Span{l.start, l.end}, noteFieldLineTooLong, v("limit", itoa(cfg.HTTP.MaxFieldLine)), v("size", itoa(l.end-l.start)))
+			default:
+				t.fail("the header section ends with an empty line", Span{headerStart, len(raw)}, noteIncompleteHeader)
+			}
 			return
 		}
 		checkTerminator(r, l, cfg, t)
@@ -494,7 +514,7 @@ func parseFields(r *Request, raw []byte, off int, cfg *Config, t *trace) {
 			t.fail("the header section fits the server's limit", Span{headerStart, l.end}, noteHeaderTooLarge, v("limit", itoa(cfg.HTTP.MaxHeaderBytes)))
 			return
 		}
-		if len(r.Fields) >= cfg.HTTP.MaxFields {
+		if lines++; lines > cfg.HTTP.MaxFields {
 			t.fail("the number of field lines fits the server's limit", Span{l.start, l.end}, noteTooManyFields, v("limit", itoa(cfg.HTTP.MaxFields)))
 			return
 		}

@@ -1,6 +1,9 @@
 package engine
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestDiagnosticSpans checks that each decisive diagnostic points at the
 // exact offending bytes of the request.
@@ -104,5 +107,54 @@ func TestNeverSwitchWhenClosing(t *testing.T) {
 	res := Negotiate([]byte("GET / HTTP/1.1\r\nHost: a\r\nConnection: upgrade\r\n"+ws+"\r\n"), nil)
 	if res.Status() != 101 {
 		t.Fatalf("control handshake: %d\n%s", res.Status(), FormatTrace(res))
+	}
+}
+
+// TestHugePastes runs 1 MiB inputs of several shapes: each gets a response
+// (or waits for more), the trace stays bounded and keeps its deciding step.
+func TestHugePastes(t *testing.T) {
+	const mib = 1 << 20
+	head := "GET / HTTP/1.1\r\nHost: a\r\n"
+	lenient := DefaultConfig()
+	lenient.HTTP.MaxFields = 1 << 20
+	lenient.HTTP.MaxHeaderBytes = 4 << 20
+	tests := []struct {
+		name string
+		raw  string
+		cfg  Config
+		want int // status; 0 means waiting
+	}{
+		{"empty-lines", strings.Repeat("\r\n", mib/2), DefaultConfig(), 0},
+		{"one-long-line", "GET /" + strings.Repeat("a", mib) + " HTTP/1.1\r\n\r\n", DefaultConfig(), 414},
+		{"many-fields", head + strings.Repeat("X: 1\r\n", mib/5) + "\r\n", DefaultConfig(), 431},
+		{"many-bad-lines", head + strings.Repeat("x\r\n", mib/3) + "\r\n", lenient, 400},
+		{"many-offers", head + "Connection: upgrade\r\nUpgrade: " + strings.Repeat("a,", 4000) + "b\r\n\r\n", DefaultConfig(), 200},
+		{"long-body", "POST / HTTP/1.1\r\nHost: a\r\nContent-Length: " + itoa(mib) + "\r\n\r\n" + strings.Repeat("b", mib), DefaultConfig(), 200},
+		{"chunks", "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n" + strings.Repeat("1\r\nb\r\n", mib/6) + "0\r\n\r\n", DefaultConfig(), 200},
+		{"no-line-end", "GET /" + strings.Repeat("a", mib), DefaultConfig(), 414},
+		{"header-no-end", head + "X: " + strings.Repeat("a", mib), DefaultConfig(), 431},
+		{"binary", strings.Repeat("\x00\xff\r", mib/3), DefaultConfig(), 400},
+	}
+	truncated := false
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg := tt.cfg
+			res := Negotiate([]byte(tt.raw), &cfg)
+			if res.Status() != tt.want {
+				t.Fatalf("status %d, want %d", res.Status(), tt.want)
+			}
+			if len(res.Trace) > maxSteps+1 {
+				t.Fatalf("%d trace steps", len(res.Trace))
+			}
+			if res.Final != nil && res.Status() >= 400 && (res.Decisive < 0 || res.Trace[res.Decisive].Note.Status != res.Status()) {
+				t.Fatalf("the deciding step is missing:\n%s", FormatTrace(res))
+			}
+			if last := res.Trace[len(res.Trace)-1]; last.Note != nil && last.Note.ID == "trace-truncated" {
+				truncated = true
+			}
+		})
+	}
+	if !truncated {
+		t.Error("no input exercised the trace limit")
 	}
 }

@@ -48,7 +48,13 @@ type trace struct {
 	steps    []Step
 	decisive int // index of the deciding step, or -1
 	stage    string
+	omitted  int // steps dropped over maxSteps
 }
+
+// maxSteps bounds the trace, so that a hostile paste (a million empty
+// list elements, ten thousand bad lines) cannot freeze the page that shows
+// it. The deciding step is always kept.
+const maxSteps = 400
 
 func newTrace() trace { return trace{decisive: -1, steps: make([]Step, 0, 32)} }
 
@@ -56,9 +62,14 @@ func (t *trace) add(s Step) int {
 	if s.Stage == "" {
 		s.Stage = t.stage
 	}
+	deciding := t.decisive < 0 && s.Outcome == Fail && s.Note != nil && s.Note.Level == Bad && s.Note.Status != 0
+	if len(t.steps) >= maxSteps && !deciding {
+		t.omitted++
+		return -1
+	}
 	t.steps = append(t.steps, s)
 	i := len(t.steps) - 1
-	if t.decisive < 0 && s.Outcome == Fail && s.Note != nil && s.Note.Level == Bad && s.Note.Status != 0 {
+	if deciding {
 		t.decisive = i
 	}
 	return i
@@ -82,6 +93,14 @@ func (t *trace) skip(check string, sp Span, n *Note, vars ...Var) {
 // note records an explanation that is not a check.
 func (t *trace) note(sp Span, n *Note, vars ...Var) {
 	t.add(Step{Check: n.Summary, Outcome: Explain, Span: sp, Note: n, Vars: vars})
+}
+
+// finish closes the trace: it says how many steps were left out.
+func (t *trace) finish() {
+	if t.omitted > 0 {
+		t.steps = append(t.steps, Step{Stage: t.stage, Check: noteTraceTruncated.Summary, Outcome: Explain, Note: noteTraceTruncated,
+			Vars: []Var{v("count", itoa(t.omitted)), v("limit", itoa(maxSteps))}})
+	}
 }
 
 // failed reports whether a decisive failure has been recorded.
