@@ -53,3 +53,23 @@ func BenchmarkWSFrames(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkWSNegotiation measures the handshake decision alone on a parsed
+// request: Connection and Upgrade, every WebSocket check, the Accept
+// computation, subprotocol and permessage-deflate negotiation, and the 101's
+// bytes (no parsing, no views of other protocols).
+func BenchmarkWSNegotiation(b *testing.B) {
+	cfg := DefaultConfig()
+	var t trace
+	req := parse(fullHandshake, &cfg, &t)
+	b.ReportAllocs()
+	for b.Loop() {
+		n := &negotiation{req: req, cfg: &cfg, t: newTrace(), res: &Result{}}
+		v := n.upgradeStage()
+		if v == nil || !v.accept || len(v.headers) != 3 {
+			b.Fatal("not accepted with protocol and extension")
+		}
+		n.switchProtocols(v)
+		_ = n.res.Final.Bytes()
+	}
+}

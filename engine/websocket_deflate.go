@@ -149,13 +149,13 @@ func acceptDeflate(n *negotiation, o extOffer) (string, bool) {
 	var snct, cnct bool
 	sbits, cbits := 0, 0 // 0: absent; -1: present without a value
 	var sSpan, cSpan Span
-	seen := map[string]bool{}
-	for _, p := range o.params {
+	for i, p := range o.params {
 		name := lower(p.Name)
-		if seen[name] {
-			return decline(p.Span, noteWSDeflateDuplicate, v("param", p.Name))
+		for _, q := range o.params[:i] {
+			if equalFold(q.Name, name) {
+				return decline(p.Span, noteWSDeflateDuplicate, v("param", p.Name))
+			}
 		}
-		seen[name] = true
 		if p.Quoted {
 			n.t.note(p.Span, noteWSDeflateQuoted, v("param", p.Name), v("value", p.Value))
 		}

@@ -20,7 +20,24 @@ func checkSubprotocols(c *wsCheck) []elem {
 	}
 	const check = "Sec-WebSocket-Protocol is a list of distinct tokens"
 	var offers []elem
-	seen := map[string]bool{}
+	var seen map[string]bool // built only for long lists
+	dup := func(p string) bool {
+		if seen == nil && len(offers) < 16 {
+			for _, e := range offers {
+				if e.Value == p {
+					return true
+				}
+			}
+			return false
+		}
+		if seen == nil {
+			seen = make(map[string]bool, 2*len(offers))
+			for _, e := range offers {
+				seen[e.Value] = true
+			}
+		}
+		return seen[p]
+	}
 	ok := true
 	fails := 0
 	for _, f := range lines {
@@ -40,12 +57,14 @@ func checkSubprotocols(c *wsCheck) []elem {
 				c.fail(check, at, noteWSSubprotocolSyntax, v("protocol", e.Value))
 				ok = false
 				fails++
-			case seen[e.Value]:
+			case dup(e.Value):
 				c.fail(check, e.Span, noteWSSubprotocolDuplicate, v("protocol", e.Value))
 				ok = false
 				fails++
 			default:
-				seen[e.Value] = true
+				if seen != nil {
+					seen[e.Value] = true
+				}
 				offers = append(offers, e)
 			}
 			if fails >= 8 {
