@@ -104,7 +104,7 @@ func (n *negotiation) upgradeStage() *verdict {
 		switch n.cfg.HTTP.NoConnectionOption {
 		case "426":
 			n.t.fail("Connection lists the \"upgrade\" option", optSpan, noteNoUpgradeOption426)
-			return &verdict{reject: n.upgradeRequired(n.supportedList(), "the request's Connection field does not list \"upgrade\"")}
+			return &verdict{reject: n.upgradeRequired(n.offeredSupported(), "the request's Connection field does not list \"upgrade\"")}
 		case "400":
 			n.t.fail("Connection lists the \"upgrade\" option", optSpan, noteNoUpgradeOption400)
 			resp := errorResponse(noteNoUpgradeOption400, nil, r)
@@ -205,6 +205,24 @@ func (n *negotiation) upgradeRequired(protocols, why string) *Response {
 	resp.Add("Connection", "Upgrade")
 	n.t.note(Span{}, note426, v("protocols", protocols))
 	return resp.withBody("text/plain; charset=utf-8", "426 Upgrade Required: "+why+".\n")
+}
+
+// offeredSupported is the 426 Upgrade value for a request whose offers
+// were not taken: the offered protocols the server supports, in the
+// client's order, or else every protocol the server supports.
+func (n *negotiation) offeredSupported() string {
+	var list []string
+	for _, o := range n.offers {
+		if h := handlerFor(o); h != nil && h.advertise != nil {
+			if s := h.advertise(n.cfg); s != "" && !contains(list, s) {
+				list = append(list, s)
+			}
+		}
+	}
+	if len(list) == 0 {
+		return n.supportedList()
+	}
+	return joinStrings(list, ", ")
 }
 
 // supportedList is the Upgrade value listing every protocol the server supports.
