@@ -20,20 +20,20 @@ import (
 	"github.com/upgrade-playground/playground/site/static"
 )
 
-// TestMain builds the site (./build.sh) when site/main.wasm is missing or
-// older than any Go source or static file it depends on, so that `go test
-// ./...` alone works.
-func TestMain(m *testing.M) {
-	if browsertest.Path() != "" || os.Getenv("CI") == "true" {
-		if err := ensureBuilt(); err != nil {
-			fmt.Fprintln(os.Stderr, "building the site:", err)
-			os.Exit(1)
-		}
-	}
-	os.Exit(m.Run())
+var (
+	buildOnce sync.Once
+	buildErr  error
+)
+
+// ensureBuilt builds the site (../build.sh) once per test run when
+// site/main.wasm is missing or older than any Go source or example it is
+// built from, so that `go test ./...` alone works.
+func ensureBuilt() error {
+	buildOnce.Do(func() { buildErr = build() })
+	return buildErr
 }
 
-func ensureBuilt() error {
+func build() error {
 	out, err := os.Stat("main.wasm")
 	_, errJS := os.Stat("wasm_exec.js")
 	stale := err != nil || errJS != nil
@@ -60,6 +60,7 @@ func ensureBuilt() error {
 	if !stale {
 		return nil
 	}
+	fmt.Fprintln(os.Stderr, "site: building with ../build.sh (main.wasm is missing or stale)")
 	cmd := exec.Command("../build.sh")
 	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
 	return cmd.Run()
@@ -92,6 +93,9 @@ window.alert = window.confirm = window.prompt = (m) => { window.__violations.pus
 func openPage(t *testing.T) *page {
 	t.Helper()
 	ctx := browsertest.New(t, 90*time.Second)
+	if err := ensureBuilt(); err != nil {
+		t.Fatalf("building the site: %v", err)
+	}
 	srv := httptest.NewServer(static.Handler(".."))
 	t.Cleanup(srv.Close)
 	p := &page{t: t, ctx: ctx, base: srv.URL + "/"}
@@ -171,6 +175,7 @@ func (p *page) open(fragment string) {
 
 func (p *page) waitReady() {
 	p.t.Helper()
+	p.waitFor(`globalThis.playground && playground.ready`)
 	if _, err := chromedp.Run(p.ctx, chromedp.Evaluate[chromedp.Void](`playground.ready.then(() => true)`, chromedp.EvalAwaitPromise)); err != nil {
 		p.t.Fatalf("playground.ready: %v", err)
 	}
