@@ -1,9 +1,7 @@
 package engine
 
 import (
-	"crypto/sha1"
 	"encoding/base64"
-	"encoding/hex"
 	"errors"
 )
 
@@ -89,7 +87,7 @@ const websocketGUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11"
 // AcceptKey computes Sec-WebSocket-Accept for a key as received (RFC 6455
 // §4.2.2): base64( SHA-1( key + GUID ) ). The key is not decoded.
 func AcceptKey(key string) string {
-	sum := sha1.Sum([]byte(key + websocketGUID))
+	sum := sha1Sum([]byte(key + websocketGUID))
 	return base64.StdEncoding.EncodeToString(sum[:])
 }
 
@@ -186,10 +184,10 @@ func negotiateWebSocket(n *negotiation, o offer) *verdict {
 		}
 		return &verdict{reject: c.bad}
 	}
-	sum := sha1.Sum([]byte(key + websocketGUID))
+	sum := sha1Sum([]byte(key + websocketGUID))
 	accept := base64.StdEncoding.EncodeToString(sum[:])
 	n.t.pass("Sec-WebSocket-Accept is computed from the key", keySpan, noteWSAccept,
-		v("key", key), v("concat", key+websocketGUID), v("sha1", hex.EncodeToString(sum[:])), v("accept", accept))
+		v("key", key), v("concat", key+websocketGUID), v("sha1", h2Hex(sum[:])), v("accept", accept))
 	out := &verdict{accept: true, upgrade: "websocket", headers: []Header{{"Sec-WebSocket-Accept", accept}}}
 	if p := selectSubprotocol(n, protocols); p != "" {
 		out.headers = append(out.headers, Header{"Sec-WebSocket-Protocol", p})

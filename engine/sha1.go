@@ -1,0 +1,68 @@
+package engine
+
+import "math/bits"
+
+// sha1Sum returns the SHA-1 digest of data (FIPS 180-4 §6.1), which RFC 6455
+// §4.2.2 uses for Sec-WebSocket-Accept. It is written out here rather than
+// taken from crypto/sha1, which brings the whole FIPS 140 module (SHA-2,
+// SHA-3, HMAC, AES, a DRBG: about 100 KB of brotli) into the page's .wasm.
+// SHA-1 is not used for security here: it only reproduces the handshake.
+func sha1Sum(data []byte) [20]byte {
+	h := [5]uint32{0x67452301, 0xEFCDAB89, 0x98BADCFE, 0x10325476, 0xC3D2E1F0}
+	n := len(data)
+	// The message, a 1 bit, zeros, and the length in bits: a multiple of 64 bytes.
+	tail := make([]byte, 0, 128)
+	full := n &^ 63
+	tail = append(tail, data[full:]...)
+	tail = append(tail, 0x80)
+	for len(tail)%64 != 56 {
+		tail = append(tail, 0)
+	}
+	bitLen := uint64(n) << 3
+	for i := 7; i >= 0; i-- {
+		tail = append(tail, byte(bitLen>>(8*i)))
+	}
+	for i := 0; i < full; i += 64 {
+		sha1Block(&h, data[i:i+64])
+	}
+	for i := 0; i < len(tail); i += 64 {
+		sha1Block(&h, tail[i:i+64])
+	}
+	var out [20]byte
+	for i, v := range h {
+		out[4*i], out[4*i+1], out[4*i+2], out[4*i+3] = byte(v>>24), byte(v>>16), byte(v>>8), byte(v)
+	}
+	return out
+}
+
+// sha1Block processes one 64-byte block (FIPS 180-4 §6.1.2).
+func sha1Block(h *[5]uint32, p []byte) {
+	var w [80]uint32
+	for i := 0; i < 16; i++ {
+		w[i] = uint32(p[4*i])<<24 | uint32(p[4*i+1])<<16 | uint32(p[4*i+2])<<8 | uint32(p[4*i+3])
+	}
+	for i := 16; i < 80; i++ {
+		w[i] = bits.RotateLeft32(w[i-3]^w[i-8]^w[i-14]^w[i-16], 1)
+	}
+	a, b, c, d, e := h[0], h[1], h[2], h[3], h[4]
+	for i := 0; i < 80; i++ {
+		var f, k uint32
+		switch {
+		case i < 20:
+			f, k = b&c|^b&d, 0x5A827999
+		case i < 40:
+			f, k = b^c^d, 0x6ED9EBA1
+		case i < 60:
+			f, k = b&c|b&d|c&d, 0x8F1BBCDC
+		default:
+			f, k = b^c^d, 0xCA62C1D6
+		}
+		t := bits.RotateLeft32(a, 5) + f + e + k + w[i]
+		a, b, c, d, e = t, a, bits.RotateLeft32(b, 30), c, d
+	}
+	h[0] += a
+	h[1] += b
+	h[2] += c
+	h[3] += d
+	h[4] += e
+}
