@@ -99,6 +99,10 @@ var (
 		Summary: "The method {method} is not implemented by this server.",
 		Detail:  "An origin server that does not recognise or implement a method SHOULD respond with 501 (Not Implemented) ([RFC 9110 §9.1](rfc:9110#9.1)).",
 		Ref:     Ref{9110, "9.1"}})
+	noteTargetChar = register(&Note{ID: "target-char", Category: Syntax, Level: Warn,
+		Summary: "The request-target {target} holds {char}, which a URI path or query does not allow unencoded.",
+		Detail:  "`origin-form = absolute-path [ \"?\" query ]` ([RFC 9112 §3.2.1](rfc:9112#3.2.1)), and a path or query holds only unreserved characters, sub-delims, `:`, `@`, `/`, `?` and `%` followed by two hex digits ([RFC 3986 §3.3](rfc:3986#3.3)); a fragment (`#`) is never sent. Most servers, Go's included, accept such targets anyway, so this server only warns. A client should percent-encode the character.",
+		Ref:     Ref{9112, "3.2.1"}})
 	noteAsteriskForm = register(&Note{ID: "asterisk-form-method", Category: Syntax, Level: Bad, Status: 400,
 		Summary: "The asterisk-form * is used with {method}; it is only for OPTIONS.",
 		Detail:  "The asterisk-form is only used for a server-wide OPTIONS request ([RFC 9112 §3.2.4](rfc:9112#3.2.4)).",

@@ -445,6 +445,9 @@ func parseRequestLine(r *Request, raw []byte, l line, cfg *Config, t *trace) {
 		}
 	case r.Target[0] == '/':
 		r.TargetForm = "origin"
+		if i := badURIChar(r.Target); i >= 0 {
+			t.note(Span{r.TargetSpan.Start + i, r.TargetSpan.Start + i + 1}, noteTargetChar, v("char", r.Target[i:i+1]), v("target", r.Target))
+		}
 	case hasSchemePrefix(r.Target):
 		r.TargetForm = "absolute"
 		t.note(r.TargetSpan, noteAbsoluteForm, v("target", r.Target))
@@ -462,6 +465,33 @@ func parseRequestLine(r *Request, raw []byte, l line, cfg *Config, t *trace) {
 		t.fail("CONNECT uses the authority-form", r.TargetSpan, noteConnectForm, v("target", r.Target))
 	}
 }
+
+// badURIChar returns the index of the first byte of an origin-form target
+// that RFC 3986 does not allow there, or -1:
+//
+//	origin-form = absolute-path [ "?" query ]
+//	pchar       = unreserved / pct-encoded / sub-delims / ":" / "@"
+//	query       = *( pchar / "/" / "?" )
+//
+// A "%" must start a pct-encoded triplet. The caller has already refused
+// whitespace, controls and non-ASCII.
+func badURIChar(s string) int {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', isDigit(c):
+		case indexByte("-._~!$&'()*+,;=:@/?", c) >= 0:
+		case c == '%':
+			if i+2 >= len(s) || !isHexDigit(s[i+1]) || !isHexDigit(s[i+2]) {
+				return i
+			}
+		default:
+			return i
+		}
+	}
+	return -1
+}
+
 
 func parseVersion(r *Request) bool {
 	s := r.Version
