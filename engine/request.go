@@ -492,7 +492,6 @@ func badURIChar(s string) int {
 	return -1
 }
 
-
 func parseVersion(r *Request) bool {
 	s := r.Version
 	if len(s) != 8 || s[:5] != "HTTP/" || s[6] != '.' || !isDigit(s[5]) || !isDigit(s[7]) {
