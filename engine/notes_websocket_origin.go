@@ -17,7 +17,7 @@ var (
 		Ref:     Ref{6455, "10.2"}})
 	noteWSOriginMultiple = register(&Note{ID: "ws-origin-multiple", Category: Security, Level: Bad, Status: 403,
 		Summary: "Origin appears more than once, so the server cannot tell where the page came from.",
-		Detail:  "A user agent MUST NOT send more than one Origin field ([RFC 6454 §7.3](rfc:6454#7.3)); a request with several did not come from a conforming browser, and the server refuses it with 403 ([RFC 6455 §4.2.2](rfc:6455#4.2.2)), as python-websockets does.",
+		Detail:  "A user agent MUST NOT send more than one Origin field ([RFC 6454 §7.3](rfc:6454#7.3)); a request with several did not come from a conforming browser, and the server refuses it with 403 ([RFC 6455 §4.2.2](rfc:6455#4.2.2)), as python-websockets does; gorilla/websocket and coder/websocket check only the first line.",
 		Ref:     Ref{6454, "7.3"}})
 	noteWSOriginNull = register(&Note{ID: "ws-origin-null", Category: Security, Level: Bad, Status: 403,
 		Summary: "Origin is null: the page has an opaque origin (a file:, data: or sandboxed page), which no policy here allows.",
@@ -25,7 +25,7 @@ var (
 		Ref:     Ref{6454, "6.2"}})
 	noteWSOriginMalformed = register(&Note{ID: "ws-origin-malformed", Category: Security, Level: Bad, Status: 403,
 		Summary: "Origin {origin} is not a serialized origin (scheme://host[:port]).",
-		Detail:  "A browser sends the page's origin as scheme \"://\" host [\":\" port] ([RFC 6454 §6.2](rfc:6454#6.2), §7.1). A value that does not parse cannot match the policy, so the server refuses with 403 ([RFC 6455 §4.2.2](rfc:6455#4.2.2)), as gorilla/websocket does when its URL parser fails.",
+		Detail:  "A browser sends the page's origin as scheme \"://\" host [\":\" port] ([RFC 6454 §6.2](rfc:6454#6.2), §7.1). A value that does not parse cannot match the policy, so the server refuses with 403 ([RFC 6455 §4.2.2](rfc:6455#4.2.2)); gorilla/websocket and coder/websocket refuse it too.",
 		Ref:     Ref{6454, "7.1"}})
 	noteWSOriginCross = register(&Note{ID: "ws-origin-cross-site", Category: Security, Level: Bad, Status: 403,
 		Summary: "Origin {origin} is another site ({originhost} is not Host {host}), so this same-origin server refuses it.",
