@@ -1,0 +1,257 @@
+package engine
+
+// The field lines of the header section (RFC 9112 §5, RFC 9110 §5): names,
+// values, obs-fold, controls, size limits, and Host (RFC 9112 §3.2).
+
+// parseFields reads field lines from off up to the empty line (RFC 9112 §5).
+func parseFields(r *Request, raw []byte, off int, cfg *Config, t *trace) {
+	headerStart := off
+	first := true
+	var problems, lines int
+	for {
+		l := readLine(raw, off)
+		if l.term == "" {
+			// Limits already exceeded are answered without waiting for more.
+			switch {
+			case l.end-headerStart > cfg.HTTP.MaxHeaderBytes:
+				t.fail("the header section fits the server's limit", Span{headerStart, l.end}, noteHeaderTooLarge, v("limit", itoa(cfg.HTTP.MaxHeaderBytes)))
+			case l.end-l.start > cfg.HTTP.MaxFieldLine:
+				t.fail("each field line fits the server's limit", Span{l.start, l.end}, noteFieldLineTooLong, v("limit", itoa(cfg.HTTP.MaxFieldLine)), v("size", itoa(l.end-l.start)))
+			default:
+				t.fail("the header section ends with an empty line", Span{headerStart, len(raw)}, noteIncompleteHeader)
+			}
+			return
+		}
+		checkTerminator(r, l, cfg, t)
+		if l.end == l.start {
+			r.HeaderEnd = l.next
+			break
+		}
+		if l.next-headerStart > cfg.HTTP.MaxHeaderBytes {
+			t.fail("the header section fits the server's limit", Span{headerStart, l.end}, noteHeaderTooLarge, v("limit", itoa(cfg.HTTP.MaxHeaderBytes)))
+			return
+		}
+		if lines++; lines > cfg.HTTP.MaxFields {
+			t.fail("the number of field lines fits the server's limit", Span{l.start, l.end}, noteTooManyFields, v("limit", itoa(cfg.HTTP.MaxFields)))
+			return
+		}
+		if l.end-l.start > cfg.HTTP.MaxFieldLine {
+			t.fail("each field line fits the server's limit", Span{l.start, l.end}, noteFieldLineTooLong, v("limit", itoa(cfg.HTTP.MaxFieldLine)), v("size", itoa(l.end-l.start)))
+			problems++
+			off = l.next
+			continue
+		}
+		s := replaced(r, l.start, l.end, cfg, t)
+		if isOWS(s[0]) {
+			if first {
+				// RFC 9112 §2.2: whitespace between the start-line and the first field.
+				t.fail("no whitespace before the first field line", Span{l.start, l.end}, noteWhitespaceAfterStartLine)
+				problems++
+				off = l.next
+				continue
+			}
+			// obs-fold (RFC 9112 §5.2).
+			if cfg.HTTP.ObsFold == "unfold" && len(r.Fields) > 0 {
+				f := &r.Fields[len(r.Fields)-1]
+				cont := trimOWS(s)
+				if cont != "" {
+					f.Value += " " + cont
+				}
+				f.ValueSpan.End = l.end
+				f.Span.End = l.end
+				t.pass("obs-fold is replaced by SP", Span{l.start, l.end}, noteObsFoldUnfolded, v("name", f.Name))
+			} else {
+				t.fail("no obs-fold (a field line continued on the next line)", Span{l.start, l.end}, noteObsFoldRejected)
+				problems++
+			}
+			off = l.next
+			continue
+		}
+		first = false
+		colon := indexByte(s, ':')
+		if colon < 0 {
+			t.fail("each field line has a colon", Span{l.start, l.end}, noteNoColon, v("line", s))
+			problems++
+			off = l.next
+			continue
+		}
+		name := s[:colon]
+		f := Field{Name: name, Line: r.Pos(l.start).Line, Span: Span{l.start, l.end}, NameSpan: Span{l.start, l.start + colon}}
+		if n := len(name); n > 0 && isOWS(name[n-1]) {
+			e := n
+			for e > 0 && isOWS(name[e-1]) {
+				e--
+			}
+			t.fail("no whitespace between the field name and the colon", Span{l.start + e, l.start + colon}, noteSpaceBeforeColon, v("name", name[:e]))
+			problems++
+			// Read on as a lenient parser would (gobwas trims the name), so
+			// that later checks do not add a misleading "no Host".
+			f.Name = name[:e]
+		} else if !isToken(name) {
+			bad := Span{l.start, l.start + 1}
+			if i := firstNonTchar(name); i >= 0 {
+				bad = Span{l.start + i, l.start + i + 1}
+			}
+			t.fail("the field name is a token", bad, noteFieldNameNotToken, v("name", shown(name)))
+			problems++
+		}
+		vs, ve := colon+1, len(s)
+		for vs < ve && isOWS(s[vs]) {
+			vs++
+		}
+		for ve > vs && isOWS(s[ve-1]) {
+			ve--
+		}
+		f.Value = s[vs:ve]
+		f.ValueSpan = Span{l.start + vs, l.start + ve}
+		if i, c := badValueByte(f.Value); i >= 0 {
+			sp := Span{f.ValueSpan.Start + i, f.ValueSpan.Start + i + 1}
+			switch {
+			case c == 0 || c == '\r' || c == '\n':
+				t.fail("no CR, LF or NUL in a field value", sp, noteValueCRLFNUL, v("name", name), v("byte", byteName(c)))
+			default:
+				t.fail("no control characters in a field value", sp, noteValueCTL, v("name", name), v("byte", byteName(c)))
+			}
+			problems++
+		} else if i := firstObsText(f.Value); i >= 0 {
+			t.note(Span{f.ValueSpan.Start + i, f.ValueSpan.Start + i + 1}, noteValueObsText, v("name", name))
+		}
+		r.Fields = append(r.Fields, f)
+		off = l.next
+	}
+	if problems == 0 {
+		t.pass("every field line is field-name \":\" OWS field-value OWS", Span{headerStart, r.HeaderEnd}, nil)
+	}
+	checkHost(r, t)
+}
+
+// badValueByte returns the first byte of a field value that is a CTL other
+// than HTAB (RFC 9110 §5.5), or -1. A CR is skipped: inside a line it is a
+// bare CR, which checkTerminator reports at the same position.
+func badValueByte(s string) (int, byte) {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 && c != '\t' && c != '\r' || c == 0x7f {
+			return i, c
+		}
+	}
+	return -1, 0
+}
+
+func firstObsText(s string) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return i
+		}
+	}
+	return -1
+}
+
+// byteName names a byte for a diagnostic: "CR (0x0D)".
+func byteName(c byte) string {
+	h := "0x" + string("0123456789ABCDEF"[c>>4]) + string("0123456789ABCDEF"[c&15])
+	name := ""
+	switch c {
+	case 0:
+		name = "NUL"
+	case '\t':
+		name = "TAB"
+	case '\n':
+		name = "LF"
+	case '\r':
+		name = "CR"
+	case 0x1b:
+		name = "ESC"
+	case 0x7f:
+		name = "DEL"
+	case ' ':
+		name = "SP"
+	default:
+		return h
+	}
+	return name + " (" + h + ")"
+}
+
+// checkHost applies RFC 9112 §3.2: a server MUST respond 400 to an HTTP/1.1
+// request without Host, with more than one Host line, or with an invalid Host.
+// With the absolute-form, the target's authority replaces Host (§3.2.2).
+func checkHost(r *Request, t *trace) {
+	hosts := r.Values("Host")
+	switch {
+	case len(hosts) == 0:
+		if r.AtLeast(1, 1) {
+			t.fail("an HTTP/1.1 request has a Host field", r.LineSpan, noteHostMissing)
+		} else {
+			t.skip("an HTTP/1.0 request need not have a Host field", r.VersionSpan, nil)
+		}
+	case len(hosts) > 1:
+		t.fail("exactly one Host field", hosts[1].Span, noteHostDuplicate)
+	default:
+		h := hosts[0]
+		if i := invalidHostByte(h.Value); i >= 0 {
+			i = min(i, len(h.Value)-1) // something missing at the end: point at the last byte
+			t.fail("the Host value is a valid uri-host [ \":\" port ]", Span{h.ValueSpan.Start + i, h.ValueSpan.Start + i + 1}, noteHostInvalid, v("host", h.Value))
+			return
+		}
+		t.pass("exactly one valid Host field", h.Span, nil)
+		if r.TargetForm == "absolute" {
+			auth, sp := targetAuthority(r)
+			if !equalFold(auth, h.Value) {
+				t.note(sp, noteHostAuthorityDiffers, v("host", h.Value), v("authority", auth))
+			}
+		}
+	}
+}
+
+// targetAuthority returns the authority of an absolute-form target without
+// userinfo (RFC 3986 §3.2), and its span.
+func targetAuthority(r *Request) (string, Span) {
+	s := r.Target
+	i := indexByte(s, ':') + 3
+	j := i
+	for j < len(s) && s[j] != '/' && s[j] != '?' && s[j] != '#' {
+		j++
+	}
+	a := s[i:j]
+	if k := lastIndexByte(a, '@'); k >= 0 {
+		i += k + 1
+		a = a[k+1:]
+	}
+	return a, Span{r.TargetSpan.Start + i, r.TargetSpan.Start + j}
+}
+
+// invalidHostByte returns the index of the first byte that cannot appear in
+// Host = uri-host [ ":" port ] (RFC 9110 §7.2, RFC 3986 §3.2.2), or -1; an
+// index equal to len(s) means something is missing at the end. Like Go's
+// httpguts.ValidHostHeader it is strict about the alphabet; it also checks
+// that a port is digits and that an IP-literal is bracketed.
+func invalidHostByte(s string) int {
+	hostEnd := len(s)
+	if len(s) > 0 && s[0] == '[' {
+		j := indexByte(s, ']')
+		if j < 0 {
+			return len(s)
+		}
+		hostEnd = j + 1
+		if hostEnd < len(s) && s[hostEnd] != ':' {
+			return hostEnd
+		}
+	} else if j := indexByte(s, ':'); j >= 0 {
+		hostEnd = j
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case i > hostEnd: // port = *DIGIT
+			if !isDigit(c) {
+				return i
+			}
+		case i == hostEnd: // the ":" before the port
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', isDigit(c):
+		case indexByte("-._~!$&'()*+,;=%", c) >= 0:
+		case s[0] == '[' && (c == ':' || c == '[' && i == 0 || c == ']' && i == hostEnd-1):
+		default:
+			return i
+		}
+	}
+	return -1
+}

@@ -1,0 +1,208 @@
+package engine
+
+// The request-line (RFC 9112 §3): method SP request-target SP HTTP-version,
+// the four forms of the request-target (§3.2) and the version (§2.3).
+
+func parseRequestLine(r *Request, raw []byte, l line, cfg *Config, t *trace) {
+	r.LineSpan = Span{l.start, l.end}
+	s := replaced(r, l.start, l.end, cfg, t)
+	base := l.start
+	if l.end-l.start > cfg.HTTP.MaxRequestLine {
+		// RFC 9112 §3: a method longer than any the server implements SHOULD
+		// get 501; a request-target longer than it wishes to parse MUST get 414.
+		sp1 := indexByte(s, ' ')
+		if sp1 < 0 || sp1 > longestMethod {
+			end := l.end
+			if sp1 >= 0 {
+				end = base + sp1
+			}
+			if i := firstNonTchar(s[:end-base]); i >= 0 {
+				t.fail("the method is a token", Span{base + i, base + i + 1}, noteMethodNotToken, v("method", s[:min(i+1, 32)]+"…"))
+				return
+			}
+			t.fail("the method is no longer than any the server implements", Span{base, end}, noteMethodTooLong, v("size", itoa(end-base)))
+			return
+		}
+		end := l.end
+		if sp2 := lastIndexByte(s, ' '); sp2 > sp1 {
+			end = base + sp2
+		}
+		t.fail("the request-target fits the server's limit", Span{base + sp1 + 1, end}, noteRequestLineTooLong, v("limit", itoa(cfg.HTTP.MaxRequestLine)), v("size", itoa(l.end-l.start)))
+		return
+	}
+	// request-line = method SP request-target SP HTTP-version (RFC 9112 §3),
+	// with exactly one SP between the parts.
+	sp1 := indexByte(s, ' ')
+	if sp1 < 0 {
+		t.fail("the request-line has the form method SP request-target SP HTTP-version", r.LineSpan, noteRequestLineForm)
+		return
+	}
+	rest := s[sp1+1:]
+	sp2 := lastIndexByte(rest, ' ')
+	if sp2 < 0 {
+		r.Method, r.MethodSpan = s[:sp1], Span{base, base + sp1}
+		r.Target, r.TargetSpan = rest, Span{base + sp1 + 1, l.end}
+		t.fail("the request-line ends with an HTTP-version", Span{l.end, l.next}, noteMissingVersion)
+		return
+	}
+	r.Method, r.MethodSpan = s[:sp1], Span{base, base + sp1}
+	r.Target, r.TargetSpan = rest[:sp2], Span{base + sp1 + 1, base + sp1 + 1 + sp2}
+	r.Version, r.VersionSpan = rest[sp2+1:], Span{base + sp1 + 1 + sp2 + 1, l.end}
+
+	ok := true
+	if r.Method == "" || !isToken(r.Method) {
+		bad := Span{base, base + 1}
+		if i := firstNonTchar(r.Method); i >= 0 {
+			bad = Span{base + i, base + i + 1}
+		}
+		t.fail("the method is a token", bad, noteMethodNotToken, v("method", shown(r.Method)))
+		ok = false
+	}
+	if r.Target == "" || r.Target[0] == ' ' || r.Target[len(r.Target)-1] == ' ' {
+		// M6: strict single-SP splitting; point at the extra space.
+		bad := Span{r.TargetSpan.Start, r.TargetSpan.Start + 1}
+		switch {
+		case r.Target == "":
+			bad = Span{r.TargetSpan.Start - 1, r.TargetSpan.Start + 1}
+		case r.Target[0] != ' ':
+			bad = Span{r.TargetSpan.End - 1, r.TargetSpan.End}
+		}
+		t.fail("one SP separates the parts of the request-line", bad, noteRequestLineSpaces)
+		return
+	}
+	for i := 0; i < len(r.Target); i++ {
+		if c := r.Target[i]; c <= ' ' || c >= 0x7f {
+			sp := Span{r.TargetSpan.Start + i, r.TargetSpan.Start + i + 1}
+			if c == ' ' {
+				t.fail("the request-target has no whitespace", sp, noteTargetWhitespace, v("target", r.Target))
+			} else {
+				t.fail("the request-target has only visible ASCII", sp, noteTargetBadByte, v("target", r.Target))
+			}
+			ok = false
+			break
+		}
+	}
+	if !parseVersion(r) {
+		t.fail("the version is HTTP/DIGIT.DIGIT", r.VersionSpan, noteVersionSyntax, v("version", r.Version))
+		return
+	}
+	if ok {
+		t.pass("the request-line is method SP request-target SP HTTP-version", r.LineSpan, nil)
+	}
+
+	// V1: an unsupported major version gets 505. The HTTP/2 preface is the
+	// same line; the h2c stage explains it.
+	switch {
+	case r.Major == 1 && r.Minor == 1:
+		t.pass("the version is HTTP/1.1", r.VersionSpan, nil)
+	case r.Major == 1 && r.Minor == 0:
+		t.note(r.VersionSpan, noteHTTP10)
+	case r.Major == 1:
+		t.note(r.VersionSpan, noteHigherMinor, v("version", r.Version))
+	case r.Method == "PRI" && r.Target == "*" && r.Major == 2 && r.Minor == 0:
+		// The prior-knowledge preface; decided in Negotiate.
+	default:
+		t.fail("the major version is 1", r.VersionSpan, noteVersionUnsupported, v("version", r.Version))
+	}
+
+	if !ok {
+		return
+	}
+	known := false
+	for _, m := range knownMethods {
+		if r.Method == m {
+			known = true
+		}
+	}
+	if !known {
+		up := false
+		for _, m := range knownMethods {
+			if equalFold(r.Method, m) {
+				up = true
+			}
+		}
+		if up {
+			t.fail("the method is implemented (methods are case-sensitive)", r.MethodSpan, noteMethodCase, v("method", r.Method))
+		} else {
+			t.fail("the method is implemented", r.MethodSpan, noteMethodUnknown, v("method", r.Method))
+		}
+	}
+
+	// request-target forms (RFC 9112 §3.2).
+	switch {
+	case r.Target == "*":
+		r.TargetForm = "asterisk"
+		if r.Method != "OPTIONS" && r.Method != "PRI" {
+			t.fail("the asterisk-form is used only with OPTIONS", r.TargetSpan, noteAsteriskForm, v("method", r.Method))
+		}
+	case r.Target[0] == '/':
+		r.TargetForm = "origin"
+		if i := badURIChar(r.Target); i >= 0 {
+			t.note(Span{r.TargetSpan.Start + i, r.TargetSpan.Start + i + 1}, noteTargetChar, v("char", r.Target[i:i+1]), v("target", r.Target))
+		}
+	case hasSchemePrefix(r.Target):
+		r.TargetForm = "absolute"
+		t.note(r.TargetSpan, noteAbsoluteForm, v("target", r.Target))
+	case r.Method == "CONNECT":
+		// authority-form = uri-host ":" port (RFC 9112 §3.2.3).
+		r.TargetForm = "authority"
+		if i := invalidHostByte(r.Target); i >= 0 || indexByte(r.Target, ':') < 0 || r.Target[len(r.Target)-1] == ':' {
+			t.fail("CONNECT uses the authority-form", r.TargetSpan, noteConnectForm, v("target", r.Target))
+			return
+		}
+	default:
+		t.fail("the request-target has one of the four forms", r.TargetSpan, noteTargetForm, v("target", r.Target))
+	}
+	if r.Method == "CONNECT" && r.TargetForm != "authority" {
+		t.fail("CONNECT uses the authority-form", r.TargetSpan, noteConnectForm, v("target", r.Target))
+	}
+}
+
+// badURIChar returns the index of the first byte of an origin-form target
+// that RFC 3986 does not allow there, or -1:
+//
+//	origin-form = absolute-path [ "?" query ]
+//	pchar       = unreserved / pct-encoded / sub-delims / ":" / "@"
+//	query       = *( pchar / "/" / "?" )
+//
+// A "%" must start a pct-encoded triplet. The caller has already refused
+// whitespace, controls and non-ASCII.
+func badURIChar(s string) int {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', isDigit(c):
+		case indexByte("-._~!$&'()*+,;=:@/?", c) >= 0:
+		case c == '%':
+			if i+2 >= len(s) || !isHexDigit(s[i+1]) || !isHexDigit(s[i+2]) {
+				return i
+			}
+		default:
+			return i
+		}
+	}
+	return -1
+}
+
+func parseVersion(r *Request) bool {
+	s := r.Version
+	if len(s) != 8 || s[:5] != "HTTP/" || s[6] != '.' || !isDigit(s[5]) || !isDigit(s[7]) {
+		return false
+	}
+	r.Major, r.Minor = int(s[5]-'0'), int(s[7]-'0')
+	return true
+}
+
+func hasSchemePrefix(s string) bool {
+	i := indexByte(s, ':')
+	if i <= 0 || i+2 >= len(s) || s[i+1] != '/' || s[i+2] != '/' {
+		return false
+	}
+	for j := 0; j < i; j++ {
+		c := s[j]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || j > 0 && (isDigit(c) || c == '+' || c == '-' || c == '.')) {
+			return false
+		}
+	}
+	return true
+}
