@@ -17,9 +17,17 @@ var (
 		Detail:  "The frame header announces more bytes than the input holds ([RFC 6455 §5.2](rfc:6455#5.2)); a server waits for the rest (up to its own size limit) before it acts on the frame.",
 		Ref:     Ref{6455, "5.2"}})
 	noteWSFrameAfterClose = register(&Note{ID: "ws-frame-after-close", Category: WebSocket, Level: Warn,
-		Summary: "{count} bytes follow the client's close frame; the server ignores them.",
-		Detail:  "After sending a Close frame an endpoint MUST NOT send any more data frames ([RFC 6455 §5.5.1](rfc:6455#5.5.1)); the server answers the Close and closes the TCP connection.",
+		Summary: "{count} more bytes arrive after the connection started closing; the server ignores them.",
+		Detail:  "After sending a Close frame an endpoint MUST NOT send any more data frames ([RFC 6455 §5.5.1](rfc:6455#5.5.1)), and once the server has failed the connection it reads nothing more ([§7.1.7](rfc:6455#7.1.7)); it closes the TCP connection.",
 		Ref:     Ref{6455, "5.5.1"}})
+	noteWSServerFrame = register(&Note{ID: "ws-server-frame", Category: WebSocket, Level: Info,
+		Summary: "The server's {opcode} frame, unmasked as every server frame is.",
+		Detail:  "\"A server MUST NOT mask any frames that it sends to the client\" ([RFC 6455 §5.1](rfc:6455#5.1)); a client fails the connection on a masked frame. Masking protects intermediaries from what a page could make a client send ([§10.3](rfc:6455#10.3)); the server's bytes need no such protection.",
+		Ref:     Ref{6455, "5.1"}})
+	noteWSServerFails = register(&Note{ID: "ws-server-fails", Category: WebSocket, Level: Info,
+		Summary: "The server fails the connection: it sends a close frame with {code} ({meaning}) and closes TCP.",
+		Detail:  "To _Fail the WebSocket Connection_ the endpoint closes the connection, and may first send a Close frame with a status code ([RFC 6455 §7.1.7](rfc:6455#7.1.7)): 1002 for a protocol error, 1007 for data that does not fit its type, such as invalid UTF-8 in a text message ([§7.4.1](rfc:6455#7.4.1)). It processes no more data from the client.",
+		Ref:     Ref{6455, "7.1.7"}})
 	noteWSFrameUnmasked = register(&Note{ID: "ws-frame-unmasked", Category: WebSocket, Level: Warn,
 		Summary: "The client frame is not masked; the server must close the connection.",
 		Detail:  "A client MUST mask every frame it sends, and \"a server MUST close the connection upon receiving a frame that is not masked\" (status 1002, protocol error) ([RFC 6455 §5.1](rfc:6455#5.1)). Masking with a fresh random key stops a page from writing chosen bytes onto the wire, which could poison an intermediary's cache ([§10.3](rfc:6455#10.3)).",

@@ -107,6 +107,7 @@ type frameReader struct {
 	deflated   []byte // the compressed message so far
 	history    []byte // the client's LZ77 window: the last 32 KiB it sent
 	inflatedN  int    // bytes inflated so far, bounded by maxInflate
+	failCode   int    // the close code of the first violation, or 0
 }
 
 // maxInflate bounds how much the decoder inflates from one input (a small
@@ -147,9 +148,12 @@ func decodeClientFrames(n *negotiation, ext string) []Part {
 		sp.End = base + off + size
 		parts = append(parts, fr.explain(f, rest[off:off+size], sp))
 		off += size
-		if f.opcode == 8 && off < len(rest) {
-			n.t.note(Span{base + off, base + len(rest)}, noteWSFrameAfterClose, v("count", itoa(len(rest)-off)))
-			parts = append(parts, Part{From: "client", Proto: "websocket", Title: "ignored: bytes after the close frame", Bytes: rest[off:], Span: Span{base + off, base + len(rest)}})
+		var end bool
+		if parts, end = fr.reply(f, sp, parts); end {
+			if off < len(rest) {
+				n.t.note(Span{base + off, base + len(rest)}, noteWSFrameAfterClose, v("count", itoa(len(rest)-off)))
+				parts = append(parts, Part{From: "client", Proto: "websocket", Title: "ignored: the connection is closing", Bytes: rest[off:], Span: Span{base + off, base + len(rest)}})
+			}
 			break
 		}
 	}
@@ -233,6 +237,7 @@ func (fr *frameReader) explain(f wsFrame, raw []byte, sp Span) Part {
 		fr.inMessage = false
 	}
 	if isText && f.fin && (!fr.compressed || inflateOK) && !utf8.Valid(fr.textBuf) {
+		fr.failCode = 1007
 		bad(noteWSFrameInvalidUTF8)
 	}
 	fields := []Var{
@@ -251,7 +256,7 @@ func (fr *frameReader) explain(f wsFrame, raw []byte, sp Span) Part {
 		t.note(sp, noteWSFramePing)
 	}
 	if f.opcode != 8 || len(f.payload) == 0 {
-		fields = append(fields, payloadField(f.payload, isText && !compressed && !fr.compressed))
+		fields = append(fields, payloadField(f.payload, isText && !compressed && !fr.compressed || f.opcode == 9 || f.opcode == 10))
 	}
 	if inflateOK {
 		m := payloadField(inflated, isText)
@@ -260,6 +265,8 @@ func (fr *frameReader) explain(f wsFrame, raw []byte, sp Span) Part {
 	}
 	if problems == 0 {
 		t.pass("the "+name+" frame follows RFC 6455 §5", sp, nil)
+	} else if fr.failCode == 0 {
+		fr.failCode = 1002
 	}
 	title := name + " frame"
 	if f.fin {
@@ -341,6 +348,7 @@ func (fr *frameReader) closeFrame(f wsFrame, sp Span, fields *[]Var) int {
 		problems++
 	}
 	if !utf8.Valid(p[2:]) {
+		fr.failCode = 1007
 		t.fail("the close reason is UTF-8", sp, noteWSFrameInvalidUTF8)
 		problems++
 	}

@@ -146,8 +146,8 @@ func FuzzWSKey(f *testing.F) {
 }
 
 // FuzzWSFrames decodes any bytes after a valid handshake: no panic, the
-// parts cover the input exactly, in order, and each frame's bytes re-parse
-// to the same frame.
+// client parts cover the input exactly, in order, their fields are UTF-8,
+// and every server part is one unmasked control frame.
 func FuzzWSFrames(f *testing.F) {
 	for _, file := range goldenFiles(f, "testdata/ws-frame-*.txtar") {
 		f.Add(file, true)
@@ -166,6 +166,13 @@ func FuzzWSFrames(f *testing.F) {
 		off := len(hs)
 		for _, p := range res.After {
 			if p.Proto != "websocket" {
+				continue
+			}
+			if p.From == "server" {
+				f, size, need := parseFrame(p.Bytes)
+				if need != 0 || size != len(p.Bytes) || f.masked || f.opcode < 8 || !f.fin {
+					t.Fatalf("server part %q is not one unmasked control frame: % x", p.Title, p.Bytes)
+				}
 				continue
 			}
 			if p.Span.Start != off || !bytes.Equal(p.Bytes, raw[p.Span.Start:p.Span.End]) {
