@@ -142,53 +142,80 @@ func TestRefusedHandshakeClients(t *testing.T) {
 }
 
 // TestChromiumClient opens new WebSocket(url, ['chat','superchat']) in
-// headless Chromium against the engine-backed server: the socket must open
-// with the subprotocol and extensions the engine answered, and echo.
+// headless Chromium against the engine-backed server, under several server
+// settings: the socket must open with exactly the subprotocol and extensions
+// the engine answered, and echo a message; a refused handshake must fail in
+// the browser too.
 func TestChromiumClient(t *testing.T) {
-	ctx := browsertest.New(t, 60*time.Second)
-	srv := startEngineServer(t, engine.DefaultConfig())
-	// The page comes from the same engine-backed server (its ordinary 200),
-	// so the WebSocket is same-origin and on the local network.
-	if err := chromedp.Do(ctx, chromedp.Navigate("http://"+srv.ln.Addr().String()+"/")); err != nil {
-		t.Fatal(err)
+	ctx := browsertest.New(t, 120*time.Second)
+	cases := []struct {
+		name      string
+		settings  []string
+		wantProto string
+		wantExt   string // "" means refused when wantFail
+		wantFail  bool
+	}{
+		{"default", nil, "chat", "permessage-deflate", false},
+		{"window-bits", []string{"pmdcbits=10", "pmdsbits=12"}, "chat", "permessage-deflate; server_max_window_bits=12; client_max_window_bits=10", false},
+		{"no-context-takeover", []string{"pmdsnct=1", "pmdcnct=1"}, "chat", "permessage-deflate; server_no_context_takeover; client_no_context_takeover", false},
+		{"server-preference", []string{"wsproto=superchat,chat", "pmd=0"}, "superchat", "", false},
+		{"origin-refused", []string{"wsorigin=allow-list", "wsorigins=https://app.example"}, "", "", true},
 	}
-	js := `new Promise((resolve, reject) => {
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			srv := startEngineServer(t, defaultConfig(tc.settings...))
+			// The page comes from the same engine-backed server (its ordinary
+			// 200), so the WebSocket is same-origin and on the local network.
+			if err := chromedp.Do(ctx, chromedp.Navigate("http://"+srv.ln.Addr().String()+"/")); err != nil {
+				t.Fatal(err)
+			}
+			js := `new Promise((resolve) => {
 	const ws = new WebSocket(` + jsString(srv.url("/chat")) + `, ['chat', 'superchat']);
 	const msg = ` + jsString(message) + `;
-	const timer = setTimeout(() => reject(new Error('timeout')), 15000);
+	const timer = setTimeout(() => resolve(JSON.stringify({error: 'timeout'})), 15000);
 	ws.onopen = () => ws.send(msg);
-	ws.onerror = () => { clearTimeout(timer); reject(new Error('WebSocket error')); };
+	ws.onerror = () => { clearTimeout(timer); resolve(JSON.stringify({error: 'WebSocket error'})); };
 	ws.onmessage = (e) => {
 		clearTimeout(timer);
 		resolve(JSON.stringify({protocol: ws.protocol, extensions: ws.extensions, echoed: e.data === msg}));
 		ws.close(1000, 'done');
 	};
 })`
-	out, err := chromedp.Run(ctx, chromedp.Evaluate[string](js, chromedp.EvalAwaitPromise))
-	if err != nil {
-		t.Fatalf("Chromium: %v (engine answered %v)", err, srv.result())
+			out, err := chromedp.Run(ctx, chromedp.Evaluate[string](js, chromedp.EvalAwaitPromise))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got struct {
+				Protocol, Extensions, Error string
+				Echoed                      bool
+			}
+			if err := json.Unmarshal([]byte(out), &got); err != nil {
+				t.Fatal(err)
+			}
+			res := srv.result()
+			if res == nil || res.Final == nil {
+				t.Fatalf("the engine answered no handshake (browser: %+v)", got)
+			}
+			if tc.wantFail {
+				if got.Error == "" || res.Status() == 101 {
+					t.Fatalf("the browser opened (%+v) and the engine answered %d; want a refusal", got, res.Status())
+				}
+				return
+			}
+			if got.Error != "" || res.Status() != 101 {
+				t.Fatalf("browser %q; engine answered %q", got.Error, res.Bytes())
+			}
+			if got.Protocol != tc.wantProto || got.Protocol != res.Final.Get("Sec-WebSocket-Protocol") {
+				t.Errorf("Chromium's protocol %q; the engine answered %q, want %q", got.Protocol, res.Final.Get("Sec-WebSocket-Protocol"), tc.wantProto)
+			}
+			if got.Extensions != tc.wantExt || got.Extensions != res.Final.Get("Sec-WebSocket-Extensions") {
+				t.Errorf("Chromium's extensions %q; the engine answered %q, want %q", got.Extensions, res.Final.Get("Sec-WebSocket-Extensions"), tc.wantExt)
+			}
+			if !got.Echoed {
+				t.Error("the echoed message differs")
+			}
+		})
 	}
-	var got struct {
-		Protocol, Extensions string
-		Echoed               bool
-	}
-	if err := json.Unmarshal([]byte(out), &got); err != nil {
-		t.Fatal(err)
-	}
-	res := srv.result()
-	if res == nil || res.Status() != 101 {
-		t.Fatalf("engine answered %v", res)
-	}
-	if got.Protocol != "chat" || got.Protocol != res.Final.Get("Sec-WebSocket-Protocol") {
-		t.Errorf("Chromium's protocol %q; the engine answered %q", got.Protocol, res.Final.Get("Sec-WebSocket-Protocol"))
-	}
-	if !strings.HasPrefix(got.Extensions, "permessage-deflate") || got.Extensions != res.Final.Get("Sec-WebSocket-Extensions") {
-		t.Errorf("Chromium's extensions %q; the engine answered %q", got.Extensions, res.Final.Get("Sec-WebSocket-Extensions"))
-	}
-	if !got.Echoed {
-		t.Error("the echoed message differs")
-	}
-	t.Logf("Chromium sent:\n%s\nengine answered:\n%s", res.Request.Raw, res.Bytes())
 }
 
 func jsString(s string) string {
