@@ -11,6 +11,9 @@ cd "$(dirname "$0")"
 GO=${GO:-go}
 
 build() {
+	# Compile every note's markdown to an HTML template ahead of time
+	# (wasm/render/templates_gen.go), so goldmark stays out of the .wasm.
+	"$GO" run ./wasm/render/gen
 	# Build to a temporary file and replace site/main.wasm only when it
 	# changed, so that the (slow) precompression below can be skipped.
 	GOOS=js GOARCH=wasm "$GO" build -trimpath -ldflags='-s -w' -o site/main.wasm.new ./wasm
@@ -56,11 +59,11 @@ test_all() {
 	GOOS=js GOARCH=wasm "$GO" vet ./wasm/...
 	echo "== import boundaries"
 	"$GO" list -deps ./engine | check_deps "engine" '^(syscall/js|github.com/hack-pad/safejs|github.com/yuin/goldmark)(/|$)'
-	# net/url and net/netip come with goldmark (its URL escaping); nothing
-	# else from net/* is allowed, nor encoding/json, nor x/net but hpack.
+	# Nothing from net/*, encoding/json, x/net (but hpack) or goldmark
+	# (notes are compiled ahead of time) in the .wasm.
 	GOOS=js GOARCH=wasm "$GO" list -deps ./wasm |
-		grep -v -E '^(golang.org/x/net/http2/hpack|net/url|net/netip)$' |
-		check_deps "the wasm" '^(net(/|$)|encoding/json$|golang.org/x/net(/|$))'
+		grep -v -E '^golang.org/x/net/http2/hpack$' |
+		check_deps "the wasm" '^(net(/|$)|encoding/json$|golang.org/x/net(/|$)|github.com/yuin/goldmark(/|$))'
 	echo "== build"
 	build
 	ls -l site/main.wasm site/main.wasm.gz site/main.wasm.br
@@ -80,7 +83,8 @@ test)
 	test_all
 	;;
 update)
-	"$GO" test ./engine ./wasm/render ./site -run 'Golden|README' -update
+	"$GO" run ./wasm/render/gen
+	"$GO" test ./engine ./wasm/render ./site -run 'Golden|README|TemplatesFresh' -update
 	;;
 *)
 	echo "usage: $0 [build|serve|test|update]" >&2

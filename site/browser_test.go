@@ -2,10 +2,12 @@ package site
 
 import (
 	"encoding/base64"
+	"os"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/chromedp/chromedp"
 	"github.com/upgrade-playground/playground/engine"
 )
 
@@ -169,5 +171,35 @@ func TestHostileLinkStaysText(t *testing.T) {
 	})()`)
 	if len(bad) > 0 {
 		t.Errorf("hostile values reached the DOM as markup: %q", bad)
+	}
+}
+
+// TestScreenshots writes the README's screenshots (site/screenshots/*.png)
+// with -update; without it there is nothing to check.
+func TestScreenshots(t *testing.T) {
+	if !*update {
+		t.Log("run with -update to rewrite site/screenshots/*.png")
+		return
+	}
+	p := openPage(t)
+	for _, shot := range []struct {
+		name, theme string
+		width       int64
+	}{{"light", "light", 1280}, {"dark", "dark", 1280}, {"phone", "light", 360}} {
+		if err := chromedp.Do(p.ctx, chromedp.EmulateViewport(shot.width, 900)); err != nil {
+			t.Fatal(err)
+		}
+		p.open("")
+		eval[any](p, `document.documentElement.dataset.theme = "`+shot.theme+`"`)
+		png, err := chromedp.Run(p.ctx, chromedp.CaptureScreenshot())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.MkdirAll("screenshots", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile("screenshots/"+shot.name+".png", png, 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 }

@@ -7,6 +7,8 @@
 package main
 
 import (
+	"strings"
+
 	"github.com/hack-pad/safejs"
 	"github.com/upgrade-playground/playground/engine"
 	"github.com/upgrade-playground/playground/site"
@@ -103,6 +105,9 @@ func (a *app) openFragment(frag string, announce bool) {
 			if a.lastText == "" {
 				mount(a.el[site.Server], render.Server(&a.cfg))
 			}
+			// The address bar goes back to the state the page kept.
+			a.lastHash = "\x00"
+			a.queueSave()
 			return
 		}
 	}
@@ -168,8 +173,15 @@ func (a *app) wire() {
 		set(a.el[site.Request], "value", engine.EditorText(raw, a.eol))
 		a.render()
 	})
-	on(global, "hashchange", func(safejs.Value) {
-		hash := trimHash(str(get(get(global, "location"), "hash")))
+	on(global, "hashchange", func(ev safejs.Value) {
+		// The event's newURL, not location.hash: a debounced replaceState
+		// may already have run between the change and this event.
+		hash := str(get(ev, "newURL"))
+		if i := strings.IndexByte(hash, '#'); i >= 0 {
+			hash = hash[i+1:]
+		} else {
+			hash = ""
+		}
 		if hash == a.lastHash {
 			return
 		}
