@@ -24,6 +24,10 @@ type HTTPConfig struct {
 	// line and for NUL in a field value: RFC 9112 §2.2 and RFC 9110 §5.5
 	// allow either.
 	CTL string
+	// RequestLine is "strict" (exactly one SP between the parts, RFC 9112
+	// §3) or "lenient" (split on any run of SP, HTAB, VT or FF, which §3
+	// allows, as nginx does).
+	RequestLine string
 	// ObsFold is "reject" (400, like Node and python-websockets) or "unfold"
 	// (replace with SP, like Go): RFC 9112 §5.2 allows either.
 	ObsFold string
@@ -56,6 +60,7 @@ func DefaultConfig() Config {
 		HTTP: HTTPConfig{
 			BareLF:             "accept",
 			CTL:                "reject",
+			RequestLine:        "strict",
 			ObsFold:            "reject",
 			TECL:               "reject",
 			NoConnectionOption: "ignore",
@@ -216,6 +221,7 @@ func joinStrings(list []string, sep string) string {
 var (
 	_ = defineChoice("lf", "HTTP", "Bare LF line ends", "RFC 9112 §2.2 lets a server accept a bare LF as a line terminator (Go, nginx, Node do) or reject it.", []string{"accept", "reject"}, func(c *Config) *string { return &c.HTTP.BareLF })
 	_ = defineChoice("ctl", "HTTP", "Bare CR and NUL", "RFC 9112 §2.2 and RFC 9110 §5.5: reject a bare CR inside a line or a NUL in a field value with 400, or replace each with SP.", []string{"reject", "replace"}, func(c *Config) *string { return &c.HTTP.CTL })
+	_ = defineChoice("rl", "HTTP", "Request-line whitespace", "RFC 9112 §3: split the request-line at single SPs (strict) or on any run of SP, HTAB, VT or FF (lenient, a smuggling risk between parsers that differ).", []string{"strict", "lenient"}, func(c *Config) *string { return &c.HTTP.RequestLine })
 	_ = defineChoice("fold", "HTTP", "obs-fold (continued field lines)", "RFC 9112 §5.2: reject with 400 (Node, python-websockets) or replace with SP (Go).", []string{"reject", "unfold"}, func(c *Config) *string { return &c.HTTP.ObsFold })
 	_ = defineChoice("tecl", "HTTP", "Transfer-Encoding with Content-Length", "RFC 9112 §6.1: reject with 400, or obey Transfer-Encoding; either way the connection closes and the server never switches.", []string{"reject", "te"}, func(c *Config) *string { return &c.HTTP.TECL })
 	_ = defineChoice("noconn", "HTTP", "Upgrade without \"upgrade\" in Connection", "RFC 9110 §7.6.1 says such a field ought to be ignored; many libraries answer 426 or 400 instead.", []string{"ignore", "426", "400"}, func(c *Config) *string { return &c.HTTP.NoConnectionOption })

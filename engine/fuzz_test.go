@@ -37,18 +37,45 @@ func goldenRequests(tb testing.TB) [][]byte {
 // responses have no body, no header value holds CR or LF, and the answer does
 // not depend on how the input arrives (see checkStreaming).
 func FuzzNegotiate(f *testing.F) {
-	for _, r := range goldenRequests(f) {
-		f.Add(r, uint8(7))
+	for i, r := range goldenRequests(f) {
+		f.Add(r, uint8(7), uint16(i%3)*0x55)
 	}
-	f.Fuzz(func(t *testing.T, raw []byte, chunk uint8) {
-		res := Negotiate(raw, nil)
-		again := Negotiate(raw, nil)
+	f.Fuzz(func(t *testing.T, raw []byte, chunk uint8, profile uint16) {
+		cfg := fuzzConfig(profile)
+		res := Negotiate(raw, &cfg)
+		again := Negotiate(raw, &cfg)
 		if !bytes.Equal(res.Bytes(), again.Bytes()) || FormatTrace(res) != FormatTrace(again) || FormatAfter(res) != FormatAfter(again) {
 			t.Fatalf("not deterministic for %q", raw)
 		}
 		checkResponseBytes(t, res)
-		checkStreaming(t, raw, res, int(chunk)%13+1)
+		checkStreaming(t, raw, res, &cfg, int(chunk)%13+1)
 	})
+}
+
+// fuzzConfig turns the bits of profile into one of the servers the settings
+// describe, so that every policy branch is fuzzed.
+func fuzzConfig(profile uint16) Config {
+	cfg := DefaultConfig()
+	set := func(bit uint, key, value string) {
+		if profile&(1<<bit) != 0 {
+			if err := LookupSetting(key).Set(&cfg, value); err != nil {
+				panic(err)
+			}
+		}
+	}
+	set(0, "lf", "reject")
+	set(1, "fold", "unfold")
+	set(2, "tecl", "te")
+	set(3, "ctl", "replace")
+	set(4, "rl", "lenient")
+	set(5, "expect", "skip-if-received")
+	set(6, "noconn", "426")
+	set(7, "noconn", "400")
+	set(8, "adv", "1")
+	set(9, "maxline", "64")
+	set(10, "maxfields", "4")
+	set(11, "maxbody", "8")
+	return cfg
 }
 
 // checkResponseBytes parses Result.Bytes with net/http.ReadResponse.
@@ -117,13 +144,13 @@ func checkResponseBytes(t *testing.T, res *Result) {
 // the engine answers with a final response, or a complete header section
 // with a decisive syntax or framing error, the whole input must get the same
 // status: later bytes never change an answer already given.
-func checkStreaming(t *testing.T, raw []byte, full *Result, chunk int) {
+func checkStreaming(t *testing.T, raw []byte, full *Result, cfg *Config, chunk int) {
 	t.Helper()
 	if len(raw) > 1<<12 {
 		return
 	}
 	for end := chunk; end < len(raw); end += chunk {
-		p := Negotiate(raw[:end], nil)
+		p := Negotiate(raw[:end], cfg)
 		if p.Final == nil || p.Request.HeaderEnd < 0 {
 			continue
 		}

@@ -67,6 +67,10 @@ var (
 		Summary: "The parts of the request-line are not separated by exactly one SP.",
 		Detail:  "The request-line's parts are separated by single spaces ([RFC 9112 §3](rfc:9112#3)). Lenient whitespace splitting is allowed but discouraged, because parsers that split differently disagree about the request: a request-smuggling risk. This server is strict.",
 		Ref:     Ref{9112, "3"}})
+	noteRequestLineLenient = register(&Note{ID: "request-line-lenient", Category: Syntax, Level: Warn,
+		Summary: "The request-line's parts are not separated by single spaces; this server splits on any whitespace.",
+		Detail:  "A recipient MAY \"parse on whitespace-delimited word boundaries and, aside from the CRLF terminator, treat any form of whitespace as the SP separator while ignoring preceding or trailing whitespace\" ([RFC 9112 §3](rfc:9112#3)). It is lenient, and risky: a proxy that splits strictly and a server that splits leniently can see different requests. The strict setting answers 400.",
+		Ref:     Ref{9112, "3"}})
 	noteTargetWhitespace = register(&Note{ID: "target-whitespace", Category: Syntax, Level: Bad, Status: 400,
 		Summary: "The request-target {target} contains whitespace.",
 		Detail:  "\"Recipients of an invalid request-line SHOULD respond with either a 400 (Bad Request) error or a 301 (Moved Permanently) redirect with the request-target properly encoded\" ([RFC 9112 §3.2](rfc:9112#3.2)). Spaces in a URI must be percent-encoded as `%20`.",

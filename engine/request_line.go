@@ -30,45 +30,22 @@ func parseRequestLine(r *Request, raw []byte, l line, cfg *Config, t *trace) {
 		t.fail("the request-target fits the server's limit", Span{base + sp1 + 1, end}, noteRequestLineTooLong, v("limit", itoa(cfg.HTTP.MaxRequestLine)), v("size", itoa(l.end-l.start)))
 		return
 	}
-	// request-line = method SP request-target SP HTTP-version (RFC 9112 §3),
-	// with exactly one SP between the parts.
-	sp1 := indexByte(s, ' ')
-	if sp1 < 0 {
-		t.fail("the request-line has the form method SP request-target SP HTTP-version", r.LineSpan, noteRequestLineForm)
+	split := splitStrict
+	if cfg.HTTP.RequestLine == "lenient" {
+		split = splitWords
+	}
+	if !split(r, s, l, t) {
 		return
 	}
-	rest := s[sp1+1:]
-	sp2 := lastIndexByte(rest, ' ')
-	if sp2 < 0 {
-		r.Method, r.MethodSpan = s[:sp1], Span{base, base + sp1}
-		r.Target, r.TargetSpan = rest, Span{base + sp1 + 1, l.end}
-		t.fail("the request-line ends with an HTTP-version", Span{l.end, l.next}, noteMissingVersion)
-		return
-	}
-	r.Method, r.MethodSpan = s[:sp1], Span{base, base + sp1}
-	r.Target, r.TargetSpan = rest[:sp2], Span{base + sp1 + 1, base + sp1 + 1 + sp2}
-	r.Version, r.VersionSpan = rest[sp2+1:], Span{base + sp1 + 1 + sp2 + 1, l.end}
-
 	ok := true
 	if r.Method == "" || !isToken(r.Method) {
-		bad := Span{base, base + 1}
+		m := r.MethodSpan.Start
+		bad := Span{m, m + 1}
 		if i := firstNonTchar(r.Method); i >= 0 {
-			bad = Span{base + i, base + i + 1}
+			bad = Span{m + i, m + i + 1}
 		}
 		t.fail("the method is a token", bad, noteMethodNotToken, v("method", shown(r.Method)))
 		ok = false
-	}
-	if r.Target == "" || r.Target[0] == ' ' || r.Target[len(r.Target)-1] == ' ' {
-		// M6: strict single-SP splitting; point at the extra space.
-		bad := Span{r.TargetSpan.Start, r.TargetSpan.Start + 1}
-		switch {
-		case r.Target == "":
-			bad = Span{r.TargetSpan.Start - 1, r.TargetSpan.Start + 1}
-		case r.Target[0] != ' ':
-			bad = Span{r.TargetSpan.End - 1, r.TargetSpan.End}
-		}
-		t.fail("one SP separates the parts of the request-line", bad, noteRequestLineSpaces)
-		return
 	}
 	for i := 0; i < len(r.Target); i++ {
 		if c := r.Target[i]; c <= ' ' || c >= 0x7f {
@@ -206,3 +183,98 @@ func hasSchemePrefix(s string) bool {
 	}
 	return true
 }
+
+// splitStrict splits the request-line at single SPs (RFC 9112 §3):
+//
+//	request-line = method SP request-target SP HTTP-version
+//
+// It reports false when the line cannot be split.
+func splitStrict(r *Request, s string, l line, t *trace) bool {
+	base := l.start
+	// request-line = method SP request-target SP HTTP-version (RFC 9112 §3),
+	// with exactly one SP between the parts.
+	sp1 := indexByte(s, ' ')
+	if sp1 < 0 {
+		t.fail("the request-line has the form method SP request-target SP HTTP-version", r.LineSpan, noteRequestLineForm)
+		return false
+	}
+	rest := s[sp1+1:]
+	sp2 := lastIndexByte(rest, ' ')
+	if sp2 < 0 {
+		r.Method, r.MethodSpan = s[:sp1], Span{base, base + sp1}
+		r.Target, r.TargetSpan = rest, Span{base + sp1 + 1, l.end}
+		t.fail("the request-line ends with an HTTP-version", Span{l.end, l.next}, noteMissingVersion)
+		return false
+	}
+	r.Method, r.MethodSpan = s[:sp1], Span{base, base + sp1}
+	r.Target, r.TargetSpan = rest[:sp2], Span{base + sp1 + 1, base + sp1 + 1 + sp2}
+	r.Version, r.VersionSpan = rest[sp2+1:], Span{base + sp1 + 1 + sp2 + 1, l.end}
+
+	if r.Method == "" {
+		return true // reported by the method check
+	}
+	if r.Target == "" || r.Target[0] == ' ' || r.Target[len(r.Target)-1] == ' ' {
+		// M6: strict single-SP splitting; point at the extra space.
+		bad := Span{r.TargetSpan.Start, r.TargetSpan.Start + 1}
+		switch {
+		case r.Target == "":
+			bad = Span{r.TargetSpan.Start - 1, r.TargetSpan.Start + 1}
+		case r.Target[0] != ' ':
+			bad = Span{r.TargetSpan.End - 1, r.TargetSpan.End}
+		}
+		t.fail("one SP separates the parts of the request-line", bad, noteRequestLineSpaces)
+		return false
+	}
+	return true
+}
+
+// splitWords is the lenient split RFC 9112 §3 allows: "recipients MAY
+// instead parse on whitespace-delimited word boundaries and, aside from the
+// CRLF terminator, treat any form of whitespace as the SP separator while
+// ignoring preceding or trailing whitespace" (SP, HTAB, VT, FF; a bare CR is
+// left to the "ctl" setting). Parsers that split differently disagree about
+// the request, so this profile warns.
+func splitWords(r *Request, s string, l line, t *trace) bool {
+	base := l.start
+	var words []Span
+	for i := 0; i < len(s); {
+		for i < len(s) && isLineSpace(s[i]) {
+			i++
+		}
+		j := i
+		for j < len(s) && !isLineSpace(s[j]) {
+			j++
+		}
+		if j > i {
+			words = append(words, Span{base + i, base + j})
+		}
+		i = j
+	}
+	word := func(k int) string { return r.src[words[k].Start:words[k].End] }
+	switch {
+	case len(words) < 2:
+		t.fail("the request-line has the form method SP request-target SP HTTP-version", r.LineSpan, noteRequestLineForm)
+		return false
+	case len(words) == 2:
+		r.Method, r.MethodSpan = word(0), words[0]
+		r.Target, r.TargetSpan = word(1), words[1]
+		t.fail("the request-line ends with an HTTP-version", Span{l.end, l.next}, noteMissingVersion)
+		return false
+	case len(words) > 3:
+		r.Target, r.TargetSpan = r.src[words[1].Start:words[len(words)-2].End], Span{words[1].Start, words[len(words)-2].End}
+		t.fail("the request-target has no whitespace", Span{words[1].End, words[2].Start}, noteTargetWhitespace, v("target", r.Target))
+		return false
+	}
+	r.Method, r.MethodSpan = word(0), words[0]
+	r.Target, r.TargetSpan = word(1), words[1]
+	r.Version, r.VersionSpan = word(2), words[2]
+	if words[0].Start != base || words[2].End != l.end || words[1].Start != words[0].End+1 || words[2].Start != words[1].End+1 ||
+		s[words[0].End-base] != ' ' || s[words[1].End-base] != ' ' {
+		t.pass("the request-line's parts are split on any whitespace", r.LineSpan, noteRequestLineLenient)
+	}
+	return true
+}
+
+// isLineSpace reports whether c separates request-line words in the lenient
+// split: SP, HTAB, VT or FF (RFC 9112 §3).
+func isLineSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\v' || c == '\f' }
