@@ -105,7 +105,7 @@ func status(addr string, raw []byte) int {
 		return -2
 	}
 	defer c.Close()
-	c.SetDeadline(time.Now().Add(2 * time.Second))
+	c.SetDeadline(time.Now().Add(5 * time.Second))
 	if _, err := c.Write(raw); err != nil {
 		return 0
 	}
