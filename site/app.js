@@ -35,7 +35,10 @@
       .catch(() => fetch(url).then((r) => r.arrayBuffer()).then((b) => WebAssembly.instantiate(b, go.importObject)))
     : fetch(url).then((r) => r.arrayBuffer()).then((b) => WebAssembly.instantiate(b, go.importObject));
   streaming
-    .then((result) => go.run(result.instance).then(() => fail(new Error("the engine stopped"))))
+    .then((result) => {
+      pg.compiledAt = performance.now(); // the module is compiled and instantiated
+      return go.run(result.instance).then(() => fail(new Error("the engine stopped")));
+    })
     .catch(fail);
 
   // Theme: prefers-color-scheme by default; the toggle overrides it.
