@@ -20,7 +20,7 @@ func Handler(dir string) http.Handler {
 	files := http.FileServer(http.Dir(dir))
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		p := path.Clean("/" + r.URL.Path)
-		if strings.HasSuffix(p, "/") && p != "/" {
+		if strings.HasSuffix(r.URL.Path, "/") && p != "/" {
 			http.NotFound(w, r)
 			return
 		}
