@@ -3,8 +3,6 @@
 package main
 
 import (
-	"fmt"
-
 	"github.com/hack-pad/safejs"
 	"github.com/upgrade-playground/playground/wasm/render"
 )
@@ -21,7 +19,7 @@ var (
 // logf writes a message to the browser console.
 func logf(format string, args ...any) {
 	if c, err := global.Get("console"); err == nil {
-		_, _ = c.Call("error", "playground: "+fmt.Sprintf(format, args...))
+		_, _ = c.Call("error", "playground: "+sprintf(format, args...))
 	}
 }
 
