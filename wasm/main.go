@@ -42,6 +42,8 @@ type app struct {
 	lastWhy  *render.Node
 	lastOver *render.Node
 	lastAft  *render.Node
+
+	learn learnState // predict, trace selection, diagram, copy (learn.go)
 }
 
 func newApp() *app {
@@ -73,6 +75,7 @@ func (a *app) start() {
 	case len(hash) > 1:
 		a.openFragment(hash, true)
 		if draft != "" && draft != trimHash(hash) {
+			a.learn.draft = draft // kept: saving the link's state replaces the stored draft
 			setHidden(a.el[site.RestoreDraft], false)
 		}
 	case draft != "":
@@ -81,6 +84,7 @@ func (a *app) start() {
 		mount(a.el[site.Server], render.Server(&a.cfg))
 	}
 	a.wire()
+	a.wireLearn()
 	a.render()
 	setAttr(a.el[site.Page], "data-ready", "true")
 	if f, err := global.Get("__playgroundStarted"); err == nil && f.Type() == safejs.TypeFunction {
@@ -120,6 +124,7 @@ func (a *app) openFragment(frag string, announce bool) {
 	set(a.el[site.Examples], "value", a.example)
 	mount(a.el[site.Server], render.Server(&a.cfg))
 	setAttr(a.el[site.Page], "data-mode", a.mode)
+	a.opened()
 }
 
 func eolName(e string) string {
@@ -188,16 +193,9 @@ func (a *app) wire() {
 		a.openFragment(hash, true)
 		a.render()
 	})
-	on(a.el[site.CopyLink], "click", func(safejs.Value) {
-		a.save()
-		href := str(get(get(global, "location"), "href"))
-		if clip := get(get(global, "navigator"), "clipboard"); truthy(clip) {
-			call(clip, "writeText", href)
-		}
-		setText(a.el[site.Status], "Link copied: "+itoa(len(a.lastHash))+" characters.")
-	})
+	on(a.el[site.CopyLink], "click", func(safejs.Value) { a.copyLink() })
 	on(a.el[site.RestoreDraft], "click", func(safejs.Value) {
-		if d := loadDraft(); d != "" {
+		if d := a.learn.draft; d != "" {
 			a.openFragment(d, false)
 			a.render()
 		}
@@ -277,6 +275,7 @@ func (a *app) render() {
 	}
 	setText(a.el[site.Status], render.StatusLine(res))
 	a.lastText, a.lastRes = text, res
+	a.afterRender(res, text, m)
 	a.queueSave()
 }
 
@@ -304,7 +303,7 @@ func (a *app) save() {
 	if frag != a.lastHash {
 		a.lastHash = frag
 		call(get(global, "history"), "replaceState", safejs.Null(), "", "#"+frag)
-		setText(a.el[site.LinkSize], itoa(len(frag)+1)+" / "+itoa(engine.MaxFragment)+" bytes")
+		a.showLinkSize(len(frag))
 	}
 	storeDraft(frag)
 }

@@ -48,7 +48,7 @@ func After(res *engine.Result) *Node {
 		title := p.From + " → " + otherSide(p.From) + " (" + p.Proto + "): " + p.Title
 		sec.Add(El("h3").AddText(title))
 		if len(p.Bytes) > 0 {
-			sec.Add(El("pre", "class", "bytes").AddText(showBytes(p.Bytes)))
+			sec.Add(El("pre", "class", "bytes", "tabindex", "0").AddText(showBytes(p.Bytes)))
 		}
 		if len(p.Fields) > 0 {
 			dl := El("dl")
@@ -122,7 +122,7 @@ func Explanation(res *engine.Result) *Node {
 		if i == res.Decisive {
 			cls += " decisive"
 		}
-		li := El("li", "class", cls, "data-step", strconv.Itoa(i), "tabindex", "0")
+		li := El("li", "class", cls, "data-step", strconv.Itoa(i))
 		if !s.Span.Empty() {
 			li.Attrs = append(li.Attrs, [2]string{"data-start", strconv.Itoa(s.Span.Start)}, [2]string{"data-end", strconv.Itoa(s.Span.End)})
 		}
@@ -133,7 +133,8 @@ func Explanation(res *engine.Result) *Node {
 		if s.Outcome == engine.Explain {
 			text = Summary(s)
 		}
-		li.Add(El("span", "class", "check").AddText(text))
+		// The check is a button: selecting it highlights the step's bytes.
+		li.Add(El("button", "type", "button", "class", "check", "aria-pressed", "false").AddText(text))
 		if w := where(res, s.Span); w != "" {
 			li.Add(El("span", "class", "where").AddText(w))
 		}

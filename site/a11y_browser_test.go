@@ -1,0 +1,85 @@
+package site
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// axeVersion is the axe-core release the accessibility test installs.
+const axeVersion = "4"
+
+// axeScript returns the text of axe.min.js, installing the npm package
+// axe-core into a cache directory under os.TempDir() when it is missing.
+// Without npm the test is skipped with a message, except under CI=true.
+func axeScript(t *testing.T) string {
+	t.Helper()
+	dir := filepath.Join(os.TempDir(), "upgrade-playground-axe")
+	file := filepath.Join(dir, "node_modules", "axe-core", "axe.min.js")
+	if b, err := os.ReadFile(file); err == nil {
+		return string(b)
+	}
+	npm, err := exec.LookPath("npm")
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("CI=true but npm is missing: the axe-core accessibility test needs it (apt-get install -y npm)")
+		}
+		t.Skip("SKIPPED: npm is not installed, so axe-core cannot be installed; the accessibility check did not run")
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(npm, "install", "--prefix", dir, "--no-audit", "--no-fund", "--no-save", "axe-core@"+axeVersion)
+	cmd.Env = append(os.Environ(), "npm_config_update_notifier=false")
+	done := make(chan error, 1)
+	var out strings.Builder
+	cmd.Stdout, cmd.Stderr = &out, &out
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("npm install axe-core: %v\n%s", err, out.String())
+		}
+	case <-time.After(3 * time.Minute):
+		_ = cmd.Process.Kill()
+		t.Fatal("npm install axe-core took more than 3 minutes")
+	}
+	b, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// axeRun injects axe-core (by DevTools evaluation, which the page's CSP
+// does not govern) and returns the serious and critical violations.
+const axeRun = `axe.run(document, { resultTypes: ["violations"] }).then(r => r.violations
+  .filter(v => v.impact === "serious" || v.impact === "critical")
+  .map(v => v.impact + " " + v.id + ": " + v.help + " — " + v.nodes.slice(0, 4).map(n => n.target.join(" ")).join(" | ")))`
+
+// learnAxe runs axe-core on the page in both themes, with an example, a
+// failing request with the trace and predict mode.
+func learnAxe(p *page) {
+	t := p.t
+	script := axeScript(t)
+	for _, c := range []struct{ theme, frag string }{
+		{"light", ""},
+		{"dark", ""},
+		{"dark", "ex=" + firstExampleWithStatus(400)},
+		{"light", "ex=" + firstExampleWithStatus(101) + "&mode=predict"},
+	} {
+		p.open(c.frag)
+		eval[any](p, `document.documentElement.dataset.theme = "`+c.theme+`"`)
+		eval[any](p, script+";0")
+		if v := eval[[]string](p, axeRun); len(v) > 0 {
+			t.Errorf("axe-core, %s theme, #%s: %d serious or critical violations:\n%s", c.theme, c.frag, len(v), strings.Join(v, "\n"))
+		}
+	}
+	eval[any](p, `delete document.documentElement.dataset.theme`)
+}

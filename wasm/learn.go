@@ -1,0 +1,374 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"strconv"
+
+	"github.com/hack-pad/safejs"
+	"github.com/upgrade-playground/playground/engine"
+	"github.com/upgrade-playground/playground/site"
+	"github.com/upgrade-playground/playground/wasm/render"
+)
+
+// learnState is the state of the learning features: predict-then-reveal,
+// the selected trace step, and what was last mounted in their panes.
+type learnState struct {
+	el map[string]safejs.Value
+
+	predicted int  // the status the learner chose, -1 for none
+	revealed  bool // the answer is shown (predict mode)
+	step      int  // the selected trace step, -1 for none
+
+	res  *engine.Result
+	text string
+	m    *engine.EditorMap
+	why  *render.Node // the Why tree the selection belongs to
+
+	predictNode, diagramNode, copyNode *render.Node
+
+	copyText, copyWhat     string
+	onCopied, onCopyFailed safejs.Func
+	draft                  string // the draft a link replaced, for "restore my draft"
+}
+
+// learnIDs are the elements of index.html the learning features use.
+var learnIDs = []string{"predict", "predict-toggle", "diagram", "copy-as", "copy-fallback",
+	"copy-fallback-text", "copy-fallback-close", "example-lesson", "help", "help-button", "help-close"}
+
+// wireLearn finds the elements and registers the listeners of the
+// learning features.
+func (a *app) wireLearn() {
+	l := &a.learn
+	l.el = map[string]safejs.Value{}
+	for _, id := range learnIDs {
+		l.el[id] = byID(id)
+	}
+	l.onCopied = guard("copied", func(safejs.Value, []safejs.Value) any {
+		setText(a.el[site.Status], "Copied "+l.copyWhat+".")
+		return nil
+	})
+	l.onCopyFailed = guard("copy failed", func(safejs.Value, []safejs.Value) any {
+		a.copyFallback()
+		return nil
+	})
+
+	on(l.el["predict-toggle"], "change", func(safejs.Value) {
+		a.setPredict(truthy(get(l.el["predict-toggle"], "checked")))
+	})
+	on(l.el["predict"], "change", func(ev safejs.Value) {
+		if n, err := strconv.Atoi(str(get(get(ev, "target"), "value"))); err == nil {
+			l.predicted = n
+		}
+	})
+	on(l.el["predict"], "click", func(ev safejs.Value) {
+		switch str(get(get(ev, "target"), "id")) {
+		case "predict-reveal":
+			l.revealed = true
+			a.render()
+			call(byID("predict-outcome"), "focus")
+			setText(a.el[site.Status], str(get(byID("predict-outcome"), "textContent")))
+		case "predict-again":
+			l.revealed, l.predicted = false, -1
+			a.render()
+			call(call(l.el["predict"], "querySelector", "input"), "focus")
+		}
+	})
+	on(a.el[site.Explanation], "click", func(ev safejs.Value) {
+		btn := call(get(ev, "target"), "closest", ".trace button.check")
+		if !truthy(btn) {
+			return
+		}
+		if i, err := strconv.Atoi(str(call(call(btn, "closest", "li"), "getAttribute", "data-step"))); err == nil {
+			a.selectStep(i)
+		}
+	})
+	for _, ev := range []string{"keyup", "click", "focus", "select"} {
+		on(a.el[site.Request], ev, func(safejs.Value) { a.cursorMoved() })
+	}
+	on(l.el["copy-as"], "click", func(ev safejs.Value) {
+		btn := call(get(ev, "target"), "closest", "button")
+		if !truthy(btn) {
+			return
+		}
+		if target := str(call(btn, "getAttribute", "data-copy")); target != "" {
+			a.copy(str(get(byID(target), "textContent")), "the command")
+			return
+		}
+		switch str(get(btn, "id")) {
+		case "download-raw":
+			a.download(engine.EditorBytes(a.lastText, a.eol), "request.http")
+		case "copy-response":
+			if a.lastRes != nil {
+				a.copy(string(a.lastRes.Bytes()), "the response")
+			}
+		}
+	})
+	on(l.el["copy-fallback-close"], "click", func(safejs.Value) { setHidden(l.el["copy-fallback"], true) })
+	on(l.el["help-button"], "click", func(safejs.Value) { call(l.el["help"], "showModal") })
+	on(l.el["help-close"], "click", func(safejs.Value) { call(l.el["help"], "close") })
+	on(document, "keydown", func(ev safejs.Value) { a.shortcut(ev) })
+}
+
+// opened resets the learning state when a link or an example is opened.
+func (a *app) opened() {
+	a.learn.revealed, a.learn.predicted, a.learn.step = false, -1, -1
+}
+
+// setPredict turns predict-first mode on or off.
+func (a *app) setPredict(on bool) {
+	a.mode = ""
+	if on {
+		a.mode = engine.Modes[0]
+	}
+	a.opened()
+	setAttr(a.el[site.Page], "data-mode", a.mode)
+	a.render()
+	if on {
+		setText(a.el[site.Status], "Predict first: the response is hidden until you choose the status you expect and reveal it.")
+	}
+}
+
+// afterRender updates the learning panes for a new result.
+func (a *app) afterRender(res *engine.Result, text string, m *engine.EditorMap) {
+	l := &a.learn
+	l.res, l.text, l.m = res, text, m
+
+	predict := a.mode == engine.Modes[0]
+	set(l.el["predict-toggle"], "checked", predict)
+	if predict {
+		if n := render.Predict(res, l.predicted, l.revealed); !n.Equal(l.predictNode) {
+			mount(l.el["predict"], n)
+			l.predictNode = n
+		}
+		if !l.revealed {
+			setText(a.el[site.Status], "Predict first: choose the status you expect, then reveal the response.")
+		}
+	} else {
+		l.predictNode = nil
+	}
+	setHidden(l.el["predict"], !predict)
+	if predict && !l.revealed {
+		setAttr(a.el[site.Page], "data-hide-answer", "true")
+	} else {
+		call(a.el[site.Page], "removeAttribute", "data-hide-answer")
+	}
+
+	if n := render.Diagram(res); !n.Equal(l.diagramNode) {
+		mount(l.el["diagram"], n)
+		l.diagramNode = n
+	}
+	if n := render.CopyAs(engine.EditorBytes(text, a.eol), res); !n.Equal(l.copyNode) {
+		mount(l.el["copy-as"], n)
+		l.copyNode = n
+	}
+	lesson := l.el["example-lesson"]
+	if ex, ok := engine.LookupExample(a.example); ok && a.example != "" {
+		setText(lesson, "Example · "+ex.Group+" · "+ex.Title+": "+ex.Lesson)
+		setHidden(lesson, false)
+	} else {
+		setHidden(lesson, true)
+	}
+
+	if a.lastWhy != l.why {
+		l.why, l.step = a.lastWhy, -1
+	}
+	a.showStep(false)
+	a.cursorMoved()
+}
+
+// selectStep selects a trace step (or clears it when it is selected):
+// its bytes are highlighted in the request and scrolled into view.
+func (a *app) selectStep(i int) {
+	l := &a.learn
+	if i == l.step {
+		i = -1
+	}
+	l.step = i
+	a.showStep(true)
+	if i >= 0 && l.res != nil && i < len(l.res.Trace) {
+		msg := "Selected: " + render.Summary(l.res.Trace[i])
+		if l.res.Trace[i].Span.Empty() {
+			msg += " (this step is about the request as a whole)"
+		}
+		setText(a.el[site.Status], msg)
+	}
+}
+
+// showStep marks the selected step in the trace and its bytes in the
+// overlay, and scrolls the editor to them when scroll is set.
+func (a *app) showStep(scroll bool) {
+	l := &a.learn
+	if l.res == nil {
+		return
+	}
+	items := call(a.el[site.Explanation], "querySelectorAll", ".trace li[data-step]")
+	n, _ := get(items, "length").Int()
+	for k := 0; k < n; k++ {
+		li, _ := items.Index(k)
+		sel := k == l.step
+		call(get(li, "classList"), "toggle", "selected", sel)
+		call(call(li, "querySelector", "button.check"), "setAttribute", "aria-pressed", strconv.FormatBool(sel))
+	}
+	marks := engine.EditorMarks(l.text)
+	if mk, ok := render.StepMark(l.res, l.step, l.m, l.text); ok {
+		marks = append(marks, mk)
+	}
+	if over := render.Overlay(l.text, l.res, l.m, marks); !over.Equal(a.lastOver) {
+		mount(a.el[site.Overlay], over)
+		a.lastOver = over
+	}
+	if !scroll {
+		return
+	}
+	mark := call(a.el[site.Overlay], "querySelector", "mark.selected")
+	if !truthy(mark) {
+		return
+	}
+	r := a.el[site.Request]
+	top, _ := get(mark, "offsetTop").Int()
+	left, _ := get(mark, "offsetLeft").Int()
+	h, _ := get(r, "clientHeight").Int()
+	w, _ := get(r, "clientWidth").Int()
+	set(r, "scrollTop", max(0, top-h/3))
+	if cur, _ := get(r, "scrollLeft").Int(); left < cur || left > cur+w-40 {
+		set(r, "scrollLeft", max(0, left-40))
+	}
+	a.syncScroll()
+	call(mark, "scrollIntoView", map[string]any{"block": "nearest"})
+}
+
+// cursorMoved marks the trace steps about the request line the editor's
+// cursor is on.
+func (a *app) cursorMoved() {
+	l := &a.learn
+	if l.res == nil || l.m == nil {
+		return
+	}
+	at := map[int]bool{}
+	if u16, err := get(a.el[site.Request], "selectionStart").Int(); err == nil {
+		off := l.m.ByteOffset(engine.ByteOffsetFromUTF16(l.text, u16))
+		for _, i := range render.StepsOnLine(l.res, off) {
+			at[i] = true
+		}
+	}
+	items := call(a.el[site.Explanation], "querySelectorAll", ".trace li[data-step]")
+	n, _ := get(items, "length").Int()
+	for k := 0; k < n; k++ {
+		li, _ := items.Index(k)
+		call(get(li, "classList"), "toggle", "at-cursor", at[k])
+	}
+}
+
+// copy writes text to the clipboard, or shows it selected in a read-only
+// field when the browser refuses.
+func (a *app) copy(text, what string) {
+	l := &a.learn
+	l.copyText, l.copyWhat = text, what
+	clip := get(get(global, "navigator"), "clipboard")
+	if !truthy(clip) || !truthy(get(clip, "writeText")) {
+		a.copyFallback()
+		return
+	}
+	p, err := clip.Call("writeText", text)
+	if err != nil || !truthy(p) {
+		a.copyFallback()
+		return
+	}
+	call(call(p, "then", l.onCopied.Value()), "catch", l.onCopyFailed.Value())
+}
+
+func (a *app) copyFallback() {
+	l := &a.learn
+	in := l.el["copy-fallback-text"]
+	set(in, "value", l.copyText)
+	setHidden(l.el["copy-fallback"], false)
+	call(in, "focus")
+	call(in, "select")
+	setText(a.el[site.Status], "The browser did not let the page copy "+l.copyWhat+": it is selected in the field at the top; press Ctrl+C (⌘C) to copy it.")
+}
+
+// download saves bytes as a file through a Blob and an object URL.
+func (a *app) download(b []byte, name string) {
+	u8, err := get(global, "Uint8Array").New(len(b))
+	if err != nil {
+		logf("Uint8Array: %v", err)
+		return
+	}
+	_, _ = safejs.CopyBytesToJS(u8, b)
+	parts, _ := get(global, "Array").New()
+	call(parts, "push", u8)
+	blob, err := get(global, "Blob").New(parts, map[string]any{"type": "application/octet-stream"})
+	if err != nil {
+		logf("Blob: %v", err)
+		return
+	}
+	url := call(get(global, "URL"), "createObjectURL", blob)
+	link := call(document, "createElement", "a")
+	set(link, "href", url)
+	set(link, "download", name)
+	call(get(document, "body"), "appendChild", link)
+	call(link, "click")
+	call(link, "remove")
+	call(global, "setTimeout", get(get(global, "URL"), "revokeObjectURL"), 1000, url)
+	setText(a.el[site.Status], "Saved the raw request as "+name+" ("+itoa(len(b))+" bytes).")
+}
+
+// showLinkSize shows the size of the encoded link against the limit a
+// link can have to be opened.
+func (a *app) showLinkSize(n int) {
+	el := a.el[site.LinkSize]
+	if n > engine.MaxFragment {
+		setText(el, "Link too large to share: "+itoa(n)+" bytes, links open up to "+itoa(engine.MaxFragment)+". Download the raw request instead.")
+		setAttr(el, "class", "meter over")
+		return
+	}
+	setText(el, "Link: "+itoa(n)+" / "+itoa(engine.MaxFragment)+" bytes")
+	setAttr(el, "class", "meter")
+}
+
+// copyLink copies the page's link, unless it is too large to be opened.
+func (a *app) copyLink() {
+	a.save()
+	if len(a.lastHash) > engine.MaxFragment {
+		setText(a.el[site.Status], "This link is too large to share ("+itoa(len(a.lastHash))+" bytes; links open up to "+itoa(engine.MaxFragment)+"). Use Copy as → Download raw request instead.")
+		return
+	}
+	a.copy(str(get(get(global, "location"), "href")), "the link ("+itoa(len(a.lastHash)+1)+" characters after #)")
+}
+
+// shortcut handles the documented keyboard shortcuts (index.html #help).
+func (a *app) shortcut(ev safejs.Value) {
+	tag := str(get(get(ev, "target"), "tagName"))
+	typing := tag == "TEXTAREA" || tag == "INPUT" || tag == "SELECT"
+	key := str(get(ev, "key"))
+	if key == "?" && !typing && !truthy(get(ev, "altKey")) && !truthy(get(ev, "ctrlKey")) && !truthy(get(ev, "metaKey")) {
+		call(ev, "preventDefault")
+		call(a.learn.el["help"], "showModal")
+		return
+	}
+	if !truthy(get(ev, "altKey")) || !truthy(get(ev, "shiftKey")) || truthy(get(ev, "ctrlKey")) || truthy(get(ev, "metaKey")) {
+		return
+	}
+	switch str(get(ev, "code")) {
+	case "KeyE":
+		call(a.el[site.Request], "focus")
+	case "KeyX":
+		call(a.el[site.Examples], "focus")
+	case "KeyW":
+		b := call(a.el[site.Explanation], "querySelector", ".trace li.decisive button.check")
+		if !truthy(b) {
+			b = call(a.el[site.Explanation], "querySelector", ".trace button.check")
+		}
+		call(b, "focus")
+	case "KeyP":
+		a.setPredict(a.mode != engine.Modes[0])
+	case "KeyL":
+		a.copyLink()
+	case "KeyT":
+		call(a.el[site.ThemeToggle], "click")
+	default:
+		return
+	}
+	call(ev, "preventDefault")
+}
