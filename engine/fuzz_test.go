@@ -141,9 +141,9 @@ func checkResponseBytes(t *testing.T, res *Result) {
 // checkStreaming feeds raw to the engine the way a server reads a socket:
 // the input grows by chunk bytes at a time and the engine re-runs on each
 // prefix. Whenever a prefix already holds a complete request message that
-// the engine answers with a final response, or a complete header section
-// with a decisive syntax or framing error, the whole input must get the same
-// status: later bytes never change an answer already given.
+// the engine answers with a final response, or a decisive syntax or framing
+// error, the whole input must get the same status: later bytes never change
+// an answer already given.
 func checkStreaming(t *testing.T, raw []byte, full *Result, cfg *Config, chunk int) {
 	t.Helper()
 	if len(raw) > 1<<12 {
@@ -151,9 +151,12 @@ func checkStreaming(t *testing.T, raw []byte, full *Result, cfg *Config, chunk i
 	}
 	for end := chunk; end < len(raw); end += chunk {
 		p := Negotiate(raw[:end], cfg)
-		if p.Final == nil || p.Request.HeaderEnd < 0 {
+		if p.Final == nil {
 			continue
 		}
+		// A syntax or framing error is decided as soon as its bytes have
+		// arrived, even before the header section ends (as a server reading
+		// line by line does); anything else once the request is complete.
 		decided := p.Request.Complete()
 		if p.Decisive >= 0 {
 			st := p.Trace[p.Decisive].Stage
