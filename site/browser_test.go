@@ -214,9 +214,6 @@ func TestLoadTime(t *testing.T) {
 	type timing struct{ Fetched, Compiled, Ready float64 }
 	var ts []timing
 	for range 5 {
-		if err := chromedp.Do(p.ctx, chromedp.Navigate("about:blank")); err != nil {
-			t.Fatal(err)
-		}
 		p.open("")
 		ts = append(ts, eval[timing](p, `(() => {
 			const w = performance.getEntriesByType("resource").find((e) => e.name.endsWith("main.wasm"));
@@ -233,4 +230,29 @@ func TestLoadTime(t *testing.T) {
 	}
 	t.Logf("median of %d loads (ms after navigation): wasm fetched %.0f, compiled %.0f, ready %.0f",
 		len(ts), med(func(x timing) float64 { return x.Fetched }), med(func(x timing) float64 { return x.Compiled }), med(func(x timing) float64 { return x.Ready }))
+}
+
+func TestSettingChangesAnswerAndLink(t *testing.T) {
+	p := openPage(t)
+	req := "GET / HTTP/1.1\nHost: example.com\n\n"
+	p.open("req=" + base64.RawURLEncoding.EncodeToString([]byte(req)))
+	cfg := engine.DefaultConfig()
+	want := engine.Negotiate([]byte(req), &cfg).Status()
+	p.waitFor(`document.getElementById("response").dataset.status === "` + strconv.Itoa(want) + `"`)
+	if err := engine.LookupSetting("lf").Set(&cfg, "reject"); err != nil {
+		t.Fatal(err)
+	}
+	rejected := engine.Negotiate([]byte(req), &cfg).Status()
+	if rejected == want {
+		t.Fatalf("lf=reject does not change the answer to a bare LF (%d)", want)
+	}
+	eval[any](p, `(() => { const s = document.getElementById("set-lf"); s.value = "reject"; s.dispatchEvent(new Event("change", {bubbles: true})); })()`)
+	p.waitFor(`document.getElementById("response").dataset.status === "` + strconv.Itoa(rejected) + `"`)
+	p.waitFor(`location.hash.endsWith("&lf=reject")`)
+	// Opening that link restores the setting in the Server pane.
+	frag := strings.TrimPrefix(eval[string](p, `location.hash`), "#")
+	p.open(frag)
+	if got := eval[string](p, `document.getElementById("set-lf").value`); got != "reject" {
+		t.Errorf("after opening %q the lf setting shows %q", frag, got)
+	}
 }

@@ -167,7 +167,9 @@ func (p *page) open(fragment string) {
 	if fragment != "" {
 		url += "#" + fragment
 	}
-	if err := chromedp.Do(p.ctx, chromedp.Navigate(url)); err != nil {
+	// about:blank first: a URL that differs only in its fragment would
+	// otherwise be a same-document navigation (a hashchange, not a load).
+	if err := chromedp.Do(p.ctx, chromedp.Navigate("about:blank"), chromedp.Navigate(url)); err != nil {
 		p.t.Fatal(err)
 	}
 	p.waitReady()
