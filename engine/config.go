@@ -38,6 +38,9 @@ type HTTPConfig struct {
 	// lacks the "upgrade" connection option: "ignore" (RFC 9110 §7.6.1: it
 	// "ought to be ignored"), "426" or "400" (what many libraries do).
 	NoConnectionOption string
+	// RequireLength answers 411 to a chunked request body (RFC 9112 §6.3: a
+	// server MAY reject a body without Content-Length).
+	RequireLength bool
 	// Advertise lists the protocols the server advertises with Upgrade in
 	// an ordinary response (RFC 9110 §7.8: MAY send Upgrade in any response).
 	Advertise bool
@@ -225,6 +228,7 @@ var (
 	_ = defineChoice("fold", "HTTP", "obs-fold (continued field lines)", "RFC 9112 §5.2: reject with 400 (Node, python-websockets) or replace with SP (Go).", []string{"reject", "unfold"}, func(c *Config) *string { return &c.HTTP.ObsFold })
 	_ = defineChoice("tecl", "HTTP", "Transfer-Encoding with Content-Length", "RFC 9112 §6.1: reject with 400, or obey Transfer-Encoding; either way the connection closes and the server never switches.", []string{"reject", "te"}, func(c *Config) *string { return &c.HTTP.TECL })
 	_ = defineChoice("noconn", "HTTP", "Upgrade without \"upgrade\" in Connection", "RFC 9110 §7.6.1 says such a field ought to be ignored; many libraries answer 426 or 400 instead.", []string{"ignore", "426", "400"}, func(c *Config) *string { return &c.HTTP.NoConnectionOption })
+	_ = defineBool("needlen", "HTTP", "Require Content-Length (411 for chunked bodies)", "RFC 9112 §6.3: a server MAY refuse a request body without Content-Length with 411 (Length Required).", func(c *Config) *bool { return &c.HTTP.RequireLength })
 	_ = defineBool("adv", "HTTP", "Advertise upgrades in ordinary responses", "RFC 9110 §7.8: a server MAY send Upgrade in any response to list the protocols it supports.", func(c *Config) *bool { return &c.HTTP.Advertise })
 	_ = defineChoice("expect", "HTTP", "100 Continue", "RFC 9110 §10.1.1: send 100 (Continue) before reading the body, or omit it when the whole body has already arrived.", []string{"send", "skip-if-received"}, func(c *Config) *string { return &c.HTTP.Expect100 })
 	_ = defineInt("maxline", "HTTP", "Longest request-line (bytes)", "Over it the server answers 414 (RFC 9112 §3).", 16, 1<<20, func(c *Config) *int { return &c.HTTP.MaxRequestLine })

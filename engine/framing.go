@@ -59,6 +59,13 @@ func parseFraming(r *Request, cfg *Config, t *trace) {
 			}
 		}
 		r.Chunked = true
+		if cfg.HTTP.RequireLength {
+			// RFC 9112 §6.3: a server MAY reject a request that contains a
+			// message body but not a Content-Length with 411.
+			t.fail("the body is framed by Content-Length", te[0].Span, noteLengthRequired)
+			r.Close = true
+			return
+		}
 		t.pass("the body is framed by the chunked coding", te[0].Span, nil)
 		readChunked(r, cfg, t)
 		return

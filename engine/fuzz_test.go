@@ -75,6 +75,7 @@ func fuzzConfig(profile uint16) Config {
 	set(9, "maxline", "64")
 	set(10, "maxfields", "4")
 	set(11, "maxbody", "8")
+	set(12, "needlen", "1")
 	return cfg
 }
 

@@ -211,6 +211,10 @@ var (
 		Summary: "The transfer coding {coding} is not implemented by this server.",
 		Detail:  "A server that receives a transfer coding it does not understand SHOULD respond 501 (Not Implemented) ([RFC 9112 §6.1](rfc:9112#6.1)). Go answers `Transfer-Encoding: gzip` with 501 too.",
 		Ref:     Ref{9112, "6.1"}})
+	noteLengthRequired = register(&Note{ID: "length-required", Category: Framing, Level: Bad, Status: 411,
+		Summary: "This server requires Content-Length and does not read chunked request bodies.",
+		Detail:  "\"A server MAY reject a request that contains a message body but not a Content-Length by responding with 411 (Length Required)\" ([RFC 9112 §6.3](rfc:9112#6.3)). The body's length is then unknown to it, so it closes the connection after answering.",
+		Ref:     Ref{9112, "6.3"}})
 	noteCLInvalid = register(&Note{ID: "content-length-invalid", Category: Framing, Level: Bad, Status: 400,
 		Summary: "Content-Length {value} is not one non-negative decimal number.",
 		Detail:  "`Content-Length = 1*DIGIT`. An invalid value, or a list of differing values, is an unrecoverable framing error: the server MUST respond 400 and close the connection ([RFC 9112 §6.3](rfc:9112#6.3)).",
