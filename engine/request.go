@@ -48,6 +48,7 @@ type Request struct {
 	Close bool
 
 	src        string // Raw as a string; elements are substrings of it
+	lists      []namedList
 	lineStarts []int
 	hasBareLF  bool
 }
@@ -109,7 +110,13 @@ func (r *Request) Has(name string) bool {
 
 // List returns the combined #list elements of every line of a field
 // (RFC 9110 §5.3: repeated lines combine, in order, into one list).
+// The result is computed once per name and shared: do not modify it.
 func (r *Request) List(name string) []elem {
+	for _, c := range r.lists {
+		if equalFold(c.name, name) {
+			return c.elems
+		}
+	}
 	var out []elem
 	for _, f := range r.Fields {
 		if equalFold(f.Name, name) {
@@ -117,7 +124,15 @@ func (r *Request) List(name string) []elem {
 			out = append(out, es...)
 		}
 	}
+	out = out[:len(out):len(out)] // an append by a caller copies
+	r.lists = append(r.lists, namedList{name, out})
 	return out
+}
+
+// namedList caches the combined #list of one field name.
+type namedList struct {
+	name  string
+	elems []elem
 }
 
 // HasToken reports whether the #list field name contains token,
