@@ -192,7 +192,14 @@ func hasSchemePrefix(s string) bool {
 func splitStrict(r *Request, s string, l line, t *trace) bool {
 	base := l.start
 	// request-line = method SP request-target SP HTTP-version (RFC 9112 §3),
-	// with exactly one SP between the parts.
+	// with exactly one SP between the parts: other whitespace, and SP at
+	// either end, are separators only to a lenient parser.
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == '\t' || c == '\v' || c == '\f' || c == ' ' && (i == 0 || i == len(s)-1) {
+			t.fail("one SP separates the parts of the request-line", Span{base + i, base + i + 1}, noteRequestLineSpaces)
+			return false
+		}
+	}
 	sp1 := indexByte(s, ' ')
 	if sp1 < 0 {
 		t.fail("the request-line has the form method SP request-target SP HTTP-version", r.LineSpan, noteRequestLineForm)
