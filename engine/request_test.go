@@ -158,3 +158,43 @@ func TestHugePastes(t *testing.T) {
 		t.Error("no input exercised the trace limit")
 	}
 }
+
+// TestSemanticsHook checks the U4 hook (RFC 9110 §7.8): a handler whose
+// protocol cannot honour the request's semantics has its offer ignored, and
+// the server answers the request itself.
+func TestSemanticsHook(t *testing.T) {
+	called := false
+	h := &handler{
+		name:  "getonly",
+		match: func(o offer) bool { return equalFold(o.Name, "getonly") },
+		semantics: func(n *negotiation, o offer) string {
+			if n.req.Method != "GET" {
+				return "it carries only GET requests"
+			}
+			return ""
+		},
+		negotiate: func(n *negotiation, o offer) *verdict {
+			called = true
+			return &verdict{accept: true, upgrade: "getonly"}
+		},
+	}
+	handlers = append(handlers, h)
+	defer func() { handlers = handlers[:len(handlers)-1] }()
+	res := Negotiate([]byte("POST / HTTP/1.1\r\nHost: a\r\nUpgrade: getonly\r\nConnection: upgrade\r\n\r\n"), nil)
+	if res.Status() != 200 || called {
+		t.Fatalf("POST: status %d, negotiate called %v; want 200 without negotiating", res.Status(), called)
+	}
+	found := false
+	for _, s := range res.Trace {
+		if s.Note != nil && s.Note.ID == "upgrade-semantics" && Expand(s.Note.Summary, s.Vars) == "The request cannot be honoured after a switch to getonly: it carries only GET requests." {
+			found = true
+		}
+	}
+	if !found {
+		t.Fatalf("no upgrade-semantics step:\n%s", FormatTrace(res))
+	}
+	res = Negotiate([]byte("GET / HTTP/1.1\r\nHost: a\r\nUpgrade: getonly\r\nConnection: upgrade\r\n\r\n"), nil)
+	if res.Status() != 101 || !called {
+		t.Fatalf("GET: status %d; want 101", res.Status())
+	}
+}
