@@ -92,7 +92,14 @@ window.alert = window.confirm = window.prompt = (m) => { window.__violations.pus
 // repository root on 127.0.0.1.
 func openPage(t *testing.T) *page {
 	t.Helper()
-	ctx := browsertest.New(t, 90*time.Second)
+	return openPageFor(t, 90*time.Second)
+}
+
+// openPageFor is openPage for a test that needs the browser longer than
+// 90 s (many subtests sharing one tab).
+func openPageFor(t *testing.T, timeout time.Duration) *page {
+	t.Helper()
+	ctx := browsertest.New(t, timeout)
 	if err := ensureBuilt(); err != nil {
 		t.Fatalf("building the site: %v", err)
 	}

@@ -7,11 +7,13 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 	"github.com/upgrade-playground/playground/engine"
+	"github.com/upgrade-playground/playground/site/browsertest"
 	"github.com/upgrade-playground/playground/wasm/render"
 )
 
@@ -20,7 +22,13 @@ import (
 // links, the trace, the diagram, Copy as, shortcuts, themes, the phone
 // layout and axe-core.
 func TestLearn(t *testing.T) {
-	p := openPage(t)
+	// Build first (when needed), so the build does not use the browser's time.
+	if browsertest.Path() != "" {
+		if err := ensureBuilt(); err != nil {
+			t.Fatalf("building the site: %v", err)
+		}
+	}
+	p := openPageFor(t, 4*time.Minute)
 	p.open("")
 	for _, c := range []struct {
 		name string
@@ -87,14 +95,14 @@ func learnGallery(p *page) {
 	if n := eval[int](p, `document.querySelectorAll("#examples optgroup").length`); n != len(groups) {
 		t.Errorf("the examples menu has %d groups, want %d", n, len(groups))
 	}
-	ids := eval[[]string](p, `[...document.querySelectorAll("#examples optgroup option")].map(o => o.value)`)
+	menu := eval[[]string](p, `[...document.querySelectorAll("#examples optgroup option")].map(o => o.value)`)
 	exs := eval[[]map[string]any](p, `playground.examples()`)
-	if len(ids) != len(engine.Examples()) || len(exs) != len(ids) {
-		t.Fatalf("menu has %d examples, playground.examples() %d, the engine %d", len(ids), len(exs), len(engine.Examples()))
+	if len(menu) != len(engine.Examples()) || len(exs) != len(menu) {
+		t.Fatalf("menu has %d examples, playground.examples() %d, the engine %d", len(menu), len(exs), len(engine.Examples()))
 	}
 	for i, ex := range engine.Examples() {
-		if ids[i] != ex.ID || exs[i]["id"] != ex.ID || exs[i]["title"] != ex.Title {
-			t.Errorf("example %d: menu %q, examples() %v, want %q %q", i, ids[i], exs[i], ex.ID, ex.Title)
+		if menu[i] != ex.ID || exs[i]["id"] != ex.ID || exs[i]["title"] != ex.Title {
+			t.Errorf("example %d: menu %q, examples() %v, want %q %q", i, menu[i], exs[i], ex.ID, ex.Title)
 		}
 	}
 	// Open every example by its link, in the page (one evaluation).
@@ -260,16 +268,10 @@ func learnDraft(p *page) {
 	t := p.t
 	draft := "GET /my-draft HTTP/1.1\r\nHost: draft.example\r\n\r\n"
 	link := "GET /from-link HTTP/1.1\r\nHost: link.example\r\n\r\n"
-	// A fresh load (not a same-document fragment change) decides between
-	// the link and the draft.
-	if err := chromedp.Do(p.ctx, chromedp.Navigate("about:blank")); err != nil {
-		t.Fatal(err)
-	}
 	p.open("")
+	// Wait for the page's own (debounced) save before replacing the draft.
+	p.waitFor(`location.hash.length > 1 && localStorage.getItem("upgrade-playground.draft") === location.hash.slice(1)`)
 	eval[any](p, `localStorage.setItem("upgrade-playground.draft", "req=`+base64.RawURLEncoding.EncodeToString([]byte(draft))+`")`)
-	if err := chromedp.Do(p.ctx, chromedp.Navigate("about:blank")); err != nil {
-		t.Fatal(err)
-	}
 	p.open("req=" + base64.RawURLEncoding.EncodeToString([]byte(link)))
 	if got := eval[string](p, `document.getElementById("request").value`); got != engine.EditorText([]byte(link), "") {
 		t.Errorf("the link should win over the draft; editor holds %q", got)

@@ -65,9 +65,17 @@ func exchange(res *engine.Result) (msgs []message, end string) {
 		}
 		msgs = append(msgs, m)
 	}
-	for i, p := range res.After {
+	var after []engine.Part
+	for _, p := range res.After {
+		// Parts marked "(equivalent)" show the same exchange on another
+		// protocol; they are not sent on this connection.
+		if !strings.HasSuffix(p.Proto, "(equivalent)") {
+			after = append(after, p)
+		}
+	}
+	for i, p := range after {
 		if i == diagMaxPart {
-			end = strings.TrimSpace(end + " " + plural(len(res.After)-diagMaxPart, "more part") + " follow.")
+			end = strings.TrimSpace(end + " " + plural(len(after)-diagMaxPart, "more part") + " follow.")
 			break
 		}
 		m := message{fromClient: p.From == "client", class: "msg after from-" + p.From, label: p.Proto + ": " + p.Title}

@@ -148,6 +148,10 @@ func TestDiagram(t *testing.T) {
 			t.Errorf("%.40q: no final arrow of class %s", c.req, c.cls)
 		}
 	}
+	// The HTTP/2 and HTTP/3 equivalents are not on this connection.
+	if title := DiagramTitle(engine.Negotiate([]byte(sample), nil)); strings.Contains(title, "equivalent") || !strings.HasSuffix(title, "(now speaking websocket).") {
+		t.Errorf("the diagram of the sample handshake is %q", title)
+	}
 	// Invisible characters never reach the diagram raw.
 	res := engine.Negotiate([]byte("GET /\u202e\u200b HTTP/1.1\r\nHost: a\r\n\r\n"), nil)
 	if s := Diagram(res).String(); strings.ContainsAny(s, "\u202e\u200b") {
