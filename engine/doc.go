@@ -48,11 +48,27 @@
 // RFC-NOTES Part 1 lists the rules the engine implements; each has golden
 // exchanges under testdata/ whose names start with its area: syntax- (F1–F10,
 // M1–M16, V1–V4), framing- (B1–B8), upgrade- (C1–C7, U1–U14), expect- (U9,
-// U15) and http- (methods and persistence). Where the RFCs leave a choice
-// (bare LF, obs-fold, CL with TE, Upgrade without the "upgrade" option, the
-// 100 when the body has arrived, size limits), the choice is a [Setting]
-// with a deep-link key, and the note for each side says what the other side
-// and well-known servers do.
+// U15) and http- (methods and persistence).
+//
+// Where the RFCs leave a choice, the choice is a [Setting] with a deep-link
+// key, and the note for each side says what the other side and well-known
+// servers do. The HTTP/1.1 core's settings (default first):
+//
+//	lf        bare LF line ends: accept | reject              RFC 9112 §2.2
+//	ctl       bare CR and NUL: reject | replace (with SP)     RFC 9112 §2.2, RFC 9110 §5.5
+//	rl        request-line split: strict | lenient            RFC 9112 §3
+//	fold      obs-fold: reject | unfold                       RFC 9112 §5.2
+//	tecl      CL with TE: reject | te (then close)            RFC 9112 §6.1
+//	needlen   411 for a body without Content-Length: 0 | 1    RFC 9112 §6.3
+//	noconn    Upgrade without the option: ignore | 426 | 400  RFC 9110 §7.6.1
+//	adv       advertise Upgrade in a 200: 0 | 1               RFC 9110 §7.8
+//	expect    100 when the body has arrived: send | skip-if-received  RFC 9110 §10.1.1
+//	maxline, maxfield, maxfields, maxheader, maxrequest, maxbody: size limits
+//	          (414, 431, 413; RFC 9112 §3, RFC 9110 §5.4, §15.5.14)
+//
+// Whatever the settings, a connection that must close after the response
+// (Connection: close, CL with TE, faulty HTTP/1.0 framing) is never
+// switched: the server answers over HTTP/1.1 and closes.
 //
 // # Explanations
 //
