@@ -14,6 +14,43 @@
     resolveReady(pg);
   };
 
+  // _mount(el, spec) replaces el's children with the nodes that spec
+  // describes (wasm/render.Encode): one call from Go per pane instead of one
+  // per node. Nodes are created with DOM APIs; innerHTML is set only from an
+  // H record, which holds goldmark's output.
+  const SVG = "http://www.w3.org/2000/svg";
+  Object.defineProperty(pg, "_mount", {
+    value: (el, spec) => {
+      const frag = document.createDocumentFragment();
+      const stack = [frag];
+      const svg = [el.namespaceURI === SVG];
+      for (const rec of spec.split("\0")) {
+        if (rec === "") continue;
+        const top = stack[stack.length - 1];
+        const v = rec.slice(1);
+        switch (rec[0]) {
+          case "E": {
+            const inSvg = svg[svg.length - 1] || v === "svg";
+            const e = inSvg ? document.createElementNS(SVG, v) : document.createElement(v);
+            top.appendChild(e);
+            stack.push(e);
+            svg.push(inSvg);
+            break;
+          }
+          case "A": {
+            const i = v.indexOf("\x01");
+            top.setAttribute(v.slice(0, i), v.slice(i + 1));
+            break;
+          }
+          case "T": top.appendChild(document.createTextNode(v)); break;
+          case "H": top.innerHTML = v; break;
+          case "C": if (stack.length > 1) { stack.pop(); svg.pop(); } break;
+        }
+      }
+      el.replaceChildren(frag);
+    },
+  });
+
   const fail = (err) => {
     const msg = "The playground's engine could not start: " + (err && err.message ? err.message : String(err)) +
       ". It needs a browser with WebAssembly; your request text is still here.";

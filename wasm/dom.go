@@ -143,9 +143,20 @@ func build(n *render.Node, inSVG bool) safejs.Value {
 	return el
 }
 
+// domMount is site/app.js's DOM builder (playground._mount), which mounts
+// a whole tree in one call (see render.Encode).
+var domMount = get(get(global, "playground"), "_mount")
+
 // mount replaces the children of el with the children of the tree's root.
 func mount(el safejs.Value, root *render.Node) {
 	root = render.Sanitize(root)
+	if domMount.Type() == safejs.TypeFunction {
+		_, err := domMount.Invoke(el, render.Encode(root))
+		if err == nil {
+			return
+		}
+		logf("mount: %v", err)
+	}
 	frag := call(document, "createDocumentFragment")
 	for _, k := range root.Kids {
 		call(frag, "appendChild", build(k, root.Tag == "svg"))
