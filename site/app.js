@@ -11,6 +11,7 @@
   globalThis.__playgroundStarted = () => {
     delete globalThis.__playgroundStarted;
     pg.readyAt = performance.now(); // ms since navigation start, for measurements
+    performance.mark("first-render"); // the first response is on the page (issue 6 load budget)
     resolveReady(pg);
   };
 
@@ -74,6 +75,7 @@
   streaming
     .then((result) => {
       pg.compiledAt = performance.now(); // the module is compiled and instantiated
+      pg.memoryBytes = () => result.instance.exports.mem.buffer.byteLength; // the .wasm's memory (issue 6 budget)
       return go.run(result.instance).then(() => fail(new Error("the engine stopped")));
     })
     .catch(fail);

@@ -1,0 +1,263 @@
+package site
+
+import (
+	"encoding/base64"
+	"net/url"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/chromedp/cdproto/network"
+	cdppage "github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+	"github.com/upgrade-playground/playground/engine"
+)
+
+// Hostile links (issue 6): a shared link is input from a stranger. Payloads
+// in the request, in every setting, in unknown keys and in ex must never run
+// script, open a dialog, violate the CSP, load anything from another
+// origin, or put an on* attribute or a javascript:/data: URL in the DOM.
+
+// hostilePayloads are values built to escape from text into markup.
+var hostilePayloads = []string{
+	"javascript:alert(1)",
+	"javascript&colon;alert(1)",
+	"java&#115;cript:alert(1)",
+	"jav&#X61;script:alert(1)",
+	"JaVaScRiPt:alert(1)",
+	" \tjavascript:alert(1)",
+	"data:text/html,<script>alert(1)</script>",
+	"data:image/svg+xml,<svg onload=alert(1)>",
+	"<img src=x onerror=alert(1)>",
+	"<svg onload=alert(1)>",
+	"<script>alert(1)</script>",
+	"<iframe src=\"http://evil.example/\"></iframe>",
+	"\"><img src=x onerror=alert(1)>",
+	"'><svg/onload=alert(1)>",
+	"`</code><img src=x onerror=alert(1)>`",
+	"``<img src=x onerror=alert(1)>``",
+	"![x](http://evil.example/x.png)",
+	"[click](javascript:alert(1))",
+	"<http://evil.example/>",
+	"<a href=\"http://evil.example/\">x</a>",
+	"{sha1}{v}{accept}</p><script>alert(1)</script>",
+	"\u202eredro\u202c\u2066x\u2069\u200b\u200d\ufeff",
+	"\ue000v\ue001",
+}
+
+// hostileRequest puts a payload everywhere a request can carry it: the
+// target, field names and values, tokens, subprotocols, extension
+// parameters, origins, HTTP2-Settings and a body.
+func hostileRequest(p string) string {
+	tok := strings.NewReplacer(" ", "", "\t", "").Replace(p)
+	return "GET /" + tok + " HTTP/1.1\r\n" +
+		"Host: " + p + "\r\n" +
+		"Upgrade: websocket, " + tok + "\r\n" +
+		"Connection: Upgrade, " + tok + "\r\n" +
+		"Sec-WebSocket-Key: " + p + "\r\n" +
+		"Sec-WebSocket-Version: 13, " + p + "\r\n" +
+		"Sec-WebSocket-Protocol: chat, " + p + "\r\n" +
+		"Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits=\"" + p + "\"; " + tok + "\r\n" +
+		"Origin: " + p + "\r\n" +
+		"HTTP2-Settings: " + p + "\r\n" +
+		tok + ": " + p + "\r\n" +
+		"Content-Length: " + strconv.Itoa(len(p)) + "\r\n" +
+		"\r\n" + p
+}
+
+// hostileFragments lists the links to open: each payload as a request, as
+// the value of every setting key, as an unknown key and value, and as ex.
+func hostileFragments() []string {
+	enc := url.QueryEscape
+	var out []string
+	for _, p := range hostilePayloads {
+		out = append(out, "req="+base64.RawURLEncoding.EncodeToString([]byte(hostileRequest(p))))
+		var all []string
+		for _, s := range engine.Settings() {
+			all = append(all, s.Key+"="+enc(p))
+		}
+		out = append(out,
+			strings.Join(all, "&"),
+			enc(p)+"="+enc(p),
+			"ex="+enc(p),
+			"ex=seed-websocket&mode="+enc(p)+"&eol="+enc(p)+"&v="+enc(p),
+			p, // raw, not even form-encoded
+		)
+	}
+	// One setting at a time too, so that no key is skipped after another
+	// key's problem: the most dangerous payloads only.
+	for _, s := range engine.Settings() {
+		for _, p := range []string{"<img src=x onerror=alert(1)>", "javascript:alert(1)"} {
+			out = append(out, "req=R0VUIC8gSFRUUC8xLjENCkhvc3Q6IGENCg0K&"+s.Key+"="+enc(p))
+		}
+	}
+	return out
+}
+
+// domScanJS lists what must never be in the DOM: event handler attributes,
+// javascript:/data: URLs in any attribute, links to anywhere but the RFC
+// editor or this page, and elements that load or run things.
+const domScanJS = `(() => {
+	const out = [];
+	for (const el of document.querySelectorAll("*")) {
+		for (const a of el.attributes) {
+			const v = a.value.replace(/[\u0000-\u0020]/g, "").toLowerCase();
+			if (a.name.toLowerCase().startsWith("on")) out.push(el.tagName + " " + a.name);
+			if (v.startsWith("javascript:") || v.startsWith("data:") || v.startsWith("vbscript:")) out.push(el.tagName + " " + a.name + "=" + a.value);
+		}
+		if (el.tagName === "A" && el.hasAttribute("href")) {
+			const h = el.getAttribute("href");
+			if (!h.startsWith("#") && !h.startsWith("https://www.rfc-editor.org/")) out.push("A href=" + h);
+		}
+		if (["IMG", "IFRAME", "OBJECT", "EMBED", "FRAME", "AUDIO", "VIDEO", "SOURCE", "BASE", "IMAGE"].includes(el.tagName.toUpperCase())) out.push(el.tagName);
+		if (el.tagName === "SCRIPT" && !/^site\/(app|wasm_exec)\.js$/.test(el.getAttribute("src") || "")) out.push("SCRIPT " + el.outerHTML.slice(0, 80));
+		if (el.tagName === "LINK" && !/^site\/[a-z]+\.(css|wasm)$/.test(el.getAttribute("href") || "")) out.push("LINK " + el.outerHTML.slice(0, 80));
+	}
+	return out;
+})()`
+
+// watchNetwork records every request the tab makes to anything but the
+// test server (and the about:blank it starts from).
+func watchNetwork(t *testing.T, p *page) func() []string {
+	t.Helper()
+	if _, err := chromedp.Call(p.ctx, network.Enable, network.EnableParams{}); err != nil {
+		t.Fatal(err)
+	}
+	var mu sync.Mutex
+	var foreign []string
+	requests := chromedp.Events(p.ctx, network.RequestWillBeSent)
+	dialogs := chromedp.Events(p.ctx, cdppage.JavascriptDialogOpening)
+	go func() {
+		for ev, err := range requests {
+			if err != nil {
+				return
+			}
+			if u := ev.Request.URL; !strings.HasPrefix(u, p.base) && u != "about:blank" {
+				mu.Lock()
+				foreign = append(foreign, u)
+				mu.Unlock()
+			}
+		}
+	}()
+	go func() {
+		for ev, err := range dialogs {
+			if err != nil {
+				return
+			}
+			p.report("dialog opened: " + ev.Message)
+			_, _ = chromedp.Call(p.ctx, cdppage.HandleJavaScriptDialog, cdppage.HandleJavaScriptDialogParams{Accept: false})
+		}
+	}()
+	return func() []string {
+		mu.Lock()
+		defer mu.Unlock()
+		return append([]string(nil), foreign...)
+	}
+}
+
+// openHash applies a fragment the way a clicked link does (hashchange) and
+// waits for the page's handler and the next frame.
+const openHashJS = `((h) => new Promise((r) => {
+	addEventListener("hashchange", () => requestAnimationFrame(() => r(true)), {once: true});
+	location.hash = h;
+}))`
+
+func TestHostileLinks(t *testing.T) {
+	p := openPage(t)
+	foreign := watchNetwork(t, p)
+	p.open("")
+	frags := hostileFragments()
+	for i, f := range frags {
+		if i == 0 || i%25 == 0 {
+			// A full navigation now and then: the first render of a link.
+			p.open(f)
+		} else {
+			eval[bool](p, openHashJS+`(`+strconv.Quote(f)+`)`)
+		}
+		if bad := eval[[]string](p, domScanJS); len(bad) > 0 {
+			t.Errorf("link %.80q: the DOM has %q", f, bad)
+		}
+		// Every pane rendered: the page did not stop on the link.
+		if eval[string](p, `document.getElementById("response").dataset.status || ""`) == "" {
+			t.Errorf("link %.80q: no response shown", f)
+		}
+	}
+	// The hostile text is shown as text: the decoded request is in the
+	// editor and in the Why pane verbatim.
+	p.open("req=" + base64.RawURLEncoding.EncodeToString([]byte(hostileRequest("<img src=x onerror=alert(1)>"))))
+	if got := eval[string](p, `document.getElementById("request").value`); !strings.Contains(got, "Host: <img src=x onerror=alert(1)>") {
+		t.Errorf("the editor lost the hostile text: %.200q", got)
+	}
+	if got := eval[string](p, `document.getElementById("explanation").textContent`); !strings.Contains(got, "<img src=x onerror=alert(1)>") {
+		t.Errorf("the Why pane does not show the hostile value as text")
+	}
+	if f := foreign(); len(f) > 0 {
+		t.Errorf("the page requested other origins: %q", f)
+	}
+	t.Logf("%d hostile links opened", len(frags))
+}
+
+// TestCSPEnforced proves the CSP meta tag is in force (an inline script
+// and an image from another origin are refused, with a violation event)
+// and that the whole page — every example, every pane and control — works
+// under it with zero violations.
+func TestCSPEnforced(t *testing.T) {
+	p := openPage(t)
+	foreign := watchNetwork(t, p)
+	p.open("")
+	const csp = `default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'`
+	if got := eval[string](p, `document.querySelector('meta[http-equiv="Content-Security-Policy"]').content`); got != csp {
+		t.Fatalf("CSP = %q, want %q", got, csp)
+	}
+	// The policy is enforced: both attempts are refused and reported.
+	blocked := eval[[]string](p, `new Promise((resolve) => {
+		const seen = [];
+		const on = (e) => seen.push(e.violatedDirective);
+		document.addEventListener("securitypolicyviolation", on);
+		window.__ran = false;
+		const s = document.createElement("script");
+		s.textContent = "window.__ran = true";
+		document.body.appendChild(s);
+		const i = new Image();
+		i.src = "http://csp-probe.invalid/x.png";
+		setTimeout(() => { document.removeEventListener("securitypolicyviolation", on); s.remove(); resolve(window.__ran ? ["the inline script ran"].concat(seen) : seen); }, 300);
+	})`)
+	if strings.Join(blocked, " ") != "script-src-elem img-src" {
+		t.Errorf("probing the CSP gave %q, want the inline script and the image refused (script-src-elem img-src)", blocked)
+	}
+	eval[any](p, `window.__violations = []`) // the probes' violations were expected
+
+	// Every example, each opened by its link.
+	for _, ex := range engine.Examples() {
+		eval[bool](p, openHashJS+`(`+strconv.Quote("ex="+ex.ID)+`)`)
+		cfg := ex.Config()
+		want := strconv.Itoa(engine.Negotiate(ex.Request, &cfg).Status())
+		if got := eval[string](p, `document.getElementById("response").dataset.status`); got != want {
+			t.Errorf("example %s: the page shows %s, the engine answers %s", ex.ID, got, want)
+		}
+	}
+	// Every control: open every <details>, toggle every checkbox and
+	// button-like control that stays on the page, change every select.
+	eval[any](p, `(() => {
+		for (const d of document.querySelectorAll("details")) d.open = true;
+		for (const s of document.querySelectorAll("select")) {
+			for (const o of s.options) { s.value = o.value; s.dispatchEvent(new Event("change", {bubbles: true})); }
+		}
+		for (const c of document.querySelectorAll("input[type=checkbox]")) { c.click(); c.click(); }
+		document.getElementById("theme-toggle").click();
+		document.getElementById("theme-toggle").click();
+	})()`)
+	p.typeRequest("GET / HTTP/1.1\nHost: example.com\n\n")
+	p.waitFor(`document.getElementById("response").dataset.status === "200"`)
+	if bad := eval[[]string](p, domScanJS); len(bad) > 0 {
+		t.Errorf("the DOM has %q", bad)
+	}
+	for _, u := range foreign() {
+		if u != "http://csp-probe.invalid/x.png" { // the probe above, refused
+			t.Errorf("the page requested another origin: %q", u)
+		}
+	}
+	// checkClean (at cleanup) fails the test on any violation, dialog,
+	// exception or console error from here on.
+}

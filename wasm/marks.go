@@ -1,0 +1,13 @@
+//go:build js && wasm
+
+package main
+
+// init runs after every package's initialization (the engine's catalogue,
+// settings and examples) and just before main: the engine is ready. The
+// mark lets tests and ./build.sh bench measure the load budget (issue 6)
+// with performance.getEntriesByName("playground-ready").
+func init() {
+	if perf, err := global.Get("performance"); err == nil && truthy(perf) {
+		_, _ = perf.Call("mark", "playground-ready")
+	}
+}
