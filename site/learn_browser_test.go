@@ -3,6 +3,8 @@ package site
 import (
 	"bytes"
 	"encoding/base64"
+	"image/png"
+	"os"
 	"net/url"
 	"strconv"
 	"strings"
@@ -46,6 +48,7 @@ func TestLearn(t *testing.T) {
 		{"invisible", learnInvisible},
 		{"phone", learnPhone},
 		{"axe", learnAxe},
+		{"screenshot", learnScreenshot},
 	} {
 		t.Run(c.name, func(t *testing.T) { c.fn(p.as(t)) })
 	}
@@ -62,7 +65,9 @@ func (p *page) setRequest(text string) *engine.Result {
 	raw := engine.EditorBytes(text, "")
 	res := engine.Negotiate(raw, nil)
 	want := strings.ReplaceAll(string(res.Bytes()), "\r\n", "\n")
-	p.waitFor(`document.getElementById("response").textContent === ` + strconv.Quote(want))
+	// #copy-nc is unique to the bytes: it shows the render is of this text.
+	p.waitFor(`document.getElementById("response").textContent === ` + strconv.Quote(want) +
+		` && document.getElementById("copy-nc").textContent === ` + strconv.Quote(render.Netcat(raw)))
 	return res
 }
 
@@ -431,13 +436,16 @@ func learnCopyAs(p *page) {
 	if _, err := chromedp.Call(p.ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{Behavior: browser.SetDownloadBehaviorBehaviorDeny}); err != nil {
 		t.Fatal(err)
 	}
-	withNUL := "POST / HTTP/1.1\nHost: a\nContent-Length: 3\n\na\\0\\xff"
+	withNUL := "POST / HTTP/1.1\nHost: a\nContent-Length: 3\n\na␀⟨FF⟩"
 	p.setRequest(withNUL)
 	eval[any](p, `(() => { window.__blob = null; const orig = URL.createObjectURL; URL.createObjectURL = (b) => { window.__blob = b; return orig.call(URL, b); }; })()`)
 	p.click("#download-raw")
 	p.waitFor(`window.__blob !== null`)
 	got := eval[[]int](p, `window.__blob.arrayBuffer().then(b => [...new Uint8Array(b)])`)
 	want := engine.EditorBytes(withNUL, "")
+	if !bytes.HasSuffix(want, []byte("\r\n\r\na\x00\xff")) {
+		t.Fatalf("the editor notation gave %q", want)
+	}
 	gotB := make([]byte, len(got))
 	for i, v := range got {
 		gotB[i] = byte(v)
@@ -537,4 +545,39 @@ func firstExampleWithStatus(status int) string {
 		}
 	}
 	return engine.Examples()[0].ID
+}
+
+// learnScreenshot captures the page explaining a refusal, with the decisive
+// trace step selected and the diagram in view; -update writes it to
+// screenshots/trace.png for the README.
+func learnScreenshot(p *page) {
+	t := p.t
+	// No "restore my draft" in the picture: remove the draft once the page
+	// has saved its own.
+	p.waitFor(`location.hash.length > 1 && localStorage.getItem("upgrade-playground.draft") === location.hash.slice(1)`)
+	eval[any](p, `localStorage.removeItem("upgrade-playground.draft")`)
+	if err := chromedp.Do(p.ctx, chromedp.EmulateViewport(1280, 1250)); err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = chromedp.Do(p.ctx, chromedp.EmulateViewport(1280, 900)) }()
+	p.open("ex=" + firstExampleWithStatus(400))
+	p.click("#explanation .trace li.decisive button.check")
+	p.waitFor(`document.querySelector("#request-overlay mark.selected")`)
+	eval[any](p, `window.scrollTo(0, 0)`)
+	shot, err := chromedp.Run(p.ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, err := png.Decode(bytes.NewReader(shot))
+	if err != nil {
+		t.Fatalf("the screenshot is not a PNG: %v", err)
+	}
+	if w := img.Bounds().Dx(); w != 1280 {
+		t.Errorf("the screenshot is %d px wide, want 1280", w)
+	}
+	if *update {
+		if err := os.WriteFile("screenshots/trace.png", shot, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 }
