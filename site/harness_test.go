@@ -99,10 +99,13 @@ func openPage(t *testing.T) *page {
 // 90 s (many subtests sharing one tab).
 func openPageFor(t *testing.T, timeout time.Duration) *page {
 	t.Helper()
-	ctx := browsertest.New(t, timeout)
-	if err := ensureBuilt(); err != nil {
-		t.Fatalf("building the site: %v", err)
+	// Build first, so that a (slow) build does not use the browser's time.
+	if browsertest.Path() != "" || os.Getenv("CI") == "true" {
+		if err := ensureBuilt(); err != nil {
+			t.Fatalf("building the site: %v", err)
+		}
 	}
+	ctx := browsertest.New(t, timeout)
 	srv := httptest.NewServer(static.Handler(".."))
 	t.Cleanup(srv.Close)
 	p := &page{t: t, ctx: ctx, base: srv.URL + "/"}

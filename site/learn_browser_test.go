@@ -15,7 +15,6 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 	"github.com/upgrade-playground/playground/engine"
-	"github.com/upgrade-playground/playground/site/browsertest"
 	"github.com/upgrade-playground/playground/wasm/render"
 )
 
@@ -24,12 +23,6 @@ import (
 // links, the trace, the diagram, Copy as, shortcuts, themes, the phone
 // layout and axe-core.
 func TestLearn(t *testing.T) {
-	// Build first (when needed), so the build does not use the browser's time.
-	if browsertest.Path() != "" {
-		if err := ensureBuilt(); err != nil {
-			t.Fatalf("building the site: %v", err)
-		}
-	}
 	p := openPageFor(t, 4*time.Minute)
 	p.open("")
 	for _, c := range []struct {
@@ -110,6 +103,33 @@ func learnGallery(p *page) {
 			t.Errorf("example %d: menu %q, examples() %v, want %q %q", i, menu[i], exs[i], ex.ID, ex.Title)
 		}
 	}
+	// The browsable gallery: group headings, each example's title with its
+	// lesson as the subtitle; a click opens it in place (no history entry).
+	if n := eval[int](p, `document.querySelectorAll("#gallery h3").length`); n != len(groups) {
+		t.Errorf("the gallery has %d group headings, want %d", n, len(groups))
+	}
+	items := eval[[]map[string]string](p, `[...document.querySelectorAll("#gallery a[data-ex]")].map(a => ({ id: a.dataset.ex, title: a.querySelector(".title").textContent, lesson: a.querySelector(".lesson").textContent }))`)
+	if len(items) != len(engine.Examples()) {
+		t.Fatalf("the gallery lists %d examples, want %d", len(items), len(engine.Examples()))
+	}
+	for i, ex := range engine.Examples() {
+		if items[i]["id"] != ex.ID || items[i]["title"] != ex.Title || items[i]["lesson"] != ex.Lesson {
+			t.Errorf("gallery item %d = %v, want %s %q %q", i, items[i], ex.ID, ex.Title, ex.Lesson)
+		}
+	}
+	pick := engine.Examples()[len(engine.Examples())/2]
+	entries := eval[int](p, `history.length`)
+	eval[any](p, `document.querySelector("details.gallery").open = true`)
+	p.click(`#gallery a[data-ex="` + pick.ID + `"]`)
+	p.waitFor(`document.getElementById("examples").value === "` + pick.ID + `" && document.querySelector('#gallery a[aria-current]').dataset.ex === "` + pick.ID + `"`)
+	if got := eval[string](p, `document.getElementById("request").value`); got != engine.EditorText(pick.Request, "") {
+		t.Errorf("the gallery link %s loaded %q", pick.ID, got)
+	}
+	if n := eval[int](p, `history.length`); n != entries {
+		t.Errorf("opening from the gallery added history entries (%d → %d)", entries, n)
+	}
+	eval[any](p, `document.querySelector("details.gallery").open = false`)
+
 	// Open every example by its link, in the page (one evaluation).
 	var ids []string
 	for _, ex := range engine.Examples() {
@@ -357,6 +377,21 @@ func learnTrace(p *page) {
 	if got := eval[string](p, `[...document.querySelectorAll("#request-overlay mark.selected")].map(m => m.textContent).join("")`); got != want(other) {
 		t.Errorf("step %d marks %q, want %q", other, got, want(other))
 	}
+	// A step far down a long request is scrolled into view in the editor,
+	// the overlay following.
+	long := "GET / HTTP/1.1\n" + strings.Repeat("X-Filler: 0123456789\n", 60) + "Host : a\n\n"
+	p.setRequest(long)
+	eval[any](p, `document.getElementById("request").scrollTop = 0`)
+	p.click("#explanation .trace li.decisive button.check")
+	p.waitFor(`document.querySelector("#request-overlay mark.selected")`)
+	view := eval[map[string]float64](p, `(() => { const r = document.getElementById("request"), o = document.getElementById("request-overlay");
+		const m = o.querySelector("mark.selected").getBoundingClientRect(), b = r.getBoundingClientRect();
+		return { top: r.scrollTop, overlay: o.scrollTop, inside: (m.top >= b.top && m.bottom <= b.bottom) ? 1 : 0 }; })()`)
+	if view["top"] == 0 || view["overlay"] != view["top"] || view["inside"] != 1 {
+		t.Errorf("the selected step at line 62 is not scrolled into view with the overlay in step: %v", view)
+	}
+	p.setRequest(text)
+
 	// Reverse: the cursor on line 2 marks the steps about line 2.
 	eval[any](p, `(() => { const r = document.getElementById("request"); r.focus(); r.setSelectionRange(0, 0); })()`)
 	p.key(kb.ArrowDown)

@@ -26,6 +26,7 @@ type learnState struct {
 	why  *render.Node // the Why tree the selection belongs to
 
 	predictNode, diagramNode, copyNode *render.Node
+	galleryFor                         string // the example the gallery marks
 
 	copyText, copyWhat     string
 	onCopied, onCopyFailed safejs.Func
@@ -33,7 +34,7 @@ type learnState struct {
 }
 
 // learnIDs are the elements of index.html the learning features use.
-var learnIDs = []string{"predict", "predict-toggle", "diagram", "copy-as", "copy-fallback",
+var learnIDs = []string{"gallery", "predict", "predict-toggle", "diagram", "copy-as", "copy-fallback",
 	"copy-fallback-text", "copy-fallback-close", "example-lesson", "help", "help-button", "help-close"}
 
 // wireLearn finds the elements and registers the listeners of the
@@ -104,6 +105,19 @@ func (a *app) wireLearn() {
 			}
 		}
 	})
+	mount(l.el["gallery"], render.GalleryBrowser(""))
+	on(l.el["gallery"], "click", func(ev safejs.Value) {
+		link := call(get(ev, "target"), "closest", "a[data-ex]")
+		if !truthy(link) || truthy(get(ev, "ctrlKey")) || truthy(get(ev, "metaKey")) || truthy(get(ev, "shiftKey")) || truthy(get(ev, "altKey")) {
+			return // a modified click opens the link as the browser does
+		}
+		// Opened in place, so that the history gets no entry (Back leaves
+		// the page) and the current work is replaced as from the menu.
+		call(ev, "preventDefault")
+		a.openFragment("ex="+str(call(link, "getAttribute", "data-ex")), false)
+		a.render()
+		setText(a.el[site.Status], "Opened the example: "+str(get(call(link, "querySelector", ".title"), "textContent"))+". "+render.StatusLine(a.lastRes))
+	})
 	on(l.el["copy-fallback-close"], "click", func(safejs.Value) { setHidden(l.el["copy-fallback"], true) })
 	on(l.el["help-button"], "click", func(safejs.Value) { call(l.el["help"], "showModal") })
 	on(l.el["help-close"], "click", func(safejs.Value) { call(l.el["help"], "close") })
@@ -161,6 +175,10 @@ func (a *app) afterRender(res *engine.Result, text string, m *engine.EditorMap) 
 	if n := render.CopyAs(engine.EditorBytes(text, a.eol), res); !n.Equal(l.copyNode) {
 		mount(l.el["copy-as"], n)
 		l.copyNode = n
+	}
+	if a.example != l.galleryFor {
+		mount(l.el["gallery"], render.GalleryBrowser(a.example))
+		l.galleryFor = a.example
 	}
 	lesson := l.el["example-lesson"]
 	if ex, ok := engine.LookupExample(a.example); ok && a.example != "" {
@@ -235,7 +253,9 @@ func (a *app) showStep(scroll bool) {
 		set(r, "scrollLeft", max(0, left-40))
 	}
 	a.syncScroll()
-	call(mark, "scrollIntoView", map[string]any{"block": "nearest"})
+	// The page scrolls to the editor (not to the mark: that would scroll
+	// the overlay away from the textarea).
+	call(r, "scrollIntoView", map[string]any{"block": "nearest"})
 }
 
 // cursorMoved marks the trace steps about the request line the editor's

@@ -238,3 +238,18 @@ func BenchmarkLearnViews(b *testing.B) {
 		_ = StepsOnLine(res, 20)
 	}
 }
+
+func TestGalleryBrowser(t *testing.T) {
+	ex := engine.Examples()[1]
+	g := GalleryBrowser(ex.ID)
+	if v := Violations(g); len(v) > 0 {
+		t.Errorf("the gallery needs sanitizing: %q", v)
+	}
+	s := g.String()
+	if n := strings.Count(s, "data-ex="); n != len(engine.Examples()) {
+		t.Errorf("the gallery has %d links, want %d", n, len(engine.Examples()))
+	}
+	if n := strings.Count(s, "aria-current"); n != 1 || !strings.Contains(s, `href="#ex=`+ex.ID+`" data-ex="`+ex.ID+`" aria-current="true"`) {
+		t.Errorf("the current example is not the one marked (%d marks)", n)
+	}
+}
