@@ -68,14 +68,22 @@ const axeRun = `axe.run(document, { resultTypes: ["violations"] }).then(r => r.v
 func learnAxe(p *page) {
 	t := p.t
 	script := axeScript(t)
-	for _, c := range []struct{ theme, frag string }{
-		{"light", ""},
-		{"dark", ""},
-		{"dark", "ex=" + firstExampleWithStatus(400)},
-		{"light", "ex=" + firstExampleWithStatus(101) + "&mode=predict"},
+	for _, c := range []struct {
+		theme, frag string
+		open        bool // open the gallery and Copy as, select a step
+	}{
+		{"light", "", false},
+		{"dark", "", false},
+		{"dark", "ex=" + firstExampleWithStatus(400), true},
+		{"light", "ex=" + firstExampleWithStatus(400), true},
+		{"light", "ex=" + firstExampleWithStatus(101) + "&mode=predict", false},
 	} {
 		p.open(c.frag)
 		eval[any](p, `document.documentElement.dataset.theme = "`+c.theme+`"`)
+		if c.open {
+			eval[any](p, `document.querySelectorAll("details").forEach(d => d.open = true)`)
+			p.click("#explanation .trace li.decisive button.check")
+		}
 		eval[any](p, script+";0")
 		if v := eval[[]string](p, axeRun); len(v) > 0 {
 			t.Errorf("axe-core, %s theme, #%s: %d serious or critical violations:\n%s", c.theme, c.frag, len(v), strings.Join(v, "\n"))

@@ -4,8 +4,8 @@ import (
 	"bytes"
 	"encoding/base64"
 	"image/png"
-	"os"
 	"net/url"
+	"os"
 	"strconv"
 	"strings"
 	"testing"
@@ -310,6 +310,14 @@ func learnDraft(p *page) {
 	if !eval[bool](p, `document.getElementById("restore-draft").hidden`) {
 		t.Error("the restore button stays after restoring")
 	}
+	// A link opened in the running page replaces the work, which stays
+	// restorable. (First the restored draft reaches the address bar.)
+	p.waitFor(`location.hash.includes("` + base64.RawURLEncoding.EncodeToString([]byte(draft)) + `")`)
+	eval[any](p, `location.hash = "req=`+base64.RawURLEncoding.EncodeToString([]byte(link))+`"`)
+	p.waitFor(`document.getElementById("request").value === ` + strconv.Quote(engine.EditorText([]byte(link), "")))
+	p.waitFor(`!document.getElementById("restore-draft").hidden`)
+	p.click("#restore-draft")
+	p.waitFor(`document.getElementById("request").value === ` + strconv.Quote(engine.EditorText([]byte(draft), "")))
 }
 
 func learnLinkSize(p *page) {

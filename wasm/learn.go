@@ -124,6 +124,19 @@ func (a *app) wireLearn() {
 	on(document, "keydown", func(ev safejs.Value) { a.shortcut(ev) })
 }
 
+// linkOpened applies a link opened in the running page (a hashchange).
+// When it replaces the current work, that work is kept for "restore my
+// draft", as when a link wins over the saved draft at load.
+func (a *app) linkOpened(hash string) {
+	prev := a.state().Fragment()
+	a.openFragment(hash, true)
+	a.render()
+	if cur := a.state().Fragment(); a.lastText != "" && cur != prev {
+		a.learn.draft = prev
+		setHidden(a.el[site.RestoreDraft], false)
+	}
+}
+
 // opened resets the learning state when a link or an example is opened.
 func (a *app) opened() {
 	a.learn.revealed, a.learn.predicted, a.learn.step = false, -1, -1

@@ -143,7 +143,12 @@ func (a *app) showProblems(probs []engine.LinkProblem) {
 	root := render.El("div")
 	root.Add(render.El("p").AddText("There is a problem with this link:"))
 	ul := render.El("ul")
-	for _, p := range probs {
+	const shown = 10 // a hostile link can carry thousands of problems
+	for i, p := range probs {
+		if i == shown {
+			ul.Add(render.El("li").AddText("… and " + itoa(len(probs)-shown) + " more."))
+			break
+		}
 		ul.Add(render.El("li").AddText(p.String()))
 	}
 	root.Add(ul)
@@ -190,8 +195,7 @@ func (a *app) wire() {
 		if hash == a.lastHash {
 			return
 		}
-		a.openFragment(hash, true)
-		a.render()
+		a.linkOpened(hash)
 	})
 	on(a.el[site.CopyLink], "click", func(safejs.Value) { a.copyLink() })
 	on(a.el[site.RestoreDraft], "click", func(safejs.Value) {
