@@ -261,3 +261,97 @@ func TestCSPEnforced(t *testing.T) {
 	// checkClean (at cleanup) fails the test on any violation, dialog,
 	// exception or console error from here on.
 }
+
+// timedHashJS applies a fragment and returns how long the page took to
+// handle it (the hashchange handler and the next frame), in ms.
+const timedHashJS = `((h) => new Promise((r) => {
+	const t0 = performance.now();
+	addEventListener("hashchange", () => requestAnimationFrame(() => r(performance.now() - t0)), {once: true});
+	location.hash = h;
+}))`
+
+// lagJS is how long a task queued now waits: the page is responsive when
+// it is small.
+const lagJS = `new Promise((r) => { const t = performance.now(); setTimeout(() => r(performance.now() - t), 0); })`
+
+// TestHostileSizes opens links and pastes requests built to be expensive.
+// Each is refused or answered with a clear message; the user's work is
+// kept when a link is refused; the page stays responsive. Times are
+// reported, not asserted.
+func TestHostileSizes(t *testing.T) {
+	p := openPage(t)
+	p.open("")
+	const mine = "GET /mine HTTP/1.1\nHost: example.com\n\n"
+	p.typeRequest(mine)
+	p.waitFor(`document.getElementById("response").dataset.status === "200"`)
+
+	// Links that must be refused whole: the editor keeps the user's work.
+	for _, c := range []struct{ name, frag string }{
+		{"2MB-fragment", "req=" + strings.Repeat("A", 2<<20)},
+		{"2MB-of-keys", strings.Repeat("lf=reject&", 2<<20/10)},
+		{"just-over-the-limit", "req=" + strings.Repeat("A", engine.MaxFragment)},
+	} {
+		ms := eval[float64](p, timedHashJS+`(`+strconv.Quote(c.frag)+`)`)
+		lag := eval[float64](p, lagJS)
+		t.Logf("%s: handled in %.1f ms, next task waited %.1f ms", c.name, ms, lag)
+		benchFigure(t, "hostile."+c.name+"_ms", strconv.FormatFloat(ms, 'f', 1, 64))
+		if eval[bool](p, `document.getElementById("link-message").hidden`) {
+			t.Errorf("%s: no message about the link", c.name)
+		} else if msg := eval[string](p, `document.getElementById("link-message").textContent`); !strings.Contains(msg, "too large") {
+			t.Errorf("%s: the message does not say the link is too large: %.200q", c.name, msg)
+		}
+		if got := eval[string](p, `document.getElementById("request").value`); got != mine {
+			t.Errorf("%s: the editor holds %.80q, the user's work was lost", c.name, got)
+		}
+	}
+
+	// Links within the size limit that expand: every key repeated, a
+	// request of thousands of empty-valued fields, thousands of unknown keys.
+	fields := strings.Repeat("a:\r\n", 2800)
+	for _, c := range []struct{ name, frag string }{
+		{"repeated-keys", strings.Repeat("lf=reject&", engine.MaxFragment/10-1)},
+		{"unknown-keys", strings.Repeat("k=1&", engine.MaxFragment/4-1)},
+		{"thousands-of-fields", "req=" + base64.RawURLEncoding.EncodeToString([]byte("GET / HTTP/1.1\r\nHost: a\r\n"+fields+"\r\n"))},
+	} {
+		if len(c.frag) > engine.MaxFragment {
+			t.Fatalf("%s: %d bytes, over the limit this case must stay within", c.name, len(c.frag))
+		}
+		ms := eval[float64](p, timedHashJS+`(`+strconv.Quote(c.frag)+`)`)
+		lag := eval[float64](p, lagJS)
+		t.Logf("%s (%d bytes): handled in %.1f ms, next task waited %.1f ms", c.name, len(c.frag), ms, lag)
+		benchFigure(t, "hostile."+c.name+"_ms", strconv.FormatFloat(ms, 'f', 1, 64))
+		if eval[string](p, `document.getElementById("response").dataset.status || ""`) == "" {
+			t.Errorf("%s: no response shown", c.name)
+		}
+		if n := eval[int](p, `document.querySelectorAll("#link-message:not([hidden]) li").length`); n > 11 {
+			t.Errorf("%s: the link message lists %d problems; it should summarize", c.name, n)
+		}
+	}
+
+	// Pasted requests: 10,000 header fields and a 1 MB request-line. The
+	// answer is the engine's (a refusal) and is on the page.
+	for _, c := range []struct{ name, text string }{
+		{"10000-headers", "GET / HTTP/1.1\nHost: a\n" + strings.Repeat("X-Many: y\n", 10000) + "\n"},
+		{"1MB-line", "GET /" + strings.Repeat("a", 1<<20) + " HTTP/1.1\nHost: a\n\n"},
+	} {
+		ms := median(keystrokes(p, 3, c.text))
+		lag := eval[float64](p, lagJS)
+		raw := engine.EditorBytes(c.text, "")
+		want := engine.Negotiate(raw, nil).Status()
+		got := eval[string](p, `document.getElementById("response").dataset.status`)
+		t.Logf("%s: a keystroke took %.1f ms (median of 3), next task waited %.1f ms; answer %s", c.name, ms, lag, got)
+		benchFigure(t, "hostile."+c.name+"_ms", strconv.FormatFloat(ms, 'f', 1, 64))
+		if want < 400 {
+			t.Errorf("%s: the engine answers %d; a refusal was expected", c.name, want)
+		}
+		if got != strconv.Itoa(want) {
+			t.Errorf("%s: the page shows %s, the engine answers %d", c.name, got, want)
+		}
+		if why := eval[string](p, `document.getElementById("explanation").textContent`); len(why) < 40 {
+			t.Errorf("%s: the Why pane says only %q", c.name, why)
+		}
+	}
+	// Still responsive and correct afterwards.
+	p.typeRequest(mine)
+	p.waitFor(`document.getElementById("response").dataset.status === "200"`)
+}

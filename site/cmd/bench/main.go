@@ -31,7 +31,7 @@ func main() {
 	flag.Parse()
 	figs := map[string]string{}
 	ok := true
-	out, err := run("go", "test", "./site", "-count", "1", "-v", "-run", "^(TestTransferBudget|TestPerfLoad|TestPerfEdit)$")
+	out, err := run("go", "test", "./site", "-count", "1", "-v", "-run", "^(TestTransferBudget|TestPerfLoad|TestPerfEdit|TestPerfMemory)$")
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "bench: the site measurements failed (%v); figures so far are shown\n", err)
 		ok = false
