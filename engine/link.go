@@ -58,7 +58,11 @@ type LinkProblem struct {
 func (p LinkProblem) String() string {
 	s := "at " + itoa(p.Offset)
 	if p.Key != "" {
-		s += " (" + p.Key + ")"
+		key := p.Key
+		if len(key) > 40 { // a hostile link's key can be 16 KB long
+			key = linkPrintable(key[:40]) + "…"
+		}
+		s += " (" + key + ")"
 	}
 	return s + ": " + p.Message
 }
