@@ -1,0 +1,89 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"github.com/hack-pad/safejs"
+	"github.com/upgrade-playground/playground/engine"
+	"github.com/upgrade-playground/playground/site"
+)
+
+// Copying and saving: the clipboard with its fallback, the raw download,
+// and the link's size against the limit.
+
+// copy writes text to the clipboard, or shows it selected in a read-only
+// field when the browser refuses.
+func (a *app) copy(text, what string) {
+	l := &a.learn
+	l.copyText, l.copyWhat = text, what
+	clip := get(get(global, "navigator"), "clipboard")
+	if !truthy(clip) || !truthy(get(clip, "writeText")) {
+		a.copyFallback()
+		return
+	}
+	p, err := clip.Call("writeText", text)
+	if err != nil || !truthy(p) {
+		a.copyFallback()
+		return
+	}
+	call(call(p, "then", l.onCopied.Value()), "catch", l.onCopyFailed.Value())
+}
+
+func (a *app) copyFallback() {
+	l := &a.learn
+	in := l.el["copy-fallback-text"]
+	set(in, "value", l.copyText)
+	setHidden(l.el["copy-fallback"], false)
+	call(in, "focus")
+	call(in, "select")
+	setText(a.el[site.Status], "The browser did not let the page copy "+l.copyWhat+": it is selected in the field at the top; press Ctrl+C (⌘C) to copy it.")
+}
+
+// download saves bytes as a file through a Blob and an object URL.
+func (a *app) download(b []byte, name string) {
+	u8, err := get(global, "Uint8Array").New(len(b))
+	if err != nil {
+		logf("Uint8Array: %v", err)
+		return
+	}
+	_, _ = safejs.CopyBytesToJS(u8, b)
+	parts, _ := get(global, "Array").New()
+	call(parts, "push", u8)
+	blob, err := get(global, "Blob").New(parts, map[string]any{"type": "application/octet-stream"})
+	if err != nil {
+		logf("Blob: %v", err)
+		return
+	}
+	url := call(get(global, "URL"), "createObjectURL", blob)
+	link := call(document, "createElement", "a")
+	set(link, "href", url)
+	set(link, "download", name)
+	call(get(document, "body"), "appendChild", link)
+	call(link, "click")
+	call(link, "remove")
+	call(global, "setTimeout", get(get(global, "URL"), "revokeObjectURL"), 1000, url)
+	setText(a.el[site.Status], "Saved the raw request as "+name+" ("+itoa(len(b))+" bytes).")
+}
+
+// showLinkSize shows the size of the encoded link against the limit a
+// link can have to be opened.
+func (a *app) showLinkSize(n int) {
+	el := a.el[site.LinkSize]
+	if n > engine.MaxFragment {
+		setText(el, "Link too large to share: "+itoa(n)+" bytes, links open up to "+itoa(engine.MaxFragment)+". Download the raw request instead.")
+		setAttr(el, "class", "meter over")
+		return
+	}
+	setText(el, "Link: "+itoa(n)+" / "+itoa(engine.MaxFragment)+" bytes")
+	setAttr(el, "class", "meter")
+}
+
+// copyLink copies the page's link, unless it is too large to be opened.
+func (a *app) copyLink() {
+	a.save()
+	if len(a.lastHash) > engine.MaxFragment {
+		setText(a.el[site.Status], "This link is too large to share ("+itoa(len(a.lastHash))+" bytes; links open up to "+itoa(engine.MaxFragment)+"). Use Copy as → Download raw request instead.")
+		return
+	}
+	a.copy(str(get(get(global, "location"), "href")), "the link ("+itoa(len(a.lastHash)+1)+" characters after #)")
+}
