@@ -253,3 +253,71 @@ func TestGalleryBrowser(t *testing.T) {
 		t.Errorf("the current example is not the one marked (%d marks)", n)
 	}
 }
+
+// unprintf decodes the format of a printf '…' command as POSIX printf
+// does for the escapes Printf writes.
+func unprintf(t *testing.T, cmd string) []byte {
+	t.Helper()
+	f, ok := strings.CutPrefix(cmd, "printf '")
+	if !ok || !strings.HasSuffix(f, "'") || strings.Count(f, "'") != 1 {
+		t.Fatalf("not one single-quoted printf format: %q", cmd)
+	}
+	f = f[:len(f)-1]
+	var out []byte
+	for i := 0; i < len(f); i++ {
+		c := f[i]
+		switch {
+		case c == '%':
+			if i+1 >= len(f) || f[i+1] != '%' {
+				t.Fatalf("a lone %% in %q", cmd)
+			}
+			out = append(out, '%')
+			i++
+		case c == '\\':
+			if i+1 >= len(f) {
+				t.Fatalf("a trailing backslash in %q", cmd)
+			}
+			switch e := f[i+1]; e {
+			case 'r', 'n', 't', '\\':
+				out = append(out, map[byte]byte{'r': '\r', 'n': '\n', 't': '\t', '\\': '\\'}[e])
+				i++
+			default:
+				if i+3 >= len(f) || e < '0' || e > '3' {
+					t.Fatalf("a bad escape in %q at %d", cmd, i)
+				}
+				out = append(out, (e-'0')<<6|(f[i+2]-'0')<<3|(f[i+3]-'0'))
+				i += 3
+			}
+		case c < 0x20 || c >= 0x7f:
+			t.Fatalf("a raw byte %#x in %q", c, cmd)
+		default:
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// FuzzCopyAs checks, for any bytes, that Printf round-trips (decoded as
+// printf does), that nothing panics, and that an exact curl command is
+// only given for a complete CRLF request without control bytes.
+func FuzzCopyAs(f *testing.F) {
+	for _, c := range printfCases() {
+		f.Add(c)
+	}
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		if got := unprintf(t, Printf(raw)); !bytes.Equal(got, raw) {
+			t.Fatalf("Printf(%q) decodes to %q", raw, got)
+		}
+		res := engine.Negotiate(raw, nil)
+		cf := Curl(raw, res)
+		_ = CopyAs(raw, res)
+		if cf.Exact {
+			if bytes.Contains(bytes.ReplaceAll(raw, []byte("\r\n"), nil), []byte("\n")) || res.Request == nil || !res.Request.Complete() {
+				t.Fatalf("an exact curl command for %q", raw)
+			}
+		}
+		if cf.Command != "" && strings.ContainsAny(cf.Command, "\r\n\x00") {
+			t.Fatalf("the curl command holds raw control bytes: %q", cf.Command)
+		}
+	})
+}
