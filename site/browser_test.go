@@ -256,3 +256,27 @@ func TestSettingChangesAnswerAndLink(t *testing.T) {
 		t.Errorf("after opening %q the lf setting shows %q", frag, got)
 	}
 }
+
+// TestLineEndingModeKeepsBytes switches the editor between CRLF and LF
+// line breaks: the text changes, the request bytes (and the answer) do not.
+func TestLineEndingModeKeepsBytes(t *testing.T) {
+	p := openPage(t)
+	req := "GET / HTTP/1.1\nHost: example.com\r\nX: a\rb\x00\r\n\r\n"
+	enc := base64.RawURLEncoding.EncodeToString([]byte(req))
+	p.open("req=" + enc)
+	if got, want := eval[string](p, `document.getElementById("request").value`), engine.EditorText([]byte(req), "crlf"); got != want {
+		t.Fatalf("CRLF mode: editor holds %q, want %q", got, want)
+	}
+	status := eval[string](p, `document.getElementById("response").dataset.status`)
+	eval[any](p, `(() => { const s = document.getElementById("eol"); s.value = "lf"; s.dispatchEvent(new Event("change", {bubbles: true})); })()`)
+	if got, want := eval[string](p, `document.getElementById("request").value`), engine.EditorText([]byte(req), "lf"); got != want {
+		t.Errorf("LF mode: editor holds %q, want %q", got, want)
+	}
+	p.waitFor(`location.hash === "#req=` + enc + `&eol=lf"`)
+	if got := eval[string](p, `document.getElementById("response").dataset.status`); got != status {
+		t.Errorf("switching the line-ending mode changed the answer from %s to %s", status, got)
+	}
+	// Typing a line break in LF mode sends a bare LF.
+	eval[any](p, `(() => { const r = document.getElementById("request"); r.value = "GET / HTTP/1.1\nHost: a\n\n"; r.dispatchEvent(new Event("input")); })()`)
+	p.waitFor(`location.hash === "#req=` + base64.RawURLEncoding.EncodeToString([]byte("GET / HTTP/1.1\nHost: a\n\n")) + `&eol=lf"`)
+}
