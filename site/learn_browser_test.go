@@ -256,13 +256,18 @@ func fragmentReq(t *testing.T, s string) []byte {
 
 func learnLinks(p *page) {
 	t := p.t
-	for _, req := range []string{
+	for i, req := range []string{
 		"GET /chat HTTP/1.1\r\nHost: a\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n",
 		"GET / HTTP/1.1\nHost: a\nUpgrade: h2c\r\nConnection: Upgrade, HTTP2-Settings\n\n",
 		"POST /x HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\n\r\nhe\x00\tl",
 	} {
 		frag := "req=" + base64.RawURLEncoding.EncodeToString([]byte(req))
-		p.open(frag)
+		if i == 0 {
+			p.open(frag) // a load ...
+		} else {
+			eval[any](p, `location.hash = "`+frag+`"`) // ... and links opened in the running page
+		}
+		p.waitFor(`document.getElementById("request").value === ` + strconv.Quote(engine.EditorText([]byte(req), "")))
 		p.waitFor(`location.hash.length > 1 && document.getElementById("link-size").textContent !== ""`)
 		if got := fragmentReq(t, eval[string](p, `location.hash`)); !bytes.Equal(got, []byte(req)) {
 			t.Errorf("the address bar after opening carries %q, want %q", got, req)
@@ -319,7 +324,6 @@ func learnDraft(p *page) {
 
 func learnLinkSize(p *page) {
 	t := p.t
-	p.open("")
 	big := "POST / HTTP/1.1\nHost: a\nContent-Length: 20000\n\n" + strings.Repeat("x", 20000)
 	p.setRequest(big)
 	p.waitFor(`document.getElementById("link-size").classList.contains("over")`)

@@ -246,7 +246,10 @@ func learnPhone(p *page) {
 	}
 	defer func() { _ = chromedp.Do(p.ctx, chromedp.EmulateViewport(1280, 900)) }()
 	for _, frag := range []string{"", "ex=" + engine.Examples()[0].ID + "&mode=predict"} {
-		p.open(frag)
+		if frag != "" {
+			eval[any](p, `location.hash = "`+frag+`"`)
+			p.waitFor(`document.body.dataset.mode === "predict"`)
+		}
 		if w := eval[int](p, `document.documentElement.scrollWidth`); w > 360 {
 			wide := eval[[]string](p, `[...document.querySelectorAll("body *")].filter(e => e.getBoundingClientRect().right > 361).slice(0, 8).map(e => e.tagName + "#" + e.id + "." + e.className)`)
 			t.Errorf("%q at 360 px: the page is %d px wide; too wide: %q", frag, w, wide)

@@ -25,6 +25,8 @@ type learnState struct {
 	m    *engine.EditorMap
 	why  *render.Node // the Why tree the selection belongs to
 
+	selShown, cursorShown map[int]bool // the steps the Why pane marks now
+
 	predictNode, diagramNode, copyNode *render.Node
 	galleryFor                         string // the example the gallery marks
 
@@ -190,7 +192,13 @@ func (a *app) afterRender(res *engine.Result, text string, m *engine.EditorMap) 
 		l.copyNode = n
 	}
 	if a.example != l.galleryFor {
-		mount(l.el["gallery"], render.GalleryBrowser(a.example))
+		// Move the mark rather than rebuild the list.
+		if old := call(l.el["gallery"], "querySelector", "a[aria-current]"); truthy(old) {
+			call(old, "removeAttribute", "aria-current")
+		}
+		if a.example != "" {
+			setAttr(call(l.el["gallery"], "querySelector", `a[data-ex="`+a.example+`"]`), "aria-current", "true")
+		}
 		l.galleryFor = a.example
 	}
 	lesson := l.el["example-lesson"]
@@ -202,7 +210,8 @@ func (a *app) afterRender(res *engine.Result, text string, m *engine.EditorMap) 
 	}
 
 	if a.lastWhy != l.why {
-		l.why, l.step = a.lastWhy, -1
+		// A new Why pane: nothing in it is marked yet.
+		l.why, l.step, l.selShown, l.cursorShown = a.lastWhy, -1, nil, nil
 	}
 	a.showStep(false)
 	a.cursorMoved()
@@ -233,14 +242,11 @@ func (a *app) showStep(scroll bool) {
 	if l.res == nil {
 		return
 	}
-	items := call(a.el[site.Explanation], "querySelectorAll", ".trace li[data-step]")
-	n, _ := get(items, "length").Int()
-	for k := 0; k < n; k++ {
-		li, _ := items.Index(k)
-		sel := k == l.step
-		call(get(li, "classList"), "toggle", "selected", sel)
-		call(call(li, "querySelector", "button.check"), "setAttribute", "aria-pressed", strconv.FormatBool(sel))
+	want := map[int]bool{}
+	if l.step >= 0 {
+		want[l.step] = true
 	}
+	a.markSteps("selected", want, &l.selShown)
 	marks := engine.EditorMarks(l.text)
 	if mk, ok := render.StepMark(l.res, l.step, l.m, l.text); ok {
 		marks = append(marks, mk)
@@ -285,11 +291,37 @@ func (a *app) cursorMoved() {
 			at[i] = true
 		}
 	}
-	items := call(a.el[site.Explanation], "querySelectorAll", ".trace li[data-step]")
-	n, _ := get(items, "length").Int()
-	for k := 0; k < n; k++ {
-		li, _ := items.Index(k)
-		call(get(li, "classList"), "toggle", "at-cursor", at[k])
+	a.markSteps("at-cursor", at, &l.cursorShown)
+}
+
+// markSteps gives the class to the trace steps in want and takes it from
+// the others, touching only the steps whose state changes (*shown is what
+// the Why pane shows now). The selected step's button is also pressed.
+func (a *app) markSteps(class string, want map[int]bool, shown *map[int]bool) {
+	if *shown == nil {
+		*shown = map[int]bool{}
+	}
+	flip := func(i int, on bool) {
+		li := call(a.el[site.Explanation], "querySelector", `.trace li[data-step="`+strconv.Itoa(i)+`"]`)
+		if !truthy(li) {
+			return
+		}
+		call(get(li, "classList"), "toggle", class, on)
+		if class == "selected" {
+			setAttr(call(li, "querySelector", "button.check"), "aria-pressed", strconv.FormatBool(on))
+		}
+	}
+	for i := range *shown {
+		if !want[i] {
+			flip(i, false)
+			delete(*shown, i)
+		}
+	}
+	for i := range want {
+		if !(*shown)[i] {
+			flip(i, true)
+			(*shown)[i] = true
+		}
 	}
 }
 
