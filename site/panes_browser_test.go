@@ -230,7 +230,7 @@ func learnInvisible(p *page) {
 	if len(kinds) < 4 {
 		t.Errorf("the overlay marks %d invisible characters, want at least 4: %q", len(kinds), kinds)
 	}
-	for _, pane := range []string{"#explanation", "#response", "#after", "#diagram"} {
+	for _, pane := range []string{"#explanation", "#response", "#after", "#diagram", "#copy-as"} {
 		txt := eval[string](p, `document.querySelector("`+pane+`").textContent`)
 		if strings.ContainsAny(txt, "\x00\u200b\u202e") {
 			t.Errorf("%s shows an invisible character raw: %q", pane, txt)

@@ -105,6 +105,14 @@ func Curl(raw []byte, res *engine.Result) CurlForm {
 			break
 		}
 	}
+	for _, c := range head {
+		if c >= 0x80 {
+			// Bidi and zero-width characters would be invisible in a
+			// command line; the printf form shows every such byte.
+			f.Problems = append(f.Problems, "its header section holds non-ASCII bytes, which a command line would hide or reorder")
+			break
+		}
+	}
 	for _, s := range res.Trace {
 		if s.Outcome == engine.Fail && (s.Stage == "syntax" || s.Stage == "framing") {
 			f.Problems = append(f.Problems, "it is not valid HTTP/1.1 syntax ("+Summary(s)+"); curl only sends well-formed requests")

@@ -88,6 +88,7 @@ func TestCurl(t *testing.T) {
 		{name: "after", req: "GET / HTTP/1.1\r\nHost: a\r\n\r\nGET / HTTP/1.1\r\n", problem: "bytes follow"},
 		{name: "chunked", req: "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n1\r\na\r\n0\r\n\r\n", problem: "chunked"},
 		{name: "absolute", req: "GET http://a/ HTTP/1.1\r\nHost: a\r\n\r\n", problem: "absolute form"},
+		{name: "non-ASCII", req: "GET / HTTP/1.1\r\nHost: a\r\nX: a\u200bb\u202e\r\n\r\n", problem: "non-ASCII"},
 		{name: "NUL", req: "GET / HTTP/1.1\r\nHost: a\r\nX: a\x00b\r\n\r\n", problem: ""},
 	} {
 		res := engine.Negotiate([]byte(c.req), nil)
