@@ -98,6 +98,9 @@ func learnTrace(p *page) {
 	if !strings.Contains(","+strings.Join(got, ",")+",", ","+strconv.Itoa(res.Decisive)+",") {
 		t.Errorf("the decisive step (on line 2) is not among the marked steps %v", got)
 	}
+	// Leaving the editor clears the marks.
+	p.key(kb.Tab)
+	p.waitFor(`document.querySelectorAll("#explanation li.at-cursor").length === 0`)
 }
 
 func learnDiagram(p *page) {

@@ -86,7 +86,7 @@ func (a *app) wireLearn() {
 			a.selectStep(i)
 		}
 	})
-	for _, ev := range []string{"keyup", "click", "focus", "select"} {
+	for _, ev := range []string{"keyup", "click", "focus", "blur", "select"} {
 		on(a.el[site.Request], ev, func(safejs.Value) { a.cursorMoved() })
 	}
 	on(l.el["copy-as"], "click", func(ev safejs.Value) {
@@ -278,14 +278,15 @@ func (a *app) showStep(scroll bool) {
 }
 
 // cursorMoved marks the trace steps about the request line the editor's
-// cursor is on.
+// cursor is on, while the editor has the focus.
 func (a *app) cursorMoved() {
 	l := &a.learn
 	if l.res == nil || l.m == nil {
 		return
 	}
 	at := map[int]bool{}
-	if u16, err := get(a.el[site.Request], "selectionStart").Int(); err == nil {
+	focused := get(document, "activeElement").Equal(a.el[site.Request])
+	if u16, err := get(a.el[site.Request], "selectionStart").Int(); err == nil && focused {
 		off := l.m.ByteOffset(engine.ByteOffsetFromUTF16(l.text, u16))
 		for _, i := range render.StepsOnLine(l.res, off) {
 			at[i] = true

@@ -9,13 +9,13 @@ import (
 
 // Geometry of the sequence diagram, in viewBox units.
 const (
-	diagWidth   = 560
-	diagClient  = 80
-	diagServer  = 480
+	diagWidth   = 420
+	diagClient  = 36
+	diagServer  = 384
 	diagTop     = 44
 	diagRow     = 46
 	diagMaxPart = 4
-	diagLabel   = 58 // characters of a label before it is cut
+	diagLabel   = 46 // characters of a label before it is cut
 )
 
 // A message is one arrow of the sequence diagram.
@@ -113,11 +113,14 @@ func plural(n int, unit string) string {
 
 // cut shortens a label to diagLabel characters, invisible ones made
 // visible first.
-func cut(s string) string {
+func cut(s string) string { return cutTo(s, diagLabel) }
+
+// cutTo shortens s to n characters, invisible ones made visible first.
+func cutTo(s string, n int) string {
 	s = Visible(s)
 	r := []rune(s)
-	if len(r) > diagLabel {
-		return string(r[:diagLabel-1]) + "…"
+	if len(r) > n {
+		return string(r[:n-1]) + "…"
 	}
 	return s
 }
@@ -170,7 +173,7 @@ func Diagram(res *engine.Result) *Node {
 		if res.Final == nil {
 			cls = "end waiting"
 		}
-		svg.Add(El("text", "class", cls, "x", strconv.Itoa(diagWidth/2), "y", strconv.Itoa(y+18), "text-anchor", "middle").AddText(cut(end)))
+		svg.Add(El("text", "class", cls, "x", strconv.Itoa(diagWidth/2), "y", strconv.Itoa(y+18), "text-anchor", "middle").AddText(cutTo(end, 64)))
 	}
 	return El("div").Add(svg)
 }
