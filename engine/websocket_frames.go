@@ -1,9 +1,6 @@
 package engine
 
 import (
-	"bytes"
-	"compress/flate"
-	"io"
 	"unicode/utf8"
 )
 
@@ -295,8 +292,7 @@ func (fr *frameReader) inflate(sp Span) ([]byte, bool) {
 		dict = nil
 	}
 	tail := []byte{0x00, 0x00, 0xff, 0xff, 0x01, 0x00, 0x00, 0xff, 0xff} // the removed tail, then an empty final block
-	r := flate.NewReaderDict(io.MultiReader(bytes.NewReader(fr.deflated), bytes.NewReader(tail)), dict)
-	out, err := io.ReadAll(io.LimitReader(r, int64(maxInflate-fr.inflatedN)))
+	out, err := inflate(append(fr.deflated[:len(fr.deflated):len(fr.deflated)], tail...), dict, maxInflate-fr.inflatedN)
 	fr.inflatedN += len(out)
 	if err != nil {
 		fr.n.t.fail("the compressed message inflates", sp, noteWSFrameInflateError, v("error", err.Error()))
