@@ -111,6 +111,7 @@ func main() {
 func run(name string, args ...string) (string, error) {
 	fmt.Fprintln(os.Stderr, "bench: "+name+" "+strings.Join(args, " "))
 	cmd := exec.Command(name, args...)
+	cmd.Env = append(os.Environ(), "PLAYGROUND_BENCH=1") // the full sample sizes
 	var b bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &b, &b
 	err := cmd.Run()
