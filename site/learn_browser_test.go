@@ -179,7 +179,7 @@ func learnPredict(p *page) {
 		t.Fatal("no example answers 400")
 	}
 	p.open("ex=" + ex.ID + "&mode=predict")
-	hidden := `getComputedStyle(document.getElementById("response")).display === "none" && getComputedStyle(document.querySelector(".why-pane")).display === "none" && getComputedStyle(document.querySelector(".exchange")).display === "none"`
+	hidden := `["#response", ".why-pane", ".exchange", "#example-lesson"].every(s => getComputedStyle(document.querySelector(s)).display === "none")`
 	if !eval[bool](p, hidden) {
 		t.Fatal("in predict mode the response, the diagram or the Why pane is visible before the reveal")
 	}
@@ -206,8 +206,8 @@ func learnPredict(p *page) {
 	}
 	p.key(kb.Enter)
 	p.waitFor(`document.querySelector("#predict-outcome.right")`)
-	if eval[bool](p, hidden) {
-		t.Error("the answer stays hidden after the reveal")
+	if !eval[bool](p, `["#response", ".why-pane", ".exchange", "#example-lesson"].every(s => getComputedStyle(document.querySelector(s)).display !== "none")`) {
+		t.Error("part of the answer stays hidden after the reveal")
 	}
 	why := render.PredictReason(engine.Negotiate(ex.Request, ptr(ex.Config())))
 	if got := eval[string](p, `document.getElementById("predict-outcome").textContent`); !strings.Contains(got, why) || !strings.Contains(got, "400 Bad Request") {

@@ -248,10 +248,19 @@ func learnPhone(p *page) {
 		t.Fatal(err)
 	}
 	defer func() { _ = chromedp.Do(p.ctx, chromedp.EmulateViewport(1280, 900)) }()
-	for _, frag := range []string{"", "ex=" + engine.Examples()[0].ID + "&mode=predict"} {
+	frags := []string{"", "ex=" + engine.Examples()[0].ID + "&mode=predict"}
+	seen := map[string]bool{}
+	for _, ex := range engine.Examples() { // the first example of each group
+		if !seen[ex.Group] {
+			seen[ex.Group] = true
+			frags = append(frags, "ex="+ex.ID)
+		}
+	}
+	for _, frag := range frags {
 		if frag != "" {
 			eval[any](p, `location.hash = "`+frag+`"`)
-			p.waitFor(`document.body.dataset.mode === "predict"`)
+			id, _, _ := strings.Cut(strings.TrimPrefix(frag, "ex="), "&")
+			p.waitFor(`document.getElementById("examples").value === "` + id + `"`)
 		}
 		if w := eval[int](p, `document.documentElement.scrollWidth`); w > 360 {
 			wide := eval[[]string](p, `[...document.querySelectorAll("body *")].filter(e => e.getBoundingClientRect().right > 361).slice(0, 8).map(e => e.tagName + "#" + e.id + "." + e.className)`)
