@@ -22,8 +22,8 @@ const (
 )
 
 // pageFiles lists the files a visit downloads, relative to the repository
-// root: index.html, its script and style references, and the .wasm that
-// site/app.js fetches.
+// root: index.html, the files its script, link and img elements name, and
+// the .wasm that site/app.js fetches.
 func pageFiles(t testing.TB) []string {
 	t.Helper()
 	page, err := os.ReadFile("../index.html")
@@ -32,7 +32,7 @@ func pageFiles(t testing.TB) []string {
 	}
 	files := []string{"index.html"}
 	seen := map[string]bool{}
-	for _, m := range regexp.MustCompile(`<(?:script|link)[^>]*(?:src|href)="(site/[^"#?]+)"`).FindAllStringSubmatch(string(page), -1) {
+	for _, m := range regexp.MustCompile(`<(?:script|link|img)[^>]*(?:src|href)="([^"#?:]+)"`).FindAllStringSubmatch(string(page), -1) {
 		if !seen[m[1]] {
 			seen[m[1]] = true
 			files = append(files, m[1])
