@@ -75,13 +75,20 @@ func NewState() State { return State{Config: DefaultConfig()} }
 // left out and reported. When a problem is Fatal, the returned state is
 // NewState() and should not replace the page's current work.
 func ParseFragment(frag string) (State, []LinkProblem) {
+	return ParseFragmentLimit(frag, MaxFragment)
+}
+
+// ParseFragmentLimit is ParseFragment with another size cap. The page uses
+// it for its own drafts (saved in the browser, not a stranger's input),
+// which may hold a request too large to share as a link.
+func ParseFragmentLimit(frag string, limit int) (State, []LinkProblem) {
 	st := NewState()
 	base := 0
 	if len(frag) > 0 && frag[0] == '#' {
 		frag, base = frag[1:], 1
 	}
-	if len(frag) > MaxFragment {
-		return st, []LinkProblem{{Offset: base, Message: "the link is too large: " + itoa(len(frag)) + " bytes, the limit is " + itoa(MaxFragment) + " bytes", Fatal: true}}
+	if len(frag) > limit {
+		return st, []LinkProblem{{Offset: base, Message: "the link is too large: " + itoa(len(frag)) + " bytes, the limit is " + itoa(limit) + " bytes", Fatal: true}}
 	}
 	type pair struct {
 		off      int

@@ -113,6 +113,19 @@ func TestParseFragmentExample(t *testing.T) {
 	}
 }
 
+func TestParseFragmentLimit(t *testing.T) {
+	big := NewState()
+	big.Request = bytes.Repeat([]byte("x"), MaxFragment)
+	frag := big.Fragment()
+	if _, probs := ParseFragment(frag); len(probs) != 1 || !probs[0].Fatal {
+		t.Fatalf("a %d-byte link should be refused: %v", len(frag), probs)
+	}
+	got, probs := ParseFragmentLimit(frag, 4*MaxFragment)
+	if len(probs) != 0 || !bytes.Equal(got.Request, big.Request) {
+		t.Fatalf("ParseFragmentLimit: %v", probs)
+	}
+}
+
 func TestProblemOffsets(t *testing.T) {
 	frag := "#req=YWI&bogus=1"
 	_, probs := ParseFragment(frag)

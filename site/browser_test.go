@@ -280,3 +280,18 @@ func TestLineEndingModeKeepsBytes(t *testing.T) {
 	eval[any](p, `(() => { const r = document.getElementById("request"); r.value = "GET / HTTP/1.1\nHost: a\n\n"; r.dispatchEvent(new Event("input")); })()`)
 	p.waitFor(`location.hash === "#req=` + base64.RawURLEncoding.EncodeToString([]byte("GET / HTTP/1.1\nHost: a\n\n")) + `&eol=lf"`)
 }
+
+// TestLargeDraftComesBack checks that the page's own saved draft is not
+// held to the link size limit: a request too large to share still comes
+// back after a reload.
+func TestLargeDraftComesBack(t *testing.T) {
+	p := openPage(t)
+	p.open("")
+	body := strings.Repeat("x", 3*engine.MaxFragment)
+	req := "POST / HTTP/1.1\r\nHost: a\r\nContent-Length: " + strconv.Itoa(len(body)) + "\r\n\r\n" + body
+	eval[any](p, `localStorage.setItem("upgrade-playground.draft", "req=`+base64.RawURLEncoding.EncodeToString([]byte(req))+`")`)
+	p.open("")
+	if got := eval[string](p, `document.getElementById("request").value`); got != engine.EditorText([]byte(req), "crlf") {
+		t.Errorf("after a reload the editor holds %d bytes, want the %d-byte draft", len(got), len(req))
+	}
+}

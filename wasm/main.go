@@ -99,10 +99,20 @@ func trimHash(s string) string {
 	return s
 }
 
+// maxDraft caps the page's own saved state (a draft may hold a request too
+// large to share as a link; localStorage itself holds a few MB).
+const maxDraft = 8 << 20
+
 // openFragment applies a deep link. A fatal problem (too large, bad req,
-// future version) leaves the page as it is and says why.
-func (a *app) openFragment(frag string, announce bool) {
-	st, probs := engine.ParseFragment(frag)
+// future version) leaves the page as it is and says why. fromLink is true
+// for a link from outside (the address bar), which is size-capped at
+// engine.MaxFragment; drafts and examples are the page's own.
+func (a *app) openFragment(frag string, fromLink bool) {
+	limit := engine.MaxFragment
+	if !fromLink {
+		limit = maxDraft
+	}
+	st, probs := engine.ParseFragmentLimit(frag, limit)
 	a.showProblems(probs)
 	for _, p := range probs {
 		if p.Fatal {
