@@ -128,7 +128,11 @@ func benchFigure(t testing.TB, key string, value any) {
 // forbiddenInWasm matches packages that must not be in the .wasm: the size
 // budget has no room for net/* (net/http alone is ~670 KB of brotli),
 // encoding/json or golang.org/x/net, except x/net's small HPACK package.
-var forbiddenInWasm = regexp.MustCompile(`^(net|net/.*|encoding/json|golang\.org/x/net/.*)$`)
+// Nor for what the engine and the adapter replaced: crypto/* (crypto/sha1
+// brings the FIPS 140 module, ~100 KB of brotli; see engine/sha1.go),
+// compress/* (engine/inflate.go), fmt and reflect (~90 KB of gzip; see
+// third_party/safejs/PATCHES.md and wasm/format.go).
+var forbiddenInWasm = regexp.MustCompile(`^(net|net/.*|encoding/json|golang\.org/x/net/.*|crypto|crypto/.*|compress/.*|fmt|reflect)$`)
 
 // TestWasmDependencies checks the .wasm's package list (go list -deps for
 // GOOS=js GOARCH=wasm).
