@@ -73,12 +73,29 @@ func extendedConnectFields(r *Request) []Header {
 	if hs := r.Values("Host"); len(hs) > 0 {
 		authority = hs[0].Value
 	}
-	out := []Header{{":method", "CONNECT"}, {":protocol", "websocket"}, {":scheme", "http"}, {":path", path}, {":authority", authority}}
+	out := make([]Header, 0, 5+len(r.Fields))
+	out = append(out, Header{":method", "CONNECT"}, Header{":protocol", "websocket"}, Header{":scheme", "http"}, Header{":path", path}, Header{":authority", authority})
 	for _, f := range r.Fields {
 		if equalFold(f.Name, "Host") || equalFold(f.Name, "Sec-WebSocket-Key") || equalFold(f.Name, "HTTP2-Settings") || isConnectionSpecific(f.Name) {
 			continue
 		}
-		out = append(out, Header{lower(f.Name), f.Value})
+		out = append(out, Header{h2FieldName(f.Name), f.Value})
 	}
 	return out
+}
+
+// h2FieldName lower-cases a field name (RFC 9113 §8.2.1), without
+// allocating for the names of the static table and a WebSocket handshake.
+func h2FieldName(name string) string {
+	for i := range hpackStatic {
+		if n := hpackStatic[i][0]; n[0] != ':' && equalFold(n, name) {
+			return n
+		}
+	}
+	for _, n := range [...]string{"origin", "pragma", "sec-websocket-version", "sec-websocket-protocol", "sec-websocket-extensions"} {
+		if equalFold(n, name) {
+			return n
+		}
+	}
+	return lower(name)
 }

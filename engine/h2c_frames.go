@@ -166,8 +166,12 @@ func goAwayFrame(last, code uint32, debug string) h2Frame {
 // headersFrame encodes the fields with HPACK into one HEADERS frame with
 // END_HEADERS; the part lists each field and how it was coded.
 func headersFrame(stream uint32, fields []Header, endStream bool) (h2Frame, []Var) {
-	var block []byte
-	var how []Var
+	size := 0
+	for _, h := range fields {
+		size += len(h.Name) + len(h.Value) + 4
+	}
+	block := make([]byte, 0, size)
+	how := make([]Var, 0, len(fields))
 	for _, h := range fields {
 		var c string
 		block, c = hpackAppendField(block, h.Name, h.Value)

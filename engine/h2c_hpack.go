@@ -40,7 +40,7 @@ func hpackAppendField(b []byte, name, value string) ([]byte, string) {
 			continue
 		}
 		if e[1] == value {
-			return hpackAppendInt(b, 7, 0x80, uint64(i+1)), "indexed " + itoa(i+1)
+			return hpackAppendInt(b, 7, 0x80, uint64(i+1)), hpackHow[i+1].indexed
 		}
 		if nameIdx == 0 {
 			nameIdx = i + 1
@@ -48,12 +48,21 @@ func hpackAppendField(b []byte, name, value string) ([]byte, string) {
 	}
 	if nameIdx > 0 {
 		b = hpackAppendInt(b, 4, 0x00, uint64(nameIdx))
-		return hpackAppendString(b, value), "literal, name " + itoa(nameIdx)
+		return hpackAppendString(b, value), hpackHow[nameIdx].literal
 	}
 	b = append(b, 0x00)
 	b = hpackAppendString(b, name)
 	return hpackAppendString(b, value), "literal, new name"
 }
+
+// hpackHow spells how each static table index codes a field, made once
+// rather than on every field of every request.
+var hpackHow = func() (h [62]struct{ indexed, literal string }) {
+	for i := 1; i < len(h); i++ {
+		h[i].indexed, h[i].literal = "indexed "+itoa(i), "literal, name "+itoa(i)
+	}
+	return h
+}()
 
 // hpackAppendInt writes an integer with an n-bit prefix (RFC 7541 §5.1);
 // first holds the bits above the prefix.
