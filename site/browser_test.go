@@ -289,6 +289,8 @@ func TestLargeDraftComesBack(t *testing.T) {
 	p.open("")
 	body := strings.Repeat("x", 3*engine.MaxFragment)
 	req := "POST / HTTP/1.1\r\nHost: a\r\nContent-Length: " + strconv.Itoa(len(body)) + "\r\n\r\n" + body
+	// Wait for the page's own (debounced) save, which would overwrite ours.
+	p.waitFor(`location.hash.length > 1 && localStorage.getItem("upgrade-playground.draft") === location.hash.slice(1)`)
 	eval[any](p, `localStorage.setItem("upgrade-playground.draft", "req=`+base64.RawURLEncoding.EncodeToString([]byte(req))+`")`)
 	p.open("")
 	if got := eval[string](p, `document.getElementById("request").value`); got != engine.EditorText([]byte(req), "crlf") {
