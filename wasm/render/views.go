@@ -41,9 +41,24 @@ func StatusLine(res *engine.Result) string {
 
 // After shows what crosses the connection after the response: the new
 // protocol's first bytes, or the next request.
+//
+// Parts whose protocol is an "(equivalent)" (the same WebSocket request as
+// an RFC 8441 / RFC 9220 extended CONNECT) are not sent on this connection:
+// they go in a closed <details> after the real ones, so that the pane reads
+// as the wire does.
 func After(res *engine.Result) *Node {
 	root := El("div")
+	var elsewhere *Node
 	for i, p := range res.After {
+		parent := root
+		if strings.HasSuffix(p.Proto, "(equivalent)") {
+			if elsewhere == nil {
+				elsewhere = El("details", "class", "elsewhere")
+				elsewhere.Add(El("summary").AddText("For comparison, not on this connection: the same request on HTTP/2 and HTTP/3 (RFC 8441, RFC 9220)"))
+				root.Add(elsewhere)
+			}
+			parent = elsewhere
+		}
 		sec := El("section", "class", "part from-"+p.From, "data-part", strconv.Itoa(i))
 		title := p.From + " → " + otherSide(p.From) + " (" + p.Proto + "): " + p.Title
 		sec.Add(El("h3").AddText(title))
@@ -60,7 +75,7 @@ func After(res *engine.Result) *Node {
 		if p.Note != nil {
 			sec.Add(El("p", "class", "summary").AddText(Summary(engine.Step{Note: p.Note, Vars: p.Vars})))
 		}
-		root.Add(sec)
+		parent.Add(sec)
 	}
 	return root
 }
