@@ -70,7 +70,7 @@ test_all() {
 	build
 	ls -l site/main.wasm site/main.wasm.gz site/main.wasm.br
 	echo "== go test ./..."
-	"$GO" test ./...
+	"$GO" test -timeout 25m ./...
 	echo "== fuzz (each target ${FUZZTIME:-500x})"
 	fuzz_all
 }
