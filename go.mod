@@ -17,6 +17,6 @@ require (
 	golang.org/x/text v0.43.0 // indirect
 )
 
-// safejs without fmt (third_party/safejs/PATCHES.md): fmt and reflect cost
+// safejs without fmt (wasm/third_party/safejs/PATCHES.md): fmt and reflect cost
 // about 90 KB of gzip in the .wasm (issue 6 size budget).
-replace github.com/hack-pad/safejs => ./third_party/safejs
+replace github.com/hack-pad/safejs => ./wasm/third_party/safejs
