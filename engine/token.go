@@ -101,6 +101,21 @@ type elem struct {
 // RFC 9110 §5.6.1.2); empties counts them. Commas inside quoted strings do
 // not separate elements, so a parameter value may hold a comma.
 func splitList(value string, base int) (elems []elem, empties int) {
+	eachListElem(value, func(s, e int) bool {
+		if s == e {
+			empties++
+		} else {
+			elems = append(elems, elem{value[s:e], Span{base + s, base + e}})
+		}
+		return true
+	})
+	return elems, empties
+}
+
+// eachListElem calls fn with the bounds [s, e) of every #list element of
+// value, OWS trimmed (s == e for an empty element), until fn returns false.
+// Commas inside quoted strings do not separate elements.
+func eachListElem(value string, fn func(s, e int) bool) {
 	start := 0
 	inQuote := false
 	for i := 0; i <= len(value); i++ {
@@ -123,54 +138,29 @@ func splitList(value string, base int) (elems []elem, empties int) {
 				continue
 			}
 		}
-		s, e := start, i
+		s, e := start, min(i, len(value))
 		for s < e && isOWS(value[s]) {
 			s++
 		}
 		for e > s && isOWS(value[e-1]) {
 			e--
 		}
-		if s == e {
-			empties++
-		} else {
-			elems = append(elems, elem{value[s:e], Span{base + s, base + e}})
+		if !fn(s, e) {
+			return
 		}
 		start = i + 1
 	}
-	return elems, empties
 }
 
 // listHas reports whether the #list value has an element equal to token,
 // ASCII case-insensitively. It splits like splitList without allocating.
 func listHas(value, token string) bool {
-	start := 0
-	inQuote := false
-	for i := 0; i <= len(value); i++ {
-		if i < len(value) {
-			c := value[i]
-			if inQuote {
-				switch c {
-				case '\\':
-					i++
-				case '"':
-					inQuote = false
-				}
-				continue
-			}
-			if c == '"' {
-				inQuote = true
-				continue
-			}
-			if c != ',' {
-				continue
-			}
-		}
-		if i <= len(value) && equalFold(trimOWS(value[start:min(i, len(value))]), token) {
-			return true
-		}
-		start = i + 1
-	}
-	return false
+	found := false
+	eachListElem(value, func(s, e int) bool {
+		found = equalFold(value[s:e], token)
+		return !found
+	})
+	return found
 }
 
 // A param is one parameter of a list element (RFC 9110 §5.6.6):

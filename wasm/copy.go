@@ -6,6 +6,7 @@ import (
 	"github.com/hack-pad/safejs"
 	"github.com/upgrade-playground/playground/engine"
 	"github.com/upgrade-playground/playground/site"
+	"strconv"
 )
 
 // Copying and saving: the clipboard with its fallback, the raw download,
@@ -62,7 +63,7 @@ func (a *app) download(b []byte, name string) {
 	call(link, "click")
 	call(link, "remove")
 	call(global, "setTimeout", get(get(global, "URL"), "revokeObjectURL"), 1000, url)
-	setText(a.el[site.Status], "Saved the raw request as "+name+" ("+itoa(len(b))+" bytes).")
+	setText(a.el[site.Status], "Saved the raw request as "+name+" ("+strconv.Itoa(len(b))+" bytes).")
 }
 
 // showLinkSize shows the size of the encoded link against the limit a
@@ -70,11 +71,11 @@ func (a *app) download(b []byte, name string) {
 func (a *app) showLinkSize(n int) {
 	el := a.el[site.LinkSize]
 	if n > engine.MaxFragment {
-		setText(el, "Link too large to share: "+itoa(n)+" bytes, links open up to "+itoa(engine.MaxFragment)+". Download the raw request instead.")
+		setText(el, "Link too large to share: "+strconv.Itoa(n)+" bytes, links open up to "+strconv.Itoa(engine.MaxFragment)+". Download the raw request instead.")
 		setAttr(el, "class", "meter over")
 		return
 	}
-	setText(el, "Link: "+itoa(n)+" / "+itoa(engine.MaxFragment)+" bytes")
+	setText(el, "Link: "+strconv.Itoa(n)+" / "+strconv.Itoa(engine.MaxFragment)+" bytes")
 	setAttr(el, "class", "meter")
 }
 
@@ -82,8 +83,8 @@ func (a *app) showLinkSize(n int) {
 func (a *app) copyLink() {
 	a.save()
 	if len(a.lastHash) > engine.MaxFragment {
-		setText(a.el[site.Status], "This link is too large to share ("+itoa(len(a.lastHash))+" bytes; links open up to "+itoa(engine.MaxFragment)+"). Use Copy as → Download raw request instead.")
+		setText(a.el[site.Status], "This link is too large to share ("+strconv.Itoa(len(a.lastHash))+" bytes; links open up to "+strconv.Itoa(engine.MaxFragment)+"). Use Copy as → Download raw request instead.")
 		return
 	}
-	a.copy(str(get(get(global, "location"), "href")), "the link ("+itoa(len(a.lastHash)+1)+" characters after #)")
+	a.copy(str(get(get(global, "location"), "href")), "the link ("+strconv.Itoa(len(a.lastHash)+1)+" characters after #)")
 }

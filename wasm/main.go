@@ -7,6 +7,7 @@
 package main
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/hack-pad/safejs"
@@ -156,7 +157,7 @@ func (a *app) showProblems(probs []engine.LinkProblem) {
 	const shown = 10 // a hostile link can carry thousands of problems
 	for i, p := range probs {
 		if i == shown {
-			ul.Add(render.El("li").AddText("… and " + itoa(len(probs)-shown) + " more."))
+			ul.Add(render.El("li").AddText("… and " + strconv.Itoa(len(probs)-shown) + " more."))
 			break
 		}
 		ul.Add(render.El("li").AddText(p.String()))
@@ -273,7 +274,7 @@ func (a *app) render() {
 	res := engine.Negotiate(raw, &a.cfg)
 
 	setText(a.el[site.Response], render.ResponseText(res))
-	setAttr(a.el[site.Response], "data-status", itoa(res.Status()))
+	setAttr(a.el[site.Response], "data-status", strconv.Itoa(res.Status()))
 	setText(a.el[site.ResponseInfo], render.ResponseInfo(res))
 	if why := render.Explanation(res); !why.Equal(a.lastWhy) {
 		mount(a.el[site.Explanation], why)
@@ -342,26 +343,4 @@ func storeDraft(frag string) {
 		return
 	}
 	_, _ = ls.Call("setItem", draftKey, frag) // may fail when storage is full or off
-}
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	var b [20]byte
-	i := len(b)
-	neg := n < 0
-	if neg {
-		n = -n
-	}
-	for n > 0 {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-	}
-	if neg {
-		i--
-		b[i] = '-'
-	}
-	return string(b[i:])
 }

@@ -12,14 +12,7 @@ import (
 // aria-current.
 func GalleryBrowser(current string) *Node {
 	root := El("div")
-	var groups []string
-	by := map[string][]engine.Example{}
-	for _, ex := range engine.Examples() {
-		if _, ok := by[ex.Group]; !ok {
-			groups = append(groups, ex.Group)
-		}
-		by[ex.Group] = append(by[ex.Group], ex)
-	}
+	groups, by := exampleGroups()
 	for gi, g := range groups {
 		id := "gallery-group-" + strconv.Itoa(gi)
 		sec := El("section", "class", "gallery-group", "aria-labelledby", id)
@@ -38,4 +31,17 @@ func GalleryBrowser(current string) *Node {
 		root.Add(sec)
 	}
 	return root
+}
+
+// exampleGroups returns the gallery's groups in gallery order and the
+// examples of each.
+func exampleGroups() (groups []string, by map[string][]engine.Example) {
+	by = map[string][]engine.Example{}
+	for _, ex := range engine.Examples() {
+		if _, ok := by[ex.Group]; !ok {
+			groups = append(groups, ex.Group)
+		}
+		by[ex.Group] = append(by[ex.Group], ex)
+	}
+	return groups, by
 }

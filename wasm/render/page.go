@@ -60,14 +60,7 @@ func settingControl(s *engine.Setting, val string) *Node {
 func Gallery(selected string) *Node {
 	root := El("div")
 	root.Add(El("option", "value", "").AddText("Examples…"))
-	var groups []string
-	by := map[string][]engine.Example{}
-	for _, ex := range engine.Examples() {
-		if _, ok := by[ex.Group]; !ok {
-			groups = append(groups, ex.Group)
-		}
-		by[ex.Group] = append(by[ex.Group], ex)
-	}
+	groups, by := exampleGroups()
 	for _, g := range groups {
 		og := El("optgroup", "label", g)
 		for _, ex := range by[g] {
