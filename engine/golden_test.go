@@ -124,7 +124,7 @@ func FormatTrace(res *Result) string {
 // FormatAfter writes the parts that follow the response, for goldens.
 func FormatAfter(res *Result) string {
 	var b strings.Builder
-	for _, p := range res.After {
+	for _, p := range append(append([]Part(nil), res.After...), res.Elsewhere()...) {
 		fmt.Fprintf(&b, "%s %s: %s (%d bytes)\n", p.From, p.Proto, p.Title, len(p.Bytes))
 		for _, f := range p.Fields {
 			fmt.Fprintf(&b, "  %s: %q\n", f.Name, f.Value)

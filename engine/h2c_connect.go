@@ -4,56 +4,75 @@ package engine
 // CONNECT equivalent of an HTTP/1.1 WebSocket request, shown beside the
 // answer. Nothing here changes the response.
 
-// websocketElsewhere explains how the request's WebSocket handshake looks on
-// HTTP/2 and HTTP/3, when the request offers websocket. It adds one trace
-// step and two parts marked "(equivalent)": they are not sent on this
-// connection.
+// websocketElsewhere adds the trace step that says how the request's
+// WebSocket handshake looks on HTTP/2 and HTTP/3, when the request offers
+// websocket. The frames themselves are built on demand by
+// Result.Elsewhere: they cost as much as the rest of Negotiate, and the page
+// shows them only in a closed section.
 func websocketElsewhere(n *negotiation) {
-	r := n.req
-	if r.HeaderEnd < 0 || r.Major != 1 || !r.HasToken("Upgrade", "websocket") {
+	if !offersWebSocket(n.req) {
 		return
+	}
+	saved := n.t.stage
+	n.t.stage = "h2"
+	n.t.note(n.req.fieldSpan("Upgrade"), noteMythWebSocketH2, elsewhereVars(n.res)...)
+	n.t.stage = saved
+}
+
+func offersWebSocket(r *Request) bool {
+	return r != nil && r.HeaderEnd >= 0 && r.Major == 1 && r.HasToken("Upgrade", "websocket")
+}
+
+func elsewhereVars(res *Result) []Var {
+	answer := "the server would answer :status 200 instead of 101"
+	if res.Switched != "websocket" || res.Final == nil {
+		answer = "the server would refuse with its error status, as here"
+	}
+	return []Var{v("answer", answer)}
+}
+
+// Elsewhere returns the request's WebSocket handshake as it would look on
+// HTTP/2 (RFC 8441) and HTTP/3 (RFC 9220): parts marked "(equivalent)",
+// which are not sent on this connection. It returns nil when the request
+// does not offer websocket.
+func (res *Result) Elsewhere() []Part {
+	r := res.Request
+	if !offersWebSocket(r) {
+		return nil
 	}
 	fields := extendedConnectFields(r)
 	var resp []Header
-	if n.res.Switched == "websocket" && n.res.Final != nil {
+	if res.Switched == "websocket" && res.Final != nil {
 		resp = []Header{{":status", "200"}}
-		for _, h := range n.res.Final.Headers {
+		for _, h := range res.Final.Headers {
 			if equalFold(h.Name, "Sec-WebSocket-Protocol") || equalFold(h.Name, "Sec-WebSocket-Extensions") {
 				resp = append(resp, Header{lower(h.Name), h.Value})
 			}
 		}
 	}
-	saved := n.t.stage
-	n.t.stage = "h2"
-	answer := "the server would answer :status 200 instead of 101"
-	if resp == nil {
-		answer = "the server would refuse with its error status, as here"
-	}
-	vars := []Var{v("answer", answer)}
-	n.t.note(r.fieldSpan("Upgrade"), noteMythWebSocketH2, vars...)
-	n.t.stage = saved
-
+	vars := elsewhereVars(res)
 	const proto = "h2 (equivalent)"
 	srv := settingsFrame([]h2Setting{{h2EnableConnect, 1}}).part("server", proto, "SETTINGS frame: SETTINGS_ENABLE_CONNECT_PROTOCOL = 1 lets the client use extended CONNECT")
 	hf, how := headersFrame(1, fields, false)
 	req := hf.part("client", proto, "HEADERS frame: the same request as an extended CONNECT on stream 1 (RFC 8441)")
 	req.Note, req.Vars = noteMythWebSocketH2, vars
 	req.Fields = append(req.Fields[:4], how...)
-	n.res.After = append(n.res.After, srv, req)
+	out := []Part{srv, req}
 	if resp != nil {
 		rf, rhow := headersFrame(1, resp, false)
 		p := rf.part("server", proto, "HEADERS frame: 200 accepts; DATA frames on stream 1 then carry the WebSocket frames")
 		p.Fields = append(p.Fields[:4], rhow...)
-		n.res.After = append(n.res.After, p)
+		out = append(out, p)
 	}
-	h3 := []Var{v("SETTINGS_ENABLE_CONNECT_PROTOCOL (0x08)", "1, in the server's HTTP/3 SETTINGS frame")}
+	h3 := make([]Var, 0, len(fields)+2)
+	h3 = append(h3, v("SETTINGS_ENABLE_CONNECT_PROTOCOL (0x08)", "1, in the server's HTTP/3 SETTINGS frame"))
 	for _, h := range fields {
 		h3 = append(h3, v(h.Name, h.Value))
 	}
 	if resp != nil {
 		h3 = append(h3, v("response", ":status 200"))
 	}
-	n.res.After = append(n.res.After, Part{From: "client", Proto: "h3 (equivalent)", Title: "the same request on HTTP/3 (RFC 9220): the same fields, QPACK-coded on a request stream (not generated)", Fields: h3})
+	return append(out, Part{From: "client", Proto: "h3 (equivalent)", Title: "the same request on HTTP/3 (RFC 9220): the same fields, QPACK-coded on a request stream (not generated)", Fields: h3})
 }
 
 // extendedConnectFields translates the request (RFC 8441 §4, §5): the method

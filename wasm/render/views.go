@@ -49,7 +49,7 @@ func StatusLine(res *engine.Result) string {
 func After(res *engine.Result) *Node {
 	root := El("div")
 	var elsewhere *Node
-	for i, p := range res.After {
+	for i, p := range append(append([]engine.Part(nil), res.After...), res.Elsewhere()...) {
 		parent := root
 		if strings.HasSuffix(p.Proto, "(equivalent)") {
 			if elsewhere == nil {
