@@ -31,6 +31,10 @@ func elsewhereVars(res *Result) []Var {
 	return []Var{v("answer", answer)}
 }
 
+// HasElsewhere reports whether Elsewhere returns any parts, without
+// building them (the page builds them only when they are shown).
+func (res *Result) HasElsewhere() bool { return offersWebSocket(res.Request) }
+
 // Elsewhere returns the request's WebSocket handshake as it would look on
 // HTTP/2 (RFC 8441) and HTTP/3 (RFC 9220): parts marked "(equivalent)",
 // which are not sent on this connection. It returns nil when the request
