@@ -35,29 +35,34 @@ func sha1Sum(data []byte) [20]byte {
 	return out
 }
 
-// sha1Block processes one 64-byte block (FIPS 180-4 §6.1.2).
+// sha1Block processes one 64-byte block (FIPS 180-4 §6.1.2). The message
+// schedule is kept as a ring of 16 words, and each group of 20 rounds has
+// its own loop, as in crypto/sha1's generic code.
 func sha1Block(h *[5]uint32, p []byte) {
-	var w [80]uint32
-	for i := 0; i < 16; i++ {
+	var w [16]uint32
+	for i := range w {
 		w[i] = uint32(p[4*i])<<24 | uint32(p[4*i+1])<<16 | uint32(p[4*i+2])<<8 | uint32(p[4*i+3])
 	}
-	for i := 16; i < 80; i++ {
-		w[i] = bits.RotateLeft32(w[i-3]^w[i-8]^w[i-14]^w[i-16], 1)
-	}
 	a, b, c, d, e := h[0], h[1], h[2], h[3], h[4]
-	for i := 0; i < 80; i++ {
-		var f, k uint32
-		switch {
-		case i < 20:
-			f, k = b&c|^b&d, 0x5A827999
-		case i < 40:
-			f, k = b^c^d, 0x6ED9EBA1
-		case i < 60:
-			f, k = b&c|b&d|c&d, 0x8F1BBCDC
-		default:
-			f, k = b^c^d, 0xCA62C1D6
-		}
-		t := bits.RotateLeft32(a, 5) + f + e + k + w[i]
+	i := 0
+	for ; i < 16; i++ {
+		t := bits.RotateLeft32(a, 5) + (b&c | ^b&d) + e + 0x5A827999 + w[i]
+		a, b, c, d, e = t, a, bits.RotateLeft32(b, 30), c, d
+	}
+	for ; i < 20; i++ {
+		t := bits.RotateLeft32(a, 5) + (b&c | ^b&d) + e + 0x5A827999 + schedule(&w, i)
+		a, b, c, d, e = t, a, bits.RotateLeft32(b, 30), c, d
+	}
+	for ; i < 40; i++ {
+		t := bits.RotateLeft32(a, 5) + (b ^ c ^ d) + e + 0x6ED9EBA1 + schedule(&w, i)
+		a, b, c, d, e = t, a, bits.RotateLeft32(b, 30), c, d
+	}
+	for ; i < 60; i++ {
+		t := bits.RotateLeft32(a, 5) + (b&c | b&d | c&d) + e + 0x8F1BBCDC + schedule(&w, i)
+		a, b, c, d, e = t, a, bits.RotateLeft32(b, 30), c, d
+	}
+	for ; i < 80; i++ {
+		t := bits.RotateLeft32(a, 5) + (b ^ c ^ d) + e + 0xCA62C1D6 + schedule(&w, i)
 		a, b, c, d, e = t, a, bits.RotateLeft32(b, 30), c, d
 	}
 	h[0] += a
@@ -65,4 +70,11 @@ func sha1Block(h *[5]uint32, p []byte) {
 	h[2] += c
 	h[3] += d
 	h[4] += e
+}
+
+// schedule computes W_i (i ≥ 16) in the ring w, which holds W_{i-16} to W_{i-1}.
+func schedule(w *[16]uint32, i int) uint32 {
+	x := bits.RotateLeft32(w[(i-3)&15]^w[(i-8)&15]^w[(i-14)&15]^w[i&15], 1)
+	w[i&15] = x
+	return x
 }
