@@ -1,6 +1,9 @@
 package engine
 
-import "errors"
+import (
+	"errors"
+	"strings"
+)
 
 // Config is the server the engine plays. Every decision the RFCs leave open
 // is a field here, so that a setting in the page (or a server profile) can
@@ -163,7 +166,7 @@ func defineChoice(key, group, label, help string, choices []string, p func(*Conf
 					return nil
 				}
 			}
-			return errors.New("expected one of " + joinStrings(choices, ", "))
+			return errors.New("expected one of " + strings.Join(choices, ", "))
 		}})
 }
 
@@ -192,7 +195,7 @@ func defineInt(key, group, label, help string, lo, hi int, p func(*Config) *int)
 // defineList declares a setting holding a comma-separated list of tokens.
 func defineList(key, group, label, help string, p func(*Config) *[]string) *Setting {
 	return define(&Setting{Key: key, Group: group, Label: label, Help: help, Kind: "list",
-		get: func(c *Config) string { return joinStrings(*p(c), ",") },
+		get: func(c *Config) string { return strings.Join(*p(c), ",") },
 		set: func(c *Config, v string) error {
 			var out []string
 			es, _ := splitList(v, 0)
@@ -208,17 +211,6 @@ func defineList(key, group, label, help string, p func(*Config) *[]string) *Sett
 			*p(c) = out
 			return nil
 		}})
-}
-
-func joinStrings(list []string, sep string) string {
-	s := ""
-	for i, x := range list {
-		if i > 0 {
-			s += sep
-		}
-		s += x
-	}
-	return s
 }
 
 var (

@@ -1,5 +1,10 @@
 package engine
 
+import (
+	"bytes"
+	"strings"
+)
+
 // Negotiate is the whole engine: it parses the request bytes, runs the
 // decision procedure of RFC 9110 §7.8 and the protocol rules, and returns the
 // exact response bytes with a trace of every check. It is pure and
@@ -18,8 +23,7 @@ package engine
 //  8. the bytes that follow, in the new protocol or as the next request.
 func Negotiate(raw []byte, cfg *Config) *Result {
 	if cfg == nil {
-		d := DefaultConfig()
-		cfg = &d
+		cfg = &defaultConfig
 	}
 	n := &negotiation{cfg: cfg, t: newTrace(), res: &Result{}}
 	n.req = parse(raw, cfg, &n.t)
@@ -38,6 +42,10 @@ func Negotiate(raw []byte, cfg *Config) *Result {
 	n.res.Decisive = n.t.decisive
 	return n.res
 }
+
+// defaultConfig is the server of Negotiate(raw, nil). Nothing in the engine
+// writes to its Config.
+var defaultConfig = DefaultConfig()
 
 // A Result is everything the engine decided about one request.
 type Result struct {
@@ -73,12 +81,22 @@ func (r *Result) Status() int {
 // Bytes returns the exact response bytes: the interim responses, then the
 // final one.
 func (r *Result) Bytes() []byte {
-	var b []byte
+	n := 0
 	for i := range r.Interim {
-		b = append(b, r.Interim[i].Bytes()...)
+		n += r.Interim[i].size()
 	}
 	if r.Final != nil {
-		b = append(b, r.Final.Bytes()...)
+		n += r.Final.size()
+	}
+	if n == 0 {
+		return nil
+	}
+	b := make([]byte, 0, n)
+	for i := range r.Interim {
+		b = r.Interim[i].appendTo(b)
+	}
+	if r.Final != nil {
+		b = r.Final.appendTo(b)
 	}
 	return b
 }
@@ -215,13 +233,8 @@ func (n *negotiation) persistence() {
 // responseHasOption reports whether the response's Connection lists opt.
 func responseHasOption(resp *Response, opt string) bool {
 	for _, h := range resp.Headers {
-		if equalFold(h.Name, "Connection") {
-			es, _ := splitList(h.Value, 0)
-			for _, e := range es {
-				if equalFold(e.Value, opt) {
-					return true
-				}
-			}
+		if equalFold(h.Name, "Connection") && listHas(h.Value, opt) {
+			return true
 		}
 	}
 	return false
@@ -299,7 +312,7 @@ func (n *negotiation) advertised() string {
 			}
 		}
 	}
-	return joinStrings(list, ", ")
+	return strings.Join(list, ", ")
 }
 
 // switchProtocols writes the 101 (RFC 9110 §15.2.2): Upgrade naming the new
@@ -314,7 +327,7 @@ func (n *negotiation) switchProtocols(v *verdict) {
 		n.nextRequest()
 		return
 	}
-	resp := &Response{Status: 101}
+	resp := &Response{Status: 101, Headers: make([]Header, 0, 2+len(v.headers))}
 	resp.Add("Upgrade", v.upgrade)
 	resp.Add("Connection", "Upgrade")
 	resp.Headers = append(resp.Headers, v.headers...)
@@ -337,12 +350,13 @@ func (n *negotiation) switchProtocols(v *verdict) {
 // offered returns the client's offer matching the first (lowest-layer)
 // protocol of an Upgrade value, or false.
 func (n *negotiation) offered(upgrade string) (offer, bool) {
-	es, _ := splitList(upgrade, 0)
+	var buf [4]elem
+	es, _ := appendList(buf[:0], upgrade, 0)
 	if len(es) == 0 {
 		return offer{}, false
 	}
 	name, version := es[0].Value, ""
-	if i := indexByte(name, '/'); i >= 0 {
+	if i := strings.IndexByte(name, '/'); i >= 0 {
 		name, version = name[:i], name[i+1:]
 	}
 	for _, o := range n.offers {
@@ -369,7 +383,7 @@ func (n *negotiation) nextRequest() {
 		return
 	}
 	line := rest
-	if i := indexByte(string(rest), '\n'); i >= 0 {
+	if i := bytes.IndexByte(rest, '\n'); i >= 0 {
 		line = rest[:i]
 		if len(line) > 0 && line[len(line)-1] == '\r' {
 			line = line[:len(line)-1]

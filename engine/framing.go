@@ -1,5 +1,7 @@
 package engine
 
+import "strings"
+
 // Message body framing (RFC 9112 §6): Content-Length, Transfer-Encoding,
 // the chunked coding, and where the request message ends.
 
@@ -49,7 +51,7 @@ func parseFraming(r *Request, cfg *Config, t *trace) {
 		}
 		for _, c := range codings {
 			name := c.Value
-			if i := indexByte(name, ';'); i >= 0 {
+			if i := strings.IndexByte(name, ';'); i >= 0 {
 				name = trimOWS(name[:i])
 			}
 			if !knownCoding(name) {
@@ -91,7 +93,7 @@ func parseFraming(r *Request, cfg *Config, t *trace) {
 			r.BodySpan = Span{r.HeaderEnd, len(r.Raw)}
 			r.BodyComplete = false
 			r.After = len(r.Raw)
-			t.add(Step{Check: "the whole body has arrived", Outcome: Fail, Span: sp, Note: noteBodyIncomplete, Vars: []Var{v("length", itoa64(n)), v("got", itoa(avail))}})
+			t.fail("the whole body has arrived", sp, noteBodyIncomplete, v("length", itoa64(n)), v("got", itoa(avail)))
 			return
 		}
 		end := r.HeaderEnd + int(n)
@@ -165,7 +167,7 @@ func readChunked(r *Request, cfg *Config, t *trace) {
 		r.BodySpan = Span{r.HeaderEnd, len(raw)}
 		r.BodyComplete = false
 		r.After = len(raw)
-		t.add(Step{Check: "the whole chunked body has arrived", Outcome: Fail, Span: r.BodySpan, Note: noteChunkedIncomplete})
+		t.fail("the whole chunked body has arrived", r.BodySpan, noteChunkedIncomplete)
 	}
 	for {
 		l := readLine(raw, off)
@@ -177,7 +179,7 @@ func readChunked(r *Request, cfg *Config, t *trace) {
 		// whitespace (a parser that skipped it and one that did not would
 		// frame the body differently).
 		s := r.src[l.start:l.end]
-		if i := indexByte(s, ';'); i >= 0 {
+		if i := strings.IndexByte(s, ';'); i >= 0 {
 			s = s[:i]
 		}
 		for len(s) > 0 && isOWS(s[len(s)-1]) {
@@ -253,15 +255,24 @@ func parseHex(s string) (int64, bool) {
 	return n, true
 }
 
+// joinElems writes list elements as a list, in one allocation.
 func joinElems(es []elem) string {
-	s := ""
+	if len(es) == 1 {
+		return es[0].Value
+	}
+	n := 0
+	for _, e := range es {
+		n += len(", ") + len(e.Value)
+	}
+	var b strings.Builder
+	b.Grow(n)
 	for i, e := range es {
 		if i > 0 {
-			s += ", "
+			b.WriteString(", ")
 		}
-		s += e.Value
+		b.WriteString(e.Value)
 	}
-	return s
+	return b.String()
 }
 
 func joinFieldValues(fs []Field) string {

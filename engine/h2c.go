@@ -1,6 +1,9 @@
 package engine
 
-import "encoding/base64"
+import (
+	"encoding/base64"
+	"strings"
+)
 
 // h2c: HTTP/2 over cleartext TCP by Upgrade (RFC 7540 §3.2, §3.2.1), and its
 // deprecation (RFC 9113 §3.1): the checks on the request. What follows the
@@ -100,7 +103,7 @@ func negotiateH2C(n *negotiation, o offer) *verdict {
 		return refuse("exactly one HTTP2-Settings field", sp, noteH2CSettingsCount, v("count", itoa(len(fields))))
 	}
 	f := fields[0]
-	if i := indexByte(f.Value, '='); i >= 0 {
+	if i := strings.IndexByte(f.Value, '='); i >= 0 {
 		return refuse("HTTP2-Settings is base64url without padding", Span{f.ValueSpan.Start + i, f.ValueSpan.End}, noteH2CSettingsPadded, v("value", f.Value))
 	}
 	payload, err := base64.RawURLEncoding.Strict().DecodeString(f.Value)

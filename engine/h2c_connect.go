@@ -1,5 +1,7 @@
 package engine
 
+import "strings"
+
 // WebSockets over HTTP/2 and HTTP/3 (RFC 8441, RFC 9220): the extended
 // CONNECT equivalent of an HTTP/1.1 WebSocket request, shown beside the
 // answer. Nothing here changes the response.
@@ -88,8 +90,8 @@ func extendedConnectFields(r *Request) []Header {
 	path := r.Target
 	if r.TargetForm == "absolute" {
 		path = "/"
-		if i := indexByte(r.Target[indexByte(r.Target, ':')+3:], '/'); i >= 0 {
-			path = r.Target[indexByte(r.Target, ':')+3+i:]
+		if i := strings.IndexByte(r.Target[strings.IndexByte(r.Target, ':')+3:], '/'); i >= 0 {
+			path = r.Target[strings.IndexByte(r.Target, ':')+3+i:]
 		}
 	}
 	authority := ""

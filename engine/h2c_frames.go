@@ -194,10 +194,14 @@ func appendBE32(b []byte, n uint32) []byte {
 
 // h2Hex writes bytes as lower-case hexadecimal.
 func h2Hex(p []byte) string {
+	return string(appendHex(make([]byte, 0, 2*len(p)), p))
+}
+
+// appendHex appends p in lower-case hex to b.
+func appendHex(b, p []byte) []byte {
 	const digits = "0123456789abcdef"
-	b := make([]byte, 0, 2*len(p))
 	for _, c := range p {
 		b = append(b, digits[c>>4], digits[c&0xf])
 	}
-	return string(b)
+	return b
 }

@@ -1,6 +1,9 @@
 package engine
 
-import "encoding/base64"
+import (
+	"encoding/base64"
+	"strings"
+)
 
 // Deep links (DESIGN §4.3): the whole state of the page lives in the URL
 // fragment, as key=value pairs joined by "&" with form-urlencoded escaping.
@@ -97,7 +100,7 @@ func ParseFragmentLimit(frag string, limit int) (State, []LinkProblem) {
 	var pairs []pair
 	var probs []LinkProblem
 	for off := 0; off <= len(frag); {
-		end := indexByte(frag[off:], '&')
+		end := strings.IndexByte(frag[off:], '&')
 		if end < 0 {
 			end = len(frag)
 		} else {
@@ -158,13 +161,13 @@ func ParseFragmentLimit(frag string, limit int) (State, []LinkProblem) {
 			st.Request = b
 		case "mode":
 			if !contains(Modes, p.val) {
-				probs = append(probs, LinkProblem{Offset: p.off, Key: "mode", Message: "unknown mode " + quoteValue(p.val) + "; expected one of " + joinStrings(Modes, ", ")})
+				probs = append(probs, LinkProblem{Offset: p.off, Key: "mode", Message: "unknown mode " + quoteValue(p.val) + "; expected one of " + strings.Join(Modes, ", ")})
 				continue
 			}
 			st.Mode = p.val
 		case "eol":
 			if !contains(EOLs, p.val) {
-				probs = append(probs, LinkProblem{Offset: p.off, Key: "eol", Message: "unknown line-ending mode " + quoteValue(p.val) + "; expected one of " + joinStrings(EOLs, ", ")})
+				probs = append(probs, LinkProblem{Offset: p.off, Key: "eol", Message: "unknown line-ending mode " + quoteValue(p.val) + "; expected one of " + strings.Join(EOLs, ", ")})
 				continue
 			}
 			if p.val != EOLs[0] {
@@ -253,7 +256,7 @@ func decodeBase64URL(s string) ([]byte, int) {
 
 // formUnescape decodes form-urlencoding: "+" is a space and %XX a byte.
 func formUnescape(s string) (string, bool) {
-	if indexByte(s, '%') < 0 && indexByte(s, '+') < 0 {
+	if strings.IndexByte(s, '%') < 0 && strings.IndexByte(s, '+') < 0 {
 		return s, true
 	}
 	b := make([]byte, 0, len(s))
@@ -299,7 +302,7 @@ func appendFormEscaped(b []byte, v string) []byte {
 }
 
 func cutByte(s string, sep byte) (before, after string, found bool) {
-	if i := indexByte(s, sep); i >= 0 {
+	if i := strings.IndexByte(s, sep); i >= 0 {
 		return s[:i], s[i+1:], true
 	}
 	return s, "", false

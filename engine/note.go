@@ -223,23 +223,31 @@ func contains(list []string, s string) bool {
 // itoa is strconv.Itoa without importing strconv's float tables into callers
 // that only need small integers.
 func itoa(n int) string {
+	var b [20]byte
+	return string(appendItoa(b[:0], n))
+}
+
+// appendItoa appends the decimal form of n to b.
+func appendItoa(b []byte, n int) []byte {
 	if n == 0 {
-		return "0"
+		return append(b, '0')
 	}
 	neg := n < 0
-	if neg {
-		n = -n
-	}
-	var b [20]byte
-	i := len(b)
-	for n > 0 {
+	var d [20]byte
+	i := len(d)
+	for n != 0 {
 		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
+		q := n / 10
+		c := n - q*10
+		if neg {
+			c = -c
+		}
+		d[i] = byte('0' + c)
+		n = q
 	}
 	if neg {
 		i--
-		b[i] = '-'
+		d[i] = '-'
 	}
-	return string(b[i:])
+	return append(b, d[i:]...)
 }

@@ -1,5 +1,10 @@
 package engine
 
+import (
+	"bytes"
+	"strings"
+)
+
 // The HTTP/1.1 request parser (RFC 9112 §2–§7, RFC 9110 §5). It works on the
 // exact bytes, records every element's span, and never stops at the first
 // problem: each violation becomes a failed trace step, and the first one
@@ -88,12 +93,26 @@ func (r *Request) Pos(off int) Pos {
 }
 
 // Values returns every field line whose name matches (case-insensitively).
+// When those lines are adjacent, as they nearly always are, the result is
+// part of r.Fields rather than a copy: do not modify it.
 func (r *Request) Values(name string) []Field {
-	var out []Field
-	for _, f := range r.Fields {
-		if equalFold(f.Name, name) {
-			out = append(out, f)
+	var out []Field // a copy, once the lines turn out not to be adjacent
+	start, end := -1, -1
+	for i := range r.Fields {
+		switch {
+		case !equalFold(r.Fields[i].Name, name):
+		case out != nil:
+			out = append(out, r.Fields[i])
+		case start < 0:
+			start, end = i, i+1
+		case i == end:
+			end++
+		default:
+			out = append(r.Fields[start:end:end], r.Fields[i]) // the full slice expression makes append copy
 		}
+	}
+	if out == nil && start >= 0 {
+		return r.Fields[start:end:end]
 	}
 	return out
 }
@@ -183,15 +202,14 @@ type line struct {
 // readLine finds the line starting at off. A CR not followed by LF is left in
 // the line (the caller reports it as a bare CR).
 func readLine(raw []byte, off int) line {
-	for i := off; i < len(raw); i++ {
-		if raw[i] == '\n' {
-			if i > off && raw[i-1] == '\r' {
-				return line{off, i - 1, i + 1, "CRLF"}
-			}
-			return line{off, i, i + 1, "LF"}
-		}
+	i := bytes.IndexByte(raw[off:], '\n')
+	switch {
+	case i < 0:
+		return line{off, len(raw), len(raw), ""}
+	case i > 0 && raw[off+i-1] == '\r':
+		return line{off, off + i - 1, off + i + 1, "CRLF"}
 	}
-	return line{off, len(raw), len(raw), ""}
+	return line{off, off + i, off + i + 1, "LF"}
 }
 
 // parse reads the request from raw, recording its checks into t.
@@ -201,19 +219,20 @@ func parse(raw []byte, cfg *Config, t *trace) *Request {
 	// of it, so parsing allocates per request, not per line (the page runs
 	// the engine on every keystroke).
 	r.src = string(raw)
-	lines := 1
-	for _, c := range raw {
-		if c == '\n' {
-			lines++
-		}
-	}
+	lines := 1 + strings.Count(r.src, "\n")
 	r.lineStarts = make([]int, 1, lines)
-	for i, c := range raw {
-		if c == '\n' {
-			r.lineStarts = append(r.lineStarts, i+1)
+	for i := 0; ; {
+		j := strings.IndexByte(r.src[i:], '\n')
+		if j < 0 {
+			break
 		}
+		i += j + 1
+		r.lineStarts = append(r.lineStarts, i)
 	}
 	r.Fields = make([]Field, 0, min(lines, cfg.HTTP.MaxFields+1))
+	// A trace has about one step per line, and a dozen for the stages after
+	// the parser's (more steps reallocate).
+	t.reserve(lines + 12)
 	t.stage = "syntax"
 	if len(raw) == 0 {
 		t.fail("the request is not empty", Span{}, noteEmpty)
@@ -292,14 +311,12 @@ func checkTerminator(r *Request, l line, cfg *Config, t *trace) {
 			t.pass("lines end with CRLF (a bare LF is accepted)", sp, noteBareLFAccepted)
 		}
 	}
-	for i := l.start; i < l.end; i++ {
-		if r.Raw[i] == '\r' {
-			if cfg.HTTP.CTL == "replace" {
-				t.pass("a bare CR inside a line is replaced by SP", Span{i, i + 1}, noteBareCRReplaced)
-			} else {
-				t.fail("no bare CR inside a line", Span{i, i + 1}, noteBareCR)
-			}
-			break
+	if i := bytes.IndexByte(r.Raw[l.start:l.end], '\r'); i >= 0 {
+		i += l.start
+		if cfg.HTTP.CTL == "replace" {
+			t.pass("a bare CR inside a line is replaced by SP", Span{i, i + 1}, noteBareCRReplaced)
+		} else {
+			t.fail("no bare CR inside a line", Span{i, i + 1}, noteBareCR)
 		}
 	}
 }
@@ -310,7 +327,7 @@ func checkTerminator(r *Request, l line, cfg *Config, t *trace) {
 // line as it is. The result has the same length, so spans stay valid.
 func replaced(r *Request, start, end int, cfg *Config, t *trace) string {
 	s := r.src[start:end]
-	if cfg.HTTP.CTL != "replace" || indexByte(s, 0) < 0 && indexByte(s, '\r') < 0 {
+	if cfg.HTTP.CTL != "replace" || strings.IndexByte(s, 0) < 0 && strings.IndexByte(s, '\r') < 0 {
 		return s
 	}
 	b := []byte(s)
@@ -346,21 +363,3 @@ func trimOWS(s string) string {
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
-
-func indexByte(s string, c byte) int {
-	for i := 0; i < len(s); i++ {
-		if s[i] == c {
-			return i
-		}
-	}
-	return -1
-}
-
-func lastIndexByte(s string, c byte) int {
-	for i := len(s) - 1; i >= 0; i-- {
-		if s[i] == c {
-			return i
-		}
-	}
-	return -1
-}

@@ -1,5 +1,7 @@
 package engine
 
+import "strings"
+
 // The field lines of the header section (RFC 9112 §5, RFC 9110 §5): names,
 // values, obs-fold, controls, size limits, and Host (RFC 9112 §3.2).
 
@@ -68,7 +70,7 @@ func parseFields(r *Request, raw []byte, off int, cfg *Config, t *trace) {
 			continue
 		}
 		first = false
-		colon := indexByte(s, ':')
+		colon := strings.IndexByte(s, ':')
 		if colon < 0 {
 			t.fail("each field line has a colon", Span{l.start, l.end}, noteNoColon, v("line", s))
 			problems++
@@ -104,7 +106,7 @@ func parseFields(r *Request, raw []byte, off int, cfg *Config, t *trace) {
 		}
 		f.Value = s[vs:ve]
 		f.ValueSpan = Span{l.start + vs, l.start + ve}
-		if i, c := badValueByte(f.Value); i >= 0 {
+		if i, c, obs := scanValue(f.Value); i >= 0 {
 			sp := Span{f.ValueSpan.Start + i, f.ValueSpan.Start + i + 1}
 			switch {
 			case c == 0 || c == '\r' || c == '\n':
@@ -113,8 +115,8 @@ func parseFields(r *Request, raw []byte, off int, cfg *Config, t *trace) {
 				t.fail("no control characters in a field value", sp, noteValueCTL, v("name", name), v("byte", byteName(c)))
 			}
 			problems++
-		} else if i := firstObsText(f.Value); i >= 0 {
-			t.note(Span{f.ValueSpan.Start + i, f.ValueSpan.Start + i + 1}, noteValueObsText, v("name", name))
+		} else if obs >= 0 {
+			t.note(Span{f.ValueSpan.Start + obs, f.ValueSpan.Start + obs + 1}, noteValueObsText, v("name", name))
 		}
 		r.Fields = append(r.Fields, f)
 		off = l.next
@@ -125,25 +127,24 @@ func parseFields(r *Request, raw []byte, off int, cfg *Config, t *trace) {
 	checkHost(r, t)
 }
 
-// badValueByte returns the first byte of a field value that is a CTL other
-// than HTAB (RFC 9110 §5.5), or -1. A CR is skipped: inside a line it is a
-// bare CR, which checkTerminator reports at the same position.
-func badValueByte(s string) (int, byte) {
+// scanValue returns the index and value of the first byte of a field value
+// that is a CTL other than HTAB (RFC 9110 §5.5), or -1, and the index of
+// the first obs-text byte before it, or -1. A CR is skipped: inside a line
+// it is a bare CR, which checkTerminator reports at the same position.
+func scanValue(s string) (bad int, c byte, obs int) {
+	obs = -1
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 && c != '\t' && c != '\r' || c == 0x7f {
-			return i, c
+		switch c := s[i]; {
+		case c >= 0x20 && c < 0x7f || c == '\t' || c == '\r':
+		case c >= 0x80:
+			if obs < 0 {
+				obs = i
+			}
+		default:
+			return i, c, obs
 		}
 	}
-	return -1, 0
-}
-
-func firstObsText(s string) int {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return i
-		}
-	}
-	return -1
+	return -1, 0, obs
 }
 
 // byteName names a byte for a diagnostic: "CR (0x0D)".
@@ -206,13 +207,13 @@ func checkHost(r *Request, t *trace) {
 // userinfo (RFC 3986 §3.2), and its span.
 func targetAuthority(r *Request) (string, Span) {
 	s := r.Target
-	i := indexByte(s, ':') + 3
+	i := strings.IndexByte(s, ':') + 3
 	j := i
 	for j < len(s) && s[j] != '/' && s[j] != '?' && s[j] != '#' {
 		j++
 	}
 	a := s[i:j]
-	if k := lastIndexByte(a, '@'); k >= 0 {
+	if k := strings.LastIndexByte(a, '@'); k >= 0 {
 		i += k + 1
 		a = a[k+1:]
 	}
@@ -227,7 +228,7 @@ func targetAuthority(r *Request) (string, Span) {
 func invalidHostByte(s string) int {
 	hostEnd := len(s)
 	if len(s) > 0 && s[0] == '[' {
-		j := indexByte(s, ']')
+		j := strings.IndexByte(s, ']')
 		if j < 0 {
 			return len(s)
 		}
@@ -235,7 +236,7 @@ func invalidHostByte(s string) int {
 		if hostEnd < len(s) && s[hostEnd] != ':' {
 			return hostEnd
 		}
-	} else if j := indexByte(s, ':'); j >= 0 {
+	} else if j := strings.IndexByte(s, ':'); j >= 0 {
 		hostEnd = j
 	}
 	for i := 0; i < len(s); i++ {
@@ -247,7 +248,7 @@ func invalidHostByte(s string) int {
 			}
 		case i == hostEnd: // the ":" before the port
 		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', isDigit(c):
-		case indexByte("-._~!$&'()*+,;=%", c) >= 0:
+		case strings.IndexByte("-._~!$&'()*+,;=%", c) >= 0:
 		case s[0] == '[' && (c == ':' || c == '[' && i == 0 || c == ']' && i == hostEnd-1):
 		default:
 			return i

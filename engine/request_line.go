@@ -1,5 +1,7 @@
 package engine
 
+import "strings"
+
 // The request-line (RFC 9112 §3): method SP request-target SP HTTP-version,
 // the four forms of the request-target (§3.2) and the version (§2.3).
 
@@ -10,7 +12,7 @@ func parseRequestLine(r *Request, raw []byte, l line, cfg *Config, t *trace) {
 	if l.end-l.start > cfg.HTTP.MaxRequestLine {
 		// RFC 9112 §3: a method longer than any the server implements SHOULD
 		// get 501; a request-target longer than it wishes to parse MUST get 414.
-		sp1 := indexByte(s, ' ')
+		sp1 := strings.IndexByte(s, ' ')
 		if sp1 < 0 || sp1 > longestMethod {
 			end := l.end
 			if sp1 >= 0 {
@@ -24,7 +26,7 @@ func parseRequestLine(r *Request, raw []byte, l line, cfg *Config, t *trace) {
 			return
 		}
 		end := l.end
-		if sp2 := lastIndexByte(s, ' '); sp2 > sp1 {
+		if sp2 := strings.LastIndexByte(s, ' '); sp2 > sp1 {
 			end = base + sp2
 		}
 		t.fail("the request-target fits the server's limit", Span{base + sp1 + 1, end}, noteRequestLineTooLong, v("limit", itoa(cfg.HTTP.MaxRequestLine)), v("size", itoa(l.end-l.start)))
@@ -123,7 +125,7 @@ func parseRequestLine(r *Request, raw []byte, l line, cfg *Config, t *trace) {
 	case r.Method == "CONNECT":
 		// authority-form = uri-host ":" port (RFC 9112 §3.2.3).
 		r.TargetForm = "authority"
-		if i := invalidHostByte(r.Target); i >= 0 || indexByte(r.Target, ':') < 0 || r.Target[len(r.Target)-1] == ':' {
+		if i := invalidHostByte(r.Target); i >= 0 || strings.IndexByte(r.Target, ':') < 0 || r.Target[len(r.Target)-1] == ':' {
 			t.fail("CONNECT uses the authority-form", r.TargetSpan, noteConnectForm, v("target", r.Target))
 			return
 		}
@@ -149,7 +151,7 @@ func badURIChar(s string) int {
 		c := s[i]
 		switch {
 		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', isDigit(c):
-		case indexByte("-._~!$&'()*+,;=:@/?", c) >= 0:
+		case strings.IndexByte("-._~!$&'()*+,;=:@/?", c) >= 0:
 		case c == '%':
 			if i+2 >= len(s) || !isHexDigit(s[i+1]) || !isHexDigit(s[i+2]) {
 				return i
@@ -171,7 +173,7 @@ func parseVersion(r *Request) bool {
 }
 
 func hasSchemePrefix(s string) bool {
-	i := indexByte(s, ':')
+	i := strings.IndexByte(s, ':')
 	if i <= 0 || i+2 >= len(s) || s[i+1] != '/' || s[i+2] != '/' {
 		return false
 	}
@@ -200,13 +202,13 @@ func splitStrict(r *Request, s string, l line, t *trace) bool {
 			return false
 		}
 	}
-	sp1 := indexByte(s, ' ')
+	sp1 := strings.IndexByte(s, ' ')
 	if sp1 < 0 {
 		t.fail("the request-line has the form method SP request-target SP HTTP-version", r.LineSpan, noteRequestLineForm)
 		return false
 	}
 	rest := s[sp1+1:]
-	sp2 := lastIndexByte(rest, ' ')
+	sp2 := strings.LastIndexByte(rest, ' ')
 	if sp2 < 0 {
 		r.Method, r.MethodSpan = s[:sp1], Span{base, base + sp1}
 		r.Target, r.TargetSpan = rest, Span{base + sp1 + 1, l.end}

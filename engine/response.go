@@ -63,13 +63,33 @@ func (r *Response) Add(name, value string) { r.Headers = append(r.Headers, Heade
 // each header line, CRLF, then the body. A 1xx, 204 or 304 never has a body
 // (RFC 9110 §15.2, RFC 9112 §6.3).
 func (r *Response) Bytes() []byte {
-	reason := r.Reason
-	if reason == "" {
-		reason = reasons[r.Status]
+	return r.appendTo(make([]byte, 0, r.size()))
+}
+
+// size is the length of Bytes (for a three-digit status, as all are).
+func (r *Response) size() int {
+	n := len("HTTP/1.1 NNN ") + len(r.reason()) + len("\r\n\r\n")
+	for _, h := range r.Headers {
+		n += len(h.Name) + len(": ") + len(h.Value) + len("\r\n")
 	}
-	b := make([]byte, 0, 128+len(r.Body))
+	if r.hasBody() {
+		n += len(r.Body)
+	}
+	return n
+}
+
+func (r *Response) reason() string {
+	if r.Reason == "" {
+		return reasons[r.Status]
+	}
+	return r.Reason
+}
+
+// appendTo appends the response's bytes to b.
+func (r *Response) appendTo(b []byte) []byte {
+	reason := r.reason()
 	b = append(b, "HTTP/1.1 "...)
-	b = append(b, itoa(r.Status)...)
+	b = appendItoa(b, r.Status)
 	b = append(b, ' ')
 	b = appendSafe(b, reason)
 	b = append(b, "\r\n"...)
@@ -94,12 +114,12 @@ func (r *Response) hasBody() bool {
 // with SP: a value taken from the request can never split the response
 // (gorilla/websocket does the same).
 func appendSafe(b []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c < 0x20 && c != '\t' || c == 0x7f {
-			c = ' '
+	start := len(b)
+	b = append(b, s...)
+	for i := start; i < len(b); i++ {
+		if c := b[i]; c < 0x20 && c != '\t' || c == 0x7f {
+			b[i] = ' '
 		}
-		b = append(b, c)
 	}
 	return b
 }

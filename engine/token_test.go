@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"strings"
 	"testing"
 
 	"golang.org/x/net/http/httpguts"
@@ -67,7 +68,7 @@ func TestListHas(t *testing.T) {
 	}
 }
 
-func containsByte(s string, c byte) bool { return indexByte(s, c) >= 0 }
+func containsByte(s string, c byte) bool { return strings.IndexByte(s, c) >= 0 }
 
 func TestSplitParams(t *testing.T) {
 	tests := []struct {

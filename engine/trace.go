@@ -46,7 +46,8 @@ func (s Step) Summary() string {
 // so that every problem is reported.
 type trace struct {
 	steps    []Step
-	decisive int // index of the deciding step, or -1
+	vars     []Var // where the steps' Vars are kept: one allocation for many steps
+	decisive int   // index of the deciding step, or -1
 	stage    string
 	omitted  int // steps dropped over maxSteps
 }
@@ -56,44 +57,56 @@ type trace struct {
 // it. The deciding step is always kept.
 const maxSteps = 400
 
-func newTrace() trace { return trace{decisive: -1, steps: make([]Step, 0, 32)} }
+func newTrace() trace { return trace{decisive: -1} }
 
-func (t *trace) add(s Step) int {
-	if s.Stage == "" {
-		s.Stage = t.stage
+// reserve makes room for n steps in all (at most maxSteps and the last).
+func (t *trace) reserve(n int) {
+	n = min(n, maxSteps+1)
+	if n > cap(t.steps) {
+		t.steps = append(make([]Step, 0, n), t.steps...)
 	}
-	deciding := t.decisive < 0 && s.Outcome == Fail && s.Note != nil && s.Note.Level == Bad && s.Note.Status != 0
+}
+
+// add records a step. The vars are copied (into t.vars), so that the
+// callers' variadic arguments need no allocation of their own.
+func (t *trace) add(o Outcome, check string, sp Span, n *Note, vars []Var) {
+	deciding := t.decisive < 0 && o == Fail && n != nil && n.Level == Bad && n.Status != 0
 	if len(t.steps) >= maxSteps && !deciding {
 		t.omitted++
-		return -1
+		return
 	}
-	t.steps = append(t.steps, s)
-	i := len(t.steps) - 1
 	if deciding {
-		t.decisive = i
+		t.decisive = len(t.steps)
 	}
-	return i
+	t.steps = append(t.steps, Step{Stage: t.stage, Check: check, Outcome: o, Span: sp, Note: n, Vars: t.keepVars(vars)})
+}
+
+// keepVars copies vars into t.vars and returns the copy, capped so that an
+// append to one step's Vars cannot overwrite the next step's; nil for none.
+func (t *trace) keepVars(vars []Var) []Var {
+	if len(vars) == 0 {
+		return nil
+	}
+	if cap(t.vars)-len(t.vars) < len(vars) {
+		// A new block; the steps already recorded keep the old one.
+		t.vars = make([]Var, 0, max(16, len(vars)))
+	}
+	start := len(t.vars)
+	t.vars = append(t.vars, vars...)
+	return t.vars[start:len(t.vars):len(t.vars)]
 }
 
 // pass records a passed check, optionally explained by a note.
-func (t *trace) pass(check string, sp Span, n *Note, vars ...Var) {
-	t.add(Step{Check: check, Outcome: Pass, Span: sp, Note: n, Vars: vars})
-}
+func (t *trace) pass(check string, sp Span, n *Note, vars ...Var) { t.add(Pass, check, sp, n, vars) }
 
 // fail records a failed check with the note that explains it.
-func (t *trace) fail(check string, sp Span, n *Note, vars ...Var) {
-	t.add(Step{Check: check, Outcome: Fail, Span: sp, Note: n, Vars: vars})
-}
+func (t *trace) fail(check string, sp Span, n *Note, vars ...Var) { t.add(Fail, check, sp, n, vars) }
 
 // skip records a check that does not apply.
-func (t *trace) skip(check string, sp Span, n *Note, vars ...Var) {
-	t.add(Step{Check: check, Outcome: Skip, Span: sp, Note: n, Vars: vars})
-}
+func (t *trace) skip(check string, sp Span, n *Note, vars ...Var) { t.add(Skip, check, sp, n, vars) }
 
 // note records an explanation that is not a check.
-func (t *trace) note(sp Span, n *Note, vars ...Var) {
-	t.add(Step{Check: n.Summary, Outcome: Explain, Span: sp, Note: n, Vars: vars})
-}
+func (t *trace) note(sp Span, n *Note, vars ...Var) { t.add(Explain, n.Summary, sp, n, vars) }
 
 // finish closes the trace: it says how many steps were left out.
 func (t *trace) finish() {

@@ -1,5 +1,7 @@
 package engine
 
+import "strings"
+
 // The generic Upgrade mechanism (RFC 9110 §7.8, §7.6.1, §15.2.2, §15.5.22).
 //
 //	Upgrade          = #protocol
@@ -222,7 +224,7 @@ func (n *negotiation) offeredSupported() string {
 	if len(list) == 0 {
 		return n.supportedList()
 	}
-	return joinStrings(list, ", ")
+	return strings.Join(list, ", ")
 }
 
 // supportedList is the Upgrade value listing every protocol the server supports.
@@ -245,15 +247,16 @@ func handlerFor(o offer) *handler {
 // parseOffers splits the Upgrade lines into protocols. An element that is not
 // protocol-name ["/" protocol-version] is reported and skipped.
 func parseOffers(n *negotiation, lines []Field) (out []offer, listed int) {
+	var buf [8]elem
 	for _, f := range lines {
-		es, empties := splitList(f.Value, f.ValueSpan.Start)
+		es, empties := appendList(buf[:0], f.Value, f.ValueSpan.Start)
 		listed += len(es)
 		if empties > 0 && len(es) > 0 {
 			n.t.note(f.ValueSpan, noteEmptyListElements, v("name", f.Name))
 		}
 		for _, e := range es {
 			name, version := e.Value, ""
-			if i := indexByte(e.Value, '/'); i >= 0 {
+			if i := strings.IndexByte(e.Value, '/'); i >= 0 {
 				name, version = e.Value[:i], e.Value[i+1:]
 			}
 			if !isToken(name) || i0(e.Value, '/') && !isToken(version) {
@@ -266,12 +269,13 @@ func parseOffers(n *negotiation, lines []Field) (out []offer, listed int) {
 	return out, listed
 }
 
-func i0(s string, c byte) bool { return indexByte(s, c) >= 0 }
+func i0(s string, c byte) bool { return strings.IndexByte(s, c) >= 0 }
 
 // checkConnection lints the Connection options (RFC 9110 §7.6.1).
 func checkConnection(n *negotiation) {
+	var buf [8]elem
 	for _, f := range n.req.Values("Connection") {
-		es, empties := splitList(f.Value, f.ValueSpan.Start)
+		es, empties := appendList(buf[:0], f.Value, f.ValueSpan.Start)
 		if empties > 0 && len(es) > 0 {
 			n.t.note(f.ValueSpan, noteEmptyListElements, v("name", f.Name))
 		}

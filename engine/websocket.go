@@ -87,8 +87,22 @@ const websocketGUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11"
 // AcceptKey computes Sec-WebSocket-Accept for a key as received (RFC 6455
 // §4.2.2): base64( SHA-1( key + GUID ) ). The key is not decoded.
 func AcceptKey(key string) string {
-	sum := sha1Sum([]byte(key + websocketGUID))
-	return base64.StdEncoding.EncodeToString(sum[:])
+	_, _, accept := acceptSteps(key)
+	return accept
+}
+
+// acceptSteps computes Sec-WebSocket-Accept with the steps the trace shows:
+// the key and the GUID concatenated, the SHA-1 of that in hex, and the
+// base64 of the SHA-1. The three strings share one allocation.
+func acceptSteps(key string) (concat, sha1Hex, accept string) {
+	var buf [128]byte // enough for a valid key: no allocation but the result
+	b := append(append(buf[:0], key...), websocketGUID...)
+	n := len(b)
+	sum := sha1Sum(b)
+	b = appendHex(b, sum[:])
+	b = base64.StdEncoding.AppendEncode(b, sum[:])
+	s := string(b)
+	return s[:n], s[n : n+2*len(sum)], s[n+2*len(sum):]
 }
 
 var websocketHandler = addHandler(&handler{
@@ -184,11 +198,11 @@ func negotiateWebSocket(n *negotiation, o offer) *verdict {
 		}
 		return &verdict{reject: c.bad}
 	}
-	sum := sha1Sum([]byte(key + websocketGUID))
-	accept := base64.StdEncoding.EncodeToString(sum[:])
+	concat, sha1Hex, accept := acceptSteps(key)
 	n.t.pass("Sec-WebSocket-Accept is computed from the key", keySpan, noteWSAccept,
-		v("key", key), v("concat", key+websocketGUID), v("sha1", h2Hex(sum[:])), v("accept", accept))
-	out := &verdict{accept: true, upgrade: "websocket", headers: []Header{{"Sec-WebSocket-Accept", accept}}}
+		v("key", key), v("concat", concat), v("sha1", sha1Hex), v("accept", accept))
+	out := &verdict{accept: true, upgrade: "websocket", headers: make([]Header, 1, 3)}
+	out.headers[0] = Header{"Sec-WebSocket-Accept", accept}
 	if p := selectSubprotocol(n, protocols); p != "" {
 		out.headers = append(out.headers, Header{"Sec-WebSocket-Protocol", p})
 	}

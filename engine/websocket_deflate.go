@@ -65,8 +65,9 @@ func parseExtensions(c *wsCheck) []extOffer {
 	const check = "Sec-WebSocket-Extensions follows the extension grammar"
 	var out []extOffer
 	fails := 0
+	var buf [8]elem
 	for _, f := range lines {
-		es, _ := splitList(f.Value, f.ValueSpan.Start)
+		es, _ := appendList(buf[:0], f.Value, f.ValueSpan.Start)
 		if len(es) == 0 {
 			c.fail(check, f.Span, noteWSExtensionsSyntax, v("element", f.Value), v("why", "the list is empty; it needs at least one extension"))
 			fails++

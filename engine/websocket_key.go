@@ -1,5 +1,7 @@
 package engine
 
+import "strings"
+
 // Sec-WebSocket-Key and Sec-WebSocket-Version (RFC 6455 §4.2.1 items 5–6,
 // §4.3, §4.4, §11.3.1, §11.3.5).
 
@@ -114,7 +116,7 @@ func checkVersion(c *wsCheck) {
 		resp = c.fail(check, r.LineSpan, noteWSVersionMissing)
 	case len(vers) > 1:
 		resp = c.fail(check, vers[1].Span, noteWSVersionDuplicate, v("count", itoa(len(vers))))
-	case indexByte(vers[0].Value, ',') >= 0:
+	case strings.IndexByte(vers[0].Value, ',') >= 0:
 		resp = c.fail(check, vers[0].ValueSpan, noteWSVersionList, v("version", vers[0].Value))
 	case !versionSyntax(vers[0].Value):
 		resp = c.fail(check, vers[0].ValueSpan, noteWSVersionMalformed, v("version", vers[0].Value))

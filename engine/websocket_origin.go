@@ -1,6 +1,9 @@
 package engine
 
-import "errors"
+import (
+	"errors"
+	"strings"
+)
 
 // The Origin policy (RFC 6455 §4.2.1 item 7, §4.2.2, §10.2; RFC 6454).
 // Browsers always send Origin on a WebSocket handshake, and a page cannot
@@ -12,7 +15,7 @@ var (
 	_ = defineChoice("wsorigin", "WebSocket", "Origin policy", "wsorigin=any (default) accepts every Origin; same-origin requires the Origin's host[:port] to equal Host (gorilla's default, coder's without OriginPatterns); allow-list accepts only the origins in wsorigins. A refused Origin gets 403 (RFC 6455 §10.2).", []string{"any", "same-origin", "allow-list"}, func(c *Config) *string { return &c.WebSocket.Origin })
 	_ = define(&Setting{Key: "wsorigins", Group: "WebSocket", Label: "Allowed origins", Kind: "list",
 		Help: "wsorigins=https://a.example,http://localhost:8080: the serialized origins (scheme://host[:port], or null) accepted when wsorigin=allow-list; compared ASCII case-insensitively.",
-		get:  func(c *Config) string { return joinStrings(c.WebSocket.Origins, ",") },
+		get:  func(c *Config) string { return strings.Join(c.WebSocket.Origins, ",") },
 		set: func(c *Config, val string) error {
 			var out []string
 			es, _ := splitList(val, 0)
@@ -91,7 +94,7 @@ func checkOrigin(c *wsCheck) {
 		}
 		n.t.pass(check, o.ValueSpan, noteWSOriginSame, v("origin", o.Value), v("host", host))
 	default:
-		c.fail(check, o.ValueSpan, noteWSOriginNotListed, v("origin", o.Value), v("allowed", joinStrings(n.cfg.WebSocket.Origins, ", ")))
+		c.fail(check, o.ValueSpan, noteWSOriginNotListed, v("origin", o.Value), v("allowed", strings.Join(n.cfg.WebSocket.Origins, ", ")))
 	}
 }
 

@@ -1,5 +1,7 @@
 package engine
 
+import "strings"
+
 // Sec-WebSocket-Protocol (RFC 6455 §4.1 item 10, §4.2.2 /subprotocol/,
 // §4.3, §11.3.4):
 //
@@ -40,12 +42,16 @@ func checkSubprotocols(c *wsCheck) []elem {
 	}
 	ok := true
 	fails := 0
+	var buf [8]elem
 	for _, f := range lines {
-		es, _ := splitList(f.Value, f.ValueSpan.Start)
+		es, _ := appendList(buf[:0], f.Value, f.ValueSpan.Start)
 		if len(es) == 0 {
 			c.fail(check, f.Span, noteWSSubprotocolEmpty)
 			ok = false
 			continue
+		}
+		if offers == nil {
+			offers = make([]elem, 0, len(es))
 		}
 		for _, e := range es {
 			switch {
@@ -88,7 +94,7 @@ func selectSubprotocol(n *negotiation, offered []elem) string {
 	for _, want := range n.cfg.WebSocket.Subprotocols {
 		for _, e := range offered {
 			if e.Value == want {
-				n.t.pass("one offered subprotocol is chosen", e.Span, noteWSSubprotocolChosen, v("protocol", want), v("offered", sampleElems(offered)), v("preference", joinStrings(n.cfg.WebSocket.Subprotocols, ", ")))
+				n.t.pass("one offered subprotocol is chosen", e.Span, noteWSSubprotocolChosen, v("protocol", want), v("offered", sampleElems(offered)), v("preference", strings.Join(n.cfg.WebSocket.Subprotocols, ", ")))
 				return want
 			}
 		}
@@ -100,21 +106,14 @@ func selectSubprotocol(n *negotiation, offered []elem) string {
 			}
 		}
 	}
-	n.t.skip("one offered subprotocol is chosen", n.req.fieldSpan("Sec-WebSocket-Protocol"), noteWSSubprotocolNone, v("offered", sampleElems(offered)), v("preference", joinStrings(n.cfg.WebSocket.Subprotocols, ", ")))
+	n.t.skip("one offered subprotocol is chosen", n.req.fieldSpan("Sec-WebSocket-Protocol"), noteWSSubprotocolNone, v("offered", sampleElems(offered)), v("preference", strings.Join(n.cfg.WebSocket.Subprotocols, ", ")))
 	return ""
 }
 
 // sampleElems joins the first few list elements for a diagnostic.
 func sampleElems(es []elem) string {
-	s := ""
-	for i, e := range es {
-		if i == 10 {
-			return s + ", … (" + itoa(len(es)) + " in all)"
-		}
-		if i > 0 {
-			s += ", "
-		}
-		s += e.Value
+	if len(es) > 10 {
+		return joinElems(es[:10]) + ", … (" + itoa(len(es)) + " in all)"
 	}
-	return s
+	return joinElems(es)
 }

@@ -1,5 +1,7 @@
 package engine
 
+import "strings"
+
 // Wire text is how golden files and examples write exact request and
 // response bytes as readable text (txtar holds text only):
 //
@@ -16,7 +18,7 @@ package engine
 func DecodeWireText(s string) []byte {
 	var b []byte
 	for len(s) > 0 {
-		i := indexByte(s, '\n')
+		i := strings.IndexByte(s, '\n')
 		line := s
 		if i >= 0 {
 			line, s = s[:i], s[i+1:]
