@@ -78,7 +78,7 @@ func BenchmarkParse(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		tr := newTrace()
-		parse(typicalHandshake, &cfg, &tr)
+		parse(new(Request), typicalHandshake, &cfg, &tr)
 	}
 }
 

@@ -25,8 +25,15 @@ func Negotiate(raw []byte, cfg *Config) *Result {
 	if cfg == nil {
 		cfg = &defaultConfig
 	}
-	n := &negotiation{cfg: cfg, t: newTrace(), res: &Result{}}
-	n.req = parse(raw, cfg, &n.t)
+	// One allocation for the run's state, its result and the request.
+	run := &struct {
+		n   negotiation
+		res Result
+		req Request
+	}{n: negotiation{cfg: cfg, t: newTrace()}}
+	n := &run.n
+	n.req, n.res = &run.req, &run.res
+	parse(n.req, raw, cfg, &n.t)
 	n.res.Request = n.req
 	n.run()
 	if f := n.res.Final; f != nil && n.req.Method == "HEAD" && f.Status >= 200 {

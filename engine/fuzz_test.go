@@ -179,7 +179,8 @@ func FuzzParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, raw []byte) {
 		cfg := DefaultConfig()
 		tr := newTrace()
-		r := parse(raw, &cfg, &tr)
+		r := new(Request)
+		parse(r, raw, &cfg, &tr)
 		in := func(what string, s Span) {
 			if s.Start < 0 || s.End > len(raw) || s.Start > s.End {
 				t.Fatalf("%s span %v outside the %d-byte input", what, s, len(raw))

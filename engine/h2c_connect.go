@@ -100,7 +100,8 @@ func extendedConnectFields(r *Request) []Header {
 	}
 	out := make([]Header, 0, 5+len(r.Fields))
 	out = append(out, Header{":method", "CONNECT"}, Header{":protocol", "websocket"}, Header{":scheme", "http"}, Header{":path", path}, Header{":authority", authority})
-	for _, f := range r.Fields {
+	for i := range r.Fields {
+		f := &r.Fields[i]
 		if equalFold(f.Name, "Host") || equalFold(f.Name, "Sec-WebSocket-Key") || equalFold(f.Name, "HTTP2-Settings") || isConnectionSpecific(f.Name) {
 			continue
 		}

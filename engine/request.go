@@ -3,6 +3,7 @@ package engine
 import (
 	"bytes"
 	"strings"
+	"sync"
 )
 
 // The HTTP/1.1 request parser (RFC 9112 §2–§7, RFC 9110 §5). It works on the
@@ -52,10 +53,14 @@ type Request struct {
 	// after the response (RFC 9112 §6.1, §6.3).
 	Close bool
 
-	src        string // Raw as a string; elements are substrings of it
-	lists      []namedList
+	src       string // Raw as a string; elements are substrings of it
+	lists     []namedList
+	hasBareLF bool
+
+	// lineStarts holds the offset of every line, for Pos; it is found on
+	// the first call, as only the page asks for positions.
+	linesOnce  sync.Once
 	lineStarts []int
-	hasBareLF  bool
 }
 
 // Complete reports whether the whole request message (header section and
@@ -76,6 +81,7 @@ type Pos struct{ Offset, Line, Col int }
 
 // Pos returns the line and column of a byte offset.
 func (r *Request) Pos(off int) Pos {
+	r.linesOnce.Do(r.findLines)
 	lo, hi := 0, len(r.lineStarts)
 	for lo+1 < hi {
 		mid := (lo + hi) / 2
@@ -90,6 +96,19 @@ func (r *Request) Pos(off int) Pos {
 		start = r.lineStarts[lo]
 	}
 	return Pos{Offset: off, Line: lo + 1, Col: off - start + 1}
+}
+
+// findLines sets r.lineStarts.
+func (r *Request) findLines() {
+	r.lineStarts = make([]int, 1, 1+bytes.Count(r.Raw, []byte{'\n'}))
+	for i := 0; ; {
+		j := bytes.IndexByte(r.Raw[i:], '\n')
+		if j < 0 {
+			break
+		}
+		i += j + 1
+		r.lineStarts = append(r.lineStarts, i)
+	}
 }
 
 // Values returns every field line whose name matches (case-insensitively).
@@ -119,8 +138,8 @@ func (r *Request) Values(name string) []Field {
 
 // Has reports whether a field with the name is present.
 func (r *Request) Has(name string) bool {
-	for _, f := range r.Fields {
-		if equalFold(f.Name, name) {
+	for i := range r.Fields {
+		if equalFold(r.Fields[i].Name, name) {
 			return true
 		}
 	}
@@ -137,8 +156,8 @@ func (r *Request) List(name string) []elem {
 		}
 	}
 	var out []elem
-	for _, f := range r.Fields {
-		if equalFold(f.Name, name) {
+	for i := range r.Fields {
+		if f := &r.Fields[i]; equalFold(f.Name, name) {
 			es, _ := splitList(f.Value, f.ValueSpan.Start)
 			out = append(out, es...)
 		}
@@ -170,11 +189,19 @@ func (r *Request) AtLeast(major, minor int) bool {
 	return r.Major > major || r.Major == major && r.Minor >= minor
 }
 
+// spanOf returns the span from the first to the last of lines, or an empty span.
+func spanOf(lines []Field) Span {
+	if len(lines) == 0 {
+		return Span{}
+	}
+	return Span{lines[0].Span.Start, lines[len(lines)-1].Span.End}
+}
+
 // fieldSpan returns the span of all lines of a field, or an empty span.
 func (r *Request) fieldSpan(name string) Span {
 	var sp Span
-	for _, f := range r.Fields {
-		if equalFold(f.Name, name) {
+	for i := range r.Fields {
+		if f := &r.Fields[i]; equalFold(f.Name, name) {
 			if sp.Empty() {
 				sp = f.Span
 			} else {
@@ -212,23 +239,16 @@ func readLine(raw []byte, off int) line {
 	return line{off, off + i, off + i + 1, "LF"}
 }
 
-// parse reads the request from raw, recording its checks into t.
-func parse(raw []byte, cfg *Config, t *trace) *Request {
-	r := &Request{Raw: raw, Major: -1, Minor: -1, HeaderEnd: -1, After: -1}
+// parse reads the request from raw into r (a new Request), recording its
+// checks into t.
+func parse(r *Request, raw []byte, cfg *Config, t *trace) {
+	r.Raw = raw
+	r.Major, r.Minor, r.HeaderEnd, r.After = -1, -1, -1, -1
 	// One copy of the input as a string: every element below is a substring
 	// of it, so parsing allocates per request, not per line (the page runs
 	// the engine on every keystroke).
 	r.src = string(raw)
 	lines := 1 + strings.Count(r.src, "\n")
-	r.lineStarts = make([]int, 1, lines)
-	for i := 0; ; {
-		j := strings.IndexByte(r.src[i:], '\n')
-		if j < 0 {
-			break
-		}
-		i += j + 1
-		r.lineStarts = append(r.lineStarts, i)
-	}
 	r.Fields = make([]Field, 0, min(lines, cfg.HTTP.MaxFields+1))
 	// A trace has about one step per line, and a dozen for the stages after
 	// the parser's (more steps reallocate).
@@ -236,7 +256,7 @@ func parse(raw []byte, cfg *Config, t *trace) *Request {
 	t.stage = "syntax"
 	if len(raw) == 0 {
 		t.fail("the request is not empty", Span{}, noteEmpty)
-		return r
+		return
 	}
 	if max := cfg.HTTP.MaxRequestBytes; len(raw) > max {
 		// Decided before parsing, so that a huge paste costs nothing: 413 when
@@ -248,7 +268,7 @@ func parse(raw []byte, cfg *Config, t *trace) *Request {
 		} else {
 			t.fail("the header section fits the server's limit", sp, noteHeaderTooLarge, v("limit", itoa(max)))
 		}
-		return r
+		return
 	}
 
 	// RFC 9112 §2.2: a server SHOULD ignore at least one empty line before the request-line.
@@ -270,22 +290,21 @@ func parse(raw []byte, cfg *Config, t *trace) *Request {
 		if rl.end-rl.start > cfg.HTTP.MaxRequestLine {
 			// Already over the limit: a server answers without waiting.
 			parseRequestLine(r, raw, rl, cfg, t)
-			return r
+			return
 		}
 		t.fail("the request-line ends with CRLF", Span{rl.start, rl.end}, noteIncompleteHeader)
 		r.LineSpan = Span{rl.start, rl.end}
-		return r
+		return
 	}
 	checkTerminator(r, rl, cfg, t)
 	parseRequestLine(r, raw, rl, cfg, t)
 
-	parseFields(r, raw, rl.next, cfg, t)
+	parseFields(r, raw, rl.next, empty+2, cfg, t)
 	if r.HeaderEnd < 0 {
-		return r
+		return
 	}
 	t.stage = "framing"
 	parseFraming(r, cfg, t)
-	return r
 }
 
 // endsHeader reports whether b holds an empty line after some other line,

@@ -5,12 +5,13 @@ import "strings"
 // The field lines of the header section (RFC 9112 §5, RFC 9110 §5): names,
 // values, obs-fold, controls, size limits, and Host (RFC 9112 §3.2).
 
-// parseFields reads field lines from off up to the empty line (RFC 9112 §5).
-func parseFields(r *Request, raw []byte, off int, cfg *Config, t *trace) {
+// parseFields reads field lines from off, where line number lineNo starts,
+// up to the empty line (RFC 9112 §5).
+func parseFields(r *Request, raw []byte, off, lineNo int, cfg *Config, t *trace) {
 	headerStart := off
 	first := true
 	var problems, lines int
-	for {
+	for ; ; lineNo++ { // one line each time round
 		l := readLine(raw, off)
 		if l.term == "" {
 			// Limits already exceeded are answered without waiting for more.
@@ -78,7 +79,7 @@ func parseFields(r *Request, raw []byte, off int, cfg *Config, t *trace) {
 			continue
 		}
 		name := s[:colon]
-		f := Field{Name: name, Line: r.Pos(l.start).Line, Span: Span{l.start, l.end}, NameSpan: Span{l.start, l.start + colon}}
+		f := Field{Name: name, Line: lineNo, Span: Span{l.start, l.end}, NameSpan: Span{l.start, l.start + colon}}
 		if n := len(name); n > 0 && isOWS(name[n-1]) {
 			e := n
 			for e > 0 && isOWS(name[e-1]) {

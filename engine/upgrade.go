@@ -72,17 +72,19 @@ func addHandler(h *handler) *handler {
 func (n *negotiation) upgradeStage() *verdict {
 	r := n.req
 	upgrades := r.Values("Upgrade")
+	conns := r.Values("Connection")
+	connSpan := spanOf(conns)
 	hasOption := r.HasToken("Connection", "upgrade")
-	checkConnection(n)
+	checkConnection(n, conns)
 
 	if len(upgrades) == 0 {
 		if hasOption {
-			n.t.note(r.fieldSpan("Connection"), noteConnectionUpgradeAlone)
+			n.t.note(connSpan, noteConnectionUpgradeAlone)
 		}
 		n.t.skip("the request offers a protocol in Upgrade", Span{}, nil)
 		return n.requiredStage()
 	}
-	sp := r.fieldSpan("Upgrade")
+	sp := spanOf(upgrades)
 	if !r.AtLeast(1, 1) {
 		// RFC 9110 §7.8: a server MUST ignore Upgrade in an HTTP/1.0 request.
 		n.t.skip("Upgrade is honoured only in HTTP/1.1", sp, noteUpgradeHTTP10, v("version", r.Version))
@@ -98,7 +100,7 @@ func (n *negotiation) upgradeStage() *verdict {
 		}
 		return n.requiredStage()
 	}
-	optSpan := r.fieldSpan("Connection")
+	optSpan := connSpan
 	if optSpan.Empty() {
 		optSpan = sp
 	}
@@ -125,7 +127,7 @@ func (n *negotiation) upgradeStage() *verdict {
 		}
 		return n.requiredStage()
 	}
-	n.t.pass("Connection lists the \"upgrade\" option", r.fieldSpan("Connection"), nil)
+	n.t.pass("Connection lists the \"upgrade\" option", connSpan, nil)
 	if !n.switchable() {
 		return n.requiredStage()
 	}
@@ -271,10 +273,11 @@ func parseOffers(n *negotiation, lines []Field) (out []offer, listed int) {
 
 func i0(s string, c byte) bool { return strings.IndexByte(s, c) >= 0 }
 
-// checkConnection lints the Connection options (RFC 9110 §7.6.1).
-func checkConnection(n *negotiation) {
+// checkConnection lints the Connection options (RFC 9110 §7.6.1) of the
+// Connection lines.
+func checkConnection(n *negotiation, lines []Field) {
 	var buf [8]elem
-	for _, f := range n.req.Values("Connection") {
+	for _, f := range lines {
 		es, empties := appendList(buf[:0], f.Value, f.ValueSpan.Start)
 		if empties > 0 && len(es) > 0 {
 			n.t.note(f.ValueSpan, noteEmptyListElements, v("name", f.Name))

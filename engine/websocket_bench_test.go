@@ -61,7 +61,8 @@ func BenchmarkWSFrames(b *testing.B) {
 func BenchmarkWSNegotiation(b *testing.B) {
 	cfg := DefaultConfig()
 	var t trace
-	req := parse(fullHandshake, &cfg, &t)
+	req := new(Request)
+	parse(req, fullHandshake, &cfg, &t)
 	b.ReportAllocs()
 	for b.Loop() {
 		n := &negotiation{req: req, cfg: &cfg, t: newTrace(), res: &Result{}}

@@ -100,7 +100,7 @@ func parseExtensions(c *wsCheck) []extOffer {
 		}
 	}
 	if fails == 0 {
-		n.t.pass(check, r.fieldSpan("Sec-WebSocket-Extensions"), nil)
+		n.t.pass(check, spanOf(lines), nil)
 	}
 	return out
 }

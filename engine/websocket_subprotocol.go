@@ -18,7 +18,7 @@ func checkSubprotocols(c *wsCheck) []elem {
 		return nil
 	}
 	if len(lines) > 1 {
-		n.t.note(r.fieldSpan("Sec-WebSocket-Protocol"), noteWSSubprotocolLines, v("count", itoa(len(lines))))
+		n.t.note(spanOf(lines), noteWSSubprotocolLines, v("count", itoa(len(lines))))
 	}
 	const check = "Sec-WebSocket-Protocol is a list of distinct tokens"
 	var offers []elem
@@ -79,7 +79,7 @@ func checkSubprotocols(c *wsCheck) []elem {
 		}
 	}
 	if ok {
-		n.t.pass(check, r.fieldSpan("Sec-WebSocket-Protocol"), nil)
+		n.t.pass(check, spanOf(lines), nil)
 	}
 	return offers
 }
