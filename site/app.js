@@ -15,40 +15,72 @@
     resolveReady(pg);
   };
 
-  // _mount(el, spec) replaces el's children with the nodes that spec
-  // describes (wasm/render.Encode): one call from Go per pane instead of one
-  // per node. Nodes are created with DOM APIs; innerHTML is set only from an
-  // H record, which holds goldmark's output.
+  // The DOM program of wasm/render (Encode and Patch): _mount(el, spec)
+  // replaces el's children with the nodes spec describes, and
+  // _patch(el, spec) changes them in place (only what differs), returning
+  // false when the DOM does not hold what the patch expects (the adapter
+  // then mounts the whole pane). One call from Go per pane instead of one
+  // per node. Nodes are created with DOM APIs; innerHTML is set only from
+  // an H record, which holds goldmark's output.
   const SVG = "http://www.w3.org/2000/svg";
+  const run = (root, spec) => {
+    const stack = [root];
+    let replace = -1;
+    const add = (top, node) => {
+      if (replace < 0) { top.appendChild(node); return; }
+      const old = top.childNodes[replace];
+      replace = -1;
+      if (!old) throw new Error("no child to replace");
+      top.replaceChild(node, old);
+    };
+    for (const rec of spec.split("\0")) {
+      if (rec === "") continue;
+      const top = stack[stack.length - 1];
+      const v = rec.slice(1);
+      switch (rec[0]) {
+        case "E": {
+          const e = top.namespaceURI === SVG || v === "svg" ? document.createElementNS(SVG, v) : document.createElement(v);
+          add(top, e);
+          stack.push(e);
+          break;
+        }
+        case "T": add(top, document.createTextNode(v)); break;
+        case "A": {
+          const i = v.indexOf("\x01");
+          top.setAttribute(v.slice(0, i), v.slice(i + 1));
+          break;
+        }
+        case "X": top.removeAttribute(v); break;
+        case "H": top.innerHTML = v; break;
+        case "C": if (stack.length > 1) stack.pop(); break;
+        case "D": {
+          const c = top.childNodes[+v];
+          if (!c || c.nodeType !== Node.ELEMENT_NODE) throw new Error("no element to descend to");
+          stack.push(c);
+          break;
+        }
+        case "S": {
+          const i = v.indexOf("\x01");
+          const c = top.childNodes[+v.slice(0, i)];
+          if (!c || c.nodeType !== Node.TEXT_NODE) throw new Error("no text node to set");
+          c.data = v.slice(i + 1);
+          break;
+        }
+        case "R": replace = +v; break;
+        case "K": for (const n = +v; top.childNodes.length > n;) top.lastChild.remove(); break;
+      }
+    }
+  };
   Object.defineProperty(pg, "_mount", {
     value: (el, spec) => {
       const frag = document.createDocumentFragment();
-      const stack = [frag];
-      const svg = [el.namespaceURI === SVG];
-      for (const rec of spec.split("\0")) {
-        if (rec === "") continue;
-        const top = stack[stack.length - 1];
-        const v = rec.slice(1);
-        switch (rec[0]) {
-          case "E": {
-            const inSvg = svg[svg.length - 1] || v === "svg";
-            const e = inSvg ? document.createElementNS(SVG, v) : document.createElement(v);
-            top.appendChild(e);
-            stack.push(e);
-            svg.push(inSvg);
-            break;
-          }
-          case "A": {
-            const i = v.indexOf("\x01");
-            top.setAttribute(v.slice(0, i), v.slice(i + 1));
-            break;
-          }
-          case "T": top.appendChild(document.createTextNode(v)); break;
-          case "H": top.innerHTML = v; break;
-          case "C": if (stack.length > 1) { stack.pop(); svg.pop(); } break;
-        }
-      }
+      run(frag, spec);
       el.replaceChildren(frag);
+    },
+  });
+  Object.defineProperty(pg, "_patch", {
+    value: (el, spec) => {
+      try { run(el, spec); return true; } catch (e) { return false; }
     },
   });
 
@@ -67,6 +99,14 @@
     return;
   }
   const go = new Go();
+  // The collector's pacing (read by the Go runtime at start): with Go's
+  // default, a collection each time the heap doubles, a keystroke's few
+  // tens of KB of garbage bring a collection every few keystrokes, a pause
+  // of milliseconds on the page's only thread. Here the heap may grow to
+  // 12 MiB first, so a collection comes every few hundred keystrokes and
+  // the .wasm's memory stays under issue 6's 16 MiB budget; a larger live
+  // heap (a huge paste) falls back on GOGC's pacing.
+  go.env = { GOGC: "400", GOMEMLIMIT: "12MiB" };
   const url = "site/main.wasm";
   const streaming = WebAssembly.instantiateStreaming
     ? WebAssembly.instantiateStreaming(fetch(url), go.importObject)

@@ -3,10 +3,12 @@ package site
 import (
 	"encoding/base64"
 	"os"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/upgrade-playground/playground/engine"
@@ -295,5 +297,43 @@ func TestLargeDraftComesBack(t *testing.T) {
 	p.open("")
 	if got := eval[string](p, `document.getElementById("request").value`); got != engine.EditorText([]byte(req), "crlf") {
 		t.Errorf("after a reload the editor holds %d bytes, want the %d-byte draft", len(got), len(req))
+	}
+}
+
+// TestPatchedPanesMatchFreshPage checks the page's incremental updates: a
+// keystroke patches the panes in place (wasm/render.Patch), and after a
+// run of edits across very different requests every pane must hold
+// exactly what a freshly loaded page shows for the same link.
+func TestPatchedPanesMatchFreshPage(t *testing.T) {
+	p := openPage(t)
+	p.open("")
+	panes := `["explanation", "after", "diagram", "request-overlay", "response", "response-info"].map((id) => document.getElementById(id).innerHTML)`
+	exs := engine.Examples()
+	for i, text := range []string{
+		engine.EditorText(exs[0].Request, ""),
+		"GET / HTTP/1.1\nHost : a\nUpgrade: websocket\n\n",
+		engine.EditorText(exs[len(exs)/2].Request, ""),
+		"GET /chat HTTP/1.1\nHost: a\nUpgrade: websocket\nConnection: Upgrade\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\nSec-WebSocket-Version: 13\n\n",
+		"GET /chat HTTP/1.1\nHost: ab\nUpgrade: websocket\nConnection: Upgrade\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\nSec-WebSocket-Version: 13\n\n",
+		engine.EditorText(exs[len(exs)-1].Request, ""),
+		"GET /chat HTTP/1.1\nHost: ab\nUpgrade: h2c, websocket\nConnection: Upgrade, HTTP2-Settings\nHTTP2-Settings: AAMAAABkAAQAoAAAAAIAAAAA\n\n",
+	} {
+		p.setRequest(text)
+		if i%3 != 2 && i != 6 {
+			continue // patch again from this state
+		}
+		eval[any](p, `document.getElementById("request").blur()`) // no at-cursor marks
+		patched := eval[[]string](p, panes)
+		p.waitFor(`location.hash.length > 1`) // the link follows within 300 ms
+		time.Sleep(400 * time.Millisecond)
+		link := strings.TrimPrefix(eval[string](p, `location.hash`), "#")
+		p.open(link)
+		if fresh := eval[[]string](p, panes); !slices.Equal(patched, fresh) {
+			for j := range fresh {
+				if patched[j] != fresh[j] {
+					t.Errorf("edit %d: pane %d after patching:\n%s\nfreshly loaded:\n%s", i, j, patched[j], fresh[j])
+				}
+			}
+		}
 	}
 }

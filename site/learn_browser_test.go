@@ -55,9 +55,10 @@ func (p *page) setRequest(text string) *engine.Result {
 	raw := engine.EditorBytes(text, "")
 	res := engine.Negotiate(raw, nil)
 	want := strings.ReplaceAll(string(res.Bytes()), "\r\n", "\n")
-	// #copy-nc is unique to the bytes: it shows the render is of this text.
+	// The overlay behind the editor holds the text the page last rendered
+	// (and a line break to give a final empty line its height).
 	p.waitFor(`document.getElementById("response").textContent === ` + strconv.Quote(want) +
-		` && document.getElementById("copy-nc").textContent === ` + strconv.Quote(render.Netcat(raw)))
+		` && document.getElementById("request-overlay").textContent === ` + strconv.Quote(text+"\n"))
 	return res
 }
 

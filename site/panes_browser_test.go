@@ -131,7 +131,13 @@ func learnDiagram(p *page) {
 
 func learnCopyAs(p *page) {
 	t := p.t
+	// Closed, Copy as is empty: its forms are built when it opens.
+	p.setRequest("GET / HTTP/1.1\nHost: a\n\n")
+	if n := eval[int](p, `document.getElementById("copy-as").childElementCount`); n != 0 {
+		t.Errorf("Copy as is closed but holds %d elements", n)
+	}
 	eval[any](p, `document.querySelector("details.copy-as").open = true`)
+	p.waitFor(`document.getElementById("copy-nc")`)
 	req := "GET /chat HTTP/1.1\nHost: a\nUpgrade: websocket\nConnection: Upgrade\n\n"
 	res := p.setRequest(req)
 	raw := engine.EditorBytes(req, "")

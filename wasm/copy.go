@@ -37,7 +37,7 @@ func (a *app) copyFallback() {
 	setHidden(l.el["copy-fallback"], false)
 	call(in, "focus")
 	call(in, "select")
-	setText(a.el[site.Status], "The browser did not let the page copy "+l.copyWhat+": it is selected in the field at the top; press Ctrl+C (⌘C) to copy it.")
+	a.say("The browser did not let the page copy " + l.copyWhat + ": it is selected in the field at the top; press Ctrl+C (⌘C) to copy it.")
 }
 
 // download saves bytes as a file through a Blob and an object URL.
@@ -63,7 +63,7 @@ func (a *app) download(b []byte, name string) {
 	call(link, "click")
 	call(link, "remove")
 	call(global, "setTimeout", get(get(global, "URL"), "revokeObjectURL"), 1000, url)
-	setText(a.el[site.Status], "Saved the raw request as "+name+" ("+strconv.Itoa(len(b))+" bytes).")
+	a.say("Saved the raw request as " + name + " (" + strconv.Itoa(len(b)) + " bytes).")
 }
 
 // showLinkSize shows the size of the encoded link against the limit a
@@ -83,7 +83,7 @@ func (a *app) showLinkSize(n int) {
 func (a *app) copyLink() {
 	a.save()
 	if len(a.lastHash) > engine.MaxFragment {
-		setText(a.el[site.Status], "This link is too large to share ("+strconv.Itoa(len(a.lastHash))+" bytes; links open up to "+strconv.Itoa(engine.MaxFragment)+"). Use Copy as → Download raw request instead.")
+		a.say("This link is too large to share (" + strconv.Itoa(len(a.lastHash)) + " bytes; links open up to " + strconv.Itoa(engine.MaxFragment) + "). Use Copy as → Download raw request instead.")
 		return
 	}
 	a.copy(str(get(get(global, "location"), "href")), "the link ("+strconv.Itoa(len(a.lastHash)+1)+" characters after #)")

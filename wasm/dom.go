@@ -106,6 +106,18 @@ func on(el safejs.Value, event string, fn func(ev safejs.Value)) {
 	call(el, "addEventListener", event, f.Value())
 }
 
+// onCapture listens for an event in the capture phase: for events that do
+// not bubble (toggle), on an ancestor of their target.
+func onCapture(el safejs.Value, event string, fn func(ev safejs.Value)) {
+	f := guard(event, func(_ safejs.Value, args []safejs.Value) any {
+		if len(args) > 0 {
+			fn(args[0])
+		}
+		return nil
+	})
+	call(el, "addEventListener", event, f.Value(), true)
+}
+
 // showError shows the error banner.
 func showError(msg string) {
 	b := byID("error-banner")
@@ -113,53 +125,49 @@ func showError(msg string) {
 	setHidden(b, false)
 }
 
-const svgNS = "http://www.w3.org/2000/svg"
-
-var svgTags = map[string]bool{"svg": true, "g": true, "line": true, "rect": true, "text": true, "path": true, "polygon": true, "title": true, "desc": true}
-
-// build creates the DOM nodes of a sanitized tree.
-func build(n *render.Node, inSVG bool) safejs.Value {
-	if n.Tag == "" {
-		return call(document, "createTextNode", n.Text)
-	}
-	var el safejs.Value
-	if svg := inSVG || n.Tag == "svg"; svg && svgTags[n.Tag] {
-		el = call(document, "createElementNS", svgNS, n.Tag)
-		inSVG = true
-	} else {
-		el = call(document, "createElement", n.Tag)
-	}
-	for _, a := range n.Attrs {
-		setAttr(el, a[0], a[1])
-	}
-	if n.HTML != "" {
-		// Only goldmark output (raw HTML off) is ever set as HTML.
-		set(el, "innerHTML", n.HTML)
-		return el
-	}
-	for _, k := range n.Kids {
-		call(el, "appendChild", build(k, inSVG))
-	}
-	return el
-}
-
-// domMount is site/app.js's DOM builder (playground._mount), which mounts
-// a whole tree in one call (see render.Encode).
-var domMount = get(get(global, "playground"), "_mount")
+// The page's DOM program (site/app.js, see render.Encode): _mount builds a
+// whole tree in one call, _patch changes a pane in place.
+var (
+	pgObject = get(global, "playground")
+	domMount = get(pgObject, "_mount")
+	domPatch = get(pgObject, "_patch")
+)
 
 // mount replaces the children of el with the children of the tree's root.
 func mount(el safejs.Value, root *render.Node) {
-	root = render.Sanitize(root)
-	if domMount.Type() == safejs.TypeFunction {
-		_, err := domMount.Invoke(el, render.Encode(root))
-		if err == nil {
-			return
-		}
+	if _, err := domMount.Invoke(el, render.Encode(root)); err != nil {
 		logf("mount: %v", err)
 	}
-	frag := call(document, "createDocumentFragment")
-	for _, k := range root.Kids {
-		call(frag, "appendChild", build(k, root.Tag == "svg"))
+}
+
+// A pane is an element whose children the adapter owns. It remembers the
+// tree it shows, so that showing the next one changes only what differs:
+// a keystroke usually changes a few texts, not the whole pane.
+type pane struct {
+	el   safejs.Value
+	last *render.Node
+}
+
+// show makes the pane show root's children. Before the DOM changes it
+// calls changing (when not nil); it reports whether the DOM changed.
+func (p *pane) show(root *render.Node, changing func()) bool {
+	prev := p.last
+	p.last = root
+	if prev != nil {
+		spec := render.Patch(prev, root)
+		if spec == "" {
+			return false
+		}
+		if changing != nil {
+			changing()
+		}
+		if ok, err := domPatch.Invoke(p.el, spec); err == nil && truthy(ok) {
+			return true
+		}
+		// The DOM was not what the patch expected: mount it whole.
+	} else if changing != nil {
+		changing()
 	}
-	call(el, "replaceChildren", frag)
+	mount(p.el, root)
+	return true
 }

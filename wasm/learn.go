@@ -23,12 +23,13 @@ type learnState struct {
 	res  *engine.Result
 	text string
 	m    *engine.EditorMap
-	why  *render.Node // the Why tree the selection belongs to
 
 	selShown, cursorShown map[int]bool // the steps the Why pane marks now
 
-	predictNode, diagramNode, copyNode *render.Node
-	galleryFor                         string // the example the gallery marks
+	predict, diagram, copyAs pane
+	diagrams                 render.Memo // the diagram's arrows
+	copyOpen                 bool        // Copy as is open (its forms are built only then)
+	galleryFor               string      // the example the gallery marks
 
 	copyText, copyWhat     string
 	onCopied, onCopyFailed safejs.Func
@@ -47,8 +48,13 @@ func (a *app) wireLearn() {
 	for _, id := range learnIDs {
 		l.el[id] = byID(id)
 	}
+	l.predict.el, l.diagram.el, l.copyAs.el = l.el["predict"], l.el["diagram"], l.el["copy-as"]
+	onCapture(call(l.el["copy-as"], "closest", "details"), "toggle", func(ev safejs.Value) {
+		l.copyOpen = truthy(get(get(ev, "target"), "open"))
+		a.showCopyAs()
+	})
 	l.onCopied = guard("copied", func(safejs.Value, []safejs.Value) any {
-		setText(a.el[site.Status], "Copied "+l.copyWhat+".")
+		a.say("Copied " + l.copyWhat + ".")
 		return nil
 	})
 	l.onCopyFailed = guard("copy failed", func(safejs.Value, []safejs.Value) any {
@@ -70,7 +76,7 @@ func (a *app) wireLearn() {
 			l.revealed = true
 			a.render()
 			call(byID("predict-outcome"), "focus")
-			setText(a.el[site.Status], str(get(byID("predict-outcome"), "textContent")))
+			a.say(str(get(byID("predict-outcome"), "textContent")))
 		case "predict-again":
 			l.revealed, l.predicted = false, -1
 			a.render()
@@ -118,7 +124,7 @@ func (a *app) wireLearn() {
 		call(ev, "preventDefault")
 		a.openFragment("ex="+str(call(link, "getAttribute", "data-ex")), false)
 		a.render()
-		setText(a.el[site.Status], "Opened the example: "+str(get(call(link, "querySelector", ".title"), "textContent"))+". "+render.StatusLine(a.lastRes))
+		a.say("Opened the example: " + str(get(call(link, "querySelector", ".title"), "textContent")) + ". " + render.StatusLine(a.lastRes))
 	})
 	on(l.el["copy-fallback-close"], "click", func(safejs.Value) { setHidden(l.el["copy-fallback"], true) })
 	on(l.el["help-button"], "click", func(safejs.Value) { call(l.el["help"], "showModal") })
@@ -154,7 +160,7 @@ func (a *app) setPredict(on bool) {
 	setAttr(a.el[site.Page], "data-mode", a.mode)
 	a.render()
 	if on {
-		setText(a.el[site.Status], "Predict first: the response is hidden until you choose the status you expect and reveal it.")
+		a.say("Predict first: the response is hidden until you choose the status you expect and reveal it.")
 	}
 }
 
@@ -164,33 +170,31 @@ func (a *app) afterRender(res *engine.Result, text string, m *engine.EditorMap) 
 	l.res, l.text, l.m = res, text, m
 
 	predict := a.mode == engine.Modes[0]
-	set(l.el["predict-toggle"], "checked", predict)
-	if predict {
-		if n := render.Predict(res, l.predicted, l.revealed); !n.Equal(l.predictNode) {
-			mount(l.el["predict"], n)
-			l.predictNode = n
-		}
-		if !l.revealed {
-			setText(a.el[site.Status], "Predict first: choose the status you expect, then reveal the response.")
-		}
-	} else {
-		l.predictNode = nil
+	if a.once("predict-toggle.checked", strconv.FormatBool(predict)) {
+		set(l.el["predict-toggle"], "checked", predict)
 	}
-	setHidden(l.el["predict"], !predict)
-	if predict && !l.revealed {
-		setAttr(a.el[site.Page], "data-hide-answer", "true")
+	if predict {
+		l.predict.show(render.Predict(res, l.predicted, l.revealed), nil)
+		if !l.revealed {
+			a.say("Predict first: choose the status you expect, then reveal the response.")
+		}
 	} else {
-		call(a.el[site.Page], "removeAttribute", "data-hide-answer")
+		l.predict.last = nil // mounted whole when predict mode comes back
+	}
+	if a.once("predict.hidden", strconv.FormatBool(!predict)) {
+		setHidden(l.el["predict"], !predict)
+	}
+	if a.once("page.data-hide-answer", strconv.FormatBool(predict && !l.revealed)) {
+		if predict && !l.revealed {
+			setAttr(a.el[site.Page], "data-hide-answer", "true")
+		} else {
+			call(a.el[site.Page], "removeAttribute", "data-hide-answer")
+		}
 	}
 
-	if n := render.Diagram(res); !n.Equal(l.diagramNode) {
-		mount(l.el["diagram"], n)
-		l.diagramNode = n
-	}
-	if n := render.CopyAs(engine.EditorBytes(text, a.eol), res); !n.Equal(l.copyNode) {
-		mount(l.el["copy-as"], n)
-		l.copyNode = n
-	}
+	l.diagram.show(l.diagrams.Diagram(res), nil)
+	l.diagrams.Done()
+	a.showCopyAs()
 	if a.example != l.galleryFor {
 		// Move the mark rather than rebuild the list.
 		if old := call(l.el["gallery"], "querySelector", "a[aria-current]"); truthy(old) {
@@ -201,20 +205,36 @@ func (a *app) afterRender(res *engine.Result, text string, m *engine.EditorMap) 
 		}
 		l.galleryFor = a.example
 	}
-	lesson := l.el["example-lesson"]
+	lesson := ""
 	if ex, ok := engine.LookupExample(a.example); ok && a.example != "" {
-		setText(lesson, "Example · "+ex.Group+" · "+ex.Title+": "+ex.Lesson)
-		setHidden(lesson, false)
-	} else {
-		setHidden(lesson, true)
+		lesson = "Example · " + ex.Group + " · " + ex.Title + ": " + ex.Lesson
 	}
-
-	if a.lastWhy != l.why {
-		// A new Why pane: nothing in it is marked yet.
-		l.why, l.step, l.selShown, l.cursorShown = a.lastWhy, -1, nil, nil
+	if a.once("example-lesson.text", lesson) {
+		setText(l.el["example-lesson"], lesson)
+		setHidden(l.el["example-lesson"], lesson == "")
 	}
 	a.showStep(false)
 	a.cursorMoved()
+}
+
+// showCopyAs shows the Copy as forms of the current request while they
+// are open; closed, the pane is empty and nothing is computed.
+func (a *app) showCopyAs() {
+	l := &a.learn
+	if !l.copyOpen || l.res == nil {
+		l.copyAs.show(render.El("div"), nil)
+		return
+	}
+	l.copyAs.show(render.CopyAs(engine.EditorBytes(l.text, a.eol), l.res), nil)
+}
+
+// clearStepMarks takes the selected and at-cursor marks off the trace
+// steps (before the Why pane changes: the patch expects the DOM to hold
+// exactly the tree it last showed).
+func (a *app) clearStepMarks() {
+	l := &a.learn
+	a.markSteps("selected", nil, &l.selShown)
+	a.markSteps("at-cursor", nil, &l.cursorShown)
 }
 
 // selectStep selects a trace step (or clears it when it is selected):
@@ -231,7 +251,7 @@ func (a *app) selectStep(i int) {
 		if l.res.Trace[i].Span.Empty() {
 			msg += " (this step is about the request as a whole)"
 		}
-		setText(a.el[site.Status], msg)
+		a.say(msg)
 	}
 }
 
@@ -251,10 +271,7 @@ func (a *app) showStep(scroll bool) {
 	if mk, ok := render.StepMark(l.res, l.step, l.m, l.text); ok {
 		marks = append(marks, mk)
 	}
-	if over := render.Overlay(l.text, l.res, l.m, marks); !over.Equal(a.lastOver) {
-		mount(a.el[site.Overlay], over)
-		a.lastOver = over
-	}
+	a.overlay.show(render.Overlay(l.text, l.res, l.m, marks), nil)
 	if !scroll {
 		return
 	}

@@ -38,20 +38,22 @@ type app struct {
 	renderFn, saveFn         safejs.Func
 
 	lastText string
-	lastCfg  engine.Config
 	lastRes  *engine.Result
-	lastWhy  *render.Node
-	lastOver *render.Node
-	lastAft  *render.Node
+
+	why, after, overlay pane
+	whyMemo             render.Memo       // the Why pane's steps and notes
+	elsewhereOpen       bool              // the RFC 8441/9220 comparison is open
+	shown               map[string]string // the text or attribute last written, by element and name
 
 	learn learnState // predict, trace selection, diagram, copy (learn.go)
 }
 
 func newApp() *app {
-	a := &app{el: map[string]safejs.Value{}, cfg: engine.DefaultConfig()}
+	a := &app{el: map[string]safejs.Value{}, cfg: engine.DefaultConfig(), shown: map[string]string{}}
 	for _, id := range site.IDs {
 		a.el[id] = byID(id)
 	}
+	a.why.el, a.after.el, a.overlay.el = a.el[site.Explanation], a.el[site.After], a.el[site.Overlay]
 	a.renderFn = guard("render", func(safejs.Value, []safejs.Value) any {
 		a.renderQueued = false
 		a.render()
@@ -177,6 +179,7 @@ func (a *app) showProblems(probs []engine.LinkProblem) {
 func (a *app) wire() {
 	on(a.el[site.Request], "input", func(safejs.Value) { a.queueRender() })
 	on(a.el[site.Request], "scroll", func(safejs.Value) { a.syncScroll() })
+	onCapture(a.el[site.After], "toggle", a.elsewhereToggled)
 	on(a.el[site.Server], "change", func(ev safejs.Value) { a.settingChanged(get(ev, "target")) })
 	on(a.el[site.Examples], "change", func(safejs.Value) {
 		if id := str(get(a.el[site.Examples], "value")); id != "" {
@@ -245,7 +248,7 @@ func (a *app) settingChanged(target safejs.Value) {
 	}
 	if err := s.Set(&a.cfg, v); err != nil {
 		setAttr(target, "aria-invalid", "true")
-		setText(a.el[site.Status], s.Label+": "+err.Error())
+		a.say(s.Label + ": " + err.Error())
 		return
 	}
 	call(target, "removeAttribute", "aria-invalid")
@@ -273,25 +276,50 @@ func (a *app) render() {
 	}
 	res := engine.Negotiate(raw, &a.cfg)
 
-	setText(a.el[site.Response], render.ResponseText(res))
-	setAttr(a.el[site.Response], "data-status", strconv.Itoa(res.Status()))
-	setText(a.el[site.ResponseInfo], render.ResponseInfo(res))
-	if why := render.Explanation(res); !why.Equal(a.lastWhy) {
-		mount(a.el[site.Explanation], why)
-		a.lastWhy = why
+	a.setTextOnce(site.Response, render.ResponseText(res))
+	if st := strconv.Itoa(res.Status()); a.once(site.Response+".data-status", st) {
+		setAttr(a.el[site.Response], "data-status", st)
 	}
-	if aft := render.After(res); !aft.Equal(a.lastAft) {
-		mount(a.el[site.After], aft)
-		a.lastAft = aft
+	a.setTextOnce(site.ResponseInfo, render.ResponseInfo(res))
+	why := a.whyMemo.Explanation(res)
+	a.whyMemo.Done()
+	if a.why.show(why, a.clearStepMarks) {
+		a.learn.step = -1 // a new Why pane: the selection is gone
 	}
-	if over := render.Overlay(text, res, m, engine.EditorMarks(text)); !over.Equal(a.lastOver) {
-		mount(a.el[site.Overlay], over)
-		a.lastOver = over
-	}
-	setText(a.el[site.Status], render.StatusLine(res))
+	a.after.show(render.After(res, a.elsewhereOpen), nil)
+	a.say(render.StatusLine(res))
 	a.lastText, a.lastRes = text, res
 	a.afterRender(res, text, m)
 	a.queueSave()
+}
+
+// once records that what key names (an element's text, attribute or
+// property) now shows value, and reports whether that is a change: a
+// render writes to the DOM only what changed.
+func (a *app) once(key, value string) bool {
+	if old, ok := a.shown[key]; ok && old == value {
+		return false
+	}
+	a.shown[key] = value
+	return true
+}
+
+// setTextOnce sets an element's text unless it already shows it.
+func (a *app) setTextOnce(id, s string) {
+	if a.once(id+".text", s) {
+		setText(a.el[id], s)
+	}
+}
+
+// elsewhereToggled follows the RFC 8441/9220 comparison being opened or
+// closed: its frames are built only while it is open.
+func (a *app) elsewhereToggled(ev safejs.Value) {
+	t := get(ev, "target")
+	if a.lastRes == nil || !truthy(call(get(t, "classList"), "contains", "elsewhere")) {
+		return
+	}
+	a.elsewhereOpen = truthy(get(t, "open"))
+	a.after.show(render.After(a.lastRes, a.elsewhereOpen), nil)
 }
 
 // state is the page's current deep-link state.
@@ -344,3 +372,6 @@ func storeDraft(frag string) {
 	}
 	_, _ = ls.Call("setItem", draftKey, frag) // may fail when storage is full or off
 }
+
+// say writes the status line (announced to screen readers).
+func (a *app) say(msg string) { a.setTextOnce(site.Status, msg) }

@@ -126,8 +126,9 @@ func cutTo(s string, n int) string {
 }
 
 // DiagramTitle is the exchange in words: the diagram's accessible name.
-func DiagramTitle(res *engine.Result) string {
-	msgs, end := exchange(res)
+func DiagramTitle(res *engine.Result) string { return diagramTitle(exchange(res)) }
+
+func diagramTitle(msgs []message, end string) string {
 	var parts []string
 	for _, m := range msgs {
 		who := "The server sends "
@@ -149,12 +150,16 @@ func DiagramTitle(res *engine.Result) string {
 // Diagram is the sequence diagram of the exchange as SVG: client and
 // server lifelines, one arrow per message, and the end of the exchange
 // (the wait or the close). The adapter mounts the root's <svg> child.
-func Diagram(res *engine.Result) *Node {
+func Diagram(res *engine.Result) *Node { return (*Memo)(nil).Diagram(res) }
+
+// Diagram is the sequence diagram, reusing the arrows of the last render
+// that did not change.
+func (m *Memo) Diagram(res *engine.Result) *Node {
 	msgs, end := exchange(res)
 	height := diagTop + diagRow*len(msgs) + 40
 	svg := El("svg", "class", "diagram", "viewBox", "0 0 "+strconv.Itoa(diagWidth)+" "+strconv.Itoa(height),
 		"role", "img", "aria-labelledby", "diagram-title")
-	svg.Add(El("title", "id", "diagram-title").AddText(DiagramTitle(res)))
+	svg.Add(El("title", "id", "diagram-title").AddText(diagramTitle(msgs, end)))
 	for _, side := range []struct {
 		x    int
 		name string
@@ -163,9 +168,14 @@ func Diagram(res *engine.Result) *Node {
 		svg.Add(El("line", "class", "lifeline", "x1", strconv.Itoa(side.x), "y1", "28", "x2", strconv.Itoa(side.x), "y2", strconv.Itoa(height-8)))
 	}
 	y := diagTop
-	for _, m := range msgs {
+	for _, msg := range msgs {
 		y += diagRow / 2
-		svg.Add(arrow(m, y))
+		m.arrowKey(msg, y)
+		a := m.lookup()
+		if a == nil {
+			a = m.store(arrow(msg, y))
+		}
+		svg.Add(a)
 		y += diagRow / 2
 	}
 	if end != "" {

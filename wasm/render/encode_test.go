@@ -13,7 +13,7 @@ func TestEncodeRoundTrip(t *testing.T) {
 	text := engine.EditorText(raw, "crlf")
 	_, m := engine.MapEditor(text, "crlf")
 	trees := map[string]*Node{
-		"why": Explanation(res), "after": After(res), "server": Server(&cfg), "gallery": Gallery(""),
+		"why": Explanation(res), "after": After(res, true), "server": Server(&cfg), "gallery": Gallery(""),
 		"overlay":    Overlay(text, res, m, engine.EditorMarks(text)),
 		"empty text": El("div").Add(Text(""), El("p")),
 	}

@@ -4,7 +4,10 @@
 // carried as HTML; every value from a request, a setting or a link is text.
 package render
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // A Node is an element or, when Tag is "", a text node. An element whose
 // HTML is set has that markup as its content instead of Kids: it is only
@@ -135,7 +138,8 @@ func Sanitize(n *Node) *Node {
 }
 
 // Violations lists what Sanitize would remove from a tree: disallowed tags
-// and attributes. Tests require it to be empty for every view.
+// and attributes; and an attribute given twice (Patch relies on there
+// being none). Tests require it to be empty for every view.
 func Violations(n *Node) []string {
 	var out []string
 	var walk func(*Node)
@@ -144,9 +148,12 @@ func Violations(n *Node) []string {
 			if !allowedTags[n.Tag] {
 				out = append(out, "tag "+n.Tag)
 			}
-			for _, a := range n.Attrs {
+			for i, a := range n.Attrs {
 				if !allowedAttr(a[0], a[1]) {
 					out = append(out, "attribute "+a[0]+"="+a[1])
+				}
+				if slices.ContainsFunc(n.Attrs[:i], func(b [2]string) bool { return b[0] == a[0] }) {
+					out = append(out, "attribute "+a[0]+" twice")
 				}
 			}
 		}

@@ -81,7 +81,7 @@ func TestGolden(t *testing.T) {
 				got["why"] = why.String()
 				got["overlay"] = over.String()
 				order = []string{"response", "why", "overlay"}
-				for _, n := range []*Node{why, over, After(res)} {
+				for _, n := range []*Node{why, over, After(res, true)} {
 					if v := Violations(n); len(v) > 0 {
 						t.Errorf("view needs sanitizing: %v", v)
 					}
@@ -226,7 +226,7 @@ func TestViewsAreSafe(t *testing.T) {
 		res := engine.Negotiate(ex.Request, &c)
 		text := engine.EditorText(ex.Request, "crlf")
 		_, m := engine.MapEditor(text, "crlf")
-		for name, n := range map[string]*Node{"why": Explanation(res), "after": After(res), "overlay": Overlay(text, res, m, engine.EditorMarks(text))} {
+		for name, n := range map[string]*Node{"why": Explanation(res), "after": After(res, true), "overlay": Overlay(text, res, m, engine.EditorMarks(text))} {
 			if v := Violations(n); len(v) > 0 {
 				t.Errorf("example %s, %s view: %v", ex.ID, name, v)
 			}
@@ -262,16 +262,34 @@ func textOf(n *Node) string {
 	return b.String()
 }
 
+// BenchmarkKeystroke is the Go side of a keystroke on the page (the
+// adapter's render): the engine on the editor's text, then every pane's
+// view and its patch from the previous keystroke's. Keystrokes alternate
+// between two texts, as typing and deleting one character does.
 func BenchmarkKeystroke(b *testing.B) {
-	raw := []byte("GET /chat HTTP/1.1\r\nHost: server.example.com\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nOrigin: http://example.com\r\nSec-WebSocket-Protocol: chat, superchat\r\nSec-WebSocket-Version: 13\r\n\r\n")
-	text := engine.EditorText(raw, "crlf")
+	raw := "GET /chat HTTP/1.1\r\nHost: server.example.com\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nOrigin: http://example.com\r\nSec-WebSocket-Protocol: chat, superchat\r\nSec-WebSocket-Version: 13\r\n\r\n"
+	texts := []string{engine.EditorText([]byte(raw), "crlf"), engine.EditorText([]byte(strings.Replace(raw, ".com", ".comx", 1)), "crlf")}
+	var memo, diagrams Memo
+	var last [4]*Node
+	for i := range last {
+		last[i] = El("div")
+	}
 	b.ReportAllocs()
+	i := 0
 	for b.Loop() {
+		text := texts[i%2]
+		i++
 		r, m := engine.MapEditor(text, "crlf")
 		res := engine.Negotiate(r, nil)
-		_ = ResponseText(res)
-		_ = Explanation(res)
-		_ = Overlay(text, res, m, engine.EditorMarks(text))
+		_, _, _ = ResponseText(res), ResponseInfo(res), StatusLine(res)
+		why, diagram := memo.Explanation(res), diagrams.Diagram(res)
+		memo.Done()
+		diagrams.Done()
+		for j, n := range []*Node{why, After(res, false), diagram, Overlay(text, res, m, engine.EditorMarks(text))} {
+			_ = Patch(last[j], n)
+			last[j] = n
+		}
+		_ = StepsOnLine(res, 20)
 	}
 }
 

@@ -42,42 +42,49 @@ func StatusLine(res *engine.Result) string {
 // After shows what crosses the connection after the response: the new
 // protocol's first bytes, or the next request.
 //
-// Parts whose protocol is an "(equivalent)" (the same WebSocket request as
-// an RFC 8441 / RFC 9220 extended CONNECT) are not sent on this connection:
-// they go in a closed <details> after the real ones, so that the pane reads
-// as the wire does.
-func After(res *engine.Result) *Node {
+// The same WebSocket request as an RFC 8441 / RFC 9220 extended CONNECT
+// (res.Elsewhere, parts whose protocol is an "(equivalent)") is not sent
+// on this connection: it goes in a <details> after the real parts, so that
+// the pane reads as the wire does. Its frames are built only when it is
+// open (elsewhere); closed, it holds just its summary.
+func After(res *engine.Result, elsewhere bool) *Node {
 	root := El("div")
-	var elsewhere *Node
-	for i, p := range append(append([]engine.Part(nil), res.After...), res.Elsewhere()...) {
-		parent := root
-		if strings.HasSuffix(p.Proto, "(equivalent)") {
-			if elsewhere == nil {
-				elsewhere = El("details", "class", "elsewhere")
-				elsewhere.Add(El("summary").AddText("For comparison, not on this connection: the same request on HTTP/2 and HTTP/3 (RFC 8441, RFC 9220)"))
-				root.Add(elsewhere)
-			}
-			parent = elsewhere
-		}
-		sec := El("section", "class", "part from-"+p.From, "data-part", strconv.Itoa(i))
-		title := p.From + " → " + otherSide(p.From) + " (" + p.Proto + "): " + p.Title
-		sec.Add(El("h3").AddText(title))
-		if len(p.Bytes) > 0 {
-			sec.Add(El("pre", "class", "bytes", "tabindex", "0").AddText(showBytes(p.Bytes)))
-		}
-		if len(p.Fields) > 0 {
-			dl := El("dl")
-			for _, f := range p.Fields {
-				dl.Add(El("dt").AddText(f.Name), El("dd").AddText(Visible(f.Value)))
-			}
-			sec.Add(dl)
-		}
-		if p.Note != nil {
-			sec.Add(El("p", "class", "summary").AddText(Summary(engine.Step{Note: p.Note, Vars: p.Vars})))
-		}
-		parent.Add(sec)
+	for i, p := range res.After {
+		root.Add(afterPart(i, p))
 	}
-	return root
+	if !res.HasElsewhere() {
+		return root
+	}
+	d := El("details", "class", "elsewhere")
+	d.Add(El("summary").AddText("For comparison, not on this connection: the same request on HTTP/2 and HTTP/3 (RFC 8441, RFC 9220)"))
+	if elsewhere {
+		d.Attrs = append(d.Attrs, [2]string{"open", ""})
+		for i, p := range res.Elsewhere() {
+			d.Add(afterPart(len(res.After)+i, p))
+		}
+	}
+	return root.Add(d)
+}
+
+// afterPart shows part i of the pane.
+func afterPart(i int, p engine.Part) *Node {
+	sec := El("section", "class", "part from-"+p.From, "data-part", strconv.Itoa(i))
+	title := p.From + " → " + otherSide(p.From) + " (" + p.Proto + "): " + p.Title
+	sec.Add(El("h3").AddText(title))
+	if len(p.Bytes) > 0 {
+		sec.Add(El("pre", "class", "bytes", "tabindex", "0").AddText(showBytes(p.Bytes)))
+	}
+	if len(p.Fields) > 0 {
+		dl := El("dl")
+		for _, f := range p.Fields {
+			dl.Add(El("dt").AddText(f.Name), El("dd").AddText(Visible(f.Value)))
+		}
+		sec.Add(dl)
+	}
+	if p.Note != nil {
+		sec.Add(El("p", "class", "summary").AddText(Summary(engine.Step{Note: p.Note, Vars: p.Vars})))
+	}
+	return sec
 }
 
 func otherSide(from string) string {
@@ -126,40 +133,23 @@ var outcomeIcons = map[engine.Outcome][2]string{
 
 // Explanation is the Why pane: the verdict, every step of the trace in
 // order (the deciding one marked), and the notes grouped by level.
-func Explanation(res *engine.Result) *Node {
+func Explanation(res *engine.Result) *Node { return (*Memo)(nil).Explanation(res) }
+
+// Explanation is the Why pane, reusing the steps and notes of the last
+// render that did not change.
+func (m *Memo) Explanation(res *engine.Result) *Node {
 	root := El("div", "class", "why")
 	root.Add(El("p", "class", "verdict").AddText(StatusLine(res)))
 
 	root.Add(El("h2", "id", "trace-heading").AddText("Decision trace"))
 	ol := El("ol", "class", "trace", "aria-labelledby", "trace-heading")
+	ol.Kids = make([]*Node, len(res.Trace))
 	for i, s := range res.Trace {
-		cls := "step " + s.Outcome.String()
-		if i == res.Decisive {
-			cls += " decisive"
+		at := position(res, s.Span)
+		m.stepKey('t', i, s, at, i == res.Decisive)
+		if ol.Kids[i] = m.lookup(); ol.Kids[i] == nil {
+			ol.Kids[i] = m.store(traceItem(i, s, at.String(), i == res.Decisive))
 		}
-		li := El("li", "class", cls, "data-step", strconv.Itoa(i))
-		if !s.Span.Empty() {
-			li.Attrs = append(li.Attrs, [2]string{"data-start", strconv.Itoa(s.Span.Start)}, [2]string{"data-end", strconv.Itoa(s.Span.End)})
-		}
-		icon := outcomeIcons[s.Outcome]
-		li.Add(El("span", "class", "icon", "role", "img", "aria-label", icon[1]).AddText(icon[0]))
-		li.Add(El("span", "class", "stage").AddText(s.Stage))
-		text := s.Check
-		if s.Outcome == engine.Explain {
-			text = Summary(s)
-		}
-		// The check is a button: selecting it highlights the step's bytes.
-		li.Add(El("button", "type", "button", "class", "check", "aria-pressed", "false").AddText(text))
-		if w := where(res, s.Span); w != "" {
-			li.Add(El("span", "class", "where").AddText(w))
-		}
-		if s.Note != nil && s.Outcome == engine.Fail {
-			li.Add(El("span", "class", "why-fail").AddText(Summary(s)))
-		}
-		if i == res.Decisive {
-			li.Add(El("strong", "class", "badge").AddText("decides the response"))
-		}
-		ol.Add(li)
 	}
 	root.Add(ol)
 
@@ -173,7 +163,13 @@ func Explanation(res *engine.Result) *Node {
 			if s.Note == nil || s.Note.Level != lv.level {
 				continue
 			}
-			ul.Add(noteItem(res, i, s))
+			at := position(res, s.Span)
+			m.stepKey('n', i, s, at, false)
+			n := m.lookup()
+			if n == nil {
+				n = m.store(noteItem(i, s, at.String()))
+			}
+			ul.Add(n)
 		}
 		if len(ul.Kids) > 0 {
 			root.Add(El("section", "class", "level "+lv.level.String()).Add(El("h3").AddText(lv.title), ul))
@@ -182,9 +178,37 @@ func Explanation(res *engine.Result) *Node {
 	return root
 }
 
-// noteItem is one note: its summary (text), reference link, myth callout
-// and the rendered detail.
-func noteItem(res *engine.Result, i int, s engine.Step) *Node {
+// traceItem is step i of the trace; w is where its bytes are.
+func traceItem(i int, s engine.Step, w string, decisive bool) *Node {
+	cls := "step " + s.Outcome.String()
+	if decisive {
+		cls += " decisive"
+	}
+	li := El("li", "class", cls, "data-step", strconv.Itoa(i))
+	icon := outcomeIcons[s.Outcome]
+	li.Add(El("span", "class", "icon", "role", "img", "aria-label", icon[1]).AddText(icon[0]))
+	li.Add(El("span", "class", "stage").AddText(s.Stage))
+	text := s.Check
+	if s.Outcome == engine.Explain {
+		text = Summary(s)
+	}
+	// The check is a button: selecting it highlights the step's bytes.
+	li.Add(El("button", "type", "button", "class", "check", "aria-pressed", "false").AddText(text))
+	if w != "" {
+		li.Add(El("span", "class", "where").AddText(w))
+	}
+	if s.Note != nil && s.Outcome == engine.Fail {
+		li.Add(El("span", "class", "why-fail").AddText(Summary(s)))
+	}
+	if decisive {
+		li.Add(El("strong", "class", "badge").AddText("decides the response"))
+	}
+	return li
+}
+
+// noteItem is the note of step i: its summary (text), reference link,
+// myth callout and the rendered detail; w is where its bytes are.
+func noteItem(i int, s engine.Step, w string) *Node {
 	n := s.Note
 	li := El("li", "class", "note "+n.Level.String(), "id", "note-"+strconv.Itoa(i), "data-note", n.ID, "data-step", strconv.Itoa(i))
 	li.Add(El("p", "class", "summary").AddText(Summary(s)))
@@ -192,7 +216,7 @@ func noteItem(res *engine.Result, i int, s engine.Step) *Node {
 	if n.Ref.RFC != 0 {
 		meta.Add(El("a", "href", n.Ref.URL()).AddText(n.Ref.String()))
 	}
-	if w := where(res, s.Span); w != "" {
+	if w != "" {
 		meta.Add(El("span", "class", "where").AddText(w))
 	}
 	li.Add(meta)
@@ -218,11 +242,21 @@ func Summary(s engine.Step) string {
 	return engine.Expand(s.Note.Summary, vars)
 }
 
-// where names the position of a span: "line 2, col 5".
-func where(res *engine.Result, sp engine.Span) string {
+// at is where a span starts in the request; the zero at for none.
+type at struct{ line, col int }
+
+func position(res *engine.Result, sp engine.Span) at {
 	if sp.Empty() || res.Request == nil {
-		return ""
+		return at{}
 	}
 	p := res.Request.Pos(sp.Start)
-	return "line " + strconv.Itoa(p.Line) + ", col " + strconv.Itoa(p.Col)
+	return at{p.Line, p.Col}
+}
+
+// String names the position: "line 2, col 5", or "" for none.
+func (a at) String() string {
+	if a.line == 0 {
+		return ""
+	}
+	return "line " + strconv.Itoa(a.line) + ", col " + strconv.Itoa(a.col)
 }
