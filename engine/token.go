@@ -70,22 +70,23 @@ func equalFold(a, b string) bool {
 	if len(a) != len(b) {
 		return false
 	}
+	if a == b { // the usual case, compared a word at a time
+		return true
+	}
 	for i := 0; i < len(a); i++ {
-		x, y := a[i], b[i]
-		if x == y {
-			continue
-		}
-		if 'A' <= x && x <= 'Z' {
-			x += 'a' - 'A'
-		}
-		if 'A' <= y && y <= 'Z' {
-			y += 'a' - 'A'
-		}
-		if x != y {
+		if foldByte(a[i]) != foldByte(b[i]) {
 			return false
 		}
 	}
 	return true
+}
+
+// foldByte folds an ASCII upper-case letter to lower case.
+func foldByte(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
 
 // An elem is one element of a #list field value (RFC 9110 §5.6.1), without
@@ -107,66 +108,75 @@ func splitList(value string, base int) (elems []elem, empties int) {
 // appendList is splitList appending to elems. With elems a slice of a
 // caller's array, a short list is split without allocating.
 func appendList(elems []elem, value string, base int) (_ []elem, empties int) {
-	eachListElem(value, func(s, e int) bool {
-		if s == e {
+	for l := (listScanner{value: value}); l.scan(); {
+		if l.s == l.e {
 			empties++
 		} else {
-			elems = append(elems, elem{value[s:e], Span{base + s, base + e}})
+			elems = append(elems, elem{value[l.s:l.e], Span{base + l.s, base + l.e}})
 		}
-		return true
-	})
+	}
 	return elems, empties
 }
 
-// eachListElem calls fn with the bounds [s, e) of every #list element of
-// value, OWS trimmed (s == e for an empty element), until fn returns false.
-// Commas inside quoted strings do not separate elements.
-func eachListElem(value string, fn func(s, e int) bool) {
-	start := 0
-	inQuote := false
-	for i := 0; i <= len(value); i++ {
-		if i < len(value) {
-			c := value[i]
-			if inQuote {
-				switch c {
-				case '\\':
-					i++
-				case '"':
-					inQuote = false
-				}
-				continue
-			}
-			if c == '"' {
-				inQuote = true
-				continue
-			}
-			if c != ',' {
-				continue
-			}
-		}
-		s, e := start, min(i, len(value))
-		for s < e && isOWS(value[s]) {
-			s++
-		}
-		for e > s && isOWS(value[e-1]) {
-			e--
-		}
-		if !fn(s, e) {
-			return
-		}
-		start = i + 1
+// A listScanner finds the #list elements of a value one at a time: after
+// each scan that returns true, [s, e) bounds the next element, OWS trimmed
+// (s == e for an empty element). Commas inside quoted strings do not
+// separate elements.
+type listScanner struct {
+	value string
+	next  int // where the next element starts; past the end when done
+	s, e  int
+}
+
+func (l *listScanner) scan() bool {
+	value := l.value
+	if l.next > len(value) {
+		return false
 	}
+	i := l.next
+	for inQuote := false; i < len(value); i++ {
+		c := value[i]
+		if inQuote {
+			switch c {
+			case '\\':
+				i++
+			case '"':
+				inQuote = false
+			}
+			continue
+		}
+		if c == '"' {
+			inQuote = true
+		} else if c == ',' {
+			break
+		}
+	}
+	if i > len(value) {
+		// A backslash ended a quoted string at the very end: nothing more
+		// is an element (as the scanner has always read it).
+		l.next = i
+		return false
+	}
+	s, e := l.next, i
+	for s < e && isOWS(value[s]) {
+		s++
+	}
+	for e > s && isOWS(value[e-1]) {
+		e--
+	}
+	l.s, l.e, l.next = s, e, i+1
+	return true
 }
 
 // listHas reports whether the #list value has an element equal to token,
 // ASCII case-insensitively. It splits like splitList without allocating.
 func listHas(value, token string) bool {
-	found := false
-	eachListElem(value, func(s, e int) bool {
-		found = equalFold(value[s:e], token)
-		return !found
-	})
-	return found
+	for l := (listScanner{value: value}); l.scan(); {
+		if equalFold(value[l.s:l.e], token) {
+			return true
+		}
+	}
+	return false
 }
 
 // A param is one parameter of a list element (RFC 9110 §5.6.6):

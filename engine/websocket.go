@@ -210,8 +210,14 @@ func negotiateWebSocket(n *negotiation, o offer) *verdict {
 	if ext != "" {
 		out.headers = append(out.headers, Header{"Sec-WebSocket-Extensions", ext})
 	}
-	out.after = func(n *negotiation) []Part { return decodeClientFrames(n, ext) }
+	out.after = websocketAfter
 	return out
+}
+
+// websocketAfter decodes the client's bytes after the request as WebSocket
+// frames, with the extension the 101 accepted.
+func websocketAfter(n *negotiation) []Part {
+	return decodeClientFrames(n, n.res.Final.Get("Sec-WebSocket-Extensions"))
 }
 
 // joinOffers writes the Upgrade offers as a list.
