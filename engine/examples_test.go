@@ -1,6 +1,8 @@
 package engine
 
 import (
+	"bytes"
+	"os"
 	"regexp"
 	"sort"
 	"strings"
@@ -280,5 +282,28 @@ func BenchmarkExamples(b *testing.B) {
 		for i := range all {
 			Negotiate(all[i].Request, &cfgs[i])
 		}
+	}
+}
+
+// TestExamplesGenerated fails when examples_gen.go is not the gallery the
+// example files describe (run go run ./engine/gen, ./build.sh, or this
+// test with -update).
+func TestExamplesGenerated(t *testing.T) {
+	want := ExamplesGoFile()
+	if *update {
+		if err := os.WriteFile("examples_gen.go", want, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	got, err := os.ReadFile("examples_gen.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Error("examples_gen.go is stale (an example file changed): run go run ./engine/gen or ./build.sh")
+	}
+	if len(Examples()) != len(loadExamples()) {
+		t.Errorf("%d examples compiled in, %d files", len(Examples()), len(loadExamples()))
 	}
 }
