@@ -101,8 +101,14 @@ func learnGallery(p *page) {
 			t.Errorf("example %d: menu %q, examples() %v, want %q %q", i, menu[i], exs[i], ex.ID, ex.Title)
 		}
 	}
-	// The browsable gallery: group headings, each example's title with its
-	// lesson as the subtitle; a click opens it in place (no history entry).
+	// The browsable gallery, built when first opened: group headings, each
+	// example's title with its lesson as the subtitle; a click opens it in
+	// place (no history entry).
+	if n := eval[int](p, `document.getElementById("gallery").childElementCount`); n != 0 {
+		t.Errorf("the gallery is closed but holds %d elements", n)
+	}
+	eval[any](p, `document.querySelector("details.gallery").open = true`)
+	p.waitFor(`document.querySelector("#gallery h3")`)
 	if n := eval[int](p, `document.querySelectorAll("#gallery h3").length`); n != len(groups) {
 		t.Errorf("the gallery has %d group headings, want %d", n, len(groups))
 	}
@@ -117,7 +123,6 @@ func learnGallery(p *page) {
 	}
 	pick := engine.Examples()[len(engine.Examples())/2]
 	entries := eval[int](p, `history.length`)
-	eval[any](p, `document.querySelector("details.gallery").open = true`)
 	p.click(`#gallery a[data-ex="` + pick.ID + `"]`)
 	p.waitFor(`document.getElementById("examples").value === "` + pick.ID + `" && document.querySelector('#gallery a[aria-current]').dataset.ex === "` + pick.ID + `"`)
 	if got := eval[string](p, `document.getElementById("request").value`); got != engine.EditorText(pick.Request, "") {

@@ -29,6 +29,7 @@ type learnState struct {
 	predict, diagram, copyAs pane
 	diagrams                 render.Memo // the diagram's arrows
 	copyOpen                 bool        // Copy as is open (its forms are built only then)
+	galleryShown             bool        // the gallery is built (it was opened)
 	galleryFor               string      // the example the gallery marks
 
 	copyText, copyWhat     string
@@ -113,7 +114,15 @@ func (a *app) wireLearn() {
 			}
 		}
 	})
-	mount(l.el["gallery"], render.GalleryBrowser(""))
+	// The gallery is built when it is first opened: closed, it costs the
+	// page's start nothing.
+	onCapture(call(l.el["gallery"], "closest", "details"), "toggle", func(ev safejs.Value) {
+		if l.galleryShown || !truthy(get(get(ev, "target"), "open")) {
+			return
+		}
+		mount(l.el["gallery"], render.GalleryBrowser(a.example))
+		l.galleryShown, l.galleryFor = true, a.example
+	})
 	on(l.el["gallery"], "click", func(ev safejs.Value) {
 		link := call(get(ev, "target"), "closest", "a[data-ex]")
 		if !truthy(link) || truthy(get(ev, "ctrlKey")) || truthy(get(ev, "metaKey")) || truthy(get(ev, "shiftKey")) || truthy(get(ev, "altKey")) {
@@ -195,7 +204,7 @@ func (a *app) afterRender(res *engine.Result, text string, m *engine.EditorMap) 
 	l.diagram.show(l.diagrams.Diagram(res), nil)
 	l.diagrams.Done()
 	a.showCopyAs()
-	if a.example != l.galleryFor {
+	if l.galleryShown && a.example != l.galleryFor {
 		// Move the mark rather than rebuild the list.
 		if old := call(l.el["gallery"], "querySelector", "a[aria-current]"); truthy(old) {
 			call(old, "removeAttribute", "aria-current")

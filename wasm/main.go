@@ -67,10 +67,12 @@ func newApp() *app {
 	return a
 }
 
+// start shows the current request's response as soon as the engine runs,
+// then builds the rest of the page in a task of its own (finish), so that
+// the browser can paint the response first.
 func (a *app) start() {
 	a.defaultText = str(get(a.el[site.Request], "defaultValue"))
 	a.exportAPI()
-	mount(a.el[site.Examples], render.Gallery(""))
 
 	hash := str(get(get(global, "location"), "hash"))
 	draft := loadDraft()
@@ -86,6 +88,21 @@ func (a *app) start() {
 	default:
 		mount(a.el[site.Server], render.Server(&a.cfg))
 	}
+	_, _, res := a.negotiate()
+	a.showResponse(res)
+	mark("first-render") // the first response is on the page (issue 6 load budget)
+	finish := guard("start", func(safejs.Value, []safejs.Value) any {
+		a.finish()
+		return nil
+	})
+	call(global, "setTimeout", finish.Value(), 0)
+}
+
+// finish builds the rest of the page, renders every pane and resolves
+// playground.ready.
+func (a *app) finish() {
+	mount(a.el[site.Examples], render.Gallery(""))
+	set(a.el[site.Examples], "value", a.example)
 	a.wire()
 	a.wireLearn()
 	a.render()
@@ -264,8 +281,9 @@ func (a *app) queueRender() {
 	call(global, "requestAnimationFrame", a.renderFn.Value())
 }
 
-// render runs the engine on the editor's bytes and updates every pane.
-func (a *app) render() {
+// negotiate runs the engine on the editor's bytes (and forgets the
+// example when the text is no longer its request).
+func (a *app) negotiate() (string, *engine.EditorMap, *engine.Result) {
 	text := str(get(a.el[site.Request], "value"))
 	raw, m := engine.MapEditor(text, a.eol)
 	if a.example != "" {
@@ -274,13 +292,22 @@ func (a *app) render() {
 			set(a.el[site.Examples], "value", "")
 		}
 	}
-	res := engine.Negotiate(raw, &a.cfg)
+	return text, m, engine.Negotiate(raw, &a.cfg)
+}
 
+// showResponse updates the Response pane's bytes, status and info line.
+func (a *app) showResponse(res *engine.Result) {
 	a.setTextOnce(site.Response, render.ResponseText(res))
 	if st := strconv.Itoa(res.Status()); a.once(site.Response+".data-status", st) {
 		setAttr(a.el[site.Response], "data-status", st)
 	}
 	a.setTextOnce(site.ResponseInfo, render.ResponseInfo(res))
+}
+
+// render runs the engine on the editor's bytes and updates every pane.
+func (a *app) render() {
+	text, m, res := a.negotiate()
+	a.showResponse(res)
 	why := a.whyMemo.Explanation(res)
 	a.whyMemo.Done()
 	if a.why.show(why, a.clearStepMarks) {
