@@ -21,20 +21,29 @@ const (
 // .wasm.
 var Compile func(src string) string
 
+// A template is a note detail's markdown source and the HTML goldmark made
+// of it, with the placeholders left as sentinels.
+type template struct{ src, html string }
+
+// NoteHTML renders a note's detail to HTML with the values filled in (see
+// Markdown), from the template compiled ahead of time for the note.
+func NoteHTML(n *engine.Note, vars []engine.Var) string {
+	if t, ok := templates[n.ID]; ok && t.src == n.Detail {
+		return Fill(t.html, vars)
+	}
+	return Markdown(n.Detail, vars)
+}
+
 // Markdown renders a note detail to HTML with the values filled in as text
 // (HTML-escaped, invisible characters made visible): a value can never
 // become markup. A keystroke only fills values into a ready template.
 func Markdown(src string, vars []engine.Var) string {
-	tmpl, ok := templates[src]
-	if !ok {
-		if Compile == nil {
-			// Not compiled ahead of time (templates_gen.go is stale): show
-			// the source as text rather than nothing.
-			return "<p>" + html.EscapeString(src) + "</p>\n"
-		}
-		tmpl = Compile(src)
+	if Compile == nil {
+		// Not compiled ahead of time (templates_gen.go is stale): show
+		// the source as text rather than nothing.
+		return "<p>" + html.EscapeString(src) + "</p>\n"
 	}
-	return Fill(tmpl, vars)
+	return Fill(Compile(src), vars)
 }
 
 // Fill replaces each sentinel-wrapped placeholder of a template with its

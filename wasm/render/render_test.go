@@ -188,6 +188,14 @@ func TestHostileValuesStayText(t *testing.T) {
 func TestEveryNoteRenders(t *testing.T) {
 	for _, n := range engine.Catalogue() {
 		out := Markdown(n.Detail, nil)
+		if n.Detail != "" {
+			if _, ok := templates[n.ID]; !ok {
+				t.Errorf("note %s has no template compiled ahead of time", n.ID)
+			}
+		}
+		if got := NoteHTML(n, nil); got != out {
+			t.Errorf("note %s: its template gives %q, goldmark %q", n.ID, got, out)
+		}
 		for _, name := range engine.Placeholders(n.Detail) {
 			if !strings.Contains(out, "{"+name+"}") {
 				t.Errorf("note %s: placeholder {%s} was not recognised (a value would not be filled in)", n.ID, name)

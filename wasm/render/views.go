@@ -224,7 +224,7 @@ func noteItem(i int, s engine.Step, w string) *Node {
 		li.Add(El("aside", "class", "callout myth").Add(El("p").AddText(n.Myth)))
 	}
 	if n.Detail != "" {
-		li.Add(&Node{Tag: "div", Attrs: [][2]string{{"class", "detail"}}, HTML: Markdown(n.Detail, s.Vars)})
+		li.Add(&Node{Tag: "div", Attrs: [][2]string{{"class", "detail"}}, HTML: NoteHTML(n, s.Vars)})
 	}
 	return li
 }
