@@ -311,13 +311,19 @@ func parse(r *Request, raw []byte, cfg *Config, t *trace) {
 // headerLines counts the lines before the first empty line that follows
 // another line, or all the lines when there is none.
 func headerLines(s string) int {
-	if i := strings.Index(s, "\n\n"); i >= 0 {
-		s = s[:i]
+	n := 1
+	for i := strings.IndexByte(s, '\n'); i >= 0; n++ {
+		rest := s[i+1:]
+		if strings.HasPrefix(rest, "\n") || strings.HasPrefix(rest, "\r\n") {
+			break
+		}
+		j := strings.IndexByte(rest, '\n')
+		if j < 0 {
+			return n + 1
+		}
+		i += 1 + j
 	}
-	if i := strings.Index(s, "\n\r\n"); i >= 0 {
-		s = s[:i]
-	}
-	return 1 + strings.Count(s, "\n")
+	return n
 }
 
 // endsHeader reports whether b holds an empty line after some other line,

@@ -135,6 +135,12 @@ func parseFields(r *Request, raw []byte, off, lineNo int, cfg *Config, t *trace)
 func scanValue(s string) (bad int, c byte, obs int) {
 	obs = -1
 	for i := 0; i < len(s); i++ {
+		if i+8 <= len(s) {
+			if x := word8(s, i); x&highs == 0 && !mayHaveCTL(x) {
+				i += 7 // the usual case: eight visible ASCII bytes at once
+				continue
+			}
+		}
 		switch c := s[i]; {
 		case c >= 0x20 && c < 0x7f || c == '\t' || c == '\r':
 		case c >= 0x80:
