@@ -128,6 +128,22 @@ func mapEditor(text, eol string, want bool) ([]byte, *EditorMap) {
 		}
 	}
 	for i := 0; i < len(text); {
+		// A run of ASCII bytes other than LF stands for itself: copied at
+		// once (a call per byte costs much in WebAssembly).
+		j := i
+		for j < len(text) && text[j] < 0x80 && text[j] != '\n' {
+			j++
+		}
+		if j > i {
+			out = append(out, text[i:j]...)
+			if m != nil {
+				for k := i; k < j; k++ {
+					m.at = append(m.at, int32(k))
+				}
+			}
+			i = j
+			continue
+		}
 		c := text[i]
 		if c == '\n' {
 			if crlf {
@@ -135,11 +151,6 @@ func mapEditor(text, eol string, want bool) ([]byte, *EditorMap) {
 			} else {
 				emit(i, '\n')
 			}
-			i++
-			continue
-		}
-		if c < 0x80 {
-			emit(i, c)
 			i++
 			continue
 		}
