@@ -333,7 +333,7 @@ func (a *app) once(key, value string) bool {
 
 // setTextOnce sets an element's text unless it already shows it.
 func (a *app) setTextOnce(id, s string) {
-	if a.once(id+".text", s) {
+	if a.once(id, s) { // an element id: its text
 		setText(a.el[id], s)
 	}
 }

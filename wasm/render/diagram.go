@@ -170,12 +170,7 @@ func (m *Memo) Diagram(res *engine.Result) *Node {
 	y := diagTop
 	for _, msg := range msgs {
 		y += diagRow / 2
-		m.arrowKey(msg, y)
-		a := m.lookup()
-		if a == nil {
-			a = m.store(arrow(msg, y))
-		}
-		svg.Add(a)
+		svg.Add(m.arrow(msg, y))
 		y += diagRow / 2
 	}
 	if end != "" {

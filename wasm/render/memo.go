@@ -1,99 +1,126 @@
 package render
 
-import (
-	"strconv"
+import "github.com/upgrade-playground/playground/engine"
 
-	"github.com/upgrade-playground/playground/engine"
-)
-
-// A Memo keeps the subtrees a view built on its last render, by key (a
-// serialization of everything the subtree is built from). The next render
-// reuses a subtree whose inputs did not change: it allocates nothing for
-// it, and Patch, seeing the same node, skips it whole. A keystroke in one
-// line of the request changes a few steps of the trace; the rest of the
-// Why pane is reused. The nil Memo builds everything.
+// A Memo keeps the subtrees a view built on its last render, with what
+// each was built from. The next render reuses a subtree whose inputs did
+// not change: it allocates nothing for it, and Patch, seeing the same
+// node, skips it whole. A keystroke in one line of the request changes a
+// few steps of the trace; the rest of the Why pane is reused. The nil
+// Memo builds everything.
 //
-// A Memo holds one render's subtrees: Done starts the next render, and
-// what that render does not reuse is dropped.
+// Subtrees are matched by position (the n-th step of the trace is
+// compared with the last render's n-th), with the inputs compared field
+// by field: no key is built and nothing is hashed. A Memo holds one
+// render's subtrees: Done starts the next render.
 type Memo struct {
-	last, cur map[string]*Node
-	key       []byte
+	steps  cache[stepInput]
+	arrows cache[arrowInput]
 }
 
-// lookup returns the subtree built from key, or nil.
-func (m *Memo) lookup() *Node {
-	if m == nil {
-		return nil
+// Done ends a render: its subtrees become the ones the next may reuse.
+func (m *Memo) Done() {
+	if m != nil {
+		m.steps.done()
+		m.arrows.done()
 	}
-	if n := m.cur[string(m.key)]; n != nil {
-		return n
-	}
-	if n := m.last[string(m.key)]; n != nil {
-		m.store(n)
+}
+
+// A cache holds the last render's subtrees and the current render's, in
+// the order the view asked for them.
+type cache[K any] struct{ last, cur []slot[K] }
+
+type slot[K any] struct {
+	in K
+	n  *Node
+}
+
+// reuse returns the subtree the last render built at this position if it
+// was built from the same inputs, or nil (then the view builds it and
+// calls keep).
+func (c *cache[K]) reuse(in K, same func(a, b *K) bool) *Node {
+	i := len(c.cur)
+	if i < len(c.last) && same(&c.last[i].in, &in) {
+		n := c.last[i].n
+		c.cur = append(c.cur, slot[K]{in, n})
 		return n
 	}
 	return nil
 }
 
-// store records the subtree built from the current key.
-func (m *Memo) store(n *Node) *Node {
-	if m != nil {
-		if m.cur == nil {
-			m.cur = map[string]*Node{}
+// keep records the subtree built at this position and returns it.
+func (c *cache[K]) keep(in K, n *Node) *Node {
+	c.cur = append(c.cur, slot[K]{in, n})
+	return n
+}
+
+func (c *cache[K]) done() {
+	clear(c.last) // drop the old subtrees' references
+	c.last, c.cur = c.cur, c.last[:0]
+}
+
+// stepInput is what a trace item or a note item is built from.
+type stepInput struct {
+	note     bool // a note item, not a trace item
+	i        int
+	s        engine.Step
+	at       at
+	decisive bool
+}
+
+func sameStep(a, b *stepInput) bool {
+	if a.note != b.note || a.i != b.i || a.at != b.at || a.decisive != b.decisive ||
+		a.s.Outcome != b.s.Outcome || a.s.Note != b.s.Note || a.s.Stage != b.s.Stage || a.s.Check != b.s.Check ||
+		len(a.s.Vars) != len(b.s.Vars) {
+		return false
+	}
+	for j := range a.s.Vars {
+		if a.s.Vars[j] != b.s.Vars[j] {
+			return false
 		}
-		m.cur[string(m.key)] = n
+	}
+	return true
+}
+
+// step returns the trace item (or, with note, the note item) of step i,
+// reusing the last render's when it is built from the same inputs.
+func (m *Memo) step(note bool, i int, s engine.Step, pos at, decisive bool) *Node {
+	if m != nil {
+		if n := m.steps.reuse(stepInput{note, i, s, pos, decisive}, sameStep); n != nil {
+			return n
+		}
+	}
+	var n *Node
+	if note {
+		n = noteItem(i, s, pos.String())
+	} else {
+		n = traceItem(i, s, pos.String(), decisive)
+	}
+	if m != nil {
+		m.steps.keep(stepInput{note, i, s, pos, decisive}, n)
 	}
 	return n
 }
 
-// Done ends a render: its subtrees become the ones the next may reuse.
-func (m *Memo) Done() {
-	clear(m.last)
-	m.last, m.cur = m.cur, m.last
+// arrowInput is what an arrow of the diagram is built from.
+type arrowInput struct {
+	msg message
+	y   int
 }
 
-// stepKey starts the key of a subtree about trace step i: its kind, the
-// step, and where it is in the request.
-func (m *Memo) stepKey(kind byte, i int, s engine.Step, where at, decisive bool) {
-	if m == nil {
-		return
-	}
-	k := append(m.key[:0], kind)
-	k = strconv.AppendInt(k, int64(i), 10)
-	k = append(k, 0, byte(s.Outcome), 0)
-	if decisive {
-		k = append(k, 'd')
-	}
-	k = append(k, s.Stage...)
-	k = append(k, 0)
-	k = append(k, s.Check...)
-	k = append(k, 0)
-	if s.Note != nil {
-		k = append(k, s.Note.ID...)
-	}
-	for _, v := range s.Vars {
-		k = append(k, 0)
-		k = append(k, v.Name...)
-		k = append(k, 1)
-		k = append(k, v.Value...)
-	}
-	k = append(k, 0)
-	k = strconv.AppendInt(k, int64(where.line), 10)
-	k = append(k, ':')
-	m.key = strconv.AppendInt(k, int64(where.col), 10)
-}
+func sameArrow(a, b *arrowInput) bool { return *a == *b }
 
-// arrowKey makes the key of a diagram's arrow at height y.
-func (m *Memo) arrowKey(msg message, y int) {
-	if m == nil {
-		return
+// arrow returns the diagram's arrow for a message at height y, reusing the
+// last render's when it is the same.
+func (m *Memo) arrow(msg message, y int) *Node {
+	if m != nil {
+		if n := m.arrows.reuse(arrowInput{msg, y}, sameArrow); n != nil {
+			return n
+		}
 	}
-	k := append(m.key[:0], 'a')
-	k = strconv.AppendInt(k, int64(y), 10)
-	k = strconv.AppendBool(k, msg.fromClient)
-	for _, s := range []string{msg.class, msg.label, msg.sub} {
-		k = append(k, 0)
-		k = append(k, s...)
+	n := arrow(msg, y)
+	if m != nil {
+		m.arrows.keep(arrowInput{msg, y}, n)
 	}
-	m.key = k
+	return n
 }

@@ -23,8 +23,11 @@ type Node struct {
 // El returns an element with attributes given as name, value pairs.
 func El(tag string, attrs ...string) *Node {
 	n := &Node{Tag: tag}
-	for i := 0; i+1 < len(attrs); i += 2 {
-		n.Attrs = append(n.Attrs, [2]string{attrs[i], attrs[i+1]})
+	if len(attrs) >= 2 {
+		n.Attrs = make([][2]string, len(attrs)/2)
+		for i := range n.Attrs {
+			n.Attrs[i] = [2]string{attrs[2*i], attrs[2*i+1]}
+		}
 	}
 	return n
 }
@@ -34,6 +37,9 @@ func Text(s string) *Node { return &Node{Text: s} }
 
 // Add appends children and returns n.
 func (n *Node) Add(kids ...*Node) *Node {
+	if n.Kids == nil {
+		n.Kids = make([]*Node, 0, max(len(kids), 2))
+	}
 	for _, k := range kids {
 		if k != nil {
 			n.Kids = append(n.Kids, k)

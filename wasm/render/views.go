@@ -145,11 +145,7 @@ func (m *Memo) Explanation(res *engine.Result) *Node {
 	ol := El("ol", "class", "trace", "aria-labelledby", "trace-heading")
 	ol.Kids = make([]*Node, len(res.Trace))
 	for i, s := range res.Trace {
-		at := position(res, s.Span)
-		m.stepKey('t', i, s, at, i == res.Decisive)
-		if ol.Kids[i] = m.lookup(); ol.Kids[i] == nil {
-			ol.Kids[i] = m.store(traceItem(i, s, at.String(), i == res.Decisive))
-		}
+		ol.Kids[i] = m.step(false, i, s, position(res, s.Span), i == res.Decisive)
 	}
 	root.Add(ol)
 
@@ -163,13 +159,7 @@ func (m *Memo) Explanation(res *engine.Result) *Node {
 			if s.Note == nil || s.Note.Level != lv.level {
 				continue
 			}
-			at := position(res, s.Span)
-			m.stepKey('n', i, s, at, false)
-			n := m.lookup()
-			if n == nil {
-				n = m.store(noteItem(i, s, at.String()))
-			}
-			ul.Add(n)
+			ul.Add(m.step(true, i, s, position(res, s.Span), false))
 		}
 		if len(ul.Kids) > 0 {
 			root.Add(El("section", "class", "level "+lv.level.String()).Add(El("h3").AddText(lv.title), ul))
