@@ -79,7 +79,7 @@ func parseFields(r *Request, raw []byte, off, lineNo int, cfg *Config, t *trace)
 			continue
 		}
 		name := s[:colon]
-		f := Field{Name: name, Line: lineNo, Span: Span{l.start, l.end}, NameSpan: Span{l.start, l.start + colon}}
+		fieldName := name
 		if n := len(name); n > 0 && isOWS(name[n-1]) {
 			e := n
 			for e > 0 && isOWS(name[e-1]) {
@@ -89,7 +89,7 @@ func parseFields(r *Request, raw []byte, off, lineNo int, cfg *Config, t *trace)
 			problems++
 			// Read on as a lenient parser would (gobwas trims the name), so
 			// that later checks do not add a misleading "no Host".
-			f.Name = name[:e]
+			fieldName = name[:e]
 		} else if !isToken(name) {
 			bad := Span{l.start, l.start + 1}
 			if i := firstNonTchar(name); i >= 0 {
@@ -105,10 +105,9 @@ func parseFields(r *Request, raw []byte, off, lineNo int, cfg *Config, t *trace)
 		for ve > vs && isOWS(s[ve-1]) {
 			ve--
 		}
-		f.Value = s[vs:ve]
-		f.ValueSpan = Span{l.start + vs, l.start + ve}
-		if i, c, obs := scanValue(f.Value); i >= 0 {
-			sp := Span{f.ValueSpan.Start + i, f.ValueSpan.Start + i + 1}
+		value, valueSpan := s[vs:ve], Span{l.start + vs, l.start + ve}
+		if i, c, obs := scanValue(value); i >= 0 {
+			sp := Span{valueSpan.Start + i, valueSpan.Start + i + 1}
 			switch {
 			case c == 0 || c == '\r' || c == '\n':
 				t.fail("no CR, LF or NUL in a field value", sp, noteValueCRLFNUL, v("name", name), v("byte", byteName(c)))
@@ -117,9 +116,12 @@ func parseFields(r *Request, raw []byte, off, lineNo int, cfg *Config, t *trace)
 			}
 			problems++
 		} else if obs >= 0 {
-			t.note(Span{f.ValueSpan.Start + obs, f.ValueSpan.Start + obs + 1}, noteValueObsText, v("name", name))
+			t.note(Span{valueSpan.Start + obs, valueSpan.Start + obs + 1}, noteValueObsText, v("name", name))
 		}
-		r.Fields = append(r.Fields, f)
+		r.Fields = append(r.Fields, Field{})
+		f := &r.Fields[len(r.Fields)-1] // filled in place: copying a Field costs more
+		f.Name, f.Value, f.Line = fieldName, value, lineNo
+		f.Span, f.NameSpan, f.ValueSpan = Span{l.start, l.end}, Span{l.start, l.start + colon}, valueSpan
 		off = l.next
 	}
 	if problems == 0 {

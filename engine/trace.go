@@ -78,7 +78,9 @@ func (t *trace) add(o Outcome, check string, sp Span, n *Note, vars []Var) {
 	if deciding {
 		t.decisive = len(t.steps)
 	}
-	t.steps = append(t.steps, Step{Stage: t.stage, Check: check, Outcome: o, Span: sp, Note: n, Vars: t.keepVars(vars)})
+	t.steps = append(t.steps, Step{})
+	s := &t.steps[len(t.steps)-1] // filled in place: copying a Step costs more
+	s.Stage, s.Check, s.Outcome, s.Span, s.Note, s.Vars = t.stage, check, o, sp, n, t.keepVars(vars)
 }
 
 // keepVars copies vars into t.vars and returns the copy, capped so that an
