@@ -83,6 +83,19 @@
     },
   });
 
+  // The editor's input events, one render per animation frame: the Go
+  // program sets _render when it is running (wasm/main.go, wire); until
+  // then its first render reads the editor as it is.
+  let renderQueued = false;
+  document.getElementById("request").addEventListener("input", () => {
+    if (renderQueued || typeof pg._render !== "function") return;
+    renderQueued = true;
+    requestAnimationFrame(() => {
+      renderQueued = false;
+      pg._render();
+    });
+  });
+
   const fail = (err) => {
     const msg = "The playground's engine could not start: " + (err && err.message ? err.message : String(err)) +
       ". It needs a browser with WebAssembly; your request text is still here.";

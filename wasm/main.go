@@ -34,8 +34,8 @@ type app struct {
 
 	defaultText              string // the editor's initial text (index.html)
 	lastHash                 string // the fragment this page last wrote
-	renderQueued, saveQueued bool
-	renderFn, saveFn         safejs.Func
+	saveQueued       bool
+	renderFn, saveFn safejs.Func
 
 	lastText string
 	lastRes  *engine.Result
@@ -55,7 +55,6 @@ func newApp() *app {
 	}
 	a.why.el, a.after.el, a.overlay.el = a.el[site.Explanation], a.el[site.After], a.el[site.Overlay]
 	a.renderFn = guard("render", func(safejs.Value, []safejs.Value) any {
-		a.renderQueued = false
 		a.render()
 		return nil
 	})
@@ -194,7 +193,10 @@ func (a *app) showProblems(probs []engine.LinkProblem) {
 
 // wire registers the page's event listeners.
 func (a *app) wire() {
-	on(a.el[site.Request], "input", func(safejs.Value) { a.queueRender() })
+	// Keystrokes: site/app.js coalesces the editor's input events and
+	// calls _render once per animation frame (a call into Go per input
+	// event would cost a round trip through the Go scheduler each).
+	set(pgObject, "_render", a.renderFn.Value())
 	on(a.el[site.Request], "scroll", func(safejs.Value) { a.syncScroll() })
 	onCapture(a.el[site.After], "toggle", a.elsewhereToggled)
 	on(a.el[site.Server], "change", func(ev safejs.Value) { a.settingChanged(get(ev, "target")) })
@@ -270,15 +272,6 @@ func (a *app) settingChanged(target safejs.Value) {
 	}
 	call(target, "removeAttribute", "aria-invalid")
 	a.render()
-}
-
-// queueRender coalesces input events: one render per animation frame.
-func (a *app) queueRender() {
-	if a.renderQueued {
-		return
-	}
-	a.renderQueued = true
-	call(global, "requestAnimationFrame", a.renderFn.Value())
 }
 
 // negotiate runs the engine on the editor's bytes (and forgets the
