@@ -14,11 +14,10 @@ GO=${GO:-go}
 
 build() {
 	# Compile every note's markdown to an HTML template ahead of time
-	# (wasm/render/templates_gen.go), so goldmark stays out of the .wasm.
-	"$GO" run ./wasm/render/gen
-	# The examples gallery as Go (engine/examples_gen.go), so that the page
+	# (wasm/render/templates_gen.go), so goldmark stays out of the .wasm,
+	# and the examples gallery to Go (engine/examples_gen.go), so the page
 	# starts without parsing it.
-	"$GO" run ./engine/gen
+	"$GO" run ./wasm/render/gen
 	# Build to a temporary file and replace site/main.wasm only when it
 	# changed, so that the (slow) precompression below can be skipped.
 	GOOS=js GOARCH=wasm "$GO" build -trimpath -ldflags='-s -w' -o site/main.wasm.new ./wasm
@@ -131,9 +130,6 @@ fuzz)
 	;;
 update)
 	"$GO" run ./wasm/render/gen
-	# The examples gallery as Go (engine/examples_gen.go), so that the page
-	# starts without parsing it.
-	"$GO" run ./engine/gen
 	"$GO" test ./engine ./wasm/render ./site -run 'Golden|README|TemplatesFresh' -update
 	;;
 *)

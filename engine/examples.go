@@ -16,7 +16,7 @@ package engine
 // optional `-- settings --` section of key=value lines.
 //
 // The files are parsed when the engine is built, not when it starts:
-// go run ./engine/gen (which ./build.sh runs) writes them as Go in
+// go run ./wasm/render/gen (which ./build.sh runs) writes them as Go in
 // examples_gen.go, so that the page starts without reading or parsing
 // anything, and its .wasm carries neither embed nor io/fs. A test fails
 // when examples_gen.go is stale.

@@ -286,7 +286,7 @@ func BenchmarkExamples(b *testing.B) {
 }
 
 // TestExamplesGenerated fails when examples_gen.go is not the gallery the
-// example files describe (run go run ./engine/gen, ./build.sh, or this
+// example files describe (run go run ./wasm/render/gen, ./build.sh, or this
 // test with -update).
 func TestExamplesGenerated(t *testing.T) {
 	want := ExamplesGoFile()
@@ -301,7 +301,7 @@ func TestExamplesGenerated(t *testing.T) {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(got, want) {
-		t.Error("examples_gen.go is stale (an example file changed): run go run ./engine/gen or ./build.sh")
+		t.Error("examples_gen.go is stale (an example file changed): run go run ./wasm/render/gen or ./build.sh")
 	}
 	if len(Examples()) != len(loadExamples()) {
 		t.Errorf("%d examples compiled in, %d files", len(Examples()), len(loadExamples()))

@@ -1,8 +1,12 @@
-// Command gen compiles every note detail of the engine's catalogue to an
-// HTML template with goldmark, ahead of time, and writes them to
-// wasm/render/templates_gen.go, so that the WebAssembly needs no markdown
-// parser. ./build.sh runs it before building; run it from the repository
-// root.
+// Command gen writes the generated Go files, ahead of time, so that the
+// WebAssembly needs neither a markdown parser nor the example files:
+//
+//   - wasm/render/templates_gen.go: every note detail of the engine's
+//     catalogue compiled to an HTML template with goldmark;
+//   - engine/examples_gen.go: the examples gallery (engine/examples/*.txtar).
+//
+// ./build.sh runs it before building; run it from the repository root. A
+// file is rewritten only when its content changes.
 package main
 
 import (
@@ -10,16 +14,24 @@ import (
 	"fmt"
 	"os"
 
+	"github.com/upgrade-playground/playground/engine"
 	"github.com/upgrade-playground/playground/wasm/render/markdown"
 )
 
 func main() {
-	src := markdown.GoFile()
-	if old, err := os.ReadFile(markdown.GeneratedFile); err == nil && bytes.Equal(old, src) {
-		return
-	}
-	if err := os.WriteFile(markdown.GeneratedFile, src, 0o644); err != nil {
-		fmt.Fprintln(os.Stderr, "gen:", err)
-		os.Exit(1)
+	for _, f := range []struct {
+		path string
+		src  []byte
+	}{
+		{markdown.GeneratedFile, markdown.GoFile()},
+		{engine.ExamplesFile, engine.ExamplesGoFile()},
+	} {
+		if old, err := os.ReadFile(f.path); err == nil && bytes.Equal(old, f.src) {
+			continue
+		}
+		if err := os.WriteFile(f.path, f.src, 0o644); err != nil {
+			fmt.Fprintln(os.Stderr, "gen:", err)
+			os.Exit(1)
+		}
 	}
 }
