@@ -25,14 +25,16 @@ func Negotiate(raw []byte, cfg *Config) *Result {
 	if cfg == nil {
 		cfg = &defaultConfig
 	}
-	// One allocation for the run's state, its result and the request.
+	// One allocation for the run's state, its result, the request and the
+	// trace's first block of Vars.
 	run := &struct {
-		n   negotiation
-		res Result
-		req Request
+		n    negotiation
+		res  Result
+		req  Request
+		vars [16]Var
 	}{n: negotiation{cfg: cfg, t: newTrace()}}
 	n := &run.n
-	n.req, n.res = &run.req, &run.res
+	n.req, n.res, n.t.vars = &run.req, &run.res, run.vars[:0]
 	parse(n.req, raw, cfg, &n.t)
 	n.res.Request = n.req
 	n.run()

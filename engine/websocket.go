@@ -190,8 +190,10 @@ func negotiateWebSocket(n *negotiation, o offer) *verdict {
 	key, keySpan := checkKey(c)
 	checkVersion(c)
 	checkOrigin(c)
-	protocols := checkSubprotocols(c)
-	exts := parseExtensions(c)
+	var protocolBuf [8]elem
+	var extBuf [4]extOffer
+	protocols := checkSubprotocols(c, protocolBuf[:0]) // the buffers keep short lists on the stack
+	exts := parseExtensions(c, extBuf[:0])
 	if c.bad != nil {
 		if r.Method == "HEAD" {
 			c.bad.Body = nil // a response to HEAD has no content (RFC 9110 §9.3.2)

@@ -55,15 +55,14 @@ type extOffer struct {
 }
 
 // parseExtensions checks the syntax of Sec-WebSocket-Extensions (§9.1) and
-// returns the offers in order.
-func parseExtensions(c *wsCheck) []extOffer {
+// appends the offers, in order, to out.
+func parseExtensions(c *wsCheck, out []extOffer) []extOffer {
 	n, r := c.n, c.n.req
 	lines := r.Values("Sec-WebSocket-Extensions")
 	if len(lines) == 0 {
-		return nil
+		return out
 	}
 	const check = "Sec-WebSocket-Extensions follows the extension grammar"
-	var out []extOffer
 	fails := 0
 	var buf [8]elem
 	for _, f := range lines {

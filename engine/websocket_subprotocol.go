@@ -10,18 +10,18 @@ import "strings"
 //
 // The field may span several lines in a request; they combine into one list.
 
-// checkSubprotocols checks the syntax of the client's offers and returns them.
-func checkSubprotocols(c *wsCheck) []elem {
+// checkSubprotocols checks the syntax of the client's offers and appends
+// the valid ones to offers.
+func checkSubprotocols(c *wsCheck, offers []elem) []elem {
 	n, r := c.n, c.n.req
 	lines := r.Values("Sec-WebSocket-Protocol")
 	if len(lines) == 0 {
-		return nil
+		return offers
 	}
 	if len(lines) > 1 {
 		n.t.note(spanOf(lines), noteWSSubprotocolLines, v("count", itoa(len(lines))))
 	}
 	const check = "Sec-WebSocket-Protocol is a list of distinct tokens"
-	var offers []elem
 	var seen map[string]bool // built only for long lists
 	dup := func(p string) bool {
 		if seen == nil && len(offers) < 16 {
@@ -49,9 +49,6 @@ func checkSubprotocols(c *wsCheck) []elem {
 			c.fail(check, f.Span, noteWSSubprotocolEmpty)
 			ok = false
 			continue
-		}
-		if offers == nil {
-			offers = make([]elem, 0, len(es))
 		}
 		for _, e := range es {
 			switch {
