@@ -32,8 +32,9 @@ type app struct {
 	mode    string
 	eol     string
 
-	defaultText              string // the editor's initial text (index.html)
-	lastHash                 string // the fragment this page last wrote
+	defaultText      string // the editor's initial text (index.html)
+	started          bool   // finish has built the page
+	lastHash         string // the fragment this page last wrote
 	saveQueued       bool
 	renderFn, saveFn safejs.Func
 
@@ -84,8 +85,6 @@ func (a *app) start() {
 		}
 	case draft != "":
 		a.openFragment(draft, false)
-	default:
-		mount(a.el[site.Server], render.Server(&a.cfg))
 	}
 	_, _, res := a.negotiate()
 	a.showResponse(res)
@@ -97,9 +96,11 @@ func (a *app) start() {
 	call(global, "setTimeout", finish.Value(), 0)
 }
 
-// finish builds the rest of the page, renders every pane and resolves
-// playground.ready.
+// finish builds the rest of the page (the server settings, the examples
+// menu), renders every pane and resolves playground.ready.
 func (a *app) finish() {
+	a.started = true
+	mount(a.el[site.Server], render.Server(&a.cfg))
 	mount(a.el[site.Examples], render.Gallery(""))
 	set(a.el[site.Examples], "value", a.example)
 	a.wire()
@@ -135,9 +136,6 @@ func (a *app) openFragment(frag string, fromLink bool) {
 	a.showProblems(probs)
 	for _, p := range probs {
 		if p.Fatal {
-			if a.lastText == "" {
-				mount(a.el[site.Server], render.Server(&a.cfg))
-			}
 			// The address bar goes back to the state the page kept.
 			a.lastHash = "\x00"
 			a.queueSave()
@@ -151,7 +149,9 @@ func (a *app) openFragment(frag string, fromLink bool) {
 		set(a.el[site.Request], "value", engine.EditorText(st.Request, a.eol))
 	}
 	set(a.el[site.Examples], "value", a.example)
-	mount(a.el[site.Server], render.Server(&a.cfg))
+	if a.started { // else finish mounts it
+		mount(a.el[site.Server], render.Server(&a.cfg))
+	}
 	setAttr(a.el[site.Page], "data-mode", a.mode)
 	a.opened()
 }
