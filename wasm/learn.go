@@ -29,6 +29,7 @@ type learnState struct {
 	predict, diagram, copyAs pane
 	diagrams                 render.Memo // the diagram's arrows
 	copyOpen                 bool        // Copy as is open (its forms are built only then)
+	focused                  bool        // the editor has the focus
 	galleryShown             bool        // the gallery is built (it was opened)
 	galleryFor               string      // the example the gallery marks
 
@@ -93,8 +94,16 @@ func (a *app) wireLearn() {
 			a.selectStep(i)
 		}
 	})
+	// Whether the editor has the focus, followed by its events rather than
+	// asked on every render.
+	l.focused = get(document, "activeElement").Equal(a.el[site.Request])
 	for _, ev := range []string{"keyup", "click", "focus", "blur", "select"} {
-		on(a.el[site.Request], ev, func(safejs.Value) { a.cursorMoved() })
+		on(a.el[site.Request], ev, func(safejs.Value) {
+			if ev == "focus" || ev == "blur" {
+				l.focused = ev == "focus"
+			}
+			a.cursorMoved()
+		})
 	}
 	on(l.el["copy-as"], "click", func(ev safejs.Value) {
 		btn := call(get(ev, "target"), "closest", "button")
@@ -310,9 +319,12 @@ func (a *app) cursorMoved() {
 	if l.res == nil || l.m == nil {
 		return
 	}
+	if !l.focused {
+		a.markSteps("at-cursor", nil, &l.cursorShown)
+		return
+	}
 	at := map[int]bool{}
-	focused := get(document, "activeElement").Equal(a.el[site.Request])
-	if u16, err := get(a.el[site.Request], "selectionStart").Int(); err == nil && focused {
+	if u16, err := get(a.el[site.Request], "selectionStart").Int(); err == nil {
 		off := l.m.ByteOffset(engine.ByteOffsetFromUTF16(l.text, u16))
 		for _, i := range render.StepsOnLine(l.res, off) {
 			at[i] = true
