@@ -4,7 +4,6 @@ import (
 	"encoding/base64"
 	"os"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -205,33 +204,6 @@ func TestScreenshots(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-}
-
-// TestLoadTime measures (and logs; timers are not asserted) how long the
-// page takes from navigation to the engine being ready, over five loads:
-// when the .wasm arrived, when it was compiled, when the first render was
-// done. The README's figure comes from here.
-func TestLoadTime(t *testing.T) {
-	p := openPage(t)
-	type timing struct{ Fetched, Compiled, Ready float64 }
-	var ts []timing
-	for range 5 {
-		p.open("")
-		ts = append(ts, eval[timing](p, `(() => {
-			const w = performance.getEntriesByType("resource").find((e) => e.name.endsWith("main.wasm"));
-			return {Fetched: w ? w.responseEnd : 0, Compiled: playground.compiledAt, Ready: playground.readyAt};
-		})()`))
-	}
-	med := func(f func(timing) float64) float64 {
-		var v []float64
-		for _, x := range ts {
-			v = append(v, f(x))
-		}
-		sort.Float64s(v)
-		return v[len(v)/2]
-	}
-	t.Logf("median of %d loads (ms after navigation): wasm fetched %.0f, compiled %.0f, ready %.0f",
-		len(ts), med(func(x timing) float64 { return x.Fetched }), med(func(x timing) float64 { return x.Compiled }), med(func(x timing) float64 { return x.Ready }))
 }
 
 func TestSettingChangesAnswerAndLink(t *testing.T) {

@@ -69,8 +69,8 @@ func TestPerfLoad(t *testing.T) {
 	if _, err := chromedp.Call(p.ctx, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: true}); err != nil {
 		t.Fatal(err)
 	}
-	type marks struct{ Ready, First, All, Request float64 }
-	var ready, first, all, shown []float64
+	type marks struct{ Fetched, Compiled, Ready, First, All, Request float64 }
+	var fetched, compiled, ready, first, all, shown []float64
 	loads := pick(10, 3)
 	for range loads {
 		if err := chromedp.Do(p.ctx, chromedp.Navigate("about:blank")); err != nil {
@@ -80,13 +80,16 @@ func TestPerfLoad(t *testing.T) {
 		m := eval[marks](p, `(() => {
 			const at = (n) => (performance.getEntriesByName(n)[0] || {startTime: -1}).startTime;
 			const html = performance.getEntriesByType("navigation")[0];
-			return {Ready: at("playground-ready"), First: at("first-render"), All: playground.readyAt, Request: html ? html.domInteractive : -1};
+			const w = performance.getEntriesByType("resource").find((e) => e.name.endsWith("main.wasm"));
+			return {Fetched: w ? w.responseEnd : -1, Compiled: playground.compiledAt, Ready: at("playground-ready"), First: at("first-render"), All: playground.readyAt, Request: html ? html.domInteractive : -1};
 		})()`)
 		if m.Ready <= 0 || m.First < m.Ready || m.All < m.First {
 			t.Fatalf("marks playground-ready %.1f, first-render %.1f, every pane %.1f: missing or out of order", m.Ready, m.First, m.All)
 		}
 		ready, first, all, shown = append(ready, m.Ready), append(first, m.First), append(all, m.All), append(shown, m.Request)
+		fetched, compiled = append(fetched, m.Fetched), append(compiled, m.Compiled)
 	}
+	t.Logf("median of %d cold loads: the .wasm fetched %.0f ms, compiled and instantiated %.0f ms", loads, median(fetched), median(compiled))
 	t.Logf("median of %d cold loads: request text shown %.0f ms, engine ready %.0f ms (budget 250), first response %.0f ms (budget 300), every pane %.0f ms",
 		loads, median(shown), median(ready), median(first), median(all))
 	benchFigure(t, "load.ready_ms", strconv.FormatFloat(median(ready), 'f', 0, 64))
