@@ -15,6 +15,7 @@ import "github.com/upgrade-playground/playground/engine"
 // render's subtrees: Done starts the next render.
 type Memo struct {
 	steps  cache[stepInput]
+	lists  cache[listInput]
 	arrows cache[arrowInput]
 }
 
@@ -22,6 +23,7 @@ type Memo struct {
 func (m *Memo) Done() {
 	if m != nil {
 		m.steps.done()
+		m.lists.done()
 		m.arrows.done()
 	}
 }
@@ -121,6 +123,41 @@ func (m *Memo) arrow(msg message, y int) *Node {
 	n := arrow(msg, y)
 	if m != nil {
 		m.arrows.keep(arrowInput{msg, y}, n)
+	}
+	return n
+}
+
+// listInput is what a list of subtrees is built from: which list, and its
+// items.
+type listInput struct {
+	which int
+	items []*Node
+}
+
+func sameList(a, b *listInput) bool {
+	if a.which != b.which || len(a.items) != len(b.items) {
+		return false
+	}
+	for i := range a.items {
+		if a.items[i] != b.items[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// list returns the last render's container of a list (built by build)
+// when it held the very same items: with every item reused, the whole
+// list is.
+func (m *Memo) list(which int, items []*Node, build func() *Node) *Node {
+	if m != nil {
+		if n := m.lists.reuse(listInput{which, items}, sameList); n != nil {
+			return n
+		}
+	}
+	n := build()
+	if m != nil {
+		m.lists.keep(listInput{which, items}, n)
 	}
 	return n
 }

@@ -141,32 +141,45 @@ func (m *Memo) Explanation(res *engine.Result) *Node {
 	root := El("div", "class", "why")
 	root.Add(El("p", "class", "verdict").AddText(StatusLine(res)))
 
-	root.Add(El("h2", "id", "trace-heading").AddText("Decision trace"))
-	ol := El("ol", "class", "trace", "aria-labelledby", "trace-heading")
-	ol.Kids = make([]*Node, len(res.Trace))
+	root.Add(traceHeading)
+	steps := make([]*Node, len(res.Trace))
 	for i, s := range res.Trace {
-		ol.Kids[i] = m.step(false, i, s, position(res, s.Span), i == res.Decisive)
+		steps[i] = m.step(false, i, s, position(res, s.Span), i == res.Decisive)
 	}
-	root.Add(ol)
+	root.Add(m.list(-1, steps, func() *Node {
+		return &Node{Tag: "ol", Attrs: [][2]string{{"class", "trace"}, {"aria-labelledby", "trace-heading"}}, Kids: steps}
+	}))
 
-	root.Add(El("h2", "id", "notes-heading").AddText("Notes"))
-	for _, lv := range []struct {
-		level engine.Level
-		title string
-	}{{engine.Bad, "Problems"}, {engine.Warn, "Warnings"}, {engine.Good, "What is right"}, {engine.Info, "Explanations"}} {
-		ul := El("ul", "class", "notes")
+	root.Add(notesHeading)
+	for _, lt := range levelTitles {
+		lv, title := lt.level, lt.title
+		var notes []*Node
 		for i, s := range res.Trace {
-			if s.Note == nil || s.Note.Level != lv.level {
-				continue
+			if s.Note != nil && s.Note.Level == lv {
+				notes = append(notes, m.step(true, i, s, position(res, s.Span), false))
 			}
-			ul.Add(m.step(true, i, s, position(res, s.Span), false))
 		}
-		if len(ul.Kids) > 0 {
-			root.Add(El("section", "class", "level "+lv.level.String()).Add(El("h3").AddText(lv.title), ul))
+		if len(notes) > 0 {
+			root.Add(m.list(int(lv), notes, func() *Node {
+				ul := &Node{Tag: "ul", Attrs: [][2]string{{"class", "notes"}}, Kids: notes}
+				return El("section", "class", "level "+lv.String()).Add(El("h3").AddText(title), ul)
+			}))
 		}
 	}
 	return root
 }
+
+// The Why pane's fixed parts, shared by every render (views never change
+// a node once built).
+var (
+	traceHeading = El("h2", "id", "trace-heading").AddText("Decision trace")
+	notesHeading = El("h2", "id", "notes-heading").AddText("Notes")
+	// levelTitles heads the notes of each level, in the pane's order.
+	levelTitles = []struct {
+		level engine.Level
+		title string
+	}{{engine.Bad, "Problems"}, {engine.Warn, "Warnings"}, {engine.Good, "What is right"}, {engine.Info, "Explanations"}}
+)
 
 // traceItem is step i of the trace; w is where its bytes are.
 func traceItem(i int, s engine.Step, w string, decisive bool) *Node {
