@@ -160,13 +160,7 @@ func (m *Memo) Diagram(res *engine.Result) *Node {
 	svg := El("svg", "class", "diagram", "viewBox", "0 0 "+strconv.Itoa(diagWidth)+" "+strconv.Itoa(height),
 		"role", "img", "aria-labelledby", "diagram-title")
 	svg.Add(El("title", "id", "diagram-title").AddText(diagramTitle(msgs, end)))
-	for _, side := range []struct {
-		x    int
-		name string
-	}{{diagClient, "Client"}, {diagServer, "Server"}} {
-		svg.Add(El("text", "class", "actor", "x", strconv.Itoa(side.x), "y", "20", "text-anchor", "middle").AddText(side.name))
-		svg.Add(El("line", "class", "lifeline", "x1", strconv.Itoa(side.x), "y1", "28", "x2", strconv.Itoa(side.x), "y2", strconv.Itoa(height-8)))
-	}
+	svg.Add(m.lifelines(height))
 	y := diagTop
 	for _, msg := range msgs {
 		y += diagRow / 2
@@ -199,6 +193,20 @@ func arrow(m message, y int) *Node {
 	g.Add(El("text", "class", "label", "x", mid, "y", strconv.Itoa(y-6), "text-anchor", "middle").AddText(cut(m.label)))
 	if m.sub != "" {
 		g.Add(El("text", "class", "sub", "x", mid, "y", strconv.Itoa(y+15), "text-anchor", "middle").AddText(m.sub))
+	}
+	return g
+}
+
+// lifelines draws the client and the server, named, with their lifelines
+// down to height.
+func lifelines(height int) *Node {
+	g := El("g", "class", "actors")
+	for _, side := range []struct {
+		x    int
+		name string
+	}{{diagClient, "Client"}, {diagServer, "Server"}} {
+		g.Add(El("text", "class", "actor", "x", strconv.Itoa(side.x), "y", "20", "text-anchor", "middle").AddText(side.name))
+		g.Add(El("line", "class", "lifeline", "x1", strconv.Itoa(side.x), "y1", "28", "x2", strconv.Itoa(side.x), "y2", strconv.Itoa(height-8)))
 	}
 	return g
 }

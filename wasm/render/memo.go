@@ -17,6 +17,7 @@ type Memo struct {
 	steps  cache[stepInput]
 	lists  cache[listInput]
 	arrows cache[arrowInput]
+	frames cache[int]
 }
 
 // Done ends a render: its subtrees become the ones the next may reuse.
@@ -25,6 +26,7 @@ func (m *Memo) Done() {
 		m.steps.done()
 		m.lists.done()
 		m.arrows.done()
+		m.frames.done()
 	}
 }
 
@@ -40,9 +42,9 @@ type slot[K any] struct {
 // reuse returns the subtree the last render built at this position if it
 // was built from the same inputs, or nil (then the view builds it and
 // calls keep).
-func (c *cache[K]) reuse(in K, same func(a, b *K) bool) *Node {
+func (c *cache[K]) reuse(in K, same func(a, b K) bool) *Node {
 	i := len(c.cur)
-	if i < len(c.last) && same(&c.last[i].in, &in) {
+	if i < len(c.last) && same(c.last[i].in, in) {
 		n := c.last[i].n
 		c.cur = append(c.cur, slot[K]{in, n})
 		return n
@@ -54,6 +56,19 @@ func (c *cache[K]) reuse(in K, same func(a, b *K) bool) *Node {
 func (c *cache[K]) keep(in K, n *Node) *Node {
 	c.cur = append(c.cur, slot[K]{in, n})
 	return n
+}
+
+// get returns the subtree for in: the last render's at this position if
+// it was built from the same inputs, else build's, kept for the next
+// render. The nil cache (of the nil Memo) always builds.
+func (c *cache[K]) get(in K, same func(a, b K) bool, build func(K) *Node) *Node {
+	if c == nil {
+		return build(in)
+	}
+	if n := c.reuse(in, same); n != nil {
+		return n
+	}
+	return c.keep(in, build(in))
 }
 
 func (c *cache[K]) done() {
@@ -70,7 +85,7 @@ type stepInput struct {
 	decisive bool
 }
 
-func sameStep(a, b *stepInput) bool {
+func sameStep(a, b stepInput) bool {
 	if a.note != b.note || a.i != b.i || a.at != b.at || a.decisive != b.decisive ||
 		a.s.Outcome != b.s.Outcome || a.s.Note != b.s.Note || a.s.Stage != b.s.Stage || a.s.Check != b.s.Check ||
 		len(a.s.Vars) != len(b.s.Vars) {
@@ -87,21 +102,18 @@ func sameStep(a, b *stepInput) bool {
 // step returns the trace item (or, with note, the note item) of step i,
 // reusing the last render's when it is built from the same inputs.
 func (m *Memo) step(note bool, i int, s engine.Step, pos at, decisive bool) *Node {
+	var c *cache[stepInput]
 	if m != nil {
-		if n := m.steps.reuse(stepInput{note, i, s, pos, decisive}, sameStep); n != nil {
-			return n
-		}
+		c = &m.steps
 	}
-	var n *Node
-	if note {
-		n = noteItem(i, s, pos.String())
-	} else {
-		n = traceItem(i, s, pos.String(), decisive)
+	return c.get(stepInput{note, i, s, pos, decisive}, sameStep, buildStep)
+}
+
+func buildStep(in stepInput) *Node {
+	if in.note {
+		return noteItem(in.i, in.s, in.at.String())
 	}
-	if m != nil {
-		m.steps.keep(stepInput{note, i, s, pos, decisive}, n)
-	}
-	return n
+	return traceItem(in.i, in.s, in.at.String(), in.decisive)
 }
 
 // arrowInput is what an arrow of the diagram is built from.
@@ -110,21 +122,16 @@ type arrowInput struct {
 	y   int
 }
 
-func sameArrow(a, b *arrowInput) bool { return *a == *b }
+func sameArrow(a, b arrowInput) bool { return a == b }
 
 // arrow returns the diagram's arrow for a message at height y, reusing the
 // last render's when it is the same.
 func (m *Memo) arrow(msg message, y int) *Node {
+	var c *cache[arrowInput]
 	if m != nil {
-		if n := m.arrows.reuse(arrowInput{msg, y}, sameArrow); n != nil {
-			return n
-		}
+		c = &m.arrows
 	}
-	n := arrow(msg, y)
-	if m != nil {
-		m.arrows.keep(arrowInput{msg, y}, n)
-	}
-	return n
+	return c.get(arrowInput{msg, y}, sameArrow, func(in arrowInput) *Node { return arrow(in.msg, in.y) })
 }
 
 // listInput is what a list of subtrees is built from: which list, and its
@@ -134,7 +141,7 @@ type listInput struct {
 	items []*Node
 }
 
-func sameList(a, b *listInput) bool {
+func sameList(a, b listInput) bool {
 	if a.which != b.which || len(a.items) != len(b.items) {
 		return false
 	}
@@ -146,18 +153,32 @@ func sameList(a, b *listInput) bool {
 	return true
 }
 
-// list returns the last render's container of a list (built by build)
-// when it held the very same items: with every item reused, the whole
-// list is.
-func (m *Memo) list(which int, items []*Node, build func() *Node) *Node {
-	if m != nil {
-		if n := m.lists.reuse(listInput{which, items}, sameList); n != nil {
-			return n
-		}
+// list returns the last render's container of a list when it held the
+// very same items (with every item reused, the whole list is), or nil:
+// then the view builds the container and calls keepList.
+func (m *Memo) list(which int, items []*Node) *Node {
+	if m == nil {
+		return nil
 	}
-	n := build()
+	return m.lists.reuse(listInput{which, items}, sameList)
+}
+
+// keepList records the container built for a list and returns it.
+func (m *Memo) keepList(which int, items []*Node, n *Node) *Node {
 	if m != nil {
 		m.lists.keep(listInput{which, items}, n)
 	}
 	return n
+}
+
+func sameInt(a, b int) bool { return a == b }
+
+// lifelines returns the diagram's actors and lifelines for a diagram of
+// the height, reusing the last render's when the height is the same.
+func (m *Memo) lifelines(height int) *Node {
+	var c *cache[int]
+	if m != nil {
+		c = &m.frames
+	}
+	return c.get(height, sameInt, lifelines)
 }

@@ -146,9 +146,11 @@ func (m *Memo) Explanation(res *engine.Result) *Node {
 	for i, s := range res.Trace {
 		steps[i] = m.step(false, i, s, position(res, s.Span), i == res.Decisive)
 	}
-	root.Add(m.list(-1, steps, func() *Node {
-		return &Node{Tag: "ol", Attrs: [][2]string{{"class", "trace"}, {"aria-labelledby", "trace-heading"}}, Kids: steps}
-	}))
+	ol := m.list(-1, steps)
+	if ol == nil {
+		ol = m.keepList(-1, steps, &Node{Tag: "ol", Attrs: [][2]string{{"class", "trace"}, {"aria-labelledby", "trace-heading"}}, Kids: steps})
+	}
+	root.Add(ol)
 
 	root.Add(notesHeading)
 	for _, lt := range levelTitles {
@@ -159,12 +161,15 @@ func (m *Memo) Explanation(res *engine.Result) *Node {
 				notes = append(notes, m.step(true, i, s, position(res, s.Span), false))
 			}
 		}
-		if len(notes) > 0 {
-			root.Add(m.list(int(lv), notes, func() *Node {
-				ul := &Node{Tag: "ul", Attrs: [][2]string{{"class", "notes"}}, Kids: notes}
-				return El("section", "class", "level "+lv.String()).Add(El("h3").AddText(title), ul)
-			}))
+		if len(notes) == 0 {
+			continue
 		}
+		sec := m.list(int(lv), notes)
+		if sec == nil {
+			ul := &Node{Tag: "ul", Attrs: [][2]string{{"class", "notes"}}, Kids: notes}
+			sec = m.keepList(int(lv), notes, El("section", "class", "level "+lv.String()).Add(El("h3").AddText(title), ul))
+		}
+		root.Add(sec)
 	}
 	return root
 }
