@@ -194,7 +194,7 @@ func (a *app) afterRender(res *engine.Result, text string, m *engine.EditorMap) 
 	if predict {
 		l.predict.show(render.Predict(res, l.predicted, l.revealed), nil)
 		if !l.revealed {
-			a.say("Predict first: choose the status you expect, then reveal the response.")
+			a.setTextOnce(site.Status, "Predict first: choose the status you expect, then reveal the response.")
 		}
 	} else {
 		l.predict.last = nil // mounted whole when predict mode comes back

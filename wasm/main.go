@@ -307,7 +307,7 @@ func (a *app) render() {
 		a.learn.step = -1 // a new Why pane: the selection is gone
 	}
 	a.after.show(render.After(res, a.elsewhereOpen), nil)
-	a.say(render.StatusLine(res))
+	a.setTextOnce(site.Status, render.StatusLine(res)) // a keystroke announces only a change
 	a.lastText, a.lastRes = text, res
 	a.afterRender(res, text, m)
 	a.queueSave()
@@ -393,5 +393,9 @@ func storeDraft(frag string) {
 	_, _ = ls.Call("setItem", draftKey, frag) // may fail when storage is full or off
 }
 
-// say writes the status line (announced to screen readers).
-func (a *app) say(msg string) { a.setTextOnce(site.Status, msg) }
+// say writes the status line (announced to screen readers), even when it
+// already says the same: a repeated action gets its feedback again.
+func (a *app) say(msg string) {
+	a.shown[site.Status] = msg
+	setText(a.el[site.Status], msg)
+}
