@@ -1,3 +1,5 @@
+//go:build !(js && wasm)
+
 // Command gen writes the generated Go files, ahead of time, so that the
 // WebAssembly needs neither a markdown parser nor the example files:
 //
