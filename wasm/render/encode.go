@@ -164,8 +164,8 @@ func (w *writer) attrs(o, n *Node) {
 		}
 	}
 	for i, a := range o.Attrs {
-		if i < len(n.Attrs) && n.Attrs[i][0] == a[0] || !allowedAttr(a[0], a[1]) {
-			continue
+		if i < len(n.Attrs) && n.Attrs[i][0] == a[0] && allowedAttr(n.Attrs[i][0], n.Attrs[i][1]) || !allowedAttr(a[0], a[1]) {
+			continue // still there (set above if it changed), or never shown
 		}
 		if _, ok := lastAllowed(n, a[0]); !ok {
 			w.rec('X', a[0])

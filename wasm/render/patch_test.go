@@ -101,6 +101,7 @@ func TestPatchCases(t *testing.T) {
 		{"html", El("div").Add(&Node{Tag: "p", HTML: "<b>a</b>"}), El("div").Add(&Node{Tag: "p", HTML: "<b>b</b>"}), "R0\x00Ep\x00H<b>b</b>\x00C\x00"},
 		{"unsafe attr", El("div").Add(El("a")), El("div").Add(El("a", "onclick", "x", "href", "javascript:x")), ""},
 		{"forged text", El("div").AddText("a"), El("div").AddText("b\x00Escript\x00"), "S0\x01b\uFFFDEscript\uFFFD\x00"},
+		{"now unsafe", El("div").Add(El("a", "href", "#x")), El("div").Add(El("a", "href", "javascript:x")), "D0\x00Xhref\x00C\x00"},
 		{"moved", El("div").Add(El("p", "id", "a", "class", "b")), El("div").Add(El("p", "class", "b", "id", "a")), ""},
 	} {
 		if got := checkPatch(t, c.name, c.old, c.new); got != c.want {
