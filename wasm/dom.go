@@ -94,7 +94,15 @@ func guard(name string, fn func(this safejs.Value, args []safejs.Value) any) saf
 }
 
 // on listens for an event on an element.
-func on(el safejs.Value, event string, fn func(ev safejs.Value)) {
+func on(el safejs.Value, event string, fn func(ev safejs.Value)) { listen(el, event, fn, false) }
+
+// onCapture listens for an event in the capture phase: for events that do
+// not bubble (toggle), on an ancestor of their target.
+func onCapture(el safejs.Value, event string, fn func(ev safejs.Value)) {
+	listen(el, event, fn, true)
+}
+
+func listen(el safejs.Value, event string, fn func(ev safejs.Value), capture bool) {
 	f := guard(event, func(_ safejs.Value, args []safejs.Value) any {
 		ev := safejs.Undefined()
 		if len(args) > 0 {
@@ -103,19 +111,7 @@ func on(el safejs.Value, event string, fn func(ev safejs.Value)) {
 		fn(ev)
 		return nil
 	})
-	call(el, "addEventListener", event, f.Value())
-}
-
-// onCapture listens for an event in the capture phase: for events that do
-// not bubble (toggle), on an ancestor of their target.
-func onCapture(el safejs.Value, event string, fn func(ev safejs.Value)) {
-	f := guard(event, func(_ safejs.Value, args []safejs.Value) any {
-		if len(args) > 0 {
-			fn(args[0])
-		}
-		return nil
-	})
-	call(el, "addEventListener", event, f.Value(), true)
+	call(el, "addEventListener", event, f.Value(), capture)
 }
 
 // showError shows the error banner.

@@ -306,7 +306,7 @@ func (a *app) render() {
 	if a.why.show(why, a.clearStepMarks) {
 		a.learn.step = -1 // a new Why pane: the selection is gone
 	}
-	a.after.show(render.After(res, a.elsewhereOpen), nil)
+	a.showAfter(res)
 	a.setTextOnce(site.Status, render.StatusLine(res)) // a keystroke announces only a change
 	a.lastText, a.lastRes = text, res
 	a.afterRender(res, text, m)
@@ -339,8 +339,12 @@ func (a *app) elsewhereToggled(ev safejs.Value) {
 		return
 	}
 	a.elsewhereOpen = truthy(get(t, "open"))
-	a.after.show(render.After(a.lastRes, a.elsewhereOpen), nil)
+	a.showAfter(a.lastRes)
 }
+
+// showAfter shows what crosses the connection after the response, with
+// the RFC 8441/9220 comparison's frames while it is open.
+func (a *app) showAfter(res *engine.Result) { a.after.show(render.After(res, a.elsewhereOpen), nil) }
 
 // state is the page's current deep-link state.
 func (a *app) state() engine.State {

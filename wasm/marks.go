@@ -2,8 +2,8 @@
 
 package main
 
-// init runs after every package's initialization (the engine's catalogue,
-// settings and examples) and just before main: the engine is ready. The
+// init runs after every package's initialization (the engine's catalogue
+// and settings) and just before main: the engine is ready. The
 // mark lets tests and ./build.sh bench measure the load budget (issue 6)
 // with performance.getEntriesByName("playground-ready").
 func init() { mark("playground-ready") }

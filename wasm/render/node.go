@@ -118,9 +118,10 @@ func SafeHref(h string) bool {
 		strings.HasPrefix(h, "#") && !strings.ContainsAny(h, "\"'<>:\\")
 }
 
-// Sanitize drops every element that is not on the allow list (keeping its
-// text) and every attribute that is not allowed. The adapter mounts only
-// sanitized trees; views are tested to need no sanitizing.
+// Sanitize applies to a tree the rule Encode and Patch apply as they write
+// (which is how the page is protected): an element off the allow list
+// becomes a span (keeping its text), an attribute off it is dropped.
+// Views are tested to need no sanitizing.
 func Sanitize(n *Node) *Node {
 	if n == nil {
 		return nil
@@ -128,10 +129,7 @@ func Sanitize(n *Node) *Node {
 	if n.Tag == "" {
 		return n
 	}
-	out := &Node{Tag: n.Tag, HTML: n.HTML}
-	if !allowedTags[n.Tag] {
-		out.Tag = "span"
-	}
+	out := &Node{Tag: safeTag(n.Tag), HTML: n.HTML}
 	for _, a := range n.Attrs {
 		if allowedAttr(a[0], a[1]) {
 			out.Attrs = append(out.Attrs, a)
