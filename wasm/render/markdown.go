@@ -21,17 +21,35 @@ const (
 // .wasm.
 var Compile func(src string) string
 
-// A template is a note detail's markdown source and the HTML goldmark made
-// of it, with the placeholders left as sentinels.
-type template struct{ src, html string }
+// A template is a note's id and the HTML goldmark made of its detail, with
+// the placeholders left as sentinels.
+type template struct{ id, html string }
 
 // NoteHTML renders a note's detail to HTML with the values filled in (see
 // Markdown), from the template compiled ahead of time for the note.
 func NoteHTML(n *engine.Note, vars []engine.Var) string {
-	if t, ok := templates[n.ID]; ok && t.src == n.Detail {
-		return Fill(t.html, vars)
+	if tmpl, ok := noteTemplate(n.ID); ok {
+		return Fill(tmpl, vars)
 	}
 	return Markdown(n.Detail, vars)
+}
+
+// noteTemplate finds the template compiled for a note by binary search in
+// templates (sorted by id).
+func noteTemplate(id string) (string, bool) {
+	lo, hi := 0, len(templates)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if templates[m].id < id {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(templates) && templates[lo].id == id {
+		return templates[lo].html, true
+	}
+	return "", false
 }
 
 // Markdown renders a note detail to HTML with the values filled in as text

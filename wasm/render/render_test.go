@@ -38,6 +38,18 @@ func TestTemplatesFresh(t *testing.T) {
 	t.Errorf("templates_gen.go is stale (a note's detail changed): run ./build.sh update or go run ./wasm/render/gen")
 }
 
+// TestTemplatesSorted checks what noteTemplate's binary search relies on.
+func TestTemplatesSorted(t *testing.T) {
+	for i := 1; i < len(templates); i++ {
+		if templates[i-1].id >= templates[i].id {
+			t.Errorf("templates: %q before %q", templates[i-1].id, templates[i].id)
+		}
+	}
+	if _, ok := noteTemplate("no-such-note"); ok {
+		t.Error("noteTemplate found no-such-note")
+	}
+}
+
 // TestGolden renders each testdata case: -- markdown -- with optional
 // -- vars -- (name=value lines, wire-text escapes) gives -- html --; a
 // -- request -- (wire text, default server) gives -- response --, -- why --
@@ -189,7 +201,7 @@ func TestEveryNoteRenders(t *testing.T) {
 	for _, n := range engine.Catalogue() {
 		out := Markdown(n.Detail, nil)
 		if n.Detail != "" {
-			if _, ok := templates[n.ID]; !ok {
+			if _, ok := noteTemplate(n.ID); !ok {
 				t.Errorf("note %s has no template compiled ahead of time", n.ID)
 			}
 		}

@@ -3,651 +3,437 @@
 package render
 
 // templates holds every note detail of the catalogue compiled by goldmark
-// (wasm/render/markdown) ahead of time, keyed by the note's id.
-var templates = map[string]template{
-	"absolute-form": {
-		"A server MUST accept the absolute-form. When it is used, the server ignores the Host field and uses the target's authority ([RFC 9112 §3.2.2](rfc:9112#3.2.2)). Clients send it to proxies.",
+// (wasm/render/markdown) ahead of time, sorted by the note's id (see
+// noteTemplate).
+var templates = [...]template{
+	{"absolute-form",
 		"<p>A server MUST accept the absolute-form. When it is used, the server ignores the Host field and uses the target's authority (<a href=\"https://www.rfc-editor.org/rfc/rfc9112#section-3.2.2\">RFC 9112 §3.2.2</a>). Clients send it to proxies.</p>\n"},
-	"after-discarded": {
-		"After `Connection: close` the server reads nothing more from the connection ([RFC 9112 §9.6](rfc:9112#9.6)).",
+	{"after-discarded",
 		"<p>After <code>Connection: close</code> the server reads nothing more from the connection (<a href=\"https://www.rfc-editor.org/rfc/rfc9112#section-9.6\">RFC 9112 §9.6</a>).</p>\n"},
-	"after-new-protocol": {
-		"After the 101 the connection speaks the new protocol from the first byte after the request message ([RFC 9110 §7.8](rfc:9110#7.8)). Bytes the client sent after its request, in the same packet or later, are read in that protocol.",
+	{"after-new-protocol",
 		"<p>After the 101 the connection speaks the new protocol from the first byte after the request message (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-7.8\">RFC 9110 §7.8</a>). Bytes the client sent after its request, in the same packet or later, are read in that protocol.</p>\n"},
-	"after-next-request": {
-		"Completing the request is necessary for a switch, not sufficient: the server may refuse the upgrade, and then any bytes the client sent optimistically in the new protocol are parsed as HTTP/1.1 ([RFC 9931](rfc:9931)). That is how request smuggling through upgrades works. A WebSocket client MUST wait for the 101 before sending frames ([RFC 6455 §4.1](rfc:6455#4.1)).",
+	{"after-next-request",
 		"<p>Completing the request is necessary for a switch, not sufficient: the server may refuse the upgrade, and then any bytes the client sent optimistically in the new protocol are parsed as HTTP/1.1 (<a href=\"https://www.rfc-editor.org/rfc/rfc9931\">RFC 9931</a>). That is how request smuggling through upgrades works. A WebSocket client MUST wait for the 101 before sending frames (<a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-4.1\">RFC 6455 §4.1</a>).</p>\n"},
-	"asterisk-form-method": {
-		"The asterisk-form is only used for a server-wide OPTIONS request ([RFC 9112 §3.2.4](rfc:9112#3.2.4)).",
+	{"asterisk-form-method",
 		"<p>The asterisk-form is only used for a server-wide OPTIONS request (<a href=\"https://www.rfc-editor.org/rfc/rfc9112#section-3.2.4\">RFC 9112 §3.2.4</a>).</p>\n"},
-	"bare-cr": {
-		"\"A sender MUST NOT generate a bare CR (a CR character not immediately followed by LF) within any protocol elements other than the content. A recipient of such a bare CR MUST consider that element to be invalid or replace each bare CR with SP before processing the element or forwarding the message\" ([RFC 9112 §2.2](rfc:9112#2.2)). This server treats it as invalid.",
+	{"bare-cr",
 		"<p>&quot;A sender MUST NOT generate a bare CR (a CR character not immediately followed by LF) within any protocol elements other than the content. A recipient of such a bare CR MUST consider that element to be invalid or replace each bare CR with SP before processing the element or forwarding the message&quot; (<a href=\"https://www.rfc-editor.org/rfc/rfc9112#section-2.2\">RFC 9112 §2.2</a>). This server treats it as invalid.</p>\n"},
-	"bare-cr-replaced": {
-		"A recipient of a bare CR \"MUST consider that element to be invalid or replace each bare CR with SP before processing the element or forwarding the message\" ([RFC 9112 §2.2](rfc:9112#2.2)). This server is set to replace; the strict setting answers 400.",
+	{"bare-cr-replaced",
 		"<p>A recipient of a bare CR &quot;MUST consider that element to be invalid or replace each bare CR with SP before processing the element or forwarding the message&quot; (<a href=\"https://www.rfc-editor.org/rfc/rfc9112#section-2.2\">RFC 9112 §2.2</a>). This server is set to replace; the strict setting answers 400.</p>\n"},
-	"bare-lf-accepted": {
-		"HTTP/1.1 lines end with CRLF, but \"a recipient MAY recognize a single LF as a line terminator and ignore any preceding CR\" ([RFC 9112 §2.2](rfc:9112#2.2)). Go, nginx and Node accept it; a strict server answers 400. Servers that disagree about line ends are a request-smuggling risk.",
+	{"bare-lf-accepted",
 		"<p>HTTP/1.1 lines end with CRLF, but &quot;a recipient MAY recognize a single LF as a line terminator and ignore any preceding CR&quot; (<a href=\"https://www.rfc-editor.org/rfc/rfc9112#section-2.2\">RFC 9112 §2.2</a>). Go, nginx and Node accept it; a strict server answers 400. Servers that disagree about line ends are a request-smuggling risk.</p>\n"},
-	"bare-lf-rejected": {
-		"HTTP/1.1 lines end with CRLF. Accepting a bare LF is allowed but optional ([RFC 9112 §2.2](rfc:9112#2.2)); this server is set to reject it. The setting \"Bare LF line ends\" switches to the lenient behaviour of Go, nginx and Node.",
+	{"bare-lf-rejected",
 		"<p>HTTP/1.1 lines end with CRLF. Accepting a bare LF is allowed but optional (<a href=\"https://www.rfc-editor.org/rfc/rfc9112#section-2.2\">RFC 9112 §2.2</a>); this server is set to reject it. The setting &quot;Bare LF line ends&quot; switches to the lenient behaviour of Go, nginx and Node.</p>\n"},
-	"body-incomplete": {
-		"The body is exactly Content-Length bytes ([RFC 9112 §6.2](rfc:9112#6.2)). The server cannot answer (or switch) before it has read the whole request ([RFC 9110 §7.8](rfc:9110#7.8)).",
+	{"body-incomplete",
 		"<p>The body is exactly Content-Length bytes (<a href=\"https://www.rfc-editor.org/rfc/rfc9112#section-6.2\">RFC 9112 §6.2</a>). The server cannot answer (or switch) before it has read the whole request (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-7.8\">RFC 9110 §7.8</a>).</p>\n"},
-	"body-read": {
-		"A server must read the whole request message before it can switch protocols: \"the server ... still has an outstanding request to satisfy\", and the client \"cannot begin using an upgraded protocol on the connection until it has completely sent the request message\" ([RFC 9110 §7.8](rfc:9110#7.8)). Libraries that switch without reading the body (Node's ws) then parse the body as WebSocket frames.",
+	{"body-read",
 		"<p>A server must read the whole request message before it can switch protocols: &quot;the server ... still has an outstanding request to satisfy&quot;, and the client &quot;cannot begin using an upgraded protocol on the connection until it has completely sent the request message&quot; (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-7.8\">RFC 9110 §7.8</a>). Libraries that switch without reading the body (Node's ws) then parse the body as WebSocket frames.</p>\n"},
-	"body-too-large": {
-		"A server may refuse content larger than it is willing to process with 413 (Content Too Large) ([RFC 9110 §15.5.14](rfc:9110#15.5.14)).",
+	{"body-too-large",
 		"<p>A server may refuse content larger than it is willing to process with 413 (Content Too Large) (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-15.5.14\">RFC 9110 §15.5.14</a>).</p>\n"},
-	"chunked-incomplete": {
-		"A chunked body ends with a chunk of size 0 and an empty trailer section ([RFC 9112 §7.1](rfc:9112#7.1)).",
+	{"chunked-incomplete",
 		"<p>A chunked body ends with a chunk of size 0 and an empty trailer section (<a href=\"https://www.rfc-editor.org/rfc/rfc9112#section-7.1\">RFC 9112 §7.1</a>).</p>\n"},
-	"chunked-syntax": {
-		"`chunk = chunk-size [ chunk-ext ] CRLF chunk-data CRLF` with `chunk-size = 1*HEXDIG` ([RFC 9112 §7.1](rfc:9112#7.1)). A framing error is unrecoverable: 400 and close.",
+	{"chunked-syntax",
 		"<p><code>chunk = chunk-size [ chunk-ext ] CRLF chunk-data CRLF</code> with <code>chunk-size = 1*HEXDIG</code> (<a href=\"https://www.rfc-editor.org/rfc/rfc9112#section-7.1\">RFC 9112 §7.1</a>). A framing error is unrecoverable: 400 and close.</p>\n"},
-	"close-no-switch": {
-		"A 101 hands the connection over to the new protocol, in which the original request is then answered ([RFC 9110 §7.8](rfc:9110#7.8)). A connection that must be closed after the response cannot also be switched: a server that receives the `close` option \"MUST initiate closure of the connection ... after it sends the final response\" ([RFC 9112 §9.6](rfc:9112#9.6)), and a request with both Transfer-Encoding and Content-Length, or HTTP/1.0 with Transfer-Encoding, obliges the server to close ([RFC 9112 §6.1](rfc:9112#6.1)). This server decides for closing: it ignores the Upgrade (which it MAY always do) and answers over HTTP/1.1 with `Connection: close`.",
+	{"close-no-switch",
 		"<p>A 101 hands the connection over to the new protocol, in which the original request is then answered (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-7.8\">RFC 9110 §7.8</a>). A connection that must be closed after the response cannot also be switched: a server that receives the <code>close</code> option &quot;MUST initiate closure of the connection ... after it sends the final response&quot; (<a href=\"https://www.rfc-editor.org/rfc/rfc9112#section-9.6\">RFC 9112 §9.6</a>), and a request with both Transfer-Encoding and Content-Length, or HTTP/1.0 with Transfer-Encoding, obliges the server to close (<a href=\"https://www.rfc-editor.org/rfc/rfc9112#section-6.1\">RFC 9112 §6.1</a>). This server decides for closing: it ignores the Upgrade (which it MAY always do) and answers over HTTP/1.1 with <code>Connection: close</code>.</p>\n"},
-	"connect-form": {
-		"The authority-form is used only for CONNECT, and CONNECT uses only it ([RFC 9112 §3.2.3](rfc:9112#3.2.3)).",
+	{"connect-form",
 		"<p>The authority-form is used only for CONNECT, and CONNECT uses only it (<a href=\"https://www.rfc-editor.org/rfc/rfc9112#section-3.2.3\">RFC 9112 §3.2.3</a>).</p>\n"},
-	"connect-not-implemented": {
-		"CONNECT asks the recipient to open a tunnel to the destination in the authority-form target ([RFC 9110 §9.3.6](rfc:9110#9.3.6)); it is meant for proxies. A server that does not implement a method answers 501 (Not Implemented) ([RFC 9110 §9.1](rfc:9110#9.1)), and closes the connection: bytes the client sent for the tunnel must not be read as HTTP ([RFC 9931](rfc:9931)).",
+	{"connect-not-implemented",
 		"<p>CONNECT asks the recipient to open a tunnel to the destination in the authority-form target (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-9.3.6\">RFC 9110 §9.3.6</a>); it is meant for proxies. A server that does not implement a method answers 501 (Not Implemented) (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-9.1\">RFC 9110 §9.1</a>), and closes the connection: bytes the client sent for the tunnel must not be read as HTTP (<a href=\"https://www.rfc-editor.org/rfc/rfc9931\">RFC 9931</a>).</p>\n"},
-	"connection-close": {
-		"A connection persists after a response unless the `close` option was sent, or the request is HTTP/1.0 without `keep-alive` ([RFC 9112 §9.3](rfc:9112#9.3)). A server that receives `close` MUST close after the final response and SHOULD send `close` in it ([RFC 9112 §9.6](rfc:9112#9.6)); faulty framing also obliges it to close ([RFC 9112 §6.1](rfc:9112#6.1)). The response says `Connection: close`.",
+	{"connection-close",
 		"<p>A connection persists after a response unless the <code>close</code> option was sent, or the request is HTTP/1.0 without <code>keep-alive</code> (<a href=\"https://www.rfc-editor.org/rfc/rfc9112#section-9.3\">RFC 9112 §9.3</a>). A server that receives <code>close</code> MUST close after the final response and SHOULD send <code>close</code> in it (<a href=\"https://www.rfc-editor.org/rfc/rfc9112#section-9.6\">RFC 9112 §9.6</a>); faulty framing also obliges it to close (<a href=\"https://www.rfc-editor.org/rfc/rfc9112#section-6.1\">RFC 9112 §6.1</a>). The response says <code>Connection: close</code>.</p>\n"},
-	"connection-end-to-end": {
-		"\"A sender MUST NOT send a connection option corresponding to a field that is intended for all recipients of the content\" ([RFC 9110 §7.6.1](rfc:9110#7.6.1)): intermediaries remove the fields Connection names.",
+	{"connection-end-to-end",
 		"<p>&quot;A sender MUST NOT send a connection option corresponding to a field that is intended for all recipients of the content&quot; (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-7.6.1\">RFC 9110 §7.6.1</a>): intermediaries remove the fields Connection names.</p>\n"},
-	"connection-option-syntax": {
-		"`Connection = #connection-option` and `connection-option = token` ([RFC 9110 §7.6.1](rfc:9110#7.6.1)). The options are a comma-separated list: `Connection: keep-alive, Upgrade` (what Firefox sends) is as good as `Connection: Upgrade`.",
+	{"connection-option-syntax",
 		"<p><code>Connection = #connection-option</code> and <code>connection-option = token</code> (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-7.6.1\">RFC 9110 §7.6.1</a>). The options are a comma-separated list: <code>Connection: keep-alive, Upgrade</code> (what Firefox sends) is as good as <code>Connection: Upgrade</code>.</p>\n"},
-	"connection-upgrade-alone": {
-		"Connection options need not correspond to a field in the message ([RFC 9110 §7.6.1](rfc:9110#7.6.1)). Without Upgrade there is nothing to switch to.",
+	{"connection-upgrade-alone",
 		"<p>Connection options need not correspond to a field in the message (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-7.6.1\">RFC 9110 §7.6.1</a>). Without Upgrade there is nothing to switch to.</p>\n"},
-	"content-length-invalid": {
-		"`Content-Length = 1*DIGIT`. An invalid value, or a list of differing values, is an unrecoverable framing error: the server MUST respond 400 and close the connection ([RFC 9112 §6.3](rfc:9112#6.3)).",
+	{"content-length-invalid",
 		"<p><code>Content-Length = 1*DIGIT</code>. An invalid value, or a list of differing values, is an unrecoverable framing error: the server MUST respond 400 and close the connection (<a href=\"https://www.rfc-editor.org/rfc/rfc9112#section-6.3\">RFC 9112 §6.3</a>).</p>\n"},
-	"content-length-repeated": {
-		"A recipient MAY reject a list of identical Content-Length values or collapse it to one value ([RFC 9110 §8.6](rfc:9110#8.6)).",
+	{"content-length-repeated",
 		"<p>A recipient MAY reject a list of identical Content-Length values or collapse it to one value (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-8.6\">RFC 9110 §8.6</a>).</p>\n"},
-	"expect-before-switch": {
-		"\"If a server receives both an Upgrade and an Expect header field with the 100-continue expectation, the server MUST send a 100 (Continue) response before sending a 101 (Switching Protocols) response\" ([RFC 9110 §7.8](rfc:9110#7.8)). A client parses any number of 1xx before the final response ([RFC 9110 §15.2](rfc:9110#15.2)).",
+	{"expect-before-switch",
 		"<p>&quot;If a server receives both an Upgrade and an Expect header field with the 100-continue expectation, the server MUST send a 100 (Continue) response before sending a 101 (Switching Protocols) response&quot; (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-7.8\">RFC 9110 §7.8</a>). A client parses any number of 1xx before the final response (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-15.2\">RFC 9110 §15.2</a>).</p>\n"},
-	"expect-continue": {
-		"A server that receives 100-continue and intends to read the content sends an immediate 100 (Continue) ([RFC 9110 §10.1.1](rfc:9110#10.1.1)). A 1xx is interim: the final response follows.",
+	{"expect-continue",
 		"<p>A server that receives 100-continue and intends to read the content sends an immediate 100 (Continue) (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-10.1.1\">RFC 9110 §10.1.1</a>). A 1xx is interim: the final response follows.</p>\n"},
-	"expect-final-instead": {
-		"A server that receives 100-continue either sends an immediate 100 (Continue) and reads the content, or answers with a final status code; if it answers before reading the whole content it should say whether it will close the connection ([RFC 9110 §10.1.1](rfc:9110#10.1.1)). The client then does not send the content.",
+	{"expect-final-instead",
 		"<p>A server that receives 100-continue either sends an immediate 100 (Continue) and reads the content, or answers with a final status code; if it answers before reading the whole content it should say whether it will close the connection (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-10.1.1\">RFC 9110 §10.1.1</a>). The client then does not send the content.</p>\n"},
-	"expect-http10-ignored": {
-		"\"A server that receives a 100-continue expectation in an HTTP/1.0 request MUST ignore that expectation\" ([RFC 9110 §10.1.1](rfc:9110#10.1.1)), and never sends a 1xx to an HTTP/1.0 client ([RFC 9110 §15.2](rfc:9110#15.2)).",
+	{"expect-http10-ignored",
 		"<p>&quot;A server that receives a 100-continue expectation in an HTTP/1.0 request MUST ignore that expectation&quot; (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-10.1.1\">RFC 9110 §10.1.1</a>), and never sends a 1xx to an HTTP/1.0 client (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-15.2\">RFC 9110 §15.2</a>).</p>\n"},
-	"expect-no-body": {
-		"A client ought not send 100-continue on a request without content ([RFC 9110 §10.1.1](rfc:9110#10.1.1)); the server has nothing to invite.",
+	{"expect-no-body",
 		"<p>A client ought not send 100-continue on a request without content (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-10.1.1\">RFC 9110 §10.1.1</a>); the server has nothing to invite.</p>\n"},
-	"expect-skipped": {
-		"A server MAY omit the 100 if it has already received some or all of the content ([RFC 9110 §10.1.1](rfc:9110#10.1.1)). But with Upgrade, RFC 9110 §7.8 says the server MUST send 100 first: the setting \"100 Continue\" shows both readings.",
+	{"expect-skipped",
 		"<p>A server MAY omit the 100 if it has already received some or all of the content (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-10.1.1\">RFC 9110 §10.1.1</a>). But with Upgrade, RFC 9110 §7.8 says the server MUST send 100 first: the setting &quot;100 Continue&quot; shows both readings.</p>\n"},
-	"expect-unknown": {
-		"The only expectation defined is `100-continue`; a server MAY answer any other with 417 (Expectation Failed) ([RFC 9110 §10.1.1](rfc:9110#10.1.1)). Go does.",
+	{"expect-unknown",
 		"<p>The only expectation defined is <code>100-continue</code>; a server MAY answer any other with 417 (Expectation Failed) (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-10.1.1\">RFC 9110 §10.1.1</a>). Go does.</p>\n"},
-	"field-line-too-long": {
-		"A server that receives a field line larger than it wishes to process MUST respond with a 4xx status ([RFC 9110 §5.4](rfc:9110#5.4)).",
+	{"field-line-too-long",
 		"<p>A server that receives a field line larger than it wishes to process MUST respond with a 4xx status (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-5.4\">RFC 9110 §5.4</a>).</p>\n"},
-	"field-name-not-token": {
-		"`field-name = token` ([RFC 9110 §5.1](rfc:9110#5.1)): no spaces, no delimiters such as `(),/:;<=>?@[\\]{}` and no non-ASCII.",
+	{"field-name-not-token",
 		"<p><code>field-name = token</code> (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-5.1\">RFC 9110 §5.1</a>): no spaces, no delimiters such as <code>(),/:;&lt;=&gt;?@[\\]{}</code> and no non-ASCII.</p>\n"},
-	"field-no-colon": {
-		"`field-line = field-name \":\" OWS field-value OWS` ([RFC 9112 §5](rfc:9112#5)). A line without a colon is not a field line; a server answers 400.",
+	{"field-no-colon",
 		"<p><code>field-line = field-name &quot;:&quot; OWS field-value OWS</code> (<a href=\"https://www.rfc-editor.org/rfc/rfc9112#section-5\">RFC 9112 §5</a>). A line without a colon is not a field line; a server answers 400.</p>\n"},
-	"h2-client-bytes": {
-		"After the switch the server reads the connection as HTTP/2: the client connection preface, then frames, each a 9-octet header (length, type, flags, stream) and a payload ([RFC 9113 §3.4](rfc:9113#3.4), [RFC 9113 §4.1](rfc:9113#4.1)). A client should not send them before it has the 101 ([RFC 7540 §3.2](rfc:7540#3.2)): had the server refused, they would be read as HTTP/1.1 ([RFC 9931](rfc:9931)).",
+	{"h2-client-bytes",
 		"<p>After the switch the server reads the connection as HTTP/2: the client connection preface, then frames, each a 9-octet header (length, type, flags, stream) and a payload (<a href=\"https://www.rfc-editor.org/rfc/rfc9113#section-3.4\">RFC 9113 §3.4</a>, <a href=\"https://www.rfc-editor.org/rfc/rfc9113#section-4.1\">RFC 9113 §4.1</a>). A client should not send them before it has the 101 (<a href=\"https://www.rfc-editor.org/rfc/rfc7540#section-3.2\">RFC 7540 §3.2</a>): had the server refused, they would be read as HTTP/1.1 (<a href=\"https://www.rfc-editor.org/rfc/rfc9931\">RFC 9931</a>).</p>\n"},
-	"h2-client-preface": {
-		"\"Upon receiving the 101 response, the client MUST send a connection preface\" ([RFC 7540 §3.2](rfc:7540#3.2)): the 24 octets `PRI * HTTP/2.0\\r\\n\\r\\nSM\\r\\n\\r\\n`, chosen so that an HTTP/1.1 server rejects them, then a SETTINGS frame, which MAY be empty ([RFC 9113 §3.4](rfc:9113#3.4)). Each side acknowledges the other's SETTINGS frame with a SETTINGS frame carrying the ACK flag ([RFC 9113 §6.5.3](rfc:9113#6.5.3)); the HTTP2-Settings values need no acknowledgement, the 101 is one ([RFC 7540 §3.2.1](rfc:7540#3.2.1)). The client's frame is shown here with the HTTP2-Settings values, as curl sends it.",
+	{"h2-client-preface",
 		"<p>&quot;Upon receiving the 101 response, the client MUST send a connection preface&quot; (<a href=\"https://www.rfc-editor.org/rfc/rfc7540#section-3.2\">RFC 7540 §3.2</a>): the 24 octets <code>PRI * HTTP/2.0\\r\\n\\r\\nSM\\r\\n\\r\\n</code>, chosen so that an HTTP/1.1 server rejects them, then a SETTINGS frame, which MAY be empty (<a href=\"https://www.rfc-editor.org/rfc/rfc9113#section-3.4\">RFC 9113 §3.4</a>). Each side acknowledges the other's SETTINGS frame with a SETTINGS frame carrying the ACK flag (<a href=\"https://www.rfc-editor.org/rfc/rfc9113#section-6.5.3\">RFC 9113 §6.5.3</a>); the HTTP2-Settings values need no acknowledgement, the 101 is one (<a href=\"https://www.rfc-editor.org/rfc/rfc7540#section-3.2.1\">RFC 7540 §3.2.1</a>). The client's frame is shown here with the HTTP2-Settings values, as curl sends it.</p>\n"},
-	"h2-invalid-preface": {
-		"The client preface is exactly `PRI * HTTP/2.0\\r\\n\\r\\nSM\\r\\n\\r\\n` followed by a SETTINGS frame. \"Clients and servers MUST treat an invalid connection preface as a connection error ... of type PROTOCOL_ERROR\" ([RFC 9113 §3.4](rfc:9113#3.4)), and the GOAWAY may even be omitted.",
+	{"h2-invalid-preface",
 		"<p>The client preface is exactly <code>PRI * HTTP/2.0\\r\\n\\r\\nSM\\r\\n\\r\\n</code> followed by a SETTINGS frame. &quot;Clients and servers MUST treat an invalid connection preface as a connection error ... of type PROTOCOL_ERROR&quot; (<a href=\"https://www.rfc-editor.org/rfc/rfc9113#section-3.4\">RFC 9113 §3.4</a>), and the GOAWAY may even be omitted.</p>\n"},
-	"h2-prior-knowledge": {
-		"`PRI * HTTP/2.0\\r\\n\\r\\nSM\\r\\n\\r\\n` looks like an HTTP/1.1 request-line on purpose: an HTTP/1.1 server reads method PRI and version 2.0 and refuses it, so a client never mistakes an old server for HTTP/2 ([RFC 9113 §3.4](rfc:9113#3.4)). A client that knows the server speaks HTTP/2 over cleartext TCP (prior knowledge) starts this way, with no Upgrade and no 101 ([RFC 9113 §3.3](rfc:9113#3.3)); that is how cleartext HTTP/2 works now that h2c upgrade is deprecated ([RFC 9113 §3.1](rfc:9113#3.1)). The HTTP/1.1 checks do not apply; the server answers with its SETTINGS frame, not a status line.",
+	{"h2-prior-knowledge",
 		"<p><code>PRI * HTTP/2.0\\r\\n\\r\\nSM\\r\\n\\r\\n</code> looks like an HTTP/1.1 request-line on purpose: an HTTP/1.1 server reads method PRI and version 2.0 and refuses it, so a client never mistakes an old server for HTTP/2 (<a href=\"https://www.rfc-editor.org/rfc/rfc9113#section-3.4\">RFC 9113 §3.4</a>). A client that knows the server speaks HTTP/2 over cleartext TCP (prior knowledge) starts this way, with no Upgrade and no 101 (<a href=\"https://www.rfc-editor.org/rfc/rfc9113#section-3.3\">RFC 9113 §3.3</a>); that is how cleartext HTTP/2 works now that h2c upgrade is deprecated (<a href=\"https://www.rfc-editor.org/rfc/rfc9113#section-3.1\">RFC 9113 §3.1</a>). The HTTP/1.1 checks do not apply; the server answers with its SETTINGS frame, not a status line.</p>\n"},
-	"h2-prior-knowledge-refused": {
-		"The preface `PRI * HTTP/2.0` is built so that an HTTP/1.1 server rejects it ([RFC 9113 §3.4](rfc:9113#3.4)): 505 means the server does not support the request's major version ([RFC 9110 §15.6.6](rfc:9110#15.6.6)). The client learns that its prior knowledge was wrong.",
+	{"h2-prior-knowledge-refused",
 		"<p>The preface <code>PRI * HTTP/2.0</code> is built so that an HTTP/1.1 server rejects it (<a href=\"https://www.rfc-editor.org/rfc/rfc9113#section-3.4\">RFC 9113 §3.4</a>): 505 means the server does not support the request's major version (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-15.6.6\">RFC 9110 §15.6.6</a>). The client learns that its prior knowledge was wrong.</p>\n"},
-	"h2-server-preface": {
-		"\"The server connection preface consists of a potentially empty SETTINGS frame ... that MUST be the first frame the server sends in the HTTP/2 connection\" ([RFC 9113 §3.4](rfc:9113#3.4)); after a 101 it follows the empty line at once ([RFC 7540 §3.2](rfc:7540#3.2)). The server need not wait for the client. These are the values golang.org/x/net/http2 sends (the real-peer test compares the bytes), with a WINDOW_UPDATE raising the connection window from 65535 to 1 MiB ([RFC 9113 §6.9.2](rfc:9113#6.9.2)), which x/net sometimes sends after its SETTINGS ACK rather than before; the setting \"Server SETTINGS after the switch\" can send Go net/http's five settings (it omits NO_RFC7540_PRIORITIES, [RFC 9218 §2.1](rfc:9218#2.1)) or an empty frame instead.",
+	{"h2-server-preface",
 		"<p>&quot;The server connection preface consists of a potentially empty SETTINGS frame ... that MUST be the first frame the server sends in the HTTP/2 connection&quot; (<a href=\"https://www.rfc-editor.org/rfc/rfc9113#section-3.4\">RFC 9113 §3.4</a>); after a 101 it follows the empty line at once (<a href=\"https://www.rfc-editor.org/rfc/rfc7540#section-3.2\">RFC 7540 §3.2</a>). The server need not wait for the client. These are the values golang.org/x/net/http2 sends (the real-peer test compares the bytes), with a WINDOW_UPDATE raising the connection window from 65535 to 1 MiB (<a href=\"https://www.rfc-editor.org/rfc/rfc9113#section-6.9.2\">RFC 9113 §6.9.2</a>), which x/net sometimes sends after its SETTINGS ACK rather than before; the setting &quot;Server SETTINGS after the switch&quot; can send Go net/http's five settings (it omits NO_RFC7540_PRIORITIES, <a href=\"https://www.rfc-editor.org/rfc/rfc9218#section-2.1\">RFC 9218 §2.1</a>) or an empty frame instead.</p>\n"},
-	"h2c-connection-option": {
-		"\"A client sending the HTTP2-Settings header field MUST also send HTTP2-Settings as a connection option in the Connection header field to prevent it from being forwarded\" ([RFC 7540 §3.2.1](rfc:7540#3.2.1)): `Connection: Upgrade, HTTP2-Settings`. An unlisted connection-specific field \"ought to be ignored\" ([RFC 9110 §7.6.1](rfc:9110#7.6.1)) because a proxy may have forwarded it, and without HTTP2-Settings the server MUST NOT upgrade. golang.org/x/net/http2/h2c does the same: it recognises an upgrade only when Connection lists HTTP2-Settings.",
+	{"h2c-connection-option",
 		"<p>&quot;A client sending the HTTP2-Settings header field MUST also send HTTP2-Settings as a connection option in the Connection header field to prevent it from being forwarded&quot; (<a href=\"https://www.rfc-editor.org/rfc/rfc7540#section-3.2.1\">RFC 7540 §3.2.1</a>): <code>Connection: Upgrade, HTTP2-Settings</code>. An unlisted connection-specific field &quot;ought to be ignored&quot; (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-7.6.1\">RFC 9110 §7.6.1</a>) because a proxy may have forwarded it, and without HTTP2-Settings the server MUST NOT upgrade. golang.org/x/net/http2/h2c does the same: it recognises an upgrade only when Connection lists HTTP2-Settings.</p>\n"},
-	"h2c-connection-option-lenient": {
-		"The client MUST list HTTP2-Settings in Connection ([RFC 7540 §3.2.1](rfc:7540#3.2.1)); a server that upgrades without it may act on a field a proxy forwarded ([RFC 9110 §7.6.1](rfc:9110#7.6.1)). The setting \"HTTP2-Settings not listed in Connection\" chooses.",
+	{"h2c-connection-option-lenient",
 		"<p>The client MUST list HTTP2-Settings in Connection (<a href=\"https://www.rfc-editor.org/rfc/rfc7540#section-3.2.1\">RFC 7540 §3.2.1</a>); a server that upgrades without it may act on a field a proxy forwarded (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-7.6.1\">RFC 9110 §7.6.1</a>). The setting &quot;HTTP2-Settings not listed in Connection&quot; chooses.</p>\n"},
-	"h2c-deprecated": {
-		"RFC 7540 defined `Upgrade: h2c` ([RFC 7540 §3.2](rfc:7540#3.2)); RFC 9113 obsoleted it: the token \"was never widely deployed and is deprecated\" ([RFC 9113 §3.1](rfc:9113#3.1)). It cost an extra round trip, clashed with request bodies (the whole body must be read before the switch) and let proxies that forwarded Upgrade be bypassed (h2c smuggling). Today cleartext HTTP/2 uses prior knowledge ([RFC 9113 §3.3](rfc:9113#3.3)) and HTTP/2 over TLS uses ALPN. golang.org/x/net/http2/h2c, the best-known implementation, was itself deprecated in favour of net/http's prior-knowledge support.",
+	{"h2c-deprecated",
 		"<p>RFC 7540 defined <code>Upgrade: h2c</code> (<a href=\"https://www.rfc-editor.org/rfc/rfc7540#section-3.2\">RFC 7540 §3.2</a>); RFC 9113 obsoleted it: the token &quot;was never widely deployed and is deprecated&quot; (<a href=\"https://www.rfc-editor.org/rfc/rfc9113#section-3.1\">RFC 9113 §3.1</a>). It cost an extra round trip, clashed with request bodies (the whole body must be read before the switch) and let proxies that forwarded Upgrade be bypassed (h2c smuggling). Today cleartext HTTP/2 uses prior knowledge (<a href=\"https://www.rfc-editor.org/rfc/rfc9113#section-3.3\">RFC 9113 §3.3</a>) and HTTP/2 over TLS uses ALPN. golang.org/x/net/http2/h2c, the best-known implementation, was itself deprecated in favour of net/http's prior-knowledge support.</p>\n"},
-	"h2c-disabled": {
-		"RFC 9113 deprecated the h2c upgrade: the token \"was never widely deployed\", and the same goes for HTTP2-Settings ([RFC 9113 §3.1](rfc:9113#3.1)). Browsers never sent it: they use HTTP/2 only over TLS, chosen with ALPN `h2` ([RFC 9113 §3.2](rfc:9113#3.2)). Cleartext HTTP/2 now needs *prior knowledge*: the client knows the server speaks HTTP/2 and starts with the connection preface `PRI * HTTP/2.0` ([RFC 9113 §3.3](rfc:9113#3.3)). Go's net/http (`Protocols.SetUnencryptedHTTP2`) works that way and answers an h2c upgrade with `200 OK`. Turn on the setting \"Accept h2c upgrade\" to see the RFC 7540 switch.",
+	{"h2c-disabled",
 		"<p>RFC 9113 deprecated the h2c upgrade: the token &quot;was never widely deployed&quot;, and the same goes for HTTP2-Settings (<a href=\"https://www.rfc-editor.org/rfc/rfc9113#section-3.1\">RFC 9113 §3.1</a>). Browsers never sent it: they use HTTP/2 only over TLS, chosen with ALPN <code>h2</code> (<a href=\"https://www.rfc-editor.org/rfc/rfc9113#section-3.2\">RFC 9113 §3.2</a>). Cleartext HTTP/2 now needs <em>prior knowledge</em>: the client knows the server speaks HTTP/2 and starts with the connection preface <code>PRI * HTTP/2.0</code> (<a href=\"https://www.rfc-editor.org/rfc/rfc9113#section-3.3\">RFC 9113 §3.3</a>). Go's net/http (<code>Protocols.SetUnencryptedHTTP2</code>) works that way and answers an h2c upgrade with <code>200 OK</code>. Turn on the setting &quot;Accept h2c upgrade&quot; to see the RFC 7540 switch.</p>\n"},
-	"h2c-options": {
-		"A request body must be sent in its entirety before any HTTP/2 frame, so a large upgrading request blocks the connection; \"if concurrency of an initial request with subsequent requests is important, an OPTIONS request can be used to perform the upgrade to HTTP/2, at the cost of an additional round trip\" ([RFC 7540 §3.2](rfc:7540#3.2)). Beware: Go's net/http answers `OPTIONS *` itself with `200 OK` before any handler runs, so golang.org/x/net/http2/h2c never sees such an upgrade.",
+	{"h2c-options",
 		"<p>A request body must be sent in its entirety before any HTTP/2 frame, so a large upgrading request blocks the connection; &quot;if concurrency of an initial request with subsequent requests is important, an OPTIONS request can be used to perform the upgrade to HTTP/2, at the cost of an additional round trip&quot; (<a href=\"https://www.rfc-editor.org/rfc/rfc7540#section-3.2\">RFC 7540 §3.2</a>). Beware: Go's net/http answers <code>OPTIONS *</code> itself with <code>200 OK</code> before any handler runs, so golang.org/x/net/http2/h2c never sees such an upgrade.</p>\n"},
-	"h2c-response": {
-		"HTTP/2 has no status line: the status is the `:status` pseudo-header ([RFC 9113 §8.3.2](rfc:9113#8.3.2)), field names are lower case ([RFC 9113 §8.2.1](rfc:9113#8.2.1)) and the field block is HPACK-compressed ([RFC 7541](rfc:7541)). Here every field is either an index into the static table (`:status: 200` is the single byte 0x88, [RFC 7541 §6.1](rfc:7541#6.1)) or a literal without indexing and without Huffman coding ([RFC 7541 §6.2.2](rfc:7541#6.2.2)), so the bytes stay readable. Connection-specific fields such as `Connection` MUST NOT be sent in HTTP/2 ([RFC 9113 §8.2.2](rfc:9113#8.2.2)). golang.org/x/net/http2 also sends a `date` field.",
+	{"h2c-response",
 		"<p>HTTP/2 has no status line: the status is the <code>:status</code> pseudo-header (<a href=\"https://www.rfc-editor.org/rfc/rfc9113#section-8.3.2\">RFC 9113 §8.3.2</a>), field names are lower case (<a href=\"https://www.rfc-editor.org/rfc/rfc9113#section-8.2.1\">RFC 9113 §8.2.1</a>) and the field block is HPACK-compressed (<a href=\"https://www.rfc-editor.org/rfc/rfc7541\">RFC 7541</a>). Here every field is either an index into the static table (<code>:status: 200</code> is the single byte 0x88, <a href=\"https://www.rfc-editor.org/rfc/rfc7541#section-6.1\">RFC 7541 §6.1</a>) or a literal without indexing and without Huffman coding (<a href=\"https://www.rfc-editor.org/rfc/rfc7541#section-6.2.2\">RFC 7541 §6.2.2</a>), so the bytes stay readable. Connection-specific fields such as <code>Connection</code> MUST NOT be sent in HTTP/2 (<a href=\"https://www.rfc-editor.org/rfc/rfc9113#section-8.2.2\">RFC 9113 §8.2.2</a>). golang.org/x/net/http2 also sends a <code>date</code> field.</p>\n"},
-	"h2c-setting": {
-		"The server \"decodes and interprets these values as it would any other SETTINGS frame\"; the 101 acknowledges them implicitly ([RFC 7540 §3.2.1](rfc:7540#3.2.1)). The defined settings and their initial values are in [RFC 9113 §6.5.2](rfc:9113#6.5.2); 0x8 is ENABLE_CONNECT_PROTOCOL ([RFC 8441 §3](rfc:8441#3)).",
+	{"h2c-setting",
 		"<p>The server &quot;decodes and interprets these values as it would any other SETTINGS frame&quot;; the 101 acknowledges them implicitly (<a href=\"https://www.rfc-editor.org/rfc/rfc7540#section-3.2.1\">RFC 7540 §3.2.1</a>). The defined settings and their initial values are in <a href=\"https://www.rfc-editor.org/rfc/rfc9113#section-6.5.2\">RFC 9113 §6.5.2</a>; 0x8 is ENABLE_CONNECT_PROTOCOL (<a href=\"https://www.rfc-editor.org/rfc/rfc8441#section-3\">RFC 8441 §3</a>).</p>\n"},
-	"h2c-setting-invalid": {
-		"The values are checked as in any SETTINGS frame ([RFC 7540 §3.2.1](rfc:7540#3.2.1)): ENABLE_PUSH must be 0 or 1, INITIAL_WINDOW_SIZE at most 2^31-1 (else FLOW_CONTROL_ERROR), MAX_FRAME_SIZE from 16384 to 16777215 ([RFC 9113 §6.5.2](rfc:9113#6.5.2)); ENABLE_CONNECT_PROTOCOL 0 or 1 ([RFC 8441 §3](rfc:8441#3)), and so is NO_RFC7540_PRIORITIES ([RFC 9218 §2.1](rfc:9218#2.1)). The header section is fine, so the server switches, and then ends the connection.",
+	{"h2c-setting-invalid",
 		"<p>The values are checked as in any SETTINGS frame (<a href=\"https://www.rfc-editor.org/rfc/rfc7540#section-3.2.1\">RFC 7540 §3.2.1</a>): ENABLE_PUSH must be 0 or 1, INITIAL_WINDOW_SIZE at most 2^31-1 (else FLOW_CONTROL_ERROR), MAX_FRAME_SIZE from 16384 to 16777215 (<a href=\"https://www.rfc-editor.org/rfc/rfc9113#section-6.5.2\">RFC 9113 §6.5.2</a>); ENABLE_CONNECT_PROTOCOL 0 or 1 (<a href=\"https://www.rfc-editor.org/rfc/rfc8441#section-3\">RFC 8441 §3</a>), and so is NO_RFC7540_PRIORITIES (<a href=\"https://www.rfc-editor.org/rfc/rfc9218#section-2.1\">RFC 9218 §2.1</a>). The header section is fine, so the server switches, and then ends the connection.</p>\n"},
-	"h2c-setting-unknown": {
-		"\"An endpoint that receives a SETTINGS frame with any unknown or unsupported identifier MUST ignore that setting\" ([RFC 9113 §6.5.2](rfc:9113#6.5.2)): that is how HTTP/2 is extended ([RFC 9113 §5.5](rfc:9113#5.5)).",
+	{"h2c-setting-unknown",
 		"<p>&quot;An endpoint that receives a SETTINGS frame with any unknown or unsupported identifier MUST ignore that setting&quot; (<a href=\"https://www.rfc-editor.org/rfc/rfc9113#section-6.5.2\">RFC 9113 §6.5.2</a>): that is how HTTP/2 is extended (<a href=\"https://www.rfc-editor.org/rfc/rfc9113#section-5.5\">RFC 9113 §5.5</a>).</p>\n"},
-	"h2c-settings-500": {
-		"RFC 7540 says the server MUST NOT upgrade, which means answering the request normally ([RFC 7540 §3.2.1](rfc:7540#3.2.1)). golang.org/x/net/http2/h2c instead writes `500 Internal Server Error` with an empty body when HTTP2-Settings is missing, repeated or not base64url. A 5xx blames the server for a client's mistake ([RFC 9110 §15.6](rfc:9110#15.6)).",
+	{"h2c-settings-500",
 		"<p>RFC 7540 says the server MUST NOT upgrade, which means answering the request normally (<a href=\"https://www.rfc-editor.org/rfc/rfc7540#section-3.2.1\">RFC 7540 §3.2.1</a>). golang.org/x/net/http2/h2c instead writes <code>500 Internal Server Error</code> with an empty body when HTTP2-Settings is missing, repeated or not base64url. A 5xx blames the server for a client's mistake (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-15.6\">RFC 9110 §15.6</a>).</p>\n"},
-	"h2c-settings-count": {
-		"\"A server MUST NOT upgrade the connection to HTTP/2 if this header field is not present or if more than one is present\" ([RFC 7540 §3.2.1](rfc:7540#3.2.1)). The server answers as if there were no Upgrade.",
+	{"h2c-settings-count",
 		"<p>&quot;A server MUST NOT upgrade the connection to HTTP/2 if this header field is not present or if more than one is present&quot; (<a href=\"https://www.rfc-editor.org/rfc/rfc7540#section-3.2.1\">RFC 7540 §3.2.1</a>). The server answers as if there were no Upgrade.</p>\n"},
-	"h2c-settings-empty": {
-		"An empty SETTINGS payload is valid ([RFC 9113 §6.5](rfc:9113#6.5)), so `HTTP2-Settings:` with an empty value is too ([RFC 7540 §3.2.1](rfc:7540#3.2.1)).",
+	{"h2c-settings-empty",
 		"<p>An empty SETTINGS payload is valid (<a href=\"https://www.rfc-editor.org/rfc/rfc9113#section-6.5\">RFC 9113 §6.5</a>), so <code>HTTP2-Settings:</code> with an empty value is too (<a href=\"https://www.rfc-editor.org/rfc/rfc7540#section-3.2.1\">RFC 7540 §3.2.1</a>).</p>\n"},
-	"h2c-settings-goaway": {
-		"An invalid setting is a connection error ([RFC 9113 §6.5.2](rfc:9113#6.5.2)); the endpoint sends GOAWAY with the error code and closes ([RFC 9113 §5.4.1](rfc:9113#5.4.1)). The check cannot happen before the switch: the HTTP/1.1 request was well-formed. golang.org/x/net/http2 sends this GOAWAY (debug data \"invalid settings\") without its SETTINGS frame first; the RFC wants the SETTINGS frame to be the server's first frame ([RFC 9113 §3.4](rfc:9113#3.4)).",
+	{"h2c-settings-goaway",
 		"<p>An invalid setting is a connection error (<a href=\"https://www.rfc-editor.org/rfc/rfc9113#section-6.5.2\">RFC 9113 §6.5.2</a>); the endpoint sends GOAWAY with the error code and closes (<a href=\"https://www.rfc-editor.org/rfc/rfc9113#section-5.4.1\">RFC 9113 §5.4.1</a>). The check cannot happen before the switch: the HTTP/1.1 request was well-formed. golang.org/x/net/http2 sends this GOAWAY (debug data &quot;invalid settings&quot;) without its SETTINGS frame first; the RFC wants the SETTINGS frame to be the server's first frame (<a href=\"https://www.rfc-editor.org/rfc/rfc9113#section-3.4\">RFC 9113 §3.4</a>).</p>\n"},
-	"h2c-settings-invalid": {
-		"HTTP2-Settings is the base64url encoding of a SETTINGS frame payload: letters, digits, `-` and `_` (not `+` and `/`), no trailing `=` ([RFC 7540 §3.2.1](rfc:7540#3.2.1), [RFC 4648 §5](rfc:4648#5)). A value that does not decode carries no settings, so the server does not upgrade.",
+	{"h2c-settings-invalid",
 		"<p>HTTP2-Settings is the base64url encoding of a SETTINGS frame payload: letters, digits, <code>-</code> and <code>_</code> (not <code>+</code> and <code>/</code>), no trailing <code>=</code> (<a href=\"https://www.rfc-editor.org/rfc/rfc7540#section-3.2.1\">RFC 7540 §3.2.1</a>, <a href=\"https://www.rfc-editor.org/rfc/rfc4648#section-5\">RFC 4648 §5</a>). A value that does not decode carries no settings, so the server does not upgrade.</p>\n"},
-	"h2c-settings-length": {
-		"A SETTINGS payload is a list of 6-byte settings (a 16-bit identifier and a 32-bit value), and one whose length is not a multiple of 6 is a FRAME_SIZE_ERROR ([RFC 9113 §6.5](rfc:9113#6.5)). HTTP2-Settings carries such a payload ([RFC 7540 §3.2.1](rfc:7540#3.2.1)), so this value cannot be one.",
+	{"h2c-settings-length",
 		"<p>A SETTINGS payload is a list of 6-byte settings (a 16-bit identifier and a 32-bit value), and one whose length is not a multiple of 6 is a FRAME_SIZE_ERROR (<a href=\"https://www.rfc-editor.org/rfc/rfc9113#section-6.5\">RFC 9113 §6.5</a>). HTTP2-Settings carries such a payload (<a href=\"https://www.rfc-editor.org/rfc/rfc7540#section-3.2.1\">RFC 7540 §3.2.1</a>), so this value cannot be one.</p>\n"},
-	"h2c-settings-padded": {
-		"HTTP2-Settings is the SETTINGS payload \"encoded as a base64url string ... with any trailing '=' characters omitted\" ([RFC 7540 §3.2.1](rfc:7540#3.2.1), [RFC 4648 §5](rfc:4648#5)); its grammar is `token68`. A padded value is not one the server can accept.",
+	{"h2c-settings-padded",
 		"<p>HTTP2-Settings is the SETTINGS payload &quot;encoded as a base64url string ... with any trailing '=' characters omitted&quot; (<a href=\"https://www.rfc-editor.org/rfc/rfc7540#section-3.2.1\">RFC 7540 §3.2.1</a>, <a href=\"https://www.rfc-editor.org/rfc/rfc4648#section-5\">RFC 4648 §5</a>); its grammar is <code>token68</code>. A padded value is not one the server can accept.</p>\n"},
-	"h2c-stream-1": {
-		"\"The HTTP/1.1 request that is sent prior to upgrade is assigned a stream identifier of 1 ... Stream 1 is implicitly 'half-closed' from the client toward the server ... After commencing the HTTP/2 connection, stream 1 is used for the response\" ([RFC 7540 §3.2](rfc:7540#3.2)). The client's own requests start at stream 3 (client streams are odd, [RFC 9113 §5.1.1](rfc:9113#5.1.1)).",
+	{"h2c-stream-1",
 		"<p>&quot;The HTTP/1.1 request that is sent prior to upgrade is assigned a stream identifier of 1 ... Stream 1 is implicitly 'half-closed' from the client toward the server ... After commencing the HTTP/2 connection, stream 1 is used for the response&quot; (<a href=\"https://www.rfc-editor.org/rfc/rfc7540#section-3.2\">RFC 7540 §3.2</a>). The client's own requests start at stream 3 (client streams are odd, <a href=\"https://www.rfc-editor.org/rfc/rfc9113#section-5.1.1\">RFC 9113 §5.1.1</a>).</p>\n"},
-	"h2c-token-version": {
-		"The IANA Upgrade Token registry lists `h2c` with no expected versions ([RFC 9110 §16.7](rfc:9110#16.7), [RFC 7540 §11.8](rfc:7540#11.8)). The server reads the offer as h2c.",
+	{"h2c-token-version",
 		"<p>The IANA Upgrade Token registry lists <code>h2c</code> with no expected versions (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-16.7\">RFC 9110 §16.7</a>, <a href=\"https://www.rfc-editor.org/rfc/rfc7540#section-11.8\">RFC 7540 §11.8</a>). The server reads the offer as h2c.</p>\n"},
-	"head-no-content": {
-		"\"The HEAD method is identical to GET except that the server MUST NOT send content in the response\" ([RFC 9110 §9.3.2](rfc:9110#9.3.2)); this holds for error responses too. Content-Length says how long the content of a GET would be, so the client must know the request was HEAD to find where the response ends ([RFC 9112 §6.3](rfc:9112#6.3)).",
+	{"head-no-content",
 		"<p>&quot;The HEAD method is identical to GET except that the server MUST NOT send content in the response&quot; (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-9.3.2\">RFC 9110 §9.3.2</a>); this holds for error responses too. Content-Length says how long the content of a GET would be, so the client must know the request was HEAD to find where the response ends (<a href=\"https://www.rfc-editor.org/rfc/rfc9112#section-6.3\">RFC 9112 §6.3</a>).</p>\n"},
-	"header-incomplete": {
-		"The header section ends with an empty line (CRLF CRLF in a row, [RFC 9112 §2.1](rfc:9112#2.1)). Until it arrives a server reads on and sends nothing. Add an empty line at the end of the request.",
+	{"header-incomplete",
 		"<p>The header section ends with an empty line (CRLF CRLF in a row, <a href=\"https://www.rfc-editor.org/rfc/rfc9112#section-2.1\">RFC 9112 §2.1</a>). Until it arrives a server reads on and sends nothing. Add an empty line at the end of the request.</p>\n"},
-	"header-too-large": {
-		"A server that receives a header section larger than it wishes to process MUST respond with a 4xx status ([RFC 9110 §5.4](rfc:9110#5.4)); 431 (Request Header Fields Too Large) is the specific one (RFC 6585). Go and python-websockets use 431.",
+	{"header-too-large",
 		"<p>A server that receives a header section larger than it wishes to process MUST respond with a 4xx status (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-5.4\">RFC 9110 §5.4</a>); 431 (Request Header Fields Too Large) is the specific one (RFC 6585). Go and python-websockets use 431.</p>\n"},
-	"host-authority-differs": {
-		"With an absolute-form request-target, an origin server \"MUST ignore the received Host header field (if any) and instead use the host information of the request-target\" ([RFC 9112 §3.2.2](rfc:9112#3.2.2)). A client MUST send a Host identical to the target's authority ([RFC 9112 §3.2](rfc:9112#3.2)); two different hosts in one request let a proxy and a server route it differently.",
+	{"host-authority-differs",
 		"<p>With an absolute-form request-target, an origin server &quot;MUST ignore the received Host header field (if any) and instead use the host information of the request-target&quot; (<a href=\"https://www.rfc-editor.org/rfc/rfc9112#section-3.2.2\">RFC 9112 §3.2.2</a>). A client MUST send a Host identical to the target's authority (<a href=\"https://www.rfc-editor.org/rfc/rfc9112#section-3.2\">RFC 9112 §3.2</a>); two different hosts in one request let a proxy and a server route it differently.</p>\n"},
-	"host-duplicate": {
-		"A server MUST respond 400 to a request with more than one Host field line ([RFC 9112 §3.2](rfc:9112#3.2)): two hosts let a proxy and a server route the same request differently.",
+	{"host-duplicate",
 		"<p>A server MUST respond 400 to a request with more than one Host field line (<a href=\"https://www.rfc-editor.org/rfc/rfc9112#section-3.2\">RFC 9112 §3.2</a>): two hosts let a proxy and a server route the same request differently.</p>\n"},
-	"host-invalid": {
-		"`Host = uri-host [ \":\" port ]` ([RFC 9110 §7.2](rfc:9110#7.2)); a server MUST answer 400 to an invalid Host value ([RFC 9112 §3.2](rfc:9112#3.2)).",
+	{"host-invalid",
 		"<p><code>Host = uri-host [ &quot;:&quot; port ]</code> (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-7.2\">RFC 9110 §7.2</a>); a server MUST answer 400 to an invalid Host value (<a href=\"https://www.rfc-editor.org/rfc/rfc9112#section-3.2\">RFC 9112 §3.2</a>).</p>\n"},
-	"host-missing": {
-		"\"A server MUST respond with a 400 (Bad Request) status code to any HTTP/1.1 request message that lacks a Host header field\" ([RFC 9112 §3.2](rfc:9112#3.2)). WebSocket requests are HTTP/1.1 requests: the rule applies ([RFC 6455 §4.2.1](rfc:6455#4.2.1) item 2). Node's ws and python-websockets do not check it and answer 101.",
+	{"host-missing",
 		"<p>&quot;A server MUST respond with a 400 (Bad Request) status code to any HTTP/1.1 request message that lacks a Host header field&quot; (<a href=\"https://www.rfc-editor.org/rfc/rfc9112#section-3.2\">RFC 9112 §3.2</a>). WebSocket requests are HTTP/1.1 requests: the rule applies (<a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-4.2.1\">RFC 6455 §4.2.1</a> item 2). Node's ws and python-websockets do not check it and answer 101.</p>\n"},
-	"http-higher-minor": {
-		"Minor versions are backward-compatible: a recipient can treat a message with a higher minor version as the highest minor version it supports ([RFC 9110 §2.5](rfc:9110#2.5)). Go does this too.",
+	{"http-higher-minor",
 		"<p>Minor versions are backward-compatible: a recipient can treat a message with a higher minor version as the highest minor version it supports (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-2.5\">RFC 9110 §2.5</a>). Go does this too.</p>\n"},
-	"http10": {
-		"HTTP/1.0 has no Upgrade. A server MUST ignore an Upgrade field received in an HTTP/1.0 request ([RFC 9110 §7.8](rfc:9110#7.8)), MUST ignore a 100-continue expectation in one ([RFC 9110 §10.1.1](rfc:9110#10.1.1)), and does not send 1xx responses to an HTTP/1.0 client ([RFC 9110 §15.2](rfc:9110#15.2)). It is not a 505 case: 505 is about the *major* version.",
+	{"http10",
 		"<p>HTTP/1.0 has no Upgrade. A server MUST ignore an Upgrade field received in an HTTP/1.0 request (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-7.8\">RFC 9110 §7.8</a>), MUST ignore a 100-continue expectation in one (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-10.1.1\">RFC 9110 §10.1.1</a>), and does not send 1xx responses to an HTTP/1.0 client (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-15.2\">RFC 9110 §15.2</a>). It is not a 505 case: 505 is about the <em>major</em> version.</p>\n"},
-	"http10-keep-alive": {
-		"HTTP/1.0 connections close after each response unless the client sends the `keep-alive` connection option and the server honours it ([RFC 9112 §9.3](rfc:9112#9.3), [Appendix C.2.2](rfc:9112#C.2.2)). The server answers with `Connection: keep-alive`, or the HTTP/1.0 client assumes the connection closes.",
+	{"http10-keep-alive",
 		"<p>HTTP/1.0 connections close after each response unless the client sends the <code>keep-alive</code> connection option and the server honours it (<a href=\"https://www.rfc-editor.org/rfc/rfc9112#section-9.3\">RFC 9112 §9.3</a>, <a href=\"https://www.rfc-editor.org/rfc/rfc9112#appendix-C.2.2\">Appendix C.2.2</a>). The server answers with <code>Connection: keep-alive</code>, or the HTTP/1.0 client assumes the connection closes.</p>\n"},
-	"leading-empty-line": {
-		"\"In the interest of robustness, a server that is expecting to receive and parse a request-line SHOULD ignore at least one empty line (CRLF) received prior to the request-line\" ([RFC 9112 §2.2](rfc:9112#2.2)). Old clients sent an extra CRLF after a POST body.",
+	{"leading-empty-line",
 		"<p>&quot;In the interest of robustness, a server that is expecting to receive and parse a request-line SHOULD ignore at least one empty line (CRLF) received prior to the request-line&quot; (<a href=\"https://www.rfc-editor.org/rfc/rfc9112#section-2.2\">RFC 9112 §2.2</a>). Old clients sent an extra CRLF after a POST body.</p>\n"},
-	"length-required": {
-		"\"A server MAY reject a request that contains a message body but not a Content-Length by responding with 411 (Length Required)\" ([RFC 9112 §6.3](rfc:9112#6.3)). The body's length is then unknown to it, so it closes the connection after answering.",
+	{"length-required",
 		"<p>&quot;A server MAY reject a request that contains a message body but not a Content-Length by responding with 411 (Length Required)&quot; (<a href=\"https://www.rfc-editor.org/rfc/rfc9112#section-6.3\">RFC 9112 §6.3</a>). The body's length is then unknown to it, so it closes the connection after answering.</p>\n"},
-	"list-empty-elements": {
-		"\"A recipient MUST accept and ignore a reasonable number of empty list elements\" ([RFC 9110 §5.6.1.2](rfc:9110#5.6.1.2)), e.g. `foo ,bar,`.",
+	{"list-empty-elements",
 		"<p>&quot;A recipient MUST accept and ignore a reasonable number of empty list elements&quot; (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-5.6.1.2\">RFC 9110 §5.6.1.2</a>), e.g. <code>foo ,bar,</code>.</p>\n"},
-	"method-case": {
-		"\"The method token is case-sensitive\" ([RFC 9110 §9.1](rfc:9110#9.1)): `get` is not `GET`. A server that does not implement a method answers 501 (Not Implemented).",
+	{"method-case",
 		"<p>&quot;The method token is case-sensitive&quot; (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-9.1\">RFC 9110 §9.1</a>): <code>get</code> is not <code>GET</code>. A server that does not implement a method answers 501 (Not Implemented).</p>\n"},
-	"method-not-token": {
-		"`method = token` ([RFC 9112 §3.1](rfc:9112#3.1)): letters, digits and ``!#$%&'*+-.^_`|~`` only.",
+	{"method-not-token",
 		"<p><code>method = token</code> (<a href=\"https://www.rfc-editor.org/rfc/rfc9112#section-3.1\">RFC 9112 §3.1</a>): letters, digits and <code>!#$%&amp;'*+-.^_`|~</code> only.</p>\n"},
-	"method-too-long": {
-		"\"A server that receives a method longer than any that it implements SHOULD respond with a 501 (Not Implemented) status code\" ([RFC 9112 §3](rfc:9112#3)).",
+	{"method-too-long",
 		"<p>&quot;A server that receives a method longer than any that it implements SHOULD respond with a 501 (Not Implemented) status code&quot; (<a href=\"https://www.rfc-editor.org/rfc/rfc9112#section-3\">RFC 9112 §3</a>).</p>\n"},
-	"method-unknown": {
-		"An origin server that does not recognise or implement a method SHOULD respond with 501 (Not Implemented) ([RFC 9110 §9.1](rfc:9110#9.1)).",
+	{"method-unknown",
 		"<p>An origin server that does not recognise or implement a method SHOULD respond with 501 (Not Implemented) (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-9.1\">RFC 9110 §9.1</a>).</p>\n"},
-	"myth-upgrade-h2": {
-		"\"A server MUST ignore an 'h2' token in an Upgrade header field\" ([RFC 7540 §3.2](rfc:7540#3.2)). `h2` is the ALPN protocol id for HTTP/2 over TLS ([RFC 9113 §3.2](rfc:9113#3.2), [RFC 7301](rfc:7301)): it is negotiated inside the TLS handshake, before any HTTP is exchanged. The cleartext token was `h2c`, now deprecated ([RFC 9113 §3.1](rfc:9113#3.1)). golang.org/x/net/http2/h2c ignores `h2` too.",
+	{"myth-upgrade-h2",
 		"<p>&quot;A server MUST ignore an 'h2' token in an Upgrade header field&quot; (<a href=\"https://www.rfc-editor.org/rfc/rfc7540#section-3.2\">RFC 7540 §3.2</a>). <code>h2</code> is the ALPN protocol id for HTTP/2 over TLS (<a href=\"https://www.rfc-editor.org/rfc/rfc9113#section-3.2\">RFC 9113 §3.2</a>, <a href=\"https://www.rfc-editor.org/rfc/rfc7301\">RFC 7301</a>): it is negotiated inside the TLS handshake, before any HTTP is exchanged. The cleartext token was <code>h2c</code>, now deprecated (<a href=\"https://www.rfc-editor.org/rfc/rfc9113#section-3.1\">RFC 9113 §3.1</a>). golang.org/x/net/http2/h2c ignores <code>h2</code> too.</p>\n"},
-	"myth-upgrade-http2": {
-		"HTTP/2 is never reached by `Upgrade: HTTP/2`. Over TLS the client and server choose it during the TLS handshake with ALPN, protocol id `h2` ([RFC 7301](rfc:7301), [RFC 9113 §3.2](rfc:9113#3.2)): no HTTP/1.1 request, no 101. Over cleartext the client uses prior knowledge and starts with the preface `PRI * HTTP/2.0` ([RFC 9113 §3.3](rfc:9113#3.3)). RFC 7540's cleartext upgrade used the token `h2c` with `HTTP2-Settings`, never `HTTP/2`, and RFC 9113 deprecated it ([RFC 9113 §3.1](rfc:9113#3.1)). `HTTP/2.0` is grammatical (protocol `HTTP`, version `2.0`, [RFC 9110 §7.8](rfc:9110#7.8)), and RFC 9110's own example lists `Upgrade: HTTP/2.0, SHTTP/1.3, IRC/6.9, RTA/x11`, but no implementation switches on it. HTTP/2 itself has no 101 at all ([RFC 9113 §8.6](rfc:9113#8.6)).",
+	{"myth-upgrade-http2",
 		"<p>HTTP/2 is never reached by <code>Upgrade: HTTP/2</code>. Over TLS the client and server choose it during the TLS handshake with ALPN, protocol id <code>h2</code> (<a href=\"https://www.rfc-editor.org/rfc/rfc7301\">RFC 7301</a>, <a href=\"https://www.rfc-editor.org/rfc/rfc9113#section-3.2\">RFC 9113 §3.2</a>): no HTTP/1.1 request, no 101. Over cleartext the client uses prior knowledge and starts with the preface <code>PRI * HTTP/2.0</code> (<a href=\"https://www.rfc-editor.org/rfc/rfc9113#section-3.3\">RFC 9113 §3.3</a>). RFC 7540's cleartext upgrade used the token <code>h2c</code> with <code>HTTP2-Settings</code>, never <code>HTTP/2</code>, and RFC 9113 deprecated it (<a href=\"https://www.rfc-editor.org/rfc/rfc9113#section-3.1\">RFC 9113 §3.1</a>). <code>HTTP/2.0</code> is grammatical (protocol <code>HTTP</code>, version <code>2.0</code>, <a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-7.8\">RFC 9110 §7.8</a>), and RFC 9110's own example lists <code>Upgrade: HTTP/2.0, SHTTP/1.3, IRC/6.9, RTA/x11</code>, but no implementation switches on it. HTTP/2 itself has no 101 at all (<a href=\"https://www.rfc-editor.org/rfc/rfc9113#section-8.6\">RFC 9113 §8.6</a>).</p>\n"},
-	"myth-upgrade-http3": {
-		"Upgrade switches protocols on the existing connection; it \"cannot be used to switch the underlying connection (transport) protocol, nor to switch the existing communication to a different connection\" ([RFC 9110 §7.8](rfc:9110#7.8)). HTTP/3 runs over QUIC, on UDP ([RFC 9114](rfc:9114), [RFC 9000](rfc:9000)), and \"does not support the HTTP Upgrade mechanism\" or 101 ([RFC 9114 §4.5](rfc:9114#4.5)). A client learns about HTTP/3 out of band: an `Alt-Svc: h3=\":443\"` field in an ordinary response ([RFC 7838](rfc:7838)), or an HTTPS DNS record with `alpn=\"h3\"` ([RFC 9460 §7.1](rfc:9460#7.1)), then opens a new QUIC connection, where ALPN `h3` selects HTTP/3. The 426 example in RFC 9110 and on MDN, `Upgrade: HTTP/3.0` with \"This service requires use of the HTTP/3.0 protocol\" ([RFC 9110 §15.5.22](rfc:9110#15.5.22)), is hypothetical: no client could satisfy it.",
+	{"myth-upgrade-http3",
 		"<p>Upgrade switches protocols on the existing connection; it &quot;cannot be used to switch the underlying connection (transport) protocol, nor to switch the existing communication to a different connection&quot; (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-7.8\">RFC 9110 §7.8</a>). HTTP/3 runs over QUIC, on UDP (<a href=\"https://www.rfc-editor.org/rfc/rfc9114\">RFC 9114</a>, <a href=\"https://www.rfc-editor.org/rfc/rfc9000\">RFC 9000</a>), and &quot;does not support the HTTP Upgrade mechanism&quot; or 101 (<a href=\"https://www.rfc-editor.org/rfc/rfc9114#section-4.5\">RFC 9114 §4.5</a>). A client learns about HTTP/3 out of band: an <code>Alt-Svc: h3=&quot;:443&quot;</code> field in an ordinary response (<a href=\"https://www.rfc-editor.org/rfc/rfc7838\">RFC 7838</a>), or an HTTPS DNS record with <code>alpn=&quot;h3&quot;</code> (<a href=\"https://www.rfc-editor.org/rfc/rfc9460#section-7.1\">RFC 9460 §7.1</a>), then opens a new QUIC connection, where ALPN <code>h3</code> selects HTTP/3. The 426 example in RFC 9110 and on MDN, <code>Upgrade: HTTP/3.0</code> with &quot;This service requires use of the HTTP/3.0 protocol&quot; (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-15.5.22\">RFC 9110 §15.5.22</a>), is hypothetical: no client could satisfy it.</p>\n"},
-	"myth-upgrade-quic": {
-		"QUIC is a UDP-based transport ([RFC 9000](rfc:9000)); it is not in the Upgrade token registry, and Upgrade cannot change the transport ([RFC 9110 §7.8](rfc:9110#7.8)). HTTP over QUIC is HTTP/3, discovered through Alt-Svc ([RFC 7838](rfc:7838)) or HTTPS records ([RFC 9460](rfc:9460)) and reached on a new connection ([RFC 9114 §3.1](rfc:9114#3.1)).",
+	{"myth-upgrade-quic",
 		"<p>QUIC is a UDP-based transport (<a href=\"https://www.rfc-editor.org/rfc/rfc9000\">RFC 9000</a>); it is not in the Upgrade token registry, and Upgrade cannot change the transport (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-7.8\">RFC 9110 §7.8</a>). HTTP over QUIC is HTTP/3, discovered through Alt-Svc (<a href=\"https://www.rfc-editor.org/rfc/rfc7838\">RFC 7838</a>) or HTTPS records (<a href=\"https://www.rfc-editor.org/rfc/rfc9460\">RFC 9460</a>) and reached on a new connection (<a href=\"https://www.rfc-editor.org/rfc/rfc9114#section-3.1\">RFC 9114 §3.1</a>).</p>\n"},
-	"myth-websocket-h2": {
-		"HTTP/2 and HTTP/3 forbid `Connection` and `Upgrade` and have no 101 ([RFC 9113 §8.2.2](rfc:9113#8.2.2), [§8.6](rfc:9113#8.6); [RFC 9114 §4.5](rfc:9114#4.5)). RFC 8441 bootstraps WebSockets with an *extended CONNECT* instead: the server first sends `SETTINGS_ENABLE_CONNECT_PROTOCOL = 1` ([RFC 8441 §3](rfc:8441#3)); the client sends `:method CONNECT` with the new pseudo-header `:protocol websocket`, plus `:scheme` (`https` for wss, `http` for ws), `:path` and `:authority` ([RFC 8441 §4](rfc:8441#4)). `Sec-WebSocket-Key` and `Sec-WebSocket-Accept` are not used; `Origin`, `Sec-WebSocket-Version`, `Sec-WebSocket-Protocol` and `Sec-WebSocket-Extensions` keep their meaning, and success is `:status 200` ([RFC 8441 §5](rfc:8441#5)). The WebSocket frames then travel in DATA frames of that stream. RFC 9220 does the same on HTTP/3, with setting 0x08 in HTTP/3's SETTINGS ([RFC 9220 §3](rfc:9220#3)). The frames below show the equivalent; they are not part of this exchange.",
+	{"myth-websocket-h2",
 		"<p>HTTP/2 and HTTP/3 forbid <code>Connection</code> and <code>Upgrade</code> and have no 101 (<a href=\"https://www.rfc-editor.org/rfc/rfc9113#section-8.2.2\">RFC 9113 §8.2.2</a>, <a href=\"https://www.rfc-editor.org/rfc/rfc9113#section-8.6\">§8.6</a>; <a href=\"https://www.rfc-editor.org/rfc/rfc9114#section-4.5\">RFC 9114 §4.5</a>). RFC 8441 bootstraps WebSockets with an <em>extended CONNECT</em> instead: the server first sends <code>SETTINGS_ENABLE_CONNECT_PROTOCOL = 1</code> (<a href=\"https://www.rfc-editor.org/rfc/rfc8441#section-3\">RFC 8441 §3</a>); the client sends <code>:method CONNECT</code> with the new pseudo-header <code>:protocol websocket</code>, plus <code>:scheme</code> (<code>https</code> for wss, <code>http</code> for ws), <code>:path</code> and <code>:authority</code> (<a href=\"https://www.rfc-editor.org/rfc/rfc8441#section-4\">RFC 8441 §4</a>). <code>Sec-WebSocket-Key</code> and <code>Sec-WebSocket-Accept</code> are not used; <code>Origin</code>, <code>Sec-WebSocket-Version</code>, <code>Sec-WebSocket-Protocol</code> and <code>Sec-WebSocket-Extensions</code> keep their meaning, and success is <code>:status 200</code> (<a href=\"https://www.rfc-editor.org/rfc/rfc8441#section-5\">RFC 8441 §5</a>). The WebSocket frames then travel in DATA frames of that stream. RFC 9220 does the same on HTTP/3, with setting 0x08 in HTTP/3's SETTINGS (<a href=\"https://www.rfc-editor.org/rfc/rfc9220#section-3\">RFC 9220 §3</a>). The frames below show the equivalent; they are not part of this exchange.</p>\n"},
-	"nul-replaced": {
-		"\"A recipient of CR, LF, or NUL within a field value MUST either reject the message or replace each of those characters with SP before further processing or forwarding of that message\" ([RFC 9110 §5.5](rfc:9110#5.5)). This server is set to replace; the strict setting answers 400.",
+	{"nul-replaced",
 		"<p>&quot;A recipient of CR, LF, or NUL within a field value MUST either reject the message or replace each of those characters with SP before further processing or forwarding of that message&quot; (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-5.5\">RFC 9110 §5.5</a>). This server is set to replace; the strict setting answers 400.</p>\n"},
-	"obs-fold-rejected": {
-		"A server that receives an obs-fold in a request \"MUST either reject the message by sending a 400 (Bad Request), preferably with a representation explaining that obsolete line folding is unacceptable, or replace each received obs-fold with one or more SP octets\" ([RFC 9112 §5.2](rfc:9112#5.2)). This server rejects it, like Node and python-websockets; Go unfolds it (the setting \"obs-fold\").",
+	{"obs-fold-rejected",
 		"<p>A server that receives an obs-fold in a request &quot;MUST either reject the message by sending a 400 (Bad Request), preferably with a representation explaining that obsolete line folding is unacceptable, or replace each received obs-fold with one or more SP octets&quot; (<a href=\"https://www.rfc-editor.org/rfc/rfc9112#section-5.2\">RFC 9112 §5.2</a>). This server rejects it, like Node and python-websockets; Go unfolds it (the setting &quot;obs-fold&quot;).</p>\n"},
-	"obs-fold-unfolded": {
-		"obs-fold is obsolete; a server MAY replace it with SP instead of answering 400 ([RFC 9112 §5.2](rfc:9112#5.2)). Go does so. Senders MUST NOT generate it.",
+	{"obs-fold-unfolded",
 		"<p>obs-fold is obsolete; a server MAY replace it with SP instead of answering 400 (<a href=\"https://www.rfc-editor.org/rfc/rfc9112#section-5.2\">RFC 9112 §5.2</a>). Go does so. Senders MUST NOT generate it.</p>\n"},
-	"ordinary-response": {
-		"A server MAY ignore Upgrade: \"Upgrade cannot be used to insist on a protocol change\" ([RFC 9110 §7.8](rfc:9110#7.8)). Without a switch the request gets its ordinary response, here `200 OK`.",
+	{"ordinary-response",
 		"<p>A server MAY ignore Upgrade: &quot;Upgrade cannot be used to insist on a protocol change&quot; (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-7.8\">RFC 9110 §7.8</a>). Without a switch the request gets its ordinary response, here <code>200 OK</code>.</p>\n"},
-	"request-empty": {
-		"A request starts with a request-line such as `GET /chat HTTP/1.1`, then field lines, then an empty line ([RFC 9112 §2.1](rfc:9112#2.1)).",
+	{"request-empty",
 		"<p>A request starts with a request-line such as <code>GET /chat HTTP/1.1</code>, then field lines, then an empty line (<a href=\"https://www.rfc-editor.org/rfc/rfc9112#section-2.1\">RFC 9112 §2.1</a>).</p>\n"},
-	"request-line-form": {
-		"`request-line = method SP request-target SP HTTP-version` ([RFC 9112 §3](rfc:9112#3)). Invalid request-lines get 400 (Bad Request).",
+	{"request-line-form",
 		"<p><code>request-line = method SP request-target SP HTTP-version</code> (<a href=\"https://www.rfc-editor.org/rfc/rfc9112#section-3\">RFC 9112 §3</a>). Invalid request-lines get 400 (Bad Request).</p>\n"},
-	"request-line-lenient": {
-		"A recipient MAY \"parse on whitespace-delimited word boundaries and, aside from the CRLF terminator, treat any form of whitespace as the SP separator while ignoring preceding or trailing whitespace\" ([RFC 9112 §3](rfc:9112#3)). It is lenient, and risky: a proxy that splits strictly and a server that splits leniently can see different requests. The strict setting answers 400.",
+	{"request-line-lenient",
 		"<p>A recipient MAY &quot;parse on whitespace-delimited word boundaries and, aside from the CRLF terminator, treat any form of whitespace as the SP separator while ignoring preceding or trailing whitespace&quot; (<a href=\"https://www.rfc-editor.org/rfc/rfc9112#section-3\">RFC 9112 §3</a>). It is lenient, and risky: a proxy that splits strictly and a server that splits leniently can see different requests. The strict setting answers 400.</p>\n"},
-	"request-line-no-version": {
-		"Every HTTP/1.x request-line ends with the version, e.g. `HTTP/1.1` ([RFC 9112 §3](rfc:9112#3)). A line without one is an HTTP/0.9 request, which modern servers do not support.",
+	{"request-line-no-version",
 		"<p>Every HTTP/1.x request-line ends with the version, e.g. <code>HTTP/1.1</code> (<a href=\"https://www.rfc-editor.org/rfc/rfc9112#section-3\">RFC 9112 §3</a>). A line without one is an HTTP/0.9 request, which modern servers do not support.</p>\n"},
-	"request-line-spaces": {
-		"The request-line's parts are separated by single spaces ([RFC 9112 §3](rfc:9112#3)). Lenient whitespace splitting is allowed but discouraged, because parsers that split differently disagree about the request: a request-smuggling risk. This server is strict.",
+	{"request-line-spaces",
 		"<p>The request-line's parts are separated by single spaces (<a href=\"https://www.rfc-editor.org/rfc/rfc9112#section-3\">RFC 9112 §3</a>). Lenient whitespace splitting is allowed but discouraged, because parsers that split differently disagree about the request: a request-smuggling risk. This server is strict.</p>\n"},
-	"request-line-too-long": {
-		"\"A server that receives a request-target longer than any URI it wishes to parse MUST respond with a 414 (URI Too Long) status code\" ([RFC 9112 §3](rfc:9112#3)).",
+	{"request-line-too-long",
 		"<p>&quot;A server that receives a request-target longer than any URI it wishes to parse MUST respond with a 414 (URI Too Long) status code&quot; (<a href=\"https://www.rfc-editor.org/rfc/rfc9112#section-3\">RFC 9112 §3</a>).</p>\n"},
-	"request-too-large": {
-		"The header section fits, but the content makes the request larger than the server is willing to process: 413 (Content Too Large) ([RFC 9110 §15.5.14](rfc:9110#15.5.14)). The server closes the connection, or the client would go on sending the content.",
+	{"request-too-large",
 		"<p>The header section fits, but the content makes the request larger than the server is willing to process: 413 (Content Too Large) (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-15.5.14\">RFC 9110 §15.5.14</a>). The server closes the connection, or the client would go on sending the content.</p>\n"},
-	"space-before-colon": {
-		"\"No whitespace is allowed between the field name and colon ... A server MUST reject, with a response status code of 400 (Bad Request), any received request message that contains whitespace between a header field name and colon\" ([RFC 9112 §5.1](rfc:9112#5.1)). It was a request-smuggling vector: a proxy that strips the space and one that does not see different fields. Go and Node answer 400; gobwas trims the name and accepts.",
+	{"space-before-colon",
 		"<p>&quot;No whitespace is allowed between the field name and colon ... A server MUST reject, with a response status code of 400 (Bad Request), any received request message that contains whitespace between a header field name and colon&quot; (<a href=\"https://www.rfc-editor.org/rfc/rfc9112#section-5.1\">RFC 9112 §5.1</a>). It was a request-smuggling vector: a proxy that strips the space and one that does not see different fields. Go and Node answer 400; gobwas trims the name and accepts.</p>\n"},
-	"switched": {
-		"A 101 MUST carry Upgrade naming the protocol(s) switched to ([RFC 9110 §15.2.2](rfc:9110#15.2.2)), and whoever sends Upgrade MUST also send the `upgrade` connection option, so the 101 carries `Connection: Upgrade` ([RFC 9110 §7.8](rfc:9110#7.8)). A 1xx response ends at the empty line: no body, no Content-Length ([RFC 9110 §15.2](rfc:9110#15.2)). The original request is still outstanding and is answered in the new protocol.",
+	{"switched",
 		"<p>A 101 MUST carry Upgrade naming the protocol(s) switched to (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-15.2.2\">RFC 9110 §15.2.2</a>), and whoever sends Upgrade MUST also send the <code>upgrade</code> connection option, so the 101 carries <code>Connection: Upgrade</code> (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-7.8\">RFC 9110 §7.8</a>). A 1xx response ends at the empty line: no body, no Content-Length (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-15.2\">RFC 9110 §15.2</a>). The original request is still outstanding and is answered in the new protocol.</p>\n"},
-	"target-bad-byte": {
-		"A URI is ASCII ([RFC 3986 §2](rfc:3986#2)); other bytes must be percent-encoded ([RFC 9112 §3.2](rfc:9112#3.2)).",
+	{"target-bad-byte",
 		"<p>A URI is ASCII (<a href=\"https://www.rfc-editor.org/rfc/rfc3986#section-2\">RFC 3986 §2</a>); other bytes must be percent-encoded (<a href=\"https://www.rfc-editor.org/rfc/rfc9112#section-3.2\">RFC 9112 §3.2</a>).</p>\n"},
-	"target-char": {
-		"`origin-form = absolute-path [ \"?\" query ]` ([RFC 9112 §3.2.1](rfc:9112#3.2.1)), and a path or query holds only unreserved characters, sub-delims, `:`, `@`, `/`, `?` and `%` followed by two hex digits ([RFC 3986 §3.3](rfc:3986#3.3)); a fragment (`#`) is never sent. Most servers, Go's included, accept such targets anyway, so this server only warns. A client should percent-encode the character.",
+	{"target-char",
 		"<p><code>origin-form = absolute-path [ &quot;?&quot; query ]</code> (<a href=\"https://www.rfc-editor.org/rfc/rfc9112#section-3.2.1\">RFC 9112 §3.2.1</a>), and a path or query holds only unreserved characters, sub-delims, <code>:</code>, <code>@</code>, <code>/</code>, <code>?</code> and <code>%</code> followed by two hex digits (<a href=\"https://www.rfc-editor.org/rfc/rfc3986#section-3.3\">RFC 3986 §3.3</a>); a fragment (<code>#</code>) is never sent. Most servers, Go's included, accept such targets anyway, so this server only warns. A client should percent-encode the character.</p>\n"},
-	"target-form": {
-		"A request-target starts with `/` (origin-form), a scheme (absolute-form), is `host:port` for CONNECT (authority-form), or is `*` for OPTIONS ([RFC 9112 §3.2](rfc:9112#3.2)).",
+	{"target-form",
 		"<p>A request-target starts with <code>/</code> (origin-form), a scheme (absolute-form), is <code>host:port</code> for CONNECT (authority-form), or is <code>*</code> for OPTIONS (<a href=\"https://www.rfc-editor.org/rfc/rfc9112#section-3.2\">RFC 9112 §3.2</a>).</p>\n"},
-	"target-whitespace": {
-		"\"Recipients of an invalid request-line SHOULD respond with either a 400 (Bad Request) error or a 301 (Moved Permanently) redirect with the request-target properly encoded\" ([RFC 9112 §3.2](rfc:9112#3.2)). Spaces in a URI must be percent-encoded as `%20`.",
+	{"target-whitespace",
 		"<p>&quot;Recipients of an invalid request-line SHOULD respond with either a 400 (Bad Request) error or a 301 (Moved Permanently) redirect with the request-target properly encoded&quot; (<a href=\"https://www.rfc-editor.org/rfc/rfc9112#section-3.2\">RFC 9112 §3.2</a>). Spaces in a URI must be percent-encoded as <code>%20</code>.</p>\n"},
-	"te-and-cl-obey-te": {
-		"A server MAY process such a request by Transfer-Encoding alone, but MUST then close the connection after responding ([RFC 9112 §6.1](rfc:9112#6.1)). So it cannot switch protocols on it.",
+	{"te-and-cl-obey-te",
 		"<p>A server MAY process such a request by Transfer-Encoding alone, but MUST then close the connection after responding (<a href=\"https://www.rfc-editor.org/rfc/rfc9112#section-6.1\">RFC 9112 §6.1</a>). So it cannot switch protocols on it.</p>\n"},
-	"te-and-cl-rejected": {
-		"A message with both \"ought to be handled as an error\"; a server MAY reject it, and MUST close the connection after responding either way ([RFC 9112 §6.1](rfc:9112#6.1)). It is the classic request-smuggling shape (CL.TE / TE.CL). A server never switches protocols on such a request.",
+	{"te-and-cl-rejected",
 		"<p>A message with both &quot;ought to be handled as an error&quot;; a server MAY reject it, and MUST close the connection after responding either way (<a href=\"https://www.rfc-editor.org/rfc/rfc9112#section-6.1\">RFC 9112 §6.1</a>). It is the classic request-smuggling shape (CL.TE / TE.CL). A server never switches protocols on such a request.</p>\n"},
-	"te-chunked-not-last": {
-		"If a request has Transfer-Encoding and chunked is not the final coding, the length cannot be determined: the server MUST respond 400 and close the connection ([RFC 9112 §6.3](rfc:9112#6.3)). chunked must not be applied more than once ([RFC 9112 §6.1](rfc:9112#6.1)).",
+	{"te-chunked-not-last",
 		"<p>If a request has Transfer-Encoding and chunked is not the final coding, the length cannot be determined: the server MUST respond 400 and close the connection (<a href=\"https://www.rfc-editor.org/rfc/rfc9112#section-6.3\">RFC 9112 §6.3</a>). chunked must not be applied more than once (<a href=\"https://www.rfc-editor.org/rfc/rfc9112#section-6.1\">RFC 9112 §6.1</a>).</p>\n"},
-	"te-in-http10": {
-		"HTTP/1.0 has no Transfer-Encoding: the server MUST assume the framing is faulty and close the connection after processing the message ([RFC 9112 §6.1](rfc:9112#6.1)).",
+	{"te-in-http10",
 		"<p>HTTP/1.0 has no Transfer-Encoding: the server MUST assume the framing is faulty and close the connection after processing the message (<a href=\"https://www.rfc-editor.org/rfc/rfc9112#section-6.1\">RFC 9112 §6.1</a>).</p>\n"},
-	"te-unknown": {
-		"A server that receives a transfer coding it does not understand SHOULD respond 501 (Not Implemented) ([RFC 9112 §6.1](rfc:9112#6.1)). Go answers `Transfer-Encoding: gzip` with 501 too.",
+	{"te-unknown",
 		"<p>A server that receives a transfer coding it does not understand SHOULD respond 501 (Not Implemented) (<a href=\"https://www.rfc-editor.org/rfc/rfc9112#section-6.1\">RFC 9112 §6.1</a>). Go answers <code>Transfer-Encoding: gzip</code> with 501 too.</p>\n"},
-	"tls-client-hello": {
-		"The server switches \"immediately after the empty line which terminates the 101 response\" ([RFC 2817 §3.3](rfc:2817#3.3)): the next bytes are a TLS record of type handshake (first byte 0x16) holding a ClientHello ([RFC 8446 §5.1](rfc:8446#5.1), [§4.1.2](rfc:8446#4.1.2)). It is not generated here: its random and key shares are the client's own. Because 0x16 is not a token character, optimistic TLS bytes can never be mistaken for an HTTP/1.1 request ([RFC 9931](rfc:9931)).",
+	{"tls-client-hello",
 		"<p>The server switches &quot;immediately after the empty line which terminates the 101 response&quot; (<a href=\"https://www.rfc-editor.org/rfc/rfc2817#section-3.3\">RFC 2817 §3.3</a>): the next bytes are a TLS record of type handshake (first byte 0x16) holding a ClientHello (<a href=\"https://www.rfc-editor.org/rfc/rfc8446#section-5.1\">RFC 8446 §5.1</a>, <a href=\"https://www.rfc-editor.org/rfc/rfc8446#section-4.1.2\">§4.1.2</a>). It is not generated here: its random and key shares are the client's own. Because 0x16 is not a token character, optimistic TLS bytes can never be mistaken for an HTTP/1.1 request (<a href=\"https://www.rfc-editor.org/rfc/rfc9931\">RFC 9931</a>).</p>\n"},
-	"tls-mandatory-upgrade": {
-		"\"If an unsecured response would be unacceptable, a client MUST send an OPTIONS request first to complete the switch to TLS/1.0\" ([RFC 2817 §3.2](rfc:2817#3.2)). `OPTIONS *` asks about the server, not a resource, and any protocol can honour it ([RFC 9110 §7.8](rfc:9110#7.8)), so nothing sensitive crosses the connection before TLS.",
+	{"tls-mandatory-upgrade",
 		"<p>&quot;If an unsecured response would be unacceptable, a client MUST send an OPTIONS request first to complete the switch to TLS/1.0&quot; (<a href=\"https://www.rfc-editor.org/rfc/rfc2817#section-3.2\">RFC 2817 §3.2</a>). <code>OPTIONS *</code> asks about the server, not a resource, and any protocol can honour it (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-7.8\">RFC 9110 §7.8</a>), so nothing sensitive crosses the connection before TLS.</p>\n"},
-	"tls-not-offered": {
-		"RFC 2817 lets a client switch an `http:` connection to TLS in place with `Upgrade: TLS/1.0` ([RFC 2817 §3](rfc:2817#3)), but no browser ever implemented it: `https:` on its own port, with HSTS, won. Like most servers (Go's net/http answers 200), this one ignores the offer ([RFC 9110 §7.8](rfc:9110#7.8)). Turn on \"Offer TLS upgrade\" to see the switch.",
+	{"tls-not-offered",
 		"<p>RFC 2817 lets a client switch an <code>http:</code> connection to TLS in place with <code>Upgrade: TLS/1.0</code> (<a href=\"https://www.rfc-editor.org/rfc/rfc2817#section-3\">RFC 2817 §3</a>), but no browser ever implemented it: <code>https:</code> on its own port, with HSTS, won. Like most servers (Go's net/http answers 200), this one ignores the offer (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-7.8\">RFC 9110 §7.8</a>). Turn on &quot;Offer TLS upgrade&quot; to see the switch.</p>\n"},
-	"tls-not-record": {
-		"After the 101 the server reads TLS records; the first must be a handshake record ([RFC 8446 §5.1](rfc:8446#5.1)). \"If a TLS implementation receives an unexpected record type, it MUST terminate the connection with an unexpected_message alert\" ([RFC 8446 §5](rfc:8446#5)), and a failed handshake closes the connection ([RFC 2817 §3.3](rfc:2817#3.3)).",
+	{"tls-not-record",
 		"<p>After the 101 the server reads TLS records; the first must be a handshake record (<a href=\"https://www.rfc-editor.org/rfc/rfc8446#section-5.1\">RFC 8446 §5.1</a>). &quot;If a TLS implementation receives an unexpected record type, it MUST terminate the connection with an unexpected_message alert&quot; (<a href=\"https://www.rfc-editor.org/rfc/rfc8446#section-5\">RFC 8446 §5</a>), and a failed handshake closes the connection (<a href=\"https://www.rfc-editor.org/rfc/rfc2817#section-3.3\">RFC 2817 §3.3</a>).</p>\n"},
-	"tls-optional-upgrade": {
-		"A client MAY offer `Upgrade: TLS/1.0` on any request; it asks the server \"to complete the current HTTP/1.1 request after switching to TLS/1.0\" ([RFC 2817 §3](rfc:2817#3), [§3.1](rfc:2817#3.1)). The server could also answer in cleartext. A client that cannot accept a cleartext answer sends `OPTIONS *` first ([RFC 2817 §3.2](rfc:2817#3.2)).",
+	{"tls-optional-upgrade",
 		"<p>A client MAY offer <code>Upgrade: TLS/1.0</code> on any request; it asks the server &quot;to complete the current HTTP/1.1 request after switching to TLS/1.0&quot; (<a href=\"https://www.rfc-editor.org/rfc/rfc2817#section-3\">RFC 2817 §3</a>, <a href=\"https://www.rfc-editor.org/rfc/rfc2817#section-3.1\">§3.1</a>). The server could also answer in cleartext. A client that cannot accept a cleartext answer sends <code>OPTIONS *</code> first (<a href=\"https://www.rfc-editor.org/rfc/rfc2817#section-3.2\">RFC 2817 §3.2</a>).</p>\n"},
-	"tls-record": {
-		"A TLS record starts with a content type (22 = handshake), a legacy version and a 16-bit length ([RFC 8446 §5.1](rfc:8446#5.1)); a handshake message starts with its type (1 = client_hello) and a 24-bit length ([RFC 8446 §4](rfc:8446#4)).",
+	{"tls-record",
 		"<p>A TLS record starts with a content type (22 = handshake), a legacy version and a 16-bit length (<a href=\"https://www.rfc-editor.org/rfc/rfc8446#section-5.1\">RFC 8446 §5.1</a>); a handshake message starts with its type (1 = client_hello) and a 24-bit length (<a href=\"https://www.rfc-editor.org/rfc/rfc8446#section-4\">RFC 8446 §4</a>).</p>\n"},
-	"tls-required": {
-		"A server that will not answer in cleartext responds `426 Upgrade Required` with `Upgrade: TLS/1.0, HTTP/1.1` and `Connection: Upgrade`, and SHOULD include a human-readable body ([RFC 2817 §4.2](rfc:2817#4.2)). The TLS handshake cannot start right after a 426: the client must send a new request with `Upgrade` (best `OPTIONS *`, [RFC 2817 §3.2](rfc:2817#3.2)). A 426 naming TLS is not a redirect to `https:`: RFC 2817 keeps the `http:` URI and the same connection. What browsers really follow is a redirect to `https:`, HSTS, or an HTTPS DNS record ([RFC 9460 §9.5](rfc:9460#9.5)).",
+	{"tls-required",
 		"<p>A server that will not answer in cleartext responds <code>426 Upgrade Required</code> with <code>Upgrade: TLS/1.0, HTTP/1.1</code> and <code>Connection: Upgrade</code>, and SHOULD include a human-readable body (<a href=\"https://www.rfc-editor.org/rfc/rfc2817#section-4.2\">RFC 2817 §4.2</a>). The TLS handshake cannot start right after a 426: the client must send a new request with <code>Upgrade</code> (best <code>OPTIONS *</code>, <a href=\"https://www.rfc-editor.org/rfc/rfc2817#section-3.2\">RFC 2817 §3.2</a>). A 426 naming TLS is not a redirect to <code>https:</code>: RFC 2817 keeps the <code>http:</code> URI and the same connection. What browsers really follow is a redirect to <code>https:</code>, HSTS, or an HTTPS DNS record (<a href=\"https://www.rfc-editor.org/rfc/rfc9460#section-9.5\">RFC 9460 §9.5</a>).</p>\n"},
-	"tls-stack": {
-		"\"The protocol tokens listed in the Upgrade header of a 101 Switching Protocols response specify an ordered 'bottom-up' stack\" ([RFC 2817 §3.3](rfc:2817#3.3)): TLS underneath, HTTP/1.1 on top. RFC 9110 keeps the rule: the 101 lists the protocols in layer-ascending order ([RFC 9110 §7.8](rfc:9110#7.8)). Once the handshake completes, the server MUST continue with the response to the original request; if it fails, the connection is closed ([RFC 2817 §3.3](rfc:2817#3.3)).",
+	{"tls-stack",
 		"<p>&quot;The protocol tokens listed in the Upgrade header of a 101 Switching Protocols response specify an ordered 'bottom-up' stack&quot; (<a href=\"https://www.rfc-editor.org/rfc/rfc2817#section-3.3\">RFC 2817 §3.3</a>): TLS underneath, HTTP/1.1 on top. RFC 9110 keeps the rule: the 101 lists the protocols in layer-ascending order (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-7.8\">RFC 9110 §7.8</a>). Once the handshake completes, the server MUST continue with the response to the original request; if it fails, the connection is closed (<a href=\"https://www.rfc-editor.org/rfc/rfc2817#section-3.3\">RFC 2817 §3.3</a>).</p>\n"},
-	"tls-version": {
-		"The IANA Upgrade Token registry lists `TLS` with versions of the form DIGIT.DIGIT, e.g. `TLS/1.2` ([RFC 2817 §7.2](rfc:2817#7.2), [RFC 9110 §16.7](rfc:9110#16.7)). A server never switches to a protocol it cannot speak ([RFC 9110 §7.8](rfc:9110#7.8)).",
+	{"tls-version",
 		"<p>The IANA Upgrade Token registry lists <code>TLS</code> with versions of the form DIGIT.DIGIT, e.g. <code>TLS/1.2</code> (<a href=\"https://www.rfc-editor.org/rfc/rfc2817#section-7.2\">RFC 2817 §7.2</a>, <a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-16.7\">RFC 9110 §16.7</a>). A server never switches to a protocol it cannot speak (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-7.8\">RFC 9110 §7.8</a>).</p>\n"},
-	"too-many-fields": {
-		"Servers bound the number of field lines they read and answer 4xx beyond it ([RFC 9110 §5.4](rfc:9110#5.4)).",
+	{"too-many-fields",
 		"<p>Servers bound the number of field lines they read and answer 4xx beyond it (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-5.4\">RFC 9110 §5.4</a>).</p>\n"},
-	"trace-content": {
-		"\"A client MUST NOT send content in a TRACE request\" ([RFC 9110 §9.3.8](rfc:9110#9.3.8)). The server reads it (the framing says how long it is) and ignores it.",
+	{"trace-content",
 		"<p>&quot;A client MUST NOT send content in a TRACE request&quot; (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-9.3.8\">RFC 9110 §9.3.8</a>). The server reads it (the framing says how long it is) and ignores it.</p>\n"},
-	"trace-echo": {
-		"The final recipient of a TRACE \"SHOULD reflect the message received, excluding some fields ... back to the client as the content of a 200 (OK) response\", with `Content-Type: message/http` ([RFC 9110 §9.3.8](rfc:9110#9.3.8)). It shows what intermediaries changed. Many deployments disable TRACE, because a reflected `Cookie` or `Authorization` field is sensitive.",
+	{"trace-echo",
 		"<p>The final recipient of a TRACE &quot;SHOULD reflect the message received, excluding some fields ... back to the client as the content of a 200 (OK) response&quot;, with <code>Content-Type: message/http</code> (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-9.3.8\">RFC 9110 §9.3.8</a>). It shows what intermediaries changed. Many deployments disable TRACE, because a reflected <code>Cookie</code> or <code>Authorization</code> field is sensitive.</p>\n"},
-	"trace-truncated": {
-		"A request with thousands of problems would bury the one that matters. The deciding check is always listed; a real server stops at the first problem, after reading no more than its limits allow ([RFC 9110 §5.4](rfc:9110#5.4)).",
+	{"trace-truncated",
 		"<p>A request with thousands of problems would bury the one that matters. The deciding check is always listed; a real server stops at the first problem, after reading no more than its limits allow (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-5.4\">RFC 9110 §5.4</a>).</p>\n"},
-	"upgrade-advertised": {
-		"A server MAY send Upgrade in any other response to advertise the protocols it supports ([RFC 9110 §7.8](rfc:9110#7.8)). A client must not treat it as a switch: only a 101 switches (libgit2 once misread an advertising 200).",
+	{"upgrade-advertised",
 		"<p>A server MAY send Upgrade in any other response to advertise the protocols it supports (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-7.8\">RFC 9110 §7.8</a>). A client must not treat it as a switch: only a 101 switches (libgit2 once misread an advertising 200).</p>\n"},
-	"upgrade-chosen": {
-		"\"A server MUST NOT switch to a protocol that was not indicated by the client in the corresponding request's Upgrade header field\"; among several offers it MAY choose by its own criteria ([RFC 9110 §7.8](rfc:9110#7.8)). This server takes the client's order.",
+	{"upgrade-chosen",
 		"<p>&quot;A server MUST NOT switch to a protocol that was not indicated by the client in the corresponding request's Upgrade header field&quot;; among several offers it MAY choose by its own criteria (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-7.8\">RFC 9110 §7.8</a>). This server takes the client's order.</p>\n"},
-	"upgrade-element-syntax": {
-		"`protocol = protocol-name [\"/\" protocol-version]`, both tokens ([RFC 9110 §7.8](rfc:9110#7.8)). An element that does not parse cannot name a protocol.",
+	{"upgrade-element-syntax",
 		"<p><code>protocol = protocol-name [&quot;/&quot; protocol-version]</code>, both tokens (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-7.8\">RFC 9110 §7.8</a>). An element that does not parse cannot name a protocol.</p>\n"},
-	"upgrade-empty": {
-		"`Upgrade = #protocol` allows an empty list ([RFC 9110 §7.8](rfc:9110#7.8)); RFC 7230 had `1#protocol`. There is nothing to switch to.",
+	{"upgrade-empty",
 		"<p><code>Upgrade = #protocol</code> allows an empty list (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-7.8\">RFC 9110 §7.8</a>); RFC 7230 had <code>1#protocol</code>. There is nothing to switch to.</p>\n"},
-	"upgrade-http10-ignored": {
-		"\"A server MUST ignore an Upgrade header field that is received in an HTTP/1.0 request\" ([RFC 9110 §7.8](rfc:9110#7.8)): an HTTP/1.0 proxy could have forwarded it without understanding it. The server answers normally. (gobwas and python-websockets answer 505 instead, which is wrong: 505 is about the major version.)",
+	{"upgrade-http10-ignored",
 		"<p>&quot;A server MUST ignore an Upgrade header field that is received in an HTTP/1.0 request&quot; (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-7.8\">RFC 9110 §7.8</a>): an HTTP/1.0 proxy could have forwarded it without understanding it. The server answers normally. (gobwas and python-websockets answer 505 instead, which is wrong: 505 is about the major version.)</p>\n"},
-	"upgrade-required": {
-		"\"The server MUST send an Upgrade header field in a 426 response to indicate the required protocol(s)\" ([RFC 9110 §15.5.22](rfc:9110#15.5.22)), and every sender of Upgrade also sends `Connection: Upgrade` ([RFC 9110 §7.8](rfc:9110#7.8)).",
+	{"upgrade-required",
 		"<p>&quot;The server MUST send an Upgrade header field in a 426 response to indicate the required protocol(s)&quot; (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-15.5.22\">RFC 9110 §15.5.22</a>), and every sender of Upgrade also sends <code>Connection: Upgrade</code> (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-7.8\">RFC 9110 §7.8</a>).</p>\n"},
-	"upgrade-semantics": {
-		"\"A server MUST NOT switch protocols unless the received message semantics can be honored by the new protocol\" ([RFC 9110 §7.8](rfc:9110#7.8)): after the 101 the original request is still answered, in the new protocol. An OPTIONS request can be honoured by any protocol. The offer is ignored.",
+	{"upgrade-semantics",
 		"<p>&quot;A server MUST NOT switch protocols unless the received message semantics can be honored by the new protocol&quot; (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-7.8\">RFC 9110 §7.8</a>): after the 101 the original request is still answered, in the new protocol. An OPTIONS request can be honoured by any protocol. The offer is ignored.</p>\n"},
-	"upgrade-unknown-protocol": {
-		"A server never switches to a protocol it does not support, and ignores offers it does not understand ([RFC 9110 §7.8](rfc:9110#7.8)). Upgrade tokens are registered in the IANA HTTP Upgrade Token registry ([RFC 9110 §16.7](rfc:9110#16.7)); the registry's entry, if any: {registry}.",
+	{"upgrade-unknown-protocol",
 		"<p>A server never switches to a protocol it does not support, and ignores offers it does not understand (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-7.8\">RFC 9110 §7.8</a>). Upgrade tokens are registered in the IANA HTTP Upgrade Token registry (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-16.7\">RFC 9110 §16.7</a>); the registry's entry, if any: \ue000registry\ue001.</p>\n"},
-	"upgrade-unoffered": {
-		"\"A server MUST NOT switch to a protocol that was not indicated by the client in the corresponding request's Upgrade header field\", and the 101's Upgrade lists the protocols in layer-ascending order ([RFC 9110 §7.8](rfc:9110#7.8)). This guard catches a server setting that breaks the rule.",
+	{"upgrade-unoffered",
 		"<p>&quot;A server MUST NOT switch to a protocol that was not indicated by the client in the corresponding request's Upgrade header field&quot;, and the 101's Upgrade lists the protocols in layer-ascending order (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-7.8\">RFC 9110 §7.8</a>). This guard catches a server setting that breaks the rule.</p>\n"},
-	"upgrade-without-connection-option": {
-		"A sender of Upgrade MUST also send the `upgrade` option in Connection ([RFC 9110 §7.8](rfc:9110#7.8)), so that intermediaries strip it. A connection-specific field received without its option \"ought to be ignored\" ([RFC 9110 §7.6.1](rfc:9110#7.6.1)): it was probably forwarded by a proxy that did not understand it. Libraries differ: gorilla and gobwas answer 400, coder and python-websockets 426 (the setting \"Upgrade without upgrade in Connection\").",
+	{"upgrade-without-connection-option",
 		"<p>A sender of Upgrade MUST also send the <code>upgrade</code> option in Connection (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-7.8\">RFC 9110 §7.8</a>), so that intermediaries strip it. A connection-specific field received without its option &quot;ought to be ignored&quot; (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-7.6.1\">RFC 9110 §7.6.1</a>): it was probably forwarded by a proxy that did not understand it. Libraries differ: gorilla and gobwas answer 400, coder and python-websockets 426 (the setting &quot;Upgrade without upgrade in Connection&quot;).</p>\n"},
-	"upgrade-without-connection-option-400": {
-		"The RFC says such a field ought to be ignored ([RFC 9110 §7.6.1](rfc:9110#7.6.1)); gorilla/websocket, gobwas/ws and Node's ws answer 400 instead.",
+	{"upgrade-without-connection-option-400",
 		"<p>The RFC says such a field ought to be ignored (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-7.6.1\">RFC 9110 §7.6.1</a>); gorilla/websocket, gobwas/ws and Node's ws answer 400 instead.</p>\n"},
-	"upgrade-without-connection-option-426": {
-		"The RFC says such a field ought to be ignored ([RFC 9110 §7.6.1](rfc:9110#7.6.1)); coder/websocket and python-websockets answer 426 with `Upgrade` and `Connection: Upgrade` instead, so the client learns what it must send ([RFC 9110 §15.5.22](rfc:9110#15.5.22)).",
+	{"upgrade-without-connection-option-426",
 		"<p>The RFC says such a field ought to be ignored (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-7.6.1\">RFC 9110 §7.6.1</a>); coder/websocket and python-websockets answer 426 with <code>Upgrade</code> and <code>Connection: Upgrade</code> instead, so the client learns what it must send (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-15.5.22\">RFC 9110 §15.5.22</a>).</p>\n"},
-	"value-cr-lf-nul": {
-		"\"Field values containing CR, LF, or NUL characters are invalid and dangerous ... a recipient of CR, LF, or NUL within a field value MUST either reject the message or replace each of those characters with SP\" ([RFC 9110 §5.5](rfc:9110#5.5)). This server rejects it.",
+	{"value-cr-lf-nul",
 		"<p>&quot;Field values containing CR, LF, or NUL characters are invalid and dangerous ... a recipient of CR, LF, or NUL within a field value MUST either reject the message or replace each of those characters with SP&quot; (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-5.5\">RFC 9110 §5.5</a>). This server rejects it.</p>\n"},
-	"value-ctl": {
-		"Field values are visible characters, SP, HTAB and obs-text ([RFC 9110 §5.5](rfc:9110#5.5)). Other control characters are invalid; Go rejects them, and so does this server.",
+	{"value-ctl",
 		"<p>Field values are visible characters, SP, HTAB and obs-text (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-5.5\">RFC 9110 §5.5</a>). Other control characters are invalid; Go rejects them, and so does this server.</p>\n"},
-	"value-obs-text": {
-		"Non-ASCII bytes are allowed in field values only as obs-text, which recipients treat as opaque data ([RFC 9110 §5.5](rfc:9110#5.5)). They are not characters in any defined encoding.",
+	{"value-obs-text",
 		"<p>Non-ASCII bytes are allowed in field values only as obs-text, which recipients treat as opaque data (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-5.5\">RFC 9110 §5.5</a>). They are not characters in any defined encoding.</p>\n"},
-	"version-syntax": {
-		"`HTTP-version = HTTP-name \"/\" DIGIT \".\" DIGIT` and `HTTP-name` is case-sensitive `HTTP` ([RFC 9112 §2.3](rfc:9112#2.3)). `http/1.1` and `HTTP/1.10` are not versions.",
+	{"version-syntax",
 		"<p><code>HTTP-version = HTTP-name &quot;/&quot; DIGIT &quot;.&quot; DIGIT</code> and <code>HTTP-name</code> is case-sensitive <code>HTTP</code> (<a href=\"https://www.rfc-editor.org/rfc/rfc9112#section-2.3\">RFC 9112 §2.3</a>). <code>http/1.1</code> and <code>HTTP/1.10</code> are not versions.</p>\n"},
-	"version-unsupported": {
-		"505 (HTTP Version Not Supported) means the server does not support the request's *major* version ([RFC 9110 §15.6.6](rfc:9110#15.6.6)). HTTP/2 and HTTP/3 are not textual: `GET / HTTP/2.0` on an HTTP/1.1 connection is never a real HTTP/2 request.",
+	{"version-unsupported",
 		"<p>505 (HTTP Version Not Supported) means the server does not support the request's <em>major</em> version (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-15.6.6\">RFC 9110 §15.6.6</a>). HTTP/2 and HTTP/3 are not textual: <code>GET / HTTP/2.0</code> on an HTTP/1.1 connection is never a real HTTP/2 request.</p>\n"},
-	"whitespace-after-start-line": {
-		"\"A recipient that receives whitespace between the start-line and the first header field MUST either reject the message as invalid or consume each whitespace-preceded line without further processing\" ([RFC 9112 §2.2](rfc:9112#2.2)). Such a line could be read as a field by one parser and as part of the request-line by another. Go rejects it; so does this server.",
+	{"whitespace-after-start-line",
 		"<p>&quot;A recipient that receives whitespace between the start-line and the first header field MUST either reject the message as invalid or consume each whitespace-preceded line without further processing&quot; (<a href=\"https://www.rfc-editor.org/rfc/rfc9112#section-2.2\">RFC 9112 §2.2</a>). Such a line could be read as a field by one parser and as part of the request-line by another. Go rejects it; so does this server.</p>\n"},
-	"ws-accept": {
-		"The server proves it read the handshake ([RFC 6455 §4.2.2](rfc:6455#4.2.2) /key/, [§1.3](rfc:6455#1.3)):\n\n1. the key, as received and not decoded: {key}\n2. with the GUID 258EAFA5-E914-47DA-95CA-C5AB0DC85B11 appended: {concat}\n3. SHA-1 of those bytes, in hex: {sha1}\n4. the 20 bytes in base64 ([RFC 4648 §4](rfc:4648#4)): {accept}\n\nThe client computes the same value and fails the connection if the field is missing or different ([RFC 6455 §4.1](rfc:6455#4.1)). It proves only that the server understood WebSocket, so that no other kind of server can be tricked into a WebSocket connection; it does not authenticate anyone.",
+	{"ws-accept",
 		"<p>The server proves it read the handshake (<a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-4.2.2\">RFC 6455 §4.2.2</a> /key/, <a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-1.3\">§1.3</a>):</p>\n<ol>\n<li>the key, as received and not decoded: \ue000key\ue001</li>\n<li>with the GUID 258EAFA5-E914-47DA-95CA-C5AB0DC85B11 appended: \ue000concat\ue001</li>\n<li>SHA-1 of those bytes, in hex: \ue000sha1\ue001</li>\n<li>the 20 bytes in base64 (<a href=\"https://www.rfc-editor.org/rfc/rfc4648#section-4\">RFC 4648 §4</a>): \ue000accept\ue001</li>\n</ol>\n<p>The client computes the same value and fails the connection if the field is missing or different (<a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-4.1\">RFC 6455 §4.1</a>). It proves only that the server understood WebSocket, so that no other kind of server can be tricked into a WebSocket connection; it does not authenticate anyone.</p>\n"},
-	"ws-deflate-accepted": {
-		"The server accepts the offer {offer} by answering one element with its chosen parameters ([RFC 7692 §5](rfc:7692#5), [§7](rfc:7692#7)). It may add `server_no_context_takeover` or `client_no_context_takeover`, lower `server_max_window_bits`, and give `client_max_window_bits` a value, but never add `client_max_window_bits` the client did not offer ([§7.1.2.2](rfc:7692#7.1.2.2)). From now on a data message with RSV1 set is compressed ([§6](rfc:7692#6)). gorilla/websocket always answers `permessage-deflate; server_no_context_takeover; client_no_context_takeover` whatever was offered.",
+	{"ws-deflate-accepted",
 		"<p>The server accepts the offer \ue000offer\ue001 by answering one element with its chosen parameters (<a href=\"https://www.rfc-editor.org/rfc/rfc7692#section-5\">RFC 7692 §5</a>, <a href=\"https://www.rfc-editor.org/rfc/rfc7692#section-7\">§7</a>). It may add <code>server_no_context_takeover</code> or <code>client_no_context_takeover</code>, lower <code>server_max_window_bits</code>, and give <code>client_max_window_bits</code> a value, but never add <code>client_max_window_bits</code> the client did not offer (<a href=\"https://www.rfc-editor.org/rfc/rfc7692#section-7.1.2.2\">§7.1.2.2</a>). From now on a data message with RSV1 set is compressed (<a href=\"https://www.rfc-editor.org/rfc/rfc7692#section-6\">§6</a>). gorilla/websocket always answers <code>permessage-deflate; server_no_context_takeover; client_no_context_takeover</code> whatever was offered.</p>\n"},
-	"ws-deflate-adds-client-no-context": {
-		"\"A server MAY include the client_no_context_takeover extension parameter in an extension negotiation response\" ([RFC 7692 §7.1.1.2](rfc:7692#7.1.1.2)); the server then keeps no decompression window between messages. Setting pmdcnct=1; gorilla/websocket always does this.",
+	{"ws-deflate-adds-client-no-context",
 		"<p>&quot;A server MAY include the client_no_context_takeover extension parameter in an extension negotiation response&quot; (<a href=\"https://www.rfc-editor.org/rfc/rfc7692#section-7.1.1.2\">RFC 7692 §7.1.1.2</a>); the server then keeps no decompression window between messages. Setting pmdcnct=1; gorilla/websocket always does this.</p>\n"},
-	"ws-deflate-adds-server-no-context": {
-		"\"A server MAY include the server_no_context_takeover extension parameter in an extension negotiation response even if the extension negotiation offer being accepted by the response doesn't include\" it ([RFC 7692 §7.1.1.1](rfc:7692#7.1.1.1)): the server resets its compressor after each message, which saves memory. Setting pmdsnct=1; gorilla/websocket always does this.",
+	{"ws-deflate-adds-server-no-context",
 		"<p>&quot;A server MAY include the server_no_context_takeover extension parameter in an extension negotiation response even if the extension negotiation offer being accepted by the response doesn't include&quot; it (<a href=\"https://www.rfc-editor.org/rfc/rfc7692#section-7.1.1.1\">RFC 7692 §7.1.1.1</a>): the server resets its compressor after each message, which saves memory. Setting pmdsnct=1; gorilla/websocket always does this.</p>\n"},
-	"ws-deflate-alternative": {
-		"A client may offer several configurations in preference order; the server accepts at most one, by answering one element ([RFC 7692 §5](rfc:7692#5)).",
+	{"ws-deflate-alternative",
 		"<p>A client may offer several configurations in preference order; the server accepts at most one, by answering one element (<a href=\"https://www.rfc-editor.org/rfc/rfc7692#section-5\">RFC 7692 §5</a>).</p>\n"},
-	"ws-deflate-bad-window-bits": {
-		"A max_window_bits value is \"a decimal integer value without leading zeroes between 8 to 15, inclusive\" ([RFC 7692 §7.1.2.1](rfc:7692#7.1.2.1), [§7.1.2.2](rfc:7692#7.1.2.2)). A server MUST decline an offer with an invalid value and try the next ([§7](rfc:7692#7)). gorilla/websocket ignores parameters and accepts anyway; Node ws answers 400.",
+	{"ws-deflate-bad-window-bits",
 		"<p>A max_window_bits value is &quot;a decimal integer value without leading zeroes between 8 to 15, inclusive&quot; (<a href=\"https://www.rfc-editor.org/rfc/rfc7692#section-7.1.2.1\">RFC 7692 §7.1.2.1</a>, <a href=\"https://www.rfc-editor.org/rfc/rfc7692#section-7.1.2.2\">§7.1.2.2</a>). A server MUST decline an offer with an invalid value and try the next (<a href=\"https://www.rfc-editor.org/rfc/rfc7692#section-7\">§7</a>). gorilla/websocket ignores parameters and accepts anyway; Node ws answers 400.</p>\n"},
-	"ws-deflate-client-bits-chosen": {
-		"Without a value the parameter only says the client can limit its window; the server MAY then answer a value from 8 to 15 ([RFC 7692 §7.1.2.2](rfc:7692#7.1.2.2)) to save its own decompression memory (setting pmdcbits).",
+	{"ws-deflate-client-bits-chosen",
 		"<p>Without a value the parameter only says the client can limit its window; the server MAY then answer a value from 8 to 15 (<a href=\"https://www.rfc-editor.org/rfc/rfc7692#section-7.1.2.2\">RFC 7692 §7.1.2.2</a>) to save its own decompression memory (setting pmdcbits).</p>\n"},
-	"ws-deflate-client-bits-hint": {
-		"The server MAY answer client_max_window_bits with a value, or leave it out, which means a window of up to 32,768 bytes ([RFC 7692 §7.1.2.2](rfc:7692#7.1.2.2)). Had the offer not contained the parameter, the answer MUST NOT contain it. The setting pmdcbits below 15 makes this server ask for a smaller window.",
+	{"ws-deflate-client-bits-hint",
 		"<p>The server MAY answer client_max_window_bits with a value, or leave it out, which means a window of up to 32,768 bytes (<a href=\"https://www.rfc-editor.org/rfc/rfc7692#section-7.1.2.2\">RFC 7692 §7.1.2.2</a>). Had the offer not contained the parameter, the answer MUST NOT contain it. The setting pmdcbits below 15 makes this server ask for a smaller window.</p>\n"},
-	"ws-deflate-disabled": {
-		"The server declines an extension by leaving it out of its answer ([RFC 7692 §5](rfc:7692#5)); messages are then sent uncompressed. The setting pmd=1 turns permessage-deflate on.",
+	{"ws-deflate-disabled",
 		"<p>The server declines an extension by leaving it out of its answer (<a href=\"https://www.rfc-editor.org/rfc/rfc7692#section-5\">RFC 7692 §5</a>); messages are then sent uncompressed. The setting pmd=1 turns permessage-deflate on.</p>\n"},
-	"ws-deflate-duplicate-param": {
-		"A server MUST decline an offer that \"contains multiple extension parameters with the same name\" ([RFC 7692 §7](rfc:7692#7)); it then tries the next offer.",
+	{"ws-deflate-duplicate-param",
 		"<p>A server MUST decline an offer that &quot;contains multiple extension parameters with the same name&quot; (<a href=\"https://www.rfc-editor.org/rfc/rfc7692#section-7\">RFC 7692 §7</a>); it then tries the next offer.</p>\n"},
-	"ws-deflate-none": {
-		"Declining every offer is not a failure: the handshake succeeds without the extension ([RFC 7692 §5](rfc:7692#5), [§7](rfc:7692#7)). python-websockets and coder/websocket decline likewise; Node ws answers 400 for the whole handshake.",
+	{"ws-deflate-none",
 		"<p>Declining every offer is not a failure: the handshake succeeds without the extension (<a href=\"https://www.rfc-editor.org/rfc/rfc7692#section-5\">RFC 7692 §5</a>, <a href=\"https://www.rfc-editor.org/rfc/rfc7692#section-7\">§7</a>). python-websockets and coder/websocket decline likewise; Node ws answers 400 for the whole handshake.</p>\n"},
-	"ws-deflate-quoted-value": {
-		"An extension parameter's value may be a token or a quoted-string whose content is a token ([RFC 6455 §9.1](rfc:6455#9.1)), so `server_max_window_bits=\"10\"` is valid; Node ws and python-websockets accept it.",
+	{"ws-deflate-quoted-value",
 		"<p>An extension parameter's value may be a token or a quoted-string whose content is a token (<a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-9.1\">RFC 6455 §9.1</a>), so <code>server_max_window_bits=&quot;10&quot;</code> is valid; Node ws and python-websockets accept it.</p>\n"},
-	"ws-deflate-server-bits-added": {
-		"A server MAY include server_max_window_bits even if the offer did not ([RFC 7692 §7.1.2.1](rfc:7692#7.1.2.1)); the client then needs less memory to decompress. Setting pmdsbits.",
+	{"ws-deflate-server-bits-added",
 		"<p>A server MAY include server_max_window_bits even if the offer did not (<a href=\"https://www.rfc-editor.org/rfc/rfc7692#section-7.1.2.1\">RFC 7692 §7.1.2.1</a>); the client then needs less memory to decompress. Setting pmdsbits.</p>\n"},
-	"ws-deflate-server-bits-lowered": {
-		"The server accepts an offer with server_max_window_bits by answering \"the same or smaller value\" ([RFC 7692 §7.1.2.1](rfc:7692#7.1.2.1)); this server compresses with at most 2^{bits} bytes of history (setting pmdsbits).",
+	{"ws-deflate-server-bits-lowered",
 		"<p>The server accepts an offer with server_max_window_bits by answering &quot;the same or smaller value&quot; (<a href=\"https://www.rfc-editor.org/rfc/rfc7692#section-7.1.2.1\">RFC 7692 §7.1.2.1</a>); this server compresses with at most 2^\ue000bits\ue001 bytes of history (setting pmdsbits).</p>\n"},
-	"ws-deflate-server-bits-no-value": {
-		"`server_max_window_bits` always has a value from 8 to 15 ([RFC 7692 §7.1.2.1](rfc:7692#7.1.2.1)); only `client_max_window_bits` may appear without one ([§7.1.2.2](rfc:7692#7.1.2.2)). An invalid value makes the server decline ([§7](rfc:7692#7)).",
+	{"ws-deflate-server-bits-no-value",
 		"<p><code>server_max_window_bits</code> always has a value from 8 to 15 (<a href=\"https://www.rfc-editor.org/rfc/rfc7692#section-7.1.2.1\">RFC 7692 §7.1.2.1</a>); only <code>client_max_window_bits</code> may appear without one (<a href=\"https://www.rfc-editor.org/rfc/rfc7692#section-7.1.2.2\">§7.1.2.2</a>). An invalid value makes the server decline (<a href=\"https://www.rfc-editor.org/rfc/rfc7692#section-7\">§7</a>).</p>\n"},
-	"ws-deflate-unknown-param": {
-		"A server MUST decline an offer that \"contains an extension parameter not defined for use in an offer\" ([RFC 7692 §7](rfc:7692#7)); the four defined ones are server_no_context_takeover, client_no_context_takeover, server_max_window_bits and client_max_window_bits ([§7.1](rfc:7692#7.1)). coder/websocket and python-websockets decline too.",
+	{"ws-deflate-unknown-param",
 		"<p>A server MUST decline an offer that &quot;contains an extension parameter not defined for use in an offer&quot; (<a href=\"https://www.rfc-editor.org/rfc/rfc7692#section-7\">RFC 7692 §7</a>); the four defined ones are server_no_context_takeover, client_no_context_takeover, server_max_window_bits and client_max_window_bits (<a href=\"https://www.rfc-editor.org/rfc/rfc7692#section-7.1\">§7.1</a>). coder/websocket and python-websockets decline too.</p>\n"},
-	"ws-deflate-value-not-allowed": {
-		"`server_no_context_takeover` and `client_no_context_takeover` have no value ([RFC 7692 §7.1.1.1](rfc:7692#7.1.1.1), [§7.1.1.2](rfc:7692#7.1.1.2)); a server MUST decline an offer with \"an extension parameter with an invalid value\" ([§7](rfc:7692#7)).",
+	{"ws-deflate-value-not-allowed",
 		"<p><code>server_no_context_takeover</code> and <code>client_no_context_takeover</code> have no value (<a href=\"https://www.rfc-editor.org/rfc/rfc7692#section-7.1.1.1\">RFC 7692 §7.1.1.1</a>, <a href=\"https://www.rfc-editor.org/rfc/rfc7692#section-7.1.1.2\">§7.1.1.2</a>); a server MUST decline an offer with &quot;an extension parameter with an invalid value&quot; (<a href=\"https://www.rfc-editor.org/rfc/rfc7692#section-7\">§7</a>).</p>\n"},
-	"ws-deflate-zlib-window-8": {
-		"The server may only answer server_max_window_bits with the offered value or less ([RFC 7692 §7.1.2.1](rfc:7692#7.1.2.1)), and zlib cannot produce raw DEFLATE with a 256-byte window (.NET documents 9–15 only). So a real server MUST decline the configuration it does not support ([§7](rfc:7692#7)). The setting pmdzlib=1 plays such a server; the default accepts.",
+	{"ws-deflate-zlib-window-8",
 		"<p>The server may only answer server_max_window_bits with the offered value or less (<a href=\"https://www.rfc-editor.org/rfc/rfc7692#section-7.1.2.1\">RFC 7692 §7.1.2.1</a>), and zlib cannot produce raw DEFLATE with a 256-byte window (.NET documents 9–15 only). So a real server MUST decline the configuration it does not support (<a href=\"https://www.rfc-editor.org/rfc/rfc7692#section-7\">§7</a>). The setting pmdzlib=1 plays such a server; the default accepts.</p>\n"},
-	"ws-disabled": {
-		"A server that does not support a protocol ignores the offer and answers normally ([RFC 9110 §7.8](rfc:9110#7.8)). The setting ws=1 turns WebSocket on.",
+	{"ws-disabled",
 		"<p>A server that does not support a protocol ignores the offer and answers normally (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-7.8\">RFC 9110 §7.8</a>). The setting ws=1 turns WebSocket on.</p>\n"},
-	"ws-early-data": {
-		"A client MUST wait for the server's answer before it sends any further data ([RFC 6455 §4.1](rfc:6455#4.1)). Had the server refused the handshake, it would have read the same bytes as the next HTTP request, which is how optimistic protocol switches turn into request smuggling ([RFC 9931](rfc:9931#2)). After a 101 they are frames, decoded below.",
+	{"ws-early-data",
 		"<p>A client MUST wait for the server's answer before it sends any further data (<a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-4.1\">RFC 6455 §4.1</a>). Had the server refused the handshake, it would have read the same bytes as the next HTTP request, which is how optimistic protocol switches turn into request smuggling (<a href=\"https://www.rfc-editor.org/rfc/rfc9931#section-2\">RFC 9931</a>). After a 101 they are frames, decoded below.</p>\n"},
-	"ws-extension-unknown": {
-		"The server answers only extensions it supports, chosen from the client's offers ([RFC 6455 §4.2.2](rfc:6455#4.2.2), [§9.1](rfc:6455#9.1)); an extension it does not list in its answer is not in use. This server knows only permessage-deflate ([RFC 7692](rfc:7692#5)); old browsers offered `x-webkit-deflate-frame`, a draft.",
+	{"ws-extension-unknown",
 		"<p>The server answers only extensions it supports, chosen from the client's offers (<a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-4.2.2\">RFC 6455 §4.2.2</a>, <a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-9.1\">§9.1</a>); an extension it does not list in its answer is not in use. This server knows only permessage-deflate (<a href=\"https://www.rfc-editor.org/rfc/rfc7692#section-5\">RFC 7692</a>); old browsers offered <code>x-webkit-deflate-frame</code>, a draft.</p>\n"},
-	"ws-extensions-many": {
-		"The server considers the first 32 offers; a real client sends a handful ([RFC 7692 §5](rfc:7692#5) lets it list alternatives in preference order). Ignoring the rest only means declining them.",
+	{"ws-extensions-many",
 		"<p>The server considers the first 32 offers; a real client sends a handful (<a href=\"https://www.rfc-editor.org/rfc/rfc7692#section-5\">RFC 7692 §5</a> lets it list alternatives in preference order). Ignoring the rest only means declining them.</p>\n"},
-	"ws-extensions-quoted-not-token": {
-		"\"When using the quoted-string syntax variant, the value after quoted-string unescaping MUST conform to the 'token' ABNF\" ([RFC 6455 §9.1](rfc:6455#9.1)). Quoting only changes how a token is written; it does not allow spaces or separators.",
+	{"ws-extensions-quoted-not-token",
 		"<p>&quot;When using the quoted-string syntax variant, the value after quoted-string unescaping MUST conform to the 'token' ABNF&quot; (<a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-9.1\">RFC 6455 §9.1</a>). Quoting only changes how a token is written; it does not allow spaces or separators.</p>\n"},
-	"ws-extensions-syntax": {
-		"`extension = extension-token *( \";\" extension-param )`, `extension-param = token [ \"=\" (token | quoted-string) ]` ([RFC 6455 §9.1](rfc:6455#9.1)), without whitespace around `=` ([RFC 9110 §5.6.6](rfc:9110#5.6.6)). A recipient of a value outside this grammar \"MUST immediately _Fail the WebSocket Connection_\" (§9.1), so the server refuses with 400. This differs from a well-formed offer the server cannot accept, which is only declined ([RFC 7692 §7](rfc:7692#7)).",
+	{"ws-extensions-syntax",
 		"<p><code>extension = extension-token *( &quot;;&quot; extension-param )</code>, <code>extension-param = token [ &quot;=&quot; (token | quoted-string) ]</code> (<a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-9.1\">RFC 6455 §9.1</a>), without whitespace around <code>=</code> (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-5.6.6\">RFC 9110 §5.6.6</a>). A recipient of a value outside this grammar &quot;MUST immediately <em>Fail the WebSocket Connection</em>&quot; (§9.1), so the server refuses with 400. This differs from a well-formed offer the server cannot accept, which is only declined (<a href=\"https://www.rfc-editor.org/rfc/rfc7692#section-7\">RFC 7692 §7</a>).</p>\n"},
-	"ws-frame": {
-		"Each frame starts with FIN, three RSV bits and a 4-bit opcode, then the MASK bit and a 7-bit length; 126 means a 16-bit length follows, 127 a 64-bit one. A client frame then carries a 4-byte masking key, and each payload byte is XORed with key byte i mod 4 ([RFC 6455 §5.2](rfc:6455#5.2), [§5.3](rfc:6455#5.3)). The payload shown here is unmasked.",
+	{"ws-frame",
 		"<p>Each frame starts with FIN, three RSV bits and a 4-bit opcode, then the MASK bit and a 7-bit length; 126 means a 16-bit length follows, 127 a 64-bit one. A client frame then carries a 4-byte masking key, and each payload byte is XORed with key byte i mod 4 (<a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-5.2\">RFC 6455 §5.2</a>, <a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-5.3\">§5.3</a>). The payload shown here is unmasked.</p>\n"},
-	"ws-frame-after-close": {
-		"After sending a Close frame an endpoint MUST NOT send any more data frames ([RFC 6455 §5.5.1](rfc:6455#5.5.1)), and once the server has failed the connection it reads nothing more ([§7.1.7](rfc:6455#7.1.7)); it closes the TCP connection.",
+	{"ws-frame-after-close",
 		"<p>After sending a Close frame an endpoint MUST NOT send any more data frames (<a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-5.5.1\">RFC 6455 §5.5.1</a>), and once the server has failed the connection it reads nothing more (<a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-7.1.7\">§7.1.7</a>); it closes the TCP connection.</p>\n"},
-	"ws-frame-close": {
-		"The server answers with its own Close frame, normally echoing the status code, and then closes the TCP connection ([RFC 6455 §5.5.1](rfc:6455#5.5.1), [§7.4](rfc:6455#7.4)); 1000 is a normal closure, 1001 \"going away\".",
+	{"ws-frame-close",
 		"<p>The server answers with its own Close frame, normally echoing the status code, and then closes the TCP connection (<a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-5.5.1\">RFC 6455 §5.5.1</a>, <a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-7.4\">§7.4</a>); 1000 is a normal closure, 1001 &quot;going away&quot;.</p>\n"},
-	"ws-frame-close-code": {
-		"Codes below 1000 are not used; 1005, 1006 and 1015 are only reported locally and MUST NOT be sent; 1004 and 1016–2999 are reserved for the protocol; 3000–3999 are registered and 4000–4999 private ([RFC 6455 §7.4.1](rfc:6455#7.4.1), [§7.4.2](rfc:6455#7.4.2)).",
+	{"ws-frame-close-code",
 		"<p>Codes below 1000 are not used; 1005, 1006 and 1015 are only reported locally and MUST NOT be sent; 1004 and 1016–2999 are reserved for the protocol; 3000–3999 are registered and 4000–4999 private (<a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-7.4.1\">RFC 6455 §7.4.1</a>, <a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-7.4.2\">§7.4.2</a>).</p>\n"},
-	"ws-frame-close-one-byte": {
-		"\"If there is a body, the first two bytes of the body MUST be a 2-byte unsigned integer (in network byte order) representing a status code\" ([RFC 6455 §5.5.1](rfc:6455#5.5.1)).",
+	{"ws-frame-close-one-byte",
 		"<p>&quot;If there is a body, the first two bytes of the body MUST be a 2-byte unsigned integer (in network byte order) representing a status code&quot; (<a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-5.5.1\">RFC 6455 §5.5.1</a>).</p>\n"},
-	"ws-frame-compressed": {
-		"The payload is raw DEFLATE data whose final `00 00 ff ff` was removed; the receiver appends it and inflates ([RFC 7692 §6](rfc:7692#6), [§7.2.2](rfc:7692#7.2.2)). The payload is shown in hex, and the whole message inflated once its last frame has arrived.",
+	{"ws-frame-compressed",
 		"<p>The payload is raw DEFLATE data whose final <code>00 00 ff ff</code> was removed; the receiver appends it and inflates (<a href=\"https://www.rfc-editor.org/rfc/rfc7692#section-6\">RFC 7692 §6</a>, <a href=\"https://www.rfc-editor.org/rfc/rfc7692#section-7.2.2\">§7.2.2</a>). The payload is shown in hex, and the whole message inflated once its last frame has arrived.</p>\n"},
-	"ws-frame-continuation-unexpected": {
-		"A fragmented message starts with a text or binary frame without FIN and goes on with continuation frames (opcode 0x0) until one has FIN ([RFC 6455 §5.4](rfc:6455#5.4)); a continuation out of the blue fails the connection.",
+	{"ws-frame-continuation-unexpected",
 		"<p>A fragmented message starts with a text or binary frame without FIN and goes on with continuation frames (opcode 0x0) until one has FIN (<a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-5.4\">RFC 6455 §5.4</a>); a continuation out of the blue fails the connection.</p>\n"},
-	"ws-frame-control-fragmented": {
-		"\"All control frames MUST have a payload length of 125 bytes or less and MUST NOT be fragmented\" ([RFC 6455 §5.5](rfc:6455#5.5)).",
+	{"ws-frame-control-fragmented",
 		"<p>&quot;All control frames MUST have a payload length of 125 bytes or less and MUST NOT be fragmented&quot; (<a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-5.5\">RFC 6455 §5.5</a>).</p>\n"},
-	"ws-frame-control-too-long": {
-		"\"All control frames MUST have a payload length of 125 bytes or less and MUST NOT be fragmented\" ([RFC 6455 §5.5](rfc:6455#5.5)).",
+	{"ws-frame-control-too-long",
 		"<p>&quot;All control frames MUST have a payload length of 125 bytes or less and MUST NOT be fragmented&quot; (<a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-5.5\">RFC 6455 §5.5</a>).</p>\n"},
-	"ws-frame-expected-continuation": {
-		"The fragments of one message are not interleaved with another message's: until the FIN fragment, only continuation frames and control frames may come ([RFC 6455 §5.4](rfc:6455#5.4)).",
+	{"ws-frame-expected-continuation",
 		"<p>The fragments of one message are not interleaved with another message's: until the FIN fragment, only continuation frames and control frames may come (<a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-5.4\">RFC 6455 §5.4</a>).</p>\n"},
-	"ws-frame-incomplete": {
-		"The frame header announces more bytes than the input holds ([RFC 6455 §5.2](rfc:6455#5.2)); a server waits for the rest (up to its own size limit) before it acts on the frame.",
+	{"ws-frame-incomplete",
 		"<p>The frame header announces more bytes than the input holds (<a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-5.2\">RFC 6455 §5.2</a>); a server waits for the rest (up to its own size limit) before it acts on the frame.</p>\n"},
-	"ws-frame-inflate-error": {
-		"With RSV1 set the payload is raw DEFLATE data without its final `00 00 ff ff` ([RFC 7692 §7.2.2](rfc:7692#7.2.2)); data that does not decompress cannot be a message, and the endpoint fails the WebSocket connection ([RFC 6455 §7.1.7](rfc:6455#7.1.7)).",
+	{"ws-frame-inflate-error",
 		"<p>With RSV1 set the payload is raw DEFLATE data without its final <code>00 00 ff ff</code> (<a href=\"https://www.rfc-editor.org/rfc/rfc7692#section-7.2.2\">RFC 7692 §7.2.2</a>); data that does not decompress cannot be a message, and the endpoint fails the WebSocket connection (<a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-7.1.7\">RFC 6455 §7.1.7</a>).</p>\n"},
-	"ws-frame-inflated": {
-		"The receiver appends `00 00 ff ff` to the payload and inflates it as raw DEFLATE ([RFC 7692 §7.2.2](rfc:7692#7.2.2)); unless client_no_context_takeover was agreed, the window holds the client's earlier messages too ([§7.1.1.2](rfc:7692#7.1.1.2)). The inflated message is shown below the payload.",
+	{"ws-frame-inflated",
 		"<p>The receiver appends <code>00 00 ff ff</code> to the payload and inflates it as raw DEFLATE (<a href=\"https://www.rfc-editor.org/rfc/rfc7692#section-7.2.2\">RFC 7692 §7.2.2</a>); unless client_no_context_takeover was agreed, the window holds the client's earlier messages too (<a href=\"https://www.rfc-editor.org/rfc/rfc7692#section-7.1.1.2\">§7.1.1.2</a>). The inflated message is shown below the payload.</p>\n"},
-	"ws-frame-invalid-utf8": {
-		"Text messages and close reasons are UTF-8; when an endpoint finds invalid UTF-8 it MUST _Fail the WebSocket Connection_ ([RFC 6455 §8.1](rfc:6455#8.1), [§5.6](rfc:6455#5.6)), with status 1007.",
+	{"ws-frame-invalid-utf8",
 		"<p>Text messages and close reasons are UTF-8; when an endpoint finds invalid UTF-8 it MUST <em>Fail the WebSocket Connection</em> (<a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-8.1\">RFC 6455 §8.1</a>, <a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-5.6\">§5.6</a>), with status 1007.</p>\n"},
-	"ws-frame-length-msb": {
-		"With the 64-bit form \"the most significant bit MUST be 0\" ([RFC 6455 §5.2](rfc:6455#5.2)).",
+	{"ws-frame-length-msb",
 		"<p>With the 64-bit form &quot;the most significant bit MUST be 0&quot; (<a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-5.2\">RFC 6455 §5.2</a>).</p>\n"},
-	"ws-frame-length-not-minimal": {
-		"\"The minimal number of bytes MUST be used to encode the length\" ([RFC 6455 §5.2](rfc:6455#5.2)): up to 125 in the 7-bit field, up to 65535 in the 16-bit form.",
+	{"ws-frame-length-not-minimal",
 		"<p>&quot;The minimal number of bytes MUST be used to encode the length&quot; (<a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-5.2\">RFC 6455 §5.2</a>): up to 125 in the 7-bit field, up to 65535 in the 16-bit form.</p>\n"},
-	"ws-frame-ping": {
-		"\"Upon receipt of a Ping frame, an endpoint MUST send a Pong frame in response\" with identical application data ([RFC 6455 §5.5.2](rfc:6455#5.5.2), [§5.5.3](rfc:6455#5.5.3)).",
+	{"ws-frame-ping",
 		"<p>&quot;Upon receipt of a Ping frame, an endpoint MUST send a Pong frame in response&quot; with identical application data (<a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-5.5.2\">RFC 6455 §5.5.2</a>, <a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-5.5.3\">§5.5.3</a>).</p>\n"},
-	"ws-frame-reserved-opcode": {
-		"Opcodes 0x3–0x7 and 0xB–0xF are reserved; \"if an unknown opcode is received, the receiving endpoint MUST _Fail the WebSocket Connection_\" ([RFC 6455 §5.2](rfc:6455#5.2)).",
+	{"ws-frame-reserved-opcode",
 		"<p>Opcodes 0x3–0x7 and 0xB–0xF are reserved; &quot;if an unknown opcode is received, the receiving endpoint MUST <em>Fail the WebSocket Connection</em>&quot; (<a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-5.2\">RFC 6455 §5.2</a>).</p>\n"},
-	"ws-frame-rsv1-no-extension": {
-		"RSV1 means \"compressed\" only when permessage-deflate was accepted in the handshake ([RFC 7692 §6](rfc:7692#6)); otherwise it MUST be 0 ([RFC 6455 §5.2](rfc:6455#5.2)).",
+	{"ws-frame-rsv1-no-extension",
 		"<p>RSV1 means &quot;compressed&quot; only when permessage-deflate was accepted in the handshake (<a href=\"https://www.rfc-editor.org/rfc/rfc7692#section-6\">RFC 7692 §6</a>); otherwise it MUST be 0 (<a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-5.2\">RFC 6455 §5.2</a>).</p>\n"},
-	"ws-frame-rsv1-not-first": {
-		"\"An endpoint MUST NOT set the Per-Message Compressed bit of control frames and non-first fragments of a data message\" ([RFC 7692 §6](rfc:7692#6)); a receiver MUST fail the connection.",
+	{"ws-frame-rsv1-not-first",
 		"<p>&quot;An endpoint MUST NOT set the Per-Message Compressed bit of control frames and non-first fragments of a data message&quot; (<a href=\"https://www.rfc-editor.org/rfc/rfc7692#section-6\">RFC 7692 §6</a>); a receiver MUST fail the connection.</p>\n"},
-	"ws-frame-rsv23": {
-		"RSV1–3 \"MUST be 0 unless an extension is negotiated that defines meanings for non-zero values\" ([RFC 6455 §5.2](rfc:6455#5.2)); permessage-deflate defines only RSV1. Node ws fails with \"RSV2 and RSV3 must be clear\" when a request body is read as frames.",
+	{"ws-frame-rsv23",
 		"<p>RSV1–3 &quot;MUST be 0 unless an extension is negotiated that defines meanings for non-zero values&quot; (<a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-5.2\">RFC 6455 §5.2</a>); permessage-deflate defines only RSV1. Node ws fails with &quot;RSV2 and RSV3 must be clear&quot; when a request body is read as frames.</p>\n"},
-	"ws-frame-unmasked": {
-		"A client MUST mask every frame it sends, and \"a server MUST close the connection upon receiving a frame that is not masked\" (status 1002, protocol error) ([RFC 6455 §5.1](rfc:6455#5.1)). Masking with a fresh random key stops a page from writing chosen bytes onto the wire, which could poison an intermediary's cache ([§10.3](rfc:6455#10.3)).",
+	{"ws-frame-unmasked",
 		"<p>A client MUST mask every frame it sends, and &quot;a server MUST close the connection upon receiving a frame that is not masked&quot; (status 1002, protocol error) (<a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-5.1\">RFC 6455 §5.1</a>). Masking with a fresh random key stops a page from writing chosen bytes onto the wire, which could poison an intermediary's cache (<a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-10.3\">§10.3</a>).</p>\n"},
-	"ws-handshake-body": {
-		"A GET's content has no defined meaning ([RFC 9110 §9.3.1](rfc:9110#9.3.1)), but it is part of the request, and the server must read the whole request before the new protocol starts ([RFC 9110 §7.8](rfc:9110#7.8)). A server that does not (Node ws, coder/websocket) reads those bytes as WebSocket frames; gorilla/websocket v1.5.3 closes the connection without an answer.",
+	{"ws-handshake-body",
 		"<p>A GET's content has no defined meaning (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-9.3.1\">RFC 9110 §9.3.1</a>), but it is part of the request, and the server must read the whole request before the new protocol starts (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-7.8\">RFC 9110 §7.8</a>). A server that does not (Node ws, coder/websocket) reads those bytes as WebSocket frames; gorilla/websocket v1.5.3 closes the connection without an answer.</p>\n"},
-	"ws-host": {
-		"The handshake's Host names the server's authority ([RFC 6455 §4.2.1](rfc:6455#4.2.1) item 2); the HTTP parser has already required exactly one valid Host ([RFC 9112 §3.2](rfc:9112#3.2)). A server that serves only some names would answer 404 or 421 (Misdirected Request, [RFC 9110 §15.5.20](rfc:9110#15.5.20)) for others.",
+	{"ws-host",
 		"<p>The handshake's Host names the server's authority (<a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-4.2.1\">RFC 6455 §4.2.1</a> item 2); the HTTP parser has already required exactly one valid Host (<a href=\"https://www.rfc-editor.org/rfc/rfc9112#section-3.2\">RFC 9112 §3.2</a>). A server that serves only some names would answer 404 or 421 (Misdirected Request, <a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-15.5.20\">RFC 9110 §15.5.20</a>) for others.</p>\n"},
-	"ws-key-duplicate": {
-		"\"The |Sec-WebSocket-Key| header field MUST NOT appear more than once in an HTTP request\" ([RFC 6455 §11.3.1](rfc:6455#11.3.1)). coder/websocket and python-websockets answer 400; gorilla/websocket reads only the first line and answers 101.",
+	{"ws-key-duplicate",
 		"<p>&quot;The |Sec-WebSocket-Key| header field MUST NOT appear more than once in an HTTP request&quot; (<a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-11.3.1\">RFC 6455 §11.3.1</a>). coder/websocket and python-websockets answer 400; gorilla/websocket reads only the first line and answers 101.</p>\n"},
-	"ws-key-invalid": {
-		"The key is \"a base64-encoded value that, when decoded, is 16 bytes in length\" ([RFC 6455 §4.2.1](rfc:6455#4.2.1) item 5): 22 base64 characters and the padding `==` ([RFC 4648 §4](rfc:4648#4)), 24 in all. The client picks 16 random bytes for each connection ([RFC 6455 §4.1](rfc:6455#4.1)).",
+	{"ws-key-invalid",
 		"<p>The key is &quot;a base64-encoded value that, when decoded, is 16 bytes in length&quot; (<a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-4.2.1\">RFC 6455 §4.2.1</a> item 5): 22 base64 characters and the padding <code>==</code> (<a href=\"https://www.rfc-editor.org/rfc/rfc4648#section-4\">RFC 4648 §4</a>), 24 in all. The client picks 16 random bytes for each connection (<a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-4.1\">RFC 6455 §4.1</a>).</p>\n"},
-	"ws-key-missing": {
-		"The client handshake includes `Sec-WebSocket-Key` ([RFC 6455 §4.2.1](rfc:6455#4.2.1) item 5); without it the server cannot prove it understood the WebSocket handshake, and answers with an error such as 400.",
+	{"ws-key-missing",
 		"<p>The client handshake includes <code>Sec-WebSocket-Key</code> (<a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-4.2.1\">RFC 6455 §4.2.1</a> item 5); without it the server cannot prove it understood the WebSocket handshake, and answers with an error such as 400.</p>\n"},
-	"ws-key-noncanonical": {
-		"In canonical base64 the bits left over before `==` are zero, so the 22nd character of a 16-byte key is one of `A`, `Q`, `g`, `w` ([RFC 4648 §3.5](rfc:4648#3.5)); decoders MAY reject other values. RFC 6455's own example key `AQIDBAUGBwgJCgsMDQ4PEC==` has this flaw (erratum 3150 corrects it to `...PEA==`). This server decodes leniently, as gorilla/websocket, coder/websocket, Node ws and python-websockets do (all answer 101); with wskey=strict it answers 400. The Accept value is computed from the key as received either way ([RFC 6455 §4.2.2](rfc:6455#4.2.2)).",
+	{"ws-key-noncanonical",
 		"<p>In canonical base64 the bits left over before <code>==</code> are zero, so the 22nd character of a 16-byte key is one of <code>A</code>, <code>Q</code>, <code>g</code>, <code>w</code> (<a href=\"https://www.rfc-editor.org/rfc/rfc4648#section-3.5\">RFC 4648 §3.5</a>); decoders MAY reject other values. RFC 6455's own example key <code>AQIDBAUGBwgJCgsMDQ4PEC==</code> has this flaw (erratum 3150 corrects it to <code>...PEA==</code>). This server decodes leniently, as gorilla/websocket, coder/websocket, Node ws and python-websockets do (all answer 101); with wskey=strict it answers 400. The Accept value is computed from the key as received either way (<a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-4.2.2\">RFC 6455 §4.2.2</a>).</p>\n"},
-	"ws-key-noncanonical-strict": {
-		"With wskey=strict this server requires canonical base64: the 22nd character of a 16-byte key is one of `A`, `Q`, `g`, `w` ([RFC 4648 §3.5](rfc:4648#3.5)), so the key decodes to exactly 16 bytes under any decoder ([RFC 6455 §4.2.1](rfc:6455#4.2.1) item 5). RFC 6455's own example `AQIDBAUGBwgJCgsMDQ4PEC==` fails this (erratum 3150). gorilla/websocket, coder/websocket, Node ws and python-websockets accept it; the default wskey=lenient does too.",
+	{"ws-key-noncanonical-strict",
 		"<p>With wskey=strict this server requires canonical base64: the 22nd character of a 16-byte key is one of <code>A</code>, <code>Q</code>, <code>g</code>, <code>w</code> (<a href=\"https://www.rfc-editor.org/rfc/rfc4648#section-3.5\">RFC 4648 §3.5</a>), so the key decodes to exactly 16 bytes under any decoder (<a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-4.2.1\">RFC 6455 §4.2.1</a> item 5). RFC 6455's own example <code>AQIDBAUGBwgJCgsMDQ4PEC==</code> fails this (erratum 3150). gorilla/websocket, coder/websocket, Node ws and python-websockets accept it; the default wskey=lenient does too.</p>\n"},
-	"ws-method-not-get": {
-		"\"The method of the request MUST be GET\" ([RFC 6455 §4.1](rfc:6455#4.1), [§4.2.1](rfc:6455#4.2.1) item 1). This server answers 405 (Method Not Allowed), which MUST carry `Allow` ([RFC 9110 §15.5.6](rfc:9110#15.5.6)): only python-websockets sends it; gorilla, coder, gobwas and Node ws send 405 without `Allow`. With wsmethod=400 the server answers 400, as wsproto does.",
+	{"ws-method-not-get",
 		"<p>&quot;The method of the request MUST be GET&quot; (<a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-4.1\">RFC 6455 §4.1</a>, <a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-4.2.1\">§4.2.1</a> item 1). This server answers 405 (Method Not Allowed), which MUST carry <code>Allow</code> (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-15.5.6\">RFC 9110 §15.5.6</a>): only python-websockets sends it; gorilla, coder, gobwas and Node ws send 405 without <code>Allow</code>. With wsmethod=400 the server answers 400, as wsproto does.</p>\n"},
-	"ws-method-not-get-400": {
-		"\"The method of the request MUST be GET\" ([RFC 6455 §4.1](rfc:6455#4.1)), and a handshake that breaks the rules gets \"an appropriate HTTP error code (such as 400 Bad Request)\" ([§4.2.1](rfc:6455#4.2.1)). The setting wsmethod=400 answers like wsproto; the default 405 adds `Allow: GET` ([RFC 9110 §15.5.6](rfc:9110#15.5.6)).",
+	{"ws-method-not-get-400",
 		"<p>&quot;The method of the request MUST be GET&quot; (<a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-4.1\">RFC 6455 §4.1</a>), and a handshake that breaks the rules gets &quot;an appropriate HTTP error code (such as 400 Bad Request)&quot; (<a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-4.2.1\">§4.2.1</a>). The setting wsmethod=400 answers like wsproto; the default 405 adds <code>Allow: GET</code> (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-15.5.6\">RFC 9110 §15.5.6</a>).</p>\n"},
-	"ws-only-endpoint": {
-		"With the setting wsonly=426 (or 1) the server requires WebSocket, like coder/websocket and python-websockets, which answer 426 with `Upgrade: websocket` and `Connection: Upgrade` ([RFC 9110 §15.5.22](rfc:9110#15.5.22): a 426 MUST carry Upgrade). gorilla/websocket v1.5.3, Node ws, gobwas/ws and wsproto answer 400 instead (wsonly=400). The default server (wsonly=0) answers such a request normally: \"Upgrade cannot be used to insist on a protocol change\" ([RFC 9110 §7.8](rfc:9110#7.8)).",
+	{"ws-only-endpoint",
 		"<p>With the setting wsonly=426 (or 1) the server requires WebSocket, like coder/websocket and python-websockets, which answer 426 with <code>Upgrade: websocket</code> and <code>Connection: Upgrade</code> (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-15.5.22\">RFC 9110 §15.5.22</a>: a 426 MUST carry Upgrade). gorilla/websocket v1.5.3, Node ws, gobwas/ws and wsproto answer 400 instead (wsonly=400). The default server (wsonly=0) answers such a request normally: &quot;Upgrade cannot be used to insist on a protocol change&quot; (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-7.8\">RFC 9110 §7.8</a>).</p>\n"},
-	"ws-only-endpoint-400": {
-		"With wsonly=400 the server treats any request here as a failed WebSocket handshake, which gets \"an appropriate HTTP error code (such as 400 Bad Request)\" ([RFC 6455 §4.2.1](rfc:6455#4.2.1)), as gorilla/websocket v1.5.3, Node ws, gobwas/ws and wsproto answer. wsonly=426 answers 426 with `Upgrade: websocket` instead ([RFC 9110 §15.5.22](rfc:9110#15.5.22)), like coder/websocket and python-websockets; the Phoenix/Bandit discussion argues 426 fits a missing upgrade and 400 a malformed one. The default wsonly=0 answers normally ([RFC 9110 §7.8](rfc:9110#7.8)).",
+	{"ws-only-endpoint-400",
 		"<p>With wsonly=400 the server treats any request here as a failed WebSocket handshake, which gets &quot;an appropriate HTTP error code (such as 400 Bad Request)&quot; (<a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-4.2.1\">RFC 6455 §4.2.1</a>), as gorilla/websocket v1.5.3, Node ws, gobwas/ws and wsproto answer. wsonly=426 answers 426 with <code>Upgrade: websocket</code> instead (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-15.5.22\">RFC 9110 §15.5.22</a>), like coder/websocket and python-websockets; the Phoenix/Bandit discussion argues 426 fits a missing upgrade and 400 a malformed one. The default wsonly=0 answers normally (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-7.8\">RFC 9110 §7.8</a>).</p>\n"},
-	"ws-origin-absent": {
-		"Browsers always send `Origin` with a WebSocket handshake; other clients MAY send it ([RFC 6455 §4.1](rfc:6455#4.1), [§4.2.1](rfc:6455#4.2.1) item 7). gorilla/websocket and coder/websocket accept a handshake without Origin. A WebSocket handshake is not subject to the same-origin policy: any page the user visits can open a connection to this server, and the browser sends the user's cookies with it. Checking `Origin` is how a server stops such Cross-Site WebSocket Hijacking ([RFC 6455 §10.2](rfc:6455#10.2)): a browser always sends the page's origin, and a page cannot change it. A non-browser client can send any Origin or none, so the check protects browser users and nothing else; authentication and TLS do the rest.",
+	{"ws-origin-absent",
 		"<p>Browsers always send <code>Origin</code> with a WebSocket handshake; other clients MAY send it (<a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-4.1\">RFC 6455 §4.1</a>, <a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-4.2.1\">§4.2.1</a> item 7). gorilla/websocket and coder/websocket accept a handshake without Origin. A WebSocket handshake is not subject to the same-origin policy: any page the user visits can open a connection to this server, and the browser sends the user's cookies with it. Checking <code>Origin</code> is how a server stops such Cross-Site WebSocket Hijacking (<a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-10.2\">RFC 6455 §10.2</a>): a browser always sends the page's origin, and a page cannot change it. A non-browser client can send any Origin or none, so the check protects browser users and nothing else; authentication and TLS do the rest.</p>\n"},
-	"ws-origin-any": {
-		"The default server's policy is wsorigin=any, so pages from any site may connect. A server not meant for every site SHOULD check Origin and answer 403 when it is not acceptable ([RFC 6455 §10.2](rfc:6455#10.2)); wsorigin=same-origin does what gorilla/websocket and coder/websocket do by default, wsorigin=allow-list accepts only the origins listed in wsorigins. A WebSocket handshake is not subject to the same-origin policy: any page the user visits can open a connection to this server, and the browser sends the user's cookies with it. Checking `Origin` is how a server stops such Cross-Site WebSocket Hijacking ([RFC 6455 §10.2](rfc:6455#10.2)): a browser always sends the page's origin, and a page cannot change it. A non-browser client can send any Origin or none, so the check protects browser users and nothing else; authentication and TLS do the rest.",
+	{"ws-origin-any",
 		"<p>The default server's policy is wsorigin=any, so pages from any site may connect. A server not meant for every site SHOULD check Origin and answer 403 when it is not acceptable (<a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-10.2\">RFC 6455 §10.2</a>); wsorigin=same-origin does what gorilla/websocket and coder/websocket do by default, wsorigin=allow-list accepts only the origins listed in wsorigins. A WebSocket handshake is not subject to the same-origin policy: any page the user visits can open a connection to this server, and the browser sends the user's cookies with it. Checking <code>Origin</code> is how a server stops such Cross-Site WebSocket Hijacking (<a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-10.2\">RFC 6455 §10.2</a>): a browser always sends the page's origin, and a page cannot change it. A non-browser client can send any Origin or none, so the check protects browser users and nothing else; authentication and TLS do the rest.</p>\n"},
-	"ws-origin-cross-site": {
-		"With wsorigin=same-origin the Origin's host[:port] must equal Host, compared case-insensitively: gorilla/websocket's default CheckOrigin and coder/websocket's default do exactly this. A server SHOULD answer 403 Forbidden to an unacceptable origin ([RFC 6455 §10.2](rfc:6455#10.2), [§4.2.2](rfc:6455#4.2.2)). A WebSocket handshake is not subject to the same-origin policy: any page the user visits can open a connection to this server, and the browser sends the user's cookies with it. Checking `Origin` is how a server stops such Cross-Site WebSocket Hijacking ([RFC 6455 §10.2](rfc:6455#10.2)): a browser always sends the page's origin, and a page cannot change it. A non-browser client can send any Origin or none, so the check protects browser users and nothing else; authentication and TLS do the rest.",
+	{"ws-origin-cross-site",
 		"<p>With wsorigin=same-origin the Origin's host[:port] must equal Host, compared case-insensitively: gorilla/websocket's default CheckOrigin and coder/websocket's default do exactly this. A server SHOULD answer 403 Forbidden to an unacceptable origin (<a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-10.2\">RFC 6455 §10.2</a>, <a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-4.2.2\">§4.2.2</a>). A WebSocket handshake is not subject to the same-origin policy: any page the user visits can open a connection to this server, and the browser sends the user's cookies with it. Checking <code>Origin</code> is how a server stops such Cross-Site WebSocket Hijacking (<a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-10.2\">RFC 6455 §10.2</a>): a browser always sends the page's origin, and a page cannot change it. A non-browser client can send any Origin or none, so the check protects browser users and nothing else; authentication and TLS do the rest.</p>\n"},
-	"ws-origin-listed": {
-		"With wsorigin=allow-list only the origins in wsorigins may connect ([RFC 6455 §10.2](rfc:6455#10.2)); this one is listed. A WebSocket handshake is not subject to the same-origin policy: any page the user visits can open a connection to this server, and the browser sends the user's cookies with it. Checking `Origin` is how a server stops such Cross-Site WebSocket Hijacking ([RFC 6455 §10.2](rfc:6455#10.2)): a browser always sends the page's origin, and a page cannot change it. A non-browser client can send any Origin or none, so the check protects browser users and nothing else; authentication and TLS do the rest.",
+	{"ws-origin-listed",
 		"<p>With wsorigin=allow-list only the origins in wsorigins may connect (<a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-10.2\">RFC 6455 §10.2</a>); this one is listed. A WebSocket handshake is not subject to the same-origin policy: any page the user visits can open a connection to this server, and the browser sends the user's cookies with it. Checking <code>Origin</code> is how a server stops such Cross-Site WebSocket Hijacking (<a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-10.2\">RFC 6455 §10.2</a>): a browser always sends the page's origin, and a page cannot change it. A non-browser client can send any Origin or none, so the check protects browser users and nothing else; authentication and TLS do the rest.</p>\n"},
-	"ws-origin-malformed": {
-		"A browser sends the page's origin as scheme \"://\" host [\":\" port] ([RFC 6454 §6.2](rfc:6454#6.2), §7.1). A value that does not parse cannot match the policy, so the server refuses with 403 ([RFC 6455 §4.2.2](rfc:6455#4.2.2)); gorilla/websocket and coder/websocket refuse it too.",
+	{"ws-origin-malformed",
 		"<p>A browser sends the page's origin as scheme &quot;://&quot; host [&quot;:&quot; port] (<a href=\"https://www.rfc-editor.org/rfc/rfc6454#section-6.2\">RFC 6454 §6.2</a>, §7.1). A value that does not parse cannot match the policy, so the server refuses with 403 (<a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-4.2.2\">RFC 6455 §4.2.2</a>); gorilla/websocket and coder/websocket refuse it too.</p>\n"},
-	"ws-origin-multiple": {
-		"A user agent MUST NOT send more than one Origin field ([RFC 6454 §7.3](rfc:6454#7.3)); a request with several did not come from a conforming browser, and the server refuses it with 403 ([RFC 6455 §4.2.2](rfc:6455#4.2.2)), as python-websockets does; gorilla/websocket and coder/websocket check only the first line.",
+	{"ws-origin-multiple",
 		"<p>A user agent MUST NOT send more than one Origin field (<a href=\"https://www.rfc-editor.org/rfc/rfc6454#section-7.3\">RFC 6454 §7.3</a>); a request with several did not come from a conforming browser, and the server refuses it with 403 (<a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-4.2.2\">RFC 6455 §4.2.2</a>), as python-websockets does; gorilla/websocket and coder/websocket check only the first line.</p>\n"},
-	"ws-origin-not-allowed": {
-		"With wsorigin=allow-list only the origins in wsorigins may connect; others get 403 Forbidden ([RFC 6455 §10.2](rfc:6455#10.2), [§4.2.2](rfc:6455#4.2.2)), like coder/websocket's OriginPatterns. A WebSocket handshake is not subject to the same-origin policy: any page the user visits can open a connection to this server, and the browser sends the user's cookies with it. Checking `Origin` is how a server stops such Cross-Site WebSocket Hijacking ([RFC 6455 §10.2](rfc:6455#10.2)): a browser always sends the page's origin, and a page cannot change it. A non-browser client can send any Origin or none, so the check protects browser users and nothing else; authentication and TLS do the rest.",
+	{"ws-origin-not-allowed",
 		"<p>With wsorigin=allow-list only the origins in wsorigins may connect; others get 403 Forbidden (<a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-10.2\">RFC 6455 §10.2</a>, <a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-4.2.2\">§4.2.2</a>), like coder/websocket's OriginPatterns. A WebSocket handshake is not subject to the same-origin policy: any page the user visits can open a connection to this server, and the browser sends the user's cookies with it. Checking <code>Origin</code> is how a server stops such Cross-Site WebSocket Hijacking (<a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-10.2\">RFC 6455 §10.2</a>): a browser always sends the page's origin, and a page cannot change it. A non-browser client can send any Origin or none, so the check protects browser users and nothing else; authentication and TLS do the rest.</p>\n"},
-	"ws-origin-null": {
-		"Browsers send `Origin: null` for pages whose origin is opaque ([RFC 6454 §6.2](rfc:6454#6.2), §7.3): local files, `data:` URLs, sandboxed frames. Any such page sends the same value, so `null` identifies no site; add it to wsorigins only if that is really meant. Refused with 403 ([RFC 6455 §10.2](rfc:6455#10.2)). A WebSocket handshake is not subject to the same-origin policy: any page the user visits can open a connection to this server, and the browser sends the user's cookies with it. Checking `Origin` is how a server stops such Cross-Site WebSocket Hijacking ([RFC 6455 §10.2](rfc:6455#10.2)): a browser always sends the page's origin, and a page cannot change it. A non-browser client can send any Origin or none, so the check protects browser users and nothing else; authentication and TLS do the rest.",
+	{"ws-origin-null",
 		"<p>Browsers send <code>Origin: null</code> for pages whose origin is opaque (<a href=\"https://www.rfc-editor.org/rfc/rfc6454#section-6.2\">RFC 6454 §6.2</a>, §7.3): local files, <code>data:</code> URLs, sandboxed frames. Any such page sends the same value, so <code>null</code> identifies no site; add it to wsorigins only if that is really meant. Refused with 403 (<a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-10.2\">RFC 6455 §10.2</a>). A WebSocket handshake is not subject to the same-origin policy: any page the user visits can open a connection to this server, and the browser sends the user's cookies with it. Checking <code>Origin</code> is how a server stops such Cross-Site WebSocket Hijacking (<a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-10.2\">RFC 6455 §10.2</a>): a browser always sends the page's origin, and a page cannot change it. A non-browser client can send any Origin or none, so the check protects browser users and nothing else; authentication and TLS do the rest.</p>\n"},
-	"ws-origin-same": {
-		"With wsorigin=same-origin the Origin's host[:port] must equal Host ([RFC 6455 §10.2](rfc:6455#10.2)); it does. A WebSocket handshake is not subject to the same-origin policy: any page the user visits can open a connection to this server, and the browser sends the user's cookies with it. Checking `Origin` is how a server stops such Cross-Site WebSocket Hijacking ([RFC 6455 §10.2](rfc:6455#10.2)): a browser always sends the page's origin, and a page cannot change it. A non-browser client can send any Origin or none, so the check protects browser users and nothing else; authentication and TLS do the rest.",
+	{"ws-origin-same",
 		"<p>With wsorigin=same-origin the Origin's host[:port] must equal Host (<a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-10.2\">RFC 6455 §10.2</a>); it does. A WebSocket handshake is not subject to the same-origin policy: any page the user visits can open a connection to this server, and the browser sends the user's cookies with it. Checking <code>Origin</code> is how a server stops such Cross-Site WebSocket Hijacking (<a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-10.2\">RFC 6455 §10.2</a>): a browser always sends the page's origin, and a page cannot change it. A non-browser client can send any Origin or none, so the check protects browser users and nothing else; authentication and TLS do the rest.</p>\n"},
-	"ws-server-fails": {
-		"To _Fail the WebSocket Connection_ the endpoint closes the connection, and may first send a Close frame with a status code ([RFC 6455 §7.1.7](rfc:6455#7.1.7)): 1002 for a protocol error, 1007 for data that does not fit its type, such as invalid UTF-8 in a text message ([§7.4.1](rfc:6455#7.4.1)). It processes no more data from the client.",
+	{"ws-server-fails",
 		"<p>To <em>Fail the WebSocket Connection</em> the endpoint closes the connection, and may first send a Close frame with a status code (<a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-7.1.7\">RFC 6455 §7.1.7</a>): 1002 for a protocol error, 1007 for data that does not fit its type, such as invalid UTF-8 in a text message (<a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-7.4.1\">§7.4.1</a>). It processes no more data from the client.</p>\n"},
-	"ws-server-frame": {
-		"\"A server MUST NOT mask any frames that it sends to the client\" ([RFC 6455 §5.1](rfc:6455#5.1)); a client fails the connection on a masked frame. Masking protects intermediaries from what a page could make a client send ([§10.3](rfc:6455#10.3)); the server's bytes need no such protection.",
+	{"ws-server-frame",
 		"<p>&quot;A server MUST NOT mask any frames that it sends to the client&quot; (<a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-5.1\">RFC 6455 §5.1</a>); a client fails the connection on a masked frame. Masking protects intermediaries from what a page could make a client send (<a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-10.3\">§10.3</a>); the server's bytes need no such protection.</p>\n"},
-	"ws-subprotocol-case": {
-		"Subprotocols compare exactly: the browser checks that the answer is one of the values it sent, byte for byte, so answering a different case would fail the connection ([RFC 6455 §4.1](rfc:6455#4.1)). coder/websocket compares case-insensitively.",
+	{"ws-subprotocol-case",
 		"<p>Subprotocols compare exactly: the browser checks that the answer is one of the values it sent, byte for byte, so answering a different case would fail the connection (<a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-4.1\">RFC 6455 §4.1</a>). coder/websocket compares case-insensitively.</p>\n"},
-	"ws-subprotocol-chosen": {
-		"The client offered {offered}; the server supports {preference}, most preferred first, and picks its most preferred offered value. It answers exactly one offered token in `Sec-WebSocket-Protocol`, never a list, never an empty value, never an unoffered one ([RFC 6455 §4.2.2](rfc:6455#4.2.2) /subprotocol/, [§11.3.4](rfc:6455#11.3.4)); the client fails the connection otherwise ([§4.1](rfc:6455#4.1)). coder/websocket also picks in server order; gorilla/websocket picks in the client's order.",
+	{"ws-subprotocol-chosen",
 		"<p>The client offered \ue000offered\ue001; the server supports \ue000preference\ue001, most preferred first, and picks its most preferred offered value. It answers exactly one offered token in <code>Sec-WebSocket-Protocol</code>, never a list, never an empty value, never an unoffered one (<a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-4.2.2\">RFC 6455 §4.2.2</a> /subprotocol/, <a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-11.3.4\">§11.3.4</a>); the client fails the connection otherwise (<a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-4.1\">§4.1</a>). coder/websocket also picks in server order; gorilla/websocket picks in the client's order.</p>\n"},
-	"ws-subprotocol-duplicate": {
-		"The offered subprotocols \"MUST all be unique strings\" ([RFC 6455 §4.1](rfc:6455#4.1) item 10). Node ws answers 400, as here; browsers throw a SyntaxError before sending duplicates.",
+	{"ws-subprotocol-duplicate",
 		"<p>The offered subprotocols &quot;MUST all be unique strings&quot; (<a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-4.1\">RFC 6455 §4.1</a> item 10). Node ws answers 400, as here; browsers throw a SyntaxError before sending duplicates.</p>\n"},
-	"ws-subprotocol-empty": {
-		"`Sec-WebSocket-Protocol-Client = 1#token` ([RFC 6455 §4.3](rfc:6455#4.3)): a client with no subprotocol leaves the field out. A value that does not match the grammar fails the handshake ([§4.2.1](rfc:6455#4.2.1)).",
+	{"ws-subprotocol-empty",
 		"<p><code>Sec-WebSocket-Protocol-Client = 1#token</code> (<a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-4.3\">RFC 6455 §4.3</a>): a client with no subprotocol leaves the field out. A value that does not match the grammar fails the handshake (<a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-4.2.1\">§4.2.1</a>).</p>\n"},
-	"ws-subprotocol-lines": {
-		"The field \"MAY appear multiple times in an HTTP request (which is logically the same as a single |Sec-WebSocket-Protocol| header field that contains all values)\" ([RFC 6455 §11.3.4](rfc:6455#11.3.4); [RFC 9110 §5.3](rfc:9110#5.3)).",
+	{"ws-subprotocol-lines",
 		"<p>The field &quot;MAY appear multiple times in an HTTP request (which is logically the same as a single |Sec-WebSocket-Protocol| header field that contains all values)&quot; (<a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-11.3.4\">RFC 6455 §11.3.4</a>; <a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-5.3\">RFC 9110 §5.3</a>).</p>\n"},
-	"ws-subprotocol-none": {
-		"The client offered {offered}; the server supports {preference}. With no agreement the server MUST NOT send the field ([RFC 6455 §4.2.2](rfc:6455#4.2.2)), and the client decides whether to go on without a subprotocol. python-websockets answers 400 instead when it has subprotocols configured; Node ws by default picks the client's first offer even when the application supports none.",
+	{"ws-subprotocol-none",
 		"<p>The client offered \ue000offered\ue001; the server supports \ue000preference\ue001. With no agreement the server MUST NOT send the field (<a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-4.2.2\">RFC 6455 §4.2.2</a>), and the client decides whether to go on without a subprotocol. python-websockets answers 400 instead when it has subprotocols configured; Node ws by default picks the client's first offer even when the application supports none.</p>\n"},
-	"ws-subprotocol-syntax": {
-		"Subprotocols are tokens: printable ASCII without separators such as `\"`, `/`, `;`, spaces or `=` ([RFC 6455 §4.1](rfc:6455#4.1) item 10, [§4.3](rfc:6455#4.3); [RFC 9110 §5.6.2](rfc:9110#5.6.2)). A value outside the grammar fails the handshake with 400, as Node ws answers; browsers refuse to send such a value at all.",
+	{"ws-subprotocol-syntax",
 		"<p>Subprotocols are tokens: printable ASCII without separators such as <code>&quot;</code>, <code>/</code>, <code>;</code>, spaces or <code>=</code> (<a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-4.1\">RFC 6455 §4.1</a> item 10, <a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-4.3\">§4.3</a>; <a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-5.6.2\">RFC 9110 §5.6.2</a>). A value outside the grammar fails the handshake with 400, as Node ws answers; browsers refuse to send such a value at all.</p>\n"},
-	"ws-token-version": {
-		"RFC 6455 registers the token `websocket` without versions; the protocol version is negotiated with `Sec-WebSocket-Version: 13` ([RFC 6455 §4.2.1](rfc:6455#4.2.1), [§11.2](rfc:6455#11.2)). This server matches the protocol-name and ignores the version, and its 101 names plain `websocket`; gorilla/websocket (400) and coder/websocket (426) refuse the handshake, so a client must not send it.",
+	{"ws-token-version",
 		"<p>RFC 6455 registers the token <code>websocket</code> without versions; the protocol version is negotiated with <code>Sec-WebSocket-Version: 13</code> (<a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-4.2.1\">RFC 6455 §4.2.1</a>, <a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-11.2\">§11.2</a>). This server matches the protocol-name and ignores the version, and its 101 names plain <code>websocket</code>; gorilla/websocket (400) and coder/websocket (426) refuse the handshake, so a client must not send it.</p>\n"},
-	"ws-upgrade-list": {
-		"The client's Upgrade \"MUST include the \\\"websocket\\\" keyword\" ([RFC 6455 §4.1](rfc:6455#4.1)) and the server looks for a field \"containing the value websocket\" ([§4.2.1](rfc:6455#4.2.1) item 3); Upgrade is a list ([RFC 9110 §7.8](rfc:9110#7.8)). Only the 101's Upgrade must be the single value `websocket`. Many libraries reject a list anyway: gorilla/websocket's tokenizer stops at `/` (400), Node ws, gobwas/ws, python-websockets and wsproto compare the whole value with `websocket` (400 or 426); coder/websocket splits the list and accepts it.",
+	{"ws-upgrade-list",
 		"<p>The client's Upgrade &quot;MUST include the &quot;websocket&quot; keyword&quot; (<a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-4.1\">RFC 6455 §4.1</a>) and the server looks for a field &quot;containing the value websocket&quot; (<a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-4.2.1\">§4.2.1</a> item 3); Upgrade is a list (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-7.8\">RFC 9110 §7.8</a>). Only the 101's Upgrade must be the single value <code>websocket</code>. Many libraries reject a list anyway: gorilla/websocket's tokenizer stops at <code>/</code> (400), Node ws, gobwas/ws, python-websockets and wsproto compare the whole value with <code>websocket</code> (400 or 426); coder/websocket splits the list and accepts it.</p>\n"},
-	"ws-version-duplicate": {
-		"\"The |Sec-WebSocket-Version| header field MUST NOT appear more than once in an HTTP request\" ([RFC 6455 §11.3.5](rfc:6455#11.3.5)); only a response may repeat it ([§4.4](rfc:6455#4.4)).",
+	{"ws-version-duplicate",
 		"<p>&quot;The |Sec-WebSocket-Version| header field MUST NOT appear more than once in an HTTP request&quot; (<a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-11.3.5\">RFC 6455 §11.3.5</a>); only a response may repeat it (<a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-4.4\">§4.4</a>).</p>\n"},
-	"ws-version-list": {
-		"In a request the field is `Sec-WebSocket-Version-Client = version`, a single number ([RFC 6455 §4.3](rfc:6455#4.3)); only the server's answer may list several ([§4.4](rfc:6455#4.4)). gorilla/websocket accepts `8, 13` because it looks for the token 13 in a list; coder/websocket requires exactly `13` (400).",
+	{"ws-version-list",
 		"<p>In a request the field is <code>Sec-WebSocket-Version-Client = version</code>, a single number (<a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-4.3\">RFC 6455 §4.3</a>); only the server's answer may list several (<a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-4.4\">§4.4</a>). gorilla/websocket accepts <code>8, 13</code> because it looks for the token 13 in a list; coder/websocket requires exactly <code>13</code> (400).</p>\n"},
-	"ws-version-malformed": {
-		"`version = DIGIT | (NZDIGIT DIGIT) | (\"1\" DIGIT DIGIT) | (\"2\" DIGIT DIGIT)`: a decimal from 0 to 255 without leading zeros ([RFC 6455 §4.3](rfc:6455#4.3)). The answer names the supported version ([§4.2.2](rfc:6455#4.2.2)).",
+	{"ws-version-malformed",
 		"<p><code>version = DIGIT | (NZDIGIT DIGIT) | (&quot;1&quot; DIGIT DIGIT) | (&quot;2&quot; DIGIT DIGIT)</code>: a decimal from 0 to 255 without leading zeros (<a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-4.3\">RFC 6455 §4.3</a>). The answer names the supported version (<a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-4.2.2\">§4.2.2</a>).</p>\n"},
-	"ws-version-missing": {
-		"The client handshake includes `Sec-WebSocket-Version: 13` ([RFC 6455 §4.2.1](rfc:6455#4.2.1) item 6). The answer is 400 and, like wsproto and gorilla, it names the supported version in `Sec-WebSocket-Version: 13` so the client can retry ([§4.4](rfc:6455#4.4)).",
+	{"ws-version-missing",
 		"<p>The client handshake includes <code>Sec-WebSocket-Version: 13</code> (<a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-4.2.1\">RFC 6455 §4.2.1</a> item 6). The answer is 400 and, like wsproto and gorilla, it names the supported version in <code>Sec-WebSocket-Version: 13</code> so the client can retry (<a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-4.4\">§4.4</a>).</p>\n"},
-	"ws-version-unsupported": {
-		"The server MUST abort the handshake with an error and send `Sec-WebSocket-Version` listing the versions it supports ([RFC 6455 §4.2.2](rfc:6455#4.2.2), [§4.4](rfc:6455#4.4)). The error code is a choice: this server answers 400, as the §4.4 example, gorilla/websocket and coder/websocket do; with wsversion=426 it answers 426 (§4.2.2's \"such as 426\", gobwas/ws, wsproto). Versions 9–12 were never used; 8 is the hybi-08 draft, which Node ws still accepts.",
+	{"ws-version-unsupported",
 		"<p>The server MUST abort the handshake with an error and send <code>Sec-WebSocket-Version</code> listing the versions it supports (<a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-4.2.2\">RFC 6455 §4.2.2</a>, <a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-4.4\">§4.4</a>). The error code is a choice: this server answers 400, as the §4.4 example, gorilla/websocket and coder/websocket do; with wsversion=426 it answers 426 (§4.2.2's &quot;such as 426&quot;, gobwas/ws, wsproto). Versions 9–12 were never used; 8 is the hybi-08 draft, which Node ws still accepts.</p>\n"},
-	"ws-version-unsupported-426": {
-		"The server MUST abort the handshake with \"an appropriate HTTP error code (such as 426 Upgrade Required)\" and send `Sec-WebSocket-Version` with the versions it supports ([RFC 6455 §4.2.2](rfc:6455#4.2.2)). A 426 MUST also carry `Upgrade` ([RFC 9110 §15.5.22](rfc:9110#15.5.22)), so `Upgrade: websocket` and `Connection: Upgrade` are sent; gobwas/ws and wsproto forget them. The default wsversion=400 follows the §4.4 example instead.",
+	{"ws-version-unsupported-426",
 		"<p>The server MUST abort the handshake with &quot;an appropriate HTTP error code (such as 426 Upgrade Required)&quot; and send <code>Sec-WebSocket-Version</code> with the versions it supports (<a href=\"https://www.rfc-editor.org/rfc/rfc6455#section-4.2.2\">RFC 6455 §4.2.2</a>). A 426 MUST also carry <code>Upgrade</code> (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-15.5.22\">RFC 9110 §15.5.22</a>), so <code>Upgrade: websocket</code> and <code>Connection: Upgrade</code> are sent; gobwas/ws and wsproto forget them. The default wsversion=400 follows the §4.4 example instead.</p>\n"},
 }
