@@ -185,7 +185,7 @@ func lastAllowed(n *Node, name string) (string, bool) {
 }
 
 func safeTag(tag string) string {
-	if allowedTags[tag] {
+	if allowedTag(tag) {
 		return tag
 	}
 	return "span"

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"html"
 	"strings"
 
 	"github.com/upgrade-playground/playground/engine"
@@ -59,7 +58,9 @@ func Markdown(src string, vars []engine.Var) string {
 	if Compile == nil {
 		// Not compiled ahead of time (templates_gen.go is stale): show
 		// the source as text rather than nothing.
-		return "<p>" + html.EscapeString(src) + "</p>\n"
+		var b strings.Builder
+		writeEscaped(&b, src, false)
+		return "<p>" + b.String() + "</p>\n"
 	}
 	return Fill(Compile(src), vars)
 }
@@ -83,9 +84,11 @@ func Fill(tmpl string, vars []engine.Var) string {
 		}
 		name := rest[:j]
 		if v, ok := lookup(vars, name); ok {
-			b.WriteString(html.EscapeString(sentinels.Replace(Visible(v))))
+			writeEscaped(&b, Visible(v), true)
 		} else {
-			b.WriteString("{" + html.EscapeString(name) + "}")
+			b.WriteByte('{')
+			writeEscaped(&b, name, false)
+			b.WriteByte('}')
 		}
 		tmpl = rest[j+len(string(phClose)):]
 		i = strings.IndexRune(tmpl, phOpen)
@@ -94,8 +97,42 @@ func Fill(tmpl string, vars []engine.Var) string {
 	return b.String()
 }
 
-// sentinels keeps the placeholder sentinels out of filled-in values.
-var sentinels = strings.NewReplacer(string(phOpen), "\uFFFD", string(phClose), "\uFFFD")
+// writeEscaped writes s to b HTML-escaped as html.EscapeString does (&, ',
+// <, > and " become entities). With noSentinels, the placeholder sentinels
+// become U+FFFD too, so that a filled-in value never holds one. A loop
+// rather than a strings.Replacer: no table is built on the first render,
+// and the html package (and its entity tables) stays out of the .wasm.
+func writeEscaped(b *strings.Builder, s string, noSentinels bool) {
+	last := 0
+	for i := 0; i < len(s); i++ {
+		var esc string
+		n := 1
+		switch s[i] {
+		case '&':
+			esc = "&amp;"
+		case '\'':
+			esc = "&#39;"
+		case '<':
+			esc = "&lt;"
+		case '>':
+			esc = "&gt;"
+		case '"':
+			esc = "&#34;"
+		case 0xee: // the sentinels are U+E000 and U+E001: EE 80 80, EE 80 81
+			if !noSentinels || i+2 >= len(s) || s[i+1] != 0x80 || s[i+2]&^1 != 0x80 {
+				continue
+			}
+			esc, n = "\uFFFD", 3
+		default:
+			continue
+		}
+		b.WriteString(s[last:i])
+		b.WriteString(esc)
+		i += n - 1
+		last = i + 1
+	}
+	b.WriteString(s[last:])
+}
 
 func lookup(vars []engine.Var, name string) (string, bool) {
 	for _, v := range vars {

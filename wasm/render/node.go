@@ -83,16 +83,21 @@ func (n *Node) Equal(m *Node) bool {
 	return true
 }
 
-// allowedTags are the elements a view may build.
-var allowedTags = map[string]bool{
-	"div": true, "span": true, "p": true, "ul": true, "ol": true, "li": true,
-	"h2": true, "h3": true, "h4": true, "section": true, "a": true, "code": true,
-	"pre": true, "mark": true, "strong": true, "em": true, "small": true,
-	"label": true, "input": true, "select": true, "option": true, "optgroup": true,
-	"fieldset": true, "legend": true, "button": true, "details": true,
-	"summary": true, "aside": true, "br": true, "dl": true, "dt": true, "dd": true,
-	"svg": true, "g": true, "line": true, "rect": true, "text": true, "path": true,
-	"title": true, "desc": true, "polygon": true, "output": true, "kbd": true,
+// allowedTags are the elements a view may build, sorted for binary search
+// (static data: nothing is built when the .wasm starts, and one small loop
+// rather than a map or a large switch inlined where it is used).
+var allowedTags = [...]string{
+	"a", "aside", "br", "button", "code", "dd", "desc", "details", "div", "dl",
+	"dt", "em", "fieldset", "g", "h2", "h3", "h4", "input", "kbd", "label",
+	"legend", "li", "line", "mark", "ol", "optgroup", "option", "output", "p",
+	"path", "polygon", "pre", "rect", "section", "select", "small", "span",
+	"strong", "summary", "svg", "text", "title", "ul",
+}
+
+// allowedTag reports whether a view may build the element.
+func allowedTag(tag string) bool {
+	_, ok := slices.BinarySearch(allowedTags[:], tag)
+	return ok
 }
 
 // allowedAttr reports whether a view may set the attribute. No event
@@ -149,7 +154,7 @@ func Violations(n *Node) []string {
 	var walk func(*Node)
 	walk = func(n *Node) {
 		if n.Tag != "" {
-			if !allowedTags[n.Tag] {
+			if !allowedTag(n.Tag) {
 				out = append(out, "tag "+n.Tag)
 			}
 			for i, a := range n.Attrs {
@@ -196,7 +201,24 @@ func (n *Node) write(b *strings.Builder, depth int) {
 	}
 }
 
+// quote quotes s for String: backslash, double quote, CR, LF and tab
+// escaped with a backslash.
 func quote(s string) string {
-	r := strings.NewReplacer("\\", "\\\\", "\"", "\\\"", "\n", "\\n", "\r", "\\r", "\t", "\\t")
-	return "\"" + r.Replace(s) + "\""
+	b := make([]byte, 0, len(s)+2)
+	b = append(b, '"')
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '\\', '"':
+			b = append(b, '\\', c)
+		case '\n':
+			b = append(b, '\\', 'n')
+		case '\r':
+			b = append(b, '\\', 'r')
+		case '\t':
+			b = append(b, '\\', 't')
+		default:
+			b = append(b, c)
+		}
+	}
+	return string(append(b, '"'))
 }

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -220,6 +221,23 @@ func TestEveryNoteRenders(t *testing.T) {
 			if _, ok := markdown.RFCURL(m[1]); !ok {
 				t.Errorf("note %s: link %s names an RFC the renderer does not know (add it to engine.KnownRFCs)", n.ID, m[1])
 			}
+		}
+	}
+}
+
+// TestAllowedTagsSorted checks what allowedTag's binary search relies on.
+func TestAllowedTagsSorted(t *testing.T) {
+	if !slices.IsSorted(allowedTags[:]) || len(slices.Compact(slices.Clone(allowedTags[:]))) != len(allowedTags) {
+		t.Errorf("allowedTags is not sorted without duplicates: %q", allowedTags)
+	}
+	for _, tag := range allowedTags {
+		if !allowedTag(tag) || safeTag(tag) != tag {
+			t.Errorf("allowedTag(%q) = false", tag)
+		}
+	}
+	for _, tag := range []string{"", "script", "style", "iframe", "img", "A", "div ", "zz"} {
+		if allowedTag(tag) || safeTag(tag) != "span" {
+			t.Errorf("allowedTag(%q) = true", tag)
 		}
 	}
 }

@@ -124,7 +124,9 @@ func showBytes(b []byte) string {
 	return s.String()
 }
 
-var outcomeIcons = map[engine.Outcome][2]string{
+// outcomeIcons are each outcome's icon and its accessible name (an array,
+// static data, not a map built when the .wasm starts).
+var outcomeIcons = [...][2]string{
 	engine.Pass:    {"✓", "passed"},
 	engine.Fail:    {"✗", "failed"},
 	engine.Skip:    {"–", "skipped"},
@@ -175,10 +177,10 @@ func (m *Memo) Explanation(res *engine.Result) *Node {
 }
 
 // The Why pane's fixed parts, shared by every render (views never change
-// a node once built).
+// a node once built). Composite literals, not El calls: static data.
 var (
-	traceHeading = El("h2", "id", "trace-heading").AddText("Decision trace")
-	notesHeading = El("h2", "id", "notes-heading").AddText("Notes")
+	traceHeading = &Node{Tag: "h2", Attrs: [][2]string{{"id", "trace-heading"}}, Kids: []*Node{{Text: "Decision trace"}}}
+	notesHeading = &Node{Tag: "h2", Attrs: [][2]string{{"id", "notes-heading"}}, Kids: []*Node{{Text: "Notes"}}}
 	// levelTitles heads the notes of each level, in the pane's order.
 	levelTitles = []struct {
 		level engine.Level
@@ -193,7 +195,10 @@ func traceItem(i int, s engine.Step, w string, decisive bool) *Node {
 		cls += " decisive"
 	}
 	li := El("li", "class", cls, "data-step", strconv.Itoa(i))
-	icon := outcomeIcons[s.Outcome]
+	var icon [2]string
+	if int(s.Outcome) < len(outcomeIcons) {
+		icon = outcomeIcons[s.Outcome]
+	}
 	li.Add(El("span", "class", "icon", "role", "img", "aria-label", icon[1]).AddText(icon[0]))
 	li.Add(El("span", "class", "stage").AddText(s.Stage))
 	text := s.Check
