@@ -65,6 +65,13 @@ type CurlForm struct {
 	Problems []string
 }
 
+// problem adds a reason why curl cannot send the bytes faithfully. Not
+// inlined: Curl has many, and each inlined append was a few hundred bytes
+// of WebAssembly.
+//
+//go:noinline
+func (f *CurlForm) problem(p string) { f.Problems = append(f.Problems, p) }
+
 // Curl returns the curl command that sends the request res was made from,
 // when curl can: a complete HTTP/1.1 or HTTP/1.0 request in origin form,
 // with CRLF line endings, no obs-fold, no control bytes, no syntax or
@@ -73,18 +80,18 @@ func Curl(raw []byte, res *engine.Result) CurlForm {
 	var f CurlForm
 	r := res.Request
 	if r == nil {
-		f.Problems = append(f.Problems, "the request could not be parsed")
+		f.problem("the request could not be parsed")
 		return f
 	}
 	for i, c := range raw {
 		if c == '\n' && (i == 0 || raw[i-1] != '\r') {
-			f.Problems = append(f.Problems, "it has a bare LF line ending; curl always sends CRLF")
+			f.problem("it has a bare LF line ending; curl always sends CRLF")
 			break
 		}
 	}
 	for i, c := range raw {
 		if c == '\r' && (i+1 == len(raw) || raw[i+1] != '\n') {
-			f.Problems = append(f.Problems, "it has a bare CR; curl cannot send one")
+			f.problem("it has a bare CR; curl cannot send one")
 			break
 		}
 	}
@@ -95,13 +102,13 @@ func Curl(raw []byte, res *engine.Result) CurlForm {
 	for i := 0; i < len(head); i++ {
 		c := head[i]
 		if c == '\n' && i+1 < len(head) && (head[i+1] == ' ' || head[i+1] == '\t') {
-			f.Problems = append(f.Problems, "it has an obs-fold (a field line continued on the next line); curl sends one line per field")
+			f.problem("it has an obs-fold (a field line continued on the next line); curl sends one line per field")
 			break
 		}
 	}
 	for _, c := range head {
 		if c < 0x20 && c != '\r' && c != '\n' && c != '\t' || c == 0x7f {
-			f.Problems = append(f.Problems, "its header section holds a control byte that curl does not send as typed")
+			f.problem("its header section holds a control byte that curl does not send as typed")
 			break
 		}
 	}
@@ -109,33 +116,33 @@ func Curl(raw []byte, res *engine.Result) CurlForm {
 		if c >= 0x80 {
 			// Bidi and zero-width characters would be invisible in a
 			// command line; the printf form shows every such byte.
-			f.Problems = append(f.Problems, "its header section holds non-ASCII bytes, which a command line would hide or reorder")
+			f.problem("its header section holds non-ASCII bytes, which a command line would hide or reorder")
 			break
 		}
 	}
 	for _, s := range res.Trace {
 		if s.Outcome == engine.Fail && (s.Stage == "syntax" || s.Stage == "framing") {
-			f.Problems = append(f.Problems, "it is not valid HTTP/1.1 syntax ("+Summary(s)+"); curl only sends well-formed requests")
+			f.problem("it is not valid HTTP/1.1 syntax (" + Summary(s) + "); curl only sends well-formed requests")
 			return f
 		}
 	}
 	switch {
 	case !r.Complete():
-		f.Problems = append(f.Problems, "it is incomplete; curl sends whole messages")
+		f.problem("it is incomplete; curl sends whole messages")
 	case len(r.Rest()) > 0:
-		f.Problems = append(f.Problems, "bytes follow the request message; curl sends nothing after it")
+		f.problem("bytes follow the request message; curl sends nothing after it")
 	}
 	if r.Version != "HTTP/1.1" && r.Version != "HTTP/1.0" {
-		f.Problems = append(f.Problems, "its version is "+strconv.Quote(r.Version)+"; curl sends HTTP/1.1 or HTTP/1.0")
+		f.problem("its version is " + strconv.Quote(r.Version) + "; curl sends HTTP/1.1 or HTTP/1.0")
 	}
 	if r.TargetForm != "origin" {
-		f.Problems = append(f.Problems, "its target is in "+r.TargetForm+" form; curl sends origin form (/path)")
+		f.problem("its target is in " + r.TargetForm + " form; curl sends origin form (/path)")
 	}
 	if r.Chunked {
-		f.Problems = append(f.Problems, "its body is chunked; curl chooses its own chunk sizes")
+		f.problem("its body is chunked; curl chooses its own chunk sizes")
 	}
 	if strings.ContainsAny(r.Method, "'\" ") {
-		f.Problems = append(f.Problems, "its method cannot be passed to curl")
+		f.problem("its method cannot be passed to curl")
 	}
 	if len(f.Problems) > 0 {
 		return f
@@ -163,7 +170,7 @@ func Curl(raw []byte, res *engine.Result) CurlForm {
 			hosts++
 			if i != 0 {
 				f.Exact = false
-				f.Problems = append(f.Problems, "curl sends Host as the first field; here it is field "+strconv.Itoa(i+1))
+				f.problem("curl sends Host as the first field; here it is field " + strconv.Itoa(i+1))
 			}
 		}
 		if sp := fl.Span; sp.Start >= 0 && sp.End <= len(raw) {
@@ -173,31 +180,27 @@ func Curl(raw []byte, res *engine.Result) CurlForm {
 			}
 			if string(raw[sp.Start:sp.End]) != want {
 				f.Exact = false
-				f.Problems = append(f.Problems, "curl writes field "+strconv.Itoa(i+1)+" as "+strconv.Quote(want)+", with one space after the colon and none at the end")
+				f.problem("curl writes field " + strconv.Itoa(i+1) + " as " + strconv.Quote(want) + ", with one space after the colon and none at the end")
 			}
 		}
+		h := fl.Name + ": " + fl.Value
 		if fl.Value == "" {
-			args = append(args, "-H", shellQuote(fl.Name+";")) // "Name;" sends an empty field
-		} else {
-			args = append(args, "-H", shellQuote(fl.Name+": "+fl.Value))
+			h = fl.Name + ";" // "Name;" sends an empty field
 		}
+		args = append(args, "-H", shellQuote(h))
 	}
 	if hosts != 1 {
 		f.Exact = false
-		f.Problems = append(f.Problems, "without exactly one Host field curl adds its own")
+		f.problem("without exactly one Host field curl adds its own")
 	}
-	// Remove the fields curl adds by default, unless the request has them.
-	for _, d := range []string{"User-Agent", "Accept"} {
-		if !has[strings.ToLower(d)] {
-			args = append(args, "-H", shellQuote(d+":"))
+	// Remove the fields curl adds by default (the last two when it sends a
+	// body), unless the request has them.
+	for i, d := range [...][2]string{{"User-Agent", "user-agent"}, {"Accept", "accept"}, {"Content-Type", "content-type"}, {"Expect", "expect"}} {
+		if (i < 2 || len(body) > 0) && !has[d[1]] {
+			args = append(args, "-H", shellQuote(d[0]+":"))
 		}
 	}
 	if len(body) > 0 {
-		for _, d := range []string{"Content-Type", "Expect"} {
-			if !has[strings.ToLower(d)] {
-				args = append(args, "-H", shellQuote(d+":"))
-			}
-		}
 		args = append(args, "--data-binary", "@-")
 	}
 	args = append(args, shellQuote("http://"+TestAddr+r.Target))
