@@ -3,6 +3,7 @@ package engine
 import (
 	"bytes"
 	"strings"
+	"sync"
 )
 
 // Negotiate is the whole engine: it parses the request bytes, runs the
@@ -25,16 +26,15 @@ func Negotiate(raw []byte, cfg *Config) *Result {
 	if cfg == nil {
 		cfg = &defaultConfig
 	}
-	// One allocation for the run's state, its result, the request and the
-	// trace's first block of Vars.
+	// One allocation for the result and the request; the run's own state
+	// is working memory, reused from run to run.
 	run := &struct {
-		n    negotiation
-		res  Result
-		req  Request
-		vars [16]Var
-	}{n: negotiation{cfg: cfg, t: newTrace()}}
-	n := &run.n
-	n.req, n.res, n.t.vars = &run.req, &run.res, run.vars[:0]
+		res Result
+		req Request
+	}{}
+	w := workPool.Get().(*work)
+	defer w.release()
+	n := w.start(cfg, &run.req, &run.res)
 	parse(n.req, raw, cfg, &n.t)
 	n.res.Request = n.req
 	n.run()
@@ -46,10 +46,44 @@ func Negotiate(raw []byte, cfg *Config) *Result {
 		n.t.note(n.req.MethodSpan, noteHeadNoContent)
 	}
 	websocketElsewhere(n) // the RFC 8441/9220 equivalent of a WebSocket request (h2c_connect.go)
-	n.t.finish()
-	n.res.Trace = n.t.steps
+	n.res.Trace = n.t.finish()
 	n.res.Decisive = n.t.decisive
 	return n.res
+}
+
+// work is the memory a run of Negotiate works in: the negotiation, the
+// trace's steps and Vars until finish copies them out at their exact size,
+// and the Upgrade offers. Nothing in it outlives the run, so it is reused
+// (the trace of a typical request would otherwise be allocated for its
+// worst case).
+type work struct {
+	n      negotiation
+	steps  []Step
+	vars   []Var
+	offers []offer
+}
+
+var workPool = sync.Pool{New: func() any { return new(work) }}
+
+// start begins a run with w's memory.
+func (w *work) start(cfg *Config, req *Request, res *Result) *negotiation {
+	w.n = negotiation{req: req, cfg: cfg, res: res, t: newTrace(), offers: w.offers[:0]}
+	w.n.t.steps, w.n.t.vars = w.steps[:0], w.vars[:0]
+	return &w.n
+}
+
+// release keeps the memory the run grew, cleared so that it holds on to
+// nothing of the request, and gives w back to the pool.
+func (w *work) release() {
+	w.steps, w.vars, w.offers = clearLen(w.n.t.steps), clearLen(w.n.t.vars), clearLen(w.n.offers)
+	w.n = negotiation{}
+	workPool.Put(w)
+}
+
+// clearLen zeroes the elements of s and returns it empty, with its capacity.
+func clearLen[S ~[]E, E any](s S) S {
+	clear(s)
+	return s[:0]
 }
 
 // defaultConfig is the server of Negotiate(raw, nil). Nothing in the engine

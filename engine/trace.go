@@ -85,13 +85,10 @@ func (t *trace) add(o Outcome, check string, sp Span, n *Note, vars []Var) {
 
 // keepVars copies vars into t.vars and returns the copy, capped so that an
 // append to one step's Vars cannot overwrite the next step's; nil for none.
+// When t.vars grows, the steps already recorded keep the old array.
 func (t *trace) keepVars(vars []Var) []Var {
 	if len(vars) == 0 {
 		return nil
-	}
-	if cap(t.vars)-len(t.vars) < len(vars) {
-		// A new block; the steps already recorded keep the old one.
-		t.vars = make([]Var, 0, max(16, len(vars)))
 	}
 	start := len(t.vars)
 	t.vars = append(t.vars, vars...)
@@ -110,12 +107,32 @@ func (t *trace) skip(check string, sp Span, n *Note, vars ...Var) { t.add(Skip, 
 // note records an explanation that is not a check.
 func (t *trace) note(sp Span, n *Note, vars ...Var) { t.add(Explain, n.Summary, sp, n, vars) }
 
-// finish closes the trace: it says how many steps were left out.
-func (t *trace) finish() {
+// finish closes the trace: it says how many steps were left out, and
+// returns the steps, with their Vars, copied out of the working memory
+// into slices of their exact size.
+func (t *trace) finish() []Step {
 	if t.omitted > 0 {
 		t.steps = append(t.steps, Step{Stage: t.stage, Check: noteTraceTruncated.Summary, Outcome: Explain, Note: noteTraceTruncated,
-			Vars: []Var{v("count", itoa(t.omitted)), v("limit", itoa(maxSteps))}})
+			Vars: t.keepVars([]Var{v("count", itoa(t.omitted)), v("limit", itoa(maxSteps))})})
 	}
+	if len(t.steps) == 0 {
+		return nil
+	}
+	nvars := 0
+	for i := range t.steps {
+		nvars += len(t.steps[i].Vars)
+	}
+	steps := make([]Step, len(t.steps))
+	copy(steps, t.steps)
+	vars := make([]Var, 0, nvars)
+	for i := range steps {
+		if s := &steps[i]; s.Vars != nil {
+			start := len(vars)
+			vars = append(vars, s.Vars...)
+			s.Vars = vars[start:len(vars):len(vars)]
+		}
+	}
+	return steps
 }
 
 // failed reports whether a decisive failure has been recorded.

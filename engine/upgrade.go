@@ -91,7 +91,7 @@ func (n *negotiation) upgradeStage() *verdict {
 		return nil
 	}
 	var listed int
-	n.offers, listed = parseOffers(n, upgrades)
+	n.offers, listed = parseOffers(n, upgrades, n.offers[:0])
 	if len(n.offers) == 0 {
 		if listed > 0 {
 			n.t.skip("the request offers a well-formed protocol in Upgrade", sp, nil)
@@ -246,9 +246,10 @@ func handlerFor(o offer) *handler {
 	return nil
 }
 
-// parseOffers splits the Upgrade lines into protocols. An element that is not
-// protocol-name ["/" protocol-version] is reported and skipped.
-func parseOffers(n *negotiation, lines []Field) (out []offer, listed int) {
+// parseOffers splits the Upgrade lines into protocols, appended to out. An
+// element that is not protocol-name ["/" protocol-version] is reported and
+// skipped.
+func parseOffers(n *negotiation, lines []Field, out []offer) (_ []offer, listed int) {
 	var buf [8]elem
 	for _, f := range lines {
 		es, empties := appendList(buf[:0], f.Value, f.ValueSpan.Start)
