@@ -12,13 +12,12 @@ import (
 // aria-current.
 func GalleryBrowser(current string) *Node {
 	root := El("div")
-	groups, by := exampleGroups()
-	for gi, g := range groups {
+	for gi, g := range exampleGroups() {
 		id := "gallery-group-" + strconv.Itoa(gi)
 		sec := El("section", "class", "gallery-group", "aria-labelledby", id)
-		sec.Add(El("h3", "id", id).AddText(g + " (" + strconv.Itoa(len(by[g])) + ")"))
+		sec.Add(El("h3", "id", id).AddText(g.name + " (" + strconv.Itoa(len(g.examples)) + ")"))
 		ul := El("ul")
-		for _, ex := range by[g] {
+		for _, ex := range g.examples {
 			a := El("a", "href", "#ex="+ex.ID, "data-ex", ex.ID)
 			if ex.ID == current {
 				a.Attrs = append(a.Attrs, [2]string{"aria-current", "true"})
@@ -33,15 +32,26 @@ func GalleryBrowser(current string) *Node {
 	return root
 }
 
-// exampleGroups returns the gallery's groups in gallery order and the
-// examples of each.
-func exampleGroups() (groups []string, by map[string][]engine.Example) {
-	by = map[string][]engine.Example{}
+// An exampleGroup is a group of the gallery and its examples, in order.
+type exampleGroup struct {
+	name     string
+	examples []engine.Example
+}
+
+// exampleGroups returns the gallery's groups in gallery order (a few: a
+// slice searched, not a map).
+func exampleGroups() []exampleGroup {
+	var groups []exampleGroup
 	for _, ex := range engine.Examples() {
-		if _, ok := by[ex.Group]; !ok {
-			groups = append(groups, ex.Group)
+		i := len(groups) - 1
+		for i >= 0 && groups[i].name != ex.Group {
+			i--
 		}
-		by[ex.Group] = append(by[ex.Group], ex)
+		if i < 0 {
+			groups = append(groups, exampleGroup{name: ex.Group})
+			i = len(groups) - 1
+		}
+		groups[i].examples = append(groups[i].examples, ex)
 	}
-	return groups, by
+	return groups
 }

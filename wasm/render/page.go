@@ -60,10 +60,9 @@ func settingControl(s *engine.Setting, val string) *Node {
 func Gallery(selected string) *Node {
 	root := El("div")
 	root.Add(El("option", "value", "").AddText("Examples…"))
-	groups, by := exampleGroups()
-	for _, g := range groups {
-		og := El("optgroup", "label", g)
-		for _, ex := range by[g] {
+	for _, g := range exampleGroups() {
+		og := El("optgroup", "label", g.name)
+		for _, ex := range g.examples {
 			o := El("option", "value", ex.ID, "title", ex.Lesson)
 			if ex.ID == selected {
 				o.Attrs = append(o.Attrs, [2]string{"selected", ""})
