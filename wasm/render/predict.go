@@ -1,6 +1,7 @@
 package render
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 
@@ -12,11 +13,9 @@ import (
 // response yet". The list is the same for every request, so it gives
 // nothing away.
 func PredictChoices() []int {
-	seen := map[int]bool{}
 	var out []int
 	add := func(s int) {
-		if s > 0 && !seen[s] {
-			seen[s] = true
+		if s > 0 && !slices.Contains(out, s) {
 			out = append(out, s)
 		}
 	}
