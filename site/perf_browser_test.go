@@ -4,12 +4,16 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"os/exec"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/network"
+	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/upgrade-playground/playground/site/static"
 )
@@ -54,47 +58,116 @@ func pick(fullN, smallN int) int {
 func median(v []float64) float64 { slices.Sort(v); return v[len(v)/2] }
 func p95(v []float64) float64    { slices.Sort(v); return v[(len(v)*95+99)/100-1] }
 
-// TestPerfLoad measures ten cold loads (the HTTP cache off, so the .wasm is
-// fetched and compiled every time): navigation to the engine ready (the
-// playground-ready mark, set when the Go program starts, after every
-// package is initialized), to the first rendered response (the
-// first-render mark: the Response pane shows the current request's
-// answer) and to every pane rendered (playground.ready resolved).
-// Budgets: 250 ms and 300 ms.
+// TestPerfLoad measures ten cold loads: each in a browser context of its
+// own (an empty HTTP cache, so the .wasm is fetched and compiled every
+// time, and no saved draft: a first visit), with DevTools' Network domain
+// off (chromedp turns it on, and it copies every response body, about
+// 50 ms on the 4 MB .wasm that no visitor pays). It reports navigation to
+// the engine ready (the playground-ready mark, set when the Go program
+// starts, after every package is initialized), to the first rendered
+// response (the first-render mark: the Response pane shows the current
+// request's answer) and to every pane rendered (playground.ready
+// resolved). Budgets: 250 ms, 300 ms and (issue 2) 400 ms.
+//
+// The loads alternate with cold loads of an empty Go program loaded the
+// same way (testdata/floor), the floor that no Go page can go below on
+// this machine: issue 6 assumed about 150 ms, and on a busy or slower
+// machine it is higher, so the figures are read against it.
 func TestPerfLoad(t *testing.T) {
 	p := openPage(t)
-	if _, err := chromedp.Call(p.ctx, network.Enable, network.EnableParams{}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := chromedp.Call(p.ctx, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: true}); err != nil {
-		t.Fatal(err)
-	}
-	type marks struct{ Fetched, Compiled, Ready, First, All, Request float64 }
-	var fetched, compiled, ready, first, all, shown []float64
+	floor := floorSite(t)
+	var fetched, compiled, ready, first, all, shown, floorReady []float64
 	loads := pick(10, 3)
 	for range loads {
-		if err := chromedp.Do(p.ctx, chromedp.Navigate("about:blank")); err != nil {
-			t.Fatal(err)
-		}
-		p.open("")
-		m := eval[marks](p, `(() => {
-			const at = (n) => (performance.getEntriesByName(n)[0] || {startTime: -1}).startTime;
-			const html = performance.getEntriesByType("navigation")[0];
-			const w = performance.getEntriesByType("resource").find((e) => e.name.endsWith("main.wasm"));
-			return {Fetched: w ? w.responseEnd : -1, Compiled: playground.compiledAt, Ready: at("playground-ready"), First: at("first-render"), All: playground.readyAt, Request: html ? html.domInteractive : -1};
-		})()`)
+		m := coldLoad(p, p.base, "")
 		if m.Ready <= 0 || m.First < m.Ready || m.All < m.First {
 			t.Fatalf("marks playground-ready %.1f, first-render %.1f, every pane %.1f: missing or out of order", m.Ready, m.First, m.All)
 		}
 		ready, first, all, shown = append(ready, m.Ready), append(first, m.First), append(all, m.All), append(shown, m.Request)
 		fetched, compiled = append(fetched, m.Fetched), append(compiled, m.Compiled)
+		f := coldLoad(p, floor, "")
+		if f.Ready <= 0 {
+			t.Fatalf("the empty Go program set no playground-ready mark")
+		}
+		floorReady = append(floorReady, f.Ready)
 	}
 	t.Logf("median of %d cold loads: the .wasm fetched %.0f ms, compiled and instantiated %.0f ms", loads, median(fetched), median(compiled))
-	t.Logf("median of %d cold loads: request text shown %.0f ms, engine ready %.0f ms (budget 250), first response %.0f ms (budget 300), every pane %.0f ms",
+	t.Logf("median of %d cold loads: request text shown %.0f ms, engine ready %.0f ms (budget 250), first response %.0f ms (budget 300), every pane %.0f ms (budget 400)",
 		loads, median(shown), median(ready), median(first), median(all))
+	t.Logf("floor: an empty Go program, loaded the same way, is ready at %.0f ms (median of %d)", median(floorReady), loads)
 	benchFigure(t, "load.ready_ms", strconv.FormatFloat(median(ready), 'f', 0, 64))
 	benchFigure(t, "load.first_render_ms", strconv.FormatFloat(median(first), 'f', 0, 64))
 	benchFigure(t, "load.all_panes_ms", strconv.FormatFloat(median(all), 'f', 0, 64))
+	benchFigure(t, "load.floor_ms", strconv.FormatFloat(median(floorReady), 'f', 0, 64))
+}
+
+// floorSite builds the empty Go program of testdata/floor with the Go that
+// runs the tests, serves it like the playground (precompressed, by
+// static.Handler) and returns its URL.
+func floorSite(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	for _, f := range []struct{ from, to string }{{"testdata/floor/index.html", "index.html"}, {"testdata/floor/app.js", "app.js"}, {"wasm_exec.js", "wasm_exec.js"}} {
+		b, err := os.ReadFile(f.from)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, f.to), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	wasm := filepath.Join(dir, "main.wasm")
+	build := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", wasm, "./testdata/floor")
+	build.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("building testdata/floor: %v\n%s", err, out)
+	}
+	if out, err := exec.Command("go", "run", "./cmd/compress", wasm).CombinedOutput(); err != nil {
+		t.Fatalf("compressing the floor's .wasm: %v\n%s", err, out)
+	}
+	srv := httptest.NewServer(static.Handler(dir))
+	t.Cleanup(srv.Close)
+	return srv.URL + "/"
+}
+
+// loadMarks are the times of one load, in ms since navigation start.
+type loadMarks struct{ Fetched, Compiled, Ready, First, All, Request float64 }
+
+// coldLoad opens the page at base with a fragment in a new browser
+// context (empty cache and storage) of p's browser, waits for
+// playground.ready and returns the load's marks.
+func coldLoad(p *page, base, fragment string) loadMarks {
+	p.t.Helper()
+	ctx, cancel := chromedp.NewContext(p.ctx, chromedp.WithNewBrowserContext())
+	defer cancel()
+	if err := chromedp.Do(ctx); err != nil {
+		p.t.Fatal(err)
+	}
+	if _, err := chromedp.Call(ctx, network.Disable, cdp.Empty{}); err != nil {
+		p.t.Fatal(err)
+	}
+	if _, err := chromedp.Call(ctx, cdppage.BringToFront, cdp.Empty{}); err != nil {
+		p.t.Fatal(err)
+	}
+	url := base
+	if fragment != "" {
+		url += "#" + fragment
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
+		p.t.Fatal(err)
+	}
+	m, err := chromedp.Run(ctx, chromedp.Evaluate[loadMarks](`(async () => {
+		while (!globalThis.playground) await new Promise((r) => setTimeout(r, 5));
+		await playground.ready;
+		const at = (n) => (performance.getEntriesByName(n)[0] || {startTime: -1}).startTime;
+		const html = performance.getEntriesByType("navigation")[0];
+		const w = performance.getEntriesByType("resource").find((e) => e.name.endsWith("main.wasm"));
+		return {Fetched: w ? w.responseEnd : -1, Compiled: playground.compiledAt, Ready: at("playground-ready"), First: at("first-render"), All: playground.readyAt, Request: html ? html.domInteractive : -1};
+	})()`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		p.t.Fatalf("loading %s: %v", url, err)
+	}
+	return m
 }
 
 // keystrokeJS times n keystrokes through the page's real path: an input
