@@ -1,8 +1,9 @@
 package engine
 
 import (
-	"sort"
+	"slices"
 	"strings"
+	"sync"
 )
 
 // Level says how a note judges what it found.
@@ -111,30 +112,45 @@ type Note struct {
 	Myth     string // for notes that correct a misconception: the myth, in one sentence
 }
 
-var catalogue = map[string]*Note{}
-
-// register adds n to the catalogue and returns it, the way flag.Bool declares
-// and registers a flag at once. It panics on a duplicate ID (at init time).
-func register(n *Note) *Note {
-	if _, dup := catalogue[n.ID]; dup {
-		panic("engine: duplicate note " + n.ID)
-	}
-	catalogue[n.ID] = n
-	return n
+// noteLists holds every note, file by file: each notes_*.go lists the notes
+// it declares. All of it is static data, laid out by the compiler: the page
+// runs no code for the catalogue until a note is looked up.
+// TestCatalogueComplete checks that every note declared is listed once and
+// that the IDs are unique.
+var noteLists = [...][]*Note{
+	syntaxNotes,
+	upgradeNotes,
+	websocketNotes,
+	websocketExtNotes,
+	websocketFrameNotes,
+	websocketOriginNotes,
+	h2cNotes,
+	tlsNotes,
+	mythNotes,
 }
 
-// Catalogue returns every registered note, sorted by ID.
-func Catalogue() []*Note {
-	out := make([]*Note, 0, len(catalogue))
-	for _, n := range catalogue {
-		out = append(out, n)
+// catalogue is every note sorted by ID, built on first use.
+var catalogue = sync.OnceValue(func() []*Note {
+	var all []*Note
+	for _, list := range noteLists {
+		all = append(all, list...)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
-	return out
-}
+	slices.SortFunc(all, func(a, b *Note) int { return strings.Compare(a.ID, b.ID) })
+	return all
+})
+
+// Catalogue returns every note, sorted by ID.
+func Catalogue() []*Note { return slices.Clone(catalogue()) }
 
 // LookupNote returns the note with the given ID, or nil.
-func LookupNote(id string) *Note { return catalogue[id] }
+func LookupNote(id string) *Note {
+	all := catalogue()
+	i, found := slices.BinarySearchFunc(all, id, func(n *Note, id string) int { return strings.Compare(n.ID, id) })
+	if !found {
+		return nil
+	}
+	return all[i]
+}
 
 // A Var is a named value from the request, filling a {name} placeholder.
 type Var struct{ Name, Value string }

@@ -1,8 +1,12 @@
 package engine
 
 import (
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -15,6 +19,92 @@ var (
 	// A sentence break: end punctuation, a space, then a capital letter.
 	sentenceBreak = regexp.MustCompile(`[.!?] [A-Z]`)
 )
+
+// TestCatalogueComplete checks what register once checked at init time,
+// now that the catalogue is static data: every note declared in the
+// package (a package-level var set to &Note{...}) is listed in noteLists
+// once, and no two notes share an ID.
+func TestCatalogueComplete(t *testing.T) {
+	fset := token.NewFileSet()
+	names, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	declared := map[string]string{} // ID -> var name
+	for _, name := range names {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range f.Decls {
+			g, ok := d.(*ast.GenDecl)
+			if !ok || g.Tok != token.VAR {
+				continue
+			}
+			for _, spec := range g.Specs {
+				vs := spec.(*ast.ValueSpec)
+				for i, val := range vs.Values {
+					u, ok := val.(*ast.UnaryExpr)
+					if !ok || u.Op != token.AND {
+						continue
+					}
+					lit, ok := u.X.(*ast.CompositeLit)
+					if !ok || !isIdent(lit.Type, "Note") {
+						continue
+					}
+					id := noteLiteralID(lit)
+					if id == "" {
+						t.Errorf("%s: the note %s has no literal ID", fset.Position(lit.Pos()), vs.Names[i].Name)
+						continue
+					}
+					if other, dup := declared[id]; dup {
+						t.Errorf("%s and %s share the ID %q", other, vs.Names[i].Name, id)
+					}
+					declared[id] = vs.Names[i].Name
+				}
+			}
+		}
+	}
+	listed := map[*Note]bool{}
+	for _, list := range noteLists {
+		for _, n := range list {
+			if listed[n] {
+				t.Errorf("note %q is listed twice in noteLists", n.ID)
+			}
+			listed[n] = true
+		}
+	}
+	for id, name := range declared {
+		if n := LookupNote(id); n == nil || !listed[n] {
+			t.Errorf("note %s (%q) is declared but not listed: add it to its file's list", name, id)
+		}
+	}
+	if len(listed) != len(declared) || len(Catalogue()) != len(declared) {
+		t.Errorf("%d notes declared, %d listed, %d in the catalogue", len(declared), len(listed), len(Catalogue()))
+	}
+}
+
+func isIdent(e ast.Expr, name string) bool {
+	id, ok := e.(*ast.Ident)
+	return ok && id.Name == name
+}
+
+// noteLiteralID returns the ID of a Note composite literal, or "".
+func noteLiteralID(lit *ast.CompositeLit) string {
+	for _, el := range lit.Elts {
+		if kv, ok := el.(*ast.KeyValueExpr); ok && isIdent(kv.Key, "ID") {
+			if b, ok := kv.Value.(*ast.BasicLit); ok && b.Kind == token.STRING {
+				if id, err := strconv.Unquote(b.Value); err == nil {
+					return id
+				}
+			}
+		}
+	}
+	return ""
+}
 
 // TestCatalogue checks every note of the catalogue for the rules of
 // DESIGN §4.3: a stable noteIDPattern-case ID, a one-sentence summary, a Bad note
