@@ -112,39 +112,48 @@ type Note struct {
 	Myth     string // for notes that correct a misconception: the myth, in one sentence
 }
 
-// noteLists holds every note, file by file: each notes_*.go lists the notes
-// it declares. All of it is static data, laid out by the compiler: the page
-// runs no code for the catalogue until a note is looked up.
-// TestCatalogueComplete checks that every note declared is listed once and
-// that the IDs are unique.
-var noteLists = [...][]*Note{
-	syntaxNotes,
-	upgradeNotes,
-	websocketNotes,
-	websocketExtNotes,
-	websocketFrameNotes,
-	websocketOriginNotes,
-	h2cNotes,
-	tlsNotes,
-	mythNotes,
+// noteLists returns every note, file by file: each notes_*.go lists the
+// notes it declares. The notes themselves are static data, laid out by the
+// compiler, and the lists are built on first use: the page runs no code for
+// the catalogue until it looks a note up. TestCatalogueComplete checks that
+// every note declared is listed once and that the IDs are unique (register
+// used to, at init time).
+func noteLists() [][]*Note {
+	return [][]*Note{
+		syntaxNotes(),
+		upgradeNotes(),
+		websocketNotes(),
+		websocketExtNotes(),
+		websocketFrameNotes(),
+		websocketOriginNotes(),
+		h2cNotes(),
+		tlsNotes(),
+		mythNotes(),
+	}
 }
 
 // catalogue is every note sorted by ID, built on first use.
-var catalogue = sync.OnceValue(func() []*Note {
-	var all []*Note
-	for _, list := range noteLists {
-		all = append(all, list...)
-	}
-	slices.SortFunc(all, func(a, b *Note) int { return strings.Compare(a.ID, b.ID) })
-	return all
-})
+var catalogue struct {
+	once sync.Once
+	byID []*Note
+}
+
+func sortedNotes() []*Note {
+	catalogue.once.Do(func() {
+		for _, list := range noteLists() {
+			catalogue.byID = append(catalogue.byID, list...)
+		}
+		slices.SortFunc(catalogue.byID, func(a, b *Note) int { return strings.Compare(a.ID, b.ID) })
+	})
+	return catalogue.byID
+}
 
 // Catalogue returns every note, sorted by ID.
-func Catalogue() []*Note { return slices.Clone(catalogue()) }
+func Catalogue() []*Note { return slices.Clone(sortedNotes()) }
 
 // LookupNote returns the note with the given ID, or nil.
 func LookupNote(id string) *Note {
-	all := catalogue()
+	all := sortedNotes()
 	i, found := slices.BinarySearchFunc(all, id, func(n *Note, id string) int { return strings.Compare(n.ID, id) })
 	if !found {
 		return nil

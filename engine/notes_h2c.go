@@ -102,30 +102,33 @@ var (
 		Ref:     Ref{9110, "15.6.6"}}
 )
 
-// h2cNotes lists the notes of this file for the catalogue (note.go).
-var h2cNotes = []*Note{
-	noteH2CDisabled,
-	noteH2CDeprecated,
-	noteH2CTokenVersion,
-	noteH2COptionMissing,
-	noteH2COptionLenient,
-	noteH2CSettingsCount,
-	noteH2CSettingsPadded,
-	noteH2CSettingsInvalid,
-	noteH2CSettingsLength,
-	noteH2CSettings500,
-	noteH2COptions,
-	noteH2CSettingsEmpty,
-	noteH2CSetting,
-	noteH2CSettingUnknown,
-	noteH2CSettingInvalid,
-	noteH2CGoAway,
-	noteH2ServerPreface,
-	noteH2ClientPreface,
-	noteH2CStream1,
-	noteH2CResponse,
-	noteH2ClientBytes,
-	noteH2BadPreface,
-	notePriorKnowledge,
-	noteH2PriorRefused,
+// h2cNotes lists the notes of this file for the catalogue (note.go). It is a
+// function, called once, so that the list is no init-time work.
+func h2cNotes() []*Note {
+	return []*Note{
+		noteH2CDisabled,
+		noteH2CDeprecated,
+		noteH2CTokenVersion,
+		noteH2COptionMissing,
+		noteH2COptionLenient,
+		noteH2CSettingsCount,
+		noteH2CSettingsPadded,
+		noteH2CSettingsInvalid,
+		noteH2CSettingsLength,
+		noteH2CSettings500,
+		noteH2COptions,
+		noteH2CSettingsEmpty,
+		noteH2CSetting,
+		noteH2CSettingUnknown,
+		noteH2CSettingInvalid,
+		noteH2CGoAway,
+		noteH2ServerPreface,
+		noteH2ClientPreface,
+		noteH2CStream1,
+		noteH2CResponse,
+		noteH2ClientBytes,
+		noteH2BadPreface,
+		notePriorKnowledge,
+		noteH2PriorRefused,
+	}
 }

@@ -26,11 +26,14 @@ var (
 		Ref:     Ref{8441, "5"}, Myth: "WebSocket over HTTP/2 also uses Upgrade, 101 and Sec-WebSocket-Key."}
 )
 
-// mythNotes lists the notes of this file for the catalogue (note.go).
-var mythNotes = []*Note{
-	noteMythHTTP2,
-	noteMythH2,
-	noteMythHTTP3,
-	noteMythQUIC,
-	noteMythWebSocketH2,
+// mythNotes lists the notes of this file for the catalogue (note.go). It is a
+// function, called once, so that the list is no init-time work.
+func mythNotes() []*Note {
+	return []*Note{
+		noteMythHTTP2,
+		noteMythH2,
+		noteMythHTTP3,
+		noteMythQUIC,
+		noteMythWebSocketH2,
+	}
 }

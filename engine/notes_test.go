@@ -69,10 +69,10 @@ func TestCatalogueComplete(t *testing.T) {
 		}
 	}
 	listed := map[*Note]bool{}
-	for _, list := range noteLists {
+	for _, list := range noteLists() {
 		for _, n := range list {
 			if listed[n] {
-				t.Errorf("note %q is listed twice in noteLists", n.ID)
+				t.Errorf("note %q is listed twice", n.ID)
 			}
 			listed[n] = true
 		}

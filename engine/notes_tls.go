@@ -41,15 +41,18 @@ var (
 		Ref:     Ref{8446, "5"}}
 )
 
-// tlsNotes lists the notes of this file for the catalogue (note.go).
-var tlsNotes = []*Note{
-	noteTLSNotOffered,
-	noteTLSVersion,
-	noteTLSOptional,
-	noteTLSMandatory,
-	noteTLSStack,
-	noteTLSRequired,
-	noteTLSClientHello,
-	noteTLSRecord,
-	noteTLSNotRecord,
+// tlsNotes lists the notes of this file for the catalogue (note.go). It is a
+// function, called once, so that the list is no init-time work.
+func tlsNotes() []*Note {
+	return []*Note{
+		noteTLSNotOffered,
+		noteTLSVersion,
+		noteTLSOptional,
+		noteTLSMandatory,
+		noteTLSStack,
+		noteTLSRequired,
+		noteTLSClientHello,
+		noteTLSRecord,
+		noteTLSNotRecord,
+	}
 }

@@ -95,27 +95,30 @@ var (
 		Ref: Ref{6455, "4.2.2"}, Myth: "Sec-WebSocket-Accept authenticates or secures the connection."}
 )
 
-// websocketNotes lists the notes of this file for the catalogue (note.go).
-var websocketNotes = []*Note{
-	noteWSDisabled,
-	noteWSTokenVersion,
-	noteWSUpgradeList,
-	noteWSOnly,
-	noteWSOnly400,
-	noteWSMethod,
-	noteWSMethod400,
-	noteWSBody,
-	noteWSHost,
-	noteWSKeyMissing,
-	noteWSKeyDuplicate,
-	noteWSKeyInvalid,
-	noteWSKeyNonCanonical,
-	noteWSKeyNonCanonicalStrict,
-	noteWSVersionMissing,
-	noteWSVersionDuplicate,
-	noteWSVersionList,
-	noteWSVersionMalformed,
-	noteWSVersionUnsupported,
-	noteWSVersionUnsupported426,
-	noteWSAccept,
+// websocketNotes lists the notes of this file for the catalogue (note.go). It is a
+// function, called once, so that the list is no init-time work.
+func websocketNotes() []*Note {
+	return []*Note{
+		noteWSDisabled,
+		noteWSTokenVersion,
+		noteWSUpgradeList,
+		noteWSOnly,
+		noteWSOnly400,
+		noteWSMethod,
+		noteWSMethod400,
+		noteWSBody,
+		noteWSHost,
+		noteWSKeyMissing,
+		noteWSKeyDuplicate,
+		noteWSKeyInvalid,
+		noteWSKeyNonCanonical,
+		noteWSKeyNonCanonicalStrict,
+		noteWSVersionMissing,
+		noteWSVersionDuplicate,
+		noteWSVersionList,
+		noteWSVersionMalformed,
+		noteWSVersionUnsupported,
+		noteWSVersionUnsupported426,
+		noteWSAccept,
+	}
 }

@@ -106,31 +106,34 @@ var (
 		Ref:     Ref{6455, "5.5.2"}}
 )
 
-// websocketFrameNotes lists the notes of this file for the catalogue (note.go).
-var websocketFrameNotes = []*Note{
-	noteWSEarlyData,
-	noteWSFrame,
-	noteWSFrameIncomplete,
-	noteWSFrameAfterClose,
-	noteWSServerFrame,
-	noteWSServerFails,
-	noteWSFrameUnmasked,
-	noteWSFrameRSV,
-	noteWSFrameRSV1NoExtension,
-	noteWSFrameRSV1NotFirst,
-	noteWSFrameCompressed,
-	noteWSFrameInflated,
-	noteWSFrameInflateError,
-	noteWSFrameOpcode,
-	noteWSFrameLengthMSB,
-	noteWSFrameLengthNotMinimal,
-	noteWSFrameControlFragmented,
-	noteWSFrameControlLong,
-	noteWSFrameContinuationUnexpected,
-	noteWSFrameExpectedContinuation,
-	noteWSFrameInvalidUTF8,
-	noteWSFrameCloseShort,
-	noteWSFrameCloseCode,
-	noteWSFrameClose,
-	noteWSFramePing,
+// websocketFrameNotes lists the notes of this file for the catalogue (note.go). It is a
+// function, called once, so that the list is no init-time work.
+func websocketFrameNotes() []*Note {
+	return []*Note{
+		noteWSEarlyData,
+		noteWSFrame,
+		noteWSFrameIncomplete,
+		noteWSFrameAfterClose,
+		noteWSServerFrame,
+		noteWSServerFails,
+		noteWSFrameUnmasked,
+		noteWSFrameRSV,
+		noteWSFrameRSV1NoExtension,
+		noteWSFrameRSV1NotFirst,
+		noteWSFrameCompressed,
+		noteWSFrameInflated,
+		noteWSFrameInflateError,
+		noteWSFrameOpcode,
+		noteWSFrameLengthMSB,
+		noteWSFrameLengthNotMinimal,
+		noteWSFrameControlFragmented,
+		noteWSFrameControlLong,
+		noteWSFrameContinuationUnexpected,
+		noteWSFrameExpectedContinuation,
+		noteWSFrameInvalidUTF8,
+		noteWSFrameCloseShort,
+		noteWSFrameCloseCode,
+		noteWSFrameClose,
+		noteWSFramePing,
+	}
 }

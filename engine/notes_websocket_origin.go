@@ -45,15 +45,18 @@ var (
 		Ref:     Ref{6455, "10.2"}}
 )
 
-// websocketOriginNotes lists the notes of this file for the catalogue (note.go).
-var websocketOriginNotes = []*Note{
-	noteWSOriginAbsent,
-	noteWSOriginAny,
-	noteWSOriginMultiple,
-	noteWSOriginNull,
-	noteWSOriginMalformed,
-	noteWSOriginCross,
-	noteWSOriginSame,
-	noteWSOriginListed,
-	noteWSOriginNotListed,
+// websocketOriginNotes lists the notes of this file for the catalogue (note.go). It is a
+// function, called once, so that the list is no init-time work.
+func websocketOriginNotes() []*Note {
+	return []*Note{
+		noteWSOriginAbsent,
+		noteWSOriginAny,
+		noteWSOriginMultiple,
+		noteWSOriginNull,
+		noteWSOriginMalformed,
+		noteWSOriginCross,
+		noteWSOriginSame,
+		noteWSOriginListed,
+		noteWSOriginNotListed,
+	}
 }
