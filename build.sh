@@ -130,7 +130,7 @@ fuzz)
 	;;
 update)
 	"$GO" run ./wasm/render/gen
-	"$GO" test ./engine ./wasm/render ./site -run 'Golden|README|TemplatesFresh' -update
+	"$GO" test ./engine ./wasm/render ./site -run 'Golden|README|TemplatesFresh|Prerendered' -update
 	;;
 *)
 	echo "usage: $0 [build|serve|test|update|bench|fuzz]" >&2

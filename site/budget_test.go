@@ -131,8 +131,9 @@ func benchFigure(t testing.TB, key string, value any) {
 // Nor for what the engine and the adapter replaced: crypto/* (crypto/sha1
 // brings the FIPS 140 module, ~100 KB of brotli; see engine/sha1.go),
 // compress/* (engine/inflate.go), fmt and reflect (~90 KB of gzip; see
-// wasm/third_party/safejs/PATCHES.md and wasm/format.go).
-var forbiddenInWasm = regexp.MustCompile(`^(net|net/.*|encoding/json|golang\.org/x/net/.*|crypto|crypto/.*|compress/.*|fmt|reflect)$`)
+// wasm/third_party/safejs/PATCHES.md and wasm/format.go), and html (its
+// entity tables are ~100 KB of the raw .wasm; wasm/render escapes by hand).
+var forbiddenInWasm = regexp.MustCompile(`^(net|net/.*|encoding/json|golang\.org/x/net/.*|crypto|crypto/.*|compress/.*|fmt|reflect|html)$`)
 
 // TestWasmDependencies checks the .wasm's package list (go list -deps for
 // GOOS=js GOARCH=wasm).

@@ -2,7 +2,6 @@ package site
 
 import (
 	"flag"
-	"os"
 	"strings"
 	"testing"
 
@@ -38,27 +37,5 @@ func settingsTable() string {
 // TestREADMESettings fails when the README's table of setting keys is not
 // what engine.Settings() says; -update rewrites it.
 func TestREADMESettings(t *testing.T) {
-	data, err := os.ReadFile("../README.md")
-	if err != nil {
-		t.Fatal(err)
-	}
-	readme := string(data)
-	i := strings.Index(readme, settingsBegin)
-	j := strings.Index(readme, settingsEnd)
-	if i < 0 || j < i {
-		t.Fatalf("README.md lacks the markers %q … %q", settingsBegin, settingsEnd)
-	}
-	want := settingsTable()
-	got := readme[i+len(settingsBegin) : j]
-	if got == want {
-		return
-	}
-	if *update {
-		readme = readme[:i+len(settingsBegin)] + want + readme[j:]
-		if err := os.WriteFile("../README.md", []byte(readme), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	t.Errorf("the README's settings table is stale: run go test ./site -run README -update (or ./build.sh update)")
+	generatedSection(t, "../README.md", settingsBegin, settingsEnd, settingsTable(), "go test ./site -run README -update")
 }
