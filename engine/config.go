@@ -3,6 +3,7 @@ package engine
 import (
 	"errors"
 	"strings"
+	"sync"
 )
 
 // Config is the server the engine plays. Every decision the RFCs leave open
@@ -85,8 +86,9 @@ func DefaultConfig() Config {
 }
 
 // A Setting is one server setting: its deep-link key, its label and help for
-// the Server pane, and how to read and write it on a Config. Settings are
-// declared next to the code that uses them.
+// the Server pane, and where it lives in a Config. Settings are declared
+// next to the code that uses them, in static lists (httpSettings and the
+// like), so that the page runs no code for them at start-up.
 type Setting struct {
 	Key     string   // deep-link key, stable forever
 	Group   string   // "HTTP", "WebSocket", "h2c", "TLS"
@@ -94,18 +96,38 @@ type Setting struct {
 	Help    string   // one or two plain-text sentences
 	Kind    string   // "bool", "choice", "list" or "int"
 	Choices []string // for "choice": the allowed values
-	get     func(*Config) string
-	set     func(*Config, string) error
+
+	// Where the value lives, by Kind: one of these is set.
+	flag   func(*Config) *bool     // "bool"
+	choice func(*Config) *string   // "choice"
+	number func(*Config) *int      // "int", from lo to hi
+	list   func(*Config) *[]string // "list": a comma-separated list of tokens
+	lo, hi int
+
+	// get and set, when set, read and write a setting with rules of its own.
+	get func(*Config) string
+	set func(*Config, string) error
 }
 
-var settings []*Setting
+// settings is every setting, in declaration order, listed on first use.
+var settings struct {
+	once sync.Once
+	all  []*Setting
+}
 
 // Settings returns every setting, in declaration order.
-func Settings() []*Setting { return settings }
+func Settings() []*Setting {
+	settings.once.Do(func() {
+		for _, list := range [][]*Setting{httpSettings, h2cSettings, tlsSettings, websocketSettings, deflateSettings, originSettings} {
+			settings.all = append(settings.all, list...)
+		}
+	})
+	return settings.all
+}
 
 // LookupSetting returns the setting with the key, or nil.
 func LookupSetting(key string) *Setting {
-	for _, s := range settings {
+	for _, s := range Settings() {
 		if s.Key == key {
 			return s
 		}
@@ -114,119 +136,105 @@ func LookupSetting(key string) *Setting {
 }
 
 // Get returns the setting's value on c, in its deep-link form.
-func (s *Setting) Get(c *Config) string { return s.get(c) }
+func (s *Setting) Get(c *Config) string {
+	switch {
+	case s.get != nil:
+		return s.get(c)
+	case s.flag != nil:
+		if *s.flag(c) {
+			return "1"
+		}
+		return "0"
+	case s.choice != nil:
+		return *s.choice(c)
+	case s.number != nil:
+		return itoa(*s.number(c))
+	}
+	return strings.Join(*s.list(c), ",")
+}
 
 // Set parses v and stores it on c.
-func (s *Setting) Set(c *Config, v string) error { return s.set(c, v) }
+func (s *Setting) Set(c *Config, v string) error {
+	switch {
+	case s.set != nil:
+		return s.set(c, v)
+	case s.flag != nil:
+		switch v {
+		case "1", "true", "on", "yes":
+			*s.flag(c) = true
+		case "0", "false", "off", "no":
+			*s.flag(c) = false
+		default:
+			return errors.New("expected 1 or 0")
+		}
+		return nil
+	case s.choice != nil:
+		for _, ch := range s.Choices {
+			if v == ch {
+				*s.choice(c) = v
+				return nil
+			}
+		}
+		return errors.New("expected one of " + strings.Join(s.Choices, ", "))
+	case s.number != nil:
+		return s.setNumber(c, v)
+	}
+	var out []string
+	es, _ := splitList(v, 0)
+	for _, e := range es {
+		if !isToken(e.Value) {
+			return errors.New("expected a comma-separated list of tokens")
+		}
+		out = append(out, e.Value)
+	}
+	if len(out) > 32 {
+		return errors.New("at most 32 entries")
+	}
+	*s.list(c) = out
+	return nil
+}
+
+// setNumber stores a decimal number from s.lo to s.hi.
+func (s *Setting) setNumber(c *Config, v string) error {
+	if v == "" || len(v) > 9 {
+		return errors.New("expected a number from " + itoa(s.lo) + " to " + itoa(s.hi))
+	}
+	n := 0
+	for i := 0; i < len(v); i++ {
+		if !isDigit(v[i]) {
+			return errors.New("expected a number from " + itoa(s.lo) + " to " + itoa(s.hi))
+		}
+		n = n*10 + int(v[i]-'0')
+	}
+	if n < s.lo || n > s.hi {
+		return errors.New("expected a number from " + itoa(s.lo) + " to " + itoa(s.hi))
+	}
+	*s.number(c) = n
+	return nil
+}
 
 // Default returns the setting's value on the default server.
 func (s *Setting) Default() string {
 	d := DefaultConfig()
-	return s.get(&d)
+	return s.Get(&d)
 }
 
-func define(s *Setting) *Setting {
-	for _, o := range settings {
-		if o.Key == s.Key {
-			panic("engine: duplicate setting key " + s.Key)
-		}
-	}
-	settings = append(settings, s)
-	return s
+// httpSettings are the settings of this file, in the order the Server pane
+// lists them (see Settings).
+var httpSettings = []*Setting{
+	{Key: "lf", Group: "HTTP", Label: "Bare LF line ends", Help: "RFC 9112 §2.2 lets a server accept a bare LF as a line terminator (Go, nginx, Node do) or reject it.", Kind: "choice", Choices: []string{"accept", "reject"}, choice: func(c *Config) *string { return &c.HTTP.BareLF }},
+	{Key: "ctl", Group: "HTTP", Label: "Bare CR and NUL", Help: "RFC 9112 §2.2 and RFC 9110 §5.5: reject a bare CR inside a line or a NUL in a field value with 400, or replace each with SP.", Kind: "choice", Choices: []string{"reject", "replace"}, choice: func(c *Config) *string { return &c.HTTP.CTL }},
+	{Key: "rl", Group: "HTTP", Label: "Request-line whitespace", Help: "RFC 9112 §3: split the request-line at single SPs (strict) or on any run of SP, HTAB, VT or FF (lenient, a smuggling risk between parsers that differ).", Kind: "choice", Choices: []string{"strict", "lenient"}, choice: func(c *Config) *string { return &c.HTTP.RequestLine }},
+	{Key: "fold", Group: "HTTP", Label: "obs-fold (continued field lines)", Help: "RFC 9112 §5.2: reject with 400 (Node, python-websockets) or replace with SP (Go).", Kind: "choice", Choices: []string{"reject", "unfold"}, choice: func(c *Config) *string { return &c.HTTP.ObsFold }},
+	{Key: "tecl", Group: "HTTP", Label: "Transfer-Encoding with Content-Length", Help: "RFC 9112 §6.1: reject with 400, or obey Transfer-Encoding; either way the connection closes and the server never switches.", Kind: "choice", Choices: []string{"reject", "te"}, choice: func(c *Config) *string { return &c.HTTP.TECL }},
+	{Key: "noconn", Group: "HTTP", Label: "Upgrade without \"upgrade\" in Connection", Help: "RFC 9110 §7.6.1 says such a field ought to be ignored; many libraries answer 426 or 400 instead.", Kind: "choice", Choices: []string{"ignore", "426", "400"}, choice: func(c *Config) *string { return &c.HTTP.NoConnectionOption }},
+	{Key: "needlen", Group: "HTTP", Label: "Require Content-Length (411 for chunked bodies)", Help: "RFC 9112 §6.3: a server MAY refuse a request body without Content-Length with 411 (Length Required).", Kind: "bool", flag: func(c *Config) *bool { return &c.HTTP.RequireLength }},
+	{Key: "adv", Group: "HTTP", Label: "Advertise upgrades in ordinary responses", Help: "RFC 9110 §7.8: a server MAY send Upgrade in any response to list the protocols it supports.", Kind: "bool", flag: func(c *Config) *bool { return &c.HTTP.Advertise }},
+	{Key: "expect", Group: "HTTP", Label: "100 Continue", Help: "RFC 9110 §10.1.1: send 100 (Continue) before reading the body, or omit it when the whole body has already arrived.", Kind: "choice", Choices: []string{"send", "skip-if-received"}, choice: func(c *Config) *string { return &c.HTTP.Expect100 }},
+	{Key: "maxline", Group: "HTTP", Label: "Longest request-line (bytes)", Help: "Over it the server answers 414 (RFC 9112 §3).", Kind: "int", lo: 16, hi: 1 << 20, number: func(c *Config) *int { return &c.HTTP.MaxRequestLine }},
+	{Key: "maxfield", Group: "HTTP", Label: "Longest field line (bytes)", Help: "Over it the server answers 431 (RFC 9110 §5.4).", Kind: "int", lo: 16, hi: 1 << 20, number: func(c *Config) *int { return &c.HTTP.MaxFieldLine }},
+	{Key: "maxfields", Group: "HTTP", Label: "Most field lines", Help: "Over it the server answers 431 (RFC 9110 §5.4).", Kind: "int", lo: 1, hi: 10000, number: func(c *Config) *int { return &c.HTTP.MaxFields }},
+	{Key: "maxheader", Group: "HTTP", Label: "Largest header section (bytes)", Help: "Over it the server answers 431 (RFC 9110 §5.4).", Kind: "int", lo: 64, hi: 4 << 20, number: func(c *Config) *int { return &c.HTTP.MaxHeaderBytes }},
+	{Key: "maxrequest", Group: "HTTP", Label: "Largest request looked at (bytes)", Help: "The whole input, header section and body; over it the server answers 431 without parsing (RFC 9110 §5.4).", Kind: "int", lo: 64, hi: 16 << 20, number: func(c *Config) *int { return &c.HTTP.MaxRequestBytes }},
+	{Key: "maxbody", Group: "HTTP", Label: "Largest body read before switching (bytes)", Help: "A server must read the whole request before switching (RFC 9110 §7.8); over this it answers 413.", Kind: "int", lo: 0, hi: 1 << 24, number: func(c *Config) *int { return &c.HTTP.MaxBody }},
 }
-
-func defineBool(key, group, label, help string, p func(*Config) *bool) *Setting {
-	return define(&Setting{Key: key, Group: group, Label: label, Help: help, Kind: "bool",
-		get: func(c *Config) string {
-			if *p(c) {
-				return "1"
-			}
-			return "0"
-		},
-		set: func(c *Config, v string) error {
-			switch v {
-			case "1", "true", "on", "yes":
-				*p(c) = true
-			case "0", "false", "off", "no":
-				*p(c) = false
-			default:
-				return errors.New("expected 1 or 0")
-			}
-			return nil
-		}})
-}
-
-func defineChoice(key, group, label, help string, choices []string, p func(*Config) *string) *Setting {
-	return define(&Setting{Key: key, Group: group, Label: label, Help: help, Kind: "choice", Choices: choices,
-		get: func(c *Config) string { return *p(c) },
-		set: func(c *Config, v string) error {
-			for _, ch := range choices {
-				if v == ch {
-					*p(c) = v
-					return nil
-				}
-			}
-			return errors.New("expected one of " + strings.Join(choices, ", "))
-		}})
-}
-
-func defineInt(key, group, label, help string, lo, hi int, p func(*Config) *int) *Setting {
-	return define(&Setting{Key: key, Group: group, Label: label, Help: help, Kind: "int",
-		get: func(c *Config) string { return itoa(*p(c)) },
-		set: func(c *Config, v string) error {
-			if v == "" || len(v) > 9 {
-				return errors.New("expected a number from " + itoa(lo) + " to " + itoa(hi))
-			}
-			n := 0
-			for i := 0; i < len(v); i++ {
-				if !isDigit(v[i]) {
-					return errors.New("expected a number from " + itoa(lo) + " to " + itoa(hi))
-				}
-				n = n*10 + int(v[i]-'0')
-			}
-			if n < lo || n > hi {
-				return errors.New("expected a number from " + itoa(lo) + " to " + itoa(hi))
-			}
-			*p(c) = n
-			return nil
-		}})
-}
-
-// defineList declares a setting holding a comma-separated list of tokens.
-func defineList(key, group, label, help string, p func(*Config) *[]string) *Setting {
-	return define(&Setting{Key: key, Group: group, Label: label, Help: help, Kind: "list",
-		get: func(c *Config) string { return strings.Join(*p(c), ",") },
-		set: func(c *Config, v string) error {
-			var out []string
-			es, _ := splitList(v, 0)
-			for _, e := range es {
-				if !isToken(e.Value) {
-					return errors.New("expected a comma-separated list of tokens")
-				}
-				out = append(out, e.Value)
-			}
-			if len(out) > 32 {
-				return errors.New("at most 32 entries")
-			}
-			*p(c) = out
-			return nil
-		}})
-}
-
-var (
-	_ = defineChoice("lf", "HTTP", "Bare LF line ends", "RFC 9112 §2.2 lets a server accept a bare LF as a line terminator (Go, nginx, Node do) or reject it.", []string{"accept", "reject"}, func(c *Config) *string { return &c.HTTP.BareLF })
-	_ = defineChoice("ctl", "HTTP", "Bare CR and NUL", "RFC 9112 §2.2 and RFC 9110 §5.5: reject a bare CR inside a line or a NUL in a field value with 400, or replace each with SP.", []string{"reject", "replace"}, func(c *Config) *string { return &c.HTTP.CTL })
-	_ = defineChoice("rl", "HTTP", "Request-line whitespace", "RFC 9112 §3: split the request-line at single SPs (strict) or on any run of SP, HTAB, VT or FF (lenient, a smuggling risk between parsers that differ).", []string{"strict", "lenient"}, func(c *Config) *string { return &c.HTTP.RequestLine })
-	_ = defineChoice("fold", "HTTP", "obs-fold (continued field lines)", "RFC 9112 §5.2: reject with 400 (Node, python-websockets) or replace with SP (Go).", []string{"reject", "unfold"}, func(c *Config) *string { return &c.HTTP.ObsFold })
-	_ = defineChoice("tecl", "HTTP", "Transfer-Encoding with Content-Length", "RFC 9112 §6.1: reject with 400, or obey Transfer-Encoding; either way the connection closes and the server never switches.", []string{"reject", "te"}, func(c *Config) *string { return &c.HTTP.TECL })
-	_ = defineChoice("noconn", "HTTP", "Upgrade without \"upgrade\" in Connection", "RFC 9110 §7.6.1 says such a field ought to be ignored; many libraries answer 426 or 400 instead.", []string{"ignore", "426", "400"}, func(c *Config) *string { return &c.HTTP.NoConnectionOption })
-	_ = defineBool("needlen", "HTTP", "Require Content-Length (411 for chunked bodies)", "RFC 9112 §6.3: a server MAY refuse a request body without Content-Length with 411 (Length Required).", func(c *Config) *bool { return &c.HTTP.RequireLength })
-	_ = defineBool("adv", "HTTP", "Advertise upgrades in ordinary responses", "RFC 9110 §7.8: a server MAY send Upgrade in any response to list the protocols it supports.", func(c *Config) *bool { return &c.HTTP.Advertise })
-	_ = defineChoice("expect", "HTTP", "100 Continue", "RFC 9110 §10.1.1: send 100 (Continue) before reading the body, or omit it when the whole body has already arrived.", []string{"send", "skip-if-received"}, func(c *Config) *string { return &c.HTTP.Expect100 })
-	_ = defineInt("maxline", "HTTP", "Longest request-line (bytes)", "Over it the server answers 414 (RFC 9112 §3).", 16, 1<<20, func(c *Config) *int { return &c.HTTP.MaxRequestLine })
-	_ = defineInt("maxfield", "HTTP", "Longest field line (bytes)", "Over it the server answers 431 (RFC 9110 §5.4).", 16, 1<<20, func(c *Config) *int { return &c.HTTP.MaxFieldLine })
-	_ = defineInt("maxfields", "HTTP", "Most field lines", "Over it the server answers 431 (RFC 9110 §5.4).", 1, 10000, func(c *Config) *int { return &c.HTTP.MaxFields })
-	_ = defineInt("maxheader", "HTTP", "Largest header section (bytes)", "Over it the server answers 431 (RFC 9110 §5.4).", 64, 4<<20, func(c *Config) *int { return &c.HTTP.MaxHeaderBytes })
-	_ = defineInt("maxrequest", "HTTP", "Largest request looked at (bytes)", "The whole input, header section and body; over it the server answers 431 without parsing (RFC 9110 §5.4).", 64, 16<<20, func(c *Config) *int { return &c.HTTP.MaxRequestBytes })
-	_ = defineInt("maxbody", "HTTP", "Largest body read before switching (bytes)", "A server must read the whole request before switching (RFC 9110 §7.8); over this it answers 413.", 0, 1<<24, func(c *Config) *int { return &c.HTTP.MaxBody })
-)

@@ -37,14 +37,16 @@ func defaultH2CConfig() H2CConfig {
 	return H2CConfig{Enabled: true, NoSettingsOption: "ignore", BadSettings: "ignore", Preface: "xnet", Prior: "h2"}
 }
 
-var (
-	_ = defineBool("h2c", "h2c", "Accept h2c upgrade", "On: RFC 7540 §3.2, the server switches to HTTP/2 with 101. Off: RFC 9113 §3.1 deprecated the h2c upgrade, and current servers (Go net/http) ignore it and answer 200.", func(c *Config) *bool { return &c.H2C.Enabled })
-	_ = defineBool("h2cconn", "h2c", "h2c without \"upgrade\" in Connection", "golang.org/x/net/http2/h2c switches even when Connection lists only HTTP2-Settings; RFC 9110 §7.8 requires the \"upgrade\" option.", func(c *Config) *bool { return &c.H2C.IgnoreConnection })
-	_ = defineChoice("h2copt", "h2c", "HTTP2-Settings not listed in Connection", "RFC 7540 §3.2.1: the client MUST list HTTP2-Settings in Connection; unlisted, the field ought to be ignored (RFC 9110 §7.6.1), so there is no upgrade. \"accept\" upgrades anyway.", []string{"ignore", "accept"}, func(c *Config) *string { return &c.H2C.NoSettingsOption })
-	_ = defineChoice("h2cbad", "h2c", "Missing or invalid HTTP2-Settings", "RFC 7540 §3.2.1: MUST NOT upgrade, so the ordinary 200. golang.org/x/net/http2/h2c answers 500 with an empty body.", []string{"ignore", "500"}, func(c *Config) *string { return &c.H2C.BadSettings })
-	_ = defineChoice("h2cpreface", "h2c", "Server SETTINGS after the switch", "xnet: the six settings golang.org/x/net/http2 sends, then a WINDOW_UPDATE. go: Go's net/http, the same without NO_RFC7540_PRIORITIES. empty: an empty SETTINGS frame, which RFC 9113 §3.4 allows.", []string{"xnet", "go", "empty"}, func(c *Config) *string { return &c.H2C.Preface })
-	_ = defineChoice("h2prior", "h2c", "PRI * HTTP/2.0 (prior knowledge)", "h2: the server speaks HTTP/2 from the first byte (RFC 9113 §3.3) and answers with its SETTINGS. 505: an HTTP/1.1-only server refuses the version.", []string{"h2", "505"}, func(c *Config) *string { return &c.H2C.Prior })
-)
+// h2cSettings are the settings of this file, in the order the Server pane
+// lists them (see Settings).
+var h2cSettings = []*Setting{
+	{Key: "h2c", Group: "h2c", Label: "Accept h2c upgrade", Help: "On: RFC 7540 §3.2, the server switches to HTTP/2 with 101. Off: RFC 9113 §3.1 deprecated the h2c upgrade, and current servers (Go net/http) ignore it and answer 200.", Kind: "bool", flag: func(c *Config) *bool { return &c.H2C.Enabled }},
+	{Key: "h2cconn", Group: "h2c", Label: "h2c without \"upgrade\" in Connection", Help: "golang.org/x/net/http2/h2c switches even when Connection lists only HTTP2-Settings; RFC 9110 §7.8 requires the \"upgrade\" option.", Kind: "bool", flag: func(c *Config) *bool { return &c.H2C.IgnoreConnection }},
+	{Key: "h2copt", Group: "h2c", Label: "HTTP2-Settings not listed in Connection", Help: "RFC 7540 §3.2.1: the client MUST list HTTP2-Settings in Connection; unlisted, the field ought to be ignored (RFC 9110 §7.6.1), so there is no upgrade. \"accept\" upgrades anyway.", Kind: "choice", Choices: []string{"ignore", "accept"}, choice: func(c *Config) *string { return &c.H2C.NoSettingsOption }},
+	{Key: "h2cbad", Group: "h2c", Label: "Missing or invalid HTTP2-Settings", Help: "RFC 7540 §3.2.1: MUST NOT upgrade, so the ordinary 200. golang.org/x/net/http2/h2c answers 500 with an empty body.", Kind: "choice", Choices: []string{"ignore", "500"}, choice: func(c *Config) *string { return &c.H2C.BadSettings }},
+	{Key: "h2cpreface", Group: "h2c", Label: "Server SETTINGS after the switch", Help: "xnet: the six settings golang.org/x/net/http2 sends, then a WINDOW_UPDATE. go: Go's net/http, the same without NO_RFC7540_PRIORITIES. empty: an empty SETTINGS frame, which RFC 9113 §3.4 allows.", Kind: "choice", Choices: []string{"xnet", "go", "empty"}, choice: func(c *Config) *string { return &c.H2C.Preface }},
+	{Key: "h2prior", Group: "h2c", Label: "PRI * HTTP/2.0 (prior knowledge)", Help: "h2: the server speaks HTTP/2 from the first byte (RFC 9113 §3.3) and answers with its SETTINGS. 505: an HTTP/1.1-only server refuses the version.", Kind: "choice", Choices: []string{"h2", "505"}, choice: func(c *Config) *string { return &c.H2C.Prior }},
+}
 
 var h2cHandler = addHandler(&handler{
 	name:      "h2c",

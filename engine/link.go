@@ -219,7 +219,7 @@ func (s State) Fragment() string {
 	if s.EOL != "" && s.EOL != EOLs[0] {
 		add("eol", s.EOL)
 	}
-	for _, set := range settings {
+	for _, set := range Settings() {
 		if v := set.Get(&s.Config); v != set.Get(&base) {
 			add(set.Key, v)
 		}

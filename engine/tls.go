@@ -16,10 +16,12 @@ type TLSConfig struct {
 
 func defaultTLSConfig() TLSConfig { return TLSConfig{} }
 
-var (
-	_ = defineBool("tls", "TLS", "Offer TLS upgrade", "RFC 2817 §3: switch the same connection to TLS with 101 and Upgrade: TLS/1.0, HTTP/1.1. No browser implements it.", func(c *Config) *bool { return &c.TLS.Offer })
-	_ = defineBool("tlsreq", "TLS", "Require TLS upgrade", "RFC 2817 §4.2: answer any request that does not upgrade with 426, Upgrade: TLS/1.0, HTTP/1.1 and a human-readable body. Implies offering it.", func(c *Config) *bool { return &c.TLS.Require })
-)
+// tlsSettings are the settings of this file, in the order the Server pane
+// lists them (see Settings).
+var tlsSettings = []*Setting{
+	{Key: "tls", Group: "TLS", Label: "Offer TLS upgrade", Help: "RFC 2817 §3: switch the same connection to TLS with 101 and Upgrade: TLS/1.0, HTTP/1.1. No browser implements it.", Kind: "bool", flag: func(c *Config) *bool { return &c.TLS.Offer }},
+	{Key: "tlsreq", Group: "TLS", Label: "Require TLS upgrade", Help: "RFC 2817 §4.2: answer any request that does not upgrade with 426, Upgrade: TLS/1.0, HTTP/1.1 and a human-readable body. Implies offering it.", Kind: "bool", flag: func(c *Config) *bool { return &c.TLS.Require }},
+}
 
 // tlsStack is the Upgrade value of RFC 2817's 101 and 426: the protocols
 // bottom-up, TLS under HTTP/1.1 (RFC 2817 §3.3, §4.2).

@@ -52,9 +52,11 @@ func defaultWebSocketConfig() WebSocketConfig {
 	}
 }
 
-var (
-	_ = defineBool("ws", "WebSocket", "Accept WebSocket", "ws=1 (default): the server accepts WebSocket version 13 on every request-target; ws=0 ignores WebSocket offers.", func(c *Config) *bool { return &c.WebSocket.Enabled })
-	_ = define(&Setting{Key: "wsonly", Group: "WebSocket", Label: "WebSocket-only endpoint", Kind: "choice", Choices: []string{"0", "426", "400"},
+// websocketSettings are the settings of this file, in the order the Server pane
+// lists them (see Settings).
+var websocketSettings = []*Setting{
+	{Key: "ws", Group: "WebSocket", Label: "Accept WebSocket", Help: "ws=1 (default): the server accepts WebSocket version 13 on every request-target; ws=0 ignores WebSocket offers.", Kind: "bool", flag: func(c *Config) *bool { return &c.WebSocket.Enabled }},
+	{Key: "wsonly", Group: "WebSocket", Label: "WebSocket-only endpoint", Kind: "choice", Choices: []string{"0", "426", "400"},
 		Help: "wsonly=426 (or 1) answers any request that does not ask for WebSocket with 426 + Upgrade: websocket (coder, python-websockets); wsonly=400 answers 400 (gorilla v1.5.3, Node ws, gobwas, wsproto); default 0 answers it normally (RFC 9110 §7.8: Upgrade cannot insist).",
 		get: func(c *Config) string {
 			if c.WebSocket.Only == "" {
@@ -74,12 +76,12 @@ var (
 				return errors.New("expected 0, 426 (or 1) or 400")
 			}
 			return nil
-		}})
-	_ = defineList("wsproto", "WebSocket", "Subprotocols (server preference)", "wsproto=chat,superchat (default): the Sec-WebSocket-Protocol values the server supports, most preferred first; empty for none.", func(c *Config) *[]string { return &c.WebSocket.Subprotocols })
-	_ = defineChoice("wsmethod", "WebSocket", "Non-GET handshake", "wsmethod=405 (default) answers 405 with Allow: GET (gorilla, coder, python-websockets); 400 is what wsproto sends (RFC 6455 §4.2.1 asks only for an error).", []string{"405", "400"}, func(c *Config) *string { return &c.WebSocket.MethodStatus })
-	_ = defineChoice("wsversion", "WebSocket", "Unsupported Sec-WebSocket-Version", "wsversion=400 (default, the RFC 6455 §4.4 example, gorilla, coder) or 426 (gobwas, wsproto; §4.2.2's 'such as 426'); both carry Sec-WebSocket-Version: 13, and the 426 also Upgrade: websocket.", []string{"400", "426"}, func(c *Config) *string { return &c.WebSocket.VersionStatus })
-	_ = defineChoice("wskey", "WebSocket", "Sec-WebSocket-Key base64", "wskey=lenient (default) accepts non-zero padding bits such as RFC 6455's own AQIDBAUGBwgJCgsMDQ4PEC== (gorilla, coder, ws, python-websockets); strict requires canonical base64 (erratum 3150).", []string{"lenient", "strict"}, func(c *Config) *string { return &c.WebSocket.Key })
-)
+		}},
+	{Key: "wsproto", Group: "WebSocket", Label: "Subprotocols (server preference)", Help: "wsproto=chat,superchat (default): the Sec-WebSocket-Protocol values the server supports, most preferred first; empty for none.", Kind: "list", list: func(c *Config) *[]string { return &c.WebSocket.Subprotocols }},
+	{Key: "wsmethod", Group: "WebSocket", Label: "Non-GET handshake", Help: "wsmethod=405 (default) answers 405 with Allow: GET (gorilla, coder, python-websockets); 400 is what wsproto sends (RFC 6455 §4.2.1 asks only for an error).", Kind: "choice", Choices: []string{"405", "400"}, choice: func(c *Config) *string { return &c.WebSocket.MethodStatus }},
+	{Key: "wsversion", Group: "WebSocket", Label: "Unsupported Sec-WebSocket-Version", Help: "wsversion=400 (default, the RFC 6455 §4.4 example, gorilla, coder) or 426 (gobwas, wsproto; §4.2.2's 'such as 426'); both carry Sec-WebSocket-Version: 13, and the 426 also Upgrade: websocket.", Kind: "choice", Choices: []string{"400", "426"}, choice: func(c *Config) *string { return &c.WebSocket.VersionStatus }},
+	{Key: "wskey", Group: "WebSocket", Label: "Sec-WebSocket-Key base64", Help: "wskey=lenient (default) accepts non-zero padding bits such as RFC 6455's own AQIDBAUGBwgJCgsMDQ4PEC== (gorilla, coder, ws, python-websockets); strict requires canonical base64 (erratum 3150).", Kind: "choice", Choices: []string{"lenient", "strict"}, choice: func(c *Config) *string { return &c.WebSocket.Key }},
+}
 
 // websocketGUID is the globally unique identifier of RFC 6455 §1.3.
 const websocketGUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11"

@@ -38,14 +38,16 @@ func defaultDeflateConfig() DeflateConfig {
 	return DeflateConfig{Enabled: true, ServerMaxBits: 15, ClientMaxBits: 15}
 }
 
-var (
-	_ = defineBool("pmd", "WebSocket", "permessage-deflate", "pmd=1 (default): the server supports the permessage-deflate extension (RFC 7692); pmd=0 ignores every extension offer.", func(c *Config) *bool { return &c.WebSocket.Deflate.Enabled })
-	_ = defineBool("pmdsnct", "WebSocket", "Always server_no_context_takeover", "pmdsnct=1 adds server_no_context_takeover to every accepted offer (RFC 7692 §7.1.1.1 allows it unasked; gorilla always does); default 0 adds it only when offered.", func(c *Config) *bool { return &c.WebSocket.Deflate.ServerNoContext })
-	_ = defineBool("pmdcnct", "WebSocket", "Always client_no_context_takeover", "pmdcnct=1 adds client_no_context_takeover to every accepted offer (RFC 7692 §7.1.1.2; gorilla always does); default 0 adds it only when offered.", func(c *Config) *bool { return &c.WebSocket.Deflate.ClientNoContext })
-	_ = defineInt("pmdsbits", "WebSocket", "Server LZ77 window bits", "pmdsbits=15 (default): the largest window the server compresses with; below 15 it answers server_max_window_bits=N even unasked, and lowers a larger offer (RFC 7692 §7.1.2.1).", 8, 15, func(c *Config) *int { return &c.WebSocket.Deflate.ServerMaxBits })
-	_ = defineInt("pmdcbits", "WebSocket", "Client LZ77 window bits", "pmdcbits=15 (default): the window the server asks clients to keep to; used only when the offer has client_max_window_bits (RFC 7692 §7.1.2.2 forbids it otherwise).", 8, 15, func(c *Config) *int { return &c.WebSocket.Deflate.ClientMaxBits })
-	_ = defineBool("pmdzlib", "WebSocket", "zlib-realistic deflate", "pmdzlib=1 declines server_max_window_bits=8, as a zlib-based server must (zlib cannot produce raw DEFLATE with a 256-byte window); default 0 accepts it.", func(c *Config) *bool { return &c.WebSocket.Deflate.Zlib })
-)
+// deflateSettings are the settings of this file, in the order the Server pane
+// lists them (see Settings).
+var deflateSettings = []*Setting{
+	{Key: "pmd", Group: "WebSocket", Label: "permessage-deflate", Help: "pmd=1 (default): the server supports the permessage-deflate extension (RFC 7692); pmd=0 ignores every extension offer.", Kind: "bool", flag: func(c *Config) *bool { return &c.WebSocket.Deflate.Enabled }},
+	{Key: "pmdsnct", Group: "WebSocket", Label: "Always server_no_context_takeover", Help: "pmdsnct=1 adds server_no_context_takeover to every accepted offer (RFC 7692 §7.1.1.1 allows it unasked; gorilla always does); default 0 adds it only when offered.", Kind: "bool", flag: func(c *Config) *bool { return &c.WebSocket.Deflate.ServerNoContext }},
+	{Key: "pmdcnct", Group: "WebSocket", Label: "Always client_no_context_takeover", Help: "pmdcnct=1 adds client_no_context_takeover to every accepted offer (RFC 7692 §7.1.1.2; gorilla always does); default 0 adds it only when offered.", Kind: "bool", flag: func(c *Config) *bool { return &c.WebSocket.Deflate.ClientNoContext }},
+	{Key: "pmdsbits", Group: "WebSocket", Label: "Server LZ77 window bits", Help: "pmdsbits=15 (default): the largest window the server compresses with; below 15 it answers server_max_window_bits=N even unasked, and lowers a larger offer (RFC 7692 §7.1.2.1).", Kind: "int", lo: 8, hi: 15, number: func(c *Config) *int { return &c.WebSocket.Deflate.ServerMaxBits }},
+	{Key: "pmdcbits", Group: "WebSocket", Label: "Client LZ77 window bits", Help: "pmdcbits=15 (default): the window the server asks clients to keep to; used only when the offer has client_max_window_bits (RFC 7692 §7.1.2.2 forbids it otherwise).", Kind: "int", lo: 8, hi: 15, number: func(c *Config) *int { return &c.WebSocket.Deflate.ClientMaxBits }},
+	{Key: "pmdzlib", Group: "WebSocket", Label: "zlib-realistic deflate", Help: "pmdzlib=1 declines server_max_window_bits=8, as a zlib-based server must (zlib cannot produce raw DEFLATE with a 256-byte window); default 0 accepts it.", Kind: "bool", flag: func(c *Config) *bool { return &c.WebSocket.Deflate.Zlib }},
+}
 
 // An extOffer is one element of Sec-WebSocket-Extensions.
 type extOffer struct {

@@ -11,9 +11,11 @@ import (
 // check protects browser users from other sites (Cross-Site WebSocket
 // Hijacking) and nothing else.
 
-var (
-	_ = defineChoice("wsorigin", "WebSocket", "Origin policy", "wsorigin=any (default) accepts every Origin; same-origin requires the Origin's host[:port] to equal Host (gorilla's default, coder's without OriginPatterns); allow-list accepts only the origins in wsorigins. A refused Origin gets 403 (RFC 6455 §10.2).", []string{"any", "same-origin", "allow-list"}, func(c *Config) *string { return &c.WebSocket.Origin })
-	_ = define(&Setting{Key: "wsorigins", Group: "WebSocket", Label: "Allowed origins", Kind: "list",
+// originSettings are the settings of this file, in the order the Server pane
+// lists them (see Settings).
+var originSettings = []*Setting{
+	{Key: "wsorigin", Group: "WebSocket", Label: "Origin policy", Help: "wsorigin=any (default) accepts every Origin; same-origin requires the Origin's host[:port] to equal Host (gorilla's default, coder's without OriginPatterns); allow-list accepts only the origins in wsorigins. A refused Origin gets 403 (RFC 6455 §10.2).", Kind: "choice", Choices: []string{"any", "same-origin", "allow-list"}, choice: func(c *Config) *string { return &c.WebSocket.Origin }},
+	{Key: "wsorigins", Group: "WebSocket", Label: "Allowed origins", Kind: "list",
 		Help: "wsorigins=https://a.example,http://localhost:8080: the serialized origins (scheme://host[:port], or null) accepted when wsorigin=allow-list; compared ASCII case-insensitively.",
 		get:  func(c *Config) string { return strings.Join(c.WebSocket.Origins, ",") },
 		set: func(c *Config, val string) error {
@@ -30,8 +32,8 @@ var (
 			}
 			c.WebSocket.Origins = out
 			return nil
-		}})
-)
+		}},
+}
 
 // parseOrigin splits a serialized origin (RFC 6454 §6.2) into its scheme and
 // host[:port]. It accepts scheme "://" host [ ":" port ] with no path.
