@@ -1,6 +1,9 @@
 package engine
 
-import "testing"
+import (
+	"cmp"
+	"testing"
+)
 
 // TestSettingsDeclared checks what define once checked at init time, now
 // that the settings are static lists: keys are unique, and each setting
@@ -43,6 +46,30 @@ func TestSettingsDeclared(t *testing.T) {
 		}
 		if err := s.Set(new(Config), s.Default()); err != nil {
 			t.Errorf("setting %q: its default %q does not parse: %v", s.Key, s.Default(), err)
+		}
+	}
+}
+
+// TestNameTablesSorted keeps the static name tables sorted by key, as
+// lookupName's binary search needs.
+func TestNameTablesSorted(t *testing.T) {
+	checkSorted(t, "reasons", reasons)
+	checkSorted(t, "closeMeanings", closeMeanings)
+	checkSorted(t, "runeNames", runeNames)
+	if ReasonPhrase(101) != "Switching Protocols" || ReasonPhrase(599) != "" || closeMeaning(1007) != "invalid frame payload data" {
+		t.Error("a lookup in a name table fails")
+	}
+}
+
+func checkSorted[K cmp.Ordered](t *testing.T, name string, table []named[K]) {
+	for i := 1; i < len(table); i++ {
+		if table[i-1].key >= table[i].key {
+			t.Errorf("%s is not sorted at %v", name, table[i].key)
+		}
+	}
+	for _, e := range table {
+		if got, ok := lookupName(table, e.key); !ok || got != e.name {
+			t.Errorf("%s: lookupName(%v) = %q", name, e.key, got)
 		}
 	}
 }

@@ -368,25 +368,26 @@ func runeLabel(r rune) string {
 			u = append(u, hexdig[(r>>shift)&15])
 		}
 	}
-	if name, ok := runeNames[r]; ok {
+	if name, ok := lookupName(runeNames, r); ok {
 		return string(u) + " " + name
 	}
 	return string(u)
 }
 
-var runeNames = map[rune]string{
-	0x00ad: "SOFT HYPHEN (invisible)",
-	0x061c: "ARABIC LETTER MARK (bidi control)",
-	0x200b: "ZERO WIDTH SPACE", 0x200c: "ZERO WIDTH NON-JOINER", 0x200d: "ZERO WIDTH JOINER",
-	0x200e: "LEFT-TO-RIGHT MARK (bidi control)", 0x200f: "RIGHT-TO-LEFT MARK (bidi control)",
-	0x2028: "LINE SEPARATOR", 0x2029: "PARAGRAPH SEPARATOR",
-	0x202a: "LEFT-TO-RIGHT EMBEDDING (bidi control)", 0x202b: "RIGHT-TO-LEFT EMBEDDING (bidi control)",
-	0x202c: "POP DIRECTIONAL FORMATTING (bidi control)", 0x202d: "LEFT-TO-RIGHT OVERRIDE (bidi control)",
-	0x202e: "RIGHT-TO-LEFT OVERRIDE (bidi control)",
-	0x2060: "WORD JOINER (invisible)",
-	0x2066: "LEFT-TO-RIGHT ISOLATE (bidi control)", 0x2067: "RIGHT-TO-LEFT ISOLATE (bidi control)",
-	0x2068: "FIRST STRONG ISOLATE (bidi control)", 0x2069: "POP DIRECTIONAL ISOLATE (bidi control)",
-	0xfeff: "ZERO WIDTH NO-BREAK SPACE (BOM)",
+// runeNames names the invisible and bidi-control runes, sorted.
+var runeNames = []named[rune]{
+	{0x00ad, "SOFT HYPHEN (invisible)"},
+	{0x061c, "ARABIC LETTER MARK (bidi control)"},
+	{0x200b, "ZERO WIDTH SPACE"}, {0x200c, "ZERO WIDTH NON-JOINER"}, {0x200d, "ZERO WIDTH JOINER"},
+	{0x200e, "LEFT-TO-RIGHT MARK (bidi control)"}, {0x200f, "RIGHT-TO-LEFT MARK (bidi control)"},
+	{0x2028, "LINE SEPARATOR"}, {0x2029, "PARAGRAPH SEPARATOR"},
+	{0x202a, "LEFT-TO-RIGHT EMBEDDING (bidi control)"}, {0x202b, "RIGHT-TO-LEFT EMBEDDING (bidi control)"},
+	{0x202c, "POP DIRECTIONAL FORMATTING (bidi control)"}, {0x202d, "LEFT-TO-RIGHT OVERRIDE (bidi control)"},
+	{0x202e, "RIGHT-TO-LEFT OVERRIDE (bidi control)"},
+	{0x2060, "WORD JOINER (invisible)"},
+	{0x2066, "LEFT-TO-RIGHT ISOLATE (bidi control)"}, {0x2067, "RIGHT-TO-LEFT ISOLATE (bidi control)"},
+	{0x2068, "FIRST STRONG ISOLATE (bidi control)"}, {0x2069, "POP DIRECTIONAL ISOLATE (bidi control)"},
+	{0xfeff, "ZERO WIDTH NO-BREAK SPACE (BOM)"},
 }
 
 // controlName names a control byte as the editor shows it.

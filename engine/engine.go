@@ -310,7 +310,7 @@ func addConnectionOption(resp *Response, opt string) {
 func errorResponse(note *Note, vars []Var, r *Request) *Response {
 	resp := &Response{Status: note.Status}
 	resp.Add("Connection", "close")
-	return resp.withBody("text/plain; charset=utf-8", itoa(note.Status)+" "+reasons[note.Status]+": "+Expand(note.Summary, vars)+"\n")
+	return resp.withBody("text/plain; charset=utf-8", itoa(note.Status)+" "+ReasonPhrase(note.Status)+": "+Expand(note.Summary, vars)+"\n")
 }
 
 // ordinaryResponse is what the server answers when it does not switch: 200

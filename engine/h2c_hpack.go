@@ -11,6 +11,8 @@ package engine
 // Huffman tables and dynamic table the engine does not need; the tests decode
 // its output with that package.
 
+import "sync"
+
 // hpackStatic is the static table of RFC 7541 Appendix A; index i+1.
 var hpackStatic = [61][2]string{
 	{":authority", ""}, {":method", "GET"}, {":method", "POST"}, {":path", "/"},
@@ -40,7 +42,8 @@ func hpackAppendField(b []byte, name, value string) ([]byte, string) {
 			continue
 		}
 		if e[1] == value {
-			return hpackAppendInt(b, 7, 0x80, uint64(i+1)), hpackHow[i+1].indexed
+			how, _ := hpackSpelling(i + 1)
+			return hpackAppendInt(b, 7, 0x80, uint64(i+1)), how
 		}
 		if nameIdx == 0 {
 			nameIdx = i + 1
@@ -48,21 +51,31 @@ func hpackAppendField(b []byte, name, value string) ([]byte, string) {
 	}
 	if nameIdx > 0 {
 		b = hpackAppendInt(b, 4, 0x00, uint64(nameIdx))
-		return hpackAppendString(b, value), hpackHow[nameIdx].literal
+		_, how := hpackSpelling(nameIdx)
+		return hpackAppendString(b, value), how
 	}
 	b = append(b, 0x00)
 	b = hpackAppendString(b, name)
 	return hpackAppendString(b, value), "literal, new name"
 }
 
-// hpackHow spells how each static table index codes a field, made once
-// rather than on every field of every request.
-var hpackHow = func() (h [62]struct{ indexed, literal string }) {
-	for i := 1; i < len(h); i++ {
-		h[i].indexed, h[i].literal = "indexed "+itoa(i), "literal, name "+itoa(i)
-	}
-	return h
-}()
+// hpackHow spells how each static table index codes a field, made once, on
+// first use, rather than on every field of every request.
+var hpackHow struct {
+	once  sync.Once
+	index [62]struct{ indexed, literal string }
+}
+
+// hpackSpelling returns how static table index i codes a field: indexed,
+// or as a literal with that name.
+func hpackSpelling(i int) (indexed, literal string) {
+	hpackHow.once.Do(func() {
+		for i := 1; i < len(hpackHow.index); i++ {
+			hpackHow.index[i].indexed, hpackHow.index[i].literal = "indexed "+itoa(i), "literal, name "+itoa(i)
+		}
+	})
+	return hpackHow.index[i].indexed, hpackHow.index[i].literal
+}
 
 // hpackAppendInt writes an integer with an n-bit prefix (RFC 7541 §5.1);
 // first holds the bits above the prefix.

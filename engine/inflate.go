@@ -1,6 +1,9 @@
 package engine
 
-import "strconv"
+import (
+	"strconv"
+	"sync"
+)
 
 // inflate decompresses raw DEFLATE data (RFC 1951) for the
 // permessage-deflate frames of RFC 7692, with dict as the window's history
@@ -90,7 +93,8 @@ func (d *inflater) run() error {
 		case 0:
 			err = d.stored()
 		case 1:
-			d.lit, d.dist = fixedLit, fixedDist
+			fixed.once.Do(func() { fixed.lit, fixed.dist = fixedCodes() })
+			d.lit, d.dist = fixed.lit, fixed.dist
 			err = d.codes()
 		case 2:
 			if err = d.dynamic(); err == nil {
@@ -204,9 +208,14 @@ var (
 	lengthExtra = [29]uint8{0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0}
 	distBase    = [30]uint16{1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577}
 	distExtra   = [30]uint8{0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13}
-
-	fixedLit, fixedDist = fixedCodes()
 )
+
+// fixed holds the codes of RFC 1951 §3.2.6, built on the first block that
+// uses them.
+var fixed struct {
+	once      sync.Once
+	lit, dist huffman
+}
 
 // fixedCodes are the codes of RFC 1951 §3.2.6.
 func fixedCodes() (lit, dist huffman) {

@@ -14,26 +14,29 @@ type Response struct {
 	Body    []byte
 }
 
-// reasons are the reason phrases of RFC 9110 §15, keyed by status. They are
+// reasons are the reason phrases of RFC 9110 §15, sorted by status. They are
 // data, so that a server profile can word them its own way.
-var reasons = map[int]string{
-	100: "Continue", 101: "Switching Protocols", 103: "Early Hints",
-	200: "OK", 201: "Created", 202: "Accepted", 204: "No Content",
-	301: "Moved Permanently", 302: "Found", 303: "See Other", 304: "Not Modified",
-	307: "Temporary Redirect", 308: "Permanent Redirect",
-	400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found",
-	405: "Method Not Allowed", 406: "Not Acceptable", 408: "Request Timeout",
-	409: "Conflict", 410: "Gone", 411: "Length Required", 412: "Precondition Failed",
-	413: "Content Too Large", 414: "URI Too Long", 415: "Unsupported Media Type",
-	417: "Expectation Failed", 421: "Misdirected Request", 422: "Unprocessable Content",
-	426: "Upgrade Required", 428: "Precondition Required", 429: "Too Many Requests",
-	431: "Request Header Fields Too Large",
-	500: "Internal Server Error", 501: "Not Implemented", 502: "Bad Gateway",
-	503: "Service Unavailable", 504: "Gateway Timeout", 505: "HTTP Version Not Supported",
+var reasons = []named[int]{
+	{100, "Continue"}, {101, "Switching Protocols"}, {103, "Early Hints"},
+	{200, "OK"}, {201, "Created"}, {202, "Accepted"}, {204, "No Content"},
+	{301, "Moved Permanently"}, {302, "Found"}, {303, "See Other"}, {304, "Not Modified"},
+	{307, "Temporary Redirect"}, {308, "Permanent Redirect"},
+	{400, "Bad Request"}, {401, "Unauthorized"}, {403, "Forbidden"}, {404, "Not Found"},
+	{405, "Method Not Allowed"}, {406, "Not Acceptable"}, {408, "Request Timeout"},
+	{409, "Conflict"}, {410, "Gone"}, {411, "Length Required"}, {412, "Precondition Failed"},
+	{413, "Content Too Large"}, {414, "URI Too Long"}, {415, "Unsupported Media Type"},
+	{417, "Expectation Failed"}, {421, "Misdirected Request"}, {422, "Unprocessable Content"},
+	{426, "Upgrade Required"}, {428, "Precondition Required"}, {429, "Too Many Requests"},
+	{431, "Request Header Fields Too Large"},
+	{500, "Internal Server Error"}, {501, "Not Implemented"}, {502, "Bad Gateway"},
+	{503, "Service Unavailable"}, {504, "Gateway Timeout"}, {505, "HTTP Version Not Supported"},
 }
 
 // ReasonPhrase returns the registered reason phrase for a status.
-func ReasonPhrase(status int) string { return reasons[status] }
+func ReasonPhrase(status int) string {
+	name, _ := lookupName(reasons, status)
+	return name
+}
 
 // Get returns the value of the first header with the name, or "".
 func (r *Response) Get(name string) string {
@@ -80,7 +83,7 @@ func (r *Response) size() int {
 
 func (r *Response) reason() string {
 	if r.Reason == "" {
-		return reasons[r.Status]
+		return ReasonPhrase(r.Status)
 	}
 	return r.Reason
 }

@@ -4,8 +4,14 @@ package engine
 // it sends in answer to the client frames decoded in websocket_frames.go.
 // Server frames are never masked.
 
-// closeMeanings names the status codes the server sends (§7.4.1).
-var closeMeanings = map[int]string{1000: "normal closure", 1001: "going away", 1002: "protocol error", 1007: "invalid frame payload data"}
+// closeMeanings names the status codes the server sends (§7.4.1), sorted.
+var closeMeanings = []named[int]{{1000, "normal closure"}, {1001, "going away"}, {1002, "protocol error"}, {1007, "invalid frame payload data"}}
+
+// closeMeaning names a status code the server sends.
+func closeMeaning(code int) string {
+	name, _ := lookupName(closeMeanings, code)
+	return name
+}
 
 // serverFrame is one unmasked server frame with at most 125 bytes of payload
 // (every frame the server sends here is a control frame).
@@ -16,7 +22,7 @@ func serverFrame(op byte, payload []byte, title string) Part {
 		v("payload length", itoa(len(payload))+" (7-bit form)")}
 	if op == 8 && len(payload) >= 2 {
 		code := int(payload[0])<<8 | int(payload[1])
-		fields = append(fields, v("status code", itoa(code)+" ("+closeMeanings[code]+")"))
+		fields = append(fields, v("status code", itoa(code)+" ("+closeMeaning(code)+")"))
 	} else {
 		fields = append(fields, payloadField(payload, true))
 	}
@@ -32,7 +38,7 @@ func (fr *frameReader) reply(f wsFrame, sp Span, parts []Part) ([]Part, bool) {
 	switch {
 	case fr.failCode != 0:
 		code := fr.failCode
-		fr.n.t.note(sp, noteWSServerFails, v("code", itoa(code)), v("meaning", closeMeanings[code]))
+		fr.n.t.note(sp, noteWSServerFails, v("code", itoa(code)), v("meaning", closeMeaning(code)))
 		return append(parts, serverFrame(8, closePayload(code), "close frame "+itoa(code)+": the server fails the connection")), true
 	case f.opcode == 9:
 		return append(parts, serverFrame(10, f.payload, "pong frame: the answer to the ping")), false
