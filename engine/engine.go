@@ -370,7 +370,14 @@ func (n *negotiation) switchProtocols(v *verdict) {
 		n.nextRequest()
 		return
 	}
-	resp := &Response{Status: 101, Headers: make([]Header, 0, 2+len(v.headers))}
+	// The response and room for its fields in one allocation: Upgrade,
+	// Connection and the protocol's own (more than fit are appended).
+	r := &struct {
+		resp Response
+		room [5]Header
+	}{resp: Response{Status: 101}}
+	resp := &r.resp
+	resp.Headers = r.room[:0]
 	resp.Add("Upgrade", v.upgrade)
 	resp.Add("Connection", "Upgrade")
 	resp.Headers = append(resp.Headers, v.headers...)
