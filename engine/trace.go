@@ -115,9 +115,6 @@ func (t *trace) finish() []Step {
 		t.steps = append(t.steps, Step{Stage: t.stage, Check: noteTraceTruncated.Summary, Outcome: Explain, Note: noteTraceTruncated,
 			Vars: t.keepVars([]Var{v("count", itoa(t.omitted)), v("limit", itoa(maxSteps))})})
 	}
-	if len(t.steps) == 0 {
-		return nil
-	}
 	nvars := 0
 	for i := range t.steps {
 		nvars += len(t.steps[i].Vars)
