@@ -26,6 +26,10 @@ func Server(cfg *engine.Config) *Node {
 	return root
 }
 
+// settingControl is one setting's row. Its control has autocomplete=off,
+// which also keeps the browser from restoring a value the learner typed
+// before a reload over the one the page's state gives (the pane is in
+// index.html for the default server).
 func settingControl(s *engine.Setting, val string) *Node {
 	id := "set-" + s.Key
 	row := El("div", "class", "setting kind-"+s.Kind)
@@ -33,13 +37,13 @@ func settingControl(s *engine.Setting, val string) *Node {
 	var ctl *Node
 	switch s.Kind {
 	case "bool":
-		ctl = El("input", "type", "checkbox", "id", id, "name", s.Key, "aria-describedby", id+"-help")
+		ctl = El("input", "type", "checkbox", "id", id, "name", s.Key, "aria-describedby", id+"-help", "autocomplete", "off")
 		if val == "1" {
 			ctl.Attrs = append(ctl.Attrs, [2]string{"checked", ""})
 		}
 		return row.Add(El("label", "for", id).Add(ctl, Text(" "+s.Label)), help)
 	case "choice":
-		ctl = El("select", "id", id, "name", s.Key, "aria-describedby", id+"-help")
+		ctl = El("select", "id", id, "name", s.Key, "aria-describedby", id+"-help", "autocomplete", "off")
 		for _, c := range s.Choices {
 			o := El("option", "value", c)
 			if c == val {
@@ -48,9 +52,9 @@ func settingControl(s *engine.Setting, val string) *Node {
 			ctl.Add(o.AddText(c))
 		}
 	case "int":
-		ctl = El("input", "type", "number", "id", id, "name", s.Key, "value", val, "aria-describedby", id+"-help")
+		ctl = El("input", "type", "number", "id", id, "name", s.Key, "value", val, "aria-describedby", id+"-help", "autocomplete", "off")
 	default:
-		ctl = El("input", "type", "text", "id", id, "name", s.Key, "value", val, "spellcheck", "false", "aria-describedby", id+"-help")
+		ctl = El("input", "type", "text", "id", id, "name", s.Key, "value", val, "spellcheck", "false", "aria-describedby", id+"-help", "autocomplete", "off")
 	}
 	return row.Add(El("label", "for", id).AddText(s.Label), ctl, help)
 }
