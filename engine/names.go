@@ -1,9 +1,6 @@
 package engine
 
-import (
-	"cmp"
-	"slices"
-)
+import "cmp"
 
 // A named is one entry of a static table of names: reason phrases, close
 // codes, runes. The tables are slices sorted by key, not maps, so that they
@@ -16,9 +13,16 @@ type named[K cmp.Ordered] struct {
 
 // lookupName returns the name of key in a table sorted by key.
 func lookupName[K cmp.Ordered](table []named[K], key K) (string, bool) {
-	i, found := slices.BinarySearchFunc(table, key, func(e named[K], key K) int { return cmp.Compare(e.key, key) })
-	if !found {
+	lo, hi := 0, len(table) // keys before lo are smaller than key, keys from hi on are not
+	for lo < hi {
+		if m := int(uint(lo+hi) >> 1); table[m].key < key {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo == len(table) || table[lo].key != key {
 		return "", false
 	}
-	return table[i].name, true
+	return table[lo].name, true
 }
