@@ -15,6 +15,7 @@ import (
 	"github.com/chromedp/cdproto/network"
 	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+	"github.com/upgrade-playground/playground/engine"
 	"github.com/upgrade-playground/playground/site/static"
 )
 
@@ -76,7 +77,8 @@ func p95(v []float64) float64    { slices.Sort(v); return v[(len(v)*95+99)/100-1
 func TestPerfLoad(t *testing.T) {
 	p := openPage(t)
 	floor := floorSite(t)
-	var fetched, compiled, ready, first, all, shown, floorReady []float64
+	link := sharedLink(t)
+	var fetched, compiled, ready, first, all, shown, floorReady, linkFirst, linkAll []float64
 	loads := pick(10, 3)
 	for range loads {
 		m := coldLoad(p, p.base, "")
@@ -90,15 +92,36 @@ func TestPerfLoad(t *testing.T) {
 			t.Fatalf("the empty Go program set no playground-ready mark")
 		}
 		floorReady = append(floorReady, f.Ready)
+		l := coldLoad(p, p.base, link)
+		linkFirst, linkAll = append(linkFirst, l.First), append(linkAll, l.All)
 	}
 	t.Logf("median of %d cold loads: the .wasm fetched %.0f ms, compiled and instantiated %.0f ms", loads, median(fetched), median(compiled))
 	t.Logf("median of %d cold loads: request text shown %.0f ms, engine ready %.0f ms (budget 250), first response %.0f ms (budget 300), every pane %.0f ms (budget 400)",
 		loads, median(shown), median(ready), median(first), median(all))
 	t.Logf("floor: an empty Go program, loaded the same way, is ready at %.0f ms (median of %d)", median(floorReady), loads)
+	t.Logf("a shared link (a request and a setting): first response %.0f ms, every pane %.0f ms (median of %d)", median(linkFirst), median(linkAll), loads)
 	benchFigure(t, "load.ready_ms", strconv.FormatFloat(median(ready), 'f', 0, 64))
 	benchFigure(t, "load.first_render_ms", strconv.FormatFloat(median(first), 'f', 0, 64))
 	benchFigure(t, "load.all_panes_ms", strconv.FormatFloat(median(all), 'f', 0, 64))
 	benchFigure(t, "load.floor_ms", strconv.FormatFloat(median(floorReady), 'f', 0, 64))
+	benchFigure(t, "load.link_first_render_ms", strconv.FormatFloat(median(linkFirst), 'f', 0, 64))
+	benchFigure(t, "load.link_all_panes_ms", strconv.FormatFloat(median(linkAll), 'f', 0, 64))
+}
+
+// sharedLink is a link as the page writes it when a learner shares an
+// example they changed: Firefox's WebSocket handshake on a server with the
+// same-origin policy (the request's bytes and one setting).
+func sharedLink(t *testing.T) string {
+	t.Helper()
+	ex, ok := engine.LookupExample("ws-firefox")
+	if !ok {
+		t.Fatal("no example ws-firefox")
+	}
+	cfg := engine.DefaultConfig()
+	if err := engine.LookupSetting("wsorigin").Set(&cfg, "same-origin"); err != nil {
+		t.Fatal(err)
+	}
+	return engine.State{Request: ex.Request, Config: cfg}.Fragment()
 }
 
 // floorSite builds the empty Go program of testdata/floor with the Go that

@@ -80,6 +80,7 @@ func main() {
 	add("load: navigation → engine ready (median of 10 cold loads)", ms("load.ready_ms"), "≤ 250 ms")
 	add("load: navigation → first response (median of 10 cold loads)", ms("load.first_render_ms"), "≤ 300 ms")
 	add("load: navigation → every pane rendered, playground.ready (median of 10 cold loads)", ms("load.all_panes_ms"), "≤ 400 ms (issue 2)")
+	add("load: a shared link (a request and a setting) → first response / every pane", ms("load.link_first_render_ms")+" / "+ms("load.link_all_panes_ms"), "")
 	add("keystroke → panes, typical handshake, median", ms("edit.median_ms"), "≤ 0.5 ms")
 	add("keystroke → panes, typical handshake, p95", ms("edit.p95_ms"), "≤ 1.5 ms")
 	add("keystroke → panes, 64 KiB request", ms("edit.64KiB_ms"), "≤ 30 ms")
