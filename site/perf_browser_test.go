@@ -300,3 +300,49 @@ func bigRequest(size int) string {
 	b.WriteString("\n")
 	return b.String()
 }
+
+// TestPerfRenderInFrames measures where a keystroke's time goes, for the
+// next round of work on the keystroke budget: the page's render
+// (playground._render, everything Go does for a keystroke) called in a
+// tight loop, where V8's caches and optimized code stay hot, against the
+// same render in an animation frame after the browser has drawn the last
+// one, and a second render in that same frame. Reported, not asserted.
+func TestPerfRenderInFrames(t *testing.T) {
+	p := openIsolated(t)
+	p.open("")
+	text := strings.ReplaceAll(sampleWS, "\r\n", "\n")
+	n := pick(2000, 300)
+	hot := eval[[]float64](p, `((n, text) => {
+		const ed = document.getElementById("request");
+		const at = text.indexOf("\n", text.indexOf("Host:"));
+		const variants = [text, text.slice(0, at) + "x" + text.slice(at)];
+		const ts = [];
+		for (let i = 0; i < n; i++) {
+			ed.value = variants[i % 2];
+			const t0 = performance.now();
+			playground._render();
+			ts.push(performance.now() - t0);
+		}
+		return ts.slice(-200);
+	})(`+strconv.Itoa(n)+`, `+strconv.Quote(text)+`)`)
+	// In frames: the page's own render of each keystroke, then a second
+	// render of another text in the same frame.
+	eval[any](p, `(() => {
+		const render = playground._render, ed = document.getElementById("request");
+		globalThis.__first = []; globalThis.__second = [];
+		playground._render = () => {
+			let t = performance.now(); render(); __first.push(performance.now() - t);
+			const v = ed.value;
+			ed.value = v.replace("Host: ", "Host: y");
+			t = performance.now(); render(); __second.push(performance.now() - t);
+			ed.value = v; render();
+		};
+	})()`)
+	keystrokes(p, pick(200, 40), text)
+	first, second := eval[[]float64](p, `__first`), eval[[]float64](p, `__second`)
+	t.Logf("render of a changed request: %.3f ms in a tight loop (median of the last 200 of %d), %.3f ms in an animation frame, %.3f ms for a second render in the same frame (medians)",
+		median(hot), n, median(first), median(second))
+	benchFigure(t, "render.hot_ms", strconv.FormatFloat(median(hot), 'f', 3, 64))
+	benchFigure(t, "render.frame_ms", strconv.FormatFloat(median(first), 'f', 3, 64))
+	benchFigure(t, "render.frame_second_ms", strconv.FormatFloat(median(second), 'f', 3, 64))
+}

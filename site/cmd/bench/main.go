@@ -31,7 +31,7 @@ func main() {
 	flag.Parse()
 	figs := map[string]string{}
 	ok := true
-	out, err := run("go", "test", "./site", "-count", "1", "-v", "-run", "^(TestTransferBudget|TestPerfLoad|TestPerfEdit|TestPerfMemory)$")
+	out, err := run("go", "test", "./site", "-count", "1", "-v", "-run", "^(TestTransferBudget|TestPerfLoad|TestPerfEdit|TestPerfRenderInFrames|TestPerfMemory)$")
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "bench: the site measurements failed (%v); figures so far are shown\n", err)
 		ok = false
@@ -83,6 +83,7 @@ func main() {
 	add("load: a shared link (a request and a setting) → first response / every pane", ms("load.link_first_render_ms")+" / "+ms("load.link_all_panes_ms"), "")
 	add("keystroke → panes, typical handshake, median", ms("edit.median_ms"), "≤ 0.5 ms")
 	add("keystroke → panes, typical handshake, p95", ms("edit.p95_ms"), "≤ 1.5 ms")
+	add("the render of a keystroke (Go and DOM): tight loop / animation frame / second in a frame", ms("render.hot_ms")+" / "+ms("render.frame_ms")+" / "+ms("render.frame_second_ms"), "")
 	add("keystroke → panes, 64 KiB request", ms("edit.64KiB_ms"), "≤ 30 ms")
 	add("keystroke → panes, 256 KiB request", ms("edit.256KiB_ms"), "bounded")
 	add("keystroke → panes, 1 MiB request", ms("edit.1MiB_ms"), "bounded")
