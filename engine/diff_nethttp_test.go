@@ -78,7 +78,7 @@ func engineReads(raw []byte, settings string) (ok bool, why string) {
 	}
 	if res.Decisive >= 0 {
 		s := res.Trace[res.Decisive]
-		if s.Stage == "syntax" || s.Stage == "framing" {
+		if s.Stage == StageSyntax || s.Stage == StageFraming {
 			return false, itoa(res.Status()) + " " + s.Note.ID
 		}
 	}

@@ -197,14 +197,14 @@ func (n *negotiation) run() {
 		return
 	}
 
-	n.t.stage = "upgrade"
+	n.t.stage = StageUpgrade
 	v := n.upgradeStage()
 
-	n.t.stage = "expect"
+	n.t.stage = StageExpect
 	final := v != nil && (v.accept || v.reject != nil)
 	rejecting := v != nil && v.reject != nil
 	if !n.expectStage(rejecting) {
-		n.t.stage = "response"
+		n.t.stage = StageResponse
 		n.persistence()
 		n.nextRequest()
 		return
@@ -214,7 +214,7 @@ func (n *negotiation) run() {
 		return
 	}
 
-	n.t.stage = "response"
+	n.t.stage = StageResponse
 	switch {
 	case final && v.accept:
 		n.switchProtocols(v)
@@ -384,7 +384,7 @@ func (n *negotiation) switchProtocols(v *verdict) {
 	n.res.Final = resp
 	n.res.Switched = v.upgrade
 	n.t.pass("the 101 names an offered protocol (lowest layer first) in Upgrade and lists \"upgrade\" in Connection", Span{}, noteSwitched, Var{"protocol", v.upgrade})
-	n.t.stage = "after"
+	n.t.stage = StageAfter
 	switch rest := n.req.Rest(); {
 	case v.after != nil:
 		n.res.After = v.after(n)

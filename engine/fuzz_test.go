@@ -161,7 +161,7 @@ func checkStreaming(t *testing.T, raw []byte, full *Result, cfg *Config, chunk i
 		decided := p.Request.Complete()
 		if p.Decisive >= 0 {
 			st := p.Trace[p.Decisive].Stage
-			decided = decided || st == "syntax" || st == "framing"
+			decided = decided || st == StageSyntax || st == StageFraming
 		}
 		if decided && p.Status() != full.Status() {
 			t.Fatalf("the first %d bytes get %d, the whole input %d\nprefix trace:\n%s\nfull trace:\n%s",

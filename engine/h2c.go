@@ -62,8 +62,8 @@ var h2cHandler = addHandler(&handler{
 
 func negotiateH2C(n *negotiation, o offer) *verdict {
 	r := n.req
-	n.t.stage = "h2c"
-	defer func() { n.t.stage = "upgrade" }()
+	n.t.stage = StageH2C
+	defer func() { n.t.stage = StageUpgrade }()
 	if !n.cfg.H2C.Enabled {
 		n.t.skip("the server accepts h2c", o.Span, noteH2CDisabled)
 		return nil

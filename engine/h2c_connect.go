@@ -16,7 +16,7 @@ func websocketElsewhere(n *negotiation) {
 		return
 	}
 	saved := n.t.stage
-	n.t.stage = "h2"
+	n.t.stage = StageH2
 	n.t.note(n.req.fieldSpan("Upgrade"), noteMythWebSocketH2, elsewhereVars(n.res)...)
 	n.t.stage = saved
 }

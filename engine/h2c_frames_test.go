@@ -127,7 +127,7 @@ func FuzzHTTP2Settings(f *testing.F) {
 		if res.Status() == 101 {
 			steps := 0
 			for _, s := range res.Trace {
-				if s.Note != nil && strings.HasPrefix(s.Note.ID, "h2c-setting") && s.Stage == "h2c" && s.Note != noteH2CSettingsEmpty {
+				if s.Note != nil && strings.HasPrefix(s.Note.ID, "h2c-setting") && s.Stage == StageH2C && s.Note != noteH2CSettingsEmpty {
 					steps++
 				}
 			}

@@ -13,7 +13,7 @@ func priorKnowledge(n *negotiation) bool {
 	start := r.LineSpan.Start
 	b := r.Raw[start:]
 	n.t = newTrace()
-	n.t.stage = "h2"
+	n.t.stage = StageH2
 	sp := Span{start, start + min(len(b), len(h2Preface))}
 	if n.cfg.H2C.Prior == "505" {
 		n.t.fail("the server speaks this HTTP version", r.VersionSpan, noteH2PriorRefused)

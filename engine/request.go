@@ -254,7 +254,7 @@ func parse(r *Request, raw []byte, cfg *Config, t *trace) {
 	// A trace has about one step per field line, and up to 16 for the rest
 	// (98% of the goldens and examples; more steps reallocate).
 	t.reserve(fields + 16)
-	t.stage = "syntax"
+	t.stage = StageSyntax
 	if len(raw) == 0 {
 		t.fail("the request is not empty", Span{}, noteEmpty)
 		return
@@ -304,7 +304,7 @@ func parse(r *Request, raw []byte, cfg *Config, t *trace) {
 	if r.HeaderEnd < 0 {
 		return
 	}
-	t.stage = "framing"
+	t.stage = StageFraming
 	parseFraming(r, cfg, t)
 }
 

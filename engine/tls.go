@@ -41,9 +41,9 @@ var tlsHandler = addHandler(&handler{
 		if !n.cfg.TLS.Require {
 			return ""
 		}
-		n.t.stage = "tls"
+		n.t.stage = StageTLS
 		n.t.note(Span{}, noteTLSRequired, v("stack", tlsStack))
-		n.t.stage = "upgrade"
+		n.t.stage = StageUpgrade
 		return tlsStack
 	},
 })
@@ -53,8 +53,8 @@ var tlsVersions = []string{"1.0", "1.1", "1.2", "1.3"}
 
 func negotiateTLS(n *negotiation, o offer) *verdict {
 	r := n.req
-	n.t.stage = "tls"
-	defer func() { n.t.stage = "upgrade" }()
+	n.t.stage = StageTLS
+	defer func() { n.t.stage = StageUpgrade }()
 	if !n.cfg.TLS.Offer && !n.cfg.TLS.Require {
 		n.t.skip("the server offers the TLS upgrade", o.Span, noteTLSNotOffered, v("protocol", o.String()))
 		return nil

@@ -21,13 +21,36 @@ var outcomeNames = [...]string{"pass", "fail", "skip", "note"}
 
 func (o Outcome) String() string { return outcomeNames[o] }
 
+// Stage is a stage of the decision procedure (see [Negotiate]); its String
+// is the stage's name. A small integer rather than a string keeps a [Step],
+// of which every request records a couple of dozen, small.
+type Stage uint8
+
+const (
+	StageSyntax    Stage = iota // "syntax": the request-line and field lines (RFC 9112)
+	StageFraming                // "framing": the message body's length (RFC 9112 §6)
+	StageUpgrade                // "upgrade": Connection and Upgrade (RFC 9110 §7.8)
+	StageWebSocket              // "websocket": the WebSocket handshake (RFC 6455 §4.2)
+	StageH2C                    // "h2c": HTTP/2 over cleartext TCP (RFC 7540 §3.2)
+	StageH2                     // "h2": HTTP/2 itself (RFC 9113)
+	StageTLS                    // "tls": TLS within HTTP/1.1 (RFC 2817)
+	StageMyth                   // "myth": what servers are believed to do
+	StageExpect                 // "expect": Expect: 100-continue (RFC 9110 §10.1.1)
+	StageResponse               // "response": the final response
+	StageAfter                  // "after": the bytes that follow the response
+)
+
+var stageNames = [...]string{"syntax", "framing", "upgrade", "websocket", "h2c", "h2", "tls", "myth", "expect", "response", "after"}
+
+func (s Stage) String() string { return stageNames[s] }
+
 // A Step is one entry of the decision trace: a check the engine made, in the
 // order it made it, with the bytes of the request it concerns and, where
 // there is something to explain, the catalogue note that explains it.
 type Step struct {
-	Stage   string  // the stage of the decision procedure: "syntax", "framing", "upgrade", "websocket", ...
-	Check   string  // what was checked, as a short plain-text phrase
+	Stage   Stage   // the stage of the decision procedure: syntax, framing, upgrade, websocket, ...
 	Outcome Outcome // pass, fail, skip or note
+	Check   string  // what was checked, as a short plain-text phrase
 	Span    Span    // the request bytes concerned; empty for none
 	Note    *Note   // the explanation, or nil
 	Vars    []Var   // the values filling the note's placeholders
@@ -48,7 +71,7 @@ type trace struct {
 	steps    []Step
 	vars     []Var // where the steps' Vars are kept: one allocation for many steps
 	decisive int   // index of the deciding step, or -1
-	stage    string
+	stage    Stage
 	omitted  int // steps dropped over maxSteps
 }
 

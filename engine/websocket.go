@@ -156,8 +156,8 @@ func (c *wsCheck) fail(check string, sp Span, note *Note, vars ...Var) *Response
 
 func negotiateWebSocket(n *negotiation, o offer) *verdict {
 	r := n.req
-	n.t.stage = "websocket"
-	defer func() { n.t.stage = "upgrade" }()
+	n.t.stage = StageWebSocket
+	defer func() { n.t.stage = StageUpgrade }()
 	if !n.cfg.WebSocket.Enabled {
 		n.t.skip("the server accepts WebSocket", o.Span, noteWSDisabled)
 		return nil

@@ -121,7 +121,7 @@ func Curl(raw []byte, res *engine.Result) CurlForm {
 		}
 	}
 	for _, s := range res.Trace {
-		if s.Outcome == engine.Fail && (s.Stage == "syntax" || s.Stage == "framing") {
+		if s.Outcome == engine.Fail && (s.Stage == engine.StageSyntax || s.Stage == engine.StageFraming) {
 			f.problem("it is not valid HTTP/1.1 syntax (" + Summary(s) + "); curl only sends well-formed requests")
 			return f
 		}

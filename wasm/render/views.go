@@ -200,7 +200,7 @@ func traceItem(i int, s engine.Step, w string, decisive bool) *Node {
 		icon = outcomeIcons[s.Outcome]
 	}
 	li.Add(El("span", "class", "icon", "role", "img", "aria-label", icon[1]).AddText(icon[0]))
-	li.Add(El("span", "class", "stage").AddText(s.Stage))
+	li.Add(El("span", "class", "stage").AddText(s.Stage.String()))
 	text := s.Check
 	if s.Outcome == engine.Explain {
 		text = Summary(s)
