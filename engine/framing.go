@@ -127,13 +127,13 @@ func knownCoding(name string) bool {
 func contentLength(lines []Field) (n int64, ok bool, sp Span) {
 	n = -1
 	for _, f := range lines {
-		sp = f.ValueSpan
-		es, empties := splitList(f.Value, f.ValueSpan.Start)
+		sp = f.ValueSpan()
+		es, empties := splitList(f.Value, f.ValueSpan().Start)
 		if len(es) == 0 {
 			return 0, false, f.Span
 		}
 		if empties > 0 {
-			return 0, false, f.ValueSpan
+			return 0, false, f.ValueSpan()
 		}
 		for _, e := range es {
 			var x int64

@@ -106,25 +106,25 @@ func negotiateH2C(n *negotiation, o offer) *verdict {
 	}
 	f := fields[0]
 	if i := strings.IndexByte(f.Value, '='); i >= 0 {
-		return refuse("HTTP2-Settings is base64url without padding", Span{f.ValueSpan.Start + i, f.ValueSpan.End}, noteH2CSettingsPadded, v("value", f.Value))
+		return refuse("HTTP2-Settings is base64url without padding", Span{f.ValueSpan().Start + i, f.ValueSpan().End}, noteH2CSettingsPadded, v("value", f.Value))
 	}
 	payload, err := base64.RawURLEncoding.Strict().DecodeString(f.Value)
 	if err != nil {
-		sp := f.ValueSpan
+		sp := f.ValueSpan()
 		if i := firstNonBase64URL(f.Value); i >= 0 {
-			sp = Span{f.ValueSpan.Start + i, f.ValueSpan.Start + i + 1}
+			sp = Span{f.ValueSpan().Start + i, f.ValueSpan().Start + i + 1}
 		}
 		return refuse("HTTP2-Settings is base64url without padding", sp, noteH2CSettingsInvalid, v("value", f.Value))
 	}
 	if len(payload)%6 != 0 {
-		n.t.fail("HTTP2-Settings decodes to whole 6-byte settings", f.ValueSpan, noteH2CSettingsLength, v("length", itoa(len(payload))))
+		n.t.fail("HTTP2-Settings decodes to whole 6-byte settings", f.ValueSpan(), noteH2CSettingsLength, v("length", itoa(len(payload))))
 		return nil
 	}
-	n.t.pass("exactly one HTTP2-Settings field, base64url of a SETTINGS payload", f.ValueSpan, nil)
+	n.t.pass("exactly one HTTP2-Settings field, base64url of a SETTINGS payload", f.ValueSpan(), nil)
 	if r.Method == "OPTIONS" {
 		n.t.note(r.MethodSpan, noteH2COptions)
 	}
-	bad := checkClientSettings(n, payload, f.ValueSpan.Start)
+	bad := checkClientSettings(n, payload, f.ValueSpan().Start)
 	n.t.note(o.Span, noteH2CDeprecated)
 	return &verdict{accept: true, upgrade: "h2c", after: func(n *negotiation) []Part { return h2cAfter(n, payload, bad) }}
 }

@@ -13,12 +13,26 @@ import (
 
 // A Field is one field line of the header section.
 type Field struct {
-	Name      string // as written
-	Value     string // without leading and trailing OWS; obs-fold replaced by SP when unfolded
-	Line      int    // 1-based line number of the field line
-	Span      Span   // the whole field line, without its line terminator
-	NameSpan  Span
-	ValueSpan Span
+	Name  string // as written
+	Value string // without leading and trailing OWS; obs-fold replaced by SP when unfolded
+	Span  Span   // the whole field line, without its line terminator
+	Line  int32  // 1-based line number of the field line
+
+	// Where the name ends and the value starts and ends, as offsets from
+	// Span.Start, for NameSpan and ValueSpan. They are within the header
+	// section, whose size is limited (Config.HTTP.MaxHeaderBytes), and as
+	// int32 they make a Field 64 bytes rather than 88: every request
+	// allocates one per field line.
+	nameEnd, valueStart, valueEnd int32
+}
+
+// NameSpan is where the name lies: from the start of the line to the colon.
+func (f *Field) NameSpan() Span { return Span{f.Span.Start, f.Span.Start + int(f.nameEnd)} }
+
+// ValueSpan is where the value lies, without the OWS around it; an unfolded
+// obs-fold value extends to the end of its last line.
+func (f *Field) ValueSpan() Span {
+	return Span{f.Span.Start + int(f.valueStart), f.Span.Start + int(f.valueEnd)}
 }
 
 // A Request is a parsed HTTP/1.1 request with the position of every element.
@@ -162,7 +176,7 @@ func (r *Request) List(name string) []elem {
 	var out []elem
 	for i := r.nextNamed(name, 0); i < len(r.Fields); i = r.nextNamed(name, i+1) {
 		f := &r.Fields[i]
-		es, _ := splitList(f.Value, f.ValueSpan.Start)
+		es, _ := splitList(f.Value, f.ValueSpan().Start)
 		out = append(out, es...)
 	}
 	out = out[:len(out):len(out)] // an append by a caller copies

@@ -60,8 +60,8 @@ func parseFields(r *Request, raw []byte, off, lineNo int, cfg *Config, t *trace)
 				if cont != "" {
 					f.Value += " " + cont
 				}
-				f.ValueSpan.End = l.end
 				f.Span.End = l.end
+				f.valueEnd = int32(l.end - f.Span.Start)
 				t.pass("obs-fold is replaced by SP", Span{l.start, l.end}, noteObsFoldUnfolded, v("name", f.Name))
 			} else {
 				t.fail("no obs-fold (a field line continued on the next line)", Span{l.start, l.end}, noteObsFoldRejected)
@@ -120,8 +120,8 @@ func parseFields(r *Request, raw []byte, off, lineNo int, cfg *Config, t *trace)
 		}
 		r.Fields = append(r.Fields, Field{})
 		f := &r.Fields[len(r.Fields)-1] // filled in place: copying a Field costs more
-		f.Name, f.Value, f.Line = fieldName, value, lineNo
-		f.Span, f.NameSpan, f.ValueSpan = Span{l.start, l.end}, Span{l.start, l.start + colon}, valueSpan
+		f.Name, f.Value, f.Span, f.Line = fieldName, value, Span{l.start, l.end}, int32(lineNo)
+		f.nameEnd, f.valueStart, f.valueEnd = int32(colon), int32(vs), int32(ve)
 		off = l.next
 	}
 	if problems == 0 {
@@ -199,7 +199,7 @@ func checkHost(r *Request, t *trace) {
 		h := hosts[0]
 		if i := invalidHostByte(h.Value); i >= 0 {
 			i = min(i, len(h.Value)-1) // something missing at the end: point at the last byte
-			t.fail("the Host value is a valid uri-host [ \":\" port ]", Span{h.ValueSpan.Start + i, h.ValueSpan.Start + i + 1}, noteHostInvalid, v("host", h.Value))
+			t.fail("the Host value is a valid uri-host [ \":\" port ]", Span{h.ValueSpan().Start + i, h.ValueSpan().Start + i + 1}, noteHostInvalid, v("host", h.Value))
 			return
 		}
 		t.pass("exactly one valid Host field", h.Span, nil)

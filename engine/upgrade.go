@@ -253,10 +253,10 @@ func handlerFor(o offer) *handler {
 func parseOffers(n *negotiation, lines []Field, out []offer) (_ []offer, listed int) {
 	var buf [8]elem
 	for _, f := range lines {
-		es, empties := appendList(buf[:0], f.Value, f.ValueSpan.Start)
+		es, empties := appendList(buf[:0], f.Value, f.ValueSpan().Start)
 		listed += len(es)
 		if empties > 0 && len(es) > 0 {
-			n.t.note(f.ValueSpan, noteEmptyListElements, v("name", f.Name))
+			n.t.note(f.ValueSpan(), noteEmptyListElements, v("name", f.Name))
 		}
 		for _, e := range es {
 			name, version := e.Value, ""
@@ -280,9 +280,9 @@ func i0(s string, c byte) bool { return strings.IndexByte(s, c) >= 0 }
 func checkConnection(n *negotiation, lines []Field) {
 	var buf [8]elem
 	for _, f := range lines {
-		es, empties := appendList(buf[:0], f.Value, f.ValueSpan.Start)
+		es, empties := appendList(buf[:0], f.Value, f.ValueSpan().Start)
 		if empties > 0 && len(es) > 0 {
-			n.t.note(f.ValueSpan, noteEmptyListElements, v("name", f.Name))
+			n.t.note(f.ValueSpan(), noteEmptyListElements, v("name", f.Name))
 		}
 		for _, e := range es {
 			if !isToken(e.Value) {

@@ -185,7 +185,7 @@ func negotiateWebSocket(n *negotiation, o offer) *verdict {
 	}
 	// item 2: Host (the parser has required exactly one valid Host).
 	if hs := r.Values("Host"); len(hs) == 1 {
-		n.t.pass("Host names the server's authority", hs[0].ValueSpan, noteWSHost, v("host", hs[0].Value))
+		n.t.pass("Host names the server's authority", hs[0].ValueSpan(), noteWSHost, v("host", hs[0].Value))
 	}
 	// items 3 and 4 (Upgrade, Connection) were checked by the generic stage.
 	n.t.pass("Upgrade includes websocket and Connection includes upgrade", o.Span, nil)

@@ -68,7 +68,7 @@ func parseExtensions(c *wsCheck, out []extOffer) []extOffer {
 	fails := 0
 	var buf [8]elem
 	for _, f := range lines {
-		es, _ := appendList(buf[:0], f.Value, f.ValueSpan.Start)
+		es, _ := appendList(buf[:0], f.Value, f.ValueSpan().Start)
 		if len(es) == 0 {
 			c.fail(check, f.Span, noteWSExtensionsSyntax, v("element", f.Value), v("why", "the list is empty; it needs at least one extension"))
 			fails++

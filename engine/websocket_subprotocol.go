@@ -44,7 +44,7 @@ func checkSubprotocols(c *wsCheck, offers []elem) []elem {
 	fails := 0
 	var buf [8]elem
 	for _, f := range lines {
-		es, _ := appendList(buf[:0], f.Value, f.ValueSpan.Start)
+		es, _ := appendList(buf[:0], f.Value, f.ValueSpan().Start)
 		if len(es) == 0 {
 			c.fail(check, f.Span, noteWSSubprotocolEmpty)
 			ok = false
