@@ -176,8 +176,18 @@ type negotiation struct {
 	res *Result
 
 	offers    []offer // the protocols offered in Upgrade, in client order
+	accepted  verdict // the verdict that switches, made by accept
 	upgradeOK bool    // Upgrade is honoured (HTTP/1.1, "upgrade" option present)
 	early     bool    // the final response goes out before the content is read (Expect)
+}
+
+// accept returns a verdict that switches to upgrade. It is kept in the
+// negotiation, which is working memory, rather than allocated: an accepting
+// verdict ends the Upgrade stage, so a run makes at most one, and nothing
+// holds on to it after the run (the 101 copies its fields).
+func (n *negotiation) accept(upgrade string) *verdict {
+	n.accepted = verdict{accept: true, upgrade: upgrade}
+	return &n.accepted
 }
 
 func (n *negotiation) run() {

@@ -126,7 +126,9 @@ func negotiateH2C(n *negotiation, o offer) *verdict {
 	}
 	bad := checkClientSettings(n, payload, f.ValueSpan().Start)
 	n.t.note(o.Span, noteH2CDeprecated)
-	return &verdict{accept: true, upgrade: "h2c", after: func(n *negotiation) []Part { return h2cAfter(n, payload, bad) }}
+	out := n.accept("h2c")
+	out.after = func(n *negotiation) []Part { return h2cAfter(n, payload, bad) }
+	return out
 }
 
 // checkClientSettings records one step per setting of the HTTP2-Settings

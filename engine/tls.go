@@ -75,7 +75,9 @@ func negotiateTLS(n *negotiation, o offer) *verdict {
 	}
 	stack := "TLS/" + o.Version + ", HTTP/1.1"
 	n.t.pass("the 101 lists the new stack bottom-up", o.Span, noteTLSStack, v("stack", stack))
-	return &verdict{accept: true, upgrade: stack, after: tlsAfter}
+	out := n.accept(stack)
+	out.after = tlsAfter
+	return out
 }
 
 // tlsAfter describes what follows the 101: the client's TLS handshake (not

@@ -29,7 +29,7 @@ type verdict struct {
 	accept  bool
 	upgrade string    // the Upgrade value of the 101, e.g. "websocket" or "TLS/1.0, HTTP/1.1"
 	headers []Header  // the protocol's own 101 fields, in order
-	room    [3]Header // where headers starts, so that a verdict and its fields are one allocation
+	room    [3]Header // where headers starts, so that the fields need no allocation of their own
 	reject  *Response
 	// after describes the bytes after the 101 (both directions).
 	after func(n *negotiation) []Part

@@ -205,7 +205,7 @@ func negotiateWebSocket(n *negotiation, o offer) *verdict {
 	concat, sha1Hex, accept := acceptSteps(key)
 	n.t.pass("Sec-WebSocket-Accept is computed from the key", keySpan, noteWSAccept,
 		v("key", key), v("concat", concat), v("sha1", sha1Hex), v("accept", accept))
-	out := &verdict{accept: true, upgrade: "websocket"}
+	out := n.accept("websocket")
 	out.headers = append(out.room[:0], Header{"Sec-WebSocket-Accept", accept})
 	if p := selectSubprotocol(n, protocols); p != "" {
 		out.headers = append(out.headers, Header{"Sec-WebSocket-Protocol", p})
