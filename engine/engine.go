@@ -53,7 +53,7 @@ func Negotiate(raw []byte, cfg *Config) *Result {
 
 // work is the memory a run of Negotiate works in: the negotiation, the
 // trace's steps and Vars until finish copies them out at their exact size,
-// and the Upgrade offers. Nothing in it outlives the run, so it is reused
+// the Upgrade offers and the WebSocket extensions' parameters. Nothing in it outlives the run, so it is reused
 // (the trace of a typical request would otherwise be allocated for its
 // worst case).
 type work struct {
@@ -61,13 +61,14 @@ type work struct {
 	steps  []Step
 	vars   []Var
 	offers []offer
+	params []param
 }
 
 var workPool = sync.Pool{New: func() any { return new(work) }}
 
 // start begins a run with w's memory.
 func (w *work) start(cfg *Config, req *Request, res *Result) *negotiation {
-	w.n = negotiation{req: req, cfg: cfg, res: res, t: newTrace(), offers: w.offers[:0]}
+	w.n = negotiation{req: req, cfg: cfg, res: res, t: newTrace(), offers: w.offers[:0], params: w.params[:0]}
 	w.n.t.steps, w.n.t.vars = w.steps[:0], w.vars[:0]
 	return &w.n
 }
@@ -75,7 +76,7 @@ func (w *work) start(cfg *Config, req *Request, res *Result) *negotiation {
 // release keeps the memory the run grew, cleared so that it holds on to
 // nothing of the request, and gives w back to the pool.
 func (w *work) release() {
-	w.steps, w.vars, w.offers = clearLen(w.n.t.steps), clearLen(w.n.t.vars), clearLen(w.n.offers)
+	w.steps, w.vars, w.offers, w.params = clearLen(w.n.t.steps), clearLen(w.n.t.vars), clearLen(w.n.offers), clearLen(w.n.params)
 	w.n = negotiation{}
 	workPool.Put(w)
 }
@@ -176,6 +177,7 @@ type negotiation struct {
 	res *Result
 
 	offers    []offer // the protocols offered in Upgrade, in client order
+	params    []param // the parameters of the WebSocket extensions offered
 	accepted  verdict // the verdict that switches, made by accept
 	upgradeOK bool    // Upgrade is honoured (HTTP/1.1, "upgrade" option present)
 	early     bool    // the final response goes out before the content is read (Expect)

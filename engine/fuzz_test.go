@@ -236,7 +236,7 @@ func FuzzSplitParams(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		head, params, perr := splitParams(elem{s, Span{0, len(s)}})
+		head, params, perr := appendParams(nil, elem{s, Span{0, len(s)}})
 		if perr != nil {
 			if perr.Span.Start < 0 || perr.Span.End > len(s) || perr.Span.Start > perr.Span.End {
 				t.Fatalf("error span %v outside %q", perr.Span, s)

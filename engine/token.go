@@ -195,10 +195,11 @@ type paramError struct {
 	Span Span
 }
 
-// splitParams parses `head *( OWS ";" OWS param )` where head must be a token
-// and each param is `token [ "=" ( token / quoted-string ) ]`. RFC 9110 §5.6.6
-// allows no whitespace around "="; this parser is strict about it.
-func splitParams(e elem) (head string, params []param, perr *paramError) {
+// appendParams parses `head *( OWS ";" OWS param )` where head must be a
+// token and each param is `token [ "=" ( token / quoted-string ) ]`, and
+// appends the params to params. RFC 9110 §5.6.6 allows no whitespace around
+// "="; this parser is strict about it.
+func appendParams(params []param, e elem) (head string, _ []param, perr *paramError) {
 	s := e.Value
 	base := e.Span.Start
 	i := 0

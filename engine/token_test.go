@@ -90,27 +90,27 @@ func TestSplitParams(t *testing.T) {
 		{in: "; a", errWhy: "an element must start with a token", errSpan: Span{0, 1}},
 	}
 	for _, tt := range tests {
-		head, params, perr := splitParams(elem{tt.in, Span{0, len(tt.in)}})
+		head, params, perr := appendParams(nil, elem{tt.in, Span{0, len(tt.in)}})
 		if head != tt.head {
-			t.Errorf("splitParams(%q) head = %q, want %q", tt.in, head, tt.head)
+			t.Errorf("appendParams(nil, %q) head = %q, want %q", tt.in, head, tt.head)
 		}
 		if tt.errWhy != "" {
 			if perr == nil || perr.Why != tt.errWhy || perr.Span != tt.errSpan {
-				t.Errorf("splitParams(%q) error = %+v, want %q at %v", tt.in, perr, tt.errWhy, tt.errSpan)
+				t.Errorf("appendParams(nil, %q) error = %+v, want %q at %v", tt.in, perr, tt.errWhy, tt.errSpan)
 			}
 			continue
 		}
 		if perr != nil {
-			t.Errorf("splitParams(%q): unexpected error %+v", tt.in, perr)
+			t.Errorf("appendParams(nil, %q): unexpected error %+v", tt.in, perr)
 			continue
 		}
 		if len(params) != len(tt.params) {
-			t.Errorf("splitParams(%q) = %+v, want %+v", tt.in, params, tt.params)
+			t.Errorf("appendParams(nil, %q) = %+v, want %+v", tt.in, params, tt.params)
 			continue
 		}
 		for i := range params {
 			if params[i] != tt.params[i] {
-				t.Errorf("splitParams(%q)[%d] = %+v, want %+v", tt.in, i, params[i], tt.params[i])
+				t.Errorf("appendParams(nil, %q)[%d] = %+v, want %+v", tt.in, i, params[i], tt.params[i])
 			}
 		}
 	}
@@ -211,9 +211,9 @@ func TestDuplicateParam(t *testing.T) {
 		{`x; q="1"; r; Q`, 2},
 	}
 	for _, tt := range tests {
-		_, params, perr := splitParams(elem{tt.in, Span{0, len(tt.in)}})
+		_, params, perr := appendParams(nil, elem{tt.in, Span{0, len(tt.in)}})
 		if perr != nil {
-			t.Fatalf("splitParams(%q): %+v", tt.in, perr)
+			t.Fatalf("appendParams(nil, %q): %+v", tt.in, perr)
 		}
 		if got := duplicateParam(params); got != tt.want {
 			t.Errorf("duplicateParam(%q) = %d, want %d", tt.in, got, tt.want)

@@ -77,7 +77,10 @@ func parseExtensions(c *wsCheck, out []extOffer) []extOffer {
 			if fails >= 8 {
 				return out
 			}
-			name, params, perr := splitParams(e)
+			start := len(n.params)
+			name, all, perr := appendParams(n.params, e)
+			params := all[start:len(all):len(all)] // capped: an append to them cannot overwrite the next offer's
+			n.params = all
 			if perr != nil {
 				if perr.Span.Empty() { // at the end of the element: point at its last byte
 					perr.Span = Span{e.Span.End - 1, e.Span.End}

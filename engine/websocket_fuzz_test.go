@@ -50,7 +50,7 @@ func FuzzWSExtensions(f *testing.F) {
 			if ext == "" {
 				return
 			}
-			name, params, perr := splitParams(elem{ext, Span{}})
+			name, params, perr := appendParams(nil, elem{ext, Span{}})
 			if perr != nil || name != "permessage-deflate" {
 				t.Fatalf("answer %q is not one permessage-deflate element", ext)
 			}
