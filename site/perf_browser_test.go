@@ -306,7 +306,9 @@ func bigRequest(size int) string {
 // (playground._render, everything Go does for a keystroke) called in a
 // tight loop, where V8's caches and optimized code stay hot, against the
 // same render in an animation frame after the browser has drawn the last
-// one, and a second render in that same frame. Reported, not asserted.
+// one, a second render in that same frame, and a render of an unchanged
+// request (nothing to write to the DOM, nothing for the browser to draw)
+// once a frame. Reported, not asserted.
 func TestPerfRenderInFrames(t *testing.T) {
 	p := openIsolated(t)
 	p.open("")
@@ -328,7 +330,7 @@ func TestPerfRenderInFrames(t *testing.T) {
 	// In frames: the page's own render of each keystroke, then a second
 	// render of another text in the same frame.
 	eval[any](p, `(() => {
-		const render = playground._render, ed = document.getElementById("request");
+		const render = globalThis.__render = playground._render, ed = document.getElementById("request");
 		globalThis.__first = []; globalThis.__second = [];
 		playground._render = () => {
 			let t = performance.now(); render(); __first.push(performance.now() - t);
@@ -342,6 +344,18 @@ func TestPerfRenderInFrames(t *testing.T) {
 	first, second := eval[[]float64](p, `__first`), eval[[]float64](p, `__second`)
 	t.Logf("render of a changed request: %.3f ms in a tight loop (median of the last 200 of %d), %.3f ms in an animation frame, %.3f ms for a second render in the same frame (medians)",
 		median(hot), n, median(first), median(second))
+	idle := eval[[]float64](p, `(async (n) => {
+		const ts = [];
+		for (let i = 0; i < n; i++) {
+			await new Promise((r) => requestAnimationFrame(r));
+			const t0 = performance.now();
+			__render();
+			ts.push(performance.now() - t0);
+		}
+		return ts;
+	})(`+strconv.Itoa(pick(150, 30))+`)`)
+	t.Logf("render of an unchanged request, once a frame: %.3f ms (median)", median(idle))
+	benchFigure(t, "render.frame_unchanged_ms", strconv.FormatFloat(median(idle), 'f', 3, 64))
 	benchFigure(t, "render.hot_ms", strconv.FormatFloat(median(hot), 'f', 3, 64))
 	benchFigure(t, "render.frame_ms", strconv.FormatFloat(median(first), 'f', 3, 64))
 	benchFigure(t, "render.frame_second_ms", strconv.FormatFloat(median(second), 'f', 3, 64))

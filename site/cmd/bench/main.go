@@ -84,6 +84,7 @@ func main() {
 	add("keystroke → panes, typical handshake, median", ms("edit.median_ms"), "≤ 0.5 ms")
 	add("keystroke → panes, typical handshake, p95", ms("edit.p95_ms"), "≤ 1.5 ms")
 	add("the render of a keystroke (Go and DOM): tight loop / animation frame / second in a frame", ms("render.hot_ms")+" / "+ms("render.frame_ms")+" / "+ms("render.frame_second_ms"), "")
+	add("the render of an unchanged request (no DOM writes), once a frame", ms("render.frame_unchanged_ms"), "")
 	add("keystroke → panes, 64 KiB request", ms("edit.64KiB_ms"), "≤ 30 ms")
 	add("keystroke → panes, 256 KiB request", ms("edit.256KiB_ms"), "bounded")
 	add("keystroke → panes, 1 MiB request", ms("edit.1MiB_ms"), "bounded")
