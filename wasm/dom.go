@@ -78,19 +78,25 @@ func setHidden(el safejs.Value, hidden bool) { set(el, "hidden", hidden) }
 // blocks: it returns plain values, never waits on a Promise.
 func guard(name string, fn func(this safejs.Value, args []safejs.Value) any) safejs.Func {
 	f, err := safejs.FuncOf(func(this safejs.Value, args []safejs.Value) (ret any) {
-		defer func() {
-			if r := recover(); r != nil {
-				logf("panic in %s: %v", name, r)
-				showError("Something went wrong inside the playground (" + name + "). Your text is kept; please report this with the link.")
-				ret = nil
-			}
-		}()
+		defer recovered(name, func() { ret = nil })
 		return fn(this, args)
 	})
 	if err != nil {
 		logf("FuncOf %s: %v", name, err)
 	}
 	return f
+}
+
+// recovered, deferred by a function JavaScript calls, recovers a panic,
+// logs it, shows the error banner and calls then (when not nil).
+func recovered(name string, then func()) {
+	if r := recover(); r != nil {
+		logf("panic in %s: %v", name, r)
+		showError("Something went wrong inside the playground (" + name + "). Your text is kept; please report this with the link.")
+		if then != nil {
+			then()
+		}
+	}
 }
 
 // on listens for an event on an element.

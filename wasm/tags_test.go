@@ -1,6 +1,7 @@
 package main
 
 import (
+	"go/ast"
 	"go/build/constraint"
 	"go/parser"
 	"go/token"
@@ -43,4 +44,57 @@ func TestAllWasmTags(t *testing.T) {
 	if n == 0 {
 		t.Fatal("no source files found")
 	}
+}
+
+// TestExportsRecover checks that every function the module exports to
+// JavaScript with //go:wasmexport begins with defer recovered(...): a
+// panic escaping it would end the Go program for good, and the page
+// would die silently. (Functions exported through js.Func go through
+// guard, which does the same.)
+func TestExportsRecover(t *testing.T) {
+	entries, err := os.ReadDir(".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, e := range entries {
+		name := e.Name()
+		if !strings.HasSuffix(name, ".go") || strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), name, nil, parser.ParseComments)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range f.Decls {
+			fn, ok := d.(*ast.FuncDecl)
+			if !ok || fn.Doc == nil || !hasDirective(fn.Doc, "//go:wasmexport") {
+				continue
+			}
+			n++
+			ok = false
+			if fn.Body != nil && len(fn.Body.List) > 0 {
+				if ds, isDefer := fn.Body.List[0].(*ast.DeferStmt); isDefer {
+					if id, isIdent := ds.Call.Fun.(*ast.Ident); isIdent && id.Name == "recovered" {
+						ok = true
+					}
+				}
+			}
+			if !ok {
+				t.Errorf("%s: %s is exported with //go:wasmexport but does not begin with defer recovered(...)", name, fn.Name.Name)
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no //go:wasmexport function found (site/app.js calls playground_render)")
+	}
+}
+
+func hasDirective(g *ast.CommentGroup, directive string) bool {
+	for _, c := range g.List {
+		if strings.HasPrefix(c.Text, directive) {
+			return true
+		}
+	}
+	return false
 }
