@@ -14,17 +14,7 @@ import (
 // //go:build js && wasm (the adapter is browser-only; logic lives in the
 // natively tested engine and wasm/render packages).
 func TestAllWasmTags(t *testing.T) {
-	entries, err := os.ReadDir(".")
-	if err != nil {
-		t.Fatal(err)
-	}
-	n := 0
-	for _, e := range entries {
-		name := e.Name()
-		if !strings.HasSuffix(name, ".go") || strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		n++
+	for _, name := range sourceFiles(t) {
 		f, err := parser.ParseFile(token.NewFileSet(), name, nil, parser.ParseComments|parser.PackageClauseOnly)
 		if err != nil {
 			t.Fatal(err)
@@ -41,9 +31,25 @@ func TestAllWasmTags(t *testing.T) {
 			t.Errorf("%s lacks //go:build js && wasm", name)
 		}
 	}
-	if n == 0 {
+}
+
+// sourceFiles lists the adapter's Go files, tests left out.
+func sourceFiles(t *testing.T) []string {
+	t.Helper()
+	entries, err := os.ReadDir(".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		if name := e.Name(); strings.HasSuffix(name, ".go") && !strings.HasSuffix(name, "_test.go") {
+			names = append(names, name)
+		}
+	}
+	if len(names) == 0 {
 		t.Fatal("no source files found")
 	}
+	return names
 }
 
 // TestExportsRecover checks that every function the module exports to
@@ -52,16 +58,8 @@ func TestAllWasmTags(t *testing.T) {
 // would die silently. (Functions exported through js.Func go through
 // guard, which does the same.)
 func TestExportsRecover(t *testing.T) {
-	entries, err := os.ReadDir(".")
-	if err != nil {
-		t.Fatal(err)
-	}
 	n := 0
-	for _, e := range entries {
-		name := e.Name()
-		if !strings.HasSuffix(name, ".go") || strings.HasSuffix(name, "_test.go") {
-			continue
-		}
+	for _, name := range sourceFiles(t) {
 		f, err := parser.ParseFile(token.NewFileSet(), name, nil, parser.ParseComments)
 		if err != nil {
 			t.Fatal(err)
