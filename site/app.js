@@ -78,11 +78,15 @@
       el.replaceChildren(frag);
     },
   });
-  // The render of a keystroke through the module's export (for
-  // measurements: site/perf_browser_test.go).
-  Object.defineProperty(pg, "_renderFrame", {
-    value: () => { if (exports && typeof exports.playground_render === "function") exports.playground_render(); },
-  });
+  // The render of a keystroke: the module's export playground_render, the
+  // same render as _render without syscall/js's dispatch of a js.Func
+  // (wasm/main.go, renderFrame); also for measurements
+  // (site/perf_browser_test.go).
+  const renderFrame = () => {
+    if (exports && typeof exports.playground_render === "function") exports.playground_render();
+    else pg._render();
+  };
+  Object.defineProperty(pg, "_renderFrame", { value: renderFrame });
   Object.defineProperty(pg, "_patch", {
     value: (el, spec) => {
       try { run(el, spec); return true; } catch (e) { return false; }
@@ -91,17 +95,14 @@
 
   // The editor's input events, one render per animation frame: the Go
   // program sets _render when it is running (wasm/main.go, wire); until
-  // then its first render reads the editor as it is. The frame calls the
-  // module's export playground_render, the same render without
-  // syscall/js's dispatch of a js.Func (wasm/main.go, renderFrame).
+  // then its first render reads the editor as it is.
   let renderQueued = false;
   document.getElementById("request").addEventListener("input", () => {
     if (renderQueued || typeof pg._render !== "function") return;
     renderQueued = true;
     requestAnimationFrame(() => {
       renderQueued = false;
-      if (exports && typeof exports.playground_render === "function") exports.playground_render();
-      else pg._render();
+      renderFrame();
     });
   });
 

@@ -193,6 +193,10 @@ func coldLoad(p *page, base, fragment string) loadMarks {
 	return m
 }
 
+// hostEditJS defines hostEdit(text, s): the request text with s added at
+// the end of its Host line, the edit the keystroke measurements make.
+const hostEditJS = `const hostEdit = (text, s) => { const at = text.indexOf("\n", text.indexOf("Host:")); return text.slice(0, at) + s + text.slice(at); };`
+
 // keystrokeJS times n keystrokes through the page's real path: an input
 // event on the editor (the adapter queues a render for the next animation
 // frame) and that frame's render. A callback registered before the event
@@ -201,8 +205,8 @@ func coldLoad(p *page, base, fragment string) loadMarks {
 // Host line, so that every render has something new to show.
 const keystrokeJS = `(async (n, text) => {
 	const ed = document.getElementById("request");
-	const at = text.indexOf("\n", text.indexOf("Host:"));
-	const variants = [text, text.slice(0, at) + "x" + text.slice(at)];
+	` + hostEditJS + `
+	const variants = [text, hostEdit(text, "x")];
 	const frame = () => new Promise((r) => requestAnimationFrame(r));
 	const times = [];
 	for (let i = 0; i < n; i++) {
@@ -317,8 +321,8 @@ func TestPerfRenderInFrames(t *testing.T) {
 	n := pick(2000, 300)
 	hot := eval[[]float64](p, `((n, text) => {
 		const ed = document.getElementById("request");
-		const at = text.indexOf("\n", text.indexOf("Host:"));
-		const variants = [text, text.slice(0, at) + "x" + text.slice(at)];
+		`+hostEditJS+`
+		const variants = [text, hostEdit(text, "x")];
 		const ts = [];
 		for (let i = 0; i < n; i++) {
 			ed.value = variants[i % 2];
@@ -331,8 +335,8 @@ func TestPerfRenderInFrames(t *testing.T) {
 	type frames struct{ First, Second, Unchanged []float64 }
 	f := eval[frames](p, `(async (n, text) => {
 		const ed = document.getElementById("request");
-		const at = text.indexOf("\n", text.indexOf("Host:"));
-		const variants = [text, text.slice(0, at) + "x" + text.slice(at), text.slice(0, at) + "yy" + text.slice(at)];
+		`+hostEditJS+`
+		const variants = [text, hostEdit(text, "x"), hostEdit(text, "yy")];
 		const frame = () => new Promise((r) => requestAnimationFrame(r));
 		const time = () => { const t0 = performance.now(); playground._renderFrame(); return performance.now() - t0; };
 		const out = {First: [], Second: [], Unchanged: []};

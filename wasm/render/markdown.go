@@ -1,6 +1,7 @@
 package render
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/upgrade-playground/playground/engine"
@@ -36,19 +37,11 @@ func NoteHTML(n *engine.Note, vars []engine.Var) string {
 // noteTemplate finds the template compiled for a note by binary search in
 // templates (sorted by id).
 func noteTemplate(id string) (string, bool) {
-	lo, hi := 0, len(templates)
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if templates[m].id < id {
-			lo = m + 1
-		} else {
-			hi = m
-		}
+	i, ok := slices.BinarySearchFunc(templates[:], id, func(t template, id string) int { return strings.Compare(t.id, id) })
+	if !ok {
+		return "", false
 	}
-	if lo < len(templates) && templates[lo].id == id {
-		return templates[lo].html, true
-	}
-	return "", false
+	return templates[i].html, true
 }
 
 // Markdown renders a note detail to HTML with the values filled in as text
