@@ -129,17 +129,22 @@
   // the .wasm's memory stays under issue 6's 16 MiB budget; a larger live
   // heap (a huge paste) falls back on GOGC's pacing.
   go.env = { GOGC: "400", GOMEMLIMIT: "12MiB" };
-  const url = "site/main.wasm";
-  const streaming = WebAssembly.instantiateStreaming
-    ? WebAssembly.instantiateStreaming(fetch(url), go.importObject)
-      .catch(() => fetch(url).then((r) => r.arrayBuffer()).then((b) => WebAssembly.instantiate(b, go.importObject)))
-    : fetch(url).then((r) => r.arrayBuffer()).then((b) => WebAssembly.instantiate(b, go.importObject));
-  streaming
-    .then((result) => {
+  // The module boot.js began compiling while the page was parsed; boot.js
+  // is async, so it may run after this script: then it calls the
+  // function left here.
+  new Promise((resolve, reject) => {
+    const boot = globalThis.__playgroundModule;
+    if (boot && typeof boot.then === "function") { resolve(boot); return; }
+    globalThis.__playgroundModule = resolve;
+    // The load event comes after every async script has run or failed.
+    addEventListener("load", () => reject(new Error("site/boot.js did not run")));
+  })
+    .then((module) => WebAssembly.instantiate(module, go.importObject))
+    .then((instance) => {
       pg.compiledAt = performance.now(); // the module is compiled and instantiated
-      exports = result.instance.exports;
-      pg.memoryBytes = () => result.instance.exports.mem.buffer.byteLength; // the .wasm's memory (issue 6 budget)
-      return go.run(result.instance).then(() => fail(new Error("the engine stopped")));
+      exports = instance.exports;
+      pg.memoryBytes = () => instance.exports.mem.buffer.byteLength; // the .wasm's memory (issue 6 budget)
+      return go.run(instance).then(() => fail(new Error("the engine stopped")));
     })
     .catch(fail);
 

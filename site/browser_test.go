@@ -159,18 +159,7 @@ func TestHostileLinkStaysText(t *testing.T) {
 	hostile := "GET /<img src=x onerror=alert(1)> HTTP/1.1\r\nHost: `javascript:alert(1)`<svg onload=alert(2)>\u202e\r\nX: java&#115;cript:alert(3) [x](javascript:alert(4)) ![i](http://evil.example/x.png)\r\n\r\n"
 	p.open("req=" + base64.RawURLEncoding.EncodeToString([]byte(hostile)) + "&%3Cscript%3E=1")
 	p.waitFor(`document.getElementById("response").dataset.status !== undefined`)
-	bad := eval[[]string](p, `(() => {
-		const out = [];
-		for (const el of document.querySelectorAll("*")) {
-			for (const a of el.attributes) {
-				if (a.name.startsWith("on")) out.push(el.tagName + " " + a.name);
-				if (/^\s*(javascript|data):/i.test(a.value)) out.push(el.tagName + " " + a.name + "=" + a.value);
-			}
-			if (["IMG", "IFRAME", "OBJECT", "EMBED"].includes(el.tagName)) out.push(el.tagName);
-			if (el.tagName === "SCRIPT" && !/^site\/(app|wasm_exec)\.js$/.test(el.getAttribute("src") || "")) out.push("SCRIPT " + el.outerHTML);
-		}
-		return out;
-	})()`)
+	bad := eval[[]string](p, domScanJS)
 	if len(bad) > 0 {
 		t.Errorf("hostile values reached the DOM as markup: %q", bad)
 	}

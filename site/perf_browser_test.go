@@ -73,12 +73,17 @@ func p95(v []float64) float64    { slices.Sort(v); return v[(len(v)*95+99)/100-1
 // The loads alternate with cold loads of an empty Go program loaded the
 // same way (testdata/floor), the floor that no Go page can go below on
 // this machine: issue 6 assumed about 150 ms, and on a busy or slower
-// machine it is higher, so the figures are read against it.
+// machine it is higher, so the figures are read against it. They also
+// alternate with cold loads of the playground's own program stopped once
+// its packages are initialized (wasm/marks.go, floorOnly): the floor of a
+// program of its size, which splits what is above the empty program's
+// floor into the cost of the .wasm's size and the playground's own work.
 func TestPerfLoad(t *testing.T) {
 	p := openPage(t)
-	floor := floorSite(t)
+	floor := floorSite(t, "./testdata/floor", "-s -w")
+	sized := floorSite(t, "../wasm", "-s -w -X main.floorOnly=1")
 	link := sharedLink(t)
-	var fetched, compiled, ready, first, all, shown, floorReady, linkFirst, linkAll []float64
+	var fetched, compiled, ready, first, all, shown, floorReady, sizedReady, linkFirst, linkAll []float64
 	loads := pick(10, 3)
 	for range loads {
 		m := coldLoad(p, p.base, "")
@@ -92,18 +97,25 @@ func TestPerfLoad(t *testing.T) {
 			t.Fatalf("the empty Go program set no playground-ready mark")
 		}
 		floorReady = append(floorReady, f.Ready)
+		if s := coldLoad(p, sized, ""); s.Ready > 0 {
+			sizedReady = append(sizedReady, s.Ready)
+		} else {
+			t.Fatalf("the playground's program stopped after its initialization set no playground-ready mark")
+		}
 		l := coldLoad(p, p.base, link)
 		linkFirst, linkAll = append(linkFirst, l.First), append(linkAll, l.All)
 	}
 	t.Logf("median of %d cold loads: the .wasm fetched %.0f ms, compiled and instantiated %.0f ms", loads, median(fetched), median(compiled))
 	t.Logf("median of %d cold loads: request text shown %.0f ms, engine ready %.0f ms (budget 250), first response %.0f ms (budget 300), every pane %.0f ms (budget 400)",
 		loads, median(shown), median(ready), median(first), median(all))
-	t.Logf("floor: an empty Go program, loaded the same way, is ready at %.0f ms (median of %d)", median(floorReady), loads)
+	t.Logf("floor: an empty Go program, loaded the same way, is ready at %.0f ms; the playground's own program stopped after its initialization (a program of its size that does nothing), at %.0f ms (medians of %d)", median(floorReady), median(sizedReady), loads)
 	t.Logf("a shared link (a request and a setting): first response %.0f ms, every pane %.0f ms (median of %d)", median(linkFirst), median(linkAll), loads)
+	benchFigure(t, "load.request_shown_ms", strconv.FormatFloat(median(shown), 'f', 0, 64))
 	benchFigure(t, "load.ready_ms", strconv.FormatFloat(median(ready), 'f', 0, 64))
 	benchFigure(t, "load.first_render_ms", strconv.FormatFloat(median(first), 'f', 0, 64))
 	benchFigure(t, "load.all_panes_ms", strconv.FormatFloat(median(all), 'f', 0, 64))
 	benchFigure(t, "load.floor_ms", strconv.FormatFloat(median(floorReady), 'f', 0, 64))
+	benchFigure(t, "load.floor_sized_ms", strconv.FormatFloat(median(sizedReady), 'f', 0, 64))
 	benchFigure(t, "load.link_first_render_ms", strconv.FormatFloat(median(linkFirst), 'f', 0, 64))
 	benchFigure(t, "load.link_all_panes_ms", strconv.FormatFloat(median(linkAll), 'f', 0, 64))
 }
@@ -124,13 +136,16 @@ func sharedLink(t *testing.T) string {
 	return engine.State{Request: ex.Request, Config: cfg}.Fragment()
 }
 
-// floorSite builds the empty Go program of testdata/floor with the Go that
-// runs the tests, serves it like the playground (precompressed, by
-// static.Handler) and returns its URL.
-func floorSite(t *testing.T) string {
+// floorSite builds a floor of the load measurement, the Go program pkg
+// built with ldflags by the Go that runs the tests, serves it with
+// testdata/floor's page like the playground (precompressed, by
+// static.Handler) and returns its URL: the empty program of
+// testdata/floor, or the playground's own program stopped after its
+// initialization (wasm/marks.go, floorOnly).
+func floorSite(t *testing.T, pkg, ldflags string) string {
 	t.Helper()
 	dir := t.TempDir()
-	for _, f := range []struct{ from, to string }{{"testdata/floor/index.html", "index.html"}, {"testdata/floor/app.js", "app.js"}, {"wasm_exec.js", "wasm_exec.js"}} {
+	for _, f := range []struct{ from, to string }{{"testdata/floor/index.html", "index.html"}, {"testdata/floor/app.js", "app.js"}, {"boot.js", "boot.js"}, {"wasm_exec.js", "wasm_exec.js"}} {
 		b, err := os.ReadFile(f.from)
 		if err != nil {
 			t.Fatal(err)
@@ -140,10 +155,10 @@ func floorSite(t *testing.T) string {
 		}
 	}
 	wasm := filepath.Join(dir, "main.wasm")
-	build := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", wasm, "./testdata/floor")
+	build := exec.Command("go", "build", "-trimpath", "-ldflags="+ldflags, "-o", wasm, pkg)
 	build.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("building testdata/floor: %v\n%s", err, out)
+		t.Fatalf("building %s: %v\n%s", pkg, err, out)
 	}
 	if out, err := exec.Command("go", "run", "./cmd/compress", wasm).CombinedOutput(); err != nil {
 		t.Fatalf("compressing the floor's .wasm: %v\n%s", err, out)
@@ -197,16 +212,12 @@ func coldLoad(p *page, base, fragment string) loadMarks {
 // the end of its Host line, the edit the keystroke measurements make.
 const hostEditJS = `const hostEdit = (text, s) => { const at = text.indexOf("\n", text.indexOf("Host:")); return text.slice(0, at) + s + text.slice(at); };`
 
-// keystrokeJS times n keystrokes through the page's real path: an input
-// event on the editor (the adapter queues a render for the next animation
-// frame) and that frame's render. A callback registered before the event
-// and one registered after it bracket the page's own frame callback.
-// Alternate keystrokes add and remove one character at the end of the
-// Host line, so that every render has something new to show.
-const keystrokeJS = `(async (n, text) => {
-	const ed = document.getElementById("request");
-	` + hostEditJS + `
-	const variants = [text, hostEdit(text, "x")];
+// keystrokeLoopJS times n keystrokes on the editor ed: an input event
+// (the page's listener queues a render for the next animation frame) and
+// that frame's callbacks. A callback registered before the event and one
+// registered after it bracket the page's own frame callback. Keystrokes
+// alternate between the texts of variants.
+const keystrokeLoopJS = `async (ed, n, variants) => {
 	const frame = () => new Promise((r) => requestAnimationFrame(r));
 	const times = [];
 	for (let i = 0; i < n; i++) {
@@ -220,6 +231,33 @@ const keystrokeJS = `(async (n, text) => {
 		await before; await after;
 		times.push((d1 - d0) + (t1 - t0));
 	}
+	return times;
+}`
+
+// keystrokeJS times n keystrokes through the page's real path (the
+// request editor, its input listener and the render in the next frame).
+// Alternate keystrokes add and remove one character at the end of the
+// Host line, so that every render has something new to show.
+const keystrokeJS = `(async (n, text) => {
+	` + hostEditJS + `
+	return (` + keystrokeLoopJS + `)(document.getElementById("request"), n, [text, hostEdit(text, "x")]);
+})`
+
+// keystrokeFloorJS times n keystrokes the same way on a textarea of its
+// own whose input listener, like the page's, queues a callback for the
+// next frame, one that does nothing: the floor of the measurement (the
+// event, the frame's callbacks and the browser's own work between them).
+const keystrokeFloorJS = `(async (n) => {
+	const ed = document.createElement("textarea");
+	document.body.append(ed);
+	let queued = false;
+	ed.addEventListener("input", () => {
+		if (queued) return;
+		queued = true;
+		requestAnimationFrame(() => { queued = false; });
+	});
+	const times = await (` + keystrokeLoopJS + `)(ed, n, ["a", "b"]);
+	ed.remove();
 	return times;
 })`
 
@@ -245,10 +283,13 @@ func TestPerfEdit(t *testing.T) {
 	if got := eval[string](p, `document.getElementById("response").dataset.status`); got != "101" {
 		t.Fatalf("after the keystrokes the response is %s, want 101", got)
 	}
+	floor := eval[[]float64](p, keystrokeFloorJS+`(`+strconv.Itoa(pick(200, 40))+`)`)
 	med, tail := median(typical), p95(typical)
-	t.Logf("keystroke, typical handshake: median %.3f ms (budget 0.5), p95 %.3f ms (budget 1.5), n=%d", med, tail, len(typical))
+	t.Logf("keystroke, typical handshake: median %.3f ms (budget 0.5), p95 %.3f ms (budget 1.5), n=%d; the floor (a frame callback that does nothing): median %.3f ms, p95 %.3f ms", med, tail, len(typical), median(floor), p95(floor))
 	benchFigure(t, "edit.median_ms", strconv.FormatFloat(med, 'f', 3, 64))
 	benchFigure(t, "edit.p95_ms", strconv.FormatFloat(tail, 'f', 3, 64))
+	benchFigure(t, "edit.floor_median_ms", strconv.FormatFloat(median(floor), 'f', 3, 64))
+	benchFigure(t, "edit.floor_p95_ms", strconv.FormatFloat(p95(floor), 'f', 3, 64))
 
 	for _, size := range []struct {
 		name  string

@@ -17,6 +17,9 @@ import (
 )
 
 func main() {
+	if floorOnly != "" {
+		floorMain()
+	}
 	a := newApp()
 	a.start()
 	select {}

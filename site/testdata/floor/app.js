@@ -1,4 +1,5 @@
-// Loads main.wasm the way site/app.js loads the playground's.
+// Loads main.wasm the way site/app.js loads the playground's (compiled
+// by site/boot.js, which floorSite copies here).
 "use strict";
 (() => {
   let resolve;
@@ -6,8 +7,9 @@
   pg._started = () => { pg.readyAt = performance.now(); resolve(pg); };
   globalThis.playground = pg;
   const go = new Go();
-  WebAssembly.instantiateStreaming(fetch("main.wasm"), go.importObject).then((r) => {
+  const boot = globalThis.__playgroundModule;
+  (boot && boot.then ? boot : new Promise((r) => { globalThis.__playgroundModule = r; })).then((m) => WebAssembly.instantiate(m, go.importObject)).then((instance) => {
     pg.compiledAt = performance.now();
-    return go.run(r.instance);
+    return go.run(instance);
   });
 })();
