@@ -83,7 +83,7 @@ func TestPerfLoad(t *testing.T) {
 	floor := floorSite(t, "./testdata/floor", "-s -w")
 	sized := floorSite(t, "../wasm", "-s -w -X main.floorOnly=1")
 	link := sharedLink(t)
-	var fetched, compiled, ready, first, all, shown, floorReady, sizedReady, linkFirst, linkAll []float64
+	var fetched, compiled, ready, first, all, shown, painted, floorReady, sizedReady, linkFirst, linkAll []float64
 	loads := pick(10, 3)
 	for range loads {
 		m := coldLoad(p, p.base, "")
@@ -91,6 +91,7 @@ func TestPerfLoad(t *testing.T) {
 			t.Fatalf("marks playground-ready %.1f, first-render %.1f, every pane %.1f: missing or out of order", m.Ready, m.First, m.All)
 		}
 		ready, first, all, shown = append(ready, m.Ready), append(first, m.First), append(all, m.All), append(shown, m.Request)
+		painted = append(painted, m.Paint)
 		fetched, compiled = append(fetched, m.Fetched), append(compiled, m.Compiled)
 		f := coldLoad(p, floor, "")
 		if f.Ready <= 0 {
@@ -106,11 +107,12 @@ func TestPerfLoad(t *testing.T) {
 		linkFirst, linkAll = append(linkFirst, l.First), append(linkAll, l.All)
 	}
 	t.Logf("median of %d cold loads: the .wasm fetched %.0f ms, compiled and instantiated %.0f ms", loads, median(fetched), median(compiled))
-	t.Logf("median of %d cold loads: request text shown %.0f ms, engine ready %.0f ms (budget 250), first response %.0f ms (budget 300), every pane %.0f ms (budget 400)",
-		loads, median(shown), median(ready), median(first), median(all))
+	t.Logf("median of %d cold loads: request text parsed %.0f ms, first painted %.0f ms, engine ready %.0f ms (budget 250), first response %.0f ms (budget 300), every pane %.0f ms (budget 400)",
+		loads, median(shown), median(painted), median(ready), median(first), median(all))
 	t.Logf("floor: an empty Go program, loaded the same way, is ready at %.0f ms; the playground's own program stopped after its initialization (a program of its size that does nothing), at %.0f ms (medians of %d)", median(floorReady), median(sizedReady), loads)
 	t.Logf("a shared link (a request and a setting): first response %.0f ms, every pane %.0f ms (median of %d)", median(linkFirst), median(linkAll), loads)
 	benchFigure(t, "load.request_shown_ms", strconv.FormatFloat(median(shown), 'f', 0, 64))
+	benchFigure(t, "load.first_paint_ms", strconv.FormatFloat(median(painted), 'f', 0, 64))
 	benchFigure(t, "load.ready_ms", strconv.FormatFloat(median(ready), 'f', 0, 64))
 	benchFigure(t, "load.first_render_ms", strconv.FormatFloat(median(first), 'f', 0, 64))
 	benchFigure(t, "load.all_panes_ms", strconv.FormatFloat(median(all), 'f', 0, 64))
@@ -169,7 +171,7 @@ func floorSite(t *testing.T, pkg, ldflags string) string {
 }
 
 // loadMarks are the times of one load, in ms since navigation start.
-type loadMarks struct{ Fetched, Compiled, Ready, First, All, Request float64 }
+type loadMarks struct{ Fetched, Compiled, Ready, First, All, Request, Paint float64 }
 
 // coldLoad opens the page at base with a fragment in a new browser
 // context (empty cache and storage) of p's browser, waits for
@@ -200,7 +202,7 @@ func coldLoad(p *page, base, fragment string) loadMarks {
 		const at = (n) => (performance.getEntriesByName(n)[0] || {startTime: -1}).startTime;
 		const html = performance.getEntriesByType("navigation")[0];
 		const w = performance.getEntriesByType("resource").find((e) => e.name.endsWith("main.wasm"));
-		return {Fetched: w ? w.responseEnd : -1, Compiled: playground.compiledAt, Ready: at("playground-ready"), First: at("first-render"), All: playground.readyAt, Request: html ? html.domInteractive : -1};
+		return {Fetched: w ? w.responseEnd : -1, Compiled: playground.compiledAt, Ready: at("playground-ready"), First: at("first-render"), All: playground.readyAt, Request: html ? html.domInteractive : -1, Paint: at("first-contentful-paint")};
 	})()`, chromedp.EvalAwaitPromise))
 	if err != nil {
 		p.t.Fatalf("loading %s: %v", url, err)
