@@ -28,13 +28,13 @@ func serveBoot(t *testing.T, p *page, boot http.HandlerFunc) {
 }
 
 // TestBootAfterApp: boot.js is async, so it may run after the deferred
-// app.js; the page starts either way. Here boot.js arrives 500 ms late,
+// app.js; the page starts either way. Here boot.js arrives 2 s late,
 // after app.js has run (before DOMContentLoaded).
 func TestBootAfterApp(t *testing.T) {
 	p := openPage(t)
 	files := static.Handler("..")
 	serveBoot(t, p, func(w http.ResponseWriter, r *http.Request) {
-		time.Sleep(500 * time.Millisecond)
+		time.Sleep(2 * time.Second) // long after app.js runs, even on a loaded machine
 		files.ServeHTTP(w, r)
 	})
 	p.open("")
