@@ -143,7 +143,7 @@
     .then((instance) => {
       pg.compiledAt = performance.now(); // the module is compiled and instantiated
       exports = instance.exports;
-      pg.memoryBytes = () => instance.exports.mem.buffer.byteLength; // the .wasm's memory (issue 6 budget)
+      pg.memoryBytes = () => exports.mem.buffer.byteLength; // the .wasm's memory (issue 6 budget)
       return go.run(instance).then(() => fail(new Error("the engine stopped")));
     })
     .catch(fail);

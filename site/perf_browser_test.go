@@ -93,16 +93,8 @@ func TestPerfLoad(t *testing.T) {
 		ready, first, all, shown = append(ready, m.Ready), append(first, m.First), append(all, m.All), append(shown, m.Request)
 		painted = append(painted, m.Paint)
 		fetched, compiled = append(fetched, m.Fetched), append(compiled, m.Compiled)
-		f := coldLoad(p, floor, "")
-		if f.Ready <= 0 {
-			t.Fatalf("the empty Go program set no playground-ready mark")
-		}
-		floorReady = append(floorReady, f.Ready)
-		if s := coldLoad(p, sized, ""); s.Ready > 0 {
-			sizedReady = append(sizedReady, s.Ready)
-		} else {
-			t.Fatalf("the playground's program stopped after its initialization set no playground-ready mark")
-		}
+		floorReady = append(floorReady, floorLoad(p, floor, "the empty Go program"))
+		sizedReady = append(sizedReady, floorLoad(p, sized, "the playground's program stopped after its initialization"))
 		l := coldLoad(p, p.base, link)
 		linkFirst, linkAll = append(linkFirst, l.First), append(linkAll, l.All)
 	}
@@ -168,6 +160,17 @@ func floorSite(t *testing.T, pkg, ldflags string) string {
 	srv := httptest.NewServer(static.Handler(dir))
 	t.Cleanup(srv.Close)
 	return srv.URL + "/"
+}
+
+// floorLoad is a cold load of a floor (floorSite) that returns its
+// playground-ready mark, failing the test when what was loaded set none.
+func floorLoad(p *page, base, what string) float64 {
+	p.t.Helper()
+	m := coldLoad(p, base, "")
+	if m.Ready <= 0 {
+		p.t.Fatalf("%s set no playground-ready mark", what)
+	}
+	return m.Ready
 }
 
 // loadMarks are the times of one load, in ms since navigation start.
