@@ -4,7 +4,7 @@
 #   ./build.sh          build site/main.wasm (+ .gz, .br) and site/wasm_exec.js
 #   ./build.sh serve    build, then serve the repository root on 127.0.0.1:${PORT:-8080}
 #   ./build.sh test     gofmt, go vet (native and js/wasm), import boundaries, build, go test ./...
-#   ./build.sh update   regenerate golden files (engine, wasm/render, README tables)
+#   ./build.sh update   regenerate every generated file and rewrite the golden files
 #   ./build.sh bench    measure size, load, keystroke, memory and engine-vs-gorilla: one table
 #   ./build.sh fuzz     run every fuzz target for ${FUZZTIME:-500x} (test runs it too)
 set -euo pipefail
@@ -13,11 +13,11 @@ cd "$(dirname "$0")"
 GO=${GO:-go}
 
 build() {
-	# Compile every note's markdown to an HTML template ahead of time
-	# (wasm/render/templates_gen.go), so goldmark stays out of the .wasm,
-	# and the examples gallery to Go (engine/examples_gen.go), so the page
-	# starts without parsing it.
-	"$GO" run ./wasm/render/gen
+	# Every generated file (wasm/gen): the notes' markdown compiled to HTML
+	# ahead of time, so goldmark stays out of the .wasm; the examples gallery
+	# as Go, so the page starts without parsing it; index.html's prerendered
+	# sections and docs/links.md's settings table.
+	"$GO" generate ./...
 	# Build to a temporary file and replace site/main.wasm only when it
 	# changed, so that the (slow) precompression below can be skipped.
 	GOOS=js GOARCH=wasm "$GO" build -trimpath -ldflags='-s -w' -o site/main.wasm.new ./wasm
@@ -129,8 +129,8 @@ fuzz)
 	fuzz_all
 	;;
 update)
-	"$GO" run ./wasm/render/gen
-	"$GO" test ./engine ./wasm/render ./site -run 'Golden|README|TemplatesFresh|Prerendered' -update
+	"$GO" generate ./...
+	"$GO" test ./engine ./wasm/ui -run 'Golden' -update
 	;;
 *)
 	echo "usage: $0 [build|serve|test|update|bench|fuzz]" >&2

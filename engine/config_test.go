@@ -55,7 +55,6 @@ func TestSettingsDeclared(t *testing.T) {
 func TestNameTablesSorted(t *testing.T) {
 	checkSorted(t, "reasons", reasons)
 	checkSorted(t, "closeMeanings", closeMeanings)
-	checkSorted(t, "runeNames", runeNames)
 	if ReasonPhrase(101) != "Switching Protocols" || ReasonPhrase(599) != "" || closeMeaning(1007) != "invalid frame payload data" {
 		t.Error("a lookup in a name table fails")
 	}

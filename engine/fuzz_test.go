@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/upgrade-playground/playground/engine/wiretext"
+
 	"golang.org/x/tools/txtar"
 )
 
@@ -24,7 +26,7 @@ func goldenRequests(tb testing.TB) [][]byte {
 		}
 		for _, f := range ar.Files {
 			if f.Name == "request" {
-				out = append(out, DecodeWireText(string(f.Data)))
+				out = append(out, wiretext.Decode(string(f.Data)))
 			}
 		}
 	}
@@ -287,18 +289,4 @@ func quoteString(s string) string {
 	}
 	b.WriteByte('"')
 	return b.String()
-}
-
-// FuzzWireText checks that DecodeWireText(EncodeWireText(b)) == b exactly.
-func FuzzWireText(f *testing.F) {
-	for _, r := range goldenRequests(f) {
-		f.Add(r)
-	}
-	f.Add([]byte("a\\\r\n\\"))
-	f.Fuzz(func(t *testing.T, b []byte) {
-		s := EncodeWireText(b)
-		if got := DecodeWireText(s); !bytes.Equal(got, b) {
-			t.Fatalf("round trip:\n in %q\ntext %q\n out %q", b, s, got)
-		}
-	})
 }

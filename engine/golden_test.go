@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/upgrade-playground/playground/engine/wiretext"
+
 	"golang.org/x/tools/txtar"
 )
 
@@ -42,9 +44,9 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			res := Negotiate(DecodeWireText(string(req)), &cfg)
+			res := Negotiate(wiretext.Decode(string(req)), &cfg)
 			got := map[string][]byte{
-				"response": []byte(EncodeWireText(res.Bytes())),
+				"response": []byte(wiretext.Encode(res.Bytes())),
 				"trace":    []byte(FormatTrace(res)),
 				"after":    []byte(FormatAfter(res)),
 			}

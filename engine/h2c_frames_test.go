@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/upgrade-playground/playground/engine/wiretext"
+
 	"golang.org/x/net/http2"
 	"golang.org/x/tools/txtar"
 )
@@ -235,7 +237,7 @@ func TestGoldenFramesValid(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, p := range Negotiate(DecodeWireText(string(req)), &cfg).After {
+		for _, p := range Negotiate(wiretext.Decode(string(req)), &cfg).After {
 			if !strings.HasPrefix(p.Proto, "h2") || len(p.Bytes) == 0 || !p.Span.Empty() || string(p.Bytes) == h2Preface {
 				continue
 			}

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/upgrade-playground/playground/engine/wiretext"
+
 	"golang.org/x/tools/txtar"
 )
 
@@ -190,7 +192,7 @@ func TestNotesInGoldens(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", file, err)
 		}
-		res := Negotiate(DecodeWireText(req), &cfg)
+		res := Negotiate(wiretext.Decode(req), &cfg)
 		for _, s := range res.Trace {
 			if s.Note == nil {
 				continue

@@ -287,3 +287,7 @@ func splitWords(r *Request, s string, l line, t *trace) bool {
 // isLineSpace reports whether c separates request-line words in the lenient
 // split: SP, HTAB, VT or FF (RFC 9112 §3).
 func isLineSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\v' || c == '\f' }
+
+func isHexDigit(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
+}

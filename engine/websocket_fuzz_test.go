@@ -7,6 +7,8 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/upgrade-playground/playground/engine/wiretext"
+
 	"golang.org/x/tools/txtar"
 )
 
@@ -202,7 +204,7 @@ func goldenFiles(tb testing.TB, pattern string) [][]byte {
 		}
 		for _, f := range ar.Files {
 			if f.Name == "request" {
-				raw := DecodeWireText(string(f.Data))
+				raw := wiretext.Decode(string(f.Data))
 				if i := bytes.Index(raw, []byte("\r\n\r\n")); i >= 0 {
 					out = append(out, raw[i+4:])
 				}

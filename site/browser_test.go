@@ -2,6 +2,7 @@ package site
 
 import (
 	"encoding/base64"
+	"flag"
 	"os"
 	"slices"
 	"strconv"
@@ -11,6 +12,9 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/upgrade-playground/playground/engine"
+	"github.com/upgrade-playground/playground/wasm/editor"
+	"github.com/upgrade-playground/playground/wasm/gallery"
+	"github.com/upgrade-playground/playground/wasm/link"
 )
 
 // The browser tests drive the built page in headless Chromium. Each one
@@ -47,10 +51,10 @@ func TestPageLoads(t *testing.T) {
 		t.Errorf("the Server pane has %d controls, want one per setting (%d)", n, len(engine.Settings()))
 	}
 	exs := eval[[]map[string]any](p, `playground.examples()`)
-	if len(exs) != len(engine.Examples()) {
-		t.Fatalf("playground.examples() has %d entries, want %d", len(exs), len(engine.Examples()))
+	if len(exs) != len(gallery.Examples()) {
+		t.Fatalf("playground.examples() has %d entries, want %d", len(exs), len(gallery.Examples()))
 	}
-	for i, ex := range engine.Examples() {
+	for i, ex := range gallery.Examples() {
 		if exs[i]["id"] != ex.ID || exs[i]["title"] != ex.Title {
 			t.Errorf("examples()[%d] = %v, want id %q title %q", i, exs[i], ex.ID, ex.Title)
 		}
@@ -140,7 +144,7 @@ func TestMalformedLinkKeepsWork(t *testing.T) {
 	p.open("")
 	p.typeRequest("GET /mine HTTP/1.1\nHost: example.com\n\n")
 	p.waitFor(`document.getElementById("response").dataset.status === "200"`)
-	for _, bad := range []string{"req=%%%", "req=ab/cd", "v=99&req=YWI", "req=" + strings.Repeat("A", engine.MaxFragment+10)} {
+	for _, bad := range []string{"req=%%%", "req=ab/cd", "v=99&req=YWI", "req=" + strings.Repeat("A", link.MaxFragment+10)} {
 		eval[any](p, `location.hash = `+strconv.Quote(bad))
 		p.waitFor(`!document.getElementById("link-message").hidden`)
 		if got := eval[string](p, `document.getElementById("request").value`); got != "GET /mine HTTP/1.1\nHost: example.com\n\n" {
@@ -165,11 +169,13 @@ func TestHostileLinkStaysText(t *testing.T) {
 	}
 }
 
-// TestScreenshots writes the README's screenshots (site/screenshots/*.png)
+var update = flag.Bool("update", false, "rewrite the README's screenshots")
+
+// TestScreenshots writes the README's screenshots (docs/screenshots/*.png)
 // with -update; without it there is nothing to check.
 func TestScreenshots(t *testing.T) {
 	if !*update {
-		t.Log("run with -update to rewrite site/screenshots/*.png")
+		t.Log("run with -update to rewrite docs/screenshots/*.png")
 		return
 	}
 	p := openPage(t)
@@ -186,10 +192,10 @@ func TestScreenshots(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := os.MkdirAll("screenshots", 0o755); err != nil {
+		if err := os.MkdirAll("../docs/screenshots", 0o755); err != nil {
 			t.Fatal(err)
 		}
-		if err := os.WriteFile("screenshots/"+shot.name+".png", png, 0o644); err != nil {
+		if err := os.WriteFile("../docs/screenshots/"+shot.name+".png", png, 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -227,12 +233,12 @@ func TestLineEndingModeKeepsBytes(t *testing.T) {
 	req := "GET / HTTP/1.1\nHost: example.com\r\nX: a\rb\x00\r\n\r\n"
 	enc := base64.RawURLEncoding.EncodeToString([]byte(req))
 	p.open("req=" + enc)
-	if got, want := eval[string](p, `document.getElementById("request").value`), engine.EditorText([]byte(req), "crlf"); got != want {
+	if got, want := eval[string](p, `document.getElementById("request").value`), editor.Text([]byte(req), "crlf"); got != want {
 		t.Fatalf("CRLF mode: editor holds %q, want %q", got, want)
 	}
 	status := eval[string](p, `document.getElementById("response").dataset.status`)
 	eval[any](p, `(() => { const s = document.getElementById("eol"); s.value = "lf"; s.dispatchEvent(new Event("change", {bubbles: true})); })()`)
-	if got, want := eval[string](p, `document.getElementById("request").value`), engine.EditorText([]byte(req), "lf"); got != want {
+	if got, want := eval[string](p, `document.getElementById("request").value`), editor.Text([]byte(req), "lf"); got != want {
 		t.Errorf("LF mode: editor holds %q, want %q", got, want)
 	}
 	p.waitFor(`location.hash === "#req=` + enc + `&eol=lf"`)
@@ -250,33 +256,33 @@ func TestLineEndingModeKeepsBytes(t *testing.T) {
 func TestLargeDraftComesBack(t *testing.T) {
 	p := openPage(t)
 	p.open("")
-	body := strings.Repeat("x", 3*engine.MaxFragment)
+	body := strings.Repeat("x", 3*link.MaxFragment)
 	req := "POST / HTTP/1.1\r\nHost: a\r\nContent-Length: " + strconv.Itoa(len(body)) + "\r\n\r\n" + body
 	// Wait for the page's own (debounced) save, which would overwrite ours.
 	p.waitFor(`location.hash.length > 1 && localStorage.getItem("upgrade-playground.draft") === location.hash.slice(1)`)
 	eval[any](p, `localStorage.setItem("upgrade-playground.draft", "req=`+base64.RawURLEncoding.EncodeToString([]byte(req))+`")`)
 	p.open("")
-	if got := eval[string](p, `document.getElementById("request").value`); got != engine.EditorText([]byte(req), "crlf") {
+	if got := eval[string](p, `document.getElementById("request").value`); got != editor.Text([]byte(req), "crlf") {
 		t.Errorf("after a reload the editor holds %d bytes, want the %d-byte draft", len(got), len(req))
 	}
 }
 
 // TestPatchedPanesMatchFreshPage checks the page's incremental updates: a
-// keystroke patches the panes in place (wasm/render.Patch), and after a
+// keystroke patches the panes in place (wasm/ui.Patch), and after a
 // run of edits across very different requests every pane must hold
 // exactly what a freshly loaded page shows for the same link.
 func TestPatchedPanesMatchFreshPage(t *testing.T) {
 	p := openPage(t)
 	p.open("")
 	panes := `["explanation", "after", "diagram", "request-overlay", "response", "response-info"].map((id) => document.getElementById(id).innerHTML)`
-	exs := engine.Examples()
+	exs := gallery.Examples()
 	for i, text := range []string{
-		engine.EditorText(exs[0].Request, ""),
+		editor.Text(exs[0].Request, ""),
 		"GET / HTTP/1.1\nHost : a\nUpgrade: websocket\n\n",
-		engine.EditorText(exs[len(exs)/2].Request, ""),
+		editor.Text(exs[len(exs)/2].Request, ""),
 		"GET /chat HTTP/1.1\nHost: a\nUpgrade: websocket\nConnection: Upgrade\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\nSec-WebSocket-Version: 13\n\n",
 		"GET /chat HTTP/1.1\nHost: ab\nUpgrade: websocket\nConnection: Upgrade\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\nSec-WebSocket-Version: 13\n\n",
-		engine.EditorText(exs[len(exs)-1].Request, ""),
+		editor.Text(exs[len(exs)-1].Request, ""),
 		"GET /chat HTTP/1.1\nHost: ab\nUpgrade: h2c, websocket\nConnection: Upgrade, HTTP2-Settings\nHTTP2-Settings: AAMAAABkAAQAoAAAAAIAAAAA\n\n",
 	} {
 		p.setRequest(text)

@@ -13,6 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/upgrade-playground/playground/wasm/ui"
+
 	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
@@ -224,7 +226,7 @@ func (p *page) typeRequest(text string) {
 	p.t.Helper()
 	if err := chromedp.Do(p.ctx,
 		chromedp.Evaluate[chromedp.Void](`(() => { const r = document.getElementById("request"); r.value = ""; r.focus(); })()`),
-		chromedp.SendKeys(chromedp.ID(Request), text),
+		chromedp.SendKeys(chromedp.ID(ui.IDRequest), text),
 	); err != nil {
 		p.t.Fatal(err)
 	}

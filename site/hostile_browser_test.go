@@ -12,6 +12,9 @@ import (
 	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/upgrade-playground/playground/engine"
+	"github.com/upgrade-playground/playground/wasm/editor"
+	"github.com/upgrade-playground/playground/wasm/gallery"
+	"github.com/upgrade-playground/playground/wasm/link"
 )
 
 // Hostile links (issue 6): a shared link is input from a stranger. Payloads
@@ -263,7 +266,7 @@ func TestCSPEnforced(t *testing.T) {
 	eval[any](p, `window.__violations = []`) // the probes' violations were expected
 
 	// Every example, each opened by its link.
-	for _, ex := range engine.Examples() {
+	for _, ex := range gallery.Examples() {
 		eval[bool](p, openHashJS+`(`+strconv.Quote("ex="+ex.ID)+`)`)
 		cfg := ex.Config()
 		want := strconv.Itoa(engine.Negotiate(ex.Request, &cfg).Status())
@@ -323,7 +326,7 @@ func TestHostileSizes(t *testing.T) {
 	for _, c := range []struct{ name, frag string }{
 		{"2MB-fragment", "req=" + strings.Repeat("A", 2<<20)},
 		{"2MB-of-keys", strings.Repeat("lf=reject&", 2<<20/10)},
-		{"just-over-the-limit", "req=" + strings.Repeat("A", engine.MaxFragment)},
+		{"just-over-the-limit", "req=" + strings.Repeat("A", link.MaxFragment)},
 	} {
 		ms := eval[float64](p, timedHashJS+`(`+strconv.Quote(c.frag)+`)`)
 		lag := eval[float64](p, lagJS)
@@ -343,11 +346,11 @@ func TestHostileSizes(t *testing.T) {
 	// request of thousands of empty-valued fields, thousands of unknown keys.
 	fields := strings.Repeat("a:\r\n", 2800)
 	for _, c := range []struct{ name, frag string }{
-		{"repeated-keys", strings.Repeat("lf=reject&", engine.MaxFragment/10-1)},
-		{"unknown-keys", strings.Repeat("k=1&", engine.MaxFragment/4-1)},
+		{"repeated-keys", strings.Repeat("lf=reject&", link.MaxFragment/10-1)},
+		{"unknown-keys", strings.Repeat("k=1&", link.MaxFragment/4-1)},
 		{"thousands-of-fields", "req=" + base64.RawURLEncoding.EncodeToString([]byte("GET / HTTP/1.1\r\nHost: a\r\n"+fields+"\r\n"))},
 	} {
-		if len(c.frag) > engine.MaxFragment {
+		if len(c.frag) > link.MaxFragment {
 			t.Fatalf("%s: %d bytes, over the limit this case must stay within", c.name, len(c.frag))
 		}
 		ms := eval[float64](p, timedHashJS+`(`+strconv.Quote(c.frag)+`)`)
@@ -370,7 +373,7 @@ func TestHostileSizes(t *testing.T) {
 	} {
 		ms := median(keystrokes(p, 3, c.text))
 		lag := eval[float64](p, lagJS)
-		raw := engine.EditorBytes(c.text, "")
+		raw := editor.Bytes(c.text, "")
 		want := engine.Negotiate(raw, nil).Status()
 		got := eval[string](p, `document.getElementById("response").dataset.status`)
 		t.Logf("%s: a keystroke took %.1f ms (median of 3), next task waited %.1f ms; answer %s", c.name, ms, lag, got)

@@ -12,7 +12,10 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 	"github.com/upgrade-playground/playground/engine"
-	"github.com/upgrade-playground/playground/wasm/render"
+	"github.com/upgrade-playground/playground/wasm/editor"
+	"github.com/upgrade-playground/playground/wasm/gallery"
+	"github.com/upgrade-playground/playground/wasm/link"
+	"github.com/upgrade-playground/playground/wasm/ui"
 )
 
 // TestLearn drives the learning features in one browser tab (one Chromium
@@ -52,7 +55,7 @@ func (p *page) as(t *testing.T) *page { return &page{t: t, ctx: p.ctx, base: p.b
 func (p *page) setRequest(text string) *engine.Result {
 	p.t.Helper()
 	eval[any](p, `(() => { const r = document.getElementById("request"); r.value = `+strconv.Quote(text)+`; r.dispatchEvent(new Event("input")); })()`)
-	raw := engine.EditorBytes(text, "")
+	raw := editor.Bytes(text, "")
 	res := engine.Negotiate(raw, nil)
 	want := strings.ReplaceAll(string(res.Bytes()), "\r\n", "\n")
 	// The overlay behind the editor holds the text the page last rendered
@@ -85,7 +88,7 @@ const captureClipboard = `(() => { window.__copied = null;
 func learnGallery(p *page) {
 	t := p.t
 	groups := map[string]bool{}
-	for _, ex := range engine.Examples() {
+	for _, ex := range gallery.Examples() {
 		groups[ex.Group] = true
 	}
 	if n := eval[int](p, `document.querySelectorAll("#examples optgroup").length`); n != len(groups) {
@@ -93,10 +96,10 @@ func learnGallery(p *page) {
 	}
 	menu := eval[[]string](p, `[...document.querySelectorAll("#examples optgroup option")].map(o => o.value)`)
 	exs := eval[[]map[string]any](p, `playground.examples()`)
-	if len(menu) != len(engine.Examples()) || len(exs) != len(menu) {
-		t.Fatalf("menu has %d examples, playground.examples() %d, the engine %d", len(menu), len(exs), len(engine.Examples()))
+	if len(menu) != len(gallery.Examples()) || len(exs) != len(menu) {
+		t.Fatalf("menu has %d examples, playground.examples() %d, the engine %d", len(menu), len(exs), len(gallery.Examples()))
 	}
-	for i, ex := range engine.Examples() {
+	for i, ex := range gallery.Examples() {
 		if menu[i] != ex.ID || exs[i]["id"] != ex.ID || exs[i]["title"] != ex.Title {
 			t.Errorf("example %d: menu %q, examples() %v, want %q %q", i, menu[i], exs[i], ex.ID, ex.Title)
 		}
@@ -113,19 +116,19 @@ func learnGallery(p *page) {
 		t.Errorf("the gallery has %d group headings, want %d", n, len(groups))
 	}
 	items := eval[[]map[string]string](p, `[...document.querySelectorAll("#gallery a[data-ex]")].map(a => ({ id: a.dataset.ex, title: a.querySelector(".title").textContent, lesson: a.querySelector(".lesson").textContent }))`)
-	if len(items) != len(engine.Examples()) {
-		t.Fatalf("the gallery lists %d examples, want %d", len(items), len(engine.Examples()))
+	if len(items) != len(gallery.Examples()) {
+		t.Fatalf("the gallery lists %d examples, want %d", len(items), len(gallery.Examples()))
 	}
-	for i, ex := range engine.Examples() {
+	for i, ex := range gallery.Examples() {
 		if items[i]["id"] != ex.ID || items[i]["title"] != ex.Title || items[i]["lesson"] != ex.Lesson {
 			t.Errorf("gallery item %d = %v, want %s %q %q", i, items[i], ex.ID, ex.Title, ex.Lesson)
 		}
 	}
-	pick := engine.Examples()[len(engine.Examples())/2]
+	pick := gallery.Examples()[len(gallery.Examples())/2]
 	entries := eval[int](p, `history.length`)
 	p.click(`#gallery a[data-ex="` + pick.ID + `"]`)
 	p.waitFor(`document.getElementById("examples").value === "` + pick.ID + `" && document.querySelector('#gallery a[aria-current]').dataset.ex === "` + pick.ID + `"`)
-	if got := eval[string](p, `document.getElementById("request").value`); got != engine.EditorText(pick.Request, "") {
+	if got := eval[string](p, `document.getElementById("request").value`); got != editor.Text(pick.Request, "") {
 		t.Errorf("the gallery link %s loaded %q", pick.ID, got)
 	}
 	if n := eval[int](p, `history.length`); n != entries {
@@ -135,7 +138,7 @@ func learnGallery(p *page) {
 
 	// Open every example by its link, in the page (one evaluation).
 	var ids []string
-	for _, ex := range engine.Examples() {
+	for _, ex := range gallery.Examples() {
 		ids = append(ids, ex.ID)
 	}
 	idsJSON := `["` + strings.Join(ids, `","`) + `"]`
@@ -156,7 +159,7 @@ func learnGallery(p *page) {
 		return out;
 	})(`+idsJSON+`)`)
 	t.Logf("%d examples opened in %.0f ms", len(ids), shown[len(shown)-1]["ms"])
-	for i, ex := range engine.Examples() {
+	for i, ex := range gallery.Examples() {
 		got := shown[i]
 		cfg := ex.Config()
 		res := engine.Negotiate(ex.Request, &cfg)
@@ -172,7 +175,7 @@ func learnGallery(p *page) {
 		if l, _ := got["lesson"].(string); !strings.Contains(l, ex.Title) || !strings.Contains(l, ex.Lesson) {
 			t.Errorf("%s: the lesson line is %q", ex.ID, l)
 		}
-		if got["editor"] != engine.EditorText(ex.Request, "") {
+		if got["editor"] != editor.Text(ex.Request, "") {
 			t.Errorf("%s: the editor holds %q", ex.ID, got["editor"])
 		}
 	}
@@ -180,7 +183,7 @@ func learnGallery(p *page) {
 
 func learnPredict(p *page) {
 	t := p.t
-	ex, ok := engine.LookupExample(firstExampleWithStatus(400))
+	ex, ok := gallery.Lookup(firstExampleWithStatus(400))
 	if !ok || ex.Expect != 400 {
 		t.Fatal("no example answers 400")
 	}
@@ -215,7 +218,7 @@ func learnPredict(p *page) {
 	if !eval[bool](p, `["#response", ".why-pane", ".exchange", "#example-lesson"].every(s => getComputedStyle(document.querySelector(s)).display !== "none")`) {
 		t.Error("part of the answer stays hidden after the reveal")
 	}
-	why := render.PredictReason(engine.Negotiate(ex.Request, ptr(ex.Config())))
+	why := ui.PredictReason(engine.Negotiate(ex.Request, ptr(ex.Config())))
 	if got := eval[string](p, `document.getElementById("predict-outcome").textContent`); !strings.Contains(got, why) || !strings.Contains(got, "400 Bad Request") {
 		t.Errorf("the outcome %q does not give the status and the reason %q", got, why)
 	}
@@ -273,7 +276,7 @@ func learnLinks(p *page) {
 		} else {
 			eval[any](p, `location.hash = "`+frag+`"`) // ... and links opened in the running page
 		}
-		p.waitFor(`document.getElementById("request").value === ` + strconv.Quote(engine.EditorText([]byte(req), "")))
+		p.waitFor(`document.getElementById("request").value === ` + strconv.Quote(editor.Text([]byte(req), "")))
 		p.waitFor(`location.hash.length > 1 && document.getElementById("link-size").textContent !== ""`)
 		if got := fragmentReq(t, eval[string](p, `location.hash`)); !bytes.Equal(got, []byte(req)) {
 			t.Errorf("the address bar after opening carries %q, want %q", got, req)
@@ -306,7 +309,7 @@ func learnDraft(p *page) {
 	p.waitFor(`location.hash.length > 1 && localStorage.getItem("upgrade-playground.draft") === location.hash.slice(1)`)
 	eval[any](p, `localStorage.setItem("upgrade-playground.draft", "req=`+base64.RawURLEncoding.EncodeToString([]byte(draft))+`")`)
 	p.open("req=" + base64.RawURLEncoding.EncodeToString([]byte(link)))
-	if got := eval[string](p, `document.getElementById("request").value`); got != engine.EditorText([]byte(link), "") {
+	if got := eval[string](p, `document.getElementById("request").value`); got != editor.Text([]byte(link), "") {
 		t.Errorf("the link should win over the draft; editor holds %q", got)
 	}
 	p.waitFor(`!document.getElementById("restore-draft").hidden`)
@@ -314,7 +317,7 @@ func learnDraft(p *page) {
 	// still bring back the one the link replaced.
 	p.waitFor(`localStorage.getItem("upgrade-playground.draft") === location.hash.slice(1)`)
 	p.click("#restore-draft")
-	p.waitFor(`document.getElementById("request").value === ` + strconv.Quote(engine.EditorText([]byte(draft), "")))
+	p.waitFor(`document.getElementById("request").value === ` + strconv.Quote(editor.Text([]byte(draft), "")))
 	if !eval[bool](p, `document.getElementById("restore-draft").hidden`) {
 		t.Error("the restore button stays after restoring")
 	}
@@ -322,10 +325,10 @@ func learnDraft(p *page) {
 	// restorable. (First the restored draft reaches the address bar.)
 	p.waitFor(`location.hash.includes("` + base64.RawURLEncoding.EncodeToString([]byte(draft)) + `")`)
 	eval[any](p, `location.hash = "req=`+base64.RawURLEncoding.EncodeToString([]byte(link))+`"`)
-	p.waitFor(`document.getElementById("request").value === ` + strconv.Quote(engine.EditorText([]byte(link), "")))
+	p.waitFor(`document.getElementById("request").value === ` + strconv.Quote(editor.Text([]byte(link), "")))
 	p.waitFor(`!document.getElementById("restore-draft").hidden`)
 	p.click("#restore-draft")
-	p.waitFor(`document.getElementById("request").value === ` + strconv.Quote(engine.EditorText([]byte(draft), "")))
+	p.waitFor(`document.getElementById("request").value === ` + strconv.Quote(editor.Text([]byte(draft), "")))
 }
 
 func learnLinkSize(p *page) {
@@ -333,7 +336,7 @@ func learnLinkSize(p *page) {
 	big := "POST / HTTP/1.1\nHost: a\nContent-Length: 20000\n\n" + strings.Repeat("x", 20000)
 	p.setRequest(big)
 	p.waitFor(`document.getElementById("link-size").classList.contains("over")`)
-	if got := eval[string](p, `document.getElementById("link-size").textContent`); !strings.Contains(got, "too large") || !strings.Contains(got, strconv.Itoa(engine.MaxFragment)) {
+	if got := eval[string](p, `document.getElementById("link-size").textContent`); !strings.Contains(got, "too large") || !strings.Contains(got, strconv.Itoa(link.MaxFragment)) {
 		t.Errorf("the link meter says %q", got)
 	}
 	eval[any](p, captureClipboard)
@@ -349,10 +352,10 @@ func learnLinkSize(p *page) {
 // firstExampleWithStatus is the id of the first example answered with the
 // status.
 func firstExampleWithStatus(status int) string {
-	for _, e := range engine.Examples() {
+	for _, e := range gallery.Examples() {
 		if e.Expect == status {
 			return e.ID
 		}
 	}
-	return engine.Examples()[0].ID
+	return gallery.Examples()[0].ID
 }

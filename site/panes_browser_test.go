@@ -10,8 +10,9 @@ import (
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
-	"github.com/upgrade-playground/playground/engine"
-	"github.com/upgrade-playground/playground/wasm/render"
+	"github.com/upgrade-playground/playground/wasm/editor"
+	"github.com/upgrade-playground/playground/wasm/gallery"
+	"github.com/upgrade-playground/playground/wasm/ui"
 )
 
 // The TestLearn subtests about the panes: the trace, the diagram, Copy
@@ -84,7 +85,7 @@ func learnTrace(p *page) {
 	p.key(kb.ArrowDown)
 	line2 := bytes.IndexByte(raw, '\n') + 1
 	var wantSteps []string
-	for _, i := range render.StepsOnLine(res, line2) {
+	for _, i := range ui.StepsOnLine(res, line2) {
 		wantSteps = append(wantSteps, strconv.Itoa(i))
 	}
 	if len(wantSteps) == 0 {
@@ -111,7 +112,7 @@ func learnDiagram(p *page) {
 		"POST / HTTP/1.1\nHost: a\nContent-Length: 10\nExpect: 100-continue\n\n",
 	} {
 		res := p.setRequest(req)
-		title := render.DiagramTitle(res)
+		title := ui.DiagramTitle(res)
 		p.waitFor(`(document.querySelector("#diagram svg title") || {}).textContent === ` + strconv.Quote(title))
 		if eval[string](p, `document.querySelector("#diagram svg").namespaceURI`) != "http://www.w3.org/2000/svg" {
 			t.Error("the diagram is not in the SVG namespace")
@@ -140,21 +141,21 @@ func learnCopyAs(p *page) {
 	p.waitFor(`document.getElementById("copy-nc")`)
 	req := "GET /chat HTTP/1.1\nHost: a\nUpgrade: websocket\nConnection: Upgrade\n\n"
 	res := p.setRequest(req)
-	raw := engine.EditorBytes(req, "")
-	cf := render.Curl(raw, res)
+	raw := editor.Bytes(req, "")
+	cf := ui.Curl(raw, res)
 	if !cf.Exact {
 		t.Fatalf("the curl form of a plain request is not exact: %v", cf.Problems)
 	}
 	if got := eval[string](p, `document.getElementById("copy-curl").textContent`); got != cf.Command {
 		t.Errorf("curl shown %q, want %q", got, cf.Command)
 	}
-	if got := eval[string](p, `document.getElementById("copy-nc").textContent`); got != render.Netcat(raw) {
+	if got := eval[string](p, `document.getElementById("copy-nc").textContent`); got != ui.Netcat(raw) {
 		t.Errorf("nc shown %q", got)
 	}
 	eval[any](p, captureClipboard)
 	p.click(`#copy-as button[data-copy="copy-nc"]`)
 	p.waitFor(`window.__copied !== null`)
-	if got := eval[string](p, `window.__copied`); got != render.Netcat(raw) {
+	if got := eval[string](p, `window.__copied`); got != ui.Netcat(raw) {
 		t.Errorf("copied %q", got)
 	}
 	eval[any](p, `window.__copied = null`)
@@ -173,7 +174,7 @@ func learnCopyAs(p *page) {
 	p.click("#download-raw")
 	p.waitFor(`window.__blob !== null`)
 	got := eval[[]int](p, `window.__blob.arrayBuffer().then(b => [...new Uint8Array(b)])`)
-	want := engine.EditorBytes(withNUL, "")
+	want := editor.Bytes(withNUL, "")
 	if !bytes.HasSuffix(want, []byte("\r\n\r\na\x00\xff")) {
 		t.Fatalf("the editor notation gave %q", want)
 	}
@@ -254,9 +255,9 @@ func learnPhone(p *page) {
 		t.Fatal(err)
 	}
 	defer func() { _ = chromedp.Do(p.ctx, chromedp.EmulateViewport(1280, 900)) }()
-	frags := []string{"", "ex=" + engine.Examples()[0].ID + "&mode=predict"}
+	frags := []string{"", "ex=" + gallery.Examples()[0].ID + "&mode=predict"}
 	seen := map[string]bool{}
-	for _, ex := range engine.Examples() { // the first example of each group
+	for _, ex := range gallery.Examples() { // the first example of each group
 		if !seen[ex.Group] {
 			seen[ex.Group] = true
 			frags = append(frags, "ex="+ex.ID)

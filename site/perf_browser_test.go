@@ -17,6 +17,8 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/upgrade-playground/playground/engine"
 	"github.com/upgrade-playground/playground/site/static"
+	"github.com/upgrade-playground/playground/wasm/gallery"
+	"github.com/upgrade-playground/playground/wasm/link"
 )
 
 // The performance budgets of issue 6, measured in headless Chromium and
@@ -119,7 +121,7 @@ func TestPerfLoad(t *testing.T) {
 // same-origin policy (the request's bytes and one setting).
 func sharedLink(t *testing.T) string {
 	t.Helper()
-	ex, ok := engine.LookupExample("ws-firefox")
+	ex, ok := gallery.Lookup("ws-firefox")
 	if !ok {
 		t.Fatal("no example ws-firefox")
 	}
@@ -127,7 +129,7 @@ func sharedLink(t *testing.T) string {
 	if err := engine.LookupSetting("wsorigin").Set(&cfg, "same-origin"); err != nil {
 		t.Fatal(err)
 	}
-	return engine.State{Request: ex.Request, Config: cfg}.Fragment()
+	return link.State{Request: ex.Request, Config: cfg}.Fragment()
 }
 
 // floorSite builds a floor of the load measurement, the Go program pkg

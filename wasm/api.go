@@ -5,7 +5,9 @@ package main
 import (
 	"github.com/hack-pad/safejs"
 	"github.com/upgrade-playground/playground/engine"
-	"github.com/upgrade-playground/playground/wasm/render"
+	"github.com/upgrade-playground/playground/wasm/editor"
+	"github.com/upgrade-playground/playground/wasm/link"
+	"github.com/upgrade-playground/playground/wasm/ui"
 )
 
 // exportAPI fills globalThis.playground (created by site/app.js, DESIGN
@@ -24,7 +26,7 @@ func (a *app) exportAPI() {
 		return a.run(frag)
 	})
 	examples := guard("playground.examples", func(safejs.Value, []safejs.Value) any {
-		return render.ExampleList()
+		return ui.ExampleList()
 	})
 	set(pg, "run", run.Value())
 	set(pg, "examples", examples.Value())
@@ -33,15 +35,15 @@ func (a *app) exportAPI() {
 // run answers a deep link the way the page would show it: a link without a
 // request runs the editor's initial request.
 func (a *app) run(frag string) any {
-	st, probs := engine.ParseFragment(frag)
+	st, probs := link.Parse(frag)
 	for _, p := range probs {
 		if p.Fatal {
-			return render.RunResult(&engine.Result{Decisive: -1}, probs)
+			return ui.RunResult(&engine.Result{Decisive: -1}, probs)
 		}
 	}
 	req := st.Request
 	if req == nil {
-		req = engine.EditorBytes(a.defaultText, st.EOL)
+		req = editor.Bytes(a.defaultText, st.EOL)
 	}
-	return render.RunResult(engine.Negotiate(req, &st.Config), probs)
+	return ui.RunResult(engine.Negotiate(req, &st.Config), probs)
 }

@@ -3,10 +3,11 @@
 package main
 
 import (
-	"github.com/hack-pad/safejs"
-	"github.com/upgrade-playground/playground/engine"
-	"github.com/upgrade-playground/playground/site"
 	"strconv"
+
+	"github.com/hack-pad/safejs"
+	"github.com/upgrade-playground/playground/wasm/link"
+	"github.com/upgrade-playground/playground/wasm/ui"
 )
 
 // Copying and saving: the clipboard with its fallback, the raw download,
@@ -69,21 +70,21 @@ func (a *app) download(b []byte, name string) {
 // showLinkSize shows the size of the encoded link against the limit a
 // link can have to be opened.
 func (a *app) showLinkSize(n int) {
-	el := a.el[site.LinkSize]
-	if n > engine.MaxFragment {
-		setText(el, "Link too large to share: "+strconv.Itoa(n)+" bytes, links open up to "+strconv.Itoa(engine.MaxFragment)+". Download the raw request instead.")
+	el := a.el[ui.IDLinkSize]
+	if n > link.MaxFragment {
+		setText(el, "Link too large to share: "+strconv.Itoa(n)+" bytes, links open up to "+strconv.Itoa(link.MaxFragment)+". Download the raw request instead.")
 		setAttr(el, "class", "meter over")
 		return
 	}
-	setText(el, "Link: "+strconv.Itoa(n)+" / "+strconv.Itoa(engine.MaxFragment)+" bytes")
+	setText(el, "Link: "+strconv.Itoa(n)+" / "+strconv.Itoa(link.MaxFragment)+" bytes")
 	setAttr(el, "class", "meter")
 }
 
 // copyLink copies the page's link, unless it is too large to be opened.
 func (a *app) copyLink() {
 	a.save()
-	if len(a.lastHash) > engine.MaxFragment {
-		a.say("This link is too large to share (" + strconv.Itoa(len(a.lastHash)) + " bytes; links open up to " + strconv.Itoa(engine.MaxFragment) + "). Use Copy as → Download raw request instead.")
+	if len(a.lastHash) > link.MaxFragment {
+		a.say("This link is too large to share (" + strconv.Itoa(len(a.lastHash)) + " bytes; links open up to " + strconv.Itoa(link.MaxFragment) + "). Use Copy as → Download raw request instead.")
 		return
 	}
 	a.copy(str(get(get(global, "location"), "href")), "the link ("+strconv.Itoa(len(a.lastHash)+1)+" characters after #)")

@@ -4,7 +4,7 @@ package main
 
 import (
 	"github.com/hack-pad/safejs"
-	"github.com/upgrade-playground/playground/wasm/render"
+	"github.com/upgrade-playground/playground/wasm/ui"
 )
 
 // The DOM helpers: every call into JavaScript goes through safejs, which
@@ -127,7 +127,7 @@ func showError(msg string) {
 	setHidden(b, false)
 }
 
-// The page's DOM program (site/app.js, see render.Encode): _mount builds a
+// The page's DOM program (site/app.js, see ui.Encode): _mount builds a
 // whole tree in one call, _patch changes a pane in place.
 var (
 	pgObject = get(global, "playground")
@@ -136,8 +136,8 @@ var (
 )
 
 // mount replaces the children of el with the children of the tree's root.
-func mount(el safejs.Value, root *render.Node) {
-	if _, err := domMount.Invoke(el, render.Encode(root)); err != nil {
+func mount(el safejs.Value, root *ui.Node) {
+	if _, err := domMount.Invoke(el, ui.Encode(root)); err != nil {
 		logf("mount: %v", err)
 	}
 }
@@ -147,16 +147,16 @@ func mount(el safejs.Value, root *render.Node) {
 // a keystroke usually changes a few texts, not the whole pane.
 type pane struct {
 	el   safejs.Value
-	last *render.Node
+	last *ui.Node
 }
 
 // show makes the pane show root's children. Before the DOM changes it
 // calls changing (when not nil); it reports whether the DOM changed.
-func (p *pane) show(root *render.Node, changing func()) bool {
+func (p *pane) show(root *ui.Node, changing func()) bool {
 	prev := p.last
 	p.last = root
 	if prev != nil {
-		spec := render.Patch(prev, root)
+		spec := ui.Patch(prev, root)
 		if spec == "" {
 			return false
 		}

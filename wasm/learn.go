@@ -7,8 +7,10 @@ import (
 
 	"github.com/hack-pad/safejs"
 	"github.com/upgrade-playground/playground/engine"
-	"github.com/upgrade-playground/playground/site"
-	"github.com/upgrade-playground/playground/wasm/render"
+	"github.com/upgrade-playground/playground/wasm/editor"
+	"github.com/upgrade-playground/playground/wasm/gallery"
+	"github.com/upgrade-playground/playground/wasm/link"
+	"github.com/upgrade-playground/playground/wasm/ui"
 )
 
 // learnState is the state of the learning features: predict-then-reveal,
@@ -22,16 +24,16 @@ type learnState struct {
 
 	res  *engine.Result
 	text string
-	m    *engine.EditorMap
+	m    *editor.Map
 
 	selShown, cursorShown map[int]bool // the steps the Why pane marks now
 
 	predict, diagram, copyAs pane
-	diagrams                 render.Memo // the diagram's arrows
-	copyOpen                 bool        // Copy as is open (its forms are built only then)
-	focused                  bool        // the editor has the focus
-	galleryShown             bool        // the gallery is built (it was opened)
-	galleryFor               string      // the example the gallery marks
+	diagrams                 ui.Memo // the diagram's arrows
+	copyOpen                 bool    // Copy as is open (its forms are built only then)
+	focused                  bool    // the editor has the focus
+	galleryShown             bool    // the gallery is built (it was opened)
+	galleryFor               string  // the example the gallery marks
 
 	copyText, copyWhat     string
 	onCopied, onCopyFailed safejs.Func
@@ -85,7 +87,7 @@ func (a *app) wireLearn() {
 			call(call(l.el["predict"], "querySelector", "input"), "focus")
 		}
 	})
-	on(a.el[site.Explanation], "click", func(ev safejs.Value) {
+	on(a.el[ui.IDExplanation], "click", func(ev safejs.Value) {
 		btn := call(get(ev, "target"), "closest", ".trace button.check")
 		if !truthy(btn) {
 			return
@@ -96,9 +98,9 @@ func (a *app) wireLearn() {
 	})
 	// Whether the editor has the focus, followed by its events rather than
 	// asked on every render.
-	l.focused = get(document, "activeElement").Equal(a.el[site.Request])
+	l.focused = get(document, "activeElement").Equal(a.el[ui.IDRequest])
 	for _, ev := range []string{"keyup", "click", "focus", "blur", "select"} {
-		on(a.el[site.Request], ev, func(safejs.Value) {
+		on(a.el[ui.IDRequest], ev, func(safejs.Value) {
 			if ev == "focus" || ev == "blur" {
 				l.focused = ev == "focus"
 			}
@@ -116,7 +118,7 @@ func (a *app) wireLearn() {
 		}
 		switch str(get(btn, "id")) {
 		case "download-raw":
-			a.download(engine.EditorBytes(a.lastText, a.eol), "request.http")
+			a.download(editor.Bytes(a.lastText, a.eol), "request.http")
 		case "copy-response":
 			if a.lastRes != nil {
 				a.copy(string(a.lastRes.Bytes()), "the response")
@@ -129,7 +131,7 @@ func (a *app) wireLearn() {
 		if l.galleryShown || !truthy(get(get(ev, "target"), "open")) {
 			return
 		}
-		mount(l.el["gallery"], render.GalleryBrowser(a.example))
+		mount(l.el["gallery"], ui.GalleryBrowser(a.example))
 		l.galleryShown, l.galleryFor = true, a.example
 	})
 	on(l.el["gallery"], "click", func(ev safejs.Value) {
@@ -142,7 +144,7 @@ func (a *app) wireLearn() {
 		call(ev, "preventDefault")
 		a.openFragment("ex="+str(call(link, "getAttribute", "data-ex")), false)
 		a.render()
-		a.say("Opened the example: " + str(get(call(link, "querySelector", ".title"), "textContent")) + ". " + render.StatusLine(a.lastRes))
+		a.say("Opened the example: " + str(get(call(link, "querySelector", ".title"), "textContent")) + ". " + ui.StatusLine(a.lastRes))
 	})
 	on(l.el["copy-fallback-close"], "click", func(safejs.Value) { setHidden(l.el["copy-fallback"], true) })
 	on(l.el["help-button"], "click", func(safejs.Value) { call(l.el["help"], "showModal") })
@@ -159,7 +161,7 @@ func (a *app) linkOpened(hash string) {
 	a.render()
 	if cur := a.state().Fragment(); a.lastText != "" && cur != prev {
 		a.learn.draft = prev
-		setHidden(a.el[site.RestoreDraft], false)
+		setHidden(a.el[ui.IDRestoreDraft], false)
 	}
 }
 
@@ -172,10 +174,10 @@ func (a *app) opened() {
 func (a *app) setPredict(on bool) {
 	a.mode = ""
 	if on {
-		a.mode = engine.Modes[0]
+		a.mode = link.Modes[0]
 	}
 	a.opened()
-	setAttr(a.el[site.Page], "data-mode", a.mode)
+	setAttr(a.el[ui.IDPage], "data-mode", a.mode)
 	a.render()
 	if on {
 		a.say("Predict first: the response is hidden until you choose the status you expect and reveal it.")
@@ -183,18 +185,18 @@ func (a *app) setPredict(on bool) {
 }
 
 // afterRender updates the learning panes for a new result.
-func (a *app) afterRender(res *engine.Result, text string, m *engine.EditorMap) {
+func (a *app) afterRender(res *engine.Result, text string, m *editor.Map) {
 	l := &a.learn
 	l.res, l.text, l.m = res, text, m
 
-	predict := a.mode == engine.Modes[0]
+	predict := a.mode == link.Modes[0]
 	if a.once("predict-toggle.checked", strconv.FormatBool(predict)) {
 		set(l.el["predict-toggle"], "checked", predict)
 	}
 	if predict {
-		l.predict.show(render.Predict(res, l.predicted, l.revealed), nil)
+		l.predict.show(ui.Predict(res, l.predicted, l.revealed), nil)
 		if !l.revealed {
-			a.setTextOnce(site.Status, "Predict first: choose the status you expect, then reveal the response.")
+			a.setTextOnce(ui.IDStatus, "Predict first: choose the status you expect, then reveal the response.")
 		}
 	} else {
 		l.predict.last = nil // mounted whole when predict mode comes back
@@ -204,9 +206,9 @@ func (a *app) afterRender(res *engine.Result, text string, m *engine.EditorMap) 
 	}
 	if a.once("page.data-hide-answer", strconv.FormatBool(predict && !l.revealed)) {
 		if predict && !l.revealed {
-			setAttr(a.el[site.Page], "data-hide-answer", "true")
+			setAttr(a.el[ui.IDPage], "data-hide-answer", "true")
 		} else {
-			call(a.el[site.Page], "removeAttribute", "data-hide-answer")
+			call(a.el[ui.IDPage], "removeAttribute", "data-hide-answer")
 		}
 	}
 
@@ -224,7 +226,7 @@ func (a *app) afterRender(res *engine.Result, text string, m *engine.EditorMap) 
 		l.galleryFor = a.example
 	}
 	lesson := ""
-	if ex, ok := engine.LookupExample(a.example); ok && a.example != "" {
+	if ex, ok := gallery.Lookup(a.example); ok && a.example != "" {
 		lesson = "Example · " + ex.Group + " · " + ex.Title + ": " + ex.Lesson
 	}
 	if a.once("example-lesson.text", lesson) {
@@ -240,10 +242,10 @@ func (a *app) afterRender(res *engine.Result, text string, m *engine.EditorMap) 
 func (a *app) showCopyAs() {
 	l := &a.learn
 	if !l.copyOpen || l.res == nil {
-		l.copyAs.show(render.El("div"), nil)
+		l.copyAs.show(ui.El("div"), nil)
 		return
 	}
-	l.copyAs.show(render.CopyAs(engine.EditorBytes(l.text, a.eol), l.res), nil)
+	l.copyAs.show(ui.CopyAs(editor.Bytes(l.text, a.eol), l.res), nil)
 }
 
 // clearStepMarks takes the selected and at-cursor marks off the trace
@@ -265,7 +267,7 @@ func (a *app) selectStep(i int) {
 	l.step = i
 	a.showStep(true)
 	if i >= 0 && l.res != nil && i < len(l.res.Trace) {
-		msg := "Selected: " + render.Summary(l.res.Trace[i])
+		msg := "Selected: " + ui.Summary(l.res.Trace[i])
 		if l.res.Trace[i].Span.Empty() {
 			msg += " (this step is about the request as a whole)"
 		}
@@ -285,19 +287,19 @@ func (a *app) showStep(scroll bool) {
 		want[l.step] = true
 	}
 	a.markSteps("selected", want, &l.selShown)
-	marks := engine.EditorMarks(l.text)
-	if mk, ok := render.StepMark(l.res, l.step, l.m, l.text); ok {
+	marks := editor.Marks(l.text)
+	if mk, ok := ui.StepMark(l.res, l.step, l.m, l.text); ok {
 		marks = append(marks, mk)
 	}
-	a.overlay.show(render.Overlay(l.text, l.res, l.m, marks), nil)
+	a.overlay.show(ui.Overlay(l.text, l.res, l.m, marks), nil)
 	if !scroll {
 		return
 	}
-	mark := call(a.el[site.Overlay], "querySelector", "mark.selected")
+	mark := call(a.el[ui.IDOverlay], "querySelector", "mark.selected")
 	if !truthy(mark) {
 		return
 	}
-	r := a.el[site.Request]
+	r := a.el[ui.IDRequest]
 	top, _ := get(mark, "offsetTop").Int()
 	left, _ := get(mark, "offsetLeft").Int()
 	h, _ := get(r, "clientHeight").Int()
@@ -324,9 +326,9 @@ func (a *app) cursorMoved() {
 		return
 	}
 	at := map[int]bool{}
-	if u16, err := get(a.el[site.Request], "selectionStart").Int(); err == nil {
-		off := l.m.ByteOffset(engine.ByteOffsetFromUTF16(l.text, u16))
-		for _, i := range render.StepsOnLine(l.res, off) {
+	if u16, err := get(a.el[ui.IDRequest], "selectionStart").Int(); err == nil {
+		off := l.m.ByteOffset(editor.ByteOffsetFromUTF16(l.text, u16))
+		for _, i := range ui.StepsOnLine(l.res, off) {
 			at[i] = true
 		}
 	}
@@ -341,7 +343,7 @@ func (a *app) markSteps(class string, want map[int]bool, shown *map[int]bool) {
 		*shown = map[int]bool{}
 	}
 	flip := func(i int, on bool) {
-		li := call(a.el[site.Explanation], "querySelector", `.trace li[data-step="`+strconv.Itoa(i)+`"]`)
+		li := call(a.el[ui.IDExplanation], "querySelector", `.trace li[data-step="`+strconv.Itoa(i)+`"]`)
 		if !truthy(li) {
 			return
 		}
@@ -379,21 +381,21 @@ func (a *app) shortcut(ev safejs.Value) {
 	}
 	switch str(get(ev, "code")) {
 	case "KeyE":
-		call(a.el[site.Request], "focus")
+		call(a.el[ui.IDRequest], "focus")
 	case "KeyX":
-		call(a.el[site.Examples], "focus")
+		call(a.el[ui.IDExamples], "focus")
 	case "KeyW":
-		b := call(a.el[site.Explanation], "querySelector", ".trace li.decisive button.check")
+		b := call(a.el[ui.IDExplanation], "querySelector", ".trace li.decisive button.check")
 		if !truthy(b) {
-			b = call(a.el[site.Explanation], "querySelector", ".trace button.check")
+			b = call(a.el[ui.IDExplanation], "querySelector", ".trace button.check")
 		}
 		call(b, "focus")
 	case "KeyP":
-		a.setPredict(a.mode != engine.Modes[0])
+		a.setPredict(a.mode != link.Modes[0])
 	case "KeyL":
 		a.copyLink()
 	case "KeyT":
-		call(a.el[site.ThemeToggle], "click")
+		call(a.el[ui.IDThemeToggle], "click")
 	default:
 		return
 	}

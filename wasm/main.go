@@ -12,8 +12,10 @@ import (
 
 	"github.com/hack-pad/safejs"
 	"github.com/upgrade-playground/playground/engine"
-	"github.com/upgrade-playground/playground/site"
-	"github.com/upgrade-playground/playground/wasm/render"
+	"github.com/upgrade-playground/playground/wasm/editor"
+	"github.com/upgrade-playground/playground/wasm/gallery"
+	"github.com/upgrade-playground/playground/wasm/link"
+	"github.com/upgrade-playground/playground/wasm/ui"
 )
 
 func main() {
@@ -65,7 +67,7 @@ type app struct {
 	lastRes  *engine.Result
 
 	why, after, overlay pane
-	whyMemo             render.Memo       // the Why pane's steps and notes
+	whyMemo             ui.Memo           // the Why pane's steps and notes
 	elsewhereOpen       bool              // the RFC 8441/9220 comparison is open
 	shown               map[string]string // the text or attribute last written, by element and name
 
@@ -75,10 +77,10 @@ type app struct {
 func newApp() *app {
 	a := &app{el: map[string]safejs.Value{}, cfg: engine.DefaultConfig(), shown: map[string]string{}}
 	theApp = a
-	for _, id := range site.IDs {
+	for _, id := range ui.IDs {
 		a.el[id] = byID(id)
 	}
-	a.why.el, a.after.el, a.overlay.el = a.el[site.Explanation], a.el[site.After], a.el[site.Overlay]
+	a.why.el, a.after.el, a.overlay.el = a.el[ui.IDExplanation], a.el[ui.IDAfter], a.el[ui.IDOverlay]
 	a.renderFn = guard("render", func(safejs.Value, []safejs.Value) any {
 		a.render()
 		return nil
@@ -95,7 +97,7 @@ func newApp() *app {
 // then builds the rest of the page in a task of its own (finish), so that
 // the browser can paint the response first.
 func (a *app) start() {
-	a.defaultText = str(get(a.el[site.Request], "defaultValue"))
+	a.defaultText = str(get(a.el[ui.IDRequest], "defaultValue"))
 	a.exportAPI()
 
 	hash := str(get(get(global, "location"), "hash"))
@@ -105,7 +107,7 @@ func (a *app) start() {
 		a.openFragment(hash, true)
 		if draft != "" && draft != trimHash(hash) {
 			a.learn.draft = draft // kept: saving the link's state replaces the stored draft
-			setHidden(a.el[site.RestoreDraft], false)
+			setHidden(a.el[ui.IDRestoreDraft], false)
 		}
 	case draft != "":
 		a.openFragment(draft, false)
@@ -127,13 +129,13 @@ func (a *app) start() {
 func (a *app) finish() {
 	a.started = true
 	if !isDefault(&a.cfg) { // else index.html holds the pane
-		mount(a.el[site.Server], render.Server(&a.cfg))
+		mount(a.el[ui.IDServer], ui.Server(&a.cfg))
 	}
-	set(a.el[site.Examples], "value", a.example)
+	set(a.el[ui.IDExamples], "value", a.example)
 	a.wire()
 	a.wireLearn()
 	a.render()
-	setAttr(a.el[site.Page], "data-ready", "true")
+	setAttr(a.el[ui.IDPage], "data-ready", "true")
 	if f, err := global.Get("__playgroundStarted"); err == nil && f.Type() == safejs.TypeFunction {
 		_, _ = f.Invoke()
 	}
@@ -164,13 +166,13 @@ const maxDraft = 8 << 20
 // openFragment applies a deep link. A fatal problem (too large, bad req,
 // future version) leaves the page as it is and says why. fromLink is true
 // for a link from outside (the address bar), which is size-capped at
-// engine.MaxFragment; drafts and examples are the page's own.
+// link.MaxFragment; drafts and examples are the page's own.
 func (a *app) openFragment(frag string, fromLink bool) {
-	limit := engine.MaxFragment
+	limit := link.MaxFragment
 	if !fromLink {
 		limit = maxDraft
 	}
-	st, probs := engine.ParseFragmentLimit(frag, limit)
+	st, probs := link.ParseLimit(frag, limit)
 	a.showProblems(probs)
 	for _, p := range probs {
 		if p.Fatal {
@@ -182,46 +184,46 @@ func (a *app) openFragment(frag string, fromLink bool) {
 	}
 	a.cfg, a.example, a.mode = st.Config, st.Example, st.Mode
 	a.eol = st.EOL
-	set(a.el[site.EOL], "value", eolName(a.eol))
+	set(a.el[ui.IDEOL], "value", eolName(a.eol))
 	if st.Request != nil {
-		set(a.el[site.Request], "value", engine.EditorText(st.Request, a.eol))
+		set(a.el[ui.IDRequest], "value", editor.Text(st.Request, a.eol))
 	}
-	set(a.el[site.Examples], "value", a.example)
+	set(a.el[ui.IDExamples], "value", a.example)
 	if a.started { // else finish mounts it
-		mount(a.el[site.Server], render.Server(&a.cfg))
+		mount(a.el[ui.IDServer], ui.Server(&a.cfg))
 	}
-	setAttr(a.el[site.Page], "data-mode", a.mode)
+	setAttr(a.el[ui.IDPage], "data-mode", a.mode)
 	a.opened()
 }
 
 func eolName(e string) string {
 	if e == "" {
-		return engine.EOLs[0]
+		return link.EOLs[0]
 	}
 	return e
 }
 
-func (a *app) showProblems(probs []engine.LinkProblem) {
-	box := a.el[site.LinkMessage]
+func (a *app) showProblems(probs []link.Problem) {
+	box := a.el[ui.IDLinkMessage]
 	if len(probs) == 0 {
 		setHidden(box, true)
 		return
 	}
-	root := render.El("div")
-	root.Add(render.El("p").AddText("There is a problem with this link:"))
-	ul := render.El("ul")
+	root := ui.El("div")
+	root.Add(ui.El("p").AddText("There is a problem with this link:"))
+	ul := ui.El("ul")
 	const shown = 10 // a hostile link can carry thousands of problems
 	for i, p := range probs {
 		if i == shown {
-			ul.Add(render.El("li").AddText("… and " + strconv.Itoa(len(probs)-shown) + " more."))
+			ul.Add(ui.El("li").AddText("… and " + strconv.Itoa(len(probs)-shown) + " more."))
 			break
 		}
-		ul.Add(render.El("li").AddText(p.String()))
+		ul.Add(ui.El("li").AddText(p.String()))
 	}
 	root.Add(ul)
 	for _, p := range probs {
 		if p.Fatal {
-			root.Add(render.El("p").AddText("The link was not opened; your current request and settings are kept."))
+			root.Add(ui.El("p").AddText("The link was not opened; your current request and settings are kept."))
 			break
 		}
 	}
@@ -237,23 +239,23 @@ func (a *app) wire() {
 	// would cost a round trip each). _render is the same render through a
 	// js.Func, for scripts and tests; setting it says the page is wired.
 	set(pgObject, "_render", a.renderFn.Value())
-	on(a.el[site.Request], "scroll", func(safejs.Value) { a.syncScroll() })
-	onCapture(a.el[site.After], "toggle", a.elsewhereToggled)
-	on(a.el[site.Server], "change", func(ev safejs.Value) { a.settingChanged(get(ev, "target")) })
-	on(a.el[site.Examples], "change", func(safejs.Value) {
-		if id := str(get(a.el[site.Examples], "value")); id != "" {
+	on(a.el[ui.IDRequest], "scroll", func(safejs.Value) { a.syncScroll() })
+	onCapture(a.el[ui.IDAfter], "toggle", a.elsewhereToggled)
+	on(a.el[ui.IDServer], "change", func(ev safejs.Value) { a.settingChanged(get(ev, "target")) })
+	on(a.el[ui.IDExamples], "change", func(safejs.Value) {
+		if id := str(get(a.el[ui.IDExamples], "value")); id != "" {
 			a.openFragment("ex="+id, false)
 			a.render()
 		}
 	})
-	on(a.el[site.EOL], "change", func(safejs.Value) {
-		text := str(get(a.el[site.Request], "value"))
-		raw := engine.EditorBytes(text, a.eol)
-		a.eol = str(get(a.el[site.EOL], "value"))
-		if a.eol == engine.EOLs[0] {
+	on(a.el[ui.IDEOL], "change", func(safejs.Value) {
+		text := str(get(a.el[ui.IDRequest], "value"))
+		raw := editor.Bytes(text, a.eol)
+		a.eol = str(get(a.el[ui.IDEOL], "value"))
+		if a.eol == link.EOLs[0] {
 			a.eol = ""
 		}
-		set(a.el[site.Request], "value", engine.EditorText(raw, a.eol))
+		set(a.el[ui.IDRequest], "value", editor.Text(raw, a.eol))
 		a.render()
 	})
 	on(global, "hashchange", func(ev safejs.Value) {
@@ -270,23 +272,23 @@ func (a *app) wire() {
 		}
 		a.linkOpened(hash)
 	})
-	on(a.el[site.CopyLink], "click", func(safejs.Value) { a.copyLink() })
-	on(a.el[site.RestoreDraft], "click", func(safejs.Value) {
+	on(a.el[ui.IDCopyLink], "click", func(safejs.Value) { a.copyLink() })
+	on(a.el[ui.IDRestoreDraft], "click", func(safejs.Value) {
 		if d := a.learn.draft; d != "" {
 			a.openFragment(d, false)
 			a.render()
 		}
-		setHidden(a.el[site.RestoreDraft], true)
+		setHidden(a.el[ui.IDRestoreDraft], true)
 	})
-	on(a.el[site.LinkMessage], "click", func(ev safejs.Value) {
+	on(a.el[ui.IDLinkMessage], "click", func(ev safejs.Value) {
 		if str(get(get(ev, "target"), "tagName")) == "BUTTON" {
-			setHidden(a.el[site.LinkMessage], true)
+			setHidden(a.el[ui.IDLinkMessage], true)
 		}
 	})
 }
 
 func (a *app) syncScroll() {
-	r, o := a.el[site.Request], a.el[site.Overlay]
+	r, o := a.el[ui.IDRequest], a.el[ui.IDOverlay]
 	set(o, "scrollTop", get(r, "scrollTop"))
 	set(o, "scrollLeft", get(r, "scrollLeft"))
 }
@@ -316,13 +318,13 @@ func (a *app) settingChanged(target safejs.Value) {
 
 // negotiate runs the engine on the editor's bytes (and forgets the
 // example when the text is no longer its request).
-func (a *app) negotiate() (string, *engine.EditorMap, *engine.Result) {
-	text := str(get(a.el[site.Request], "value"))
-	raw, m := engine.MapEditor(text, a.eol)
+func (a *app) negotiate() (string, *editor.Map, *engine.Result) {
+	text := str(get(a.el[ui.IDRequest], "value"))
+	raw, m := editor.MapText(text, a.eol)
 	if a.example != "" {
-		if ex, ok := engine.LookupExample(a.example); !ok || string(ex.Request) != string(raw) {
+		if ex, ok := gallery.Lookup(a.example); !ok || string(ex.Request) != string(raw) {
 			a.example = ""
-			set(a.el[site.Examples], "value", "")
+			set(a.el[ui.IDExamples], "value", "")
 		}
 	}
 	return text, m, engine.Negotiate(raw, &a.cfg)
@@ -330,11 +332,11 @@ func (a *app) negotiate() (string, *engine.EditorMap, *engine.Result) {
 
 // showResponse updates the Response pane's bytes, status and info line.
 func (a *app) showResponse(res *engine.Result) {
-	a.setTextOnce(site.Response, render.ResponseText(res))
-	if st := strconv.Itoa(res.Status()); a.once(site.Response+".data-status", st) {
-		setAttr(a.el[site.Response], "data-status", st)
+	a.setTextOnce(ui.IDResponse, ui.ResponseText(res))
+	if st := strconv.Itoa(res.Status()); a.once(ui.IDResponse+".data-status", st) {
+		setAttr(a.el[ui.IDResponse], "data-status", st)
 	}
-	a.setTextOnce(site.ResponseInfo, render.ResponseInfo(res))
+	a.setTextOnce(ui.IDResponseInfo, ui.ResponseInfo(res))
 }
 
 // render runs the engine on the editor's bytes and updates every pane.
@@ -347,7 +349,7 @@ func (a *app) render() {
 		a.learn.step = -1 // a new Why pane: the selection is gone
 	}
 	a.showAfter(res)
-	a.setTextOnce(site.Status, render.StatusLine(res)) // a keystroke announces only a change
+	a.setTextOnce(ui.IDStatus, ui.StatusLine(res)) // a keystroke announces only a change
 	a.lastText, a.lastRes = text, res
 	a.afterRender(res, text, m)
 	a.queueSave()
@@ -384,12 +386,12 @@ func (a *app) elsewhereToggled(ev safejs.Value) {
 
 // showAfter shows what crosses the connection after the response, with
 // the RFC 8441/9220 comparison's frames while it is open.
-func (a *app) showAfter(res *engine.Result) { a.after.show(render.After(res, a.elsewhereOpen), nil) }
+func (a *app) showAfter(res *engine.Result) { a.after.show(ui.After(res, a.elsewhereOpen), nil) }
 
 // state is the page's current deep-link state.
-func (a *app) state() engine.State {
-	return engine.State{
-		Request: engine.EditorBytes(a.lastText, a.eol),
+func (a *app) state() link.State {
+	return link.State{
+		Request: editor.Bytes(a.lastText, a.eol),
 		Config:  a.cfg, Example: a.example, Mode: a.mode, EOL: a.eol,
 	}
 }
@@ -440,6 +442,6 @@ func storeDraft(frag string) {
 // say writes the status line (announced to screen readers), even when it
 // already says the same: a repeated action gets its feedback again.
 func (a *app) say(msg string) {
-	a.shown[site.Status] = msg
-	setText(a.el[site.Status], msg)
+	a.shown[ui.IDStatus] = msg
+	setText(a.el[ui.IDStatus], msg)
 }

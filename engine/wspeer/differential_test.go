@@ -15,6 +15,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/upgrade-playground/playground/engine/wiretext"
+
 	coder "github.com/coder/websocket"
 	"github.com/gorilla/websocket"
 	"github.com/upgrade-playground/playground/engine"
@@ -42,7 +44,7 @@ func goldenCases(t *testing.T) []diffCase {
 		}
 		for _, f := range ar.Files {
 			if f.Name == "request" {
-				out = append(out, diffCase{strings.TrimSuffix(filepath.Base(file), ".txtar"), engine.DecodeWireText(string(f.Data))})
+				out = append(out, diffCase{strings.TrimSuffix(filepath.Base(file), ".txtar"), wiretext.Decode(string(f.Data))})
 			}
 		}
 	}

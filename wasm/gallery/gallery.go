@@ -1,0 +1,56 @@
+// Package gallery is the page's examples gallery: one file per example under
+// examples/, in the txtar shape of the engine's golden exchanges. The header
+// lines say what the example is:
+//
+//	id: ws-rfc6455-sample      (stable forever: links use #ex=ID)
+//	title: The RFC 6455 sample handshake
+//	group: WebSocket           (WebSocket, h2c, TLS, Upgrade, Syntax, Security, Myths)
+//	lesson: one sentence the example teaches
+//	expect: 101                (the final status the example's server must answer by
+//	                            the RFCs; 0 = no HTTP/1.1 final response: the server is
+//	                            still waiting, or speaks HTTP/2 from the first byte)
+//	order: 10                  (position in the gallery)
+//
+// followed by a `-- request --` section in wire text (package
+// engine/wiretext) and an optional `-- settings --` section of key=value
+// lines, the deep-link keys of the server's settings.
+//
+// The files are compiled to Go ahead of time (examples_gen.go, written by
+// go generate ./...), so that the page starts without reading or parsing
+// anything, and its .wasm carries neither embed nor io/fs.
+package gallery
+
+import "github.com/upgrade-playground/playground/engine"
+
+// An Example is one entry of the gallery.
+type Example struct {
+	ID, Title, Group, Lesson string
+	Expect                   int // the status the example's server answers
+	Order                    int
+	Request                  []byte
+	Settings                 [][2]string // key, value, in file order
+}
+
+// Examples returns the gallery in order.
+func Examples() []Example { return examples }
+
+// Lookup returns the example with the id.
+func Lookup(id string) (Example, bool) {
+	for _, e := range examples {
+		if e.ID == id {
+			return e, true
+		}
+	}
+	return Example{}, false
+}
+
+// Config returns the example's server: the default one with its settings applied.
+func (e Example) Config() engine.Config {
+	c := engine.DefaultConfig()
+	for _, kv := range e.Settings {
+		if s := engine.LookupSetting(kv[0]); s != nil {
+			_ = s.Set(&c, kv[1])
+		}
+	}
+	return c
+}

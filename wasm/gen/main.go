@@ -1,0 +1,88 @@
+//go:build !(js && wasm)
+
+//go:generate go run .
+
+// Command gen writes every generated file of the repository, so that the
+// WebAssembly needs neither a markdown parser nor the example files, and the
+// page and the docs show what the code says:
+//
+//   - wasm/ui/templates_gen.go: every note detail of the engine's catalogue
+//     compiled to HTML by goldmark (wasm/ui/markdown);
+//   - wasm/gallery/examples_gen.go: the examples gallery
+//     (wasm/gallery/examples/*.txtar) as Go;
+//   - index.html, between its generated markers: the Examples menu and the
+//     Server settings pane of the default server;
+//   - docs/links.md, between its generated markers: the table of setting
+//     keys.
+//
+// Run it as go generate ./... (./build.sh does) from anywhere in the
+// repository. A file is rewritten only when its content changes. With
+// -check it writes nothing and fails when a file is stale, as
+// TestGeneratedFresh does.
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+)
+
+func main() {
+	check := flag.Bool("check", false, "write nothing; fail when a generated file is stale")
+	flag.Parse()
+	root, err := repoRoot()
+	if err == nil {
+		err = run(root, *check)
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "gen:", err)
+		os.Exit(1)
+	}
+}
+
+// run writes (or with check, compares) every generated file under root.
+func run(root string, check bool) error {
+	files, err := generate(root)
+	if err != nil {
+		return err
+	}
+	var stale []string
+	for _, f := range files {
+		path := filepath.Join(root, f.path)
+		if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, f.content) {
+			continue
+		}
+		if check {
+			stale = append(stale, f.path)
+			continue
+		}
+		if err := os.WriteFile(path, f.content, 0o644); err != nil {
+			return err
+		}
+	}
+	if len(stale) > 0 {
+		return fmt.Errorf("stale: %v (run go generate ./...)", stale)
+	}
+	return nil
+}
+
+// repoRoot is the nearest directory at or above the working directory
+// that holds go.mod.
+func repoRoot() (string, error) {
+	dir, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir, nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", fmt.Errorf("no go.mod above the working directory")
+		}
+		dir = parent
+	}
+}

@@ -1,0 +1,342 @@
+// Package link is the page's deep-link codec: the whole state of the page
+// lives in the URL fragment, as key=value pairs joined by "&" with
+// form-urlencoded escaping.
+//
+//	req     the request's exact bytes, base64url without padding (RFC 4648 §5);
+//	        padded input is accepted too
+//	ex      a built-in example: its request and settings load first, and any
+//	        req or setting key in the same fragment overrides them
+//	v       the format version; a fragment without v is version 1
+//	mode    a page mode: "predict" hides the response until the learner guesses
+//	eol     how the editor maps a line break: "crlf" (default) or "lf"
+//	<key>   every server setting (engine.Settings()), written only when it differs
+//	        from the base server (the example's, or the default one)
+//
+// Links of every released version open the same state forever: keys are
+// never renamed, and a value's meaning never changes.
+package link
+
+import (
+	"encoding/base64"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/upgrade-playground/playground/engine"
+	"github.com/upgrade-playground/playground/wasm/gallery"
+)
+
+// Version is the format version this page writes and reads.
+const Version = 1
+
+// MaxFragment is the largest fragment Parse decodes, in bytes of
+// its encoded form. The check comes before any decoding work.
+const MaxFragment = 16 << 10
+
+// Modes lists the page modes a link may carry in "mode".
+var Modes = []string{"predict"}
+
+// EOLs lists the editor line-ending modes a link may carry in "eol"; the
+// first is the default.
+var EOLs = []string{"crlf", "lf"}
+
+// State is everything a deep link carries.
+type State struct {
+	// Request holds the exact request bytes; nil means the link names no
+	// request (the page keeps its current one), empty means an empty request.
+	Request []byte
+	Config  engine.Config
+	Example string // the example the state started from, or ""
+	Mode    string // "" or one of Modes
+	EOL     string // "" (= "crlf") or one of EOLs
+}
+
+// A Problem is one thing wrong with a fragment, positioned at the byte
+// offset in the fragment where the offending key=value pair starts.
+type Problem struct {
+	Offset  int
+	Key     string
+	Message string
+	// Fatal problems (too large, unknown version, malformed encoding, a bad
+	// request value) mean the link was not applied at all: the page keeps
+	// its current work.
+	Fatal bool
+}
+
+func (p Problem) String() string {
+	s := "at " + strconv.Itoa(p.Offset)
+	if p.Key != "" {
+		key := p.Key
+		if len(key) > 40 { // a hostile link's key can be 16 KB long
+			key = linkPrintable(key[:40]) + "…"
+		}
+		s += " (" + key + ")"
+	}
+	return s + ": " + p.Message
+}
+
+// NewState returns the default state: the default server, no request.
+func NewState() State { return State{Config: engine.DefaultConfig()} }
+
+// Parse decodes a fragment (with or without its leading "#"). It
+// never panics and always returns a usable state: pairs with problems are
+// left out and reported. When a problem is Fatal, the returned state is
+// NewState() and should not replace the page's current work.
+func Parse(frag string) (State, []Problem) {
+	return ParseLimit(frag, MaxFragment)
+}
+
+// ParseLimit is Parse with another size cap. The page uses
+// it for its own drafts (saved in the browser, not a stranger's input),
+// which may hold a request too large to share as a link.
+func ParseLimit(frag string, limit int) (State, []Problem) {
+	st := NewState()
+	base := 0
+	if len(frag) > 0 && frag[0] == '#' {
+		frag, base = frag[1:], 1
+	}
+	if len(frag) > limit {
+		return st, []Problem{{Offset: base, Message: "the link is too large: " + strconv.Itoa(len(frag)) + " bytes, the limit is " + strconv.Itoa(limit) + " bytes", Fatal: true}}
+	}
+	type pair struct {
+		off      int
+		key, val string
+	}
+	var pairs []pair
+	var probs []Problem
+	for off := 0; off <= len(frag); {
+		end := strings.IndexByte(frag[off:], '&')
+		if end < 0 {
+			end = len(frag)
+		} else {
+			end += off
+		}
+		raw := frag[off:end]
+		if raw != "" {
+			k, val, _ := strings.Cut(raw, "=")
+			key, ok1 := formUnescape(k)
+			value, ok2 := formUnescape(val)
+			if !ok1 || !ok2 {
+				return NewState(), append(probs, Problem{Offset: base + off, Key: linkPrintable(k), Message: "malformed percent-encoding (% must be followed by two hex digits)", Fatal: true})
+			} else {
+				pairs = append(pairs, pair{base + off, key, value})
+			}
+		}
+		off = end + 1
+	}
+	seen := map[string]int{}
+	for _, p := range pairs {
+		if prev, dup := seen[p.key]; dup {
+			probs = append(probs, Problem{Offset: p.off, Key: linkPrintable(p.key), Message: "the key is given twice (first at " + strconv.Itoa(prev) + "); the last one is used"})
+		}
+		seen[p.key] = p.off
+	}
+	// v first: a future version is refused before anything else is read.
+	for _, p := range pairs {
+		if p.key == "v" && p.val != "1" {
+			msg := "unknown link format version " + quoteValue(p.val) + ": this page reads version 1"
+			if n, err := strconv.Atoi(p.val); err == nil && n > Version && strconv.Itoa(n) == p.val {
+				msg = "this link was made by a newer version of the playground (format v" + p.val + "); this page reads version " + strconv.Itoa(Version)
+			}
+			return NewState(), append(probs, Problem{Offset: p.off, Key: "v", Message: msg, Fatal: true})
+		}
+	}
+	// ex next: the example is the base that other keys override.
+	for _, p := range pairs {
+		if p.key != "ex" {
+			continue
+		}
+		ex, ok := gallery.Lookup(p.val)
+		if !ok {
+			probs = append(probs, Problem{Offset: p.off, Key: "ex", Message: "there is no built-in example " + quoteValue(p.val)})
+			continue
+		}
+		st.Example = ex.ID
+		st.Request = append([]byte{}, ex.Request...)
+		st.Config = ex.Config()
+	}
+	for _, p := range pairs {
+		switch p.key {
+		case "v", "ex":
+		case "req":
+			b, bad := decodeBase64URL(p.val)
+			if bad >= 0 {
+				return NewState(), append(probs, Problem{Offset: p.off, Key: "req", Message: "the request is not valid base64url (RFC 4648 §5): unexpected " + quoteValue(string(p.val[bad])) + " at position " + strconv.Itoa(bad) + " of the value", Fatal: true})
+			}
+			st.Request = b
+		case "mode":
+			if !slices.Contains(Modes, p.val) {
+				probs = append(probs, Problem{Offset: p.off, Key: "mode", Message: "unknown mode " + quoteValue(p.val) + "; expected one of " + strings.Join(Modes, ", ")})
+				continue
+			}
+			st.Mode = p.val
+		case "eol":
+			if !slices.Contains(EOLs, p.val) {
+				probs = append(probs, Problem{Offset: p.off, Key: "eol", Message: "unknown line-ending mode " + quoteValue(p.val) + "; expected one of " + strings.Join(EOLs, ", ")})
+				continue
+			}
+			if p.val != EOLs[0] {
+				st.EOL = p.val
+			}
+		default:
+			s := engine.LookupSetting(p.key)
+			if s == nil {
+				probs = append(probs, Problem{Offset: p.off, Key: linkPrintable(p.key), Message: "unknown key " + quoteValue(p.key) + " (ignored)"})
+				continue
+			}
+			if err := s.Set(&st.Config, p.val); err != nil {
+				probs = append(probs, Problem{Offset: p.off, Key: p.key, Message: "bad value " + quoteValue(p.val) + " for " + s.Label + ": " + err.Error()})
+			}
+		}
+	}
+	return st, probs
+}
+
+// Fragment encodes the state as a fragment (without "#"): ex when the state
+// started from an example, req unless it equals the example's request, mode
+// and eol when set, and every setting that differs from the base server (the
+// example's, or the default one). Parse(s.Fragment()) gives back s.
+func (s State) Fragment() string {
+	var b []byte
+	add := func(k, v string) {
+		if len(b) > 0 {
+			b = append(b, '&')
+		}
+		b = append(b, k...)
+		b = append(b, '=')
+		b = appendFormEscaped(b, v)
+	}
+	base := engine.DefaultConfig()
+	var exReq []byte
+	hasEx := false
+	if s.Example != "" {
+		if ex, ok := gallery.Lookup(s.Example); ok {
+			add("ex", ex.ID)
+			base, exReq, hasEx = ex.Config(), ex.Request, true
+		}
+	}
+	if s.Request != nil && !(hasEx && string(s.Request) == string(exReq)) {
+		add("req", base64.RawURLEncoding.EncodeToString(s.Request))
+	}
+	if s.Mode != "" {
+		add("mode", s.Mode)
+	}
+	if s.EOL != "" && s.EOL != EOLs[0] {
+		add("eol", s.EOL)
+	}
+	for _, set := range engine.Settings() {
+		if v := set.Get(&s.Config); v != set.Get(&base) {
+			add(set.Key, v)
+		}
+	}
+	return string(b)
+}
+
+// decodeBase64URL decodes base64url with or without padding. It returns the
+// index of the first bad character, or -1.
+func decodeBase64URL(s string) ([]byte, int) {
+	t := s
+	for len(t) > 0 && t[len(t)-1] == '=' {
+		t = t[:len(t)-1]
+	}
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		if !(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_') {
+			return nil, i
+		}
+	}
+	if len(t)%4 == 1 {
+		return nil, len(t) - 1
+	}
+	b, err := base64.RawURLEncoding.DecodeString(t)
+	if err != nil {
+		// Only non-canonical trailing bits remain possible here.
+		return nil, len(t) - 1
+	}
+	if b == nil {
+		b = []byte{}
+	}
+	return b, -1
+}
+
+// formUnescape decodes form-urlencoding: "+" is a space and %XX a byte.
+func formUnescape(s string) (string, bool) {
+	if strings.IndexByte(s, '%') < 0 && strings.IndexByte(s, '+') < 0 {
+		return s, true
+	}
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '+':
+			b = append(b, ' ')
+		case '%':
+			if i+2 >= len(s) {
+				return "", false
+			}
+			h, err := strconv.ParseUint(s[i+1:i+3], 16, 8)
+			if err != nil {
+				return "", false
+			}
+			b = append(b, byte(h))
+			i += 2
+		default:
+			b = append(b, c)
+		}
+	}
+	return string(b), true
+}
+
+// appendFormEscaped appends v with every byte outside the unreserved set of
+// RFC 3986 §2.3 (and ",", which is common in lists and safe in fragments)
+// percent-encoded; a space becomes "+".
+func appendFormEscaped(b []byte, v string) []byte {
+	const hexdig = "0123456789ABCDEF"
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		switch {
+		case c >= 'A' && c <= 'Z', c >= 'a' && c <= 'z', c >= '0' && c <= '9',
+			c == '-', c == '_', c == '.', c == '~', c == ',':
+			b = append(b, c)
+		case c == ' ':
+			b = append(b, '+')
+		default:
+			b = append(b, '%', hexdig[c>>4], hexdig[c&15])
+		}
+	}
+	return b
+}
+
+// quoteValue quotes a value from a link for a message: at most 40 bytes,
+// control bytes shown as \xHH.
+func quoteValue(s string) string {
+	cut := len(s) > 40
+	if cut {
+		s = s[:40]
+	}
+	s = linkPrintable(s)
+	if cut {
+		s += "…"
+	}
+	return "\"" + s + "\""
+}
+
+// linkPrintable replaces control bytes and quotes with visible escapes.
+func linkPrintable(s string) string {
+	const hexdig = "0123456789abcdef"
+	var b []byte
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 || c == 0x7f || c == '"' || c == '\\' {
+			if b == nil {
+				b = append(b, s[:i]...)
+			}
+			b = append(b, '\\', 'x', hexdig[c>>4], hexdig[c&15])
+		} else if b != nil {
+			b = append(b, c)
+		}
+	}
+	if b == nil {
+		return s
+	}
+	return string(b)
+}

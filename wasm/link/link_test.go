@@ -1,0 +1,263 @@
+package link
+
+import (
+	"bytes"
+	"encoding/base64"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/upgrade-playground/playground/engine"
+	"github.com/upgrade-playground/playground/wasm/gallery"
+)
+
+func TestParseFragment(t *testing.T) {
+	ws := "GET / HTTP/1.1\r\nHost: a\r\n\r\n"
+	enc := base64.RawURLEncoding.EncodeToString([]byte(ws))
+	tests := []struct {
+		name     string
+		frag     string
+		req      string // want request ("<nil>" for none)
+		fatal    bool
+		problems []string // substrings of the problems, in order
+		check    func(t *testing.T, s State)
+	}{
+		{name: "empty", frag: "", req: "<nil>"},
+		{name: "hash only", frag: "#", req: "<nil>"},
+		{name: "req", frag: "req=" + enc, req: ws},
+		{name: "req with hash", frag: "#req=" + enc, req: ws},
+		{name: "req padded", frag: "req=" + base64.URLEncoding.EncodeToString([]byte("ab")), req: "ab"},
+		{name: "req empty", frag: "req=", req: ""},
+		{name: "req standard alphabet", frag: "req=ab/c", req: "<nil>", fatal: true, problems: []string{"not valid base64url"}},
+		{name: "req bad length", frag: "req=abcde", req: "<nil>", fatal: true, problems: []string{"not valid base64url"}},
+		{name: "v1", frag: "v=1&req=" + enc, req: ws},
+		{name: "future version", frag: "req=" + enc + "&v=2", req: "<nil>", fatal: true, problems: []string{"newer version"}},
+		{name: "bad version", frag: "v=x", req: "<nil>", fatal: true, problems: []string{"unknown link format version"}},
+		{name: "unknown key", frag: "zzz=1&req=" + enc, req: ws, problems: []string{`unknown key "zzz"`}},
+		{name: "bad percent", frag: "a%zz=1&req=" + enc, req: "<nil>", fatal: true, problems: []string{"percent-encoding"}},
+		{name: "truncated percent", frag: "req=" + enc + "&lf=%4", req: "<nil>", fatal: true, problems: []string{"percent-encoding"}},
+		{name: "setting", frag: "lf=reject", req: "<nil>", check: func(t *testing.T, s State) {
+			if s.Config.HTTP.BareLF != "reject" {
+				t.Errorf("BareLF = %q", s.Config.HTTP.BareLF)
+			}
+		}},
+		{name: "setting percent and plus", frag: "lf=%72eject", req: "<nil>", check: func(t *testing.T, s State) {
+			if s.Config.HTTP.BareLF != "reject" {
+				t.Errorf("BareLF = %q", s.Config.HTTP.BareLF)
+			}
+		}},
+		{name: "bad setting value", frag: "lf=maybe", req: "<nil>", problems: []string{`bad value "maybe"`}},
+		{name: "duplicate", frag: "lf=reject&lf=accept", req: "<nil>", problems: []string{"given twice"}, check: func(t *testing.T, s State) {
+			if s.Config.HTTP.BareLF != "accept" {
+				t.Errorf("last value should win, BareLF = %q", s.Config.HTTP.BareLF)
+			}
+		}},
+		{name: "unknown example", frag: "ex=nope", req: "<nil>", problems: []string{`no built-in example "nope"`}},
+		{name: "mode", frag: "mode=predict", req: "<nil>", check: func(t *testing.T, s State) {
+			if s.Mode != "predict" {
+				t.Errorf("Mode = %q", s.Mode)
+			}
+		}},
+		{name: "bad mode", frag: "mode=guess", req: "<nil>", problems: []string{"unknown mode"}},
+		{name: "eol", frag: "eol=lf", req: "<nil>", check: func(t *testing.T, s State) {
+			if s.EOL != "lf" {
+				t.Errorf("EOL = %q", s.EOL)
+			}
+		}},
+		{name: "too large", frag: "req=" + strings.Repeat("A", MaxFragment), req: "<nil>", fatal: true, problems: []string{"too large"}},
+		{name: "hostile key", frag: "<img src=x onerror=alert(1)>=1", req: "<nil>", problems: []string{"unknown key"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s, probs := Parse(tc.frag)
+			got := "<nil>"
+			if s.Request != nil {
+				got = string(s.Request)
+			}
+			if got != tc.req {
+				t.Errorf("request = %q, want %q", got, tc.req)
+			}
+			if len(probs) != len(tc.problems) {
+				t.Fatalf("problems = %v, want %d like %q", probs, len(tc.problems), tc.problems)
+			}
+			fatal := false
+			for i, p := range probs {
+				if !strings.Contains(p.Message, tc.problems[i]) {
+					t.Errorf("problem %d = %q, want it to contain %q", i, p.Message, tc.problems[i])
+				}
+				fatal = fatal || p.Fatal
+			}
+			if fatal != tc.fatal {
+				t.Errorf("fatal = %v, want %v", fatal, tc.fatal)
+			}
+			if tc.check != nil {
+				tc.check(t, s)
+			}
+		})
+	}
+}
+
+func TestParseFragmentExample(t *testing.T) {
+	exs := gallery.Examples()
+	if len(exs) == 0 {
+		t.Skip("no examples in the gallery yet")
+	}
+	ex := exs[0]
+	s, probs := Parse("ex=" + ex.ID)
+	if len(probs) != 0 || !bytes.Equal(s.Request, ex.Request) || s.Example != ex.ID {
+		t.Fatalf("ex=%s: request %q, problems %v", ex.ID, s.Request, probs)
+	}
+	// req in the same fragment overrides the example's request.
+	s, _ = Parse("req=YWI&ex=" + ex.ID)
+	if string(s.Request) != "ab" || s.Example != ex.ID {
+		t.Errorf("req did not override the example: %q", s.Request)
+	}
+	if f := s.Fragment(); !strings.Contains(f, "ex="+ex.ID) || !strings.Contains(f, "req=YWI") {
+		t.Errorf("Fragment() = %q", f)
+	}
+}
+
+func TestParseFragmentLimit(t *testing.T) {
+	big := NewState()
+	big.Request = bytes.Repeat([]byte("x"), MaxFragment)
+	frag := big.Fragment()
+	if _, probs := Parse(frag); len(probs) != 1 || !probs[0].Fatal {
+		t.Fatalf("a %d-byte link should be refused: %v", len(frag), probs)
+	}
+	got, probs := ParseLimit(frag, 4*MaxFragment)
+	if len(probs) != 0 || !bytes.Equal(got.Request, big.Request) {
+		t.Fatalf("ParseFragmentLimit: %v", probs)
+	}
+}
+
+func TestProblemOffsets(t *testing.T) {
+	frag := "#req=YWI&bogus=1"
+	_, probs := Parse(frag)
+	if len(probs) != 1 || frag[probs[0].Offset:probs[0].Offset+5] != "bogus" {
+		t.Fatalf("problems = %v: the offset should point at bogus", probs)
+	}
+}
+
+func TestFragmentWritesOnlyNonDefaults(t *testing.T) {
+	s := NewState()
+	if f := s.Fragment(); f != "" {
+		t.Errorf("default state: Fragment() = %q, want empty", f)
+	}
+	s.Request = []byte("GET / HTTP/1.1\r\n\r\n")
+	if err := engine.LookupSetting("lf").Set(&s.Config, "reject"); err != nil {
+		t.Fatal(err)
+	}
+	f := s.Fragment()
+	if !strings.HasPrefix(f, "req=") || !strings.HasSuffix(f, "&lf=reject") || strings.Count(f, "&") != 1 {
+		t.Errorf("Fragment() = %q", f)
+	}
+}
+
+// fuzzState builds a canonical state from fuzz input: the request bytes, and
+// a choice of example, mode, eol and setting values.
+func fuzzState(req []byte, pick uint64, nilReq bool) State {
+	s := NewState()
+	exs := gallery.Examples()
+	if n := pick % (uint64(len(exs)) + 1); n > 0 {
+		ex := exs[n-1]
+		s.Example, s.Config = ex.ID, ex.Config()
+	}
+	pick /= 7
+	if pick%2 == 1 {
+		s.Mode = Modes[0]
+	}
+	pick /= 2
+	if pick%2 == 1 {
+		s.EOL = "lf"
+	}
+	pick /= 2
+	for _, set := range engine.Settings() {
+		if pick%3 == 0 {
+			switch set.Kind {
+			case "bool":
+				v := "1"
+				if set.Get(&s.Config) == "1" {
+					v = "0"
+				}
+				_ = set.Set(&s.Config, v)
+			case "choice":
+				_ = set.Set(&s.Config, set.Choices[int(pick/3)%len(set.Choices)])
+			case "int":
+				_ = set.Set(&s.Config, strconv.Itoa(100+int(pick%1000)))
+			case "list":
+				_ = set.Set(&s.Config, "a,b-c")
+			}
+		}
+		pick /= 3
+	}
+	if !nilReq || s.Example != "" {
+		s.Request = append([]byte{}, req...)
+	}
+	return s
+}
+
+func FuzzFragmentRoundTrip(f *testing.F) {
+	f.Add([]byte("GET / HTTP/1.1\r\nHost: a\r\n\r\n"), uint64(0), false)
+	f.Add([]byte("GET / HTTP/1.1\nHost: a\n\n"), uint64(12345), false)
+	f.Add([]byte{0, 0xff, '\r', '&', '=', '%', '+'}, uint64(99999999), true)
+	f.Fuzz(func(t *testing.T, req []byte, pick uint64, nilReq bool) {
+		s := fuzzState(req, pick, nilReq)
+		frag := s.Fragment()
+		if len(frag) > MaxFragment {
+			return
+		}
+		got, probs := Parse(frag)
+		if len(probs) != 0 {
+			t.Fatalf("Parse(%q): %v", frag, probs)
+		}
+		if !bytes.Equal(got.Request, s.Request) || (got.Request == nil) != (s.Request == nil) {
+			t.Fatalf("request: got %q, want %q (fragment %q)", got.Request, s.Request, frag)
+		}
+		if got.Example != s.Example || got.Mode != s.Mode || got.EOL != s.EOL {
+			t.Fatalf("page keys: got %+v, want %+v", got, s)
+		}
+		for _, set := range engine.Settings() {
+			if a, b := set.Get(&got.Config), set.Get(&s.Config); a != b {
+				t.Fatalf("setting %s: got %q, want %q (fragment %q)", set.Key, a, b, frag)
+			}
+		}
+		if again := got.Fragment(); again != frag {
+			t.Fatalf("Fragment not stable: %q then %q", frag, again)
+		}
+	})
+}
+
+func FuzzParseFragment(f *testing.F) {
+	for _, s := range []string{"", "#req=YWI", "ex=seed-websocket&lf=reject", "v=2", "a%zz", "req=%00&&&=", "mode=predict&eol=lf"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, frag string) {
+		s, probs := Parse(frag)
+		for _, p := range probs {
+			if p.Offset < 0 || p.Offset > len(frag) {
+				t.Fatalf("problem offset %d outside the fragment (%d bytes)", p.Offset, len(frag))
+			}
+			if p.Fatal && s.Request != nil {
+				t.Fatalf("a fatal problem must leave no request")
+			}
+		}
+		// Whatever was read must encode and read back the same.
+		if s.Example != "" && s.Request == nil {
+			t.Fatalf("an example always brings a request")
+		}
+		again, probs2 := Parse(s.Fragment())
+		if len(probs2) != 0 || !bytes.Equal(again.Request, s.Request) {
+			t.Fatalf("re-encoding %q: %v", frag, probs2)
+		}
+	})
+}
+
+func BenchmarkParseFragment(b *testing.B) {
+	s := NewState()
+	s.Request = []byte("GET /chat HTTP/1.1\r\nHost: server.example.com\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
+	frag := s.Fragment()
+	b.ReportAllocs()
+	for b.Loop() {
+		Parse(frag)
+	}
+}

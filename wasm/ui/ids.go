@@ -1,0 +1,29 @@
+package ui
+
+// Element IDs of index.html, which the adapter and the tests use. Request,
+// Response and Explanation are a contract with pages and tests outside the
+// repository; the others may grow.
+const (
+	IDPage         = "page"            // <body>: data-ready, data-mode
+	IDRequest      = "request"         // the request editor (textarea)
+	IDOverlay      = "request-overlay" // the highlight layer behind the editor
+	IDEOL          = "eol"             // line-ending mode select
+	IDResponse     = "response"        // the response text; data-status
+	IDResponseInfo = "response-info"   // what the server does next
+	IDAfter        = "after"           // bytes after the response
+	IDExplanation  = "explanation"     // the Why pane
+	IDServer       = "server"          // the Server settings form
+	IDExamples     = "examples"        // the Examples select
+	IDCopyLink     = "copy-link"       // the Copy link button
+	IDLinkSize     = "link-size"       // the link size meter
+	IDLinkMessage  = "link-message"    // problems with an opened link
+	IDRestoreDraft = "restore-draft"   // "restore my draft" button
+	IDStatus       = "status"          // aria-live status line
+	IDErrorBanner  = "error-banner"    // shown when something breaks
+	IDThemeToggle  = "theme-toggle"    // light/dark switch
+)
+
+// IDs lists every element ID the page must define.
+var IDs = []string{IDPage, IDRequest, IDOverlay, IDEOL, IDResponse, IDResponseInfo, IDAfter,
+	IDExplanation, IDServer, IDExamples, IDCopyLink, IDLinkSize, IDLinkMessage,
+	IDRestoreDraft, IDStatus, IDErrorBanner, IDThemeToggle}

@@ -1,0 +1,213 @@
+package ui
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/upgrade-playground/playground/engine"
+	"github.com/upgrade-playground/playground/wasm/editor"
+	"github.com/upgrade-playground/playground/wasm/gallery"
+	"github.com/upgrade-playground/playground/wasm/link"
+)
+
+// Server is the Server pane's form content, built generically from
+// engine.Settings(): one fieldset per group, one control per setting, named
+// by its deep-link key.
+func Server(cfg *engine.Config) *Node {
+	root := El("div")
+	var group *Node
+	last := ""
+	for _, s := range engine.Settings() {
+		if s.Group != last || group == nil {
+			group = El("fieldset", "class", "group")
+			group.Add(El("legend").AddText(s.Group))
+			root.Add(group)
+			last = s.Group
+		}
+		group.Add(settingControl(s, s.Get(cfg)))
+	}
+	return root
+}
+
+// settingControl is one setting's row. Its control has autocomplete=off,
+// which also keeps the browser from restoring a value the learner typed
+// before a reload over the one the page's state gives (the pane is in
+// index.html for the default server).
+func settingControl(s *engine.Setting, val string) *Node {
+	id := "set-" + s.Key
+	row := El("div", "class", "setting kind-"+s.Kind)
+	help := El("small", "id", id+"-help", "class", "help").AddText(s.Help + " (link key: " + s.Key + ")")
+	var ctl *Node
+	switch s.Kind {
+	case "bool":
+		ctl = El("input", "type", "checkbox", "id", id, "name", s.Key, "aria-describedby", id+"-help", "autocomplete", "off")
+		if val == "1" {
+			ctl.Attrs = append(ctl.Attrs, [2]string{"checked", ""})
+		}
+		return row.Add(El("label", "for", id).Add(ctl, Text(" "+s.Label)), help)
+	case "choice":
+		ctl = El("select", "id", id, "name", s.Key, "aria-describedby", id+"-help", "autocomplete", "off")
+		for _, c := range s.Choices {
+			o := El("option", "value", c)
+			if c == val {
+				o.Attrs = append(o.Attrs, [2]string{"selected", ""})
+			}
+			ctl.Add(o.AddText(c))
+		}
+	case "int":
+		ctl = El("input", "type", "number", "id", id, "name", s.Key, "value", val, "aria-describedby", id+"-help", "autocomplete", "off")
+	default:
+		ctl = El("input", "type", "text", "id", id, "name", s.Key, "value", val, "spellcheck", "false", "aria-describedby", id+"-help", "autocomplete", "off")
+	}
+	return row.Add(El("label", "for", id).AddText(s.Label), ctl, help)
+}
+
+// Gallery is the content of the Examples <select>: a prompt option, then one
+// <optgroup> per group in gallery order.
+func Gallery(selected string) *Node {
+	root := El("div")
+	root.Add(El("option", "value", "").AddText("Examples…"))
+	for _, g := range exampleGroups() {
+		og := El("optgroup", "label", g.name)
+		for _, ex := range g.examples {
+			o := El("option", "value", ex.ID, "title", ex.Lesson)
+			if ex.ID == selected {
+				o.Attrs = append(o.Attrs, [2]string{"selected", ""})
+			}
+			og.Add(o.AddText(ex.Title))
+		}
+		root.Add(og)
+	}
+	return root
+}
+
+// A highlight is a range of the editor text with the classes and title the
+// overlay shows for it.
+type highlight struct {
+	start, end int
+	class      string
+	title      string
+}
+
+// Overlay is the content of the <pre> behind the request editor: the editor
+// text, with <mark> elements over the bytes that failing checks concern and
+// over invisible or confusable characters. text must be the editor text the
+// map was made from.
+func Overlay(text string, res *engine.Result, m *editor.Map, marks []editor.Mark) *Node {
+	var hs []highlight
+	for i, s := range res.Trace {
+		if s.Outcome != engine.Fail || s.Span.Empty() {
+			continue
+		}
+		cls := "diag"
+		if i == res.Decisive {
+			cls = "diag decisive"
+		}
+		a, b := m.TextOffset(s.Span.Start), m.TextOffset(s.Span.End)
+		if b <= a {
+			b = a + 1
+		}
+		hs = append(hs, highlight{a, min(b, len(text)), cls, Summary(s)})
+	}
+	for _, mk := range marks {
+		hs = append(hs, highlight{mk.Start, mk.End, "inv " + mk.Kind, mk.Title})
+	}
+	return overlayNodes(text, hs)
+}
+
+// overlayNodes splits text at every highlight boundary; each piece covered
+// by highlights becomes a <mark> with their classes.
+func overlayNodes(text string, hs []highlight) *Node {
+	root := El("div")
+	cuts := []int{0, len(text)}
+	for _, h := range hs {
+		if h.start < h.end && h.start >= 0 && h.end <= len(text) {
+			cuts = append(cuts, h.start, h.end)
+		}
+	}
+	sort.Ints(cuts)
+	prev := -1
+	for k := 0; k+1 < len(cuts); k++ {
+		a, b := cuts[k], cuts[k+1]
+		if a == b || a == prev {
+			continue
+		}
+		prev = a
+		var cls, titles []string
+		for _, h := range hs {
+			if h.start <= a && b <= h.end && h.start < h.end {
+				for _, c := range strings.Fields(h.class) {
+					if !containsStr(cls, c) {
+						cls = append(cls, c)
+					}
+				}
+				if !containsStr(titles, h.title) {
+					titles = append(titles, h.title)
+				}
+			}
+		}
+		if len(cls) == 0 {
+			root.AddText(text[a:b])
+			continue
+		}
+		root.Add(El("mark", "class", strings.Join(cls, " "), "title", strings.Join(titles, "; ")).AddText(text[a:b]))
+	}
+	// A final line break needs a character after it to take up a line.
+	root.AddText("\n")
+	return root
+}
+
+func containsStr(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// ExampleList is playground.examples(): the gallery as plain values.
+func ExampleList() []any {
+	var out []any
+	for _, ex := range gallery.Examples() {
+		out = append(out, map[string]any{
+			"id": ex.ID, "title": ex.Title, "group": ex.Group,
+			"lesson": ex.Lesson, "expect": ex.Expect,
+		})
+	}
+	return out
+}
+
+// RunResult is playground.run(fragment)'s value as plain values: what the
+// page shows for the link.
+func RunResult(res *engine.Result, problems []link.Problem) map[string]any {
+	var notes, probs []any
+	for _, s := range res.Trace {
+		if s.Note != nil {
+			notes = append(notes, s.Note.ID)
+		}
+	}
+	for _, p := range problems {
+		probs = append(probs, p.String())
+	}
+	decisive := ""
+	if res.Decisive >= 0 && res.Decisive < len(res.Trace) && res.Trace[res.Decisive].Note != nil {
+		decisive = res.Trace[res.Decisive].Note.ID
+	}
+	interim := []any{}
+	for _, r := range res.Interim {
+		interim = append(interim, r.Status)
+	}
+	return map[string]any{
+		"status":   res.Status(),
+		"response": string(res.Bytes()),
+		"text":     ResponseText(res),
+		"switched": res.Switched,
+		"waiting":  res.Waiting,
+		"interim":  interim,
+		"notes":    notes,
+		"decisive": decisive,
+		"problems": probs,
+		"steps":    len(res.Trace),
+	}
+}
