@@ -3,6 +3,8 @@ package engine
 import (
 	"encoding/base64"
 	"errors"
+
+	"github.com/upgrade-playground/playground/engine/internal/sha1"
 )
 
 // The WebSocket opening handshake, server side (RFC 6455 §4.2.1, §4.2.2,
@@ -100,7 +102,7 @@ func acceptSteps(key string) (concat, sha1Hex, accept string) {
 	var buf [128]byte // enough for a valid key: no allocation but the result
 	b := append(append(buf[:0], key...), websocketGUID...)
 	n := len(b)
-	sum := sha1Sum(b)
+	sum := sha1.Sum(b)
 	b = appendHex(b, sum[:])
 	b = base64.StdEncoding.AppendEncode(b, sum[:])
 	s := string(b)

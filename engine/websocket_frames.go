@@ -2,6 +2,8 @@ package engine
 
 import (
 	"unicode/utf8"
+
+	"github.com/upgrade-playground/playground/engine/internal/inflate"
 )
 
 // Client frames after the 101 (RFC 6455 §5.2, §5.4, §5.5, §7.4; RFC 7692
@@ -292,7 +294,7 @@ func (fr *frameReader) inflate(sp Span) ([]byte, bool) {
 		dict = nil
 	}
 	tail := []byte{0x00, 0x00, 0xff, 0xff, 0x01, 0x00, 0x00, 0xff, 0xff} // the removed tail, then an empty final block
-	out, err := inflate(append(fr.deflated[:len(fr.deflated):len(fr.deflated)], tail...), dict, maxInflate-fr.inflatedN)
+	out, err := inflate.Inflate(append(fr.deflated[:len(fr.deflated):len(fr.deflated)], tail...), dict, maxInflate-fr.inflatedN)
 	fr.inflatedN += len(out)
 	if err != nil {
 		fr.n.t.fail("the compressed message inflates", sp, noteWSFrameInflateError, v("error", err.Error()))
