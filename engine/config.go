@@ -2,6 +2,7 @@ package engine
 
 import (
 	"errors"
+	"strconv"
 	"strings"
 	"sync"
 )
@@ -148,7 +149,7 @@ func (s *Setting) Get(c *Config) string {
 	case s.choice != nil:
 		return *s.choice(c)
 	case s.number != nil:
-		return itoa(*s.number(c))
+		return strconv.Itoa(*s.number(c))
 	}
 	return strings.Join(*s.list(c), ",")
 }
@@ -197,17 +198,17 @@ func (s *Setting) Set(c *Config, v string) error {
 // setNumber stores a decimal number from s.lo to s.hi.
 func (s *Setting) setNumber(c *Config, v string) error {
 	if v == "" || len(v) > 9 {
-		return errors.New("expected a number from " + itoa(s.lo) + " to " + itoa(s.hi))
+		return errors.New("expected a number from " + strconv.Itoa(s.lo) + " to " + strconv.Itoa(s.hi))
 	}
 	n := 0
 	for i := 0; i < len(v); i++ {
 		if !isDigit(v[i]) {
-			return errors.New("expected a number from " + itoa(s.lo) + " to " + itoa(s.hi))
+			return errors.New("expected a number from " + strconv.Itoa(s.lo) + " to " + strconv.Itoa(s.hi))
 		}
 		n = n*10 + int(v[i]-'0')
 	}
 	if n < s.lo || n > s.hi {
-		return errors.New("expected a number from " + itoa(s.lo) + " to " + itoa(s.hi))
+		return errors.New("expected a number from " + strconv.Itoa(s.lo) + " to " + strconv.Itoa(s.hi))
 	}
 	*s.number(c) = n
 	return nil

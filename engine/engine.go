@@ -2,6 +2,7 @@ package engine
 
 import (
 	"bytes"
+	"strconv"
 	"strings"
 	"sync"
 )
@@ -194,7 +195,8 @@ func (n *negotiation) accept(upgrade string) *verdict {
 
 func (n *negotiation) run() {
 	r := n.req
-	if r.Method == "PRI" && r.Target == "*" && r.Major == 2 && r.Minor == 0 && priorKnowledge(n) {
+	if r.isH2Preface() {
+		priorKnowledge(n)
 		return
 	}
 	if n.t.failed() {
@@ -322,7 +324,7 @@ func addConnectionOption(resp *Response, opt string) {
 func errorResponse(note *Note, vars []Var, r *Request) *Response {
 	resp := &Response{Status: note.Status}
 	resp.Add("Connection", "close")
-	return resp.withBody("text/plain; charset=utf-8", itoa(note.Status)+" "+ReasonPhrase(note.Status)+": "+Expand(note.Summary, vars)+"\n")
+	return resp.withBody("text/plain; charset=utf-8", strconv.Itoa(note.Status)+" "+ReasonPhrase(note.Status)+": "+Expand(note.Summary, vars)+"\n")
 }
 
 // ordinaryResponse is what the server answers when it does not switch: 200
@@ -405,7 +407,7 @@ func (n *negotiation) switchProtocols(v *verdict) {
 		// protocol's, never a next HTTP/1.1 request (RFC 9110 §7.8).
 		sp := Span{n.req.After, len(n.req.Raw)}
 		n.res.After = append(n.res.After, Part{From: "client", Proto: v.upgrade, Title: "sent after the request: read in the new protocol", Bytes: rest, Span: sp})
-		n.t.note(sp, noteAfterNewProtocol, Var{"count", itoa(len(rest))}, Var{"protocol", v.upgrade})
+		n.t.note(sp, noteAfterNewProtocol, Var{"count", strconv.Itoa(len(rest))}, Var{"protocol", v.upgrade})
 	}
 }
 
@@ -417,10 +419,7 @@ func (n *negotiation) offered(upgrade string) (offer, bool) {
 	if len(es) == 0 {
 		return offer{}, false
 	}
-	name, version := es[0].Value, ""
-	if i := strings.IndexByte(name, '/'); i >= 0 {
-		name, version = name[:i], name[i+1:]
-	}
+	name, version, _ := strings.Cut(es[0].Value, "/")
 	for _, o := range n.offers {
 		if equalFold(o.Name, name) && (version == "" || equalFold(o.Version, version)) {
 			return o, true
@@ -441,7 +440,7 @@ func (n *negotiation) nextRequest() {
 	closing := n.res.Final != nil && responseHasOption(n.res.Final, "close")
 	if closing {
 		n.res.After = append(n.res.After, Part{From: "client", Proto: "http/1.1", Title: "discarded: the server closes the connection", Bytes: rest, Span: sp})
-		n.t.note(sp, noteAfterDiscarded, v("count", itoa(len(rest))))
+		n.t.note(sp, noteAfterDiscarded, v("count", strconv.Itoa(len(rest))))
 		return
 	}
 	line := rest
@@ -456,5 +455,5 @@ func (n *negotiation) nextRequest() {
 	}
 	n.res.After = append(n.res.After, Part{From: "client", Proto: "http/1.1", Title: "read as the next request", Bytes: rest, Span: sp,
 		Fields: []Var{v("first line", string(line))}})
-	n.t.note(sp, noteAfterNextRequest, v("count", itoa(len(rest))), v("line", string(line)))
+	n.t.note(sp, noteAfterNextRequest, v("count", strconv.Itoa(len(rest))), v("line", string(line)))
 }

@@ -1,6 +1,9 @@
 package engine
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // Message body framing (RFC 9112 §6): Content-Length, Transfer-Encoding,
 // the chunked coding, and where the request message ends.
@@ -84,7 +87,7 @@ func parseFraming(r *Request, cfg *Config, t *trace) {
 		}
 		avail := len(r.Raw) - r.HeaderEnd
 		if n > int64(cfg.HTTP.MaxBody) {
-			t.fail("the body fits the server's limit", sp, noteBodyTooLarge, v("length", r.src[sp.Start:sp.End]), v("limit", itoa(cfg.HTTP.MaxBody)))
+			t.fail("the body fits the server's limit", sp, noteBodyTooLarge, v("length", r.src[sp.Start:sp.End]), v("limit", strconv.Itoa(cfg.HTTP.MaxBody)))
 			r.Close = true
 			return
 		}
@@ -93,7 +96,7 @@ func parseFraming(r *Request, cfg *Config, t *trace) {
 			r.BodySpan = Span{r.HeaderEnd, len(r.Raw)}
 			r.BodyComplete = false
 			r.After = len(r.Raw)
-			t.fail("the whole body has arrived", sp, noteBodyIncomplete, v("length", itoa64(n)), v("got", itoa(avail)))
+			t.fail("the whole body has arrived", sp, noteBodyIncomplete, v("length", strconv.FormatInt(n, 10)), v("got", strconv.Itoa(avail)))
 			return
 		}
 		end := r.HeaderEnd + int(n)
@@ -101,7 +104,7 @@ func parseFraming(r *Request, cfg *Config, t *trace) {
 		r.BodySpan = Span{r.HeaderEnd, end}
 		r.After = end
 		if n > 0 {
-			t.pass("the body is framed by Content-Length", sp, noteBodyRead, v("length", itoa64(n)))
+			t.pass("the body is framed by Content-Length", sp, noteBodyRead, v("length", strconv.FormatInt(n, 10)))
 		} else {
 			t.pass("Content-Length: 0 means no body", sp, nil)
 		}
@@ -192,7 +195,7 @@ func readChunked(r *Request, cfg *Config, t *trace) {
 			return
 		}
 		if int64(len(body))+size > int64(cfg.HTTP.MaxBody) {
-			t.fail("the body fits the server's limit", Span{l.start, l.end}, noteBodyTooLarge, v("length", itoa64(int64(len(body))+size)), v("limit", itoa(cfg.HTTP.MaxBody)))
+			t.fail("the body fits the server's limit", Span{l.start, l.end}, noteBodyTooLarge, v("length", strconv.FormatInt(int64(len(body))+size, 10)), v("limit", strconv.Itoa(cfg.HTTP.MaxBody)))
 			r.Close = true
 			return
 		}
@@ -213,7 +216,7 @@ func readChunked(r *Request, cfg *Config, t *trace) {
 			r.Body = body
 			r.BodySpan = Span{r.HeaderEnd, off}
 			r.After = off
-			t.pass("the chunked body ends with the last-chunk", r.BodySpan, noteBodyRead, v("length", itoa(len(body))))
+			t.pass("the chunked body ends with the last-chunk", r.BodySpan, noteBodyRead, v("length", strconv.Itoa(len(body))))
 			return
 		}
 		if int64(len(raw)-off) < size+2 {
@@ -224,35 +227,12 @@ func readChunked(r *Request, cfg *Config, t *trace) {
 		end := off + int(size)
 		body = append(body, raw[off:end]...)
 		if raw[end] != '\r' || raw[end+1] != '\n' {
-			t.fail("chunk-data is followed by CRLF", Span{end, end + 2}, noteChunkedSyntax, v("line", "chunk-data of "+itoa64(size)+" bytes"))
+			t.fail("chunk-data is followed by CRLF", Span{end, end + 2}, noteChunkedSyntax, v("line", "chunk-data of "+strconv.FormatInt(size, 10)+" bytes"))
 			r.Close = true
 			return
 		}
 		off = end + 2
 	}
-}
-
-func parseHex(s string) (int64, bool) {
-	if s == "" || len(s) > 12 {
-		return 0, false
-	}
-	var n int64
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		var d byte
-		switch {
-		case isDigit(c):
-			d = c - '0'
-		case c >= 'a' && c <= 'f':
-			d = c - 'a' + 10
-		case c >= 'A' && c <= 'F':
-			d = c - 'A' + 10
-		default:
-			return 0, false
-		}
-		n = n*16 + int64(d)
-	}
-	return n, true
 }
 
 // joinElems writes list elements as a list, in one allocation.
@@ -285,5 +265,3 @@ func joinFieldValues(fs []Field) string {
 	}
 	return s
 }
-
-func itoa64(n int64) string { return itoa(int(n)) }

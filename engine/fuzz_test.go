@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -107,13 +108,13 @@ func checkResponseBytes(t *testing.T, res *Result) {
 		if want.Status < 200 && len(b) != len(head)+4 {
 			t.Fatalf("a %d response has a body: %q", want.Status, b)
 		}
-		if want.hasBody() && want.Get("Content-Length") != itoa(len(want.Body)) && !(method == "HEAD" && want.Body == nil) {
+		if want.hasBody() && want.Get("Content-Length") != strconv.Itoa(len(want.Body)) && !(method == "HEAD" && want.Body == nil) {
 			t.Fatalf("a %d response with a %d-byte body says Content-Length %q", want.Status, len(want.Body), want.Get("Content-Length"))
 		}
 		if want.Status < 200 && (want.Get("Content-Length") != "" || want.Get("Transfer-Encoding") != "") {
 			t.Fatalf("a %d response carries Content-Length or Transfer-Encoding: %q", want.Status, b)
 		}
-		if line, _, _ := bytes.Cut(b, []byte("\r\n")); !bytes.HasPrefix(line, []byte("HTTP/1.1 "+itoa(want.Status)+" ")) || len(line) <= len("HTTP/1.1 200 ") {
+		if line, _, _ := bytes.Cut(b, []byte("\r\n")); !bytes.HasPrefix(line, []byte("HTTP/1.1 "+strconv.Itoa(want.Status)+" ")) || len(line) <= len("HTTP/1.1 200 ") {
 			t.Fatalf("status line %q has no reason phrase", line)
 		}
 		resp, err := http.ReadResponse(br, &http.Request{Method: method})

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"encoding/base64"
+	"strconv"
 	"strings"
 )
 
@@ -102,7 +103,7 @@ func negotiateH2C(n *negotiation, o offer) *verdict {
 		if sp.Empty() {
 			sp = o.Span
 		}
-		return refuse("exactly one HTTP2-Settings field", sp, noteH2CSettingsCount, v("count", itoa(len(fields))))
+		return refuse("exactly one HTTP2-Settings field", sp, noteH2CSettingsCount, v("count", strconv.Itoa(len(fields))))
 	}
 	f := fields[0]
 	if i := strings.IndexByte(f.Value, '='); i >= 0 {
@@ -117,7 +118,7 @@ func negotiateH2C(n *negotiation, o offer) *verdict {
 		return refuse("HTTP2-Settings is base64url without padding", sp, noteH2CSettingsInvalid, v("value", f.Value))
 	}
 	if len(payload)%6 != 0 {
-		n.t.fail("HTTP2-Settings decodes to whole 6-byte settings", f.ValueSpan(), noteH2CSettingsLength, v("length", itoa(len(payload))))
+		n.t.fail("HTTP2-Settings decodes to whole 6-byte settings", f.ValueSpan(), noteH2CSettingsLength, v("length", strconv.Itoa(len(payload))))
 		return nil
 	}
 	n.t.pass("exactly one HTTP2-Settings field, base64url of a SETTINGS payload", f.ValueSpan(), nil)
@@ -147,14 +148,14 @@ func checkClientSettings(n *negotiation, payload []byte, base int) *h2Setting {
 		sp := Span{base + 8*i, base + 8*i + 8}
 		switch why, code := s.problem(); {
 		case why != "":
-			n.t.fail("the setting's value is valid", sp, noteH2CSettingInvalid, v("setting", s.label()), v("value", itoa(int(s.Value))), v("why", why), v("error", h2ErrorName(code)))
+			n.t.fail("the setting's value is valid", sp, noteH2CSettingInvalid, v("setting", s.label()), v("value", strconv.Itoa(int(s.Value))), v("why", why), v("error", h2ErrorName(code)))
 			if bad == nil {
 				bad = &list[i]
 			}
 		case s.name() == "":
-			n.t.skip("the setting is known", sp, noteH2CSettingUnknown, v("setting", s.label()), v("value", itoa(int(s.Value))))
+			n.t.skip("the setting is known", sp, noteH2CSettingUnknown, v("setting", s.label()), v("value", strconv.Itoa(int(s.Value))))
 		default:
-			n.t.pass("the setting's value is valid", sp, noteH2CSetting, v("setting", s.label()), v("value", itoa(int(s.Value))))
+			n.t.pass("the setting's value is valid", sp, noteH2CSetting, v("setting", s.label()), v("value", strconv.Itoa(int(s.Value))))
 		}
 	}
 	return bad
@@ -164,8 +165,7 @@ func checkClientSettings(n *negotiation, payload []byte, base int) *h2Setting {
 // alphabet (RFC 4648 §5), or -1.
 func firstNonBase64URL(s string) int {
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || isDigit(c) || c == '-' || c == '_') {
+		if !isBase64URL(s[i]) {
 			return i
 		}
 	}

@@ -1,5 +1,7 @@
 package engine
 
+import "strconv"
+
 // What crosses the connection after "101 Switching Protocols" for h2c
 // (RFC 7540 §3.2, §3.5; RFC 9113 §3.4, §8.2.2): the server connection preface,
 // the client connection preface, and the response to the upgrading request,
@@ -97,7 +99,7 @@ func streamOneResponse(n *negotiation) []Part {
 	saved := n.t
 	resp := n.ordinaryResponse(nil) // its trace notes belong to HTTP/1.1 answers
 	n.t = saved
-	fields := []Header{{":status", itoa(resp.Status)}}
+	fields := []Header{{":status", strconv.Itoa(resp.Status)}}
 	dropped := ""
 	for _, h := range resp.Headers {
 		if isConnectionSpecific(h.Name) {
@@ -112,7 +114,7 @@ func streamOneResponse(n *negotiation) []Part {
 	}
 	hf, how := headersFrame(1, fields, len(body) == 0)
 	hp := hf.part("server", "h2", "HEADERS frame: the response to your request, on stream 1")
-	hp.Note, hp.Vars = noteH2CResponse, []Var{v("status", itoa(resp.Status)), v("count", itoa(len(fields)))}
+	hp.Note, hp.Vars = noteH2CResponse, []Var{v("status", strconv.Itoa(resp.Status)), v("count", strconv.Itoa(len(fields)))}
 	hp.Fields = append(hp.Fields[:4], how...)
 	if dropped != "" {
 		hp.Fields = append(hp.Fields, v("not sent (connection-specific, RFC 9113 §8.2.2)", dropped[1:]))
@@ -143,13 +145,13 @@ func isConnectionSpecific(name string) bool {
 func clientFrames(n *negotiation, b []byte, sp Span) (parts []Part, ok bool) {
 	pre := len(h2Preface)
 	if len(b) < pre && string(b) == h2Preface[:len(b)] {
-		n.t.note(sp, noteH2ClientBytes, v("count", itoa(len(b))), v("state", "the start of the client connection preface; the server waits for the rest"))
+		n.t.note(sp, noteH2ClientBytes, v("count", strconv.Itoa(len(b))), v("state", "the start of the client connection preface; the server waits for the rest"))
 		return []Part{{From: "client", Proto: "h2", Title: "the start of the client connection preface", Bytes: b, Span: sp}}, false
 	}
 	if len(b) < pre || string(b[:pre]) != h2Preface {
-		n.t.fail("the client's bytes begin with the connection preface", sp, noteH2BadPreface, v("count", itoa(len(b))))
+		n.t.fail("the client's bytes begin with the connection preface", sp, noteH2BadPreface, v("count", strconv.Itoa(len(b))))
 		return []Part{
-			{From: "client", Proto: "h2", Title: "not the client connection preface", Bytes: b, Span: sp, Note: noteH2BadPreface, Vars: []Var{v("count", itoa(len(b)))}},
+			{From: "client", Proto: "h2", Title: "not the client connection preface", Bytes: b, Span: sp, Note: noteH2BadPreface, Vars: []Var{v("count", strconv.Itoa(len(b)))}},
 			goAwayFrame(0, h2ProtocolError, "invalid preface").part("server", "h2", "GOAWAY frame: the connection ends"),
 		}, false
 	}
@@ -175,6 +177,6 @@ func clientFrames(n *negotiation, b []byte, sp Span) (parts []Part, ok bool) {
 	if off < len(b) {
 		state += "; only the first 16 frames are shown"
 	}
-	n.t.note(sp, noteH2ClientBytes, v("count", itoa(len(b))), v("state", state))
+	n.t.note(sp, noteH2ClientBytes, v("count", strconv.Itoa(len(b))), v("state", state))
 	return parts, true
 }

@@ -11,7 +11,10 @@ package engine
 // Huffman tables and dynamic table the engine does not need; the tests decode
 // its output with that package.
 
-import "sync"
+import (
+	"strconv"
+	"sync"
+)
 
 // hpackStatic is the static table of RFC 7541 Appendix A; index i+1.
 var hpackStatic = [61][2]string{
@@ -71,7 +74,7 @@ var hpackHow struct {
 func hpackSpelling(i int) (indexed, literal string) {
 	hpackHow.once.Do(func() {
 		for i := 1; i < len(hpackHow.index); i++ {
-			hpackHow.index[i].indexed, hpackHow.index[i].literal = "indexed "+itoa(i), "literal, name "+itoa(i)
+			hpackHow.index[i].indexed, hpackHow.index[i].literal = "indexed "+strconv.Itoa(i), "literal, name "+strconv.Itoa(i)
 		}
 	})
 	return hpackHow.index[i].indexed, hpackHow.index[i].literal

@@ -199,7 +199,7 @@ func TestNotesInGoldens(t *testing.T) {
 				used[s.Note.ID] = file
 			}
 			for _, p := range Placeholders(s.Note.Summary + " " + s.Note.Detail) {
-				if _, ok := lookupVar(s.Vars, p); !ok {
+				if _, ok := LookupVar(s.Vars, p); !ok {
 					t.Errorf("%s: note %s is raised without a value for {%s}", file, s.Note.ID, p)
 				}
 			}
@@ -212,7 +212,7 @@ func TestNotesInGoldens(t *testing.T) {
 				used[p.Note.ID] = file
 			}
 			for _, ph := range Placeholders(p.Note.Summary + " " + p.Note.Detail) {
-				if _, ok := lookupVar(p.Vars, ph); !ok {
+				if _, ok := LookupVar(p.Vars, ph); !ok {
 					t.Errorf("%s: note %s (after the response) has no value for {%s}", file, p.Note.ID, ph)
 				}
 			}

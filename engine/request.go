@@ -2,6 +2,7 @@ package engine
 
 import (
 	"bytes"
+	"strconv"
 	"strings"
 	"sync"
 )
@@ -279,9 +280,9 @@ func parse(r *Request, raw []byte, cfg *Config, t *trace) {
 		// else 431 (RFC 9110 §15.5.14, §5.4).
 		sp := Span{max, len(raw)}
 		if endsHeader(raw[:max]) {
-			t.fail("the request fits the server's size limit", sp, noteTooLarge, v("limit", itoa(max)), v("size", itoa(len(raw))))
+			t.fail("the request fits the server's size limit", sp, noteTooLarge, v("limit", strconv.Itoa(max)), v("size", strconv.Itoa(len(raw))))
 		} else {
-			t.fail("the header section fits the server's limit", sp, noteHeaderTooLarge, v("limit", itoa(max)))
+			t.fail("the header section fits the server's limit", sp, noteHeaderTooLarge, v("limit", strconv.Itoa(max)))
 		}
 		return
 	}
@@ -297,7 +298,7 @@ func parse(r *Request, raw []byte, cfg *Config, t *trace) {
 		off = l.next
 	}
 	if empty > 0 {
-		t.note(Span{0, off}, noteLeadingEmptyLine, v("count", itoa(empty)))
+		t.note(Span{0, off}, noteLeadingEmptyLine, v("count", strconv.Itoa(empty)))
 	}
 
 	rl := readLine(raw, off)
@@ -402,16 +403,3 @@ func shown(s string) string {
 	}
 	return s
 }
-
-func trimOWS(s string) string {
-	i, j := 0, len(s)
-	for i < j && isOWS(s[i]) {
-		i++
-	}
-	for j > i && isOWS(s[j-1]) {
-		j--
-	}
-	return s[i:j]
-}
-
-func isDigit(c byte) bool { return c >= '0' && c <= '9' }

@@ -1,6 +1,9 @@
 package engine
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // The field lines of the header section (RFC 9112 §5, RFC 9110 §5): names,
 // values, obs-fold, controls, size limits, and Host (RFC 9112 §3.2).
@@ -17,9 +20,9 @@ func parseFields(r *Request, raw []byte, off, lineNo int, cfg *Config, t *trace)
 			// Limits already exceeded are answered without waiting for more.
 			switch {
 			case l.end-headerStart > cfg.HTTP.MaxHeaderBytes:
-				t.fail("the header section fits the server's limit", Span{headerStart, l.end}, noteHeaderTooLarge, v("limit", itoa(cfg.HTTP.MaxHeaderBytes)))
+				t.fail("the header section fits the server's limit", Span{headerStart, l.end}, noteHeaderTooLarge, v("limit", strconv.Itoa(cfg.HTTP.MaxHeaderBytes)))
 			case l.end-l.start > cfg.HTTP.MaxFieldLine:
-				t.fail("each field line fits the server's limit", Span{l.start, l.end}, noteFieldLineTooLong, v("limit", itoa(cfg.HTTP.MaxFieldLine)), v("size", itoa(l.end-l.start)))
+				t.fail("each field line fits the server's limit", Span{l.start, l.end}, noteFieldLineTooLong, v("limit", strconv.Itoa(cfg.HTTP.MaxFieldLine)), v("size", strconv.Itoa(l.end-l.start)))
 			default:
 				t.fail("the header section ends with an empty line", Span{headerStart, len(raw)}, noteIncompleteHeader)
 			}
@@ -31,15 +34,15 @@ func parseFields(r *Request, raw []byte, off, lineNo int, cfg *Config, t *trace)
 			break
 		}
 		if l.next-headerStart > cfg.HTTP.MaxHeaderBytes {
-			t.fail("the header section fits the server's limit", Span{headerStart, l.end}, noteHeaderTooLarge, v("limit", itoa(cfg.HTTP.MaxHeaderBytes)))
+			t.fail("the header section fits the server's limit", Span{headerStart, l.end}, noteHeaderTooLarge, v("limit", strconv.Itoa(cfg.HTTP.MaxHeaderBytes)))
 			return
 		}
 		if lines++; lines > cfg.HTTP.MaxFields {
-			t.fail("the number of field lines fits the server's limit", Span{l.start, l.end}, noteTooManyFields, v("limit", itoa(cfg.HTTP.MaxFields)))
+			t.fail("the number of field lines fits the server's limit", Span{l.start, l.end}, noteTooManyFields, v("limit", strconv.Itoa(cfg.HTTP.MaxFields)))
 			return
 		}
 		if l.end-l.start > cfg.HTTP.MaxFieldLine {
-			t.fail("each field line fits the server's limit", Span{l.start, l.end}, noteFieldLineTooLong, v("limit", itoa(cfg.HTTP.MaxFieldLine)), v("size", itoa(l.end-l.start)))
+			t.fail("each field line fits the server's limit", Span{l.start, l.end}, noteFieldLineTooLong, v("limit", strconv.Itoa(cfg.HTTP.MaxFieldLine)), v("size", strconv.Itoa(l.end-l.start)))
 			problems++
 			off = l.next
 			continue
@@ -158,7 +161,7 @@ func scanValue(s string) (bad int, c byte, obs int) {
 
 // byteName names a byte for a diagnostic: "CR (0x0D)".
 func byteName(c byte) string {
-	h := "0x" + string("0123456789ABCDEF"[c>>4]) + string("0123456789ABCDEF"[c&15])
+	h := "0x" + strings.ToUpper(hexString([]byte{c}))
 	name := ""
 	switch c {
 	case 0:
@@ -256,8 +259,7 @@ func invalidHostByte(s string) int {
 				return i
 			}
 		case i == hostEnd: // the ":" before the port
-		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', isDigit(c):
-		case strings.IndexByte("-._~!$&'()*+,;=%", c) >= 0:
+		case isUnreserved(c), isSubDelim(c), c == '%': // reg-name, without checking pct-encoded
 		case s[0] == '[' && (c == ':' || c == '[' && i == 0 || c == ']' && i == hostEnd-1):
 		default:
 			return i

@@ -1,6 +1,10 @@
 package engine
 
-import "strings"
+import (
+	"slices"
+	"strconv"
+	"strings"
+)
 
 // The request-line (RFC 9112 §3): method SP request-target SP HTTP-version,
 // the four forms of the request-target (§3.2) and the version (§2.3).
@@ -22,14 +26,14 @@ func parseRequestLine(r *Request, raw []byte, l line, cfg *Config, t *trace) {
 				t.fail("the method is a token", Span{base + i, base + i + 1}, noteMethodNotToken, v("method", s[:min(i+1, 32)]+"…"))
 				return
 			}
-			t.fail("the method is no longer than any the server implements", Span{base, end}, noteMethodTooLong, v("size", itoa(end-base)))
+			t.fail("the method is no longer than any the server implements", Span{base, end}, noteMethodTooLong, v("size", strconv.Itoa(end-base)))
 			return
 		}
 		end := l.end
 		if sp2 := strings.LastIndexByte(s, ' '); sp2 > sp1 {
 			end = base + sp2
 		}
-		t.fail("the request-target fits the server's limit", Span{base + sp1 + 1, end}, noteRequestLineTooLong, v("limit", itoa(cfg.HTTP.MaxRequestLine)), v("size", itoa(l.end-l.start)))
+		t.fail("the request-target fits the server's limit", Span{base + sp1 + 1, end}, noteRequestLineTooLong, v("limit", strconv.Itoa(cfg.HTTP.MaxRequestLine)), v("size", strconv.Itoa(l.end-l.start)))
 		return
 	}
 	split := splitStrict
@@ -78,7 +82,7 @@ func parseRequestLine(r *Request, raw []byte, l line, cfg *Config, t *trace) {
 		t.note(r.VersionSpan, noteHTTP10)
 	case r.Major == 1:
 		t.note(r.VersionSpan, noteHigherMinor, v("version", r.Version))
-	case r.Method == "PRI" && r.Target == "*" && r.Major == 2 && r.Minor == 0:
+	case r.isH2Preface():
 		// The prior-knowledge preface; decided in Negotiate.
 	default:
 		t.fail("the major version is 1", r.VersionSpan, noteVersionUnsupported, v("version", r.Version))
@@ -87,20 +91,8 @@ func parseRequestLine(r *Request, raw []byte, l line, cfg *Config, t *trace) {
 	if !ok {
 		return
 	}
-	known := false
-	for _, m := range knownMethods {
-		if r.Method == m {
-			known = true
-		}
-	}
-	if !known {
-		up := false
-		for _, m := range knownMethods {
-			if equalFold(r.Method, m) {
-				up = true
-			}
-		}
-		if up {
+	if !slices.Contains(knownMethods, r.Method) {
+		if slices.ContainsFunc(knownMethods, func(m string) bool { return equalFold(r.Method, m) }) {
 			t.fail("the method is implemented (methods are case-sensitive)", r.MethodSpan, noteMethodCase, v("method", r.Method))
 		} else {
 			t.fail("the method is implemented", r.MethodSpan, noteMethodUnknown, v("method", r.Method))
@@ -150,10 +142,9 @@ func badURIChar(s string) int {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
-		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', isDigit(c):
-		case strings.IndexByte("-._~!$&'()*+,;=:@/?", c) >= 0:
+		case isUnreserved(c), isSubDelim(c), strings.IndexByte(":@/?", c) >= 0:
 		case c == '%':
-			if i+2 >= len(s) || !isHexDigit(s[i+1]) || !isHexDigit(s[i+2]) {
+			if i+2 >= len(s) || !isHexDig(s[i+1]) || !isHexDig(s[i+2]) {
 				return i
 			}
 		default:
@@ -172,18 +163,11 @@ func parseVersion(r *Request) bool {
 	return true
 }
 
+// hasSchemePrefix reports whether s starts with a scheme and "://", as an
+// absolute-form target does (RFC 9112 §3.2.2).
 func hasSchemePrefix(s string) bool {
-	i := strings.IndexByte(s, ':')
-	if i <= 0 || i+2 >= len(s) || s[i+1] != '/' || s[i+2] != '/' {
-		return false
-	}
-	for j := 0; j < i; j++ {
-		c := s[j]
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || j > 0 && (isDigit(c) || c == '+' || c == '-' || c == '.')) {
-			return false
-		}
-	}
-	return true
+	n := schemeLen(s)
+	return n > 0 && strings.HasPrefix(s[n:], "://")
 }
 
 // splitStrict splits the request-line at single SPs (RFC 9112 §3):
@@ -283,7 +267,3 @@ func splitWords(r *Request, s string, l line, t *trace) bool {
 	}
 	return true
 }
-
-// isLineSpace reports whether c separates request-line words in the lenient
-// split: SP, HTAB, VT or FF (RFC 9112 §3).
-func isLineSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\v' || c == '\f' }

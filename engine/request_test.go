@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -131,7 +132,7 @@ func TestHugePastes(t *testing.T) {
 		{"many-fields", head + strings.Repeat("X: 1\r\n", mib/5) + "\r\n", DefaultConfig(), 431},
 		{"many-bad-lines", head + strings.Repeat("x\r\n", mib/3) + "\r\n", lenient, 400},
 		{"many-offers", head + "Connection: upgrade\r\nUpgrade: " + strings.Repeat("a,", 4000) + "b\r\n\r\n", DefaultConfig(), 200},
-		{"long-body", "POST / HTTP/1.1\r\nHost: a\r\nContent-Length: " + itoa(mib) + "\r\n\r\n" + strings.Repeat("b", mib), DefaultConfig(), 200},
+		{"long-body", "POST / HTTP/1.1\r\nHost: a\r\nContent-Length: " + strconv.Itoa(mib) + "\r\n\r\n" + strings.Repeat("b", mib), DefaultConfig(), 200},
 		{"chunks", "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n" + strings.Repeat("1\r\nb\r\n", mib/6) + "0\r\n\r\n", DefaultConfig(), 200},
 		{"no-line-end", "GET /" + strings.Repeat("a", mib), DefaultConfig(), 414},
 		{"header-no-end", head + "X: " + strings.Repeat("a", mib), DefaultConfig(), 431},

@@ -1,5 +1,7 @@
 package engine
 
+import "strconv"
+
 // Response writing: exact bytes, in a deterministic order, never with a CR
 // or LF inside a value (no response splitting whatever the request held).
 
@@ -92,7 +94,7 @@ func (r *Response) reason() string {
 func (r *Response) appendTo(b []byte) []byte {
 	reason := r.reason()
 	b = append(b, "HTTP/1.1 "...)
-	b = appendItoa(b, r.Status)
+	b = strconv.AppendInt(b, int64(r.Status), 10)
 	b = append(b, ' ')
 	b = appendSafe(b, reason)
 	b = append(b, "\r\n"...)
@@ -154,6 +156,6 @@ func mayHaveCTL(x uint64) bool {
 func (r *Response) withBody(contentType, body string) *Response {
 	r.Body = []byte(body)
 	r.Set("Content-Type", contentType)
-	r.Set("Content-Length", itoa(len(r.Body)))
+	r.Set("Content-Length", strconv.Itoa(len(r.Body)))
 	return r
 }

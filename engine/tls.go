@@ -1,5 +1,10 @@
 package engine
 
+import (
+	"slices"
+	"strconv"
+)
+
 // Upgrading to TLS within HTTP/1.1 (RFC 2817): the same http: connection
 // switches to TLS in place. Optional upgrade on any request (§3.1), mandatory
 // upgrade with OPTIONS * (§3.2), the 101 naming the stack bottom-up (§3.3),
@@ -59,11 +64,7 @@ func negotiateTLS(n *negotiation, o offer) *verdict {
 		n.t.skip("the server offers the TLS upgrade", o.Span, noteTLSNotOffered, v("protocol", o.String()))
 		return nil
 	}
-	known := false
-	for _, x := range tlsVersions {
-		known = known || o.Version == x
-	}
-	if !known {
+	if !slices.Contains(tlsVersions, o.Version) {
 		n.t.skip("the offer names a TLS version the server speaks", o.Span, noteTLSVersion, v("protocol", o.String()))
 		return nil
 	}
@@ -90,13 +91,13 @@ func tlsAfter(n *negotiation) []Part {
 	if rest := r.Rest(); len(rest) > 0 {
 		sp := Span{r.After, len(r.Raw)}
 		if rest[0] != 0x16 {
-			n.t.fail("the client's next bytes are a TLS handshake record", Span{sp.Start, sp.Start + 1}, noteTLSNotRecord, v("byte", "0x"+h2Hex(rest[:1])))
+			n.t.fail("the client's next bytes are a TLS handshake record", Span{sp.Start, sp.Start + 1}, noteTLSNotRecord, v("byte", "0x"+hexString(rest[:1])))
 			return []Part{{From: "client", Proto: "tls", Title: "not a TLS handshake record: the server's TLS stack answers with an alert and closes", Bytes: rest, Span: sp,
-				Note: noteTLSNotRecord, Vars: []Var{v("byte", "0x"+h2Hex(rest[:1]))}}}
+				Note: noteTLSNotRecord, Vars: []Var{v("byte", "0x"+hexString(rest[:1]))}}}
 		}
-		n.t.note(sp, noteTLSRecord, v("count", itoa(len(rest))))
+		n.t.note(sp, noteTLSRecord, v("count", strconv.Itoa(len(rest))))
 		parts = append(parts, Part{From: "client", Proto: "tls", Title: "TLS record: the client's handshake (ClientHello)", Bytes: rest, Span: sp, Fields: tlsRecordFields(rest),
-			Note: noteTLSRecord, Vars: []Var{v("count", itoa(len(rest)))}})
+			Note: noteTLSRecord, Vars: []Var{v("count", strconv.Itoa(len(rest)))}})
 	} else {
 		n.t.note(Span{}, noteTLSClientHello)
 		parts = append(parts, Part{From: "client", Proto: "tls", Title: "ClientHello (explained, not generated)", Note: noteTLSClientHello, Fields: []Var{
@@ -114,11 +115,11 @@ func tlsAfter(n *negotiation) []Part {
 // tlsRecordFields decodes a TLS record header (RFC 8446 §5.1) and, when the
 // record is a handshake, the handshake header (§4).
 func tlsRecordFields(b []byte) []Var {
-	out := []Var{v("content type", itoa(int(b[0]))+" (handshake)")}
+	out := []Var{v("content type", strconv.Itoa(int(b[0]))+" (handshake)")}
 	if len(b) < 5 {
-		return append(out, v("record", "incomplete: "+itoa(len(b))+" of 5 header bytes"))
+		return append(out, v("record", "incomplete: "+strconv.Itoa(len(b))+" of 5 header bytes"))
 	}
-	out = append(out, v("legacy record version", "0x"+h2Hex(b[1:3])), v("length", itoa(int(b[3])<<8|int(b[4]))))
+	out = append(out, v("legacy record version", "0x"+hexString(b[1:3])), v("length", strconv.Itoa(int(b[3])<<8|int(b[4]))))
 	if len(b) < 9 {
 		return out
 	}
@@ -126,9 +127,9 @@ func tlsRecordFields(b []byte) []Var {
 	if b[5] == 1 {
 		typ = "client_hello"
 	}
-	out = append(out, v("handshake type", itoa(int(b[5]))+" ("+typ+")"), v("handshake length", itoa(int(b[6])<<16|int(b[7])<<8|int(b[8]))))
+	out = append(out, v("handshake type", strconv.Itoa(int(b[5]))+" ("+typ+")"), v("handshake length", strconv.Itoa(int(b[6])<<16|int(b[7])<<8|int(b[8]))))
 	if len(b) >= 11 {
-		out = append(out, v("legacy version", "0x"+h2Hex(b[9:11])))
+		out = append(out, v("legacy version", "0x"+hexString(b[9:11])))
 	}
 	return out
 }

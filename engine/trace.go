@@ -1,5 +1,7 @@
 package engine
 
+import "strconv"
+
 // A Span is a half-open range [Start, End) of byte offsets into the request.
 // The zero Span (0, 0) means "no particular bytes".
 type Span struct{ Start, End int }
@@ -136,7 +138,7 @@ func (t *trace) note(sp Span, n *Note, vars ...Var) { t.add(Explain, n.Summary, 
 func (t *trace) finish() []Step {
 	if t.omitted > 0 {
 		t.steps = append(t.steps, Step{Stage: t.stage, Check: noteTraceTruncated.Summary, Outcome: Explain, Note: noteTraceTruncated,
-			Vars: t.keepVars([]Var{v("count", itoa(t.omitted)), v("limit", itoa(maxSteps))})})
+			Vars: t.keepVars([]Var{v("count", strconv.Itoa(t.omitted)), v("limit", strconv.Itoa(maxSteps))})})
 	}
 	nvars := 0
 	for i := range t.steps {

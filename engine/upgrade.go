@@ -1,6 +1,9 @@
 package engine
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // The generic Upgrade mechanism (RFC 9110 §7.8, §7.6.1, §15.2.2, §15.5.22).
 //
@@ -219,7 +222,7 @@ func (n *negotiation) offeredSupported() string {
 	var list []string
 	for _, o := range n.offers {
 		if h := handlerFor(o); h != nil && h.advertise != nil {
-			if s := h.advertise(n.cfg); s != "" && !contains(list, s) {
+			if s := h.advertise(n.cfg); s != "" && !slices.Contains(list, s) {
 				list = append(list, s)
 			}
 		}
@@ -259,11 +262,8 @@ func parseOffers(n *negotiation, lines []Field, out []offer) (_ []offer, listed 
 			n.t.note(f.ValueSpan(), noteEmptyListElements, v("name", f.Name))
 		}
 		for _, e := range es {
-			name, version := e.Value, ""
-			if i := strings.IndexByte(e.Value, '/'); i >= 0 {
-				name, version = e.Value[:i], e.Value[i+1:]
-			}
-			if !isToken(name) || i0(e.Value, '/') && !isToken(version) {
+			name, version, slash := strings.Cut(e.Value, "/")
+			if !isToken(name) || slash && !isToken(version) {
 				n.t.fail("each Upgrade element is protocol-name [\"/\" protocol-version]", e.Span, noteUpgradeElementSyntax, v("element", e.Value))
 				continue
 			}
@@ -272,8 +272,6 @@ func parseOffers(n *negotiation, lines []Field, out []offer) (_ []offer, listed 
 	}
 	return out, listed
 }
-
-func i0(s string, c byte) bool { return strings.IndexByte(s, c) >= 0 }
 
 // checkConnection lints the Connection options (RFC 9110 §7.6.1) of the
 // Connection lines.

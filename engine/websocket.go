@@ -3,6 +3,7 @@ package engine
 import (
 	"encoding/base64"
 	"errors"
+	"strconv"
 
 	"github.com/upgrade-playground/playground/engine/internal/sha1"
 )
@@ -183,7 +184,7 @@ func negotiateWebSocket(n *negotiation, o offer) *verdict {
 		c.fail("the method is GET", r.MethodSpan, noteWSMethod, v("method", r.Method)).Set("Allow", "GET")
 	}
 	if len(r.Body) > 0 {
-		n.t.note(r.BodySpan, noteWSBody, v("count", itoa(len(r.Body))))
+		n.t.note(r.BodySpan, noteWSBody, v("count", strconv.Itoa(len(r.Body))))
 	}
 	// item 2: Host (the parser has required exactly one valid Host).
 	if hs := r.Values("Host"); len(hs) == 1 {

@@ -1,5 +1,7 @@
 package engine
 
+import "strconv"
+
 // Sec-WebSocket-Extensions (RFC 6455 §9.1) and permessage-deflate
 // negotiation (RFC 7692 §5, §7).
 //
@@ -116,7 +118,7 @@ func negotiateExtensions(n *negotiation, offers []extOffer) string {
 	accepted, sawDeflate := "", false
 	for i, o := range offers {
 		if i == 32 {
-			n.t.note(Span{o.e.Span.Start, offers[len(offers)-1].e.Span.End}, noteWSExtensionsMany, v("count", itoa(len(offers)-i)))
+			n.t.note(Span{o.e.Span.Start, offers[len(offers)-1].e.Span.End}, noteWSExtensionsMany, v("count", strconv.Itoa(len(offers)-i)))
 			break
 		}
 		if !equalFold(o.name, "permessage-deflate") {
@@ -215,23 +217,23 @@ func acceptDeflate(n *negotiation, o extOffer) (string, bool) {
 	}
 	switch {
 	case sbits > 0 && sb < sbits:
-		resp += "; server_max_window_bits=" + itoa(sb)
-		n.t.note(sSpan, noteWSDeflateServerBitsLowered, v("offered", itoa(sbits)), v("bits", itoa(sb)))
+		resp += "; server_max_window_bits=" + strconv.Itoa(sb)
+		n.t.note(sSpan, noteWSDeflateServerBitsLowered, v("offered", strconv.Itoa(sbits)), v("bits", strconv.Itoa(sb)))
 	case sbits > 0:
-		resp += "; server_max_window_bits=" + itoa(sbits)
+		resp += "; server_max_window_bits=" + strconv.Itoa(sbits)
 	case sb < 15:
-		resp += "; server_max_window_bits=" + itoa(sb)
-		n.t.note(o.e.Span, noteWSDeflateServerBitsAdded, v("bits", itoa(sb)))
+		resp += "; server_max_window_bits=" + strconv.Itoa(sb)
+		n.t.note(o.e.Span, noteWSDeflateServerBitsAdded, v("bits", strconv.Itoa(sb)))
 	}
 	cb := d.ClientMaxBits
 	switch {
 	case cbits == -1 && cb < 15:
-		resp += "; client_max_window_bits=" + itoa(cb)
-		n.t.note(cSpan, noteWSDeflateClientBitsChosen, v("bits", itoa(cb)))
+		resp += "; client_max_window_bits=" + strconv.Itoa(cb)
+		n.t.note(cSpan, noteWSDeflateClientBitsChosen, v("bits", strconv.Itoa(cb)))
 	case cbits == -1:
 		n.t.note(cSpan, noteWSDeflateClientBitsHint)
 	case cbits > 0:
-		resp += "; client_max_window_bits=" + itoa(min(cbits, cb))
+		resp += "; client_max_window_bits=" + strconv.Itoa(min(cbits, cb))
 	}
 	return resp, true
 }

@@ -38,11 +38,8 @@ var originSettings = []*Setting{
 // parseOrigin splits a serialized origin (RFC 6454 §6.2) into its scheme and
 // host[:port]. It accepts scheme "://" host [ ":" port ] with no path.
 func parseOrigin(s string) (scheme, hostport string, ok bool) {
-	i := 0
-	for i < len(s) && (s[i] >= 'a' && s[i] <= 'z' || s[i] >= 'A' && s[i] <= 'Z' || i > 0 && (isDigit(s[i]) || s[i] == '+' || s[i] == '-' || s[i] == '.')) {
-		i++
-	}
-	if i == 0 || len(s) < i+3 || s[i:i+3] != "://" {
+	i := schemeLen(s)
+	if i == 0 || !strings.HasPrefix(s[i:], "://") {
 		return "", "", false
 	}
 	hp := s[i+3:]

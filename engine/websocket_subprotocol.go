@@ -1,6 +1,9 @@
 package engine
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // Sec-WebSocket-Protocol (RFC 6455 §4.1 item 10, §4.2.2 /subprotocol/,
 // §4.3, §11.3.4):
@@ -19,7 +22,7 @@ func checkSubprotocols(c *wsCheck, offers []elem) []elem {
 		return offers
 	}
 	if len(lines) > 1 {
-		n.t.note(spanOf(lines), noteWSSubprotocolLines, v("count", itoa(len(lines))))
+		n.t.note(spanOf(lines), noteWSSubprotocolLines, v("count", strconv.Itoa(len(lines))))
 	}
 	const check = "Sec-WebSocket-Protocol is a list of distinct tokens"
 	var seen map[string]bool // built only for long lists
@@ -110,7 +113,7 @@ func selectSubprotocol(n *negotiation, offered []elem) string {
 // sampleElems joins the first few list elements for a diagnostic.
 func sampleElems(es []elem) string {
 	if len(es) > 10 {
-		return joinElems(es[:10]) + ", … (" + itoa(len(es)) + " in all)"
+		return joinElems(es[:10]) + ", … (" + strconv.Itoa(len(es)) + " in all)"
 	}
 	return joinElems(es)
 }
