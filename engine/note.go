@@ -113,18 +113,20 @@ type Note struct {
 	Myth     string // for notes that correct a misconception: the myth, in one sentence
 }
 
-// noteLists returns every note, file by file: each notes_*.go lists the
-// notes it declares. The notes themselves are static data, laid out by the
-// compiler, and the lists are built on first use: the page runs no code for
-// the catalogue until it looks a note up. TestCatalogueComplete checks that
-// every note declared is listed once and that the IDs are unique (register
-// used to, at init time).
+// noteLists returns every note, file by file: each *_notes.go file declares
+// its notes as &Note{} variables and lists them in a function. The notes are
+// static data, laid out by the compiler, and the lists are built on first
+// use: the page runs no code for the catalogue until it looks a note up.
+// TestCatalogueComplete checks that every note declared is listed once and
+// that the IDs are unique.
 func noteLists() [][]*Note {
 	return [][]*Note{
-		syntaxNotes(),
+		requestNotes(),
+		framingNotes(),
 		upgradeNotes(),
 		websocketNotes(),
-		websocketExtNotes(),
+		websocketSubprotocolNotes(),
+		websocketDeflateNotes(),
 		websocketFrameNotes(),
 		websocketOriginNotes(),
 		h2cNotes(),
