@@ -69,7 +69,7 @@ var workPool = sync.Pool{New: func() any { return new(work) }}
 
 // start begins a run with w's memory.
 func (w *work) start(cfg *Config, req *Request, res *Result) *negotiation {
-	w.n = negotiation{req: req, cfg: cfg, res: res, t: newTrace(), offers: w.offers[:0], params: w.params[:0]}
+	w.n = negotiation{req: req, cfg: cfg, res: res, handlers: protocolHandlers, t: newTrace(), offers: w.offers[:0], params: w.params[:0]}
 	w.n.t.steps, w.n.t.vars = w.steps[:0], w.vars[:0]
 	return &w.n
 }
@@ -172,10 +172,11 @@ type Part struct {
 
 // negotiation is the state of one run of the decision procedure.
 type negotiation struct {
-	req *Request
-	cfg *Config
-	t   trace
-	res *Result
+	req      *Request
+	cfg      *Config
+	handlers []*handler // protocolHandlers
+	t        trace
+	res      *Result
 
 	offers    []offer // the protocols offered in Upgrade, in client order
 	params    []param // the parameters of the WebSocket extensions offered
@@ -362,7 +363,7 @@ func (n *negotiation) ordinaryResponse(v *verdict) *Response {
 // advertised lists the protocols this server offers, in preference order.
 func (n *negotiation) advertised() string {
 	var list []string
-	for _, h := range handlers {
+	for _, h := range n.handlers {
 		if h.advertise != nil {
 			if s := h.advertise(n.cfg); s != "" {
 				list = append(list, s)

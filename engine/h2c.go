@@ -49,7 +49,8 @@ var h2cSettings = []*Setting{
 	{Key: "h2prior", Group: "h2c", Label: "PRI * HTTP/2.0 (prior knowledge)", Help: "h2: the server speaks HTTP/2 from the first byte (RFC 9113 §3.3) and answers with its SETTINGS. 505: an HTTP/1.1-only server refuses the version.", Kind: "choice", Choices: []string{"h2", "505"}, choice: func(c *Config) *string { return &c.H2C.Prior }},
 }
 
-var h2cHandler = addHandler(&handler{
+// h2cHandler negotiates the h2c token (one of protocolHandlers).
+var h2cHandler = &handler{
 	name:      "h2c",
 	match:     func(o offer) bool { return equalFold(o.Name, "h2c") },
 	negotiate: negotiateH2C,
@@ -59,7 +60,7 @@ var h2cHandler = addHandler(&handler{
 		}
 		return ""
 	},
-})
+}
 
 func negotiateH2C(n *negotiation, o offer) *verdict {
 	r := n.req

@@ -7,11 +7,12 @@ package engine
 // different transport, which Upgrade cannot switch to (RFC 9110 §7.8,
 // RFC 9114 §4.5).
 
-var mythHandler = addHandler(&handler{
+// mythHandler recognises the tokens above (one of protocolHandlers).
+var mythHandler = &handler{
 	name:      "myth",
 	match:     func(o offer) bool { return mythNote(o) != nil },
 	negotiate: negotiateMyth,
-})
+}
 
 // mythNote returns the note explaining why the offer is no road to HTTP/2 or
 // HTTP/3, or nil for any other offer.

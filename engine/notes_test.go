@@ -256,14 +256,14 @@ func TestUnofferedSwitchGuard(t *testing.T) {
 			return &verdict{accept: true, upgrade: "plain/1"}
 		},
 	}
-	handlers = append(handlers, plain)
+	protocolHandlers = append(protocolHandlers, plain)
 	res := Negotiate([]byte("GET / HTTP/1.1\r\nHost: a\r\nUpgrade: plain/1\r\nConnection: upgrade\r\n\r\nxyz"), nil)
-	handlers = handlers[:len(handlers)-1]
+	protocolHandlers = protocolHandlers[:len(protocolHandlers)-1]
 	if res.Status() != 101 || len(res.After) != 1 || string(res.After[0].Bytes) != "xyz" || res.After[0].Proto != "plain/1" {
 		t.Fatalf("status %d, after %+v; want 101 and the 3 bytes as plain/1", res.Status(), res.After)
 	}
-	handlers = append(handlers, bad)
-	defer func() { handlers = handlers[:len(handlers)-1] }()
+	protocolHandlers = append(protocolHandlers, bad)
+	defer func() { protocolHandlers = protocolHandlers[:len(protocolHandlers)-1] }()
 	res = Negotiate([]byte("GET / HTTP/1.1\r\nHost: a\r\nUpgrade: rogue\r\nConnection: upgrade\r\n\r\n"), nil)
 	if res.Status() != 200 || res.Switched != "" {
 		t.Fatalf("status %d, switched %q; want 200 and no switch", res.Status(), res.Switched)

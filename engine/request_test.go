@@ -181,8 +181,8 @@ func TestSemanticsHook(t *testing.T) {
 			return &verdict{accept: true, upgrade: "getonly"}
 		},
 	}
-	handlers = append(handlers, h)
-	defer func() { handlers = handlers[:len(handlers)-1] }()
+	protocolHandlers = append(protocolHandlers, h)
+	defer func() { protocolHandlers = protocolHandlers[:len(protocolHandlers)-1] }()
 	res := Negotiate([]byte("POST / HTTP/1.1\r\nHost: a\r\nUpgrade: getonly\r\nConnection: upgrade\r\n\r\n"), nil)
 	if res.Status() != 200 || called {
 		t.Fatalf("POST: status %d, negotiate called %v; want 200 without negotiating", res.Status(), called)

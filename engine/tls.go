@@ -32,7 +32,8 @@ var tlsSettings = []*Setting{
 // bottom-up, TLS under HTTP/1.1 (RFC 2817 §3.3, §4.2).
 const tlsStack = "TLS/1.0, HTTP/1.1"
 
-var tlsHandler = addHandler(&handler{
+// tlsHandler negotiates the TLS token (one of protocolHandlers).
+var tlsHandler = &handler{
 	name:      "TLS",
 	match:     func(o offer) bool { return equalFold(o.Name, "TLS") },
 	negotiate: negotiateTLS,
@@ -51,7 +52,7 @@ var tlsHandler = addHandler(&handler{
 		n.t.stage = StageUpgrade
 		return tlsStack
 	},
-})
+}
 
 // tlsVersions are the TLS versions the registry's TLS token can name here.
 var tlsVersions = []string{"1.0", "1.1", "1.2", "1.3"}

@@ -63,13 +63,14 @@ type handler struct {
 	semantics func(n *negotiation, o offer) string
 }
 
-// handlers are consulted in order; register adds to it at init time.
-var handlers []*handler
-
-func addHandler(h *handler) *handler {
-	handlers = append(handlers, h)
-	return h
-}
+// protocolHandlers are the server's protocol handlers, in its order: the
+// order in which it advertises its protocols (and lists them in a 426), and
+// in which it asks whether one of them is required. Each offer goes to the
+// handler whose match accepts it. A run reads the list from its negotiation
+// (negotiation.handlers): the handlers' own functions use it (h2c's response
+// on stream 1 advertises the server's protocols), and a variable's
+// initializer cannot refer, through them, to the variable itself.
+var protocolHandlers = []*handler{h2cHandler, mythHandler, tlsHandler, websocketHandler}
 
 // upgradeStage parses Connection and Upgrade and asks the protocol handlers.
 // It returns the decisive verdict, or nil for an ordinary response.
@@ -122,7 +123,7 @@ func (n *negotiation) upgradeStage() *verdict {
 		// by default the offers are ignored.
 		n.t.fail("Connection lists the \"upgrade\" option", optSpan, noteNoUpgradeOption)
 		for _, o := range n.offers {
-			if h := handlerFor(o); h != nil && h.name == "h2c" && n.cfg.H2C.IgnoreConnection {
+			if h := n.handlerFor(o); h != nil && h.name == "h2c" && n.cfg.H2C.IgnoreConnection {
 				if !n.switchable() {
 					return n.requiredStage()
 				}
@@ -139,7 +140,7 @@ func (n *negotiation) upgradeStage() *verdict {
 
 	var firstReject *verdict
 	for _, o := range n.offers {
-		h := handlerFor(o)
+		h := n.handlerFor(o)
 		if h == nil {
 			n.t.skip("the server supports "+o.String(), o.Span, noteUnknownProtocol, v("protocol", o.String()), v("registry", registryEntry(o.Name)))
 			continue
@@ -189,7 +190,7 @@ func (n *negotiation) switchable() bool {
 // requiredStage returns a 426 when the server requires an upgrade for this
 // request (RFC 9110 §15.5.22), or nil.
 func (n *negotiation) requiredStage() *verdict {
-	for _, h := range handlers {
+	for _, h := range n.handlers {
 		if h.required == nil {
 			continue
 		}
@@ -221,7 +222,7 @@ func (n *negotiation) upgradeRequired(protocols, why string) *Response {
 func (n *negotiation) offeredSupported() string {
 	var list []string
 	for _, o := range n.offers {
-		if h := handlerFor(o); h != nil && h.advertise != nil {
+		if h := n.handlerFor(o); h != nil && h.advertise != nil {
 			if s := h.advertise(n.cfg); s != "" && !slices.Contains(list, s) {
 				list = append(list, s)
 			}
@@ -241,8 +242,9 @@ func (n *negotiation) supportedList() string {
 	return "websocket"
 }
 
-func handlerFor(o offer) *handler {
-	for _, h := range handlers {
+// handlerFor returns the handler responsible for the offer, or nil.
+func (n *negotiation) handlerFor(o offer) *handler {
+	for _, h := range n.handlers {
 		if h.match(o) {
 			return h
 		}

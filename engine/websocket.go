@@ -110,7 +110,8 @@ func acceptSteps(key string) (concat, sha1Hex, accept string) {
 	return s[:n], s[n : n+2*len(sum)], s[n+2*len(sum):]
 }
 
-var websocketHandler = addHandler(&handler{
+// websocketHandler negotiates the websocket token (one of protocolHandlers).
+var websocketHandler = &handler{
 	name:      "websocket",
 	match:     func(o offer) bool { return equalFold(o.Name, "websocket") },
 	negotiate: negotiateWebSocket,
@@ -137,7 +138,7 @@ var websocketHandler = addHandler(&handler{
 		}
 		return nil
 	},
-})
+}
 
 // wsCheck collects the checks of one handshake: the first failure builds the
 // error response, later ones are only recorded.
