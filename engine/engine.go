@@ -35,6 +35,7 @@ func Negotiate(raw []byte, cfg *Config) *Result {
 	}{}
 	w := workPool.Get().(*work)
 	defer w.release()
+	run.res.Decisive = -1
 	n := w.start(cfg, &run.req, &run.res)
 	parse(n.req, raw, cfg, &n.t)
 	n.res.Request = n.req
@@ -48,7 +49,6 @@ func Negotiate(raw []byte, cfg *Config) *Result {
 	}
 	websocketElsewhere(n) // the RFC 8441/9220 equivalent of a WebSocket request (h2c_connect.go)
 	n.res.Trace = n.t.finish()
-	n.res.Decisive = n.t.decisive
 	return n.res
 }
 
@@ -110,8 +110,10 @@ type Result struct {
 	After []Part
 	// Trace lists every check in the order it was made.
 	Trace []Step
-	// Decisive is the index in Trace of the step that decided the response,
-	// or -1 when no failure did.
+	// Decisive is the index in Trace of the step that produced Final when
+	// Final refuses the request: the failed check whose note gives Final's
+	// status. It is -1 when nothing refused the request (a 101, a 200) and
+	// while the server is waiting.
 	Decisive int
 }
 
@@ -200,8 +202,11 @@ func (n *negotiation) run() {
 		priorKnowledge(n)
 		return
 	}
-	if n.t.failed() {
-		n.res.Final = errorResponse(n.t.decidingNote(), n.t.steps[n.t.decisive].Vars, r)
+	if i := n.t.refusal; i >= 0 {
+		// The parser found a problem that refuses the request: the first
+		// one decides the response.
+		s := &n.t.steps[i]
+		n.final(errorResponse(s.Note, s.Vars, r), i)
 		if n.req.HeaderEnd >= 0 && n.req.After >= 0 {
 			n.nextRequest()
 		}
@@ -216,9 +221,7 @@ func (n *negotiation) run() {
 	v := n.upgradeStage()
 
 	n.t.stage = StageExpect
-	final := v != nil && (v.accept || v.reject != nil)
-	rejecting := v != nil && v.reject != nil
-	if !n.expectStage(rejecting) {
+	if !n.expectStage(v != nil && v.reject != nil) {
 		n.t.stage = StageResponse
 		n.persistence()
 		n.nextRequest()
@@ -231,16 +234,28 @@ func (n *negotiation) run() {
 
 	n.t.stage = StageResponse
 	switch {
-	case final && v.accept:
+	case v != nil && v.accept:
 		n.switchProtocols(v)
 		return
-	case final:
-		n.res.Final = v.reject
+	case v != nil && v.reject != nil:
+		n.final(v.reject, v.step)
+	case r.Method == "CONNECT":
+		// This origin server is not a proxy (RFC 9110 §9.3.6, §9.1).
+		vars := []Var{{"target", r.Target}}
+		step := n.t.refuse("the server implements the method", r.MethodSpan, noteConnectNotProxy, vars...)
+		n.final(errorResponse(noteConnectNotProxy, vars, r), step)
 	default:
-		n.res.Final = n.ordinaryResponse(v)
+		n.final(n.ordinaryResponse(), -1)
 	}
 	n.persistence()
 	n.nextRequest()
+}
+
+// final sets the final response. decisive is the index of the trace step
+// that produced it, a failed check whose note gives the response's status,
+// or -1 when nothing refused the request (a 101, a 200).
+func (n *negotiation) final(resp *Response, decisive int) {
+	n.res.Final, n.res.Decisive = resp, decisive
 }
 
 // closeReason says why the connection must close after the response to this
@@ -330,14 +345,9 @@ func errorResponse(note *Note, vars []Var, r *Request) *Response {
 
 // ordinaryResponse is what the server answers when it does not switch: 200
 // with a small body (no body for HEAD), advertising upgrades if configured.
-// CONNECT is not implemented by this origin server (501); TRACE echoes the
-// request (RFC 9110 §9.3.8).
-func (n *negotiation) ordinaryResponse(v *verdict) *Response {
+// TRACE echoes the request (RFC 9110 §9.3.8).
+func (n *negotiation) ordinaryResponse() *Response {
 	r := n.req
-	if r.Method == "CONNECT" {
-		n.t.fail("the server implements the method", r.MethodSpan, noteConnectNotProxy, Var{"target", r.Target})
-		return errorResponse(noteConnectNotProxy, []Var{{"target", r.Target}}, r)
-	}
 	resp := &Response{Status: 200}
 	if n.cfg.HTTP.Advertise {
 		if list := n.advertised(); list != "" {
@@ -380,7 +390,7 @@ func (n *negotiation) switchProtocols(v *verdict) {
 	// client offered; any later ones are the layers above it.
 	if _, ok := n.offered(v.upgrade); !ok {
 		n.t.fail("the 101 switches only to a protocol the client offered", Span{}, noteUnofferedSwitch, Var{"protocol", v.upgrade})
-		n.res.Final = n.ordinaryResponse(nil)
+		n.final(n.ordinaryResponse(), -1)
 		n.persistence()
 		n.nextRequest()
 		return
@@ -396,7 +406,7 @@ func (n *negotiation) switchProtocols(v *verdict) {
 	resp.Add("Upgrade", v.upgrade)
 	resp.Add("Connection", "Upgrade")
 	resp.Headers = append(resp.Headers, v.headers...)
-	n.res.Final = resp
+	n.final(resp, -1)
 	n.res.Switched = v.upgrade
 	n.t.pass("the 101 names an offered protocol (lowest layer first) in Upgrade and lists \"upgrade\" in Connection", Span{}, noteSwitched, Var{"protocol", v.upgrade})
 	n.t.stage = StageAfter

@@ -93,10 +93,10 @@ func negotiateH2C(n *negotiation, o offer) *verdict {
 		if n.cfg.H2C.BadSettings != "500" || !listed {
 			return nil
 		}
-		n.t.fail("the server answers a bad HTTP2-Settings by ignoring the upgrade", sp, noteH2CSettings500)
+		step := n.t.refuse("the server answers a bad HTTP2-Settings by ignoring the upgrade", sp, noteH2CSettings500)
 		resp := &Response{Status: 500}
 		resp.Add("Content-Length", "0")
-		return &verdict{reject: resp}
+		return refusal(resp, step)
 	}
 	fields := r.Values("HTTP2-Settings")
 	if len(fields) != 1 {

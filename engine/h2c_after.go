@@ -97,7 +97,7 @@ func settingsOf(p []byte) []h2Setting {
 // that are connection-specific in HTTP/1.1 are not sent (RFC 9113 §8.2.2).
 func streamOneResponse(n *negotiation) []Part {
 	saved := n.t
-	resp := n.ordinaryResponse(nil) // its trace notes belong to HTTP/1.1 answers
+	resp := n.ordinaryResponse() // its trace notes belong to HTTP/1.1 answers
 	n.t = saved
 	fields := []Header{{":status", strconv.Itoa(resp.Status)}}
 	dropped := ""

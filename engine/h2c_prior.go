@@ -24,8 +24,8 @@ func priorKnowledge(n *negotiation) {
 	n.t.stage = StageH2
 	sp := Span{start, start + min(len(b), len(h2Preface))}
 	if n.cfg.H2C.Prior == "505" {
-		n.t.fail("the server speaks this HTTP version", r.VersionSpan, noteH2PriorRefused)
-		n.res.Final = errorResponse(noteH2PriorRefused, nil, r)
+		step := n.t.refuse("the server speaks this HTTP version", r.VersionSpan, noteH2PriorRefused)
+		n.final(errorResponse(noteH2PriorRefused, nil, r), step)
 		return
 	}
 	switch {

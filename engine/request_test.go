@@ -68,7 +68,7 @@ func TestPos(t *testing.T) {
 	raw := []byte("ab\r\ncd\nef")
 	cfg := DefaultConfig()
 	r := new(Request)
-	parse(r, raw, &cfg, &trace{decisive: -1})
+	parse(r, raw, &cfg, &trace{refusal: -1})
 	tests := []struct{ off, line, col int }{
 		{0, 1, 1}, {1, 1, 2}, {3, 1, 4}, {4, 2, 1}, {6, 2, 3}, {7, 3, 1}, {9, 3, 3},
 	}

@@ -43,14 +43,14 @@ var tlsHandler = &handler{
 		}
 		return ""
 	},
-	required: func(n *negotiation) string {
+	required: func(n *negotiation) *verdict {
 		if !n.cfg.TLS.Require {
-			return ""
+			return nil
 		}
 		n.t.stage = StageTLS
-		n.t.note(Span{}, noteTLSRequired, v("stack", tlsStack))
+		step := n.t.refuse("the request upgrades to TLS (this server requires it)", Span{}, noteTLSRequired, v("stack", tlsStack))
 		n.t.stage = StageUpgrade
-		return tlsStack
+		return refusal(n.upgradeRequired(tlsStack, "this resource is served only over "+tlsStack), step)
 	},
 }
 

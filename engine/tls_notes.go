@@ -31,7 +31,7 @@ var (
 			"RFC 9110 keeps the rule: the 101 lists the protocols in layer-ascending order ([RFC 9110 §7.8](rfc:9110#7.8)). " +
 			"Once the handshake completes, the server MUST continue with the response to the original request; if it fails, the connection is closed ([RFC 2817 §3.3](rfc:2817#3.3)).",
 		Ref: Ref{2817, "3.3"}}
-	noteTLSRequired = &Note{ID: "tls-required", Category: TLS, Level: Warn,
+	noteTLSRequired = &Note{ID: "tls-required", Category: TLS, Level: Bad, Status: 426,
 		Summary: "This server requires TLS: 426 with Upgrade: {stack}, and a body saying why.",
 		Detail: "A server that will not answer in cleartext responds `426 Upgrade Required` with `Upgrade: TLS/1.0, HTTP/1.1` and `Connection: Upgrade`, and SHOULD include a human-readable body ([RFC 2817 §4.2](rfc:2817#4.2)). " +
 			"The TLS handshake cannot start right after a 426: the client must send a new request with `Upgrade` (best `OPTIONS *`, [RFC 2817 §3.2](rfc:2817#3.2)). " +

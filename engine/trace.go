@@ -66,23 +66,28 @@ func (s Step) Summary() string {
 	return Expand(s.Note.Summary, s.Vars)
 }
 
-// trace records steps. The first Bad note with a Status that is raised by a
-// failing check decides the final response (see decisive); checking goes on,
-// so that every problem is reported.
+// trace records steps. Checking goes on after a failure, so that every
+// problem is reported; which failure decides the response is up to the
+// stage that makes the response (see negotiation.run).
 type trace struct {
-	steps    []Step
-	vars     []Var // where the steps' Vars are kept: one allocation for many steps
-	decisive int   // index of the deciding step, or -1
-	stage    Stage
-	omitted  int // steps dropped over maxSteps
+	steps []Step
+	vars  []Var // where the steps' Vars are kept: one allocation for many steps
+	// refusal is the index of the first failed check whose note refuses
+	// the request (a Bad note with a Status), or -1. It is the parser's
+	// decision: the first such problem of the request decides its error
+	// response.
+	refusal int
+	stage   Stage
+	omitted int // steps dropped over maxSteps
 }
 
 // maxSteps bounds the trace, so that a hostile paste (a million empty
 // list elements, ten thousand bad lines) cannot freeze the page that shows
-// it. The deciding step is always kept.
+// it. A step that can decide the response (the first refusal, and each step
+// recorded with refuse) is kept beyond it.
 const maxSteps = 400
 
-func newTrace() trace { return trace{decisive: -1} }
+func newTrace() trace { return trace{refusal: -1} }
 
 // reserve makes room for n steps in all (at most maxSteps and the last).
 func (t *trace) reserve(n int) {
@@ -92,20 +97,22 @@ func (t *trace) reserve(n int) {
 	}
 }
 
-// add records a step. The vars are copied (into t.vars), so that the
+// add records a step and returns its index, or -1 when the trace is full
+// and the step is not kept. The vars are copied (into t.vars), so that the
 // callers' variadic arguments need no allocation of their own.
-func (t *trace) add(o Outcome, check string, sp Span, n *Note, vars []Var) {
-	deciding := t.decisive < 0 && o == Fail && n != nil && n.Level == Bad && n.Status != 0
-	if len(t.steps) >= maxSteps && !deciding {
+func (t *trace) add(o Outcome, check string, sp Span, n *Note, vars []Var, keep bool) int {
+	first := t.refusal < 0 && o == Fail && n != nil && n.Level == Bad && n.Status != 0
+	if len(t.steps) >= maxSteps && !first && !keep {
 		t.omitted++
-		return
+		return -1
 	}
-	if deciding {
-		t.decisive = len(t.steps)
+	if first {
+		t.refusal = len(t.steps)
 	}
 	t.steps = append(t.steps, Step{})
 	s := &t.steps[len(t.steps)-1] // filled in place: copying a Step costs more
 	s.Stage, s.Check, s.Outcome, s.Span, s.Note, s.Vars = t.stage, check, o, sp, n, t.keepVars(vars)
+	return len(t.steps) - 1
 }
 
 // keepVars copies vars into t.vars and returns the copy, capped so that an
@@ -121,16 +128,30 @@ func (t *trace) keepVars(vars []Var) []Var {
 }
 
 // pass records a passed check, optionally explained by a note.
-func (t *trace) pass(check string, sp Span, n *Note, vars ...Var) { t.add(Pass, check, sp, n, vars) }
+func (t *trace) pass(check string, sp Span, n *Note, vars ...Var) {
+	t.add(Pass, check, sp, n, vars, false)
+}
 
 // fail records a failed check with the note that explains it.
-func (t *trace) fail(check string, sp Span, n *Note, vars ...Var) { t.add(Fail, check, sp, n, vars) }
+func (t *trace) fail(check string, sp Span, n *Note, vars ...Var) {
+	t.add(Fail, check, sp, n, vars, false)
+}
+
+// refuse records a failed check whose note (Bad, with a Status) gives the
+// response that refuses the request, and returns the step's index, which
+// the refusal carries (verdict.step). The step is kept however long the
+// trace.
+func (t *trace) refuse(check string, sp Span, n *Note, vars ...Var) int {
+	return t.add(Fail, check, sp, n, vars, true)
+}
 
 // skip records a check that does not apply.
-func (t *trace) skip(check string, sp Span, n *Note, vars ...Var) { t.add(Skip, check, sp, n, vars) }
+func (t *trace) skip(check string, sp Span, n *Note, vars ...Var) {
+	t.add(Skip, check, sp, n, vars, false)
+}
 
 // note records an explanation that is not a check.
-func (t *trace) note(sp Span, n *Note, vars ...Var) { t.add(Explain, n.Summary, sp, n, vars) }
+func (t *trace) note(sp Span, n *Note, vars ...Var) { t.add(Explain, n.Summary, sp, n, vars, false) }
 
 // finish closes the trace: it says how many steps were left out, and
 // returns the steps, with their Vars, copied out of the working memory
@@ -155,17 +176,6 @@ func (t *trace) finish() []Step {
 		}
 	}
 	return steps
-}
-
-// failed reports whether a decisive failure has been recorded.
-func (t *trace) failed() bool { return t.decisive >= 0 }
-
-// decidingNote returns the note of the deciding step, or nil.
-func (t *trace) decidingNote() *Note {
-	if t.decisive < 0 {
-		return nil
-	}
-	return t.steps[t.decisive].Note
 }
 
 // v is shorthand for a Var.

@@ -27,16 +27,25 @@ func (o offer) String() string {
 	return o.Name + "/" + o.Version
 }
 
-// A verdict is what a protocol handler decided about an offer.
+// A verdict is what the Upgrade stage decided: switch protocols (accept),
+// or refuse the request (reject).
 type verdict struct {
 	accept  bool
 	upgrade string    // the Upgrade value of the 101, e.g. "websocket" or "TLS/1.0, HTTP/1.1"
 	headers []Header  // the protocol's own 101 fields, in order
 	room    [3]Header // where headers starts, so that the fields need no allocation of their own
-	reject  *Response
 	// after describes the bytes after the 101 (both directions).
 	after func(n *negotiation) []Part
+
+	// reject is the response that refuses the request, and step the index
+	// in the trace of the failed check that produced it (trace.refuse).
+	reject *Response
+	step   int
 }
+
+// refusal is a verdict that refuses the request with resp, because of the
+// failed check at index step of the trace.
+func refusal(resp *Response, step int) *verdict { return &verdict{reject: resp, step: step} }
 
 // A handler knows one family of Upgrade tokens. Handlers are tried in the
 // client's order of offers (RFC 9110 §7.8 lets the server choose by its own
@@ -50,13 +59,11 @@ type handler struct {
 	negotiate func(n *negotiation, o offer) *verdict
 	// advertise returns the Upgrade value to advertise, or "".
 	advertise func(c *Config) string
-	// required returns the 426 Upgrade value when the server requires this
-	// protocol for the request, or "".
-	required func(n *negotiation) string
-	// refuse, when set, answers a request the handler requires (required
-	// returned a protocol) with its own response instead of the 426, e.g. the
-	// 400 some WebSocket servers send; nil keeps the 426.
-	refuse func(n *negotiation) *Response
+	// required, when set, is asked about a request that switches to no
+	// protocol: when the server requires this protocol for it, required
+	// records the failed check and returns the refusal (a 426 naming the
+	// protocol, RFC 9110 §15.5.22, or the handler's own response); else nil.
+	required func(n *negotiation) *verdict
 	// semantics (optional) is the U4 check of RFC 9110 §7.8: it returns ""
 	// when the request's semantics can be honoured by the new protocol, or a
 	// plain-text reason why not; the offer is then ignored.
@@ -112,12 +119,11 @@ func (n *negotiation) upgradeStage() *verdict {
 	if !hasOption {
 		switch n.cfg.HTTP.NoConnectionOption {
 		case "426":
-			n.t.fail("Connection lists the \"upgrade\" option", optSpan, noteNoUpgradeOption426)
-			return &verdict{reject: n.upgradeRequired(n.offeredSupported(), "the request's Connection field does not list \"upgrade\"")}
+			step := n.t.refuse("Connection lists the \"upgrade\" option", optSpan, noteNoUpgradeOption426)
+			return refusal(n.upgradeRequired(n.offeredSupported(), "the request's Connection field does not list \"upgrade\""), step)
 		case "400":
-			n.t.fail("Connection lists the \"upgrade\" option", optSpan, noteNoUpgradeOption400)
-			resp := errorResponse(noteNoUpgradeOption400, nil, r)
-			return &verdict{reject: resp}
+			step := n.t.refuse("Connection lists the \"upgrade\" option", optSpan, noteNoUpgradeOption400)
+			return refusal(errorResponse(noteNoUpgradeOption400, nil, r), step)
 		}
 		// A handler may still choose to act (x/net's h2c ignores the option);
 		// by default the offers are ignored.
@@ -187,20 +193,15 @@ func (n *negotiation) switchable() bool {
 	return true
 }
 
-// requiredStage returns a 426 when the server requires an upgrade for this
-// request (RFC 9110 §15.5.22), or nil.
+// requiredStage returns the refusal of the first handler that requires its
+// protocol for this request (RFC 9110 §15.5.22), or nil.
 func (n *negotiation) requiredStage() *verdict {
 	for _, h := range n.handlers {
 		if h.required == nil {
 			continue
 		}
-		if up := h.required(n); up != "" {
-			if h.refuse != nil {
-				if resp := h.refuse(n); resp != nil {
-					return &verdict{reject: resp}
-				}
-			}
-			return &verdict{reject: n.upgradeRequired(up, "this resource is served only over "+up)}
+		if v := h.required(n); v != nil {
+			return v
 		}
 	}
 	return nil
@@ -346,8 +347,8 @@ func (n *negotiation) expectStage(rejecting bool) bool {
 	for _, e := range es {
 		if !equalFold(e.Value, "100-continue") {
 			vars := []Var{v("expectation", e.Value)}
-			n.t.fail("the expectation is 100-continue", e.Span, noteExpectUnknown, vars...)
-			n.res.Final = errorResponse(noteExpectUnknown, vars, r)
+			step := n.t.refuse("the expectation is 100-continue", e.Span, noteExpectUnknown, vars...)
+			n.final(errorResponse(noteExpectUnknown, vars, r), step)
 			return false
 		}
 	}

@@ -121,39 +121,36 @@ var websocketHandler = &handler{
 		}
 		return ""
 	},
-	required: func(n *negotiation) string {
+	required: func(n *negotiation) *verdict {
 		if !n.cfg.WebSocket.Enabled || n.cfg.WebSocket.Only == "" {
-			return ""
+			return nil
 		}
-		note := noteWSOnly
+		const check = "the request asks for WebSocket (this is a WebSocket-only endpoint)"
 		if n.cfg.WebSocket.Only == "400" {
-			note = noteWSOnly400
+			step := n.t.refuse(check, n.req.LineSpan, noteWSOnly400)
+			return refusal(errorResponse(noteWSOnly400, nil, n.req), step)
 		}
-		n.t.fail("the request asks for WebSocket (this is a WebSocket-only endpoint)", n.req.LineSpan, note)
-		return "websocket"
-	},
-	refuse: func(n *negotiation) *Response {
-		if n.cfg.WebSocket.Only == "400" {
-			return errorResponse(noteWSOnly400, nil, n.req)
-		}
-		return nil
+		step := n.t.refuse(check, n.req.LineSpan, noteWSOnly)
+		return refusal(n.upgradeRequired("websocket", "this resource is served only over websocket"), step)
 	},
 }
 
 // wsCheck collects the checks of one handshake: the first failure builds the
 // error response, later ones are only recorded.
 type wsCheck struct {
-	n   *negotiation
-	bad *Response
+	n    *negotiation
+	bad  *Response // the error response, or nil
+	step int       // the trace index of the failure that made bad
 }
 
 // fail records a failed check. It returns the error response when this is
 // the first failure, so that the caller can add fields, else a scratch one.
 func (c *wsCheck) fail(check string, sp Span, note *Note, vars ...Var) *Response {
-	c.n.t.fail(check, sp, note, vars...)
 	if c.bad != nil {
+		c.n.t.fail(check, sp, note, vars...)
 		return &Response{}
 	}
+	c.step = c.n.t.refuse(check, sp, note, vars...)
 	c.bad = errorResponse(note, vars, c.n.req)
 	return c.bad
 }
@@ -204,7 +201,7 @@ func negotiateWebSocket(n *negotiation, o offer) *verdict {
 		if r.Method == "HEAD" {
 			c.bad.Body = nil // a response to HEAD has no content (RFC 9110 §9.3.2)
 		}
-		return &verdict{reject: c.bad}
+		return refusal(c.bad, c.step)
 	}
 	concat, sha1Hex, accept := acceptSteps(key)
 	n.t.pass("Sec-WebSocket-Accept is computed from the key", keySpan, noteWSAccept,
