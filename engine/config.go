@@ -9,7 +9,7 @@ import (
 
 // Config is the server the engine plays. Every decision the RFCs leave open
 // is a field here, so that a setting in the page (or a server profile) can
-// change it. DefaultConfig returns the default server of DESIGN §4.4.
+// change it. DefaultConfig returns the default server.
 //
 // Protocol-specific settings live in their own structs, declared next to the
 // code that uses them (websocket.go, h2c.go, tls.go).
@@ -62,7 +62,8 @@ type HTTPConfig struct {
 	MaxRequestBytes int // the whole input the engine looks at
 }
 
-// DefaultConfig returns the default server (DESIGN §4.4).
+// DefaultConfig returns the default server: the one Negotiate(raw, nil)
+// plays, and each Setting's Default.
 func DefaultConfig() Config {
 	return Config{
 		HTTP: HTTPConfig{

@@ -386,8 +386,10 @@ func (n *negotiation) advertised() string {
 // switchProtocols writes the 101 (RFC 9110 §15.2.2): Upgrade naming the new
 // protocol stack, Connection: Upgrade, the protocol's own fields, no body.
 func (n *negotiation) switchProtocols(v *verdict) {
-	// U3 and U5 (RFC 9110 §7.8): the lowest layer named in the 101 is one the
-	// client offered; any later ones are the layers above it.
+	// RFC 9110 §7.8: the server MUST NOT switch to a protocol the client did
+	// not offer, and the 101 lists the protocols in layer-ascending order, so
+	// the first (lowest) one named is the offer; any later ones are the
+	// layers above it.
 	if _, ok := n.offered(v.upgrade); !ok {
 		n.t.fail("the 101 switches only to a protocol the client offered", Span{}, noteUnofferedSwitch, Var{"protocol", v.upgrade})
 		n.final(n.ordinaryResponse(), -1)

@@ -68,8 +68,8 @@ func (l *listScanner) scan() bool {
 		}
 	}
 	if i > len(value) {
-		// A backslash ended a quoted string at the very end: nothing more
-		// is an element (as the scanner has always read it).
+		// A backslash ended a quoted string at the very end: what follows
+		// the last comma is not an element.
 		l.next = i
 		return false
 	}

@@ -20,10 +20,9 @@ var (
 	sentenceBreak = regexp.MustCompile(`[.!?] [A-Z]`)
 )
 
-// TestCatalogueComplete checks what register once checked at init time,
-// now that the catalogue is static data: every note declared in the
-// package (a package-level var set to &Note{...}) is listed in noteLists
-// once, and no two notes share an ID.
+// TestCatalogueComplete checks that every note declared in the package (a
+// package-level var set to &Note{...}) is listed in noteLists once, and that
+// no two notes share an ID.
 func TestCatalogueComplete(t *testing.T) {
 	fset := token.NewFileSet()
 	names, err := filepath.Glob("*.go")
@@ -106,9 +105,9 @@ func noteLiteralID(lit *ast.CompositeLit) string {
 	return ""
 }
 
-// TestCatalogue checks every note of the catalogue for the rules of
-// DESIGN §4.3: a stable noteIDPattern-case ID, a one-sentence summary, a Bad note
-// with a status, and an RFC citation in both Ref and Detail.
+// TestCatalogue checks every note of the catalogue: a stable kebab-case ID
+// (noteIDPattern), a one-sentence summary, a Status on exactly the Bad
+// notes, and an RFC citation in both Ref and Detail.
 func TestCatalogue(t *testing.T) {
 	notes := Catalogue()
 	if len(notes) == 0 {
@@ -238,7 +237,9 @@ var guardNotes = map[string]string{
 }
 
 // TestUnofferedSwitchGuard plugs in a handler that tries to switch to a
-// protocol the client did not offer (U3) and checks that the engine refuses.
+// protocol the client did not offer and checks that the engine refuses
+// (RFC 9110 §7.8: a server MUST NOT switch to a protocol the client did not
+// indicate).
 func TestUnofferedSwitchGuard(t *testing.T) {
 	bad := &handler{
 		name:  "rogue",

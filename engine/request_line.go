@@ -73,8 +73,8 @@ func parseRequestLine(r *Request, raw []byte, l line, cfg *Config, t *trace) {
 		t.pass("the request-line is method SP request-target SP HTTP-version", r.LineSpan, nil)
 	}
 
-	// V1: an unsupported major version gets 505. The HTTP/2 preface is the
-	// same line; the h2c stage explains it.
+	// An unsupported major version gets 505 (RFC 9110 §15.6.6). The HTTP/2
+	// preface is such a line; the h2c stage explains it.
 	switch {
 	case r.Major == 1 && r.Minor == 1:
 		t.pass("the version is HTTP/1.1", r.VersionSpan, nil)
@@ -207,7 +207,7 @@ func splitStrict(r *Request, s string, l line, t *trace) bool {
 		return true // reported by the method check
 	}
 	if r.Target == "" || r.Target[0] == ' ' || r.Target[len(r.Target)-1] == ' ' {
-		// M6: strict single-SP splitting; point at the extra space.
+		// Strict single-SP splitting (RFC 9112 §3): point at the extra space.
 		bad := Span{r.TargetSpan.Start, r.TargetSpan.Start + 1}
 		switch {
 		case r.Target == "":

@@ -162,7 +162,8 @@ func TestHugePastes(t *testing.T) {
 	}
 }
 
-// TestSemanticsHook checks the U4 hook (RFC 9110 §7.8): a handler whose
+// TestSemanticsHook checks the semantics hook (RFC 9110 §7.8: a server MUST
+// NOT switch unless the new protocol can honour the request): a handler whose
 // protocol cannot honour the request's semantics has its offer ignored, and
 // the server answers the request itself.
 func TestSemanticsHook(t *testing.T) {

@@ -64,9 +64,10 @@ type handler struct {
 	// records the failed check and returns the refusal (a 426 naming the
 	// protocol, RFC 9110 §15.5.22, or the handler's own response); else nil.
 	required func(n *negotiation) *verdict
-	// semantics (optional) is the U4 check of RFC 9110 §7.8: it returns ""
-	// when the request's semantics can be honoured by the new protocol, or a
-	// plain-text reason why not; the offer is then ignored.
+	// semantics, when set, applies RFC 9110 §7.8 ("A server MUST NOT switch
+	// protocols unless the received message semantics can be honored by the
+	// new protocol"): it returns "" when the new protocol can honour the
+	// request, or a plain-text reason why not; the offer is then ignored.
 	semantics func(n *negotiation, o offer) string
 }
 
@@ -178,7 +179,7 @@ func (n *negotiation) upgradeStage() *verdict {
 // protocol at all, recording why not: a connection that must close after
 // the response (RFC 9112 §9.6, §6.1) cannot also be switched, and a CONNECT
 // request, which this origin server does not implement, has semantics no
-// protocol can honour (RFC 9110 §7.8, U4).
+// protocol can honour (RFC 9110 §7.8).
 func (n *negotiation) switchable() bool {
 	r := n.req
 	if why, sp := n.closeReason(); why != "" {
