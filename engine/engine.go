@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"strconv"
 	"strings"
-	"sync"
 )
 
 // Negotiate is the whole engine: it parses the request bytes, runs the
@@ -27,16 +26,7 @@ func Negotiate(raw []byte, cfg *Config) *Result {
 	if cfg == nil {
 		cfg = &defaultConfig
 	}
-	// One allocation for the result and the request; the run's own state
-	// is working memory, reused from run to run.
-	run := &struct {
-		res Result
-		req Request
-	}{}
-	w := workPool.Get().(*work)
-	defer w.release()
-	run.res.Decisive = -1
-	n := w.start(cfg, &run.req, &run.res)
+	n := &negotiation{req: new(Request), cfg: cfg, handlers: protocolHandlers, t: newTrace(), res: &Result{Decisive: -1}}
 	parse(n.req, raw, cfg, &n.t)
 	n.res.Request = n.req
 	n.run()
@@ -50,42 +40,6 @@ func Negotiate(raw []byte, cfg *Config) *Result {
 	websocketElsewhere(n) // the RFC 8441/9220 equivalent of a WebSocket request (h2c_connect.go)
 	n.res.Trace = n.t.finish()
 	return n.res
-}
-
-// work is the memory a run of Negotiate works in: the negotiation, the
-// trace's steps and Vars until finish copies them out at their exact size,
-// the Upgrade offers and the WebSocket extensions' parameters. Nothing in it outlives the run, so it is reused
-// (the trace of a typical request would otherwise be allocated for its
-// worst case).
-type work struct {
-	n      negotiation
-	steps  []Step
-	vars   []Var
-	offers []offer
-	params []param
-}
-
-var workPool = sync.Pool{New: func() any { return new(work) }}
-
-// start begins a run with w's memory.
-func (w *work) start(cfg *Config, req *Request, res *Result) *negotiation {
-	w.n = negotiation{req: req, cfg: cfg, res: res, handlers: protocolHandlers, t: newTrace(), offers: w.offers[:0], params: w.params[:0]}
-	w.n.t.steps, w.n.t.vars = w.steps[:0], w.vars[:0]
-	return &w.n
-}
-
-// release keeps the memory the run grew, cleared so that it holds on to
-// nothing of the request, and gives w back to the pool.
-func (w *work) release() {
-	w.steps, w.vars, w.offers, w.params = clearLen(w.n.t.steps), clearLen(w.n.t.vars), clearLen(w.n.offers), clearLen(w.n.params)
-	w.n = negotiation{}
-	workPool.Put(w)
-}
-
-// clearLen zeroes the elements of s and returns it empty, with its capacity.
-func clearLen[S ~[]E, E any](s S) S {
-	clear(s)
-	return s[:0]
 }
 
 // defaultConfig is the server of Negotiate(raw, nil). Nothing in the engine
@@ -181,19 +135,8 @@ type negotiation struct {
 	res      *Result
 
 	offers    []offer // the protocols offered in Upgrade, in client order
-	params    []param // the parameters of the WebSocket extensions offered
-	accepted  verdict // the verdict that switches, made by accept
 	upgradeOK bool    // Upgrade is honoured (HTTP/1.1, "upgrade" option present)
 	early     bool    // the final response goes out before the content is read (Expect)
-}
-
-// accept returns a verdict that switches to upgrade. It is kept in the
-// negotiation, which is working memory, rather than allocated: an accepting
-// verdict ends the Upgrade stage, so a run makes at most one, and nothing
-// holds on to it after the run (the 101 copies its fields).
-func (n *negotiation) accept(upgrade string) *verdict {
-	n.accepted = verdict{accept: true, upgrade: upgrade}
-	return &n.accepted
 }
 
 func (n *negotiation) run() {
@@ -292,7 +235,7 @@ func (n *negotiation) persistence() {
 	r := n.req
 	if why, sp := n.closeReason(); why != "" {
 		addConnectionOption(resp, "close")
-		n.t.note(sp, noteConnectionClose, v("why", why))
+		n.t.note(sp, noteConnectionClose, Var{"why", why})
 		return
 	}
 	if r.Major == 1 && r.Minor == 0 {
@@ -397,14 +340,7 @@ func (n *negotiation) switchProtocols(v *verdict) {
 		n.nextRequest()
 		return
 	}
-	// The response and room for its fields in one allocation: Upgrade,
-	// Connection and the protocol's own (more than fit are appended).
-	r := &struct {
-		resp Response
-		room [5]Header
-	}{resp: Response{Status: 101}}
-	resp := &r.resp
-	resp.Headers = r.room[:0]
+	resp := &Response{Status: 101, Headers: make([]Header, 0, 2+len(v.headers))}
 	resp.Add("Upgrade", v.upgrade)
 	resp.Add("Connection", "Upgrade")
 	resp.Headers = append(resp.Headers, v.headers...)
@@ -427,8 +363,7 @@ func (n *negotiation) switchProtocols(v *verdict) {
 // offered returns the client's offer matching the first (lowest-layer)
 // protocol of an Upgrade value, or false.
 func (n *negotiation) offered(upgrade string) (offer, bool) {
-	var buf [4]elem
-	es, _ := appendList(buf[:0], upgrade, 0)
+	es, _ := splitList(upgrade, 0)
 	if len(es) == 0 {
 		return offer{}, false
 	}
@@ -453,7 +388,7 @@ func (n *negotiation) nextRequest() {
 	closing := n.res.Final != nil && responseHasOption(n.res.Final, "close")
 	if closing {
 		n.res.After = append(n.res.After, Part{From: "client", Proto: "http/1.1", Title: "discarded: the server closes the connection", Bytes: rest, Span: sp})
-		n.t.note(sp, noteAfterDiscarded, v("count", strconv.Itoa(len(rest))))
+		n.t.note(sp, noteAfterDiscarded, Var{"count", strconv.Itoa(len(rest))})
 		return
 	}
 	line := rest
@@ -467,6 +402,6 @@ func (n *negotiation) nextRequest() {
 		line = line[:80]
 	}
 	n.res.After = append(n.res.After, Part{From: "client", Proto: "http/1.1", Title: "read as the next request", Bytes: rest, Span: sp,
-		Fields: []Var{v("first line", string(line))}})
-	n.t.note(sp, noteAfterNextRequest, v("count", strconv.Itoa(len(rest))), v("line", string(line)))
+		Fields: []Var{{"first line", string(line)}}})
+	n.t.note(sp, noteAfterNextRequest, Var{"count", strconv.Itoa(len(rest))}, Var{"line", string(line)})
 }

@@ -18,12 +18,6 @@ type elem struct {
 // RFC 9110 §5.6.1.2); empties counts them. Commas inside quoted strings do
 // not separate elements, so a parameter value may hold a comma.
 func splitList(value string, base int) (elems []elem, empties int) {
-	return appendList(nil, value, base)
-}
-
-// appendList is splitList appending to elems. With elems a slice of a
-// caller's array, a short list is split without allocating.
-func appendList(elems []elem, value string, base int) (_ []elem, empties int) {
 	for l := (listScanner{value: value}); l.scan(); {
 		if l.s == l.e {
 			empties++

@@ -71,7 +71,7 @@ func negotiateH2C(n *negotiation, o offer) *verdict {
 		return nil
 	}
 	if o.Version != "" {
-		n.t.note(o.Span, noteH2CTokenVersion, v("element", o.String()))
+		n.t.note(o.Span, noteH2CTokenVersion, Var{"element", o.String()})
 	}
 	// RFC 7540 §3.2.1: HTTP2-Settings is a connection-specific field, so the
 	// client MUST list it in Connection.
@@ -104,33 +104,32 @@ func negotiateH2C(n *negotiation, o offer) *verdict {
 		if sp.Empty() {
 			sp = o.Span
 		}
-		return refuse("exactly one HTTP2-Settings field", sp, noteH2CSettingsCount, v("count", strconv.Itoa(len(fields))))
+		return refuse("exactly one HTTP2-Settings field", sp, noteH2CSettingsCount, Var{"count", strconv.Itoa(len(fields))})
 	}
 	f := fields[0]
 	if i := strings.IndexByte(f.Value, '='); i >= 0 {
-		return refuse("HTTP2-Settings is base64url without padding", Span{f.ValueSpan().Start + i, f.ValueSpan().End}, noteH2CSettingsPadded, v("value", f.Value))
+		return refuse("HTTP2-Settings is base64url without padding", Span{f.ValueSpan.Start + i, f.ValueSpan.End}, noteH2CSettingsPadded, Var{"value", f.Value})
 	}
 	payload, err := base64.RawURLEncoding.Strict().DecodeString(f.Value)
 	if err != nil {
-		sp := f.ValueSpan()
+		sp := f.ValueSpan
 		if i := firstNonBase64URL(f.Value); i >= 0 {
-			sp = Span{f.ValueSpan().Start + i, f.ValueSpan().Start + i + 1}
+			sp = Span{f.ValueSpan.Start + i, f.ValueSpan.Start + i + 1}
 		}
-		return refuse("HTTP2-Settings is base64url without padding", sp, noteH2CSettingsInvalid, v("value", f.Value))
+		return refuse("HTTP2-Settings is base64url without padding", sp, noteH2CSettingsInvalid, Var{"value", f.Value})
 	}
 	if len(payload)%6 != 0 {
-		n.t.fail("HTTP2-Settings decodes to whole 6-byte settings", f.ValueSpan(), noteH2CSettingsLength, v("length", strconv.Itoa(len(payload))))
+		n.t.fail("HTTP2-Settings decodes to whole 6-byte settings", f.ValueSpan, noteH2CSettingsLength, Var{"length", strconv.Itoa(len(payload))})
 		return nil
 	}
-	n.t.pass("exactly one HTTP2-Settings field, base64url of a SETTINGS payload", f.ValueSpan(), nil)
+	n.t.pass("exactly one HTTP2-Settings field, base64url of a SETTINGS payload", f.ValueSpan, nil)
 	if r.Method == "OPTIONS" {
 		n.t.note(r.MethodSpan, noteH2COptions)
 	}
-	bad := checkClientSettings(n, payload, f.ValueSpan().Start)
+	bad := checkClientSettings(n, payload, f.ValueSpan.Start)
 	n.t.note(o.Span, noteH2CDeprecated)
-	out := n.accept("h2c")
-	out.after = func(n *negotiation) []Part { return h2cAfter(n, payload, bad) }
-	return out
+	after := func(n *negotiation) []Part { return h2cAfter(n, payload, bad) }
+	return &verdict{accept: true, upgrade: "h2c", after: after}
 }
 
 // checkClientSettings records one step per setting of the HTTP2-Settings
@@ -149,14 +148,14 @@ func checkClientSettings(n *negotiation, payload []byte, base int) *h2Setting {
 		sp := Span{base + 8*i, base + 8*i + 8}
 		switch why, code := s.problem(); {
 		case why != "":
-			n.t.fail("the setting's value is valid", sp, noteH2CSettingInvalid, v("setting", s.label()), v("value", strconv.Itoa(int(s.Value))), v("why", why), v("error", h2ErrorName(code)))
+			n.t.fail("the setting's value is valid", sp, noteH2CSettingInvalid, Var{"setting", s.label()}, Var{"value", strconv.Itoa(int(s.Value))}, Var{"why", why}, Var{"error", h2ErrorName(code)})
 			if bad == nil {
 				bad = &list[i]
 			}
 		case s.name() == "":
-			n.t.skip("the setting is known", sp, noteH2CSettingUnknown, v("setting", s.label()), v("value", strconv.Itoa(int(s.Value))))
+			n.t.skip("the setting is known", sp, noteH2CSettingUnknown, Var{"setting", s.label()}, Var{"value", strconv.Itoa(int(s.Value))})
 		default:
-			n.t.pass("the setting's value is valid", sp, noteH2CSetting, v("setting", s.label()), v("value", strconv.Itoa(int(s.Value))))
+			n.t.pass("the setting's value is valid", sp, noteH2CSetting, Var{"setting", s.label()}, Var{"value", strconv.Itoa(int(s.Value))})
 		}
 	}
 	return bad

@@ -114,10 +114,10 @@ func (f h2Frame) flagNames() string {
 // fields describes the frame header, then the payload, for a Part.
 func (f h2Frame) fields() []Var {
 	out := []Var{
-		v("length", strconv.Itoa(len(f.Payload))),
-		v("type", "0x"+strconv.FormatUint(uint64(f.Type), 16)+" ("+f.typeName()+")"),
-		v("flags", f.flagNames()),
-		v("stream", strconv.Itoa(int(f.Stream))),
+		{"length", strconv.Itoa(len(f.Payload))},
+		{"type", "0x" + strconv.FormatUint(uint64(f.Type), 16) + " (" + f.typeName() + ")"},
+		{"flags", f.flagNames()},
+		{"stream", strconv.Itoa(int(f.Stream))},
 	}
 	p := f.Payload
 	switch f.Type {
@@ -125,22 +125,22 @@ func (f h2Frame) fields() []Var {
 		list, extra := parseH2Settings(p)
 		out = append(out, settingsVars(list)...)
 		if extra > 0 {
-			out = append(out, v("trailing bytes", strconv.Itoa(extra)+" (not a whole setting: FRAME_SIZE_ERROR)"))
+			out = append(out, Var{"trailing bytes", strconv.Itoa(extra) + " (not a whole setting: FRAME_SIZE_ERROR)"})
 		}
 	case h2WindowUpdate:
 		if len(p) == 4 {
-			out = append(out, v("window size increment", strconv.Itoa(int(be32(p)&0x7fffffff))))
+			out = append(out, Var{"window size increment", strconv.Itoa(int(be32(p) & 0x7fffffff))})
 		}
 	case h2GoAway:
 		if len(p) >= 8 {
-			out = append(out, v("last stream", strconv.Itoa(int(be32(p)&0x7fffffff))), v("error code", h2ErrorName(be32(p[4:]))), v("debug data", string(p[8:])))
+			out = append(out, Var{"last stream", strconv.Itoa(int(be32(p) & 0x7fffffff))}, Var{"error code", h2ErrorName(be32(p[4:]))}, Var{"debug data", string(p[8:])})
 		}
 	case h2Data:
-		out = append(out, v("data", string(p)))
+		out = append(out, Var{"data", string(p)})
 	case h2Ping:
-		out = append(out, v("opaque data", hexString(p)))
+		out = append(out, Var{"opaque data", hexString(p)})
 	default:
-		out = append(out, v("payload", strconv.Itoa(len(p))+" bytes"))
+		out = append(out, Var{"payload", strconv.Itoa(len(p)) + " bytes"})
 	}
 	return out
 }
@@ -177,7 +177,7 @@ func headersFrame(stream uint32, fields []Header, endStream bool) (h2Frame, []Va
 	for _, h := range fields {
 		var c string
 		block, c = hpackAppendField(block, h.Name, h.Value)
-		how = append(how, v(h.Name, h.Value+"   ["+c+"]"))
+		how = append(how, Var{h.Name, h.Value + "   [" + c + "]"})
 	}
 	f := h2Frame{Type: h2Headers, Flags: h2FlagEndHeaders, Stream: stream, Payload: block}
 	if endStream {

@@ -36,7 +36,7 @@ func priorKnowledge(n *negotiation) {
 		n.res.Switched = "h2"
 		return
 	case len(b) < len(h2Preface) || string(b[:len(h2Preface)]) != h2Preface:
-		n.t.fail("the input is the HTTP/2 connection preface", sp, noteH2BadPreface, v("count", strconv.Itoa(len(b))))
+		n.t.fail("the input is the HTTP/2 connection preface", sp, noteH2BadPreface, Var{"count", strconv.Itoa(len(b))})
 		n.res.After = append(serverPreface(n), goAwayFrame(0, h2ProtocolError, "invalid preface").part("server", "h2", "GOAWAY frame: the connection ends"))
 		n.res.Waiting = "nothing: the server has closed the connection"
 		return

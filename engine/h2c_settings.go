@@ -102,7 +102,7 @@ func settingsVars(list []h2Setting) []Var {
 		} else if s.name() == "" {
 			val += " (ignored: unknown identifier)"
 		}
-		out = append(out, v(s.label(), val))
+		out = append(out, Var{s.label(), val})
 	}
 	return out
 }

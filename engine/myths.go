@@ -34,6 +34,6 @@ func mythNote(o offer) *Note {
 func negotiateMyth(n *negotiation, o offer) *verdict {
 	n.t.stage = StageMyth
 	defer func() { n.t.stage = StageUpgrade }()
-	n.t.skip("the server can switch to "+o.String()+" on this connection", o.Span, mythNote(o), v("protocol", o.String()))
+	n.t.skip("the server can switch to "+o.String()+" on this connection", o.Span, mythNote(o), Var{"protocol", o.String()})
 	return nil
 }

@@ -71,7 +71,7 @@ func (s Step) Summary() string {
 // stage that makes the response (see negotiation.run).
 type trace struct {
 	steps []Step
-	vars  []Var // where the steps' Vars are kept: one allocation for many steps
+	vars  []Var // the steps' Vars, one after the other (see keepVars)
 	// refusal is the index of the first failed check whose note refuses
 	// the request (a Bad note with a Status), or -1. It is the parser's
 	// decision: the first such problem of the request decides its error
@@ -89,11 +89,15 @@ const maxSteps = 400
 
 func newTrace() trace { return trace{refusal: -1} }
 
-// reserve makes room for n steps in all (at most maxSteps and the last).
+// reserve makes room for n steps in all (at most maxSteps and the last),
+// and for their Vars, about two a step.
 func (t *trace) reserve(n int) {
 	n = min(n, maxSteps+1)
 	if n > cap(t.steps) {
 		t.steps = append(make([]Step, 0, n), t.steps...)
+	}
+	if 2*n > cap(t.vars) {
+		t.vars = append(make([]Var, 0, 2*n), t.vars...)
 	}
 }
 
@@ -109,9 +113,7 @@ func (t *trace) add(o Outcome, check string, sp Span, n *Note, vars []Var, keep 
 	if first {
 		t.refusal = len(t.steps)
 	}
-	t.steps = append(t.steps, Step{})
-	s := &t.steps[len(t.steps)-1] // filled in place: copying a Step costs more
-	s.Stage, s.Check, s.Outcome, s.Span, s.Note, s.Vars = t.stage, check, o, sp, n, t.keepVars(vars)
+	t.steps = append(t.steps, Step{Stage: t.stage, Outcome: o, Check: check, Span: sp, Note: n, Vars: t.keepVars(vars)})
 	return len(t.steps) - 1
 }
 
@@ -153,30 +155,12 @@ func (t *trace) skip(check string, sp Span, n *Note, vars ...Var) {
 // note records an explanation that is not a check.
 func (t *trace) note(sp Span, n *Note, vars ...Var) { t.add(Explain, n.Summary, sp, n, vars, false) }
 
-// finish closes the trace: it says how many steps were left out, and
-// returns the steps, with their Vars, copied out of the working memory
-// into slices of their exact size.
+// finish closes the trace, saying how many steps were left out, and
+// returns its steps.
 func (t *trace) finish() []Step {
 	if t.omitted > 0 {
 		t.steps = append(t.steps, Step{Stage: t.stage, Check: noteTraceTruncated.Summary, Outcome: Explain, Note: noteTraceTruncated,
-			Vars: t.keepVars([]Var{v("count", strconv.Itoa(t.omitted)), v("limit", strconv.Itoa(maxSteps))})})
+			Vars: []Var{{"count", strconv.Itoa(t.omitted)}, {"limit", strconv.Itoa(maxSteps)}}})
 	}
-	nvars := 0
-	for i := range t.steps {
-		nvars += len(t.steps[i].Vars)
-	}
-	steps := make([]Step, len(t.steps))
-	copy(steps, t.steps)
-	vars := make([]Var, 0, nvars)
-	for i := range steps {
-		if s := &steps[i]; s.Vars != nil {
-			start := len(vars)
-			vars = append(vars, s.Vars...)
-			s.Vars = vars[start:len(vars):len(vars)]
-		}
-	}
-	return steps
+	return t.steps
 }
-
-// v is shorthand for a Var.
-func v(name, value string) Var { return Var{name, value} }

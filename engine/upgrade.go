@@ -31,9 +31,8 @@ func (o offer) String() string {
 // or refuse the request (reject).
 type verdict struct {
 	accept  bool
-	upgrade string    // the Upgrade value of the 101, e.g. "websocket" or "TLS/1.0, HTTP/1.1"
-	headers []Header  // the protocol's own 101 fields, in order
-	room    [3]Header // where headers starts, so that the fields need no allocation of their own
+	upgrade string   // the Upgrade value of the 101, e.g. "websocket" or "TLS/1.0, HTTP/1.1"
+	headers []Header // the protocol's own 101 fields, in order
 	// after describes the bytes after the 101 (both directions).
 	after func(n *negotiation) []Part
 
@@ -100,11 +99,11 @@ func (n *negotiation) upgradeStage() *verdict {
 	sp := spanOf(upgrades)
 	if !r.AtLeast(1, 1) {
 		// RFC 9110 §7.8: a server MUST ignore Upgrade in an HTTP/1.0 request.
-		n.t.skip("Upgrade is honoured only in HTTP/1.1", sp, noteUpgradeHTTP10, v("version", r.Version))
+		n.t.skip("Upgrade is honoured only in HTTP/1.1", sp, noteUpgradeHTTP10, Var{"version", r.Version})
 		return nil
 	}
 	var listed int
-	n.offers, listed = parseOffers(n, upgrades, n.offers[:0])
+	n.offers, listed = parseOffers(n, upgrades)
 	if len(n.offers) == 0 {
 		if listed > 0 {
 			n.t.skip("the request offers a well-formed protocol in Upgrade", sp, nil)
@@ -149,12 +148,12 @@ func (n *negotiation) upgradeStage() *verdict {
 	for _, o := range n.offers {
 		h := n.handlerFor(o)
 		if h == nil {
-			n.t.skip("the server supports "+o.String(), o.Span, noteUnknownProtocol, v("protocol", o.String()), v("registry", registryEntry(o.Name)))
+			n.t.skip("the server supports "+o.String(), o.Span, noteUnknownProtocol, Var{"protocol", o.String()}, Var{"registry", registryEntry(o.Name)})
 			continue
 		}
 		if h.semantics != nil {
 			if why := h.semantics(n, o); why != "" {
-				n.t.skip("the request's semantics can be honoured by "+o.String(), o.Span, noteSemanticsNotHonoured, v("protocol", o.String()), v("why", why))
+				n.t.skip("the request's semantics can be honoured by "+o.String(), o.Span, noteSemanticsNotHonoured, Var{"protocol", o.String()}, Var{"why", why})
 				continue
 			}
 		}
@@ -163,7 +162,7 @@ func (n *negotiation) upgradeStage() *verdict {
 		case res == nil:
 			continue
 		case res.accept:
-			n.t.pass("the server switches to an offered protocol", o.Span, noteChosen, v("protocol", o.String()))
+			n.t.pass("the server switches to an offered protocol", o.Span, noteChosen, Var{"protocol", o.String()})
 			return res
 		case firstReject == nil:
 			firstReject = res
@@ -183,12 +182,12 @@ func (n *negotiation) upgradeStage() *verdict {
 func (n *negotiation) switchable() bool {
 	r := n.req
 	if why, sp := n.closeReason(); why != "" {
-		n.t.fail("nothing obliges the server to close the connection", sp, noteCloseNoSwitch, v("why", why))
+		n.t.fail("nothing obliges the server to close the connection", sp, noteCloseNoSwitch, Var{"why", why})
 		return false
 	}
 	if r.Method == "CONNECT" {
 		n.t.fail("the request's semantics can be honoured after a switch", r.MethodSpan, noteSemanticsNotHonoured,
-			v("protocol", n.offers[0].String()), v("why", "this origin server does not implement CONNECT"))
+			Var{"protocol", n.offers[0].String()}, Var{"why", "this origin server does not implement CONNECT"})
 		return false
 	}
 	return true
@@ -214,7 +213,7 @@ func (n *negotiation) upgradeRequired(protocols, why string) *Response {
 	resp := &Response{Status: 426}
 	resp.Add("Upgrade", protocols)
 	resp.Add("Connection", "Upgrade")
-	n.t.note(Span{}, note426, v("protocols", protocols))
+	n.t.note(Span{}, note426, Var{"protocols", protocols})
 	return resp.withBody("text/plain; charset=utf-8", "426 Upgrade Required: "+why+".\n")
 }
 
@@ -254,46 +253,44 @@ func (n *negotiation) handlerFor(o offer) *handler {
 	return nil
 }
 
-// parseOffers splits the Upgrade lines into protocols, appended to out. An
-// element that is not protocol-name ["/" protocol-version] is reported and
-// skipped.
-func parseOffers(n *negotiation, lines []Field, out []offer) (_ []offer, listed int) {
-	var buf [8]elem
+// parseOffers splits the Upgrade lines into protocols; listed counts the
+// list's elements. An element that is not protocol-name ["/"
+// protocol-version] is reported and skipped.
+func parseOffers(n *negotiation, lines []Field) (offers []offer, listed int) {
 	for _, f := range lines {
-		es, empties := appendList(buf[:0], f.Value, f.ValueSpan().Start)
+		es, empties := splitList(f.Value, f.ValueSpan.Start)
 		listed += len(es)
 		if empties > 0 && len(es) > 0 {
-			n.t.note(f.ValueSpan(), noteEmptyListElements, v("name", f.Name))
+			n.t.note(f.ValueSpan, noteEmptyListElements, Var{"name", f.Name})
 		}
 		for _, e := range es {
 			name, version, slash := strings.Cut(e.Value, "/")
 			if !isToken(name) || slash && !isToken(version) {
-				n.t.fail("each Upgrade element is protocol-name [\"/\" protocol-version]", e.Span, noteUpgradeElementSyntax, v("element", e.Value))
+				n.t.fail("each Upgrade element is protocol-name [\"/\" protocol-version]", e.Span, noteUpgradeElementSyntax, Var{"element", e.Value})
 				continue
 			}
-			out = append(out, offer{name, version, e.Span})
+			offers = append(offers, offer{name, version, e.Span})
 		}
 	}
-	return out, listed
+	return offers, listed
 }
 
 // checkConnection lints the Connection options (RFC 9110 §7.6.1) of the
 // Connection lines.
 func checkConnection(n *negotiation, lines []Field) {
-	var buf [8]elem
 	for _, f := range lines {
-		es, empties := appendList(buf[:0], f.Value, f.ValueSpan().Start)
+		es, empties := splitList(f.Value, f.ValueSpan.Start)
 		if empties > 0 && len(es) > 0 {
-			n.t.note(f.ValueSpan(), noteEmptyListElements, v("name", f.Name))
+			n.t.note(f.ValueSpan, noteEmptyListElements, Var{"name", f.Name})
 		}
 		for _, e := range es {
 			if !isToken(e.Value) {
-				n.t.fail("each Connection option is a token", e.Span, noteConnectionOptionSyntax, v("option", e.Value))
+				n.t.fail("each Connection option is a token", e.Span, noteConnectionOptionSyntax, Var{"option", e.Value})
 				continue
 			}
-			for _, ee := range endToEndFields {
-				if equalFold(e.Value, ee) {
-					n.t.note(e.Span, noteConnectionEndToEnd, v("option", e.Value))
+			for _, field := range endToEndFields {
+				if equalFold(e.Value, field) {
+					n.t.note(e.Span, noteConnectionEndToEnd, Var{"option", e.Value})
 				}
 			}
 		}
@@ -347,7 +344,7 @@ func (n *negotiation) expectStage(rejecting bool) bool {
 	}
 	for _, e := range es {
 		if !equalFold(e.Value, "100-continue") {
-			vars := []Var{v("expectation", e.Value)}
+			vars := []Var{{"expectation", e.Value}}
 			step := n.t.refuse("the expectation is 100-continue", e.Span, noteExpectUnknown, vars...)
 			n.final(errorResponse(noteExpectUnknown, vars, r), step)
 			return false

@@ -123,7 +123,7 @@ func decodeClientFrames(n *negotiation, ext string) []Part {
 		return nil
 	}
 	base := n.req.After
-	n.t.note(Span{base, base + len(rest)}, noteWSEarlyData, v("count", strconv.Itoa(len(rest))))
+	n.t.note(Span{base, base + len(rest)}, noteWSEarlyData, Var{"count", strconv.Itoa(len(rest))})
 	fr := &frameReader{n: n, deflate: ext != "", noContext: strings.Contains(ext, "client_no_context_takeover")}
 	var parts []Part
 	for off := 0; off < len(rest); {
@@ -141,9 +141,9 @@ func decodeClientFrames(n *negotiation, ext string) []Part {
 			if need > 1<<40 {
 				needs = "more than a terabyte of"
 			}
-			n.t.note(sp, noteWSFrameIncomplete, v("count", strconv.Itoa(len(rest)-off)), v("need", needs))
+			n.t.note(sp, noteWSFrameIncomplete, Var{"count", strconv.Itoa(len(rest) - off)}, Var{"need", needs})
 			parts = append(parts, Part{From: "client", Proto: "websocket", Title: "incomplete frame: the server waits for " + needs + " more bytes", Bytes: rest[off:], Span: sp, Note: noteWSFrameIncomplete,
-				Vars: []Var{v("count", strconv.Itoa(len(rest)-off)), v("need", needs)}})
+				Vars: []Var{{"count", strconv.Itoa(len(rest) - off)}, {"need", needs}}})
 			break
 		}
 		sp.End = base + off + size
@@ -152,7 +152,7 @@ func decodeClientFrames(n *negotiation, ext string) []Part {
 		var end bool
 		if parts, end = fr.reply(f, sp, parts); end {
 			if off < len(rest) {
-				n.t.note(Span{base + off, base + len(rest)}, noteWSFrameAfterClose, v("count", strconv.Itoa(len(rest)-off)))
+				n.t.note(Span{base + off, base + len(rest)}, noteWSFrameAfterClose, Var{"count", strconv.Itoa(len(rest) - off)})
 				parts = append(parts, Part{From: "client", Proto: "websocket", Title: "ignored: the connection is closing", Bytes: rest[off:], Span: Span{base + off, base + len(rest)}})
 			}
 			break
@@ -178,20 +178,20 @@ func (fr *frameReader) explain(f wsFrame, raw []byte, sp Span) Part {
 		bad(noteWSFrameRSV)
 	}
 	if name == "reserved" {
-		bad(noteWSFrameOpcode, v("opcode", hexByte(f.opcode)))
+		bad(noteWSFrameOpcode, Var{"opcode", hexByte(f.opcode)})
 	}
 	switch {
 	case f.lenForm == 64 && f.length>>63 != 0:
 		bad(noteWSFrameLengthMSB)
 	case f.lenForm == 16 && f.length < 126, f.lenForm == 64 && f.length < 1<<16:
-		bad(noteWSFrameLengthNotMinimal, v("length", strconv.Itoa(int(f.length))), v("form", strconv.Itoa(f.lenForm)))
+		bad(noteWSFrameLengthNotMinimal, Var{"length", strconv.Itoa(int(f.length))}, Var{"form", strconv.Itoa(f.lenForm)})
 	}
 	if control {
 		if !f.fin {
-			bad(noteWSFrameControlFragmented, v("opcode", name))
+			bad(noteWSFrameControlFragmented, Var{"opcode", name})
 		}
 		if f.length > 125 {
-			bad(noteWSFrameControlLong, v("opcode", name), v("length", strconv.Itoa(int(f.length))))
+			bad(noteWSFrameControlLong, Var{"opcode", name}, Var{"length", strconv.Itoa(int(f.length))})
 		}
 	}
 	compressed := false
@@ -200,7 +200,7 @@ func (fr *frameReader) explain(f wsFrame, raw []byte, sp Span) Part {
 		case !fr.deflate:
 			bad(noteWSFrameRSV1NoExtension)
 		case control || f.opcode == 0:
-			bad(noteWSFrameRSV1NotFirst, v("opcode", name))
+			bad(noteWSFrameRSV1NotFirst, Var{"opcode", name})
 		default:
 			compressed = true
 			t.note(sp, noteWSFrameCompressed)
@@ -211,7 +211,7 @@ func (fr *frameReader) explain(f wsFrame, raw []byte, sp Span) Part {
 	case f.opcode == 0 && !fr.inMessage:
 		bad(noteWSFrameContinuationUnexpected)
 	case (f.opcode == 1 || f.opcode == 2) && fr.inMessage:
-		bad(noteWSFrameExpectedContinuation, v("opcode", name))
+		bad(noteWSFrameExpectedContinuation, Var{"opcode", name})
 	}
 	if f.opcode == 1 || f.opcode == 2 {
 		fr.inMessage, fr.text, fr.compressed, fr.textBuf = !f.fin, f.opcode == 1, compressed, nil
@@ -242,13 +242,13 @@ func (fr *frameReader) explain(f wsFrame, raw []byte, sp Span) Part {
 		bad(noteWSFrameInvalidUTF8)
 	}
 	fields := []Var{
-		v("FIN", bit(f.fin)), v("RSV1", bit(f.rsv1)), v("RSV2", bit(f.rsv2)), v("RSV3", bit(f.rsv3)),
-		v("opcode", hexByte(f.opcode)+" ("+name+")"),
-		v("MASK", bit(f.masked)),
-		v("payload length", strconv.Itoa(int(min(f.length, 1<<62)))+" ("+strconv.Itoa(f.lenForm)+"-bit form)"),
+		{"FIN", bit(f.fin)}, {"RSV1", bit(f.rsv1)}, {"RSV2", bit(f.rsv2)}, {"RSV3", bit(f.rsv3)},
+		{"opcode", hexByte(f.opcode) + " (" + name + ")"},
+		{"MASK", bit(f.masked)},
+		{"payload length", strconv.Itoa(int(min(f.length, 1<<62))) + " (" + strconv.Itoa(f.lenForm) + "-bit form)"},
 	}
 	if f.masked {
-		fields = append(fields, v("masking key", hexBytes(f.key[:], 4)))
+		fields = append(fields, Var{"masking key", hexBytes(f.key[:], 4)})
 	}
 	switch {
 	case f.opcode == 8:
@@ -284,7 +284,7 @@ func (fr *frameReader) explain(f wsFrame, raw []byte, sp Span) Part {
 		title += ", compressed"
 	}
 	title += ", " + strconv.Itoa(int(f.length)) + " bytes of payload"
-	return Part{From: "client", Proto: "websocket", Title: title, Bytes: raw, Span: sp, Fields: fields, Note: noteWSFrame, Vars: []Var{v("opcode", name)}}
+	return Part{From: "client", Proto: "websocket", Title: title, Bytes: raw, Span: sp, Fields: fields, Note: noteWSFrame, Vars: []Var{{"opcode", name}}}
 }
 
 // inflate decompresses the message collected in fr.deflated (RFC 7692
@@ -299,10 +299,10 @@ func (fr *frameReader) inflate(sp Span) ([]byte, bool) {
 	out, err := inflate.Inflate(append(fr.deflated[:len(fr.deflated):len(fr.deflated)], tail...), dict, maxInflate-fr.inflatedN)
 	fr.inflatedN += len(out)
 	if err != nil {
-		fr.n.t.fail("the compressed message inflates", sp, noteWSFrameInflateError, v("error", err.Error()))
+		fr.n.t.fail("the compressed message inflates", sp, noteWSFrameInflateError, Var{"error", err.Error()})
 		return nil, false
 	}
-	fr.n.t.note(sp, noteWSFrameInflated, v("compressed", strconv.Itoa(len(fr.deflated))), v("size", strconv.Itoa(len(out))))
+	fr.n.t.note(sp, noteWSFrameInflated, Var{"compressed", strconv.Itoa(len(fr.deflated))}, Var{"size", strconv.Itoa(len(out))})
 	if !fr.noContext {
 		fr.history = append(fr.history, out...)
 		if len(fr.history) > 32768 {
@@ -319,11 +319,11 @@ func (fr *frameReader) closeFrame(f wsFrame, sp Span, fields *[]Var) int {
 	p := f.payload
 	switch {
 	case len(p) == 0:
-		t.note(sp, noteWSFrameClose, v("code", "none"), v("reason", ""))
+		t.note(sp, noteWSFrameClose, Var{"code", "none"}, Var{"reason", ""})
 		return 0
 	case len(p) == 1:
 		t.fail("the close frame's body is a status code and a reason", sp, noteWSFrameCloseShort)
-		*fields = append(*fields, v("payload", hexBytes(p, 64)))
+		*fields = append(*fields, Var{"payload", hexBytes(p, 64)})
 		return 1
 	}
 	code := int(p[0])<<8 | int(p[1])
@@ -331,10 +331,10 @@ func (fr *frameReader) closeFrame(f wsFrame, sp Span, fields *[]Var) int {
 	if !utf8.Valid(p[2:]) {
 		reason = hexBytes(p[2:], 64)
 	}
-	*fields = append(*fields, v("status code", strconv.Itoa(code)), v("reason", reason))
+	*fields = append(*fields, Var{"status code", strconv.Itoa(code)}, Var{"reason", reason})
 	problems := 0
 	if code < 1000 || code == 1004 || code == 1005 || code == 1006 || code == 1015 || code > 1015 && code < 3000 || code >= 5000 {
-		t.fail("the close status code may be sent", sp, noteWSFrameCloseCode, v("code", strconv.Itoa(code)))
+		t.fail("the close status code may be sent", sp, noteWSFrameCloseCode, Var{"code", strconv.Itoa(code)})
 		problems++
 	}
 	if !utf8.Valid(p[2:]) {
@@ -342,7 +342,7 @@ func (fr *frameReader) closeFrame(f wsFrame, sp Span, fields *[]Var) int {
 		t.fail("the close reason is UTF-8", sp, noteWSFrameInvalidUTF8)
 		problems++
 	}
-	t.note(sp, noteWSFrameClose, v("code", strconv.Itoa(code)), v("reason", reason))
+	t.note(sp, noteWSFrameClose, Var{"code", strconv.Itoa(code)}, Var{"reason", reason})
 	return problems
 }
 
@@ -351,11 +351,11 @@ func (fr *frameReader) closeFrame(f wsFrame, sp Span, fields *[]Var) int {
 func payloadField(p []byte, text bool) Var {
 	if text && utf8.Valid(p) {
 		if len(p) > 256 {
-			return v("payload (text)", string(p[:256])+"…")
+			return Var{"payload (text)", string(p[:256]) + "…"}
 		}
-		return v("payload (text)", string(p))
+		return Var{"payload (text)", string(p)}
 	}
-	return v("payload (hex)", hexBytes(p, 256))
+	return Var{"payload (hex)", hexBytes(p, 256)}
 }
 
 func bit(b bool) string {

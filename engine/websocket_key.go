@@ -20,32 +20,32 @@ func checkKey(c *wsCheck) (string, Span) {
 		c.fail(check, r.LineSpan, noteWSKeyMissing)
 		return "", Span{}
 	case len(keys) > 1:
-		c.fail(check, keys[1].Span, noteWSKeyDuplicate, v("count", strconv.Itoa(len(keys))))
-		return keys[0].Value, keys[0].ValueSpan()
+		c.fail(check, keys[1].Span, noteWSKeyDuplicate, Var{"count", strconv.Itoa(len(keys))})
+		return keys[0].Value, keys[0].ValueSpan
 	}
 	k := keys[0]
 	why, at := keyProblem(k.Value)
 	switch {
 	case why != "":
-		sp := k.ValueSpan()
+		sp := k.ValueSpan
 		if at >= 0 {
-			sp = Span{k.ValueSpan().Start + at, k.ValueSpan().Start + at + 1}
+			sp = Span{k.ValueSpan.Start + at, k.ValueSpan.Start + at + 1}
 		}
 		if k.Value == "" {
 			sp = k.Span
 		}
-		c.fail(check, sp, noteWSKeyInvalid, v("key", k.Value), v("why", why))
+		c.fail(check, sp, noteWSKeyInvalid, Var{"key", k.Value}, Var{"why", why})
 	case !canonicalKey(k.Value):
-		sp := Span{k.ValueSpan().Start + 21, k.ValueSpan().Start + 22}
+		sp := Span{k.ValueSpan.Start + 21, k.ValueSpan.Start + 22}
 		if n.cfg.WebSocket.Key == "strict" {
-			c.fail(check, sp, noteWSKeyNonCanonicalStrict, v("key", k.Value), v("char", k.Value[21:22]))
+			c.fail(check, sp, noteWSKeyNonCanonicalStrict, Var{"key", k.Value}, Var{"char", k.Value[21:22]})
 		} else {
-			n.t.pass(check, sp, noteWSKeyNonCanonical, v("key", k.Value), v("char", k.Value[21:22]))
+			n.t.pass(check, sp, noteWSKeyNonCanonical, Var{"key", k.Value}, Var{"char", k.Value[21:22]})
 		}
 	default:
-		n.t.pass(check, k.ValueSpan(), nil)
+		n.t.pass(check, k.ValueSpan, nil)
 	}
-	return k.Value, k.ValueSpan()
+	return k.Value, k.ValueSpan
 }
 
 // keyProblem says why a key is not base64 of 16 bytes, with the index of
@@ -113,24 +113,24 @@ func checkVersion(c *wsCheck) {
 	case len(vers) == 0:
 		resp = c.fail(check, r.LineSpan, noteWSVersionMissing)
 	case len(vers) > 1:
-		resp = c.fail(check, vers[1].Span, noteWSVersionDuplicate, v("count", strconv.Itoa(len(vers))))
+		resp = c.fail(check, vers[1].Span, noteWSVersionDuplicate, Var{"count", strconv.Itoa(len(vers))})
 	case strings.IndexByte(vers[0].Value, ',') >= 0:
-		resp = c.fail(check, vers[0].ValueSpan(), noteWSVersionList, v("version", vers[0].Value))
+		resp = c.fail(check, vers[0].ValueSpan, noteWSVersionList, Var{"version", vers[0].Value})
 	case !versionSyntax(vers[0].Value):
-		resp = c.fail(check, vers[0].ValueSpan(), noteWSVersionMalformed, v("version", vers[0].Value))
+		resp = c.fail(check, vers[0].ValueSpan, noteWSVersionMalformed, Var{"version", vers[0].Value})
 	case vers[0].Value != "13":
 		if n.cfg.WebSocket.VersionStatus == "426" {
-			resp = c.fail(check, vers[0].ValueSpan(), noteWSVersionUnsupported426, v("version", vers[0].Value))
+			resp = c.fail(check, vers[0].ValueSpan, noteWSVersionUnsupported426, Var{"version", vers[0].Value})
 			if resp.Status == 426 {
 				resp.Set("Connection", "Upgrade")
 				resp.Headers = append([]Header{{"Upgrade", "websocket"}}, resp.Headers...)
-				n.t.note(Span{}, note426, v("protocols", "websocket"))
+				n.t.note(Span{}, note426, Var{"protocols", "websocket"})
 			}
 		} else {
-			resp = c.fail(check, vers[0].ValueSpan(), noteWSVersionUnsupported, v("version", vers[0].Value))
+			resp = c.fail(check, vers[0].ValueSpan, noteWSVersionUnsupported, Var{"version", vers[0].Value})
 		}
 	default:
-		n.t.pass(check, vers[0].ValueSpan(), nil)
+		n.t.pass(check, vers[0].ValueSpan, nil)
 		return
 	}
 	resp.Headers = append([]Header{{"Sec-WebSocket-Version", "13"}}, resp.Headers...)
