@@ -10,14 +10,14 @@
 //
 // # The decision procedure
 //
-// Each stage records [Step]s in [Result.Trace]. Checking goes on after a
-// failure, so that every problem of a request is reported, each with the
-// byte span it concerns. The response comes from one place, and
-// [Result.Decisive] marks the step that produced it when it refuses the
-// request: the parser's first failure whose note is [Bad] with a status;
-// the failed check of the protocol handler whose refusal is answered (an
-// offer that another handler accepts decides nothing); or the Expect, CONNECT
-// or prior-knowledge check that refused. A 101 or a 200 has no decisive step.
+// Each stage records its checks, as steps ([Step]), in [Result.Trace].
+// Checking goes on after a failure, so that every problem of a request is
+// reported, each with the byte span it concerns. What produces a refusal
+// also marks the failed check it comes from as [Result.Decisive]: the
+// parser's first failure whose note is [Bad] with a status; the failed check
+// of the protocol handler whose refusal is answered (a failure in an offer
+// that another handler accepts decides nothing); or the Expect, CONNECT or
+// prior-knowledge check that refused. A 101 or a 200 has no decisive step.
 //
 //  1. syntax (request.go, request_line.go, request_fields.go): the request-line (RFC 9112 §3: one SP between
 //     method, request-target and HTTP-version; the four target forms; the

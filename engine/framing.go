@@ -235,17 +235,9 @@ func readChunked(r *Request, cfg *Config, t *trace) {
 	}
 }
 
-// joinElems writes list elements as a list, in one allocation.
+// joinElems writes list elements as a list.
 func joinElems(es []elem) string {
-	if len(es) == 1 {
-		return es[0].Value
-	}
-	n := 0
-	for _, e := range es {
-		n += len(", ") + len(e.Value)
-	}
 	var b strings.Builder
-	b.Grow(n)
 	for i, e := range es {
 		if i > 0 {
 			b.WriteString(", ")

@@ -247,8 +247,8 @@ func parse(r *Request, raw []byte, cfg *Config, t *trace) {
 	r.src = string(raw)
 	fields := headerLines(r.src) - 1 // at most: all but the request-line
 	r.Fields = make([]Field, 0, min(fields, cfg.HTTP.MaxFields+1))
-	// A trace has about one step per field line, and up to 16 for the rest
-	// (98% of the goldens and examples; more steps reallocate).
+	// A trace has about one step per field line, and seldom more than 16
+	// for the rest.
 	t.reserve(fields + 16)
 	t.stage = StageSyntax
 	if len(raw) == 0 {
