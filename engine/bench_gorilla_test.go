@@ -13,7 +13,7 @@ import (
 	"github.com/gorilla/websocket"
 )
 
-// The engine versus a real server on the same bytes (issue 6): Negotiate
+// The engine versus a real server on the same bytes: Negotiate
 // (parse, decide, trace, response bytes) against net/http.ReadRequest plus
 // gorilla/websocket's Upgrade writing its 101 to an in-memory connection.
 // Both servers are configured alike: any Origin, subprotocols chat and

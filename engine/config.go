@@ -2,13 +2,14 @@ package engine
 
 import (
 	"errors"
+	"strconv"
 	"strings"
 	"sync"
 )
 
 // Config is the server the engine plays. Every decision the RFCs leave open
 // is a field here, so that a setting in the page (or a server profile) can
-// change it. DefaultConfig returns the default server of DESIGN §4.4.
+// change it. DefaultConfig returns the default server.
 //
 // Protocol-specific settings live in their own structs, declared next to the
 // code that uses them (websocket.go, h2c.go, tls.go).
@@ -61,7 +62,8 @@ type HTTPConfig struct {
 	MaxRequestBytes int // the whole input the engine looks at
 }
 
-// DefaultConfig returns the default server (DESIGN §4.4).
+// DefaultConfig returns the default server: the one Negotiate(raw, nil)
+// plays, and each Setting's Default.
 func DefaultConfig() Config {
 	return Config{
 		HTTP: HTTPConfig{
@@ -148,7 +150,7 @@ func (s *Setting) Get(c *Config) string {
 	case s.choice != nil:
 		return *s.choice(c)
 	case s.number != nil:
-		return itoa(*s.number(c))
+		return strconv.Itoa(*s.number(c))
 	}
 	return strings.Join(*s.list(c), ",")
 }
@@ -197,17 +199,17 @@ func (s *Setting) Set(c *Config, v string) error {
 // setNumber stores a decimal number from s.lo to s.hi.
 func (s *Setting) setNumber(c *Config, v string) error {
 	if v == "" || len(v) > 9 {
-		return errors.New("expected a number from " + itoa(s.lo) + " to " + itoa(s.hi))
+		return errors.New("expected a number from " + strconv.Itoa(s.lo) + " to " + strconv.Itoa(s.hi))
 	}
 	n := 0
 	for i := 0; i < len(v); i++ {
 		if !isDigit(v[i]) {
-			return errors.New("expected a number from " + itoa(s.lo) + " to " + itoa(s.hi))
+			return errors.New("expected a number from " + strconv.Itoa(s.lo) + " to " + strconv.Itoa(s.hi))
 		}
 		n = n*10 + int(v[i]-'0')
 	}
 	if n < s.lo || n > s.hi {
-		return errors.New("expected a number from " + itoa(s.lo) + " to " + itoa(s.hi))
+		return errors.New("expected a number from " + strconv.Itoa(s.lo) + " to " + strconv.Itoa(s.hi))
 	}
 	*s.number(c) = n
 	return nil

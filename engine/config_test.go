@@ -5,9 +5,8 @@ import (
 	"testing"
 )
 
-// TestSettingsDeclared checks what define once checked at init time, now
-// that the settings are static lists: keys are unique, and each setting
-// has one way to be read and written, matching its Kind.
+// TestSettingsDeclared checks the static lists of settings: keys are unique,
+// and each setting has one way to be read and written, matching its Kind.
 func TestSettingsDeclared(t *testing.T) {
 	seen := map[string]bool{}
 	for _, s := range Settings() {

@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"net/textproto"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -79,7 +80,7 @@ func engineReads(raw []byte, settings string) (ok bool, why string) {
 	if res.Decisive >= 0 {
 		s := res.Trace[res.Decisive]
 		if s.Stage == StageSyntax || s.Stage == StageFraming {
-			return false, itoa(res.Status()) + " " + s.Note.ID
+			return false, strconv.Itoa(res.Status()) + " " + s.Note.ID
 		}
 	}
 	return true, ""

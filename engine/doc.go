@@ -10,12 +10,16 @@
 //
 // # The decision procedure
 //
-// Each stage records [Step]s in [Result.Trace]. The first failing step whose
-// note is [Bad] with a status decides the response; checking goes on after
-// it, so that every problem of a request is reported, each with the byte
-// span it concerns.
+// Each stage records its checks, as steps ([Step]), in [Result.Trace].
+// Checking goes on after a failure, so that every problem of a request is
+// reported, each with the byte span it concerns. What produces a refusal
+// also marks the failed check it comes from as [Result.Decisive]: the
+// parser's first failure whose note is [Bad] with a status; the failed check
+// of the protocol handler whose refusal is answered (a failure in an offer
+// that another handler accepts decides nothing); or the Expect, CONNECT or
+// prior-knowledge check that refused. A 101 or a 200 has no decisive step.
 //
-//  1. syntax (request.go): the request-line (RFC 9112 §3: one SP between
+//  1. syntax (request.go, request_line.go, request_fields.go): the request-line (RFC 9112 §3: one SP between
 //     method, request-target and HTTP-version; the four target forms; the
 //     version), the field lines (RFC 9112 §5, RFC 9110 §5: token names, no
 //     whitespace before the colon, obs-fold, CR/LF/NUL and other controls),
@@ -25,11 +29,12 @@
 //     400, 413 or 501, and whether the connection must close.
 //  3. upgrade (upgrade.go): Connection (RFC 9110 §7.6.1) and Upgrade (§7.8):
 //     HTTP/1.0 ignored; the "upgrade" option required (or the 426/400
-//     profiles); a connection that must close is never switched; the
-//     request's semantics must survive the switch (U4); each offer, in the
-//     client's order, goes to its protocol handler (websocket.go, h2c.go,
-//     tls.go), which accepts, rejects or ignores it; never an unoffered
-//     protocol (U3). A server that requires a protocol answers 426.
+//     profiles); a connection that must close is never switched; the new
+//     protocol must be able to honour the request's semantics; each offer,
+//     in the client's order, goes to its protocol handler (websocket.go,
+//     h2c.go, tls.go, myths.go), which accepts, refuses or ignores it; the
+//     server never switches to a protocol the client did not offer. A server
+//     that requires a protocol answers 426 (RFC 9110 §15.5.22).
 //  4. expect (upgrade.go): 100-continue gives 100 (Continue) before the
 //     final response, and before a 101 (RFC 9110 §7.8, §10.1.1); other
 //     expectations get 417; HTTP/1.0 gets no 1xx.
@@ -43,12 +48,11 @@
 //     after a 101, are read as the next request when the connection
 //     persists (RFC 9931), and are discarded when it closes.
 //
-// # Rules
+// # Rules and settings
 //
-// RFC-NOTES Part 1 lists the rules the engine implements; each has golden
-// exchanges under testdata/ whose names start with its area: syntax- (F1–F10,
-// M1–M16, V1–V4), framing- (B1–B8), upgrade- (C1–C7, U1–U14), expect- (U9,
-// U15) and http- (methods and persistence).
+// Each rule the engine implements has golden exchanges under testdata/,
+// named by area: syntax-, framing-, upgrade-, expect-, http- (methods and
+// persistence), ws-, h2c-, tls- and myth-.
 //
 // Where the RFCs leave a choice, the choice is a [Setting] with a deep-link
 // key, and the note for each side says what the other side and well-known
@@ -72,15 +76,11 @@
 //
 // # Explanations
 //
-// Notes are declared with register in notes_*.go, next to the code that
-// raises them: a kebab-case ID, a category, a level, a status for Bad
+// A [Note] is a &Note{} variable in the *_notes.go file beside the code that
+// raises it (websocket_notes.go beside websocket.go, request_notes.go beside
+// request*.go, ...): a kebab-case ID, a category, a level, a status for Bad
 // notes, a one-sentence plain-text summary and a markdown detail with rfc:
 // links, both with {placeholders} whose values come from the request and are
 // inserted as text by the renderer. [Catalogue] lists them; notes_test.go
 // checks that every note is raised by at least one golden exchange.
-//
-// # Wire text
-//
-// Golden files and examples write exact bytes as readable text; see
-// [EncodeWireText] and [DecodeWireText].
 package engine

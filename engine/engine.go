@@ -2,8 +2,8 @@ package engine
 
 import (
 	"bytes"
+	"strconv"
 	"strings"
-	"sync"
 )
 
 // Negotiate is the whole engine: it parses the request bytes, runs the
@@ -26,15 +26,7 @@ func Negotiate(raw []byte, cfg *Config) *Result {
 	if cfg == nil {
 		cfg = &defaultConfig
 	}
-	// One allocation for the result and the request; the run's own state
-	// is working memory, reused from run to run.
-	run := &struct {
-		res Result
-		req Request
-	}{}
-	w := workPool.Get().(*work)
-	defer w.release()
-	n := w.start(cfg, &run.req, &run.res)
+	n := &negotiation{req: new(Request), cfg: cfg, handlers: protocolHandlers, t: newTrace(), res: &Result{Decisive: -1}}
 	parse(n.req, raw, cfg, &n.t)
 	n.res.Request = n.req
 	n.run()
@@ -47,44 +39,7 @@ func Negotiate(raw []byte, cfg *Config) *Result {
 	}
 	websocketElsewhere(n) // the RFC 8441/9220 equivalent of a WebSocket request (h2c_connect.go)
 	n.res.Trace = n.t.finish()
-	n.res.Decisive = n.t.decisive
 	return n.res
-}
-
-// work is the memory a run of Negotiate works in: the negotiation, the
-// trace's steps and Vars until finish copies them out at their exact size,
-// the Upgrade offers and the WebSocket extensions' parameters. Nothing in it outlives the run, so it is reused
-// (the trace of a typical request would otherwise be allocated for its
-// worst case).
-type work struct {
-	n      negotiation
-	steps  []Step
-	vars   []Var
-	offers []offer
-	params []param
-}
-
-var workPool = sync.Pool{New: func() any { return new(work) }}
-
-// start begins a run with w's memory.
-func (w *work) start(cfg *Config, req *Request, res *Result) *negotiation {
-	w.n = negotiation{req: req, cfg: cfg, res: res, t: newTrace(), offers: w.offers[:0], params: w.params[:0]}
-	w.n.t.steps, w.n.t.vars = w.steps[:0], w.vars[:0]
-	return &w.n
-}
-
-// release keeps the memory the run grew, cleared so that it holds on to
-// nothing of the request, and gives w back to the pool.
-func (w *work) release() {
-	w.steps, w.vars, w.offers, w.params = clearLen(w.n.t.steps), clearLen(w.n.t.vars), clearLen(w.n.offers), clearLen(w.n.params)
-	w.n = negotiation{}
-	workPool.Put(w)
-}
-
-// clearLen zeroes the elements of s and returns it empty, with its capacity.
-func clearLen[S ~[]E, E any](s S) S {
-	clear(s)
-	return s[:0]
 }
 
 // defaultConfig is the server of Negotiate(raw, nil). Nothing in the engine
@@ -109,8 +64,10 @@ type Result struct {
 	After []Part
 	// Trace lists every check in the order it was made.
 	Trace []Step
-	// Decisive is the index in Trace of the step that decided the response,
-	// or -1 when no failure did.
+	// Decisive is the index in Trace of the step that produced Final when
+	// Final refuses the request: the failed check whose note gives Final's
+	// status. It is -1 when nothing refused the request (a 101, a 200) and
+	// while the server is waiting.
 	Decisive int
 }
 
@@ -171,34 +128,28 @@ type Part struct {
 
 // negotiation is the state of one run of the decision procedure.
 type negotiation struct {
-	req *Request
-	cfg *Config
-	t   trace
-	res *Result
+	req      *Request
+	cfg      *Config
+	handlers []*handler // protocolHandlers
+	t        trace
+	res      *Result
 
 	offers    []offer // the protocols offered in Upgrade, in client order
-	params    []param // the parameters of the WebSocket extensions offered
-	accepted  verdict // the verdict that switches, made by accept
 	upgradeOK bool    // Upgrade is honoured (HTTP/1.1, "upgrade" option present)
 	early     bool    // the final response goes out before the content is read (Expect)
 }
 
-// accept returns a verdict that switches to upgrade. It is kept in the
-// negotiation, which is working memory, rather than allocated: an accepting
-// verdict ends the Upgrade stage, so a run makes at most one, and nothing
-// holds on to it after the run (the 101 copies its fields).
-func (n *negotiation) accept(upgrade string) *verdict {
-	n.accepted = verdict{accept: true, upgrade: upgrade}
-	return &n.accepted
-}
-
 func (n *negotiation) run() {
 	r := n.req
-	if r.Method == "PRI" && r.Target == "*" && r.Major == 2 && r.Minor == 0 && priorKnowledge(n) {
+	if r.isH2Preface() {
+		priorKnowledge(n)
 		return
 	}
-	if n.t.failed() {
-		n.res.Final = errorResponse(n.t.decidingNote(), n.t.steps[n.t.decisive].Vars, r)
+	if i := n.t.refusal; i >= 0 {
+		// The parser found a problem that refuses the request: the first
+		// one decides the response.
+		s := &n.t.steps[i]
+		n.final(errorResponse(s.Note, s.Vars, r), i)
 		if n.req.HeaderEnd >= 0 && n.req.After >= 0 {
 			n.nextRequest()
 		}
@@ -213,9 +164,7 @@ func (n *negotiation) run() {
 	v := n.upgradeStage()
 
 	n.t.stage = StageExpect
-	final := v != nil && (v.accept || v.reject != nil)
-	rejecting := v != nil && v.reject != nil
-	if !n.expectStage(rejecting) {
+	if !n.expectStage(v != nil && v.reject != nil) {
 		n.t.stage = StageResponse
 		n.persistence()
 		n.nextRequest()
@@ -228,16 +177,28 @@ func (n *negotiation) run() {
 
 	n.t.stage = StageResponse
 	switch {
-	case final && v.accept:
+	case v != nil && v.accept:
 		n.switchProtocols(v)
 		return
-	case final:
-		n.res.Final = v.reject
+	case v != nil && v.reject != nil:
+		n.final(v.reject, v.step)
+	case r.Method == "CONNECT":
+		// This origin server is not a proxy (RFC 9110 §9.3.6, §9.1).
+		vars := []Var{{"target", r.Target}}
+		step := n.t.refuse("the server implements the method", r.MethodSpan, noteConnectNotProxy, vars...)
+		n.final(errorResponse(noteConnectNotProxy, vars, r), step)
 	default:
-		n.res.Final = n.ordinaryResponse(v)
+		n.final(n.ordinaryResponse(), -1)
 	}
 	n.persistence()
 	n.nextRequest()
+}
+
+// final sets the final response. decisive is the index of the trace step
+// that produced it, a failed check whose note gives the response's status,
+// or -1 when nothing refused the request (a 101, a 200).
+func (n *negotiation) final(resp *Response, decisive int) {
+	n.res.Final, n.res.Decisive = resp, decisive
 }
 
 // closeReason says why the connection must close after the response to this
@@ -274,7 +235,7 @@ func (n *negotiation) persistence() {
 	r := n.req
 	if why, sp := n.closeReason(); why != "" {
 		addConnectionOption(resp, "close")
-		n.t.note(sp, noteConnectionClose, v("why", why))
+		n.t.note(sp, noteConnectionClose, Var{"why", why})
 		return
 	}
 	if r.Major == 1 && r.Minor == 0 {
@@ -322,19 +283,14 @@ func addConnectionOption(resp *Response, opt string) {
 func errorResponse(note *Note, vars []Var, r *Request) *Response {
 	resp := &Response{Status: note.Status}
 	resp.Add("Connection", "close")
-	return resp.withBody("text/plain; charset=utf-8", itoa(note.Status)+" "+ReasonPhrase(note.Status)+": "+Expand(note.Summary, vars)+"\n")
+	return resp.withBody("text/plain; charset=utf-8", strconv.Itoa(note.Status)+" "+ReasonPhrase(note.Status)+": "+Expand(note.Summary, vars)+"\n")
 }
 
 // ordinaryResponse is what the server answers when it does not switch: 200
 // with a small body (no body for HEAD), advertising upgrades if configured.
-// CONNECT is not implemented by this origin server (501); TRACE echoes the
-// request (RFC 9110 §9.3.8).
-func (n *negotiation) ordinaryResponse(v *verdict) *Response {
+// TRACE echoes the request (RFC 9110 §9.3.8).
+func (n *negotiation) ordinaryResponse() *Response {
 	r := n.req
-	if r.Method == "CONNECT" {
-		n.t.fail("the server implements the method", r.MethodSpan, noteConnectNotProxy, Var{"target", r.Target})
-		return errorResponse(noteConnectNotProxy, []Var{{"target", r.Target}}, r)
-	}
 	resp := &Response{Status: 200}
 	if n.cfg.HTTP.Advertise {
 		if list := n.advertised(); list != "" {
@@ -360,7 +316,7 @@ func (n *negotiation) ordinaryResponse(v *verdict) *Response {
 // advertised lists the protocols this server offers, in preference order.
 func (n *negotiation) advertised() string {
 	var list []string
-	for _, h := range handlers {
+	for _, h := range n.handlers {
 		if h.advertise != nil {
 			if s := h.advertise(n.cfg); s != "" {
 				list = append(list, s)
@@ -373,27 +329,22 @@ func (n *negotiation) advertised() string {
 // switchProtocols writes the 101 (RFC 9110 §15.2.2): Upgrade naming the new
 // protocol stack, Connection: Upgrade, the protocol's own fields, no body.
 func (n *negotiation) switchProtocols(v *verdict) {
-	// U3 and U5 (RFC 9110 §7.8): the lowest layer named in the 101 is one the
-	// client offered; any later ones are the layers above it.
+	// RFC 9110 §7.8: the server MUST NOT switch to a protocol the client did
+	// not offer, and the 101 lists the protocols in layer-ascending order, so
+	// the first (lowest) one named is the offer; any later ones are the
+	// layers above it.
 	if _, ok := n.offered(v.upgrade); !ok {
 		n.t.fail("the 101 switches only to a protocol the client offered", Span{}, noteUnofferedSwitch, Var{"protocol", v.upgrade})
-		n.res.Final = n.ordinaryResponse(nil)
+		n.final(n.ordinaryResponse(), -1)
 		n.persistence()
 		n.nextRequest()
 		return
 	}
-	// The response and room for its fields in one allocation: Upgrade,
-	// Connection and the protocol's own (more than fit are appended).
-	r := &struct {
-		resp Response
-		room [5]Header
-	}{resp: Response{Status: 101}}
-	resp := &r.resp
-	resp.Headers = r.room[:0]
+	resp := &Response{Status: 101, Headers: make([]Header, 0, 2+len(v.headers))}
 	resp.Add("Upgrade", v.upgrade)
 	resp.Add("Connection", "Upgrade")
 	resp.Headers = append(resp.Headers, v.headers...)
-	n.res.Final = resp
+	n.final(resp, -1)
 	n.res.Switched = v.upgrade
 	n.t.pass("the 101 names an offered protocol (lowest layer first) in Upgrade and lists \"upgrade\" in Connection", Span{}, noteSwitched, Var{"protocol", v.upgrade})
 	n.t.stage = StageAfter
@@ -405,22 +356,18 @@ func (n *negotiation) switchProtocols(v *verdict) {
 		// protocol's, never a next HTTP/1.1 request (RFC 9110 §7.8).
 		sp := Span{n.req.After, len(n.req.Raw)}
 		n.res.After = append(n.res.After, Part{From: "client", Proto: v.upgrade, Title: "sent after the request: read in the new protocol", Bytes: rest, Span: sp})
-		n.t.note(sp, noteAfterNewProtocol, Var{"count", itoa(len(rest))}, Var{"protocol", v.upgrade})
+		n.t.note(sp, noteAfterNewProtocol, Var{"count", strconv.Itoa(len(rest))}, Var{"protocol", v.upgrade})
 	}
 }
 
 // offered returns the client's offer matching the first (lowest-layer)
 // protocol of an Upgrade value, or false.
 func (n *negotiation) offered(upgrade string) (offer, bool) {
-	var buf [4]elem
-	es, _ := appendList(buf[:0], upgrade, 0)
+	es, _ := splitList(upgrade, 0)
 	if len(es) == 0 {
 		return offer{}, false
 	}
-	name, version := es[0].Value, ""
-	if i := strings.IndexByte(name, '/'); i >= 0 {
-		name, version = name[:i], name[i+1:]
-	}
+	name, version, _ := strings.Cut(es[0].Value, "/")
 	for _, o := range n.offers {
 		if equalFold(o.Name, name) && (version == "" || equalFold(o.Version, version)) {
 			return o, true
@@ -441,7 +388,7 @@ func (n *negotiation) nextRequest() {
 	closing := n.res.Final != nil && responseHasOption(n.res.Final, "close")
 	if closing {
 		n.res.After = append(n.res.After, Part{From: "client", Proto: "http/1.1", Title: "discarded: the server closes the connection", Bytes: rest, Span: sp})
-		n.t.note(sp, noteAfterDiscarded, v("count", itoa(len(rest))))
+		n.t.note(sp, noteAfterDiscarded, Var{"count", strconv.Itoa(len(rest))})
 		return
 	}
 	line := rest
@@ -455,6 +402,6 @@ func (n *negotiation) nextRequest() {
 		line = line[:80]
 	}
 	n.res.After = append(n.res.After, Part{From: "client", Proto: "http/1.1", Title: "read as the next request", Bytes: rest, Span: sp,
-		Fields: []Var{v("first line", string(line))}})
-	n.t.note(sp, noteAfterNextRequest, v("count", itoa(len(rest))), v("line", string(line)))
+		Fields: []Var{{"first line", string(line)}}})
+	n.t.note(sp, noteAfterNextRequest, Var{"count", strconv.Itoa(len(rest))}, Var{"line", string(line)})
 }

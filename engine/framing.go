@@ -1,6 +1,9 @@
 package engine
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // Message body framing (RFC 9112 §6): Content-Length, Transfer-Encoding,
 // the chunked coding, and where the request message ends.
@@ -30,7 +33,7 @@ func parseFraming(r *Request, cfg *Config, t *trace) {
 		}
 		codings := r.List("Transfer-Encoding")
 		if len(codings) == 0 {
-			t.fail("Transfer-Encoding names a coding", te[0].Span, noteTENotChunkedLast, v("codings", te[0].Value))
+			t.fail("Transfer-Encoding names a coding", te[0].Span, noteTENotChunkedLast, Var{"codings", te[0].Value})
 			r.Close = true
 			return
 		}
@@ -38,13 +41,13 @@ func parseFraming(r *Request, cfg *Config, t *trace) {
 		// before §6.1's SHOULD-501 for codings the server does not implement.
 		last := codings[len(codings)-1]
 		if !equalFold(last.Value, "chunked") {
-			t.fail("chunked is the final transfer coding", last.Span, noteTENotChunkedLast, v("codings", joinElems(codings)))
+			t.fail("chunked is the final transfer coding", last.Span, noteTENotChunkedLast, Var{"codings", joinElems(codings)})
 			r.Close = true
 			return
 		}
 		for _, c := range codings[:len(codings)-1] {
 			if equalFold(c.Value, "chunked") {
-				t.fail("chunked is applied only once", c.Span, noteTENotChunkedLast, v("codings", joinElems(codings)))
+				t.fail("chunked is applied only once", c.Span, noteTENotChunkedLast, Var{"codings", joinElems(codings)})
 				r.Close = true
 				return
 			}
@@ -55,7 +58,7 @@ func parseFraming(r *Request, cfg *Config, t *trace) {
 				name = trimOWS(name[:i])
 			}
 			if !knownCoding(name) {
-				t.fail("every transfer coding is implemented", c.Span, noteTEUnknown, v("coding", c.Value))
+				t.fail("every transfer coding is implemented", c.Span, noteTEUnknown, Var{"coding", c.Value})
 				r.Close = true
 				return
 			}
@@ -75,16 +78,16 @@ func parseFraming(r *Request, cfg *Config, t *trace) {
 	if len(cl) > 0 {
 		n, ok, sp := contentLength(cl)
 		if !ok {
-			t.fail("Content-Length is one non-negative decimal number", sp, noteCLInvalid, v("value", shown(joinFieldValues(cl))))
+			t.fail("Content-Length is one non-negative decimal number", sp, noteCLInvalid, Var{"value", shown(joinFieldValues(cl))})
 			r.Close = true
 			return
 		}
 		if len(cl) > 1 || len(r.List("Content-Length")) > 1 {
-			t.note(cl[0].Span, noteCLRepeated, v("value", joinFieldValues(cl)))
+			t.note(cl[0].Span, noteCLRepeated, Var{"value", joinFieldValues(cl)})
 		}
 		avail := len(r.Raw) - r.HeaderEnd
 		if n > int64(cfg.HTTP.MaxBody) {
-			t.fail("the body fits the server's limit", sp, noteBodyTooLarge, v("length", r.src[sp.Start:sp.End]), v("limit", itoa(cfg.HTTP.MaxBody)))
+			t.fail("the body fits the server's limit", sp, noteBodyTooLarge, Var{"length", r.src[sp.Start:sp.End]}, Var{"limit", strconv.Itoa(cfg.HTTP.MaxBody)})
 			r.Close = true
 			return
 		}
@@ -93,7 +96,7 @@ func parseFraming(r *Request, cfg *Config, t *trace) {
 			r.BodySpan = Span{r.HeaderEnd, len(r.Raw)}
 			r.BodyComplete = false
 			r.After = len(r.Raw)
-			t.fail("the whole body has arrived", sp, noteBodyIncomplete, v("length", itoa64(n)), v("got", itoa(avail)))
+			t.fail("the whole body has arrived", sp, noteBodyIncomplete, Var{"length", strconv.FormatInt(n, 10)}, Var{"got", strconv.Itoa(avail)})
 			return
 		}
 		end := r.HeaderEnd + int(n)
@@ -101,7 +104,7 @@ func parseFraming(r *Request, cfg *Config, t *trace) {
 		r.BodySpan = Span{r.HeaderEnd, end}
 		r.After = end
 		if n > 0 {
-			t.pass("the body is framed by Content-Length", sp, noteBodyRead, v("length", itoa64(n)))
+			t.pass("the body is framed by Content-Length", sp, noteBodyRead, Var{"length", strconv.FormatInt(n, 10)})
 		} else {
 			t.pass("Content-Length: 0 means no body", sp, nil)
 		}
@@ -127,13 +130,13 @@ func knownCoding(name string) bool {
 func contentLength(lines []Field) (n int64, ok bool, sp Span) {
 	n = -1
 	for _, f := range lines {
-		sp = f.ValueSpan()
-		es, empties := splitList(f.Value, f.ValueSpan().Start)
+		sp = f.ValueSpan
+		es, empties := splitList(f.Value, f.ValueSpan.Start)
 		if len(es) == 0 {
 			return 0, false, f.Span
 		}
 		if empties > 0 {
-			return 0, false, f.ValueSpan()
+			return 0, false, f.ValueSpan
 		}
 		for _, e := range es {
 			var x int64
@@ -187,12 +190,12 @@ func readChunked(r *Request, cfg *Config, t *trace) {
 		}
 		size, ok := parseHex(s)
 		if !ok {
-			t.fail("each chunk starts with a hexadecimal chunk-size", Span{l.start, l.end}, noteChunkedSyntax, v("line", r.src[l.start:l.end]))
+			t.fail("each chunk starts with a hexadecimal chunk-size", Span{l.start, l.end}, noteChunkedSyntax, Var{"line", r.src[l.start:l.end]})
 			r.Close = true
 			return
 		}
 		if int64(len(body))+size > int64(cfg.HTTP.MaxBody) {
-			t.fail("the body fits the server's limit", Span{l.start, l.end}, noteBodyTooLarge, v("length", itoa64(int64(len(body))+size)), v("limit", itoa(cfg.HTTP.MaxBody)))
+			t.fail("the body fits the server's limit", Span{l.start, l.end}, noteBodyTooLarge, Var{"length", strconv.FormatInt(int64(len(body))+size, 10)}, Var{"limit", strconv.Itoa(cfg.HTTP.MaxBody)})
 			r.Close = true
 			return
 		}
@@ -213,7 +216,7 @@ func readChunked(r *Request, cfg *Config, t *trace) {
 			r.Body = body
 			r.BodySpan = Span{r.HeaderEnd, off}
 			r.After = off
-			t.pass("the chunked body ends with the last-chunk", r.BodySpan, noteBodyRead, v("length", itoa(len(body))))
+			t.pass("the chunked body ends with the last-chunk", r.BodySpan, noteBodyRead, Var{"length", strconv.Itoa(len(body))})
 			return
 		}
 		if int64(len(raw)-off) < size+2 {
@@ -224,7 +227,7 @@ func readChunked(r *Request, cfg *Config, t *trace) {
 		end := off + int(size)
 		body = append(body, raw[off:end]...)
 		if raw[end] != '\r' || raw[end+1] != '\n' {
-			t.fail("chunk-data is followed by CRLF", Span{end, end + 2}, noteChunkedSyntax, v("line", "chunk-data of "+itoa64(size)+" bytes"))
+			t.fail("chunk-data is followed by CRLF", Span{end, end + 2}, noteChunkedSyntax, Var{"line", "chunk-data of " + strconv.FormatInt(size, 10) + " bytes"})
 			r.Close = true
 			return
 		}
@@ -232,40 +235,9 @@ func readChunked(r *Request, cfg *Config, t *trace) {
 	}
 }
 
-func parseHex(s string) (int64, bool) {
-	if s == "" || len(s) > 12 {
-		return 0, false
-	}
-	var n int64
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		var d byte
-		switch {
-		case isDigit(c):
-			d = c - '0'
-		case c >= 'a' && c <= 'f':
-			d = c - 'a' + 10
-		case c >= 'A' && c <= 'F':
-			d = c - 'A' + 10
-		default:
-			return 0, false
-		}
-		n = n*16 + int64(d)
-	}
-	return n, true
-}
-
-// joinElems writes list elements as a list, in one allocation.
+// joinElems writes list elements as a list.
 func joinElems(es []elem) string {
-	if len(es) == 1 {
-		return es[0].Value
-	}
-	n := 0
-	for _, e := range es {
-		n += len(", ") + len(e.Value)
-	}
 	var b strings.Builder
-	b.Grow(n)
 	for i, e := range es {
 		if i > 0 {
 			b.WriteString(", ")
@@ -285,5 +257,3 @@ func joinFieldValues(fs []Field) string {
 	}
 	return s
 }
-
-func itoa64(n int64) string { return itoa(int(n)) }

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"encoding/base64"
+	"strconv"
 	"strings"
 )
 
@@ -48,7 +49,8 @@ var h2cSettings = []*Setting{
 	{Key: "h2prior", Group: "h2c", Label: "PRI * HTTP/2.0 (prior knowledge)", Help: "h2: the server speaks HTTP/2 from the first byte (RFC 9113 §3.3) and answers with its SETTINGS. 505: an HTTP/1.1-only server refuses the version.", Kind: "choice", Choices: []string{"h2", "505"}, choice: func(c *Config) *string { return &c.H2C.Prior }},
 }
 
-var h2cHandler = addHandler(&handler{
+// h2cHandler negotiates the h2c token (one of protocolHandlers).
+var h2cHandler = &handler{
 	name:      "h2c",
 	match:     func(o offer) bool { return equalFold(o.Name, "h2c") },
 	negotiate: negotiateH2C,
@@ -58,7 +60,7 @@ var h2cHandler = addHandler(&handler{
 		}
 		return ""
 	},
-})
+}
 
 func negotiateH2C(n *negotiation, o offer) *verdict {
 	r := n.req
@@ -69,7 +71,7 @@ func negotiateH2C(n *negotiation, o offer) *verdict {
 		return nil
 	}
 	if o.Version != "" {
-		n.t.note(o.Span, noteH2CTokenVersion, v("element", o.String()))
+		n.t.note(o.Span, noteH2CTokenVersion, Var{"element", o.String()})
 	}
 	// RFC 7540 §3.2.1: HTTP2-Settings is a connection-specific field, so the
 	// client MUST list it in Connection.
@@ -91,10 +93,10 @@ func negotiateH2C(n *negotiation, o offer) *verdict {
 		if n.cfg.H2C.BadSettings != "500" || !listed {
 			return nil
 		}
-		n.t.fail("the server answers a bad HTTP2-Settings by ignoring the upgrade", sp, noteH2CSettings500)
+		step := n.t.refuse("the server answers a bad HTTP2-Settings by ignoring the upgrade", sp, noteH2CSettings500)
 		resp := &Response{Status: 500}
 		resp.Add("Content-Length", "0")
-		return &verdict{reject: resp}
+		return refusal(resp, step)
 	}
 	fields := r.Values("HTTP2-Settings")
 	if len(fields) != 1 {
@@ -102,33 +104,32 @@ func negotiateH2C(n *negotiation, o offer) *verdict {
 		if sp.Empty() {
 			sp = o.Span
 		}
-		return refuse("exactly one HTTP2-Settings field", sp, noteH2CSettingsCount, v("count", itoa(len(fields))))
+		return refuse("exactly one HTTP2-Settings field", sp, noteH2CSettingsCount, Var{"count", strconv.Itoa(len(fields))})
 	}
 	f := fields[0]
 	if i := strings.IndexByte(f.Value, '='); i >= 0 {
-		return refuse("HTTP2-Settings is base64url without padding", Span{f.ValueSpan().Start + i, f.ValueSpan().End}, noteH2CSettingsPadded, v("value", f.Value))
+		return refuse("HTTP2-Settings is base64url without padding", Span{f.ValueSpan.Start + i, f.ValueSpan.End}, noteH2CSettingsPadded, Var{"value", f.Value})
 	}
 	payload, err := base64.RawURLEncoding.Strict().DecodeString(f.Value)
 	if err != nil {
-		sp := f.ValueSpan()
+		sp := f.ValueSpan
 		if i := firstNonBase64URL(f.Value); i >= 0 {
-			sp = Span{f.ValueSpan().Start + i, f.ValueSpan().Start + i + 1}
+			sp = Span{f.ValueSpan.Start + i, f.ValueSpan.Start + i + 1}
 		}
-		return refuse("HTTP2-Settings is base64url without padding", sp, noteH2CSettingsInvalid, v("value", f.Value))
+		return refuse("HTTP2-Settings is base64url without padding", sp, noteH2CSettingsInvalid, Var{"value", f.Value})
 	}
 	if len(payload)%6 != 0 {
-		n.t.fail("HTTP2-Settings decodes to whole 6-byte settings", f.ValueSpan(), noteH2CSettingsLength, v("length", itoa(len(payload))))
+		n.t.fail("HTTP2-Settings decodes to whole 6-byte settings", f.ValueSpan, noteH2CSettingsLength, Var{"length", strconv.Itoa(len(payload))})
 		return nil
 	}
-	n.t.pass("exactly one HTTP2-Settings field, base64url of a SETTINGS payload", f.ValueSpan(), nil)
+	n.t.pass("exactly one HTTP2-Settings field, base64url of a SETTINGS payload", f.ValueSpan, nil)
 	if r.Method == "OPTIONS" {
 		n.t.note(r.MethodSpan, noteH2COptions)
 	}
-	bad := checkClientSettings(n, payload, f.ValueSpan().Start)
+	bad := checkClientSettings(n, payload, f.ValueSpan.Start)
 	n.t.note(o.Span, noteH2CDeprecated)
-	out := n.accept("h2c")
-	out.after = func(n *negotiation) []Part { return h2cAfter(n, payload, bad) }
-	return out
+	after := func(n *negotiation) []Part { return h2cAfter(n, payload, bad) }
+	return &verdict{accept: true, upgrade: "h2c", after: after}
 }
 
 // checkClientSettings records one step per setting of the HTTP2-Settings
@@ -147,14 +148,14 @@ func checkClientSettings(n *negotiation, payload []byte, base int) *h2Setting {
 		sp := Span{base + 8*i, base + 8*i + 8}
 		switch why, code := s.problem(); {
 		case why != "":
-			n.t.fail("the setting's value is valid", sp, noteH2CSettingInvalid, v("setting", s.label()), v("value", itoa(int(s.Value))), v("why", why), v("error", h2ErrorName(code)))
+			n.t.fail("the setting's value is valid", sp, noteH2CSettingInvalid, Var{"setting", s.label()}, Var{"value", strconv.Itoa(int(s.Value))}, Var{"why", why}, Var{"error", h2ErrorName(code)})
 			if bad == nil {
 				bad = &list[i]
 			}
 		case s.name() == "":
-			n.t.skip("the setting is known", sp, noteH2CSettingUnknown, v("setting", s.label()), v("value", itoa(int(s.Value))))
+			n.t.skip("the setting is known", sp, noteH2CSettingUnknown, Var{"setting", s.label()}, Var{"value", strconv.Itoa(int(s.Value))})
 		default:
-			n.t.pass("the setting's value is valid", sp, noteH2CSetting, v("setting", s.label()), v("value", itoa(int(s.Value))))
+			n.t.pass("the setting's value is valid", sp, noteH2CSetting, Var{"setting", s.label()}, Var{"value", strconv.Itoa(int(s.Value))})
 		}
 	}
 	return bad
@@ -164,8 +165,7 @@ func checkClientSettings(n *negotiation, payload []byte, base int) *h2Setting {
 // alphabet (RFC 4648 §5), or -1.
 func firstNonBase64URL(s string) int {
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || isDigit(c) || c == '-' || c == '_') {
+		if !isBase64URL(s[i]) {
 			return i
 		}
 	}

@@ -1,5 +1,7 @@
 package engine
 
+import "strconv"
+
 // What crosses the connection after "101 Switching Protocols" for h2c
 // (RFC 7540 §3.2, §3.5; RFC 9113 §3.4, §8.2.2): the server connection preface,
 // the client connection preface, and the response to the upgrading request,
@@ -35,7 +37,7 @@ func serverPreface(n *negotiation) []Part {
 	case "go":
 		list = goSettings
 	}
-	vars := []Var{v("settings", settingsSummary(list))}
+	vars := []Var{{"settings", settingsSummary(list)}}
 	n.t.note(Span{}, noteH2ServerPreface, vars...)
 	p := settingsFrame(list).part("server", "h2", "SETTINGS frame: the server connection preface")
 	p.Note, p.Vars = noteH2ServerPreface, vars
@@ -55,7 +57,7 @@ func h2cAfter(n *negotiation, clientSettings []byte, bad *h2Setting) []Part {
 		// SETTINGS frame; an invalid one is a connection error (RFC 9113
 		// §6.5.2, §5.4.1), answered with GOAWAY.
 		why, code := bad.problem()
-		vars := []Var{v("setting", bad.label()), v("why", why), v("error", h2ErrorName(code))}
+		vars := []Var{{"setting", bad.label()}, {"why", why}, {"error", h2ErrorName(code)}}
 		g := goAwayFrame(0, code, "invalid settings").part("server", "h2", "GOAWAY frame: the connection ends")
 		g.Note, g.Vars = noteH2CGoAway, vars
 		n.t.fail("the HTTP2-Settings values are valid", r.fieldSpan("HTTP2-Settings"), noteH2CGoAway, vars...)
@@ -72,11 +74,11 @@ func h2cAfter(n *negotiation, clientSettings []byte, bad *h2Setting) []Part {
 	} else {
 		parts = append(parts,
 			Part{From: "client", Proto: "h2", Title: "client connection preface (the magic octets)", Bytes: []byte(h2Preface),
-				Fields: []Var{v("preface", h2Preface)}, Note: noteH2ClientPreface},
+				Fields: []Var{{"preface", h2Preface}}, Note: noteH2ClientPreface},
 			settingsFrame(settingsOf(clientSettings)).part("client", "h2", "SETTINGS frame: the rest of the client preface (here repeating HTTP2-Settings)"))
 		n.t.note(Span{}, noteH2ClientPreface)
 	}
-	n.t.note(r.LineSpan, noteH2CStream1, v("method", r.Method), v("target", r.Target))
+	n.t.note(r.LineSpan, noteH2CStream1, Var{"method", r.Method}, Var{"target", r.Target})
 	parts = append(parts, streamOneResponse(n)...)
 	parts = append(parts,
 		settingsAck().part("server", "h2", "SETTINGS frame with ACK: the server acknowledges the client's SETTINGS frame"),
@@ -95,9 +97,9 @@ func settingsOf(p []byte) []h2Setting {
 // that are connection-specific in HTTP/1.1 are not sent (RFC 9113 §8.2.2).
 func streamOneResponse(n *negotiation) []Part {
 	saved := n.t
-	resp := n.ordinaryResponse(nil) // its trace notes belong to HTTP/1.1 answers
+	resp := n.ordinaryResponse() // its trace notes belong to HTTP/1.1 answers
 	n.t = saved
-	fields := []Header{{":status", itoa(resp.Status)}}
+	fields := []Header{{":status", strconv.Itoa(resp.Status)}}
 	dropped := ""
 	for _, h := range resp.Headers {
 		if isConnectionSpecific(h.Name) {
@@ -112,10 +114,10 @@ func streamOneResponse(n *negotiation) []Part {
 	}
 	hf, how := headersFrame(1, fields, len(body) == 0)
 	hp := hf.part("server", "h2", "HEADERS frame: the response to your request, on stream 1")
-	hp.Note, hp.Vars = noteH2CResponse, []Var{v("status", itoa(resp.Status)), v("count", itoa(len(fields)))}
+	hp.Note, hp.Vars = noteH2CResponse, []Var{{"status", strconv.Itoa(resp.Status)}, {"count", strconv.Itoa(len(fields))}}
 	hp.Fields = append(hp.Fields[:4], how...)
 	if dropped != "" {
-		hp.Fields = append(hp.Fields, v("not sent (connection-specific, RFC 9113 §8.2.2)", dropped[1:]))
+		hp.Fields = append(hp.Fields, Var{"not sent (connection-specific, RFC 9113 §8.2.2)", dropped[1:]})
 	}
 	parts := []Part{hp}
 	if len(body) > 0 {
@@ -143,17 +145,17 @@ func isConnectionSpecific(name string) bool {
 func clientFrames(n *negotiation, b []byte, sp Span) (parts []Part, ok bool) {
 	pre := len(h2Preface)
 	if len(b) < pre && string(b) == h2Preface[:len(b)] {
-		n.t.note(sp, noteH2ClientBytes, v("count", itoa(len(b))), v("state", "the start of the client connection preface; the server waits for the rest"))
+		n.t.note(sp, noteH2ClientBytes, Var{"count", strconv.Itoa(len(b))}, Var{"state", "the start of the client connection preface; the server waits for the rest"})
 		return []Part{{From: "client", Proto: "h2", Title: "the start of the client connection preface", Bytes: b, Span: sp}}, false
 	}
 	if len(b) < pre || string(b[:pre]) != h2Preface {
-		n.t.fail("the client's bytes begin with the connection preface", sp, noteH2BadPreface, v("count", itoa(len(b))))
+		n.t.fail("the client's bytes begin with the connection preface", sp, noteH2BadPreface, Var{"count", strconv.Itoa(len(b))})
 		return []Part{
-			{From: "client", Proto: "h2", Title: "not the client connection preface", Bytes: b, Span: sp, Note: noteH2BadPreface, Vars: []Var{v("count", itoa(len(b)))}},
+			{From: "client", Proto: "h2", Title: "not the client connection preface", Bytes: b, Span: sp, Note: noteH2BadPreface, Vars: []Var{{"count", strconv.Itoa(len(b))}}},
 			goAwayFrame(0, h2ProtocolError, "invalid preface").part("server", "h2", "GOAWAY frame: the connection ends"),
 		}, false
 	}
-	parts = []Part{{From: "client", Proto: "h2", Title: "client connection preface (the magic octets)", Bytes: b[:pre], Span: Span{sp.Start, sp.Start + pre}, Fields: []Var{v("preface", h2Preface)}}}
+	parts = []Part{{From: "client", Proto: "h2", Title: "client connection preface (the magic octets)", Bytes: b[:pre], Span: Span{sp.Start, sp.Start + pre}, Fields: []Var{{"preface", h2Preface}}}}
 	off := pre
 	for i := 0; i < 16 && off < len(b); i++ {
 		f, k, whole := parseH2Frame(b[off:])
@@ -175,6 +177,6 @@ func clientFrames(n *negotiation, b []byte, sp Span) (parts []Part, ok bool) {
 	if off < len(b) {
 		state += "; only the first 16 frames are shown"
 	}
-	n.t.note(sp, noteH2ClientBytes, v("count", itoa(len(b))), v("state", state))
+	n.t.note(sp, noteH2ClientBytes, Var{"count", strconv.Itoa(len(b))}, Var{"state", state})
 	return parts, true
 }

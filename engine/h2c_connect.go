@@ -30,7 +30,7 @@ func elsewhereVars(res *Result) []Var {
 	if res.Switched != "websocket" || res.Final == nil {
 		answer = "the server would refuse with its error status, as here"
 	}
-	return []Var{v("answer", answer)}
+	return []Var{{"answer", answer}}
 }
 
 // HasElsewhere reports whether Elsewhere returns any parts, without
@@ -71,12 +71,12 @@ func (res *Result) Elsewhere() []Part {
 		out = append(out, p)
 	}
 	h3 := make([]Var, 0, len(fields)+2)
-	h3 = append(h3, v("SETTINGS_ENABLE_CONNECT_PROTOCOL (0x08)", "1, in the server's HTTP/3 SETTINGS frame"))
+	h3 = append(h3, Var{"SETTINGS_ENABLE_CONNECT_PROTOCOL (0x08)", "1, in the server's HTTP/3 SETTINGS frame"})
 	for _, h := range fields {
-		h3 = append(h3, v(h.Name, h.Value))
+		h3 = append(h3, Var{h.Name, h.Value})
 	}
 	if resp != nil {
-		h3 = append(h3, v("response", ":status 200"))
+		h3 = append(h3, Var{"response", ":status 200"})
 	}
 	return append(out, Part{From: "client", Proto: "h3 (equivalent)", Title: "the same request on HTTP/3 (RFC 9220): the same fields, QPACK-coded on a request stream (not generated)", Fields: h3})
 }
@@ -105,23 +105,7 @@ func extendedConnectFields(r *Request) []Header {
 		if equalFold(f.Name, "Host") || equalFold(f.Name, "Sec-WebSocket-Key") || equalFold(f.Name, "HTTP2-Settings") || isConnectionSpecific(f.Name) {
 			continue
 		}
-		out = append(out, Header{h2FieldName(f.Name), f.Value})
+		out = append(out, Header{lower(f.Name), f.Value})
 	}
 	return out
-}
-
-// h2FieldName lower-cases a field name (RFC 9113 §8.2.1), without
-// allocating for the names of the static table and a WebSocket handshake.
-func h2FieldName(name string) string {
-	for i := range hpackStatic {
-		if n := hpackStatic[i][0]; n[0] != ':' && equalFold(n, name) {
-			return n
-		}
-	}
-	for _, n := range [...]string{"origin", "pragma", "sec-websocket-version", "sec-websocket-protocol", "sec-websocket-extensions"} {
-		if equalFold(n, name) {
-			return n
-		}
-	}
-	return lower(name)
 }

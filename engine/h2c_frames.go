@@ -1,5 +1,7 @@
 package engine
 
+import "strconv"
+
 // HTTP/2 frames (RFC 9113 §4.1, §6): building the frames the server sends
 // after the switch, reading the frames a client sent, and describing both
 // field by field for the after-the-switch pane.
@@ -32,7 +34,7 @@ func h2ErrorName(code uint32) string {
 	if int(code) < len(h2ErrorNames) {
 		return h2ErrorNames[code]
 	}
-	return "unknown error 0x" + hex16(uint16(code))
+	return "unknown error 0x" + strconv.FormatUint(uint64(uint16(code)), 16)
 }
 
 // Frame flags (RFC 9113 §6.1, §6.2, §6.5).
@@ -77,7 +79,7 @@ func (f h2Frame) typeName() string {
 	if int(f.Type) < len(h2FrameNames) {
 		return h2FrameNames[f.Type]
 	}
-	return "unknown type 0x" + hex16(uint16(f.Type))
+	return "unknown type 0x" + strconv.FormatUint(uint64(f.Type), 16)
 }
 
 // flagNames spells the flags the frame's type defines.
@@ -106,16 +108,16 @@ func (f h2Frame) flagNames() string {
 	if s == "" {
 		s = "none"
 	}
-	return "0x" + hex16(uint16(f.Flags)) + " (" + s + ")"
+	return "0x" + strconv.FormatUint(uint64(f.Flags), 16) + " (" + s + ")"
 }
 
 // fields describes the frame header, then the payload, for a Part.
 func (f h2Frame) fields() []Var {
 	out := []Var{
-		v("length", itoa(len(f.Payload))),
-		v("type", "0x"+hex16(uint16(f.Type))+" ("+f.typeName()+")"),
-		v("flags", f.flagNames()),
-		v("stream", itoa(int(f.Stream))),
+		{"length", strconv.Itoa(len(f.Payload))},
+		{"type", "0x" + strconv.FormatUint(uint64(f.Type), 16) + " (" + f.typeName() + ")"},
+		{"flags", f.flagNames()},
+		{"stream", strconv.Itoa(int(f.Stream))},
 	}
 	p := f.Payload
 	switch f.Type {
@@ -123,22 +125,22 @@ func (f h2Frame) fields() []Var {
 		list, extra := parseH2Settings(p)
 		out = append(out, settingsVars(list)...)
 		if extra > 0 {
-			out = append(out, v("trailing bytes", itoa(extra)+" (not a whole setting: FRAME_SIZE_ERROR)"))
+			out = append(out, Var{"trailing bytes", strconv.Itoa(extra) + " (not a whole setting: FRAME_SIZE_ERROR)"})
 		}
 	case h2WindowUpdate:
 		if len(p) == 4 {
-			out = append(out, v("window size increment", itoa(int(be32(p)&0x7fffffff))))
+			out = append(out, Var{"window size increment", strconv.Itoa(int(be32(p) & 0x7fffffff))})
 		}
 	case h2GoAway:
 		if len(p) >= 8 {
-			out = append(out, v("last stream", itoa(int(be32(p)&0x7fffffff))), v("error code", h2ErrorName(be32(p[4:]))), v("debug data", string(p[8:])))
+			out = append(out, Var{"last stream", strconv.Itoa(int(be32(p) & 0x7fffffff))}, Var{"error code", h2ErrorName(be32(p[4:]))}, Var{"debug data", string(p[8:])})
 		}
 	case h2Data:
-		out = append(out, v("data", string(p)))
+		out = append(out, Var{"data", string(p)})
 	case h2Ping:
-		out = append(out, v("opaque data", h2Hex(p)))
+		out = append(out, Var{"opaque data", hexString(p)})
 	default:
-		out = append(out, v("payload", itoa(len(p))+" bytes"))
+		out = append(out, Var{"payload", strconv.Itoa(len(p)) + " bytes"})
 	}
 	return out
 }
@@ -175,7 +177,7 @@ func headersFrame(stream uint32, fields []Header, endStream bool) (h2Frame, []Va
 	for _, h := range fields {
 		var c string
 		block, c = hpackAppendField(block, h.Name, h.Value)
-		how = append(how, v(h.Name, h.Value+"   ["+c+"]"))
+		how = append(how, Var{h.Name, h.Value + "   [" + c + "]"})
 	}
 	f := h2Frame{Type: h2Headers, Flags: h2FlagEndHeaders, Stream: stream, Payload: block}
 	if endStream {
@@ -190,18 +192,4 @@ func be32(b []byte) uint32 {
 
 func appendBE32(b []byte, n uint32) []byte {
 	return append(b, byte(n>>24), byte(n>>16), byte(n>>8), byte(n))
-}
-
-// h2Hex writes bytes as lower-case hexadecimal.
-func h2Hex(p []byte) string {
-	return string(appendHex(make([]byte, 0, 2*len(p)), p))
-}
-
-// appendHex appends p in lower-case hex to b.
-func appendHex(b, p []byte) []byte {
-	const digits = "0123456789abcdef"
-	for _, c := range p {
-		b = append(b, digits[c>>4], digits[c&0xf])
-	}
-	return b
 }

@@ -11,7 +11,7 @@ package engine
 // Huffman tables and dynamic table the engine does not need; the tests decode
 // its output with that package.
 
-import "sync"
+import "strconv"
 
 // hpackStatic is the static table of RFC 7541 Appendix A; index i+1.
 var hpackStatic = [61][2]string{
@@ -42,8 +42,7 @@ func hpackAppendField(b []byte, name, value string) ([]byte, string) {
 			continue
 		}
 		if e[1] == value {
-			how, _ := hpackSpelling(i + 1)
-			return hpackAppendInt(b, 7, 0x80, uint64(i+1)), how
+			return hpackAppendInt(b, 7, 0x80, uint64(i+1)), "indexed " + strconv.Itoa(i+1)
 		}
 		if nameIdx == 0 {
 			nameIdx = i + 1
@@ -51,30 +50,11 @@ func hpackAppendField(b []byte, name, value string) ([]byte, string) {
 	}
 	if nameIdx > 0 {
 		b = hpackAppendInt(b, 4, 0x00, uint64(nameIdx))
-		_, how := hpackSpelling(nameIdx)
-		return hpackAppendString(b, value), how
+		return hpackAppendString(b, value), "literal, name " + strconv.Itoa(nameIdx)
 	}
 	b = append(b, 0x00)
 	b = hpackAppendString(b, name)
 	return hpackAppendString(b, value), "literal, new name"
-}
-
-// hpackHow spells how each static table index codes a field, made once, on
-// first use, rather than on every field of every request.
-var hpackHow struct {
-	once  sync.Once
-	index [62]struct{ indexed, literal string }
-}
-
-// hpackSpelling returns how static table index i codes a field: indexed,
-// or as a literal with that name.
-func hpackSpelling(i int) (indexed, literal string) {
-	hpackHow.once.Do(func() {
-		for i := 1; i < len(hpackHow.index); i++ {
-			hpackHow.index[i].indexed, hpackHow.index[i].literal = "indexed "+itoa(i), "literal, name "+itoa(i)
-		}
-	})
-	return hpackHow.index[i].indexed, hpackHow.index[i].literal
 }
 
 // hpackAppendInt writes an integer with an n-bit prefix (RFC 7541 §5.1);

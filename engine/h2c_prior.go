@@ -1,14 +1,22 @@
 package engine
 
+import "strconv"
+
 // Prior knowledge (RFC 9113 §3.3, §3.4): a client that knows the server
 // speaks HTTP/2 starts with the connection preface, whose first line reads
 // like an HTTP/1.1 request-line: "PRI * HTTP/2.0".
 
-// priorKnowledge handles a request-line "PRI * HTTP/2.0". The HTTP/1.1 checks
+// isH2Preface reports whether the request-line is the first line of the
+// HTTP/2 connection preface, "PRI * HTTP/2.0".
+func (r *Request) isH2Preface() bool {
+	return r.Method == "PRI" && r.Target == "*" && r.Major == 2 && r.Minor == 0
+}
+
+// priorKnowledge answers a request-line "PRI * HTTP/2.0". The HTTP/1.1 checks
 // the parser made do not apply to HTTP/2 bytes, so the trace restarts; any
 // byte that differs from the preface (a bare LF, a field line) makes it an
-// invalid preface. It always decides the answer.
-func priorKnowledge(n *negotiation) bool {
+// invalid preface.
+func priorKnowledge(n *negotiation) {
 	r := n.req
 	start := r.LineSpan.Start
 	b := r.Raw[start:]
@@ -16,9 +24,9 @@ func priorKnowledge(n *negotiation) bool {
 	n.t.stage = StageH2
 	sp := Span{start, start + min(len(b), len(h2Preface))}
 	if n.cfg.H2C.Prior == "505" {
-		n.t.fail("the server speaks this HTTP version", r.VersionSpan, noteH2PriorRefused)
-		n.res.Final = errorResponse(noteH2PriorRefused, nil, r)
-		return true
+		step := n.t.refuse("the server speaks this HTTP version", r.VersionSpan, noteH2PriorRefused)
+		n.final(errorResponse(noteH2PriorRefused, nil, r), step)
+		return
 	}
 	switch {
 	case len(b) < len(h2Preface) && string(b) == h2Preface[:len(b)]:
@@ -26,12 +34,12 @@ func priorKnowledge(n *negotiation) bool {
 		n.res.After = serverPreface(n)
 		n.res.Waiting = "the rest of the client connection preface (\"SM\\r\\n\\r\\n\" and a SETTINGS frame)"
 		n.res.Switched = "h2"
-		return true
+		return
 	case len(b) < len(h2Preface) || string(b[:len(h2Preface)]) != h2Preface:
-		n.t.fail("the input is the HTTP/2 connection preface", sp, noteH2BadPreface, v("count", itoa(len(b))))
+		n.t.fail("the input is the HTTP/2 connection preface", sp, noteH2BadPreface, Var{"count", strconv.Itoa(len(b))})
 		n.res.After = append(serverPreface(n), goAwayFrame(0, h2ProtocolError, "invalid preface").part("server", "h2", "GOAWAY frame: the connection ends"))
 		n.res.Waiting = "nothing: the server has closed the connection"
-		return true
+		return
 	}
 	n.t.pass("the input is the HTTP/2 connection preface", sp, notePriorKnowledge)
 	n.res.Switched = "h2"
@@ -44,7 +52,6 @@ func priorKnowledge(n *negotiation) bool {
 	} else {
 		n.res.Waiting = "the client's SETTINGS frame, the rest of its connection preface"
 	}
-	return true
 }
 
 // settingsFollow reports whether b starts with a whole, valid client SETTINGS

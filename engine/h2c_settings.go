@@ -1,5 +1,7 @@
 package engine
 
+import "strconv"
+
 // HTTP/2 SETTINGS parameters (RFC 9113 §6.5.1, §6.5.2; RFC 8441 §3;
 // RFC 9218 §2.1): the payload of a SETTINGS frame, and of HTTP2-Settings.
 
@@ -47,7 +49,7 @@ func (s h2Setting) label() string {
 	if n == "" {
 		n = "unknown"
 	}
-	return n + " (0x" + hex16(s.ID) + ")"
+	return n + " (0x" + strconv.FormatUint(uint64(s.ID), 16) + ")"
 }
 
 // problem returns why the value is invalid, and the HTTP/2 error code a
@@ -94,13 +96,13 @@ func appendH2Settings(b []byte, list []h2Setting) []byte {
 func settingsVars(list []h2Setting) []Var {
 	var out []Var
 	for _, s := range list {
-		val := itoa(int(s.Value))
+		val := strconv.Itoa(int(s.Value))
 		if why, _ := s.problem(); why != "" {
 			val += " (invalid: " + why + ")"
 		} else if s.name() == "" {
 			val += " (ignored: unknown identifier)"
 		}
-		out = append(out, v(s.label(), val))
+		out = append(out, Var{s.label(), val})
 	}
 	return out
 }
@@ -117,24 +119,9 @@ func settingsSummary(list []h2Setting) string {
 		}
 		n := x.name()
 		if n == "" {
-			n = "0x" + hex16(x.ID)
+			n = "0x" + strconv.FormatUint(uint64(x.ID), 16)
 		}
-		s += n + "=" + itoa(int(x.Value))
+		s += n + "=" + strconv.Itoa(int(x.Value))
 	}
 	return s
-}
-
-// hex16 formats n in lower-case hexadecimal without leading zeros.
-func hex16(n uint16) string {
-	if n == 0 {
-		return "0"
-	}
-	var b [4]byte
-	i := len(b)
-	for n > 0 {
-		i--
-		b[i] = "0123456789abcdef"[n&0xf]
-		n >>= 4
-	}
-	return string(b[i:])
 }

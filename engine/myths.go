@@ -7,11 +7,12 @@ package engine
 // different transport, which Upgrade cannot switch to (RFC 9110 §7.8,
 // RFC 9114 §4.5).
 
-var mythHandler = addHandler(&handler{
+// mythHandler recognises the tokens above (one of protocolHandlers).
+var mythHandler = &handler{
 	name:      "myth",
 	match:     func(o offer) bool { return mythNote(o) != nil },
 	negotiate: negotiateMyth,
-})
+}
 
 // mythNote returns the note explaining why the offer is no road to HTTP/2 or
 // HTTP/3, or nil for any other offer.
@@ -33,6 +34,6 @@ func mythNote(o offer) *Note {
 func negotiateMyth(n *negotiation, o offer) *verdict {
 	n.t.stage = StageMyth
 	defer func() { n.t.stage = StageUpgrade }()
-	n.t.skip("the server can switch to "+o.String()+" on this connection", o.Span, mythNote(o), v("protocol", o.String()))
+	n.t.skip("the server can switch to "+o.String()+" on this connection", o.Span, mythNote(o), Var{"protocol", o.String()})
 	return nil
 }

@@ -1,6 +1,9 @@
 package engine
 
-import "cmp"
+import (
+	"cmp"
+	"slices"
+)
 
 // A named is one entry of a static table of names: reason phrases, close
 // codes, runes. The tables are slices sorted by key, not maps, so that they
@@ -13,16 +16,9 @@ type named[K cmp.Ordered] struct {
 
 // lookupName returns the name of key in a table sorted by key.
 func lookupName[K cmp.Ordered](table []named[K], key K) (string, bool) {
-	lo, hi := 0, len(table) // keys before lo are smaller than key, keys from hi on are not
-	for lo < hi {
-		if m := int(uint(lo+hi) >> 1); table[m].key < key {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	if lo == len(table) || table[lo].key != key {
+	i, found := slices.BinarySearchFunc(table, key, func(e named[K], key K) int { return cmp.Compare(e.key, key) })
+	if !found {
 		return "", false
 	}
-	return table[lo].name, true
+	return table[i].name, true
 }

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 )
@@ -75,7 +76,7 @@ var KnownRFCs = map[int]string{
 
 // String formats the reference as "RFC 9110 §7.8".
 func (r Ref) String() string {
-	s := "RFC " + itoa(r.RFC)
+	s := "RFC " + strconv.Itoa(r.RFC)
 	if r.Section != "" {
 		s += " §" + r.Section
 	}
@@ -84,9 +85,9 @@ func (r Ref) String() string {
 
 // URL is the rfc-editor.org address of the cited section.
 func (r Ref) URL() string {
-	u := "https://www.rfc-editor.org/rfc/rfc" + itoa(r.RFC)
+	u := "https://www.rfc-editor.org/rfc/rfc" + strconv.Itoa(r.RFC)
 	if r.Section != "" {
-		if r.Section[0] >= '0' && r.Section[0] <= '9' {
+		if isDigit(r.Section[0]) {
 			u += "#section-" + r.Section
 		} else {
 			u += "#appendix-" + r.Section
@@ -112,18 +113,20 @@ type Note struct {
 	Myth     string // for notes that correct a misconception: the myth, in one sentence
 }
 
-// noteLists returns every note, file by file: each notes_*.go lists the
-// notes it declares. The notes themselves are static data, laid out by the
-// compiler, and the lists are built on first use: the page runs no code for
-// the catalogue until it looks a note up. TestCatalogueComplete checks that
-// every note declared is listed once and that the IDs are unique (register
-// used to, at init time).
+// noteLists returns every note, file by file: each *_notes.go file declares
+// its notes as &Note{} variables and lists them in a function. The notes are
+// static data, laid out by the compiler, and the lists are built on first
+// use: the page runs no code for the catalogue until it looks a note up.
+// TestCatalogueComplete checks that every note declared is listed once and
+// that the IDs are unique.
 func noteLists() [][]*Note {
 	return [][]*Note{
-		syntaxNotes(),
+		requestNotes(),
+		framingNotes(),
 		upgradeNotes(),
 		websocketNotes(),
-		websocketExtNotes(),
+		websocketSubprotocolNotes(),
+		websocketDeflateNotes(),
 		websocketFrameNotes(),
 		websocketOriginNotes(),
 		h2cNotes(),
@@ -185,7 +188,7 @@ func Expand(template string, vars []Var) string {
 		}
 		name := template[i+1 : i+j]
 		b.WriteString(template[:i])
-		if v, ok := lookupVar(vars, name); ok {
+		if v, ok := LookupVar(vars, name); ok {
 			b.WriteString(v)
 		} else {
 			b.WriteString(template[i : i+j+1])
@@ -194,7 +197,8 @@ func Expand(template string, vars []Var) string {
 	}
 }
 
-func lookupVar(vars []Var, name string) (string, bool) {
+// LookupVar returns the value of the Var called name, and whether there is one.
+func LookupVar(vars []Var, name string) (string, bool) {
 	for _, v := range vars {
 		if v.Name == name {
 			return v.Value, true
@@ -216,7 +220,7 @@ func Placeholders(template string) []string {
 			return out
 		}
 		name := template[i+1 : i+j]
-		if isPlaceholderName(name) && !contains(out, name) {
+		if isPlaceholderName(name) && !slices.Contains(out, name) {
 			out = append(out, name)
 		}
 		template = template[i+j+1:]
@@ -229,50 +233,9 @@ func isPlaceholderName(s string) bool {
 	}
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_') {
+		if !('a' <= c && c <= 'z' || isDigit(c) || c == '_') {
 			return false
 		}
 	}
 	return true
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
-// itoa is strconv.Itoa without importing strconv's float tables into callers
-// that only need small integers.
-func itoa(n int) string {
-	var b [20]byte
-	return string(appendItoa(b[:0], n))
-}
-
-// appendItoa appends the decimal form of n to b.
-func appendItoa(b []byte, n int) []byte {
-	if n == 0 {
-		return append(b, '0')
-	}
-	neg := n < 0
-	var d [20]byte
-	i := len(d)
-	for n != 0 {
-		i--
-		q := n / 10
-		c := n - q*10
-		if neg {
-			c = -c
-		}
-		d[i] = byte('0' + c)
-		n = q
-	}
-	if neg {
-		i--
-		d[i] = '-'
-	}
-	return append(b, d[i:]...)
 }

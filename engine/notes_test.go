@@ -22,10 +22,9 @@ var (
 	sentenceBreak = regexp.MustCompile(`[.!?] [A-Z]`)
 )
 
-// TestCatalogueComplete checks what register once checked at init time,
-// now that the catalogue is static data: every note declared in the
-// package (a package-level var set to &Note{...}) is listed in noteLists
-// once, and no two notes share an ID.
+// TestCatalogueComplete checks that every note declared in the package (a
+// package-level var set to &Note{...}) is listed in noteLists once, and that
+// no two notes share an ID.
 func TestCatalogueComplete(t *testing.T) {
 	fset := token.NewFileSet()
 	names, err := filepath.Glob("*.go")
@@ -108,9 +107,9 @@ func noteLiteralID(lit *ast.CompositeLit) string {
 	return ""
 }
 
-// TestCatalogue checks every note of the catalogue for the rules of
-// DESIGN §4.3: a stable noteIDPattern-case ID, a one-sentence summary, a Bad note
-// with a status, and an RFC citation in both Ref and Detail.
+// TestCatalogue checks every note of the catalogue: a stable kebab-case ID
+// (noteIDPattern), a one-sentence summary, a Status on exactly the Bad
+// notes, and an RFC citation in both Ref and Detail.
 func TestCatalogue(t *testing.T) {
 	notes := Catalogue()
 	if len(notes) == 0 {
@@ -201,7 +200,7 @@ func TestNotesInGoldens(t *testing.T) {
 				used[s.Note.ID] = file
 			}
 			for _, p := range Placeholders(s.Note.Summary + " " + s.Note.Detail) {
-				if _, ok := lookupVar(s.Vars, p); !ok {
+				if _, ok := LookupVar(s.Vars, p); !ok {
 					t.Errorf("%s: note %s is raised without a value for {%s}", file, s.Note.ID, p)
 				}
 			}
@@ -214,7 +213,7 @@ func TestNotesInGoldens(t *testing.T) {
 				used[p.Note.ID] = file
 			}
 			for _, ph := range Placeholders(p.Note.Summary + " " + p.Note.Detail) {
-				if _, ok := lookupVar(p.Vars, ph); !ok {
+				if _, ok := LookupVar(p.Vars, ph); !ok {
 					t.Errorf("%s: note %s (after the response) has no value for {%s}", file, p.Note.ID, ph)
 				}
 			}
@@ -240,7 +239,9 @@ var guardNotes = map[string]string{
 }
 
 // TestUnofferedSwitchGuard plugs in a handler that tries to switch to a
-// protocol the client did not offer (U3) and checks that the engine refuses.
+// protocol the client did not offer and checks that the engine refuses
+// (RFC 9110 §7.8: a server MUST NOT switch to a protocol the client did not
+// indicate).
 func TestUnofferedSwitchGuard(t *testing.T) {
 	bad := &handler{
 		name:  "rogue",
@@ -258,14 +259,14 @@ func TestUnofferedSwitchGuard(t *testing.T) {
 			return &verdict{accept: true, upgrade: "plain/1"}
 		},
 	}
-	handlers = append(handlers, plain)
+	protocolHandlers = append(protocolHandlers, plain)
 	res := Negotiate([]byte("GET / HTTP/1.1\r\nHost: a\r\nUpgrade: plain/1\r\nConnection: upgrade\r\n\r\nxyz"), nil)
-	handlers = handlers[:len(handlers)-1]
+	protocolHandlers = protocolHandlers[:len(protocolHandlers)-1]
 	if res.Status() != 101 || len(res.After) != 1 || string(res.After[0].Bytes) != "xyz" || res.After[0].Proto != "plain/1" {
 		t.Fatalf("status %d, after %+v; want 101 and the 3 bytes as plain/1", res.Status(), res.After)
 	}
-	handlers = append(handlers, bad)
-	defer func() { handlers = handlers[:len(handlers)-1] }()
+	protocolHandlers = append(protocolHandlers, bad)
+	defer func() { protocolHandlers = protocolHandlers[:len(protocolHandlers)-1] }()
 	res = Negotiate([]byte("GET / HTTP/1.1\r\nHost: a\r\nUpgrade: rogue\r\nConnection: upgrade\r\n\r\n"), nil)
 	if res.Status() != 200 || res.Switched != "" {
 		t.Fatalf("status %d, switched %q; want 200 and no switch", res.Status(), res.Switched)

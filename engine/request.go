@@ -2,6 +2,8 @@ package engine
 
 import (
 	"bytes"
+	"slices"
+	"strconv"
 	"strings"
 	"sync"
 )
@@ -15,24 +17,12 @@ import (
 type Field struct {
 	Name  string // as written
 	Value string // without leading and trailing OWS; obs-fold replaced by SP when unfolded
+	Line  int    // 1-based line number of the field line
 	Span  Span   // the whole field line, without its line terminator
-	Line  int32  // 1-based line number of the field line
-
-	// Where the name ends and the value starts and ends, as offsets from
-	// Span.Start, for NameSpan and ValueSpan. They are within the header
-	// section, whose size is limited (Config.HTTP.MaxHeaderBytes), and as
-	// int32 they make a Field 64 bytes rather than 88: every request
-	// allocates one per field line.
-	nameEnd, valueStart, valueEnd int32
-}
-
-// NameSpan is where the name lies: from the start of the line to the colon.
-func (f *Field) NameSpan() Span { return Span{f.Span.Start, f.Span.Start + int(f.nameEnd)} }
-
-// ValueSpan is where the value lies, without the OWS around it; an unfolded
-// obs-fold value extends to the end of its last line.
-func (f *Field) ValueSpan() Span {
-	return Span{f.Span.Start + int(f.valueStart), f.Span.Start + int(f.valueEnd)}
+	// NameSpan is where the name lies: from the start of the line to the
+	// colon. ValueSpan is where the value lies, without the OWS around it;
+	// an unfolded obs-fold value extends to the end of its last line.
+	NameSpan, ValueSpan Span
 }
 
 // A Request is a parsed HTTP/1.1 request with the position of every element.
@@ -96,20 +86,12 @@ type Pos struct{ Offset, Line, Col int }
 // Pos returns the line and column of a byte offset.
 func (r *Request) Pos(off int) Pos {
 	r.linesOnce.Do(r.findLines)
-	lo, hi := 0, len(r.lineStarts)
-	for lo+1 < hi {
-		mid := (lo + hi) / 2
-		if r.lineStarts[mid] <= off {
-			lo = mid
-		} else {
-			hi = mid
-		}
+	// The line is the last one that starts at or before off.
+	i, found := slices.BinarySearch(r.lineStarts, off)
+	if !found {
+		i = max(i-1, 0)
 	}
-	start := 0
-	if len(r.lineStarts) > 0 {
-		start = r.lineStarts[lo]
-	}
-	return Pos{Offset: off, Line: lo + 1, Col: off - start + 1}
+	return Pos{Offset: off, Line: i + 1, Col: off - r.lineStarts[i] + 1}
 }
 
 // findLines sets r.lineStarts.
@@ -176,7 +158,7 @@ func (r *Request) List(name string) []elem {
 	var out []elem
 	for i := r.nextNamed(name, 0); i < len(r.Fields); i = r.nextNamed(name, i+1) {
 		f := &r.Fields[i]
-		es, _ := splitList(f.Value, f.ValueSpan().Start)
+		es, _ := splitList(f.Value, f.ValueSpan.Start)
 		out = append(out, es...)
 	}
 	out = out[:len(out):len(out)] // an append by a caller copies
@@ -265,8 +247,8 @@ func parse(r *Request, raw []byte, cfg *Config, t *trace) {
 	r.src = string(raw)
 	fields := headerLines(r.src) - 1 // at most: all but the request-line
 	r.Fields = make([]Field, 0, min(fields, cfg.HTTP.MaxFields+1))
-	// A trace has about one step per field line, and up to 16 for the rest
-	// (98% of the goldens and examples; more steps reallocate).
+	// A trace has about one step per field line, and seldom more than 16
+	// for the rest.
 	t.reserve(fields + 16)
 	t.stage = StageSyntax
 	if len(raw) == 0 {
@@ -279,9 +261,9 @@ func parse(r *Request, raw []byte, cfg *Config, t *trace) {
 		// else 431 (RFC 9110 §15.5.14, §5.4).
 		sp := Span{max, len(raw)}
 		if endsHeader(raw[:max]) {
-			t.fail("the request fits the server's size limit", sp, noteTooLarge, v("limit", itoa(max)), v("size", itoa(len(raw))))
+			t.fail("the request fits the server's size limit", sp, noteTooLarge, Var{"limit", strconv.Itoa(max)}, Var{"size", strconv.Itoa(len(raw))})
 		} else {
-			t.fail("the header section fits the server's limit", sp, noteHeaderTooLarge, v("limit", itoa(max)))
+			t.fail("the header section fits the server's limit", sp, noteHeaderTooLarge, Var{"limit", strconv.Itoa(max)})
 		}
 		return
 	}
@@ -297,7 +279,7 @@ func parse(r *Request, raw []byte, cfg *Config, t *trace) {
 		off = l.next
 	}
 	if empty > 0 {
-		t.note(Span{0, off}, noteLeadingEmptyLine, v("count", itoa(empty)))
+		t.note(Span{0, off}, noteLeadingEmptyLine, Var{"count", strconv.Itoa(empty)})
 	}
 
 	rl := readLine(raw, off)
@@ -402,16 +384,3 @@ func shown(s string) string {
 	}
 	return s
 }
-
-func trimOWS(s string) string {
-	i, j := 0, len(s)
-	for i < j && isOWS(s[i]) {
-		i++
-	}
-	for j > i && isOWS(s[j-1]) {
-		j--
-	}
-	return s[i:j]
-}
-
-func isDigit(c byte) bool { return c >= '0' && c <= '9' }

@@ -1,6 +1,9 @@
 package engine
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // The field lines of the header section (RFC 9112 §5, RFC 9110 §5): names,
 // values, obs-fold, controls, size limits, and Host (RFC 9112 §3.2).
@@ -17,9 +20,9 @@ func parseFields(r *Request, raw []byte, off, lineNo int, cfg *Config, t *trace)
 			// Limits already exceeded are answered without waiting for more.
 			switch {
 			case l.end-headerStart > cfg.HTTP.MaxHeaderBytes:
-				t.fail("the header section fits the server's limit", Span{headerStart, l.end}, noteHeaderTooLarge, v("limit", itoa(cfg.HTTP.MaxHeaderBytes)))
+				t.fail("the header section fits the server's limit", Span{headerStart, l.end}, noteHeaderTooLarge, Var{"limit", strconv.Itoa(cfg.HTTP.MaxHeaderBytes)})
 			case l.end-l.start > cfg.HTTP.MaxFieldLine:
-				t.fail("each field line fits the server's limit", Span{l.start, l.end}, noteFieldLineTooLong, v("limit", itoa(cfg.HTTP.MaxFieldLine)), v("size", itoa(l.end-l.start)))
+				t.fail("each field line fits the server's limit", Span{l.start, l.end}, noteFieldLineTooLong, Var{"limit", strconv.Itoa(cfg.HTTP.MaxFieldLine)}, Var{"size", strconv.Itoa(l.end - l.start)})
 			default:
 				t.fail("the header section ends with an empty line", Span{headerStart, len(raw)}, noteIncompleteHeader)
 			}
@@ -31,15 +34,15 @@ func parseFields(r *Request, raw []byte, off, lineNo int, cfg *Config, t *trace)
 			break
 		}
 		if l.next-headerStart > cfg.HTTP.MaxHeaderBytes {
-			t.fail("the header section fits the server's limit", Span{headerStart, l.end}, noteHeaderTooLarge, v("limit", itoa(cfg.HTTP.MaxHeaderBytes)))
+			t.fail("the header section fits the server's limit", Span{headerStart, l.end}, noteHeaderTooLarge, Var{"limit", strconv.Itoa(cfg.HTTP.MaxHeaderBytes)})
 			return
 		}
 		if lines++; lines > cfg.HTTP.MaxFields {
-			t.fail("the number of field lines fits the server's limit", Span{l.start, l.end}, noteTooManyFields, v("limit", itoa(cfg.HTTP.MaxFields)))
+			t.fail("the number of field lines fits the server's limit", Span{l.start, l.end}, noteTooManyFields, Var{"limit", strconv.Itoa(cfg.HTTP.MaxFields)})
 			return
 		}
 		if l.end-l.start > cfg.HTTP.MaxFieldLine {
-			t.fail("each field line fits the server's limit", Span{l.start, l.end}, noteFieldLineTooLong, v("limit", itoa(cfg.HTTP.MaxFieldLine)), v("size", itoa(l.end-l.start)))
+			t.fail("each field line fits the server's limit", Span{l.start, l.end}, noteFieldLineTooLong, Var{"limit", strconv.Itoa(cfg.HTTP.MaxFieldLine)}, Var{"size", strconv.Itoa(l.end - l.start)})
 			problems++
 			off = l.next
 			continue
@@ -61,8 +64,8 @@ func parseFields(r *Request, raw []byte, off, lineNo int, cfg *Config, t *trace)
 					f.Value += " " + cont
 				}
 				f.Span.End = l.end
-				f.valueEnd = int32(l.end - f.Span.Start)
-				t.pass("obs-fold is replaced by SP", Span{l.start, l.end}, noteObsFoldUnfolded, v("name", f.Name))
+				f.ValueSpan.End = l.end
+				t.pass("obs-fold is replaced by SP", Span{l.start, l.end}, noteObsFoldUnfolded, Var{"name", f.Name})
 			} else {
 				t.fail("no obs-fold (a field line continued on the next line)", Span{l.start, l.end}, noteObsFoldRejected)
 				problems++
@@ -73,7 +76,7 @@ func parseFields(r *Request, raw []byte, off, lineNo int, cfg *Config, t *trace)
 		first = false
 		colon := strings.IndexByte(s, ':')
 		if colon < 0 {
-			t.fail("each field line has a colon", Span{l.start, l.end}, noteNoColon, v("line", s))
+			t.fail("each field line has a colon", Span{l.start, l.end}, noteNoColon, Var{"line", s})
 			problems++
 			off = l.next
 			continue
@@ -85,7 +88,7 @@ func parseFields(r *Request, raw []byte, off, lineNo int, cfg *Config, t *trace)
 			for e > 0 && isOWS(name[e-1]) {
 				e--
 			}
-			t.fail("no whitespace between the field name and the colon", Span{l.start + e, l.start + colon}, noteSpaceBeforeColon, v("name", name[:e]))
+			t.fail("no whitespace between the field name and the colon", Span{l.start + e, l.start + colon}, noteSpaceBeforeColon, Var{"name", name[:e]})
 			problems++
 			// Read on as a lenient parser would (gobwas trims the name), so
 			// that later checks do not add a misleading "no Host".
@@ -95,7 +98,7 @@ func parseFields(r *Request, raw []byte, off, lineNo int, cfg *Config, t *trace)
 			if i := firstNonTchar(name); i >= 0 {
 				bad = Span{l.start + i, l.start + i + 1}
 			}
-			t.fail("the field name is a token", bad, noteFieldNameNotToken, v("name", shown(name)))
+			t.fail("the field name is a token", bad, noteFieldNameNotToken, Var{"name", shown(name)})
 			problems++
 		}
 		vs, ve := colon+1, len(s)
@@ -110,18 +113,18 @@ func parseFields(r *Request, raw []byte, off, lineNo int, cfg *Config, t *trace)
 			sp := Span{valueSpan.Start + i, valueSpan.Start + i + 1}
 			switch {
 			case c == 0 || c == '\r' || c == '\n':
-				t.fail("no CR, LF or NUL in a field value", sp, noteValueCRLFNUL, v("name", name), v("byte", byteName(c)))
+				t.fail("no CR, LF or NUL in a field value", sp, noteValueCRLFNUL, Var{"name", name}, Var{"byte", byteName(c)})
 			default:
-				t.fail("no control characters in a field value", sp, noteValueCTL, v("name", name), v("byte", byteName(c)))
+				t.fail("no control characters in a field value", sp, noteValueCTL, Var{"name", name}, Var{"byte", byteName(c)})
 			}
 			problems++
 		} else if obs >= 0 {
-			t.note(Span{valueSpan.Start + obs, valueSpan.Start + obs + 1}, noteValueObsText, v("name", name))
+			t.note(Span{valueSpan.Start + obs, valueSpan.Start + obs + 1}, noteValueObsText, Var{"name", name})
 		}
-		r.Fields = append(r.Fields, Field{})
-		f := &r.Fields[len(r.Fields)-1] // filled in place: copying a Field costs more
-		f.Name, f.Value, f.Span, f.Line = fieldName, value, Span{l.start, l.end}, int32(lineNo)
-		f.nameEnd, f.valueStart, f.valueEnd = int32(colon), int32(vs), int32(ve)
+		r.Fields = append(r.Fields, Field{
+			Name: fieldName, Value: value, Line: lineNo, Span: Span{l.start, l.end},
+			NameSpan: Span{l.start, l.start + colon}, ValueSpan: valueSpan,
+		})
 		off = l.next
 	}
 	if problems == 0 {
@@ -137,12 +140,6 @@ func parseFields(r *Request, raw []byte, off, lineNo int, cfg *Config, t *trace)
 func scanValue(s string) (bad int, c byte, obs int) {
 	obs = -1
 	for i := 0; i < len(s); i++ {
-		if i+8 <= len(s) {
-			if x := word8(s, i); x&highs == 0 && !mayHaveCTL(x) {
-				i += 7 // the usual case: eight visible ASCII bytes at once
-				continue
-			}
-		}
 		switch c := s[i]; {
 		case c >= 0x20 && c < 0x7f || c == '\t' || c == '\r':
 		case c >= 0x80:
@@ -158,7 +155,7 @@ func scanValue(s string) (bad int, c byte, obs int) {
 
 // byteName names a byte for a diagnostic: "CR (0x0D)".
 func byteName(c byte) string {
-	h := "0x" + string("0123456789ABCDEF"[c>>4]) + string("0123456789ABCDEF"[c&15])
+	h := "0x" + strings.ToUpper(hexString([]byte{c}))
 	name := ""
 	switch c {
 	case 0:
@@ -199,14 +196,14 @@ func checkHost(r *Request, t *trace) {
 		h := hosts[0]
 		if i := invalidHostByte(h.Value); i >= 0 {
 			i = min(i, len(h.Value)-1) // something missing at the end: point at the last byte
-			t.fail("the Host value is a valid uri-host [ \":\" port ]", Span{h.ValueSpan().Start + i, h.ValueSpan().Start + i + 1}, noteHostInvalid, v("host", h.Value))
+			t.fail("the Host value is a valid uri-host [ \":\" port ]", Span{h.ValueSpan.Start + i, h.ValueSpan.Start + i + 1}, noteHostInvalid, Var{"host", h.Value})
 			return
 		}
 		t.pass("exactly one valid Host field", h.Span, nil)
 		if r.TargetForm == "absolute" {
 			auth, sp := targetAuthority(r)
 			if !equalFold(auth, h.Value) {
-				t.note(sp, noteHostAuthorityDiffers, v("host", h.Value), v("authority", auth))
+				t.note(sp, noteHostAuthorityDiffers, Var{"host", h.Value}, Var{"authority", auth})
 			}
 		}
 	}
@@ -256,8 +253,7 @@ func invalidHostByte(s string) int {
 				return i
 			}
 		case i == hostEnd: // the ":" before the port
-		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', isDigit(c):
-		case strings.IndexByte("-._~!$&'()*+,;=%", c) >= 0:
+		case isUnreserved(c), isSubDelim(c), c == '%': // reg-name, without checking pct-encoded
 		case s[0] == '[' && (c == ':' || c == '[' && i == 0 || c == ']' && i == hostEnd-1):
 		default:
 			return i

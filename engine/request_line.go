@@ -1,6 +1,10 @@
 package engine
 
-import "strings"
+import (
+	"slices"
+	"strconv"
+	"strings"
+)
 
 // The request-line (RFC 9112 §3): method SP request-target SP HTTP-version,
 // the four forms of the request-target (§3.2) and the version (§2.3).
@@ -19,17 +23,17 @@ func parseRequestLine(r *Request, raw []byte, l line, cfg *Config, t *trace) {
 				end = base + sp1
 			}
 			if i := firstNonTchar(s[:end-base]); i >= 0 {
-				t.fail("the method is a token", Span{base + i, base + i + 1}, noteMethodNotToken, v("method", s[:min(i+1, 32)]+"…"))
+				t.fail("the method is a token", Span{base + i, base + i + 1}, noteMethodNotToken, Var{"method", s[:min(i+1, 32)] + "…"})
 				return
 			}
-			t.fail("the method is no longer than any the server implements", Span{base, end}, noteMethodTooLong, v("size", itoa(end-base)))
+			t.fail("the method is no longer than any the server implements", Span{base, end}, noteMethodTooLong, Var{"size", strconv.Itoa(end - base)})
 			return
 		}
 		end := l.end
 		if sp2 := strings.LastIndexByte(s, ' '); sp2 > sp1 {
 			end = base + sp2
 		}
-		t.fail("the request-target fits the server's limit", Span{base + sp1 + 1, end}, noteRequestLineTooLong, v("limit", itoa(cfg.HTTP.MaxRequestLine)), v("size", itoa(l.end-l.start)))
+		t.fail("the request-target fits the server's limit", Span{base + sp1 + 1, end}, noteRequestLineTooLong, Var{"limit", strconv.Itoa(cfg.HTTP.MaxRequestLine)}, Var{"size", strconv.Itoa(l.end - l.start)})
 		return
 	}
 	split := splitStrict
@@ -46,64 +50,52 @@ func parseRequestLine(r *Request, raw []byte, l line, cfg *Config, t *trace) {
 		if i := firstNonTchar(r.Method); i >= 0 {
 			bad = Span{m + i, m + i + 1}
 		}
-		t.fail("the method is a token", bad, noteMethodNotToken, v("method", shown(r.Method)))
+		t.fail("the method is a token", bad, noteMethodNotToken, Var{"method", shown(r.Method)})
 		ok = false
 	}
 	for i := 0; i < len(r.Target); i++ {
 		if c := r.Target[i]; c <= ' ' || c >= 0x7f {
 			sp := Span{r.TargetSpan.Start + i, r.TargetSpan.Start + i + 1}
 			if c == ' ' {
-				t.fail("the request-target has no whitespace", sp, noteTargetWhitespace, v("target", r.Target))
+				t.fail("the request-target has no whitespace", sp, noteTargetWhitespace, Var{"target", r.Target})
 			} else {
-				t.fail("the request-target has only visible ASCII", sp, noteTargetBadByte, v("target", r.Target))
+				t.fail("the request-target has only visible ASCII", sp, noteTargetBadByte, Var{"target", r.Target})
 			}
 			ok = false
 			break
 		}
 	}
 	if !parseVersion(r) {
-		t.fail("the version is HTTP/DIGIT.DIGIT", r.VersionSpan, noteVersionSyntax, v("version", r.Version))
+		t.fail("the version is HTTP/DIGIT.DIGIT", r.VersionSpan, noteVersionSyntax, Var{"version", r.Version})
 		return
 	}
 	if ok {
 		t.pass("the request-line is method SP request-target SP HTTP-version", r.LineSpan, nil)
 	}
 
-	// V1: an unsupported major version gets 505. The HTTP/2 preface is the
-	// same line; the h2c stage explains it.
+	// An unsupported major version gets 505 (RFC 9110 §15.6.6). The HTTP/2
+	// preface is such a line; the h2c stage explains it.
 	switch {
 	case r.Major == 1 && r.Minor == 1:
 		t.pass("the version is HTTP/1.1", r.VersionSpan, nil)
 	case r.Major == 1 && r.Minor == 0:
 		t.note(r.VersionSpan, noteHTTP10)
 	case r.Major == 1:
-		t.note(r.VersionSpan, noteHigherMinor, v("version", r.Version))
-	case r.Method == "PRI" && r.Target == "*" && r.Major == 2 && r.Minor == 0:
+		t.note(r.VersionSpan, noteHigherMinor, Var{"version", r.Version})
+	case r.isH2Preface():
 		// The prior-knowledge preface; decided in Negotiate.
 	default:
-		t.fail("the major version is 1", r.VersionSpan, noteVersionUnsupported, v("version", r.Version))
+		t.fail("the major version is 1", r.VersionSpan, noteVersionUnsupported, Var{"version", r.Version})
 	}
 
 	if !ok {
 		return
 	}
-	known := false
-	for _, m := range knownMethods {
-		if r.Method == m {
-			known = true
-		}
-	}
-	if !known {
-		up := false
-		for _, m := range knownMethods {
-			if equalFold(r.Method, m) {
-				up = true
-			}
-		}
-		if up {
-			t.fail("the method is implemented (methods are case-sensitive)", r.MethodSpan, noteMethodCase, v("method", r.Method))
+	if !slices.Contains(knownMethods, r.Method) {
+		if slices.ContainsFunc(knownMethods, func(m string) bool { return equalFold(r.Method, m) }) {
+			t.fail("the method is implemented (methods are case-sensitive)", r.MethodSpan, noteMethodCase, Var{"method", r.Method})
 		} else {
-			t.fail("the method is implemented", r.MethodSpan, noteMethodUnknown, v("method", r.Method))
+			t.fail("the method is implemented", r.MethodSpan, noteMethodUnknown, Var{"method", r.Method})
 		}
 	}
 
@@ -112,28 +104,28 @@ func parseRequestLine(r *Request, raw []byte, l line, cfg *Config, t *trace) {
 	case r.Target == "*":
 		r.TargetForm = "asterisk"
 		if r.Method != "OPTIONS" && r.Method != "PRI" {
-			t.fail("the asterisk-form is used only with OPTIONS", r.TargetSpan, noteAsteriskForm, v("method", r.Method))
+			t.fail("the asterisk-form is used only with OPTIONS", r.TargetSpan, noteAsteriskForm, Var{"method", r.Method})
 		}
 	case r.Target[0] == '/':
 		r.TargetForm = "origin"
 		if i := badURIChar(r.Target); i >= 0 {
-			t.note(Span{r.TargetSpan.Start + i, r.TargetSpan.Start + i + 1}, noteTargetChar, v("char", r.Target[i:i+1]), v("target", r.Target))
+			t.note(Span{r.TargetSpan.Start + i, r.TargetSpan.Start + i + 1}, noteTargetChar, Var{"char", r.Target[i : i+1]}, Var{"target", r.Target})
 		}
 	case hasSchemePrefix(r.Target):
 		r.TargetForm = "absolute"
-		t.note(r.TargetSpan, noteAbsoluteForm, v("target", r.Target))
+		t.note(r.TargetSpan, noteAbsoluteForm, Var{"target", r.Target})
 	case r.Method == "CONNECT":
 		// authority-form = uri-host ":" port (RFC 9112 §3.2.3).
 		r.TargetForm = "authority"
 		if i := invalidHostByte(r.Target); i >= 0 || strings.IndexByte(r.Target, ':') < 0 || r.Target[len(r.Target)-1] == ':' {
-			t.fail("CONNECT uses the authority-form", r.TargetSpan, noteConnectForm, v("target", r.Target))
+			t.fail("CONNECT uses the authority-form", r.TargetSpan, noteConnectForm, Var{"target", r.Target})
 			return
 		}
 	default:
-		t.fail("the request-target has one of the four forms", r.TargetSpan, noteTargetForm, v("target", r.Target))
+		t.fail("the request-target has one of the four forms", r.TargetSpan, noteTargetForm, Var{"target", r.Target})
 	}
 	if r.Method == "CONNECT" && r.TargetForm != "authority" {
-		t.fail("CONNECT uses the authority-form", r.TargetSpan, noteConnectForm, v("target", r.Target))
+		t.fail("CONNECT uses the authority-form", r.TargetSpan, noteConnectForm, Var{"target", r.Target})
 	}
 }
 
@@ -150,10 +142,9 @@ func badURIChar(s string) int {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
-		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', isDigit(c):
-		case strings.IndexByte("-._~!$&'()*+,;=:@/?", c) >= 0:
+		case isUnreserved(c), isSubDelim(c), strings.IndexByte(":@/?", c) >= 0:
 		case c == '%':
-			if i+2 >= len(s) || !isHexDigit(s[i+1]) || !isHexDigit(s[i+2]) {
+			if i+2 >= len(s) || !isHexDig(s[i+1]) || !isHexDig(s[i+2]) {
 				return i
 			}
 		default:
@@ -172,18 +163,11 @@ func parseVersion(r *Request) bool {
 	return true
 }
 
+// hasSchemePrefix reports whether s starts with a scheme and "://", as an
+// absolute-form target does (RFC 9112 §3.2.2).
 func hasSchemePrefix(s string) bool {
-	i := strings.IndexByte(s, ':')
-	if i <= 0 || i+2 >= len(s) || s[i+1] != '/' || s[i+2] != '/' {
-		return false
-	}
-	for j := 0; j < i; j++ {
-		c := s[j]
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || j > 0 && (isDigit(c) || c == '+' || c == '-' || c == '.')) {
-			return false
-		}
-	}
-	return true
+	n := schemeLen(s)
+	return n > 0 && strings.HasPrefix(s[n:], "://")
 }
 
 // splitStrict splits the request-line at single SPs (RFC 9112 §3):
@@ -223,7 +207,7 @@ func splitStrict(r *Request, s string, l line, t *trace) bool {
 		return true // reported by the method check
 	}
 	if r.Target == "" || r.Target[0] == ' ' || r.Target[len(r.Target)-1] == ' ' {
-		// M6: strict single-SP splitting; point at the extra space.
+		// Strict single-SP splitting (RFC 9112 §3): point at the extra space.
 		bad := Span{r.TargetSpan.Start, r.TargetSpan.Start + 1}
 		switch {
 		case r.Target == "":
@@ -271,7 +255,7 @@ func splitWords(r *Request, s string, l line, t *trace) bool {
 		return false
 	case len(words) > 3:
 		r.Target, r.TargetSpan = r.src[words[1].Start:words[len(words)-2].End], Span{words[1].Start, words[len(words)-2].End}
-		t.fail("the request-target has no whitespace", Span{words[1].End, words[2].Start}, noteTargetWhitespace, v("target", r.Target))
+		t.fail("the request-target has no whitespace", Span{words[1].End, words[2].Start}, noteTargetWhitespace, Var{"target", r.Target})
 		return false
 	}
 	r.Method, r.MethodSpan = word(0), words[0]
@@ -282,12 +266,4 @@ func splitWords(r *Request, s string, l line, t *trace) bool {
 		t.pass("the request-line's parts are split on any whitespace", r.LineSpan, noteRequestLineLenient)
 	}
 	return true
-}
-
-// isLineSpace reports whether c separates request-line words in the lenient
-// split: SP, HTAB, VT or FF (RFC 9112 §3).
-func isLineSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\v' || c == '\f' }
-
-func isHexDigit(c byte) bool {
-	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
 }

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -67,7 +68,7 @@ func TestPos(t *testing.T) {
 	raw := []byte("ab\r\ncd\nef")
 	cfg := DefaultConfig()
 	r := new(Request)
-	parse(r, raw, &cfg, &trace{decisive: -1})
+	parse(r, raw, &cfg, &trace{refusal: -1})
 	tests := []struct{ off, line, col int }{
 		{0, 1, 1}, {1, 1, 2}, {3, 1, 4}, {4, 2, 1}, {6, 2, 3}, {7, 3, 1}, {9, 3, 3},
 	}
@@ -131,7 +132,7 @@ func TestHugePastes(t *testing.T) {
 		{"many-fields", head + strings.Repeat("X: 1\r\n", mib/5) + "\r\n", DefaultConfig(), 431},
 		{"many-bad-lines", head + strings.Repeat("x\r\n", mib/3) + "\r\n", lenient, 400},
 		{"many-offers", head + "Connection: upgrade\r\nUpgrade: " + strings.Repeat("a,", 4000) + "b\r\n\r\n", DefaultConfig(), 200},
-		{"long-body", "POST / HTTP/1.1\r\nHost: a\r\nContent-Length: " + itoa(mib) + "\r\n\r\n" + strings.Repeat("b", mib), DefaultConfig(), 200},
+		{"long-body", "POST / HTTP/1.1\r\nHost: a\r\nContent-Length: " + strconv.Itoa(mib) + "\r\n\r\n" + strings.Repeat("b", mib), DefaultConfig(), 200},
 		{"chunks", "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n" + strings.Repeat("1\r\nb\r\n", mib/6) + "0\r\n\r\n", DefaultConfig(), 200},
 		{"no-line-end", "GET /" + strings.Repeat("a", mib), DefaultConfig(), 414},
 		{"header-no-end", head + "X: " + strings.Repeat("a", mib), DefaultConfig(), 431},
@@ -161,7 +162,8 @@ func TestHugePastes(t *testing.T) {
 	}
 }
 
-// TestSemanticsHook checks the U4 hook (RFC 9110 §7.8): a handler whose
+// TestSemanticsHook checks the semantics hook (RFC 9110 §7.8: a server MUST
+// NOT switch unless the new protocol can honour the request): a handler whose
 // protocol cannot honour the request's semantics has its offer ignored, and
 // the server answers the request itself.
 func TestSemanticsHook(t *testing.T) {
@@ -180,8 +182,8 @@ func TestSemanticsHook(t *testing.T) {
 			return &verdict{accept: true, upgrade: "getonly"}
 		},
 	}
-	handlers = append(handlers, h)
-	defer func() { handlers = handlers[:len(handlers)-1] }()
+	protocolHandlers = append(protocolHandlers, h)
+	defer func() { protocolHandlers = protocolHandlers[:len(protocolHandlers)-1] }()
 	res := Negotiate([]byte("POST / HTTP/1.1\r\nHost: a\r\nUpgrade: getonly\r\nConnection: upgrade\r\n\r\n"), nil)
 	if res.Status() != 200 || called {
 		t.Fatalf("POST: status %d, negotiate called %v; want 200 without negotiating", res.Status(), called)

@@ -1,5 +1,7 @@
 package engine
 
+import "strconv"
+
 // Response writing: exact bytes, in a deterministic order, never with a CR
 // or LF inside a value (no response splitting whatever the request held).
 
@@ -92,7 +94,7 @@ func (r *Response) reason() string {
 func (r *Response) appendTo(b []byte) []byte {
 	reason := r.reason()
 	b = append(b, "HTTP/1.1 "...)
-	b = appendItoa(b, r.Status)
+	b = strconv.AppendInt(b, int64(r.Status), 10)
 	b = append(b, ' ')
 	b = appendSafe(b, reason)
 	b = append(b, "\r\n"...)
@@ -117,43 +119,20 @@ func (r *Response) hasBody() bool {
 // with SP: a value taken from the request can never split the response
 // (gorilla/websocket does the same).
 func appendSafe(b []byte, s string) []byte {
-	start := len(b)
-	b = append(b, s...)
-	for i := start; i < len(b); i++ {
-		if i+8 <= len(b) && !mayHaveCTL(word8(b, i)) {
-			i += 7 // the usual case: eight plain bytes at once
-			continue
-		}
-		if c := b[i]; c < 0x20 && c != '\t' || c == 0x7f {
-			b[i] = ' '
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 && c != '\t' || c == 0x7f {
+			b = append(b, ' ')
+		} else {
+			b = append(b, c)
 		}
 	}
 	return b
-}
-
-// word8 reads the 8 bytes of p from i on as one word (little-endian), so
-// that they can be tested together.
-func word8[T string | []byte](p T, i int) uint64 {
-	p = p[i : i+8]
-	return uint64(p[0]) | uint64(p[1])<<8 | uint64(p[2])<<16 | uint64(p[3])<<24 |
-		uint64(p[4])<<32 | uint64(p[5])<<40 | uint64(p[6])<<48 | uint64(p[7])<<56
-}
-
-const ones, highs = 0x0101010101010101, 0x8080808080808080
-
-// mayHaveCTL reports whether a byte of the word x may be below 0x20 or
-// DEL. It never misses one; an HTAB, or a byte after one, also says yes.
-func mayHaveCTL(x uint64) bool {
-	below := (x - 0x20*ones) &^ x & highs // a byte < 0x20 (exact for bytes < 0x80)
-	del := x ^ 0x7f*ones
-	del = (del - ones) &^ del & highs // a byte == 0x7f
-	return below|del != 0
 }
 
 // withBody sets a text body and its Content-Type and Content-Length.
 func (r *Response) withBody(contentType, body string) *Response {
 	r.Body = []byte(body)
 	r.Set("Content-Type", contentType)
-	r.Set("Content-Length", itoa(len(r.Body)))
+	r.Set("Content-Length", strconv.Itoa(len(r.Body)))
 	return r
 }

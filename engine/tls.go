@@ -1,5 +1,10 @@
 package engine
 
+import (
+	"slices"
+	"strconv"
+)
+
 // Upgrading to TLS within HTTP/1.1 (RFC 2817): the same http: connection
 // switches to TLS in place. Optional upgrade on any request (§3.1), mandatory
 // upgrade with OPTIONS * (§3.2), the 101 naming the stack bottom-up (§3.3),
@@ -27,7 +32,8 @@ var tlsSettings = []*Setting{
 // bottom-up, TLS under HTTP/1.1 (RFC 2817 §3.3, §4.2).
 const tlsStack = "TLS/1.0, HTTP/1.1"
 
-var tlsHandler = addHandler(&handler{
+// tlsHandler negotiates the TLS token (one of protocolHandlers).
+var tlsHandler = &handler{
 	name:      "TLS",
 	match:     func(o offer) bool { return equalFold(o.Name, "TLS") },
 	negotiate: negotiateTLS,
@@ -37,16 +43,16 @@ var tlsHandler = addHandler(&handler{
 		}
 		return ""
 	},
-	required: func(n *negotiation) string {
+	required: func(n *negotiation) *verdict {
 		if !n.cfg.TLS.Require {
-			return ""
+			return nil
 		}
 		n.t.stage = StageTLS
-		n.t.note(Span{}, noteTLSRequired, v("stack", tlsStack))
+		step := n.t.refuse("the request upgrades to TLS (this server requires it)", Span{}, noteTLSRequired, Var{"stack", tlsStack})
 		n.t.stage = StageUpgrade
-		return tlsStack
+		return refusal(n.upgradeRequired(tlsStack, "this resource is served only over "+tlsStack), step)
 	},
-})
+}
 
 // tlsVersions are the TLS versions the registry's TLS token can name here.
 var tlsVersions = []string{"1.0", "1.1", "1.2", "1.3"}
@@ -56,28 +62,22 @@ func negotiateTLS(n *negotiation, o offer) *verdict {
 	n.t.stage = StageTLS
 	defer func() { n.t.stage = StageUpgrade }()
 	if !n.cfg.TLS.Offer && !n.cfg.TLS.Require {
-		n.t.skip("the server offers the TLS upgrade", o.Span, noteTLSNotOffered, v("protocol", o.String()))
+		n.t.skip("the server offers the TLS upgrade", o.Span, noteTLSNotOffered, Var{"protocol", o.String()})
 		return nil
 	}
-	known := false
-	for _, x := range tlsVersions {
-		known = known || o.Version == x
-	}
-	if !known {
-		n.t.skip("the offer names a TLS version the server speaks", o.Span, noteTLSVersion, v("protocol", o.String()))
+	if !slices.Contains(tlsVersions, o.Version) {
+		n.t.skip("the offer names a TLS version the server speaks", o.Span, noteTLSVersion, Var{"protocol", o.String()})
 		return nil
 	}
 	n.t.pass("the offer names a TLS version the server speaks", o.Span, nil)
 	if r.Method == "OPTIONS" && r.Target == "*" {
 		n.t.note(r.LineSpan, noteTLSMandatory)
 	} else {
-		n.t.note(r.LineSpan, noteTLSOptional, v("method", r.Method), v("target", r.Target))
+		n.t.note(r.LineSpan, noteTLSOptional, Var{"method", r.Method}, Var{"target", r.Target})
 	}
 	stack := "TLS/" + o.Version + ", HTTP/1.1"
-	n.t.pass("the 101 lists the new stack bottom-up", o.Span, noteTLSStack, v("stack", stack))
-	out := n.accept(stack)
-	out.after = tlsAfter
-	return out
+	n.t.pass("the 101 lists the new stack bottom-up", o.Span, noteTLSStack, Var{"stack", stack})
+	return &verdict{accept: true, upgrade: stack, after: tlsAfter}
 }
 
 // tlsAfter describes what follows the 101: the client's TLS handshake (not
@@ -90,19 +90,19 @@ func tlsAfter(n *negotiation) []Part {
 	if rest := r.Rest(); len(rest) > 0 {
 		sp := Span{r.After, len(r.Raw)}
 		if rest[0] != 0x16 {
-			n.t.fail("the client's next bytes are a TLS handshake record", Span{sp.Start, sp.Start + 1}, noteTLSNotRecord, v("byte", "0x"+h2Hex(rest[:1])))
+			n.t.fail("the client's next bytes are a TLS handshake record", Span{sp.Start, sp.Start + 1}, noteTLSNotRecord, Var{"byte", "0x" + hexString(rest[:1])})
 			return []Part{{From: "client", Proto: "tls", Title: "not a TLS handshake record: the server's TLS stack answers with an alert and closes", Bytes: rest, Span: sp,
-				Note: noteTLSNotRecord, Vars: []Var{v("byte", "0x"+h2Hex(rest[:1]))}}}
+				Note: noteTLSNotRecord, Vars: []Var{{"byte", "0x" + hexString(rest[:1])}}}}
 		}
-		n.t.note(sp, noteTLSRecord, v("count", itoa(len(rest))))
+		n.t.note(sp, noteTLSRecord, Var{"count", strconv.Itoa(len(rest))})
 		parts = append(parts, Part{From: "client", Proto: "tls", Title: "TLS record: the client's handshake (ClientHello)", Bytes: rest, Span: sp, Fields: tlsRecordFields(rest),
-			Note: noteTLSRecord, Vars: []Var{v("count", itoa(len(rest)))}})
+			Note: noteTLSRecord, Vars: []Var{{"count", strconv.Itoa(len(rest))}}})
 	} else {
 		n.t.note(Span{}, noteTLSClientHello)
 		parts = append(parts, Part{From: "client", Proto: "tls", Title: "ClientHello (explained, not generated)", Note: noteTLSClientHello, Fields: []Var{
-			v("content type", "22 (0x16, handshake): the first byte of every TLS connection"),
-			v("legacy record version", "0x0301 (TLS 1.0 on the record layer, for compatibility)"),
-			v("handshake type", "1 (client_hello): random, cipher suites, extensions (SNI, ALPN, key shares)"),
+			{"content type", "22 (0x16, handshake): the first byte of every TLS connection"},
+			{"legacy record version", "0x0301 (TLS 1.0 on the record layer, for compatibility)"},
+			{"handshake type", "1 (client_hello): random, cipher suites, extensions (SNI, ALPN, key shares)"},
 		}})
 	}
 	parts = append(parts,
@@ -114,11 +114,11 @@ func tlsAfter(n *negotiation) []Part {
 // tlsRecordFields decodes a TLS record header (RFC 8446 §5.1) and, when the
 // record is a handshake, the handshake header (§4).
 func tlsRecordFields(b []byte) []Var {
-	out := []Var{v("content type", itoa(int(b[0]))+" (handshake)")}
+	out := []Var{{"content type", strconv.Itoa(int(b[0])) + " (handshake)"}}
 	if len(b) < 5 {
-		return append(out, v("record", "incomplete: "+itoa(len(b))+" of 5 header bytes"))
+		return append(out, Var{"record", "incomplete: " + strconv.Itoa(len(b)) + " of 5 header bytes"})
 	}
-	out = append(out, v("legacy record version", "0x"+h2Hex(b[1:3])), v("length", itoa(int(b[3])<<8|int(b[4]))))
+	out = append(out, Var{"legacy record version", "0x" + hexString(b[1:3])}, Var{"length", strconv.Itoa(int(b[3])<<8 | int(b[4]))})
 	if len(b) < 9 {
 		return out
 	}
@@ -126,9 +126,9 @@ func tlsRecordFields(b []byte) []Var {
 	if b[5] == 1 {
 		typ = "client_hello"
 	}
-	out = append(out, v("handshake type", itoa(int(b[5]))+" ("+typ+")"), v("handshake length", itoa(int(b[6])<<16|int(b[7])<<8|int(b[8]))))
+	out = append(out, Var{"handshake type", strconv.Itoa(int(b[5])) + " (" + typ + ")"}, Var{"handshake length", strconv.Itoa(int(b[6])<<16 | int(b[7])<<8 | int(b[8]))})
 	if len(b) >= 11 {
-		out = append(out, v("legacy version", "0x"+h2Hex(b[9:11])))
+		out = append(out, Var{"legacy version", "0x" + hexString(b[9:11])})
 	}
 	return out
 }

@@ -1,5 +1,7 @@
 package engine
 
+import "strconv"
+
 // A Span is a half-open range [Start, End) of byte offsets into the request.
 // The zero Span (0, 0) means "no particular bytes".
 type Span struct{ Start, End int }
@@ -64,46 +66,55 @@ func (s Step) Summary() string {
 	return Expand(s.Note.Summary, s.Vars)
 }
 
-// trace records steps. The first Bad note with a Status that is raised by a
-// failing check decides the final response (see decisive); checking goes on,
-// so that every problem is reported.
+// trace records steps. Checking goes on after a failure, so that every
+// problem is reported; which failure decides the response is up to the
+// stage that makes the response (see negotiation.run).
 type trace struct {
-	steps    []Step
-	vars     []Var // where the steps' Vars are kept: one allocation for many steps
-	decisive int   // index of the deciding step, or -1
-	stage    Stage
-	omitted  int // steps dropped over maxSteps
+	steps []Step
+	vars  []Var // the steps' Vars, one after the other (see keepVars)
+	// refusal is the index of the first failed check whose note refuses
+	// the request (a Bad note with a Status), or -1. It is the parser's
+	// decision: the first such problem of the request decides its error
+	// response.
+	refusal int
+	stage   Stage
+	omitted int // steps dropped over maxSteps
 }
 
 // maxSteps bounds the trace, so that a hostile paste (a million empty
 // list elements, ten thousand bad lines) cannot freeze the page that shows
-// it. The deciding step is always kept.
+// it. A step that can decide the response (the first refusal, and each step
+// recorded with refuse) is kept beyond it.
 const maxSteps = 400
 
-func newTrace() trace { return trace{decisive: -1} }
+func newTrace() trace { return trace{refusal: -1} }
 
-// reserve makes room for n steps in all (at most maxSteps and the last).
+// reserve makes room for n steps in all (at most maxSteps and the last),
+// and for their Vars, about two a step.
 func (t *trace) reserve(n int) {
 	n = min(n, maxSteps+1)
 	if n > cap(t.steps) {
 		t.steps = append(make([]Step, 0, n), t.steps...)
 	}
+	if 2*n > cap(t.vars) {
+		t.vars = append(make([]Var, 0, 2*n), t.vars...)
+	}
 }
 
-// add records a step. The vars are copied (into t.vars), so that the
+// add records a step and returns its index, or -1 when the trace is full
+// and the step is not kept. The vars are copied (into t.vars), so that the
 // callers' variadic arguments need no allocation of their own.
-func (t *trace) add(o Outcome, check string, sp Span, n *Note, vars []Var) {
-	deciding := t.decisive < 0 && o == Fail && n != nil && n.Level == Bad && n.Status != 0
-	if len(t.steps) >= maxSteps && !deciding {
+func (t *trace) add(o Outcome, check string, sp Span, n *Note, vars []Var, keep bool) int {
+	first := t.refusal < 0 && o == Fail && n != nil && n.Level == Bad && n.Status != 0
+	if len(t.steps) >= maxSteps && !first && !keep {
 		t.omitted++
-		return
+		return -1
 	}
-	if deciding {
-		t.decisive = len(t.steps)
+	if first {
+		t.refusal = len(t.steps)
 	}
-	t.steps = append(t.steps, Step{})
-	s := &t.steps[len(t.steps)-1] // filled in place: copying a Step costs more
-	s.Stage, s.Check, s.Outcome, s.Span, s.Note, s.Vars = t.stage, check, o, sp, n, t.keepVars(vars)
+	t.steps = append(t.steps, Step{Stage: t.stage, Outcome: o, Check: check, Span: sp, Note: n, Vars: t.keepVars(vars)})
+	return len(t.steps) - 1
 }
 
 // keepVars copies vars into t.vars and returns the copy, capped so that an
@@ -119,52 +130,37 @@ func (t *trace) keepVars(vars []Var) []Var {
 }
 
 // pass records a passed check, optionally explained by a note.
-func (t *trace) pass(check string, sp Span, n *Note, vars ...Var) { t.add(Pass, check, sp, n, vars) }
+func (t *trace) pass(check string, sp Span, n *Note, vars ...Var) {
+	t.add(Pass, check, sp, n, vars, false)
+}
 
 // fail records a failed check with the note that explains it.
-func (t *trace) fail(check string, sp Span, n *Note, vars ...Var) { t.add(Fail, check, sp, n, vars) }
+func (t *trace) fail(check string, sp Span, n *Note, vars ...Var) {
+	t.add(Fail, check, sp, n, vars, false)
+}
+
+// refuse records a failed check whose note (Bad, with a Status) gives the
+// response that refuses the request, and returns the step's index, which
+// the refusal carries (verdict.step). The step is kept however long the
+// trace.
+func (t *trace) refuse(check string, sp Span, n *Note, vars ...Var) int {
+	return t.add(Fail, check, sp, n, vars, true)
+}
 
 // skip records a check that does not apply.
-func (t *trace) skip(check string, sp Span, n *Note, vars ...Var) { t.add(Skip, check, sp, n, vars) }
+func (t *trace) skip(check string, sp Span, n *Note, vars ...Var) {
+	t.add(Skip, check, sp, n, vars, false)
+}
 
 // note records an explanation that is not a check.
-func (t *trace) note(sp Span, n *Note, vars ...Var) { t.add(Explain, n.Summary, sp, n, vars) }
+func (t *trace) note(sp Span, n *Note, vars ...Var) { t.add(Explain, n.Summary, sp, n, vars, false) }
 
-// finish closes the trace: it says how many steps were left out, and
-// returns the steps, with their Vars, copied out of the working memory
-// into slices of their exact size.
+// finish closes the trace, saying how many steps were left out, and
+// returns its steps.
 func (t *trace) finish() []Step {
 	if t.omitted > 0 {
 		t.steps = append(t.steps, Step{Stage: t.stage, Check: noteTraceTruncated.Summary, Outcome: Explain, Note: noteTraceTruncated,
-			Vars: t.keepVars([]Var{v("count", itoa(t.omitted)), v("limit", itoa(maxSteps))})})
+			Vars: []Var{{"count", strconv.Itoa(t.omitted)}, {"limit", strconv.Itoa(maxSteps)}}})
 	}
-	nvars := 0
-	for i := range t.steps {
-		nvars += len(t.steps[i].Vars)
-	}
-	steps := make([]Step, len(t.steps))
-	copy(steps, t.steps)
-	vars := make([]Var, 0, nvars)
-	for i := range steps {
-		if s := &steps[i]; s.Vars != nil {
-			start := len(vars)
-			vars = append(vars, s.Vars...)
-			s.Vars = vars[start:len(vars):len(vars)]
-		}
-	}
-	return steps
+	return t.steps
 }
-
-// failed reports whether a decisive failure has been recorded.
-func (t *trace) failed() bool { return t.decisive >= 0 }
-
-// decidingNote returns the note of the deciding step, or nil.
-func (t *trace) decidingNote() *Note {
-	if t.decisive < 0 {
-		return nil
-	}
-	return t.steps[t.decisive].Note
-}
-
-// v is shorthand for a Var.
-func v(name, value string) Var { return Var{name, value} }

@@ -1,6 +1,9 @@
 package engine
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // The generic Upgrade mechanism (RFC 9110 §7.8, §7.6.1, §15.2.2, §15.5.22).
 //
@@ -24,16 +27,24 @@ func (o offer) String() string {
 	return o.Name + "/" + o.Version
 }
 
-// A verdict is what a protocol handler decided about an offer.
+// A verdict is what the Upgrade stage decided: switch protocols (accept),
+// or refuse the request (reject).
 type verdict struct {
 	accept  bool
-	upgrade string    // the Upgrade value of the 101, e.g. "websocket" or "TLS/1.0, HTTP/1.1"
-	headers []Header  // the protocol's own 101 fields, in order
-	room    [3]Header // where headers starts, so that the fields need no allocation of their own
-	reject  *Response
+	upgrade string   // the Upgrade value of the 101, e.g. "websocket" or "TLS/1.0, HTTP/1.1"
+	headers []Header // the protocol's own 101 fields, in order
 	// after describes the bytes after the 101 (both directions).
 	after func(n *negotiation) []Part
+
+	// reject is the response that refuses the request, and step the index
+	// in the trace of the failed check that produced it (trace.refuse).
+	reject *Response
+	step   int
 }
+
+// refusal is a verdict that refuses the request with resp, because of the
+// failed check at index step of the trace.
+func refusal(resp *Response, step int) *verdict { return &verdict{reject: resp, step: step} }
 
 // A handler knows one family of Upgrade tokens. Handlers are tried in the
 // client's order of offers (RFC 9110 §7.8 lets the server choose by its own
@@ -47,26 +58,26 @@ type handler struct {
 	negotiate func(n *negotiation, o offer) *verdict
 	// advertise returns the Upgrade value to advertise, or "".
 	advertise func(c *Config) string
-	// required returns the 426 Upgrade value when the server requires this
-	// protocol for the request, or "".
-	required func(n *negotiation) string
-	// refuse, when set, answers a request the handler requires (required
-	// returned a protocol) with its own response instead of the 426, e.g. the
-	// 400 some WebSocket servers send; nil keeps the 426.
-	refuse func(n *negotiation) *Response
-	// semantics (optional) is the U4 check of RFC 9110 §7.8: it returns ""
-	// when the request's semantics can be honoured by the new protocol, or a
-	// plain-text reason why not; the offer is then ignored.
+	// required, when set, is asked about a request that switches to no
+	// protocol: when the server requires this protocol for it, required
+	// records the failed check and returns the refusal (a 426 naming the
+	// protocol, RFC 9110 §15.5.22, or the handler's own response); else nil.
+	required func(n *negotiation) *verdict
+	// semantics, when set, applies RFC 9110 §7.8 ("A server MUST NOT switch
+	// protocols unless the received message semantics can be honored by the
+	// new protocol"): it returns "" when the new protocol can honour the
+	// request, or a plain-text reason why not; the offer is then ignored.
 	semantics func(n *negotiation, o offer) string
 }
 
-// handlers are consulted in order; register adds to it at init time.
-var handlers []*handler
-
-func addHandler(h *handler) *handler {
-	handlers = append(handlers, h)
-	return h
-}
+// protocolHandlers are the server's protocol handlers, in its order: the
+// order in which it advertises its protocols (and lists them in a 426), and
+// in which it asks whether one of them is required. Each offer goes to the
+// handler whose match accepts it. A run reads the list from its negotiation
+// (negotiation.handlers): the handlers' own functions use it (h2c's response
+// on stream 1 advertises the server's protocols), and a variable's
+// initializer cannot refer, through them, to the variable itself.
+var protocolHandlers = []*handler{h2cHandler, mythHandler, tlsHandler, websocketHandler}
 
 // upgradeStage parses Connection and Upgrade and asks the protocol handlers.
 // It returns the decisive verdict, or nil for an ordinary response.
@@ -88,11 +99,11 @@ func (n *negotiation) upgradeStage() *verdict {
 	sp := spanOf(upgrades)
 	if !r.AtLeast(1, 1) {
 		// RFC 9110 §7.8: a server MUST ignore Upgrade in an HTTP/1.0 request.
-		n.t.skip("Upgrade is honoured only in HTTP/1.1", sp, noteUpgradeHTTP10, v("version", r.Version))
+		n.t.skip("Upgrade is honoured only in HTTP/1.1", sp, noteUpgradeHTTP10, Var{"version", r.Version})
 		return nil
 	}
 	var listed int
-	n.offers, listed = parseOffers(n, upgrades, n.offers[:0])
+	n.offers, listed = parseOffers(n, upgrades)
 	if len(n.offers) == 0 {
 		if listed > 0 {
 			n.t.skip("the request offers a well-formed protocol in Upgrade", sp, nil)
@@ -108,18 +119,17 @@ func (n *negotiation) upgradeStage() *verdict {
 	if !hasOption {
 		switch n.cfg.HTTP.NoConnectionOption {
 		case "426":
-			n.t.fail("Connection lists the \"upgrade\" option", optSpan, noteNoUpgradeOption426)
-			return &verdict{reject: n.upgradeRequired(n.offeredSupported(), "the request's Connection field does not list \"upgrade\"")}
+			step := n.t.refuse("Connection lists the \"upgrade\" option", optSpan, noteNoUpgradeOption426)
+			return refusal(n.upgradeRequired(n.offeredSupported(), "the request's Connection field does not list \"upgrade\""), step)
 		case "400":
-			n.t.fail("Connection lists the \"upgrade\" option", optSpan, noteNoUpgradeOption400)
-			resp := errorResponse(noteNoUpgradeOption400, nil, r)
-			return &verdict{reject: resp}
+			step := n.t.refuse("Connection lists the \"upgrade\" option", optSpan, noteNoUpgradeOption400)
+			return refusal(errorResponse(noteNoUpgradeOption400, nil, r), step)
 		}
 		// A handler may still choose to act (x/net's h2c ignores the option);
 		// by default the offers are ignored.
 		n.t.fail("Connection lists the \"upgrade\" option", optSpan, noteNoUpgradeOption)
 		for _, o := range n.offers {
-			if h := handlerFor(o); h != nil && h.name == "h2c" && n.cfg.H2C.IgnoreConnection {
+			if h := n.handlerFor(o); h != nil && h.name == "h2c" && n.cfg.H2C.IgnoreConnection {
 				if !n.switchable() {
 					return n.requiredStage()
 				}
@@ -136,14 +146,14 @@ func (n *negotiation) upgradeStage() *verdict {
 
 	var firstReject *verdict
 	for _, o := range n.offers {
-		h := handlerFor(o)
+		h := n.handlerFor(o)
 		if h == nil {
-			n.t.skip("the server supports "+o.String(), o.Span, noteUnknownProtocol, v("protocol", o.String()), v("registry", registryEntry(o.Name)))
+			n.t.skip("the server supports "+o.String(), o.Span, noteUnknownProtocol, Var{"protocol", o.String()}, Var{"registry", registryEntry(o.Name)})
 			continue
 		}
 		if h.semantics != nil {
 			if why := h.semantics(n, o); why != "" {
-				n.t.skip("the request's semantics can be honoured by "+o.String(), o.Span, noteSemanticsNotHonoured, v("protocol", o.String()), v("why", why))
+				n.t.skip("the request's semantics can be honoured by "+o.String(), o.Span, noteSemanticsNotHonoured, Var{"protocol", o.String()}, Var{"why", why})
 				continue
 			}
 		}
@@ -152,7 +162,7 @@ func (n *negotiation) upgradeStage() *verdict {
 		case res == nil:
 			continue
 		case res.accept:
-			n.t.pass("the server switches to an offered protocol", o.Span, noteChosen, v("protocol", o.String()))
+			n.t.pass("the server switches to an offered protocol", o.Span, noteChosen, Var{"protocol", o.String()})
 			return res
 		case firstReject == nil:
 			firstReject = res
@@ -168,35 +178,30 @@ func (n *negotiation) upgradeStage() *verdict {
 // protocol at all, recording why not: a connection that must close after
 // the response (RFC 9112 §9.6, §6.1) cannot also be switched, and a CONNECT
 // request, which this origin server does not implement, has semantics no
-// protocol can honour (RFC 9110 §7.8, U4).
+// protocol can honour (RFC 9110 §7.8).
 func (n *negotiation) switchable() bool {
 	r := n.req
 	if why, sp := n.closeReason(); why != "" {
-		n.t.fail("nothing obliges the server to close the connection", sp, noteCloseNoSwitch, v("why", why))
+		n.t.fail("nothing obliges the server to close the connection", sp, noteCloseNoSwitch, Var{"why", why})
 		return false
 	}
 	if r.Method == "CONNECT" {
 		n.t.fail("the request's semantics can be honoured after a switch", r.MethodSpan, noteSemanticsNotHonoured,
-			v("protocol", n.offers[0].String()), v("why", "this origin server does not implement CONNECT"))
+			Var{"protocol", n.offers[0].String()}, Var{"why", "this origin server does not implement CONNECT"})
 		return false
 	}
 	return true
 }
 
-// requiredStage returns a 426 when the server requires an upgrade for this
-// request (RFC 9110 §15.5.22), or nil.
+// requiredStage returns the refusal of the first handler that requires its
+// protocol for this request (RFC 9110 §15.5.22), or nil.
 func (n *negotiation) requiredStage() *verdict {
-	for _, h := range handlers {
+	for _, h := range n.handlers {
 		if h.required == nil {
 			continue
 		}
-		if up := h.required(n); up != "" {
-			if h.refuse != nil {
-				if resp := h.refuse(n); resp != nil {
-					return &verdict{reject: resp}
-				}
-			}
-			return &verdict{reject: n.upgradeRequired(up, "this resource is served only over "+up)}
+		if v := h.required(n); v != nil {
+			return v
 		}
 	}
 	return nil
@@ -208,7 +213,7 @@ func (n *negotiation) upgradeRequired(protocols, why string) *Response {
 	resp := &Response{Status: 426}
 	resp.Add("Upgrade", protocols)
 	resp.Add("Connection", "Upgrade")
-	n.t.note(Span{}, note426, v("protocols", protocols))
+	n.t.note(Span{}, note426, Var{"protocols", protocols})
 	return resp.withBody("text/plain; charset=utf-8", "426 Upgrade Required: "+why+".\n")
 }
 
@@ -218,8 +223,8 @@ func (n *negotiation) upgradeRequired(protocols, why string) *Response {
 func (n *negotiation) offeredSupported() string {
 	var list []string
 	for _, o := range n.offers {
-		if h := handlerFor(o); h != nil && h.advertise != nil {
-			if s := h.advertise(n.cfg); s != "" && !contains(list, s) {
+		if h := n.handlerFor(o); h != nil && h.advertise != nil {
+			if s := h.advertise(n.cfg); s != "" && !slices.Contains(list, s) {
 				list = append(list, s)
 			}
 		}
@@ -238,8 +243,9 @@ func (n *negotiation) supportedList() string {
 	return "websocket"
 }
 
-func handlerFor(o offer) *handler {
-	for _, h := range handlers {
+// handlerFor returns the handler responsible for the offer, or nil.
+func (n *negotiation) handlerFor(o offer) *handler {
+	for _, h := range n.handlers {
 		if h.match(o) {
 			return h
 		}
@@ -247,51 +253,44 @@ func handlerFor(o offer) *handler {
 	return nil
 }
 
-// parseOffers splits the Upgrade lines into protocols, appended to out. An
-// element that is not protocol-name ["/" protocol-version] is reported and
-// skipped.
-func parseOffers(n *negotiation, lines []Field, out []offer) (_ []offer, listed int) {
-	var buf [8]elem
+// parseOffers splits the Upgrade lines into protocols; listed counts the
+// list's elements. An element that is not protocol-name ["/"
+// protocol-version] is reported and skipped.
+func parseOffers(n *negotiation, lines []Field) (offers []offer, listed int) {
 	for _, f := range lines {
-		es, empties := appendList(buf[:0], f.Value, f.ValueSpan().Start)
+		es, empties := splitList(f.Value, f.ValueSpan.Start)
 		listed += len(es)
 		if empties > 0 && len(es) > 0 {
-			n.t.note(f.ValueSpan(), noteEmptyListElements, v("name", f.Name))
+			n.t.note(f.ValueSpan, noteEmptyListElements, Var{"name", f.Name})
 		}
 		for _, e := range es {
-			name, version := e.Value, ""
-			if i := strings.IndexByte(e.Value, '/'); i >= 0 {
-				name, version = e.Value[:i], e.Value[i+1:]
-			}
-			if !isToken(name) || i0(e.Value, '/') && !isToken(version) {
-				n.t.fail("each Upgrade element is protocol-name [\"/\" protocol-version]", e.Span, noteUpgradeElementSyntax, v("element", e.Value))
+			name, version, slash := strings.Cut(e.Value, "/")
+			if !isToken(name) || slash && !isToken(version) {
+				n.t.fail("each Upgrade element is protocol-name [\"/\" protocol-version]", e.Span, noteUpgradeElementSyntax, Var{"element", e.Value})
 				continue
 			}
-			out = append(out, offer{name, version, e.Span})
+			offers = append(offers, offer{name, version, e.Span})
 		}
 	}
-	return out, listed
+	return offers, listed
 }
-
-func i0(s string, c byte) bool { return strings.IndexByte(s, c) >= 0 }
 
 // checkConnection lints the Connection options (RFC 9110 §7.6.1) of the
 // Connection lines.
 func checkConnection(n *negotiation, lines []Field) {
-	var buf [8]elem
 	for _, f := range lines {
-		es, empties := appendList(buf[:0], f.Value, f.ValueSpan().Start)
+		es, empties := splitList(f.Value, f.ValueSpan.Start)
 		if empties > 0 && len(es) > 0 {
-			n.t.note(f.ValueSpan(), noteEmptyListElements, v("name", f.Name))
+			n.t.note(f.ValueSpan, noteEmptyListElements, Var{"name", f.Name})
 		}
 		for _, e := range es {
 			if !isToken(e.Value) {
-				n.t.fail("each Connection option is a token", e.Span, noteConnectionOptionSyntax, v("option", e.Value))
+				n.t.fail("each Connection option is a token", e.Span, noteConnectionOptionSyntax, Var{"option", e.Value})
 				continue
 			}
-			for _, ee := range endToEndFields {
-				if equalFold(e.Value, ee) {
-					n.t.note(e.Span, noteConnectionEndToEnd, v("option", e.Value))
+			for _, field := range endToEndFields {
+				if equalFold(e.Value, field) {
+					n.t.note(e.Span, noteConnectionEndToEnd, Var{"option", e.Value})
 				}
 			}
 		}
@@ -345,9 +344,9 @@ func (n *negotiation) expectStage(rejecting bool) bool {
 	}
 	for _, e := range es {
 		if !equalFold(e.Value, "100-continue") {
-			vars := []Var{v("expectation", e.Value)}
-			n.t.fail("the expectation is 100-continue", e.Span, noteExpectUnknown, vars...)
-			n.res.Final = errorResponse(noteExpectUnknown, vars, r)
+			vars := []Var{{"expectation", e.Value}}
+			step := n.t.refuse("the expectation is 100-continue", e.Span, noteExpectUnknown, vars...)
+			n.final(errorResponse(noteExpectUnknown, vars, r), step)
 			return false
 		}
 	}

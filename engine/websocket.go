@@ -3,6 +3,9 @@ package engine
 import (
 	"encoding/base64"
 	"errors"
+	"strconv"
+
+	"github.com/upgrade-playground/playground/engine/internal/sha1"
 )
 
 // The WebSocket opening handshake, server side (RFC 6455 §4.2.1, §4.2.2,
@@ -95,19 +98,15 @@ func AcceptKey(key string) string {
 
 // acceptSteps computes Sec-WebSocket-Accept with the steps the trace shows:
 // the key and the GUID concatenated, the SHA-1 of that in hex, and the
-// base64 of the SHA-1. The three strings share one allocation.
+// base64 of the SHA-1.
 func acceptSteps(key string) (concat, sha1Hex, accept string) {
-	var buf [128]byte // enough for a valid key: no allocation but the result
-	b := append(append(buf[:0], key...), websocketGUID...)
-	n := len(b)
-	sum := sha1Sum(b)
-	b = appendHex(b, sum[:])
-	b = base64.StdEncoding.AppendEncode(b, sum[:])
-	s := string(b)
-	return s[:n], s[n : n+2*len(sum)], s[n+2*len(sum):]
+	concat = key + websocketGUID
+	sum := sha1.Sum([]byte(concat))
+	return concat, hexString(sum[:]), base64.StdEncoding.EncodeToString(sum[:])
 }
 
-var websocketHandler = addHandler(&handler{
+// websocketHandler negotiates the websocket token (one of protocolHandlers).
+var websocketHandler = &handler{
 	name:      "websocket",
 	match:     func(o offer) bool { return equalFold(o.Name, "websocket") },
 	negotiate: negotiateWebSocket,
@@ -117,39 +116,36 @@ var websocketHandler = addHandler(&handler{
 		}
 		return ""
 	},
-	required: func(n *negotiation) string {
+	required: func(n *negotiation) *verdict {
 		if !n.cfg.WebSocket.Enabled || n.cfg.WebSocket.Only == "" {
-			return ""
+			return nil
 		}
-		note := noteWSOnly
+		const check = "the request asks for WebSocket (this is a WebSocket-only endpoint)"
 		if n.cfg.WebSocket.Only == "400" {
-			note = noteWSOnly400
+			step := n.t.refuse(check, n.req.LineSpan, noteWSOnly400)
+			return refusal(errorResponse(noteWSOnly400, nil, n.req), step)
 		}
-		n.t.fail("the request asks for WebSocket (this is a WebSocket-only endpoint)", n.req.LineSpan, note)
-		return "websocket"
+		step := n.t.refuse(check, n.req.LineSpan, noteWSOnly)
+		return refusal(n.upgradeRequired("websocket", "this resource is served only over websocket"), step)
 	},
-	refuse: func(n *negotiation) *Response {
-		if n.cfg.WebSocket.Only == "400" {
-			return errorResponse(noteWSOnly400, nil, n.req)
-		}
-		return nil
-	},
-})
+}
 
 // wsCheck collects the checks of one handshake: the first failure builds the
 // error response, later ones are only recorded.
 type wsCheck struct {
-	n   *negotiation
-	bad *Response
+	n    *negotiation
+	bad  *Response // the error response, or nil
+	step int       // the trace index of the failure that made bad
 }
 
 // fail records a failed check. It returns the error response when this is
 // the first failure, so that the caller can add fields, else a scratch one.
 func (c *wsCheck) fail(check string, sp Span, note *Note, vars ...Var) *Response {
-	c.n.t.fail(check, sp, note, vars...)
 	if c.bad != nil {
+		c.n.t.fail(check, sp, note, vars...)
 		return &Response{}
 	}
+	c.step = c.n.t.refuse(check, sp, note, vars...)
 	c.bad = errorResponse(note, vars, c.n.req)
 	return c.bad
 }
@@ -163,10 +159,10 @@ func negotiateWebSocket(n *negotiation, o offer) *verdict {
 		return nil
 	}
 	if o.Version != "" {
-		n.t.note(o.Span, noteWSTokenVersion, v("element", o.String()))
+		n.t.note(o.Span, noteWSTokenVersion, Var{"element", o.String()})
 	}
 	if len(n.offers) > 1 {
-		n.t.note(r.fieldSpan("Upgrade"), noteWSUpgradeList, v("offers", joinOffers(n.offers)))
+		n.t.note(r.fieldSpan("Upgrade"), noteWSUpgradeList, Var{"offers", joinOffers(n.offers)})
 	}
 	c := &wsCheck{n: n}
 	// §4.2.1 item 1: an HTTP/1.1 or higher GET request (the generic stage has
@@ -176,37 +172,35 @@ func negotiateWebSocket(n *negotiation, o offer) *verdict {
 	case r.Method == "GET":
 		n.t.pass("the method is GET", r.MethodSpan, nil)
 	case n.cfg.WebSocket.MethodStatus == "400":
-		c.fail("the method is GET", r.MethodSpan, noteWSMethod400, v("method", r.Method))
+		c.fail("the method is GET", r.MethodSpan, noteWSMethod400, Var{"method", r.Method})
 	default:
-		c.fail("the method is GET", r.MethodSpan, noteWSMethod, v("method", r.Method)).Set("Allow", "GET")
+		c.fail("the method is GET", r.MethodSpan, noteWSMethod, Var{"method", r.Method}).Set("Allow", "GET")
 	}
 	if len(r.Body) > 0 {
-		n.t.note(r.BodySpan, noteWSBody, v("count", itoa(len(r.Body))))
+		n.t.note(r.BodySpan, noteWSBody, Var{"count", strconv.Itoa(len(r.Body))})
 	}
 	// item 2: Host (the parser has required exactly one valid Host).
 	if hs := r.Values("Host"); len(hs) == 1 {
-		n.t.pass("Host names the server's authority", hs[0].ValueSpan(), noteWSHost, v("host", hs[0].Value))
+		n.t.pass("Host names the server's authority", hs[0].ValueSpan, noteWSHost, Var{"host", hs[0].Value})
 	}
 	// items 3 and 4 (Upgrade, Connection) were checked by the generic stage.
 	n.t.pass("Upgrade includes websocket and Connection includes upgrade", o.Span, nil)
 	key, keySpan := checkKey(c)
 	checkVersion(c)
 	checkOrigin(c)
-	var protocolBuf [8]elem
-	var extBuf [4]extOffer
-	protocols := checkSubprotocols(c, protocolBuf[:0]) // the buffers keep short lists on the stack
-	exts := parseExtensions(c, extBuf[:0])
+	protocols := checkSubprotocols(c)
+	exts := parseExtensions(c)
 	if c.bad != nil {
 		if r.Method == "HEAD" {
 			c.bad.Body = nil // a response to HEAD has no content (RFC 9110 §9.3.2)
 		}
-		return &verdict{reject: c.bad}
+		return refusal(c.bad, c.step)
 	}
 	concat, sha1Hex, accept := acceptSteps(key)
 	n.t.pass("Sec-WebSocket-Accept is computed from the key", keySpan, noteWSAccept,
-		v("key", key), v("concat", concat), v("sha1", sha1Hex), v("accept", accept))
-	out := n.accept("websocket")
-	out.headers = append(out.room[:0], Header{"Sec-WebSocket-Accept", accept})
+		Var{"key", key}, Var{"concat", concat}, Var{"sha1", sha1Hex}, Var{"accept", accept})
+	out := &verdict{accept: true, upgrade: "websocket", after: websocketAfter}
+	out.headers = append(out.headers, Header{"Sec-WebSocket-Accept", accept})
 	if p := selectSubprotocol(n, protocols); p != "" {
 		out.headers = append(out.headers, Header{"Sec-WebSocket-Protocol", p})
 	}
@@ -214,7 +208,6 @@ func negotiateWebSocket(n *negotiation, o offer) *verdict {
 	if ext != "" {
 		out.headers = append(out.headers, Header{"Sec-WebSocket-Extensions", ext})
 	}
-	out.after = websocketAfter
 	return out
 }
 

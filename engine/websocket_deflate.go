@@ -1,5 +1,7 @@
 package engine
 
+import "strconv"
+
 // Sec-WebSocket-Extensions (RFC 6455 §9.1) and permessage-deflate
 // negotiation (RFC 7692 §5, §7).
 //
@@ -57,42 +59,39 @@ type extOffer struct {
 }
 
 // parseExtensions checks the syntax of Sec-WebSocket-Extensions (§9.1) and
-// appends the offers, in order, to out.
-func parseExtensions(c *wsCheck, out []extOffer) []extOffer {
+// returns the offers, in order.
+func parseExtensions(c *wsCheck) []extOffer {
 	n, r := c.n, c.n.req
 	lines := r.Values("Sec-WebSocket-Extensions")
 	if len(lines) == 0 {
-		return out
+		return nil
 	}
+	var out []extOffer
 	const check = "Sec-WebSocket-Extensions follows the extension grammar"
 	fails := 0
-	var buf [8]elem
 	for _, f := range lines {
-		es, _ := appendList(buf[:0], f.Value, f.ValueSpan().Start)
+		es, _ := splitList(f.Value, f.ValueSpan.Start)
 		if len(es) == 0 {
-			c.fail(check, f.Span, noteWSExtensionsSyntax, v("element", f.Value), v("why", "the list is empty; it needs at least one extension"))
+			c.fail(check, f.Span, noteWSExtensionsSyntax, Var{"element", f.Value}, Var{"why", "the list is empty; it needs at least one extension"})
 			fails++
 		}
 		for _, e := range es {
 			if fails >= 8 {
 				return out
 			}
-			start := len(n.params)
-			name, all, perr := appendParams(n.params, e)
-			params := all[start:len(all):len(all)] // capped: an append to them cannot overwrite the next offer's
-			n.params = all
+			name, params, perr := appendParams(nil, e)
 			if perr != nil {
 				if perr.Span.Empty() { // at the end of the element: point at its last byte
 					perr.Span = Span{e.Span.End - 1, e.Span.End}
 				}
-				c.fail(check, perr.Span, noteWSExtensionsSyntax, v("element", e.Value), v("why", perr.Why))
+				c.fail(check, perr.Span, noteWSExtensionsSyntax, Var{"element", e.Value}, Var{"why", perr.Why})
 				fails++
 				continue
 			}
 			bad := false
 			for _, p := range params {
 				if p.Quoted && !isToken(p.Value) {
-					c.fail(check, p.Span, noteWSExtensionsQuoted, v("param", p.Name), v("value", p.Value))
+					c.fail(check, p.Span, noteWSExtensionsQuoted, Var{"param", p.Name}, Var{"value", p.Value})
 					fails++
 					bad = true
 					break
@@ -116,11 +115,11 @@ func negotiateExtensions(n *negotiation, offers []extOffer) string {
 	accepted, sawDeflate := "", false
 	for i, o := range offers {
 		if i == 32 {
-			n.t.note(Span{o.e.Span.Start, offers[len(offers)-1].e.Span.End}, noteWSExtensionsMany, v("count", itoa(len(offers)-i)))
+			n.t.note(Span{o.e.Span.Start, offers[len(offers)-1].e.Span.End}, noteWSExtensionsMany, Var{"count", strconv.Itoa(len(offers) - i)})
 			break
 		}
 		if !equalFold(o.name, "permessage-deflate") {
-			n.t.skip("the server supports the extension "+o.name, o.e.Span, noteWSExtensionUnknown, v("extension", o.name))
+			n.t.skip("the server supports the extension "+o.name, o.e.Span, noteWSExtensionUnknown, Var{"extension", o.name})
 			continue
 		}
 		sawDeflate = true
@@ -128,11 +127,11 @@ func negotiateExtensions(n *negotiation, offers []extOffer) string {
 		case !d.Enabled:
 			n.t.skip("the server supports permessage-deflate", o.e.Span, noteWSDeflateDisabled)
 		case accepted != "":
-			n.t.skip("only one permessage-deflate offer is accepted", o.e.Span, noteWSDeflateAlternative, v("offer", o.e.Value))
+			n.t.skip("only one permessage-deflate offer is accepted", o.e.Span, noteWSDeflateAlternative, Var{"offer", o.e.Value})
 		default:
 			if resp, ok := acceptDeflate(n, o); ok {
 				accepted = resp
-				n.t.pass("a permessage-deflate offer is accepted", o.e.Span, noteWSDeflateAccepted, v("offer", o.e.Value), v("response", resp))
+				n.t.pass("a permessage-deflate offer is accepted", o.e.Span, noteWSDeflateAccepted, Var{"offer", o.e.Value}, Var{"response", resp})
 			}
 		}
 	}
@@ -148,7 +147,7 @@ func acceptDeflate(n *negotiation, o extOffer) (string, bool) {
 	d := n.cfg.WebSocket.Deflate
 	const check = "the permessage-deflate offer is acceptable"
 	decline := func(sp Span, note *Note, vars ...Var) (string, bool) {
-		n.t.skip(check, sp, note, append([]Var{v("offer", o.e.Value)}, vars...)...)
+		n.t.skip(check, sp, note, append([]Var{{"offer", o.e.Value}}, vars...)...)
 		return "", false
 	}
 	var snct, cnct bool
@@ -158,16 +157,16 @@ func acceptDeflate(n *negotiation, o extOffer) (string, bool) {
 		name := lower(p.Name)
 		for _, q := range o.params[:i] {
 			if equalFold(q.Name, name) {
-				return decline(p.Span, noteWSDeflateDuplicate, v("param", p.Name))
+				return decline(p.Span, noteWSDeflateDuplicate, Var{"param", p.Name})
 			}
 		}
 		if p.Quoted {
-			n.t.note(p.Span, noteWSDeflateQuoted, v("param", p.Name), v("value", p.Value))
+			n.t.note(p.Span, noteWSDeflateQuoted, Var{"param", p.Name}, Var{"value", p.Value})
 		}
 		switch name {
 		case "server_no_context_takeover", "client_no_context_takeover":
 			if p.HasValue {
-				return decline(p.Span, noteWSDeflateValueNotAllowed, v("param", p.Name), v("value", p.Value))
+				return decline(p.Span, noteWSDeflateValueNotAllowed, Var{"param", p.Name}, Var{"value", p.Value})
 			}
 			if name == "server_no_context_takeover" {
 				snct = true
@@ -179,7 +178,7 @@ func acceptDeflate(n *negotiation, o extOffer) (string, bool) {
 			if p.HasValue {
 				var why string
 				if b, why = windowBits(p.Value); why != "" {
-					return decline(p.Span, noteWSDeflateBadBits, v("param", p.Name), v("value", p.Value), v("why", why))
+					return decline(p.Span, noteWSDeflateBadBits, Var{"param", p.Name}, Var{"value", p.Value}, Var{"why", why})
 				}
 			} else if name == "server_max_window_bits" {
 				return decline(p.Span, noteWSDeflateServerBitsNoValue)
@@ -190,7 +189,7 @@ func acceptDeflate(n *negotiation, o extOffer) (string, bool) {
 				cbits, cSpan = b, p.Span
 			}
 		default:
-			return decline(p.Span, noteWSDeflateUnknownParam, v("param", p.Name))
+			return decline(p.Span, noteWSDeflateUnknownParam, Var{"param", p.Name})
 		}
 	}
 	sb := d.ServerMaxBits
@@ -215,23 +214,23 @@ func acceptDeflate(n *negotiation, o extOffer) (string, bool) {
 	}
 	switch {
 	case sbits > 0 && sb < sbits:
-		resp += "; server_max_window_bits=" + itoa(sb)
-		n.t.note(sSpan, noteWSDeflateServerBitsLowered, v("offered", itoa(sbits)), v("bits", itoa(sb)))
+		resp += "; server_max_window_bits=" + strconv.Itoa(sb)
+		n.t.note(sSpan, noteWSDeflateServerBitsLowered, Var{"offered", strconv.Itoa(sbits)}, Var{"bits", strconv.Itoa(sb)})
 	case sbits > 0:
-		resp += "; server_max_window_bits=" + itoa(sbits)
+		resp += "; server_max_window_bits=" + strconv.Itoa(sbits)
 	case sb < 15:
-		resp += "; server_max_window_bits=" + itoa(sb)
-		n.t.note(o.e.Span, noteWSDeflateServerBitsAdded, v("bits", itoa(sb)))
+		resp += "; server_max_window_bits=" + strconv.Itoa(sb)
+		n.t.note(o.e.Span, noteWSDeflateServerBitsAdded, Var{"bits", strconv.Itoa(sb)})
 	}
 	cb := d.ClientMaxBits
 	switch {
 	case cbits == -1 && cb < 15:
-		resp += "; client_max_window_bits=" + itoa(cb)
-		n.t.note(cSpan, noteWSDeflateClientBitsChosen, v("bits", itoa(cb)))
+		resp += "; client_max_window_bits=" + strconv.Itoa(cb)
+		n.t.note(cSpan, noteWSDeflateClientBitsChosen, Var{"bits", strconv.Itoa(cb)})
 	case cbits == -1:
 		n.t.note(cSpan, noteWSDeflateClientBitsHint)
 	case cbits > 0:
-		resp += "; client_max_window_bits=" + itoa(min(cbits, cb))
+		resp += "; client_max_window_bits=" + strconv.Itoa(min(cbits, cb))
 	}
 	return resp, true
 }

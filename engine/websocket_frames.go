@@ -1,7 +1,11 @@
 package engine
 
 import (
+	"strconv"
+	"strings"
 	"unicode/utf8"
+
+	"github.com/upgrade-playground/playground/engine/internal/inflate"
 )
 
 // Client frames after the 101 (RFC 6455 §5.2, §5.4, §5.5, §7.4; RFC 7692
@@ -119,12 +123,12 @@ func decodeClientFrames(n *negotiation, ext string) []Part {
 		return nil
 	}
 	base := n.req.After
-	n.t.note(Span{base, base + len(rest)}, noteWSEarlyData, v("count", itoa(len(rest))))
-	fr := &frameReader{n: n, deflate: ext != "", noContext: indexString(ext, "client_no_context_takeover") >= 0}
+	n.t.note(Span{base, base + len(rest)}, noteWSEarlyData, Var{"count", strconv.Itoa(len(rest))})
+	fr := &frameReader{n: n, deflate: ext != "", noContext: strings.Contains(ext, "client_no_context_takeover")}
 	var parts []Part
 	for off := 0; off < len(rest); {
 		if len(parts) == maxFrames {
-			parts = append(parts, Part{From: "client", Proto: "websocket", Title: "not decoded: " + itoa(len(rest)-off) + " more bytes", Bytes: rest[off:], Span: Span{base + off, base + len(rest)}})
+			parts = append(parts, Part{From: "client", Proto: "websocket", Title: "not decoded: " + strconv.Itoa(len(rest)-off) + " more bytes", Bytes: rest[off:], Span: Span{base + off, base + len(rest)}})
 			break
 		}
 		f, size, need := parseFrame(rest[off:])
@@ -133,13 +137,13 @@ func decodeClientFrames(n *negotiation, ext string) []Part {
 			if f.lenForm == 64 && f.length>>63 != 0 {
 				n.t.fail("the frame follows RFC 6455 §5", sp, noteWSFrameLengthMSB)
 			}
-			needs := "at least " + itoa(int(min(need, 1<<62)))
+			needs := "at least " + strconv.Itoa(int(min(need, 1<<62)))
 			if need > 1<<40 {
 				needs = "more than a terabyte of"
 			}
-			n.t.note(sp, noteWSFrameIncomplete, v("count", itoa(len(rest)-off)), v("need", needs))
+			n.t.note(sp, noteWSFrameIncomplete, Var{"count", strconv.Itoa(len(rest) - off)}, Var{"need", needs})
 			parts = append(parts, Part{From: "client", Proto: "websocket", Title: "incomplete frame: the server waits for " + needs + " more bytes", Bytes: rest[off:], Span: sp, Note: noteWSFrameIncomplete,
-				Vars: []Var{v("count", itoa(len(rest)-off)), v("need", needs)}})
+				Vars: []Var{{"count", strconv.Itoa(len(rest) - off)}, {"need", needs}}})
 			break
 		}
 		sp.End = base + off + size
@@ -148,7 +152,7 @@ func decodeClientFrames(n *negotiation, ext string) []Part {
 		var end bool
 		if parts, end = fr.reply(f, sp, parts); end {
 			if off < len(rest) {
-				n.t.note(Span{base + off, base + len(rest)}, noteWSFrameAfterClose, v("count", itoa(len(rest)-off)))
+				n.t.note(Span{base + off, base + len(rest)}, noteWSFrameAfterClose, Var{"count", strconv.Itoa(len(rest) - off)})
 				parts = append(parts, Part{From: "client", Proto: "websocket", Title: "ignored: the connection is closing", Bytes: rest[off:], Span: Span{base + off, base + len(rest)}})
 			}
 			break
@@ -174,20 +178,20 @@ func (fr *frameReader) explain(f wsFrame, raw []byte, sp Span) Part {
 		bad(noteWSFrameRSV)
 	}
 	if name == "reserved" {
-		bad(noteWSFrameOpcode, v("opcode", hexByte(f.opcode)))
+		bad(noteWSFrameOpcode, Var{"opcode", hexByte(f.opcode)})
 	}
 	switch {
 	case f.lenForm == 64 && f.length>>63 != 0:
 		bad(noteWSFrameLengthMSB)
 	case f.lenForm == 16 && f.length < 126, f.lenForm == 64 && f.length < 1<<16:
-		bad(noteWSFrameLengthNotMinimal, v("length", itoa(int(f.length))), v("form", itoa(f.lenForm)))
+		bad(noteWSFrameLengthNotMinimal, Var{"length", strconv.Itoa(int(f.length))}, Var{"form", strconv.Itoa(f.lenForm)})
 	}
 	if control {
 		if !f.fin {
-			bad(noteWSFrameControlFragmented, v("opcode", name))
+			bad(noteWSFrameControlFragmented, Var{"opcode", name})
 		}
 		if f.length > 125 {
-			bad(noteWSFrameControlLong, v("opcode", name), v("length", itoa(int(f.length))))
+			bad(noteWSFrameControlLong, Var{"opcode", name}, Var{"length", strconv.Itoa(int(f.length))})
 		}
 	}
 	compressed := false
@@ -196,7 +200,7 @@ func (fr *frameReader) explain(f wsFrame, raw []byte, sp Span) Part {
 		case !fr.deflate:
 			bad(noteWSFrameRSV1NoExtension)
 		case control || f.opcode == 0:
-			bad(noteWSFrameRSV1NotFirst, v("opcode", name))
+			bad(noteWSFrameRSV1NotFirst, Var{"opcode", name})
 		default:
 			compressed = true
 			t.note(sp, noteWSFrameCompressed)
@@ -207,7 +211,7 @@ func (fr *frameReader) explain(f wsFrame, raw []byte, sp Span) Part {
 	case f.opcode == 0 && !fr.inMessage:
 		bad(noteWSFrameContinuationUnexpected)
 	case (f.opcode == 1 || f.opcode == 2) && fr.inMessage:
-		bad(noteWSFrameExpectedContinuation, v("opcode", name))
+		bad(noteWSFrameExpectedContinuation, Var{"opcode", name})
 	}
 	if f.opcode == 1 || f.opcode == 2 {
 		fr.inMessage, fr.text, fr.compressed, fr.textBuf = !f.fin, f.opcode == 1, compressed, nil
@@ -238,13 +242,13 @@ func (fr *frameReader) explain(f wsFrame, raw []byte, sp Span) Part {
 		bad(noteWSFrameInvalidUTF8)
 	}
 	fields := []Var{
-		v("FIN", bit(f.fin)), v("RSV1", bit(f.rsv1)), v("RSV2", bit(f.rsv2)), v("RSV3", bit(f.rsv3)),
-		v("opcode", hexByte(f.opcode)+" ("+name+")"),
-		v("MASK", bit(f.masked)),
-		v("payload length", itoa(int(min(f.length, 1<<62)))+" ("+itoa(f.lenForm)+"-bit form)"),
+		{"FIN", bit(f.fin)}, {"RSV1", bit(f.rsv1)}, {"RSV2", bit(f.rsv2)}, {"RSV3", bit(f.rsv3)},
+		{"opcode", hexByte(f.opcode) + " (" + name + ")"},
+		{"MASK", bit(f.masked)},
+		{"payload length", strconv.Itoa(int(min(f.length, 1<<62))) + " (" + strconv.Itoa(f.lenForm) + "-bit form)"},
 	}
 	if f.masked {
-		fields = append(fields, v("masking key", hexBytes(f.key[:], 4)))
+		fields = append(fields, Var{"masking key", hexBytes(f.key[:], 4)})
 	}
 	switch {
 	case f.opcode == 8:
@@ -279,8 +283,8 @@ func (fr *frameReader) explain(f wsFrame, raw []byte, sp Span) Part {
 	if compressed {
 		title += ", compressed"
 	}
-	title += ", " + itoa(int(f.length)) + " bytes of payload"
-	return Part{From: "client", Proto: "websocket", Title: title, Bytes: raw, Span: sp, Fields: fields, Note: noteWSFrame, Vars: []Var{v("opcode", name)}}
+	title += ", " + strconv.Itoa(int(f.length)) + " bytes of payload"
+	return Part{From: "client", Proto: "websocket", Title: title, Bytes: raw, Span: sp, Fields: fields, Note: noteWSFrame, Vars: []Var{{"opcode", name}}}
 }
 
 // inflate decompresses the message collected in fr.deflated (RFC 7692
@@ -292,13 +296,13 @@ func (fr *frameReader) inflate(sp Span) ([]byte, bool) {
 		dict = nil
 	}
 	tail := []byte{0x00, 0x00, 0xff, 0xff, 0x01, 0x00, 0x00, 0xff, 0xff} // the removed tail, then an empty final block
-	out, err := inflate(append(fr.deflated[:len(fr.deflated):len(fr.deflated)], tail...), dict, maxInflate-fr.inflatedN)
+	out, err := inflate.Inflate(append(fr.deflated[:len(fr.deflated):len(fr.deflated)], tail...), dict, maxInflate-fr.inflatedN)
 	fr.inflatedN += len(out)
 	if err != nil {
-		fr.n.t.fail("the compressed message inflates", sp, noteWSFrameInflateError, v("error", err.Error()))
+		fr.n.t.fail("the compressed message inflates", sp, noteWSFrameInflateError, Var{"error", err.Error()})
 		return nil, false
 	}
-	fr.n.t.note(sp, noteWSFrameInflated, v("compressed", itoa(len(fr.deflated))), v("size", itoa(len(out))))
+	fr.n.t.note(sp, noteWSFrameInflated, Var{"compressed", strconv.Itoa(len(fr.deflated))}, Var{"size", strconv.Itoa(len(out))})
 	if !fr.noContext {
 		fr.history = append(fr.history, out...)
 		if len(fr.history) > 32768 {
@@ -308,16 +312,6 @@ func (fr *frameReader) inflate(sp Span) ([]byte, bool) {
 	return out, true
 }
 
-// indexString returns the index of sub in s, or -1.
-func indexString(s, sub string) int {
-	for i := 0; i+len(sub) <= len(s); i++ {
-		if s[i:i+len(sub)] == sub {
-			return i
-		}
-	}
-	return -1
-}
-
 // closeFrame checks a close frame's body: a 2-byte status code, then a
 // UTF-8 reason (§5.5.1, §7.4). It returns the number of problems found.
 func (fr *frameReader) closeFrame(f wsFrame, sp Span, fields *[]Var) int {
@@ -325,11 +319,11 @@ func (fr *frameReader) closeFrame(f wsFrame, sp Span, fields *[]Var) int {
 	p := f.payload
 	switch {
 	case len(p) == 0:
-		t.note(sp, noteWSFrameClose, v("code", "none"), v("reason", ""))
+		t.note(sp, noteWSFrameClose, Var{"code", "none"}, Var{"reason", ""})
 		return 0
 	case len(p) == 1:
 		t.fail("the close frame's body is a status code and a reason", sp, noteWSFrameCloseShort)
-		*fields = append(*fields, v("payload", hexBytes(p, 64)))
+		*fields = append(*fields, Var{"payload", hexBytes(p, 64)})
 		return 1
 	}
 	code := int(p[0])<<8 | int(p[1])
@@ -337,10 +331,10 @@ func (fr *frameReader) closeFrame(f wsFrame, sp Span, fields *[]Var) int {
 	if !utf8.Valid(p[2:]) {
 		reason = hexBytes(p[2:], 64)
 	}
-	*fields = append(*fields, v("status code", itoa(code)), v("reason", reason))
+	*fields = append(*fields, Var{"status code", strconv.Itoa(code)}, Var{"reason", reason})
 	problems := 0
 	if code < 1000 || code == 1004 || code == 1005 || code == 1006 || code == 1015 || code > 1015 && code < 3000 || code >= 5000 {
-		t.fail("the close status code may be sent", sp, noteWSFrameCloseCode, v("code", itoa(code)))
+		t.fail("the close status code may be sent", sp, noteWSFrameCloseCode, Var{"code", strconv.Itoa(code)})
 		problems++
 	}
 	if !utf8.Valid(p[2:]) {
@@ -348,7 +342,7 @@ func (fr *frameReader) closeFrame(f wsFrame, sp Span, fields *[]Var) int {
 		t.fail("the close reason is UTF-8", sp, noteWSFrameInvalidUTF8)
 		problems++
 	}
-	t.note(sp, noteWSFrameClose, v("code", itoa(code)), v("reason", reason))
+	t.note(sp, noteWSFrameClose, Var{"code", strconv.Itoa(code)}, Var{"reason", reason})
 	return problems
 }
 
@@ -357,11 +351,11 @@ func (fr *frameReader) closeFrame(f wsFrame, sp Span, fields *[]Var) int {
 func payloadField(p []byte, text bool) Var {
 	if text && utf8.Valid(p) {
 		if len(p) > 256 {
-			return v("payload (text)", string(p[:256])+"…")
+			return Var{"payload (text)", string(p[:256]) + "…"}
 		}
-		return v("payload (text)", string(p))
+		return Var{"payload (text)", string(p)}
 	}
-	return v("payload (hex)", hexBytes(p, 256))
+	return Var{"payload (hex)", hexBytes(p, 256)}
 }
 
 func bit(b bool) string {
@@ -370,10 +364,6 @@ func bit(b bool) string {
 	}
 	return "0"
 }
-
-const hexDigits = "0123456789abcdef"
-
-func hexByte(c byte) string { return "0x" + string(hexDigits[c>>4]) + string(hexDigits[c&15]) }
 
 // hexBytes writes up to max bytes as space-separated hex pairs.
 func hexBytes(b []byte, limit int) string {
@@ -385,7 +375,7 @@ func hexBytes(b []byte, limit int) string {
 		if i > 0 {
 			out = append(out, ' ')
 		}
-		out = append(out, hexDigits[c>>4], hexDigits[c&15])
+		out = appendHex(out, []byte{c})
 	}
 	return string(out)
 }

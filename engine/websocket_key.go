@@ -1,6 +1,9 @@
 package engine
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // Sec-WebSocket-Key and Sec-WebSocket-Version (RFC 6455 §4.2.1 items 5–6,
 // §4.3, §4.4, §11.3.1, §11.3.5).
@@ -17,37 +20,32 @@ func checkKey(c *wsCheck) (string, Span) {
 		c.fail(check, r.LineSpan, noteWSKeyMissing)
 		return "", Span{}
 	case len(keys) > 1:
-		c.fail(check, keys[1].Span, noteWSKeyDuplicate, v("count", itoa(len(keys))))
-		return keys[0].Value, keys[0].ValueSpan()
+		c.fail(check, keys[1].Span, noteWSKeyDuplicate, Var{"count", strconv.Itoa(len(keys))})
+		return keys[0].Value, keys[0].ValueSpan
 	}
 	k := keys[0]
 	why, at := keyProblem(k.Value)
 	switch {
 	case why != "":
-		sp := k.ValueSpan()
+		sp := k.ValueSpan
 		if at >= 0 {
-			sp = Span{k.ValueSpan().Start + at, k.ValueSpan().Start + at + 1}
+			sp = Span{k.ValueSpan.Start + at, k.ValueSpan.Start + at + 1}
 		}
 		if k.Value == "" {
 			sp = k.Span
 		}
-		c.fail(check, sp, noteWSKeyInvalid, v("key", k.Value), v("why", why))
+		c.fail(check, sp, noteWSKeyInvalid, Var{"key", k.Value}, Var{"why", why})
 	case !canonicalKey(k.Value):
-		sp := Span{k.ValueSpan().Start + 21, k.ValueSpan().Start + 22}
+		sp := Span{k.ValueSpan.Start + 21, k.ValueSpan.Start + 22}
 		if n.cfg.WebSocket.Key == "strict" {
-			c.fail(check, sp, noteWSKeyNonCanonicalStrict, v("key", k.Value), v("char", k.Value[21:22]))
+			c.fail(check, sp, noteWSKeyNonCanonicalStrict, Var{"key", k.Value}, Var{"char", k.Value[21:22]})
 		} else {
-			n.t.pass(check, sp, noteWSKeyNonCanonical, v("key", k.Value), v("char", k.Value[21:22]))
+			n.t.pass(check, sp, noteWSKeyNonCanonical, Var{"key", k.Value}, Var{"char", k.Value[21:22]})
 		}
 	default:
-		n.t.pass(check, k.ValueSpan(), nil)
+		n.t.pass(check, k.ValueSpan, nil)
 	}
-	return k.Value, k.ValueSpan()
-}
-
-// isBase64 reports whether c is in the base64 alphabet (RFC 4648 §4).
-func isBase64(c byte) bool {
-	return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/'
+	return k.Value, k.ValueSpan
 }
 
 // keyProblem says why a key is not base64 of 16 bytes, with the index of
@@ -68,7 +66,7 @@ func keyProblem(key string) (why string, at int) {
 	if i := data + pad; i < len(key) && pad > 0 {
 		return "the padding \"=\" may only end the value", data
 	} else if i < len(key) {
-		return "byte " + itoa(i+1) + " (" + printable(key[i]) + ") is not in the base64 alphabet (A–Z, a–z, 0–9, +, /, and = only as padding at the end)", i
+		return "byte " + strconv.Itoa(i+1) + " (" + printable(key[i]) + ") is not in the base64 alphabet (A–Z, a–z, 0–9, +, /, and = only as padding at the end)", i
 	}
 	switch {
 	case data == 22 && pad == 2:
@@ -76,11 +74,11 @@ func keyProblem(key string) (why string, at int) {
 	case data == 22 && pad == 0:
 		return "the padding == is missing: 22 characters without padding are not canonical base64", len(key) - 1
 	case (data+pad)%4 != 0:
-		return itoa(len(key)) + " characters are not a whole number of 4-character base64 groups", -1
+		return strconv.Itoa(len(key)) + " characters are not a whole number of 4-character base64 groups", -1
 	case pad > 2:
 		return "the padding is malformed", data
 	}
-	return "it decodes to " + itoa(data*3/4) + " bytes, not 16", -1
+	return "it decodes to " + strconv.Itoa(data*3/4) + " bytes, not 16", -1
 }
 
 // canonicalKey reports whether a valid 24-character key has zero padding
@@ -115,24 +113,24 @@ func checkVersion(c *wsCheck) {
 	case len(vers) == 0:
 		resp = c.fail(check, r.LineSpan, noteWSVersionMissing)
 	case len(vers) > 1:
-		resp = c.fail(check, vers[1].Span, noteWSVersionDuplicate, v("count", itoa(len(vers))))
+		resp = c.fail(check, vers[1].Span, noteWSVersionDuplicate, Var{"count", strconv.Itoa(len(vers))})
 	case strings.IndexByte(vers[0].Value, ',') >= 0:
-		resp = c.fail(check, vers[0].ValueSpan(), noteWSVersionList, v("version", vers[0].Value))
+		resp = c.fail(check, vers[0].ValueSpan, noteWSVersionList, Var{"version", vers[0].Value})
 	case !versionSyntax(vers[0].Value):
-		resp = c.fail(check, vers[0].ValueSpan(), noteWSVersionMalformed, v("version", vers[0].Value))
+		resp = c.fail(check, vers[0].ValueSpan, noteWSVersionMalformed, Var{"version", vers[0].Value})
 	case vers[0].Value != "13":
 		if n.cfg.WebSocket.VersionStatus == "426" {
-			resp = c.fail(check, vers[0].ValueSpan(), noteWSVersionUnsupported426, v("version", vers[0].Value))
+			resp = c.fail(check, vers[0].ValueSpan, noteWSVersionUnsupported426, Var{"version", vers[0].Value})
 			if resp.Status == 426 {
 				resp.Set("Connection", "Upgrade")
 				resp.Headers = append([]Header{{"Upgrade", "websocket"}}, resp.Headers...)
-				n.t.note(Span{}, note426, v("protocols", "websocket"))
+				n.t.note(Span{}, note426, Var{"protocols", "websocket"})
 			}
 		} else {
-			resp = c.fail(check, vers[0].ValueSpan(), noteWSVersionUnsupported, v("version", vers[0].Value))
+			resp = c.fail(check, vers[0].ValueSpan, noteWSVersionUnsupported, Var{"version", vers[0].Value})
 		}
 	default:
-		n.t.pass(check, vers[0].ValueSpan(), nil)
+		n.t.pass(check, vers[0].ValueSpan, nil)
 		return
 	}
 	resp.Headers = append([]Header{{"Sec-WebSocket-Version", "13"}}, resp.Headers...)

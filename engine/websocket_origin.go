@@ -38,11 +38,8 @@ var originSettings = []*Setting{
 // parseOrigin splits a serialized origin (RFC 6454 §6.2) into its scheme and
 // host[:port]. It accepts scheme "://" host [ ":" port ] with no path.
 func parseOrigin(s string) (scheme, hostport string, ok bool) {
-	i := 0
-	for i < len(s) && (s[i] >= 'a' && s[i] <= 'z' || s[i] >= 'A' && s[i] <= 'Z' || i > 0 && (isDigit(s[i]) || s[i] == '+' || s[i] == '-' || s[i] == '.')) {
-		i++
-	}
-	if i == 0 || len(s) < i+3 || s[i:i+3] != "://" {
+	i := schemeLen(s)
+	if i == 0 || !strings.HasPrefix(s[i:], "://") {
 		return "", "", false
 	}
 	hp := s[i+3:]
@@ -64,7 +61,7 @@ func checkOrigin(c *wsCheck) {
 	}
 	o := origins[0]
 	if policy == "any" {
-		n.t.pass(check, o.ValueSpan(), noteWSOriginAny, v("origin", o.Value))
+		n.t.pass(check, o.ValueSpan, noteWSOriginAny, Var{"origin", o.Value})
 		return
 	}
 	if len(origins) > 1 {
@@ -72,16 +69,16 @@ func checkOrigin(c *wsCheck) {
 		return
 	}
 	if policy == "allow-list" && listedOrigin(n.cfg.WebSocket.Origins, o.Value) {
-		n.t.pass(check, o.ValueSpan(), noteWSOriginListed, v("origin", o.Value))
+		n.t.pass(check, o.ValueSpan, noteWSOriginListed, Var{"origin", o.Value})
 		return
 	}
 	if o.Value == "null" {
-		c.fail(check, o.ValueSpan(), noteWSOriginNull)
+		c.fail(check, o.ValueSpan, noteWSOriginNull)
 		return
 	}
 	_, hostport, ok := parseOrigin(o.Value)
 	if !ok {
-		c.fail(check, o.ValueSpan(), noteWSOriginMalformed, v("origin", o.Value))
+		c.fail(check, o.ValueSpan, noteWSOriginMalformed, Var{"origin", o.Value})
 		return
 	}
 	switch policy {
@@ -91,12 +88,12 @@ func checkOrigin(c *wsCheck) {
 			host = hs[0].Value
 		}
 		if !equalFold(hostport, host) {
-			c.fail(check, o.ValueSpan(), noteWSOriginCross, v("origin", o.Value), v("originhost", hostport), v("host", host))
+			c.fail(check, o.ValueSpan, noteWSOriginCross, Var{"origin", o.Value}, Var{"originhost", hostport}, Var{"host", host})
 			return
 		}
-		n.t.pass(check, o.ValueSpan(), noteWSOriginSame, v("origin", o.Value), v("host", host))
+		n.t.pass(check, o.ValueSpan, noteWSOriginSame, Var{"origin", o.Value}, Var{"host", host})
 	default:
-		c.fail(check, o.ValueSpan(), noteWSOriginNotListed, v("origin", o.Value), v("allowed", strings.Join(n.cfg.WebSocket.Origins, ", ")))
+		c.fail(check, o.ValueSpan, noteWSOriginNotListed, Var{"origin", o.Value}, Var{"allowed", strings.Join(n.cfg.WebSocket.Origins, ", ")})
 	}
 }
 

@@ -1,5 +1,7 @@
 package engine
 
+import "strconv"
+
 // The server's side after the 101 (RFC 6455 §5.1, §5.5, §7.1.7, §7.4): what
 // it sends in answer to the client frames decoded in websocket_frames.go.
 // Server frames are never masked.
@@ -17,16 +19,16 @@ func closeMeaning(code int) string {
 // (every frame the server sends here is a control frame).
 func serverFrame(op byte, payload []byte, title string) Part {
 	b := append([]byte{0x80 | op, byte(len(payload))}, payload...)
-	fields := []Var{v("FIN", "1"), v("RSV1", "0"), v("RSV2", "0"), v("RSV3", "0"),
-		v("opcode", hexByte(op)+" ("+opcodeName(op)+")"), v("MASK", "0"),
-		v("payload length", itoa(len(payload))+" (7-bit form)")}
+	fields := []Var{{"FIN", "1"}, {"RSV1", "0"}, {"RSV2", "0"}, {"RSV3", "0"},
+		{"opcode", hexByte(op) + " (" + opcodeName(op) + ")"}, {"MASK", "0"},
+		{"payload length", strconv.Itoa(len(payload)) + " (7-bit form)"}}
 	if op == 8 && len(payload) >= 2 {
 		code := int(payload[0])<<8 | int(payload[1])
-		fields = append(fields, v("status code", itoa(code)+" ("+closeMeaning(code)+")"))
+		fields = append(fields, Var{"status code", strconv.Itoa(code) + " (" + closeMeaning(code) + ")"})
 	} else {
 		fields = append(fields, payloadField(payload, true))
 	}
-	return Part{From: "server", Proto: "websocket", Title: title, Bytes: b, Fields: fields, Note: noteWSServerFrame, Vars: []Var{v("opcode", opcodeName(op))}}
+	return Part{From: "server", Proto: "websocket", Title: title, Bytes: b, Fields: fields, Note: noteWSServerFrame, Vars: []Var{{"opcode", opcodeName(op)}}}
 }
 
 // closePayload is a close frame's body with a status code and no reason.
@@ -38,8 +40,8 @@ func (fr *frameReader) reply(f wsFrame, sp Span, parts []Part) ([]Part, bool) {
 	switch {
 	case fr.failCode != 0:
 		code := fr.failCode
-		fr.n.t.note(sp, noteWSServerFails, v("code", itoa(code)), v("meaning", closeMeaning(code)))
-		return append(parts, serverFrame(8, closePayload(code), "close frame "+itoa(code)+": the server fails the connection")), true
+		fr.n.t.note(sp, noteWSServerFails, Var{"code", strconv.Itoa(code)}, Var{"meaning", closeMeaning(code)})
+		return append(parts, serverFrame(8, closePayload(code), "close frame "+strconv.Itoa(code)+": the server fails the connection")), true
 	case f.opcode == 9:
 		return append(parts, serverFrame(10, f.payload, "pong frame: the answer to the ping")), false
 	case f.opcode == 8:

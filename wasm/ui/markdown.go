@@ -77,7 +77,7 @@ func Fill(tmpl string, vars []engine.Var) string {
 			break
 		}
 		name := rest[:j]
-		if v, ok := lookup(vars, name); ok {
+		if v, ok := engine.LookupVar(vars, name); ok {
 			writeEscaped(&b, Visible(v), true)
 		} else {
 			b.WriteByte('{')
@@ -126,15 +126,6 @@ func writeEscaped(b *strings.Builder, s string, noSentinels bool) {
 		last = i + 1
 	}
 	b.WriteString(s[last:])
-}
-
-func lookup(vars []engine.Var, name string) (string, bool) {
-	for _, v := range vars {
-		if v.Name == name {
-			return v.Value, true
-		}
-	}
-	return "", false
 }
 
 // Visible shows a value from the request with its invisible bytes visible,

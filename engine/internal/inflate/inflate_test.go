@@ -1,4 +1,4 @@
-package engine
+package inflate
 
 import (
 	"bytes"
@@ -8,8 +8,8 @@ import (
 	"testing"
 )
 
-// stdInflate is what the engine did before inflate: compress/flate through
-// an io.LimitReader.
+// stdInflate is what Inflate must match: compress/flate through an
+// io.LimitReader.
 func stdInflate(in, dict []byte, limit int) ([]byte, error) {
 	r := flate.NewReaderDict(bytes.NewReader(in), dict)
 	return io.ReadAll(io.LimitReader(r, int64(limit)))
@@ -29,17 +29,17 @@ func deflated(t testing.TB, data, dict []byte, level int) []byte {
 
 func sameInflate(t *testing.T, in, dict []byte, limit int) {
 	t.Helper()
-	got, gotErr := inflate(in, dict, limit)
+	got, gotErr := Inflate(in, dict, limit)
 	want, wantErr := stdInflate(in, dict, limit)
 	if (gotErr == nil) != (wantErr == nil) {
-		t.Fatalf("inflate(%x, dict %d bytes, limit %d): error %v, compress/flate %v", in, len(dict), limit, gotErr, wantErr)
+		t.Fatalf("Inflate(%x, dict %d bytes, limit %d): error %v, compress/flate %v", in, len(dict), limit, gotErr, wantErr)
 	}
 	if gotErr == nil && !bytes.Equal(got, want) {
-		t.Fatalf("inflate(%x): %q, compress/flate %q", in, got, want)
+		t.Fatalf("Inflate(%x): %q, compress/flate %q", in, got, want)
 	}
 }
 
-// TestInflate compares inflate with compress/flate: every level (stored,
+// TestInflate compares Inflate with compress/flate: every level (stored,
 // fixed and dynamic blocks), preset dictionaries, limits, truncations and
 // corrupted bytes.
 func TestInflate(t *testing.T) {
@@ -55,7 +55,7 @@ func TestInflate(t *testing.T) {
 		for _, level := range []int{flate.NoCompression, flate.BestSpeed, flate.DefaultCompression, flate.BestCompression, flate.HuffmanOnly} {
 			for _, d := range [][]byte{nil, dict} {
 				in := deflated(t, text, d, level)
-				got, err := inflate(in, d, 1<<20)
+				got, err := Inflate(in, d, 1<<20)
 				if err != nil || !bytes.Equal(got, text) {
 					t.Fatalf("level %d, %d bytes: err %v, round trip %v", level, len(text), err, bytes.Equal(got, text))
 				}
@@ -76,11 +76,11 @@ func TestInflate(t *testing.T) {
 	// The permessage-deflate shape: a sync-flushed message, its tail
 	// removed, then the tail and an empty final block appended.
 	msg := deflated(t, []byte("Hello"), nil, flate.DefaultCompression)
-	if _, err := inflate(append(msg, 0x00, 0x00, 0xff, 0xff, 0x01, 0x00, 0x00, 0xff, 0xff), nil, 100); err != nil {
+	if _, err := Inflate(append(msg, 0x00, 0x00, 0xff, 0xff, 0x01, 0x00, 0x00, 0xff, 0xff), nil, 100); err != nil {
 		t.Fatal(err)
 	}
 	// compress/flate's words for a corrupt header: block type 3.
-	if _, err := inflate([]byte{0x07}, nil, 10); err == nil || err.Error() != "flate: corrupt input before offset 1" {
+	if _, err := Inflate([]byte{0x07}, nil, 10); err == nil || err.Error() != "flate: corrupt input before offset 1" {
 		t.Errorf("block type 3: %v", err)
 	}
 }

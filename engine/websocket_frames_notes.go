@@ -6,12 +6,16 @@ package engine
 var (
 	noteWSEarlyData = &Note{ID: "ws-early-data", Category: Security, Level: Warn,
 		Summary: "{count} bytes follow the handshake; after the 101 the server reads them as WebSocket frames.",
-		Detail:  "A client MUST wait for the server's answer before it sends any further data ([RFC 6455 §4.1](rfc:6455#4.1)). Had the server refused the handshake, it would have read the same bytes as the next HTTP request, which is how optimistic protocol switches turn into request smuggling ([RFC 9931](rfc:9931#2)). After a 101 they are frames, decoded below.",
-		Ref:     Ref{6455, "4.1"}, Myth: "The client can send frames right after the request."}
+		Detail: "A client MUST wait for the server's answer before it sends any further data ([RFC 6455 §4.1](rfc:6455#4.1)). " +
+			"Had the server refused the handshake, it would have read the same bytes as the next HTTP request, which is how optimistic protocol switches turn into request smuggling ([RFC 9931](rfc:9931#2)). " +
+			"After a 101 they are frames, decoded below.",
+		Ref: Ref{6455, "4.1"}, Myth: "The client can send frames right after the request."}
 	noteWSFrame = &Note{ID: "ws-frame", Category: WebSocket, Level: Info,
 		Summary: "A client {opcode} frame.",
-		Detail:  "Each frame starts with FIN, three RSV bits and a 4-bit opcode, then the MASK bit and a 7-bit length; 126 means a 16-bit length follows, 127 a 64-bit one. A client frame then carries a 4-byte masking key, and each payload byte is XORed with key byte i mod 4 ([RFC 6455 §5.2](rfc:6455#5.2), [§5.3](rfc:6455#5.3)). The payload shown here is unmasked.",
-		Ref:     Ref{6455, "5.2"}}
+		Detail: "Each frame starts with FIN, three RSV bits and a 4-bit opcode, then the MASK bit and a 7-bit length; 126 means a 16-bit length follows, 127 a 64-bit one. " +
+			"A client frame then carries a 4-byte masking key, and each payload byte is XORed with key byte i mod 4 ([RFC 6455 §5.2](rfc:6455#5.2), [§5.3](rfc:6455#5.3)). " +
+			"The payload shown here is unmasked.",
+		Ref: Ref{6455, "5.2"}}
 	noteWSFrameIncomplete = &Note{ID: "ws-frame-incomplete", Category: WebSocket, Level: Info,
 		Summary: "The last {count} bytes are an incomplete frame; the server waits for {need} more bytes.",
 		Detail:  "The frame header announces more bytes than the input holds ([RFC 6455 §5.2](rfc:6455#5.2)); a server waits for the rest (up to its own size limit) before it acts on the frame.",
@@ -22,20 +26,24 @@ var (
 		Ref:     Ref{6455, "5.5.1"}}
 	noteWSServerFrame = &Note{ID: "ws-server-frame", Category: WebSocket, Level: Info,
 		Summary: "The server's {opcode} frame, unmasked as every server frame is.",
-		Detail:  "\"A server MUST NOT mask any frames that it sends to the client\" ([RFC 6455 §5.1](rfc:6455#5.1)); a client fails the connection on a masked frame. Masking protects intermediaries from what a page could make a client send ([§10.3](rfc:6455#10.3)); the server's bytes need no such protection.",
-		Ref:     Ref{6455, "5.1"}}
+		Detail: "\"A server MUST NOT mask any frames that it sends to the client\" ([RFC 6455 §5.1](rfc:6455#5.1)); a client fails the connection on a masked frame. " +
+			"Masking protects intermediaries from what a page could make a client send ([§10.3](rfc:6455#10.3)); the server's bytes need no such protection.",
+		Ref: Ref{6455, "5.1"}}
 	noteWSServerFails = &Note{ID: "ws-server-fails", Category: WebSocket, Level: Info,
 		Summary: "The server fails the connection: it sends a close frame with {code} ({meaning}) and closes TCP.",
-		Detail:  "To _Fail the WebSocket Connection_ the endpoint closes the connection, and may first send a Close frame with a status code ([RFC 6455 §7.1.7](rfc:6455#7.1.7)): 1002 for a protocol error, 1007 for data that does not fit its type, such as invalid UTF-8 in a text message ([§7.4.1](rfc:6455#7.4.1)). It processes no more data from the client.",
-		Ref:     Ref{6455, "7.1.7"}}
+		Detail: "To _Fail the WebSocket Connection_ the endpoint closes the connection, and may first send a Close frame with a status code ([RFC 6455 §7.1.7](rfc:6455#7.1.7)): 1002 for a protocol error, 1007 for data that does not fit its type, such as invalid UTF-8 in a text message ([§7.4.1](rfc:6455#7.4.1)). " +
+			"It processes no more data from the client.",
+		Ref: Ref{6455, "7.1.7"}}
 	noteWSFrameUnmasked = &Note{ID: "ws-frame-unmasked", Category: WebSocket, Level: Warn,
 		Summary: "The client frame is not masked; the server must close the connection.",
-		Detail:  "A client MUST mask every frame it sends, and \"a server MUST close the connection upon receiving a frame that is not masked\" (status 1002, protocol error) ([RFC 6455 §5.1](rfc:6455#5.1)). Masking with a fresh random key stops a page from writing chosen bytes onto the wire, which could poison an intermediary's cache ([§10.3](rfc:6455#10.3)).",
-		Ref:     Ref{6455, "5.1"}}
+		Detail: "A client MUST mask every frame it sends, and \"a server MUST close the connection upon receiving a frame that is not masked\" (status 1002, protocol error) ([RFC 6455 §5.1](rfc:6455#5.1)). " +
+			"Masking with a fresh random key stops a page from writing chosen bytes onto the wire, which could poison an intermediary's cache ([§10.3](rfc:6455#10.3)).",
+		Ref: Ref{6455, "5.1"}}
 	noteWSFrameRSV = &Note{ID: "ws-frame-rsv23", Category: WebSocket, Level: Warn,
 		Summary: "RSV2 or RSV3 is set, and no extension defines them: the server must fail the connection.",
-		Detail:  "RSV1–3 \"MUST be 0 unless an extension is negotiated that defines meanings for non-zero values\" ([RFC 6455 §5.2](rfc:6455#5.2)); permessage-deflate defines only RSV1. Node ws fails with \"RSV2 and RSV3 must be clear\" when a request body is read as frames.",
-		Ref:     Ref{6455, "5.2"}}
+		Detail: "RSV1–3 \"MUST be 0 unless an extension is negotiated that defines meanings for non-zero values\" ([RFC 6455 §5.2](rfc:6455#5.2)); permessage-deflate defines only RSV1. " +
+			"Node ws fails with \"RSV2 and RSV3 must be clear\" when a request body is read as frames.",
+		Ref: Ref{6455, "5.2"}}
 	noteWSFrameRSV1NoExtension = &Note{ID: "ws-frame-rsv1-no-extension", Category: WebSocket, Level: Warn,
 		Summary: "RSV1 is set, but no extension was negotiated: the server must fail the connection.",
 		Detail:  "RSV1 means \"compressed\" only when permessage-deflate was accepted in the handshake ([RFC 7692 §6](rfc:7692#6)); otherwise it MUST be 0 ([RFC 6455 §5.2](rfc:6455#5.2)).",
@@ -46,12 +54,14 @@ var (
 		Ref:     Ref{7692, "6"}}
 	noteWSFrameCompressed = &Note{ID: "ws-frame-compressed", Category: WebSocket, Level: Info,
 		Summary: "RSV1 is set: with permessage-deflate negotiated, this message is compressed.",
-		Detail:  "The payload is raw DEFLATE data whose final `00 00 ff ff` was removed; the receiver appends it and inflates ([RFC 7692 §6](rfc:7692#6), [§7.2.2](rfc:7692#7.2.2)). The payload is shown in hex, and the whole message inflated once its last frame has arrived.",
-		Ref:     Ref{7692, "6"}}
+		Detail: "The payload is raw DEFLATE data whose final `00 00 ff ff` was removed; the receiver appends it and inflates ([RFC 7692 §6](rfc:7692#6), [§7.2.2](rfc:7692#7.2.2)). " +
+			"The payload is shown in hex, and the whole message inflated once its last frame has arrived.",
+		Ref: Ref{7692, "6"}}
 	noteWSFrameInflated = &Note{ID: "ws-frame-inflated", Category: WebSocket, Level: Info,
 		Summary: "The compressed message ({compressed} bytes) inflates to {size} bytes.",
-		Detail:  "The receiver appends `00 00 ff ff` to the payload and inflates it as raw DEFLATE ([RFC 7692 §7.2.2](rfc:7692#7.2.2)); unless client_no_context_takeover was agreed, the window holds the client's earlier messages too ([§7.1.1.2](rfc:7692#7.1.1.2)). The inflated message is shown below the payload.",
-		Ref:     Ref{7692, "7.2.2"}}
+		Detail: "The receiver appends `00 00 ff ff` to the payload and inflates it as raw DEFLATE ([RFC 7692 §7.2.2](rfc:7692#7.2.2)); unless client_no_context_takeover was agreed, the window holds the client's earlier messages too ([§7.1.1.2](rfc:7692#7.1.1.2)). " +
+			"The inflated message is shown below the payload.",
+		Ref: Ref{7692, "7.2.2"}}
 	noteWSFrameInflateError = &Note{ID: "ws-frame-inflate-error", Category: WebSocket, Level: Warn,
 		Summary: "The compressed message does not inflate ({error}): the server must fail the connection.",
 		Detail:  "With RSV1 set the payload is raw DEFLATE data without its final `00 00 ff ff` ([RFC 7692 §7.2.2](rfc:7692#7.2.2)); data that does not decompress cannot be a message, and the endpoint fails the WebSocket connection ([RFC 6455 §7.1.7](rfc:6455#7.1.7)).",

@@ -1,16 +1,18 @@
-package engine
+// Package sha1 computes SHA-1 digests (FIPS 180-4 §6.1), which RFC 6455
+// §4.2.2 uses for Sec-WebSocket-Accept. SHA-1 is not used for security
+// here: it only reproduces the handshake.
+//
+// [Sum] is crypto/sha1 natively (sum_native.go) and the written-out
+// [generic] in WebAssembly (sum_wasm.go): crypto/sha1 brings the whole FIPS
+// 140 module (SHA-2, SHA-3, HMAC, AES, a DRBG) into a binary, which does not
+// matter natively but would weigh on the page's .wasm. The tests check that
+// the two agree.
+package sha1
 
 import "math/bits"
 
-// sha1Generic returns the SHA-1 digest of data (FIPS 180-4 §6.1), which
-// RFC 6455 §4.2.2 uses for Sec-WebSocket-Accept. It is written out here
-// rather than taken from crypto/sha1, which brings the whole FIPS 140 module
-// (SHA-2, SHA-3, HMAC, AES, a DRBG: about 100 KB of brotli) into the page's
-// .wasm: sha1Sum is this function in WebAssembly (sha1_wasm.go), and
-// crypto/sha1's assembly natively (sha1_native.go), where size does not
-// matter. SHA-1 is not used for security here: it only reproduces the
-// handshake.
-func sha1Generic(data []byte) [20]byte {
+// generic returns the SHA-1 digest of data.
+func generic(data []byte) [20]byte {
 	h := [5]uint32{0x67452301, 0xEFCDAB89, 0x98BADCFE, 0x10325476, 0xC3D2E1F0}
 	n := len(data)
 	// The message, a 1 bit, zeros, and the length in bits: a multiple of 64 bytes.
@@ -26,10 +28,10 @@ func sha1Generic(data []byte) [20]byte {
 		tail = append(tail, byte(bitLen>>(8*i)))
 	}
 	for i := 0; i < full; i += 64 {
-		sha1Block(&h, data[i:i+64])
+		block(&h, data[i:i+64])
 	}
 	for i := 0; i < len(tail); i += 64 {
-		sha1Block(&h, tail[i:i+64])
+		block(&h, tail[i:i+64])
 	}
 	var out [20]byte
 	for i, v := range h {
@@ -38,10 +40,10 @@ func sha1Generic(data []byte) [20]byte {
 	return out
 }
 
-// sha1Block processes one 64-byte block (FIPS 180-4 §6.1.2). The message
+// block processes one 64-byte block (FIPS 180-4 §6.1.2). The message
 // schedule is kept as a ring of 16 words, and each group of 20 rounds has
 // its own loop, as in crypto/sha1's generic code.
-func sha1Block(h *[5]uint32, p []byte) {
+func block(h *[5]uint32, p []byte) {
 	var w [16]uint32
 	for i := range w {
 		w[i] = uint32(p[4*i])<<24 | uint32(p[4*i+1])<<16 | uint32(p[4*i+2])<<8 | uint32(p[4*i+3])

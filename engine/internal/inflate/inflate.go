@@ -1,19 +1,23 @@
-package engine
+// Package inflate decompresses raw DEFLATE data (RFC 1951), for the
+// permessage-deflate frames of RFC 7692.
+//
+// It is written out rather than taken from compress/flate, which would
+// bring its compressor, fmt and os into the page's WebAssembly. It reads
+// exactly as compress/flate does through an io.LimitReader: the same
+// output, the same errors ("flate: corrupt input before offset N",
+// "unexpected EOF"); the tests compare the two on every level, dictionary,
+// limit, truncation and corruption, and on every input the fuzzer finds.
+package inflate
 
 import (
 	"strconv"
 	"sync"
 )
 
-// inflate decompresses raw DEFLATE data (RFC 1951) for the
-// permessage-deflate frames of RFC 7692, with dict as the window's history
+// Inflate decompresses raw DEFLATE data, with dict as the window's history
 // (the previous messages, under context takeover). It returns at most limit
 // bytes and stops there, and otherwise reads to the end of the final block.
-// Errors read as compress/flate's: "flate: corrupt input before offset N"
-// and "unexpected EOF". It replaces compress/flate, whose compressor, fmt
-// and os dependencies cost about 26 KB of gzip in the page's .wasm; the
-// tests compare the two on every input the fuzzer finds.
-func inflate(in, dict []byte, limit int) ([]byte, error) {
+func Inflate(in, dict []byte, limit int) ([]byte, error) {
 	d := inflater{in: in, out: append(make([]byte, 0, len(dict)+min(limit, 4*len(in)+64)), dict...), start: len(dict), limit: limit}
 	err := d.run()
 	out := d.out[d.start:]

@@ -1,93 +1,9 @@
 package engine
 
-// Field-value grammar of RFC 9110 §5.6: tokens, lists, whitespace, quoted
-// strings and parameters. Everything works on bytes and keeps byte spans,
-// so that a diagnostic can point at the exact element of a field value.
-
-// isTchar is the tchar rule of RFC 9110 §5.6.2:
-//
-//	token = 1*tchar
-//	tchar = "!" / "#" / "$" / "%" / "&" / "'" / "*" / "+" / "-" / "." /
-//	        "^" / "_" / "`" / "|" / "~" / DIGIT / ALPHA
-var isTchar = [256]bool{
-	'!': true, '#': true, '$': true, '%': true, '&': true, '\'': true, '*': true,
-	'+': true, '-': true, '.': true, '^': true, '_': true, '`': true, '|': true, '~': true,
-	'0': true, '1': true, '2': true, '3': true, '4': true, '5': true, '6': true, '7': true, '8': true, '9': true,
-	'A': true, 'B': true, 'C': true, 'D': true, 'E': true, 'F': true, 'G': true, 'H': true, 'I': true,
-	'J': true, 'K': true, 'L': true, 'M': true, 'N': true, 'O': true, 'P': true, 'Q': true, 'R': true,
-	'S': true, 'T': true, 'U': true, 'V': true, 'W': true, 'X': true, 'Y': true, 'Z': true,
-	'a': true, 'b': true, 'c': true, 'd': true, 'e': true, 'f': true, 'g': true, 'h': true, 'i': true,
-	'j': true, 'k': true, 'l': true, 'm': true, 'n': true, 'o': true, 'p': true, 'q': true, 'r': true,
-	's': true, 't': true, 'u': true, 'v': true, 'w': true, 'x': true, 'y': true, 'z': true,
-}
-
-// isToken reports whether s is a token (RFC 9110 §5.6.2): one or more tchar.
-func isToken(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if !isTchar[s[i]] {
-			return false
-		}
-	}
-	return true
-}
-
-// firstNonTchar returns the index of the first byte of s that is not a tchar, or -1.
-func firstNonTchar(s string) int {
-	for i := 0; i < len(s); i++ {
-		if !isTchar[s[i]] {
-			return i
-		}
-	}
-	return -1
-}
-
-// isOWS reports whether c is optional whitespace, OWS = *( SP / HTAB ) (RFC 9110 §5.6.3).
-func isOWS(c byte) bool { return c == ' ' || c == '\t' }
-
-// lower returns s with ASCII letters folded to lower case (RFC 9110 §5.1:
-// field names are case-insensitive; tokens compare ASCII case-insensitively).
-func lower(s string) string {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= 'A' && c <= 'Z' {
-			b := []byte(s)
-			for j := i; j < len(b); j++ {
-				if c := b[j]; c >= 'A' && c <= 'Z' {
-					b[j] = c + 'a' - 'A'
-				}
-			}
-			return string(b)
-		}
-	}
-	return s
-}
-
-// equalFold reports whether a and b are equal under ASCII case folding
-// (RFC 4790's i;ascii-casemap, as gorilla/websocket's equalASCIIFold).
-func equalFold(a, b string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	if a == b { // the usual case, compared a word at a time
-		return true
-	}
-	for i := 0; i < len(a); i++ {
-		if foldByte(a[i]) != foldByte(b[i]) {
-			return false
-		}
-	}
-	return true
-}
-
-// foldByte folds an ASCII upper-case letter to lower case.
-func foldByte(c byte) byte {
-	if 'A' <= c && c <= 'Z' {
-		return c + 'a' - 'A'
-	}
-	return c
-}
+// Field-value grammar of RFC 9110 §5.6: lists, quoted strings and
+// parameters (tokens and whitespace are character classes, in lex.go).
+// Everything works on bytes and keeps byte spans, so that a diagnostic can
+// point at the exact element of a field value.
 
 // An elem is one element of a #list field value (RFC 9110 §5.6.1), without
 // its surrounding OWS, with the span of its bytes in the request.
@@ -102,12 +18,6 @@ type elem struct {
 // RFC 9110 §5.6.1.2); empties counts them. Commas inside quoted strings do
 // not separate elements, so a parameter value may hold a comma.
 func splitList(value string, base int) (elems []elem, empties int) {
-	return appendList(nil, value, base)
-}
-
-// appendList is splitList appending to elems. With elems a slice of a
-// caller's array, a short list is split without allocating.
-func appendList(elems []elem, value string, base int) (_ []elem, empties int) {
 	for l := (listScanner{value: value}); l.scan(); {
 		if l.s == l.e {
 			empties++
@@ -152,8 +62,8 @@ func (l *listScanner) scan() bool {
 		}
 	}
 	if i > len(value) {
-		// A backslash ended a quoted string at the very end: nothing more
-		// is an element (as the scanner has always read it).
+		// A backslash ended a quoted string at the very end: what follows
+		// the last comma is not an element.
 		l.next = i
 		return false
 	}

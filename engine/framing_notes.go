@@ -1,0 +1,87 @@
+package engine
+
+// Notes raised by framing.go: message body framing (RFC 9112 §6, §7).
+
+var (
+	noteTEandCLRejected = &Note{ID: "te-and-cl-rejected", Category: Framing, Level: Bad, Status: 400,
+		Summary: "The request has both Transfer-Encoding and Content-Length.",
+		Detail: "A message with both \"ought to be handled as an error\"; a server MAY reject it, and MUST close the connection after responding either way ([RFC 9112 §6.1](rfc:9112#6.1)). " +
+			"It is the classic request-smuggling shape (CL.TE / TE.CL). " +
+			"A server never switches protocols on such a request.",
+		Ref: Ref{9112, "6.1"}}
+	noteTEandCLObeyTE = &Note{ID: "te-and-cl-obey-te", Category: Framing, Level: Warn,
+		Summary: "Transfer-Encoding overrides Content-Length; the connection will be closed.",
+		Detail: "A server MAY process such a request by Transfer-Encoding alone, but MUST then close the connection after responding ([RFC 9112 §6.1](rfc:9112#6.1)). " +
+			"So it cannot switch protocols on it.",
+		Ref: Ref{9112, "6.1"}}
+	noteTEinHTTP10 = &Note{ID: "te-in-http10", Category: Framing, Level: Warn,
+		Summary: "An HTTP/1.0 request with Transfer-Encoding has faulty framing; the connection will be closed.",
+		Detail:  "HTTP/1.0 has no Transfer-Encoding: the server MUST assume the framing is faulty and close the connection after processing the message ([RFC 9112 §6.1](rfc:9112#6.1)).",
+		Ref:     Ref{9112, "6.1"}}
+	noteTENotChunkedLast = &Note{ID: "te-chunked-not-last", Category: Framing, Level: Bad, Status: 400,
+		Summary: "Transfer-Encoding {codings} does not end with chunked (exactly once).",
+		Detail:  "If a request has Transfer-Encoding and chunked is not the final coding, the length cannot be determined: the server MUST respond 400 and close the connection ([RFC 9112 §6.3](rfc:9112#6.3)). chunked must not be applied more than once ([RFC 9112 §6.1](rfc:9112#6.1)).",
+		Ref:     Ref{9112, "6.3"}}
+	noteTEUnknown = &Note{ID: "te-unknown", Category: Framing, Level: Bad, Status: 501,
+		Summary: "The transfer coding {coding} is not implemented by this server.",
+		Detail: "A server that receives a transfer coding it does not understand SHOULD respond 501 (Not Implemented) ([RFC 9112 §6.1](rfc:9112#6.1)). " +
+			"Go answers `Transfer-Encoding: gzip` with 501 too.",
+		Ref: Ref{9112, "6.1"}}
+	noteLengthRequired = &Note{ID: "length-required", Category: Framing, Level: Bad, Status: 411,
+		Summary: "This server requires Content-Length and does not read chunked request bodies.",
+		Detail: "\"A server MAY reject a request that contains a message body but not a Content-Length by responding with 411 (Length Required)\" ([RFC 9112 §6.3](rfc:9112#6.3)). " +
+			"The body's length is then unknown to it, so it closes the connection after answering.",
+		Ref: Ref{9112, "6.3"}}
+	noteCLInvalid = &Note{ID: "content-length-invalid", Category: Framing, Level: Bad, Status: 400,
+		Summary: "Content-Length {value} is not one non-negative decimal number.",
+		Detail: "`Content-Length = 1*DIGIT`. " +
+			"An invalid value, or a list of differing values, is an unrecoverable framing error: the server MUST respond 400 and close the connection ([RFC 9112 §6.3](rfc:9112#6.3)).",
+		Ref: Ref{9112, "6.3"}}
+	noteCLRepeated = &Note{ID: "content-length-repeated", Category: Framing, Level: Warn,
+		Summary: "Content-Length is repeated with the same value {value}; it is read as one.",
+		Detail:  "A recipient MAY reject a list of identical Content-Length values or collapse it to one value ([RFC 9110 §8.6](rfc:9110#8.6)).",
+		Ref:     Ref{9110, "8.6"}}
+	noteBodyTooLarge = &Note{ID: "body-too-large", Category: Framing, Level: Bad, Status: 413,
+		Summary: "The body of {length} bytes is over this server's limit of {limit}.",
+		Detail:  "A server may refuse content larger than it is willing to process with 413 (Content Too Large) ([RFC 9110 §15.5.14](rfc:9110#15.5.14)).",
+		Ref:     Ref{9110, "15.5.14"}}
+	noteBodyIncomplete = &Note{ID: "body-incomplete", Category: Framing, Level: Warn,
+		Summary: "Content-Length announces {length} bytes but only {got} arrived: the server waits for the rest.",
+		Detail: "The body is exactly Content-Length bytes ([RFC 9112 §6.2](rfc:9112#6.2)). " +
+			"The server cannot answer (or switch) before it has read the whole request ([RFC 9110 §7.8](rfc:9110#7.8)).",
+		Ref: Ref{9112, "6.2"}}
+	noteChunkedIncomplete = &Note{ID: "chunked-incomplete", Category: Framing, Level: Warn,
+		Summary: "The chunked body has not ended: the server waits for the last chunk (0 CRLF CRLF).",
+		Detail:  "A chunked body ends with a chunk of size 0 and an empty trailer section ([RFC 9112 §7.1](rfc:9112#7.1)).",
+		Ref:     Ref{9112, "7.1"}}
+	noteChunkedSyntax = &Note{ID: "chunked-syntax", Category: Framing, Level: Bad, Status: 400,
+		Summary: "The chunked body is malformed near {line}.",
+		Detail: "`chunk = chunk-size [ chunk-ext ] CRLF chunk-data CRLF` with `chunk-size = 1*HEXDIG` ([RFC 9112 §7.1](rfc:9112#7.1)). " +
+			"A framing error is unrecoverable: 400 and close.",
+		Ref: Ref{9112, "7.1"}}
+	noteBodyRead = &Note{ID: "body-read", Category: Framing, Level: Good,
+		Summary: "The server reads the {length}-byte body before it answers.",
+		Detail: "A server must read the whole request message before it can switch protocols: \"the server ... still has an outstanding request to satisfy\", and the client \"cannot begin using an upgraded protocol on the connection until it has completely sent the request message\" ([RFC 9110 §7.8](rfc:9110#7.8)). " +
+			"Libraries that switch without reading the body (Node's ws) then parse the body as WebSocket frames.",
+		Ref: Ref{9110, "7.8"}, Myth: "The request body does not matter for Upgrade."}
+)
+
+// framingNotes lists the notes of this file for the catalogue (note.go). It is a
+// function, called once, so that the list is no init-time work.
+func framingNotes() []*Note {
+	return []*Note{
+		noteTEandCLRejected,
+		noteTEandCLObeyTE,
+		noteTEinHTTP10,
+		noteTENotChunkedLast,
+		noteTEUnknown,
+		noteLengthRequired,
+		noteCLInvalid,
+		noteCLRepeated,
+		noteBodyTooLarge,
+		noteBodyIncomplete,
+		noteChunkedIncomplete,
+		noteChunkedSyntax,
+		noteBodyRead,
+	}
+}
