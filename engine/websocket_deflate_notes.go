@@ -23,7 +23,7 @@ var (
 	noteWSExtensionUnknown = &Note{ID: "ws-extension-unknown", Category: WebSocket, Level: Info,
 		Summary: "The extension {extension} is unknown to this server and is ignored.",
 		Detail: "The server answers only extensions it supports, chosen from the client's offers ([RFC 6455 §4.2.2](rfc:6455#4.2.2), [§9.1](rfc:6455#9.1)); an extension it does not list in its answer is not in use. " +
-			"This server knows only permessage-deflate ([RFC 7692](rfc:7692#5)); old browsers offered `x-webkit-deflate-frame`, a draft.",
+			"This server knows only permessage-deflate ([RFC 7692 §7](rfc:7692#7)); old browsers offered `x-webkit-deflate-frame`, a draft.",
 		Ref: Ref{6455, "9.1"}}
 	noteWSDeflateDisabled = &Note{ID: "ws-deflate-disabled", Category: WebSocket, Level: Info,
 		Summary: "This server does not support permessage-deflate, so it declines the offer.",

@@ -7,7 +7,7 @@ var (
 	noteWSEarlyData = &Note{ID: "ws-early-data", Category: Security, Level: Warn,
 		Summary: "{count} bytes follow the handshake; after the 101 the server reads them as WebSocket frames.",
 		Detail: "A client MUST wait for the server's answer before it sends any further data ([RFC 6455 §4.1](rfc:6455#4.1)). " +
-			"Had the server refused the handshake, it would have read the same bytes as the next HTTP request, which is how optimistic protocol switches turn into request smuggling ([RFC 9931](rfc:9931#2)). " +
+			"Had the server refused the handshake, it would have read the same bytes as the next HTTP request, which is how optimistic protocol switches turn into request smuggling ([RFC 9931 §4.1](rfc:9931#4.1)). " +
 			"After a 101 they are frames, decoded below.",
 		Ref: Ref{6455, "4.1"}, Myth: "The client can send frames right after the request."}
 	noteWSFrame = &Note{ID: "ws-frame", Category: WebSocket, Level: Info,
