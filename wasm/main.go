@@ -203,31 +203,15 @@ func eolName(e string) string {
 	return e
 }
 
+// showProblems shows an opened link's problems, or hides the box when
+// there are none.
 func (a *app) showProblems(probs []link.Problem) {
 	box := a.el[ui.IDLinkMessage]
 	if len(probs) == 0 {
 		setHidden(box, true)
 		return
 	}
-	root := ui.El("div")
-	root.Add(ui.El("p").AddText("There is a problem with this link:"))
-	ul := ui.El("ul")
-	const shown = 10 // a hostile link can carry thousands of problems
-	for i, p := range probs {
-		if i == shown {
-			ul.Add(ui.El("li").AddText("… and " + strconv.Itoa(len(probs)-shown) + " more."))
-			break
-		}
-		ul.Add(ui.El("li").AddText(p.String()))
-	}
-	root.Add(ul)
-	for _, p := range probs {
-		if p.Fatal {
-			root.Add(ui.El("p").AddText("The link was not opened; your current request and settings are kept."))
-			break
-		}
-	}
-	mount(box, root)
+	mount(box, ui.LinkMessage(probs))
 	setHidden(box, false)
 }
 

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/upgrade-playground/playground/engine"
@@ -164,6 +165,37 @@ func containsStr(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// maxLinkProblems bounds the problems LinkMessage lists: a hostile link can
+// carry thousands.
+const maxLinkProblems = 10
+
+// LinkMessage is the content of #link-message for an opened link's
+// problems (the adapter hides the box when there are none): each problem's
+// text, which names the key and the value in the editor's notation
+// (link.Problem.String), as a text node, never markup; at most
+// maxLinkProblems and a count of the rest; and, when a problem is fatal,
+// that the link was not opened.
+func LinkMessage(probs []link.Problem) *Node {
+	root := El("div")
+	root.Add(El("p").AddText("There is a problem with this link:"))
+	ul := El("ul")
+	fatal := false
+	for i, p := range probs {
+		fatal = fatal || p.Fatal
+		if i < maxLinkProblems {
+			ul.Add(El("li").AddText(p.String()))
+		}
+	}
+	if len(probs) > maxLinkProblems {
+		ul.Add(El("li").AddText("… and " + strconv.Itoa(len(probs)-maxLinkProblems) + " more."))
+	}
+	root.Add(ul)
+	if fatal {
+		root.Add(El("p").AddText("The link was not opened; your current request and settings are kept."))
+	}
+	return root
 }
 
 // ExampleList is playground.examples(): the gallery as plain values.
