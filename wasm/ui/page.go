@@ -209,37 +209,3 @@ func ExampleList() []any {
 	}
 	return out
 }
-
-// RunResult is playground.run(fragment)'s value as plain values: what the
-// page shows for the link.
-func RunResult(res *engine.Result, problems []link.Problem) map[string]any {
-	var notes, probs []any
-	for _, s := range res.Trace {
-		if s.Note != nil {
-			notes = append(notes, s.Note.ID)
-		}
-	}
-	for _, p := range problems {
-		probs = append(probs, p.String())
-	}
-	decisive := ""
-	if res.Decisive >= 0 && res.Decisive < len(res.Trace) && res.Trace[res.Decisive].Note != nil {
-		decisive = res.Trace[res.Decisive].Note.ID
-	}
-	interim := []any{}
-	for _, r := range res.Interim {
-		interim = append(interim, r.Status)
-	}
-	return map[string]any{
-		"status":   res.Status(),
-		"response": string(res.Bytes()),
-		"text":     ResponseText(res),
-		"switched": res.Switched,
-		"waiting":  res.Waiting,
-		"interim":  interim,
-		"notes":    notes,
-		"decisive": decisive,
-		"problems": probs,
-		"steps":    len(res.Trace),
-	}
-}
