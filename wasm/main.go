@@ -100,12 +100,14 @@ func (a *app) start() {
 	a.defaultText = str(get(a.el[ui.IDRequest], "defaultValue"))
 	a.exportAPI()
 
-	hash := str(get(get(global, "location"), "hash"))
+	// Without its "#", as the hashchange handler and playground.run read a
+	// link: a problem's offset is the same however the link was opened.
+	hash := trimHash(str(get(get(global, "location"), "hash")))
 	draft := loadDraft()
 	switch {
-	case len(hash) > 1:
+	case hash != "":
 		a.openFragment(hash, true)
-		if draft != "" && draft != trimHash(hash) {
+		if draft != "" && draft != hash {
 			a.learn.draft = draft // kept: saving the link's state replaces the stored draft
 			setHidden(a.el[ui.IDRestoreDraft], false)
 		}
