@@ -139,8 +139,10 @@ func runSteps(res *engine.Result) []any {
 }
 
 // noteRefs lists the RFC sections a note cites, as "RFC 9110 §7.8": its
-// Ref, then every rfc: link of its detail that the page shows as a link,
-// in order, each once.
+// Ref, then every section its detail links to (each rfc: link of the
+// markdown, which the page shows as a link to the RFC editor), in order,
+// each once. The links are read from the note's compiled HTML, where they
+// are exactly what the page shows.
 func noteRefs(n *engine.Note) []any {
 	refs := []any{}
 	add := func(r engine.Ref) {
@@ -151,47 +153,53 @@ func noteRefs(n *engine.Note) []any {
 	if n.Ref.RFC != 0 {
 		add(n.Ref)
 	}
-	const open = "](rfc:"
-	for d := n.Detail; ; {
-		i := strings.Index(d, open)
+	const open = `href="` + rfcURL
+	for h := NoteHTML(n, nil); ; {
+		i := strings.Index(h, open)
 		if i < 0 {
 			break
 		}
-		d = d[i+len(open):]
-		j := strings.IndexByte(d, ')')
+		h = h[i+len(`href="`):]
+		j := strings.IndexByte(h, '"')
 		if j < 0 {
 			break
 		}
-		if r, ok := rfcLink(d[:j]); ok {
+		if r, ok := refOfURL(h[:j]); ok {
 			add(r)
 		}
-		d = d[j+1:]
+		h = h[j:]
 	}
 	return refs
 }
 
-// rfcLink reads the target of an rfc: link, "9110#7.8", as the notes'
-// compiler does (markdown.RFCURL, which links it): an RFC in
-// engine.KnownRFCs and a plain section name, or none.
-func rfcLink(target string) (engine.Ref, bool) {
-	num, sec, _ := strings.Cut(target, "#")
-	if num == "" || len(num) > 5 {
+// rfcURL begins every address engine.Ref.URL makes.
+const rfcURL = "https://www.rfc-editor.org/rfc/rfc"
+
+// refOfURL reads back an address made by engine.Ref.URL:
+// ".../rfc9110#section-7.8" is RFC 9110 §7.8, ".../rfc9112#appendix-C.2.2"
+// RFC 9112 §C.2.2 and ".../rfc6455" RFC 6455.
+func refOfURL(u string) (engine.Ref, bool) {
+	rest, ok := strings.CutPrefix(u, rfcURL)
+	num, frag, hasFrag := strings.Cut(rest, "#")
+	if !ok || num == "" || len(num) > 5 {
 		return engine.Ref{}, false
 	}
-	n := 0
+	r := engine.Ref{}
 	for i := 0; i < len(num); i++ {
 		if num[i] < '0' || num[i] > '9' {
 			return engine.Ref{}, false
 		}
-		n = n*10 + int(num[i]-'0')
+		r.RFC = r.RFC*10 + int(num[i]-'0')
 	}
-	if _, known := engine.KnownRFCs[n]; !known {
-		return engine.Ref{}, false
-	}
-	for i := 0; i < len(sec); i++ {
-		if c := sec[i]; !(c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '.' || c == '-') {
+	if hasFrag {
+		sec, ok := strings.CutPrefix(frag, "section-")
+		if !ok {
+			sec, ok = strings.CutPrefix(frag, "appendix-")
+		}
+		if !ok || sec == "" {
 			return engine.Ref{}, false
 		}
+		r.Section = sec
 	}
-	return engine.Ref{RFC: n, Section: sec}, true
+	return r, true
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/base64"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -11,6 +12,7 @@ import (
 	"github.com/upgrade-playground/playground/engine"
 	"github.com/upgrade-playground/playground/wasm/editor"
 	"github.com/upgrade-playground/playground/wasm/link"
+	"github.com/upgrade-playground/playground/wasm/ui/markdown"
 )
 
 // TestRunLink checks each key of playground.run's value for a 101
@@ -238,43 +240,31 @@ func TestPosition(t *testing.T) {
 	}
 }
 
-// TestNoteRefs checks each catalogue note's refs: its Ref first, then the
-// RFC sections its detail links to, each once, which are exactly the
-// sections the page links in the note (its compiled template).
+// TestNoteRefs checks each catalogue note's refs: its Ref first, then
+// every rfc: link of its detail (each known RFC's section, as the notes'
+// compiler links it), each once.
 func TestNoteRefs(t *testing.T) {
-	href := regexp.MustCompile(`href="(https://www\.rfc-editor\.org/rfc/[^"]*)"`)
+	rfcLink := regexp.MustCompile(`\]\((rfc:[^)]*)\)`)
 	for _, n := range engine.Catalogue() {
-		refs := noteRefs(n)
-		var got []string
-		for i, r := range refs {
-			s := r.(string)
-			if slices.Contains(got, s) {
-				t.Errorf("note %s: %s twice in %q", n.ID, s, refs)
-			}
-			if i == 0 && n.Ref.RFC != 0 && s != n.Ref.String() {
-				t.Errorf("note %s: refs %q do not start with its Ref %s", n.ID, refs, n.Ref)
-			}
-			got = append(got, s)
-		}
 		var want []string
 		if n.Ref.RFC != 0 {
 			want = append(want, n.Ref.URL())
 		}
-		for _, m := range href.FindAllStringSubmatch(NoteHTML(n, nil), -1) {
-			if !slices.Contains(want, m[1]) {
-				want = append(want, m[1])
+		for _, m := range rfcLink.FindAllStringSubmatch(n.Detail, -1) {
+			if u, ok := markdown.RFCURL(m[1]); ok && !slices.Contains(want, u) {
+				want = append(want, u)
 			}
 		}
-		var urls []string
-		for _, s := range got {
-			r, ok := parseRefString(s)
+		var got []string
+		for _, r := range noteRefs(n) {
+			ref, ok := parseRefString(r.(string))
 			if !ok {
-				t.Fatalf("note %s: ref %q is not like RFC 9110 §7.8", n.ID, s)
+				t.Fatalf("note %s: ref %q is not like RFC 9110 §7.8", n.ID, r)
 			}
-			urls = append(urls, r.URL())
+			got = append(got, ref.URL())
 		}
-		if !slices.Equal(urls, want) {
-			t.Errorf("note %s: refs %q, the page links %q", n.ID, got, want)
+		if !slices.Equal(got, want) {
+			t.Errorf("note %s: refs %q, want %q", n.ID, noteRefs(n), want)
 		}
 	}
 }
@@ -282,37 +272,35 @@ func TestNoteRefs(t *testing.T) {
 // parseRefString reads "RFC 9110 §7.8" or "RFC 9110" back.
 func parseRefString(s string) (engine.Ref, bool) {
 	rest, ok := strings.CutPrefix(s, "RFC ")
-	if !ok {
-		return engine.Ref{}, false
-	}
 	num, sec, hasSec := strings.Cut(rest, " §")
-	r, ok := rfcLink(num)
-	if hasSec {
-		r.Section = sec
-	}
-	return r, ok && (!hasSec || sec != "")
+	r, err := strconv.Atoi(num)
+	return engine.Ref{RFC: r, Section: sec}, ok && err == nil && (!hasSec || sec != "")
 }
 
-func TestRFCLink(t *testing.T) {
+func TestRefOfURL(t *testing.T) {
 	tests := []struct {
 		in   string
-		want string // "" when not a link the page shows
+		want string // "" for none
 	}{
-		{"9110#7.8", "RFC 9110 §7.8"},
-		{"9110", "RFC 9110"},
-		{"7540#C.1.1", "RFC 7540 §C.1.1"},
-		{"1234#1", ""},
-		{"+9110#1", ""},
-		{"9110#7.8 x", ""},
-		{"9110#7<8", ""},
-		{"", ""},
-		{"#7.8", ""},
-		{"911000", ""},
+		{"https://www.rfc-editor.org/rfc/rfc9110#section-7.8", "RFC 9110 §7.8"},
+		{"https://www.rfc-editor.org/rfc/rfc9112#appendix-C.2.2", "RFC 9112 §C.2.2"},
+		{"https://www.rfc-editor.org/rfc/rfc6455", "RFC 6455"},
+		{"https://www.rfc-editor.org/rfc/rfc6455#", ""},
+		{"https://www.rfc-editor.org/rfc/rfc6455#page-3", ""},
+		{"https://www.rfc-editor.org/rfc/rfc+6455", ""},
+		{"https://www.rfc-editor.org/rfc/rfc", ""},
+		{"https://example.com/rfc/rfc6455", ""},
 	}
 	for _, tc := range tests {
-		r, ok := rfcLink(tc.in)
-		if got := map[bool]string{true: r.String(), false: ""}[ok]; got != tc.want {
-			t.Errorf("rfcLink(%q) = %q, want %q", tc.in, got, tc.want)
+		got := ""
+		if r, ok := refOfURL(tc.in); ok {
+			got = r.String()
+			if r.URL() != tc.in {
+				t.Errorf("refOfURL(%q).URL() = %q", tc.in, r.URL())
+			}
+		}
+		if got != tc.want {
+			t.Errorf("refOfURL(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
 }
