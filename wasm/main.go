@@ -100,12 +100,14 @@ func (a *app) start() {
 	a.defaultText = str(get(a.el[ui.IDRequest], "defaultValue"))
 	a.exportAPI()
 
-	hash := str(get(get(global, "location"), "hash"))
+	// Without its "#", as the hashchange handler and playground.run read a
+	// link: a problem's offset is the same however the link was opened.
+	hash := trimHash(str(get(get(global, "location"), "hash")))
 	draft := loadDraft()
 	switch {
-	case len(hash) > 1:
+	case hash != "":
 		a.openFragment(hash, true)
-		if draft != "" && draft != trimHash(hash) {
+		if draft != "" && draft != hash {
 			a.learn.draft = draft // kept: saving the link's state replaces the stored draft
 			setHidden(a.el[ui.IDRestoreDraft], false)
 		}
@@ -203,31 +205,15 @@ func eolName(e string) string {
 	return e
 }
 
+// showProblems shows an opened link's problems, or hides the box when
+// there are none.
 func (a *app) showProblems(probs []link.Problem) {
 	box := a.el[ui.IDLinkMessage]
 	if len(probs) == 0 {
 		setHidden(box, true)
 		return
 	}
-	root := ui.El("div")
-	root.Add(ui.El("p").AddText("There is a problem with this link:"))
-	ul := ui.El("ul")
-	const shown = 10 // a hostile link can carry thousands of problems
-	for i, p := range probs {
-		if i == shown {
-			ul.Add(ui.El("li").AddText("… and " + strconv.Itoa(len(probs)-shown) + " more."))
-			break
-		}
-		ul.Add(ui.El("li").AddText(p.String()))
-	}
-	root.Add(ul)
-	for _, p := range probs {
-		if p.Fatal {
-			root.Add(ui.El("p").AddText("The link was not opened; your current request and settings are kept."))
-			break
-		}
-	}
-	mount(box, root)
+	mount(box, ui.LinkMessage(probs))
 	setHidden(box, false)
 }
 

@@ -11,8 +11,10 @@
 //     (␀ U+2400 … ␟ U+241F, ␡ U+2421 for DEL); TAB stays a TAB;
 //   - a byte that is not part of valid UTF-8, and every character that is
 //     invisible or would be confused with the notation (C1 controls, bidi
-//     controls, zero-width characters, U+2028/U+2029, the control pictures
-//     themselves, ⟨ and ⟩), is written as ⟨HH⟩ per byte (uppercase hex).
+//     controls, zero-width and other format characters, variation
+//     selectors and the other default-ignorable code points, U+2028/U+2029,
+//     the control pictures themselves, ⟨ and ⟩), is written as ⟨HH⟩ per
+//     byte (uppercase hex).
 //
 // Typing a control picture or a ⟨HH⟩ escape in the editor enters that byte.
 package editor
@@ -20,6 +22,7 @@ package editor
 import (
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -72,6 +75,28 @@ func Text(raw []byte, eol string) string {
 	return string(out)
 }
 
+// OneLine returns s in the editor's notation on a single line, for naming
+// a value in a message: as Text in "lf" mode, with LF and TAB shown as
+// their control pictures ␊ and ␉ too. Nothing in the result breaks the
+// line, hides as white space or reorders the text around it, and
+// Bytes(OneLine(s), "lf") gives back s.
+func OneLine(s string) string {
+	t := Text([]byte(s), "lf")
+	if strings.IndexByte(t, '\n') < 0 && strings.IndexByte(t, '\t') < 0 {
+		return t
+	}
+	out := make([]byte, 0, len(t)+8)
+	for i := 0; i < len(t); i++ {
+		switch c := t[i]; c {
+		case '\n', '\t':
+			out = utf8.AppendRune(out, 0x2400+rune(c))
+		default:
+			out = append(out, c)
+		}
+	}
+	return string(out)
+}
+
 func appendByteEscape(out []byte, b byte) []byte {
 	const hexdig = "0123456789ABCDEF"
 	out = append(out, escOpen...)
@@ -96,7 +121,11 @@ func escapedRune(r rune) bool {
 		r >= 0xfff9 && r <= 0xfffb: // interlinear annotations
 		return true
 	}
-	return false
+	// The rest of Unicode's invisible characters: every format character
+	// (tags, Arabic and Kaithi number signs, ...), the variation selectors
+	// and the other default-ignorable code points (Hangul fillers, the
+	// combining grapheme joiner, ...).
+	return r >= 0x034f && unicode.In(r, unicode.Cf, unicode.Variation_Selector, unicode.Other_Default_Ignorable_Code_Point)
 }
 
 // An Map maps byte offsets in the request to byte offsets in the

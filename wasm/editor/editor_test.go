@@ -25,6 +25,10 @@ func TestEditorText(t *testing.T) {
 		{"notation escaped", "␊⟨", "crlf", "⟨E2⟩⟨90⟩⟨8A⟩⟨E2⟩⟨9F⟩⟨A8⟩"},
 		{"c1 control", "\u0085", "crlf", "⟨C2⟩⟨85⟩"},
 		{"escape control", "\x1b[0m", "crlf", "␛[0m"},
+		{"tag character", "a\U000E0001b", "crlf", "a⟨F3⟩⟨A0⟩⟨80⟩⟨81⟩b"},
+		{"variation selector", "a\ufe0f", "crlf", "a⟨EF⟩⟨B8⟩⟨8F⟩"},
+		{"hangul filler", "\u3164", "crlf", "⟨E3⟩⟨85⟩⟨A4⟩"},
+		{"visible non-ascii", "\u00e9\u4e2d\U0001F600", "crlf", "\u00e9\u4e2d\U0001F600"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -148,4 +152,30 @@ func FuzzEditorRoundTrip(f *testing.F) {
 		// Any text maps to bytes without panicking.
 		Bytes(string(raw), eol)
 	})
+}
+
+func TestOneLine(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"plain", "seed-websocket", "seed-websocket"},
+		{"markup stays text", "<img src=x>", "<img src=x>"},
+		{"crlf", "a\r\nb", "a␍␊b"},
+		{"tab", "a\tb", "a␉b"},
+		{"bidi override", "\u202eabc", "⟨E2⟩⟨80⟩⟨AE⟩abc"},
+		{"zero width", "a\u200bb", "a⟨E2⟩⟨80⟩⟨8B⟩b"},
+		{"line separator", "a\u2028b", "a⟨E2⟩⟨80⟩⟨A8⟩b"},
+		{"nul", "\x00", "␀"},
+		{"invalid utf8", "\xe2\x80", "⟨E2⟩⟨80⟩"},
+		{"a picture typed", "␊", "⟨E2⟩⟨90⟩⟨8A⟩"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := OneLine(tc.in)
+			if got != tc.want {
+				t.Errorf("OneLine(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+			if back := Bytes(got, "lf"); string(back) != tc.in {
+				t.Errorf("Bytes(%q, lf) = %q, want %q back", got, back, tc.in)
+			}
+		})
+	}
 }

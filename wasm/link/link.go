@@ -23,6 +23,7 @@ import (
 	"strings"
 
 	"github.com/upgrade-playground/playground/engine"
+	"github.com/upgrade-playground/playground/wasm/editor"
 	"github.com/upgrade-playground/playground/wasm/gallery"
 )
 
@@ -53,9 +54,15 @@ type State struct {
 
 // A Problem is one thing wrong with a fragment, positioned at the byte
 // offset in the fragment where the offending key=value pair starts.
+//
+// A link is a stranger's input: Key is the key as the link has it, and the
+// values in Message are quoted with quote. String shows both on one line
+// in the editor's notation, cut short, so that a message always names what
+// is wrong in text that can be read: no markup, and no control, bidi or
+// invisible character that would hide or reorder it.
 type Problem struct {
 	Offset  int
-	Key     string
+	Key     string // the pair's key (decoded when it could be), or "" for the whole link
 	Message string
 	// Fatal problems (too large, unknown version, malformed encoding, a bad
 	// request value) mean the link was not applied at all: the page keeps
@@ -66,11 +73,7 @@ type Problem struct {
 func (p Problem) String() string {
 	s := "at " + strconv.Itoa(p.Offset)
 	if p.Key != "" {
-		key := p.Key
-		if len(key) > 40 { // a hostile link's key can be 16 KB long
-			key = linkPrintable(key[:40]) + "…"
-		}
-		s += " (" + key + ")"
+		s += " (" + visible(p.Key) + ")"
 	}
 	return s + ": " + p.Message
 }
@@ -114,31 +117,35 @@ func ParseLimit(frag string, limit int) (State, []Problem) {
 		raw := frag[off:end]
 		if raw != "" {
 			k, val, _ := strings.Cut(raw, "=")
-			key, ok1 := formUnescape(k)
-			value, ok2 := formUnescape(val)
-			if !ok1 || !ok2 {
-				return NewState(), append(probs, Problem{Offset: base + off, Key: linkPrintable(k), Message: "malformed percent-encoding (% must be followed by two hex digits)", Fatal: true})
-			} else {
-				pairs = append(pairs, pair{base + off, key, value})
+			key, bad := formUnescape(k)
+			value, badVal := formUnescape(val)
+			if bad >= 0 {
+				key = k // as written: it cannot be decoded
+			} else if badVal >= 0 {
+				bad = len(k) + 1 + badVal
 			}
+			if bad >= 0 {
+				return NewState(), append(probs, Problem{Offset: base + off, Key: key, Message: "malformed percent-encoding " + quote(raw[bad:min(bad+3, len(raw))]) + ": % must be followed by two hex digits", Fatal: true})
+			}
+			pairs = append(pairs, pair{base + off, key, value})
 		}
 		off = end + 1
 	}
-	seen := map[string]int{}
+	seen := map[string]pair{}
 	for _, p := range pairs {
 		if prev, dup := seen[p.key]; dup {
-			probs = append(probs, Problem{Offset: p.off, Key: linkPrintable(p.key), Message: "the key is given twice (first at " + strconv.Itoa(prev) + "); the last one is used"})
+			probs = append(probs, Problem{Offset: p.off, Key: p.key, Message: "the key is given twice (before at " + strconv.Itoa(prev.off) + ", " + quote(prev.val) + "); the last value, " + quote(p.val) + ", is used"})
 		}
-		seen[p.key] = p.off
+		seen[p.key] = p
 	}
 	// v first: a future version is refused before anything else is read.
 	for _, p := range pairs {
 		if p.key == "v" && p.val != "1" {
-			msg := "unknown link format version " + quoteValue(p.val) + ": this page reads version 1"
+			msg := "unknown link format version " + quote(p.val) + ": this page reads version 1"
 			if n, err := strconv.Atoi(p.val); err == nil && n > Version && strconv.Itoa(n) == p.val {
 				msg = "this link was made by a newer version of the playground (format v" + p.val + "); this page reads version " + strconv.Itoa(Version)
 			}
-			return NewState(), append(probs, Problem{Offset: p.off, Key: "v", Message: msg, Fatal: true})
+			return NewState(), append(probs, Problem{Offset: p.off, Key: p.key, Message: msg, Fatal: true})
 		}
 	}
 	// ex next: the example is the base that other keys override.
@@ -148,7 +155,7 @@ func ParseLimit(frag string, limit int) (State, []Problem) {
 		}
 		ex, ok := gallery.Lookup(p.val)
 		if !ok {
-			probs = append(probs, Problem{Offset: p.off, Key: "ex", Message: "there is no built-in example " + quoteValue(p.val)})
+			probs = append(probs, Problem{Offset: p.off, Key: p.key, Message: "there is no built-in example " + quote(p.val)})
 			continue
 		}
 		st.Example = ex.ID
@@ -161,18 +168,18 @@ func ParseLimit(frag string, limit int) (State, []Problem) {
 		case "req":
 			b, bad := decodeBase64URL(p.val)
 			if bad >= 0 {
-				return NewState(), append(probs, Problem{Offset: p.off, Key: "req", Message: "the request is not valid base64url (RFC 4648 §5): unexpected " + quoteValue(string(p.val[bad])) + " at position " + strconv.Itoa(bad) + " of the value", Fatal: true})
+				return NewState(), append(probs, Problem{Offset: p.off, Key: p.key, Message: "the request is not valid base64url (RFC 4648 §5): unexpected " + quote(p.val[bad:bad+1]) + " at position " + strconv.Itoa(bad) + " of the value", Fatal: true})
 			}
 			st.Request = b
 		case "mode":
 			if !slices.Contains(Modes, p.val) {
-				probs = append(probs, Problem{Offset: p.off, Key: "mode", Message: "unknown mode " + quoteValue(p.val) + "; expected one of " + strings.Join(Modes, ", ")})
+				probs = append(probs, Problem{Offset: p.off, Key: p.key, Message: "unknown mode " + quote(p.val) + "; expected one of " + strings.Join(Modes, ", ")})
 				continue
 			}
 			st.Mode = p.val
 		case "eol":
 			if !slices.Contains(EOLs, p.val) {
-				probs = append(probs, Problem{Offset: p.off, Key: "eol", Message: "unknown line-ending mode " + quoteValue(p.val) + "; expected one of " + strings.Join(EOLs, ", ")})
+				probs = append(probs, Problem{Offset: p.off, Key: p.key, Message: "unknown line-ending mode " + quote(p.val) + "; expected one of " + strings.Join(EOLs, ", ")})
 				continue
 			}
 			if p.val != EOLs[0] {
@@ -181,11 +188,11 @@ func ParseLimit(frag string, limit int) (State, []Problem) {
 		default:
 			s := engine.LookupSetting(p.key)
 			if s == nil {
-				probs = append(probs, Problem{Offset: p.off, Key: linkPrintable(p.key), Message: "unknown key " + quoteValue(p.key) + " (ignored)"})
+				probs = append(probs, Problem{Offset: p.off, Key: p.key, Message: "unknown key " + quote(p.key) + " (ignored)"})
 				continue
 			}
 			if err := s.Set(&st.Config, p.val); err != nil {
-				probs = append(probs, Problem{Offset: p.off, Key: p.key, Message: "bad value " + quoteValue(p.val) + " for " + s.Label + ": " + err.Error()})
+				probs = append(probs, Problem{Offset: p.off, Key: p.key, Message: "bad value " + quote(p.val) + " for " + s.Label + ": " + err.Error()})
 			}
 		}
 	}
@@ -259,10 +266,11 @@ func decodeBase64URL(s string) ([]byte, int) {
 	return b, -1
 }
 
-// formUnescape decodes form-urlencoding: "+" is a space and %XX a byte.
-func formUnescape(s string) (string, bool) {
+// formUnescape decodes form-urlencoding: "+" is a space and %XX a byte. It
+// returns the index of the first malformed %, or -1.
+func formUnescape(s string) (string, int) {
 	if strings.IndexByte(s, '%') < 0 && strings.IndexByte(s, '+') < 0 {
-		return s, true
+		return s, -1
 	}
 	b := make([]byte, 0, len(s))
 	for i := 0; i < len(s); i++ {
@@ -271,11 +279,11 @@ func formUnescape(s string) (string, bool) {
 			b = append(b, ' ')
 		case '%':
 			if i+2 >= len(s) {
-				return "", false
+				return "", i
 			}
 			h, err := strconv.ParseUint(s[i+1:i+3], 16, 8)
 			if err != nil {
-				return "", false
+				return "", i
 			}
 			b = append(b, byte(h))
 			i += 2
@@ -283,7 +291,7 @@ func formUnescape(s string) (string, bool) {
 			b = append(b, c)
 		}
 	}
-	return string(b), true
+	return string(b), -1
 }
 
 // appendFormEscaped appends v with every byte outside the unreserved set of
@@ -306,37 +314,44 @@ func appendFormEscaped(b []byte, v string) []byte {
 	return b
 }
 
-// quoteValue quotes a value from a link for a message: at most 40 bytes,
-// control bytes shown as \xHH.
-func quoteValue(s string) string {
-	cut := len(s) > 40
-	if cut {
-		s = s[:40]
-	}
-	s = linkPrintable(s)
-	if cut {
-		s += "…"
-	}
-	return "\"" + s + "\""
+// maxShown bounds how much of a key or value a message shows, in
+// characters of the editor's notation (a ⟨HH⟩ escape is four).
+const maxShown = 40
+
+// quote quotes a key or value from a link for a message: visible (see
+// visible), with a double quote in it shown as ⟨22⟩.
+func quote(s string) string {
+	return "\"" + visible(s) + "\""
 }
 
-// linkPrintable replaces control bytes and quotes with visible escapes.
-func linkPrintable(s string) string {
-	const hexdig = "0123456789abcdef"
-	var b []byte
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c < 0x20 || c == 0x7f || c == '"' || c == '\\' {
-			if b == nil {
-				b = append(b, s[:i]...)
-			}
-			b = append(b, '\\', 'x', hexdig[c>>4], hexdig[c&15])
-		} else if b != nil {
-			b = append(b, c)
+// visible shows a key or value from a link on one line in the editor's
+// notation (editor.OneLine: ␍ ␊ ␀ for control bytes, ⟨HH⟩ for each byte of
+// invalid UTF-8 and of a bidi control or invisible character), with a
+// double quote as ⟨22⟩, cut to maxShown characters and an ellipsis.
+func visible(s string) string {
+	// Each byte of s gives at least a quarter of a character, so what
+	// lies past 4*maxShown bytes would be cut anyway: a hostile link's
+	// 16 KB key costs no more than a short one.
+	cut := len(s) > 4*maxShown
+	if cut {
+		s = s[:4*maxShown]
+	}
+	v := strings.ReplaceAll(editor.OneLine(s), "\"", "⟨22⟩")
+	n := 0
+	for i := range v {
+		if n == maxShown {
+			v, cut = v[:i], true
+			break
 		}
+		n++
 	}
-	if b == nil {
-		return s
+	if !cut {
+		return v
 	}
-	return string(b)
+	// Never end in the middle of a ⟨HH⟩ escape: the notation's ⟨ always
+	// opens one.
+	if i := strings.LastIndex(v, "⟨"); i >= 0 && !strings.Contains(v[i:], "⟩") {
+		v = v[:i]
+	}
+	return v + "…"
 }

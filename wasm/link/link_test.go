@@ -261,3 +261,74 @@ func BenchmarkParseFragment(b *testing.B) {
 		Parse(frag)
 	}
 }
+
+// TestProblemsNameKeyAndValue opens malformed links whose keys and values
+// are markup, markdown, line breaks, bidi controls and invisible
+// characters: each problem names the key and the value, on one line, in
+// the editor's notation, with nothing in it that hides or reorders text.
+func TestProblemsNameKeyAndValue(t *testing.T) {
+	tests := []struct {
+		frag string
+		want string // the problem's text (String) after "at N "
+	}{
+		{"ex=%3Cimg%20src%3Dx%3E", `(ex): there is no built-in example "<img src=x>"`},
+		{"ex=%5Bx%5D(javascript%3Aalert(1))", `(ex): there is no built-in example "[x](javascript:alert(1))"`},
+		{"ex=a%0D%0Ab", `(ex): there is no built-in example "a␍␊b"`},
+		{"ex=%E2%80%AEabc", `(ex): there is no built-in example "⟨E2⟩⟨80⟩⟨AE⟩abc"`},
+		{"ex=%E2%80%8B", `(ex): there is no built-in example "⟨E2⟩⟨80⟩⟨8B⟩"`},
+		{"ex=%F3%A0%80%81", `(ex): there is no built-in example "⟨F3⟩⟨A0⟩⟨80⟩⟨81⟩"`},
+		{"ex=a%22b%5C", `(ex): there is no built-in example "a⟨22⟩b\"`},
+		{"ex=%FF", `(ex): there is no built-in example "⟨FF⟩"`},
+		{"%3Cb%3E=1", `(<b>): unknown key "<b>" (ignored)`},
+		{"%E2%80%AEk=1", `(⟨E2⟩⟨80⟩⟨AE⟩k): unknown key "⟨E2⟩⟨80⟩⟨AE⟩k" (ignored)`},
+		{"a%0Ab=1", `(a␊b): unknown key "a␊b" (ignored)`},
+		{"mode=%3Cb%3E", `(mode): unknown mode "<b>"; expected one of predict`},
+		{"eol=%0D%0A", `(eol): unknown line-ending mode "␍␊"; expected one of crlf, lf`},
+		{"lf=%E2%80%AE", `(lf): bad value "⟨E2⟩⟨80⟩⟨AE⟩" for Bare LF line ends: expected one of accept, reject`},
+		{"v=%E2%80%AE1", `(v): unknown link format version "⟨E2⟩⟨80⟩⟨AE⟩1": this page reads version 1`},
+		{"req=ab%E2%80%AE", `(req): the request is not valid base64url (RFC 4648 §5): unexpected "⟨E2⟩" at position 2 of the value`},
+		{"a%zz=1", `(a%zz): malformed percent-encoding "%zz": % must be followed by two hex digits`},
+		{"lf=%4", `(lf): malformed percent-encoding "%4": % must be followed by two hex digits`},
+		{"%3Cb%3E=%E2%zz", `(<b>): malformed percent-encoding "%zz": % must be followed by two hex digits`},
+		{"ex=%E2%80%AE&ex=%3Cb%3E", `(ex): the key is given twice (before at 0, "⟨E2⟩⟨80⟩⟨AE⟩"); the last value, "<b>", is used`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.frag, func(t *testing.T) {
+			_, probs := Parse(tc.frag)
+			var got []string
+			for _, p := range probs {
+				got = append(got, p.String())
+			}
+			found := false
+			for _, s := range got {
+				_, rest, _ := strings.Cut(s, " ")
+				_, rest, _ = strings.Cut(rest, " ")
+				found = found || rest == tc.want
+			}
+			if !found {
+				t.Errorf("problems %q, want one to end %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestProblemsCutShort checks that a long key or value is cut to maxShown
+// characters of the notation, never in the middle of an escape.
+func TestProblemsCutShort(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"short", "abc", "abc"},
+		{"exactly", strings.Repeat("a", maxShown), strings.Repeat("a", maxShown)},
+		{"long", strings.Repeat("a", 16<<10), strings.Repeat("a", maxShown) + "…"},
+		{"escapes", strings.Repeat("\u202e", 20), strings.Repeat("⟨E2⟩⟨80⟩⟨AE⟩", 3) + "⟨E2⟩…"},
+		{"escape across the cut", "ab" + strings.Repeat("\xff", 10), "ab" + strings.Repeat("⟨FF⟩", 9) + "…"},
+		{"quote", strings.Repeat(`"`, 11), strings.Repeat("⟨22⟩", 10) + "…"},
+		{"wide characters", strings.Repeat("\U0001F600", 100), strings.Repeat("\U0001F600", maxShown) + "…"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := visible(tc.in); got != tc.want {
+				t.Errorf("visible(%.40q) = %q, want %q", tc.in, got, tc.want)
+			}
+		})
+	}
+}

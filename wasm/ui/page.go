@@ -2,6 +2,7 @@ package ui
 
 import (
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/upgrade-playground/playground/engine"
@@ -166,6 +167,37 @@ func containsStr(list []string, s string) bool {
 	return false
 }
 
+// maxLinkProblems bounds the problems LinkMessage lists: a hostile link can
+// carry thousands.
+const maxLinkProblems = 10
+
+// LinkMessage is the content of #link-message for an opened link's
+// problems (the adapter hides the box when there are none): each problem's
+// text, which names the key and the value in the editor's notation
+// (link.Problem.String), as a text node, never markup; at most
+// maxLinkProblems and a count of the rest; and, when a problem is fatal,
+// that the link was not opened.
+func LinkMessage(probs []link.Problem) *Node {
+	root := El("div")
+	root.Add(El("p").AddText("There is a problem with this link:"))
+	ul := El("ul")
+	fatal := false
+	for i, p := range probs {
+		fatal = fatal || p.Fatal
+		if i < maxLinkProblems {
+			ul.Add(El("li").AddText(p.String()))
+		}
+	}
+	if len(probs) > maxLinkProblems {
+		ul.Add(El("li").AddText("… and " + strconv.Itoa(len(probs)-maxLinkProblems) + " more."))
+	}
+	root.Add(ul)
+	if fatal {
+		root.Add(El("p").AddText("The link was not opened; your current request and settings are kept."))
+	}
+	return root
+}
+
 // ExampleList is playground.examples(): the gallery as plain values.
 func ExampleList() []any {
 	var out []any
@@ -176,38 +208,4 @@ func ExampleList() []any {
 		})
 	}
 	return out
-}
-
-// RunResult is playground.run(fragment)'s value as plain values: what the
-// page shows for the link.
-func RunResult(res *engine.Result, problems []link.Problem) map[string]any {
-	var notes, probs []any
-	for _, s := range res.Trace {
-		if s.Note != nil {
-			notes = append(notes, s.Note.ID)
-		}
-	}
-	for _, p := range problems {
-		probs = append(probs, p.String())
-	}
-	decisive := ""
-	if res.Decisive >= 0 && res.Decisive < len(res.Trace) && res.Trace[res.Decisive].Note != nil {
-		decisive = res.Trace[res.Decisive].Note.ID
-	}
-	interim := []any{}
-	for _, r := range res.Interim {
-		interim = append(interim, r.Status)
-	}
-	return map[string]any{
-		"status":   res.Status(),
-		"response": string(res.Bytes()),
-		"text":     ResponseText(res),
-		"switched": res.Switched,
-		"waiting":  res.Waiting,
-		"interim":  interim,
-		"notes":    notes,
-		"decisive": decisive,
-		"problems": probs,
-		"steps":    len(res.Trace),
-	}
 }
