@@ -5,7 +5,7 @@ package engine
 var (
 	noteTEandCLRejected = &Note{ID: "te-and-cl-rejected", Category: Framing, Level: Bad, Status: 400,
 		Summary: "The request has both Transfer-Encoding and Content-Length.",
-		Detail: "A message with both \"ought to be handled as an error\"; a server MAY reject it, and MUST close the connection after responding either way ([RFC 9112 §6.1](rfc:9112#6.1)). " +
+		Detail: "A message with both \"ought to be handled as an error\" ([RFC 9112 §6.3](rfc:9112#6.3)); a server MAY reject it, and MUST close the connection after responding either way ([RFC 9112 §6.1](rfc:9112#6.1)). " +
 			"It is the classic request-smuggling shape (CL.TE / TE.CL). " +
 			"A server never switches protocols on such a request.",
 		Ref: Ref{9112, "6.1"}}

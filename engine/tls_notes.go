@@ -51,7 +51,7 @@ var (
 	noteTLSNotRecord = &Note{ID: "tls-not-record", Category: TLS, Level: Warn,
 		Summary: "After the switch to TLS the client's next byte is {byte}, not a handshake record (0x16): the handshake fails.",
 		Detail: "After the 101 the server reads TLS records; the first must be a handshake record ([RFC 8446 §5.1](rfc:8446#5.1)). " +
-			"\"If a TLS implementation receives an unexpected record type, it MUST terminate the connection with an unexpected_message alert\" ([RFC 8446 §5](rfc:8446#5)), and a failed handshake closes the connection ([RFC 2817 §3.3](rfc:2817#3.3)).",
+			"\"If a TLS implementation receives an unexpected record type, it MUST terminate the connection with an 'unexpected_message' alert\" ([RFC 8446 §5](rfc:8446#5)), and a failed handshake closes the connection ([RFC 2817 §3.3](rfc:2817#3.3)).",
 		Ref: Ref{8446, "5"}}
 )
 

@@ -65,9 +65,10 @@ var (
 			"This guard catches a server setting that breaks the rule.",
 		Ref: Ref{9110, "7.8"}, Myth: "A server can switch protocols whenever it likes."}
 	noteAfterDiscarded = &Note{ID: "after-discarded", Category: Security, Level: Info,
-		Summary: "The {count} bytes after the request are never read: the server closes the connection.",
-		Detail:  "After `Connection: close` the server reads nothing more from the connection ([RFC 9112 §9.6](rfc:9112#9.6)).",
-		Ref:     Ref{9112, "9.6"}}
+		Summary: "The {count} bytes after the request are never processed: the server closes the connection.",
+		Detail: "After `Connection: close` the server \"MUST NOT process any further requests received on that connection\" ([RFC 9112 §9.6](rfc:9112#9.6)). " +
+			"It may still read and discard them while it closes in stages, so that a TCP reset does not destroy its response (same section).",
+		Ref: Ref{9112, "9.6"}}
 	noteAfterNewProtocol = &Note{ID: "after-new-protocol", Category: Upgrade, Level: Info,
 		Summary: "The {count} bytes after the request belong to {protocol}, not to HTTP/1.1.",
 		Detail: "After the 101 the connection speaks the new protocol from the first byte after the request message ([RFC 9110 §7.8](rfc:9110#7.8)). " +
@@ -86,7 +87,7 @@ var (
 		Ref: Ref{9110, "7.6.1"}}
 	noteUpgradeHTTP10 = &Note{ID: "upgrade-http10-ignored", Category: Upgrade, Level: Warn,
 		Summary: "Upgrade in an {version} request is ignored.",
-		Detail: "\"A server MUST ignore an Upgrade header field that is received in an HTTP/1.0 request\" ([RFC 9110 §7.8](rfc:9110#7.8)): an HTTP/1.0 proxy could have forwarded it without understanding it. " +
+		Detail: "\"A server that receives an Upgrade header field in an HTTP/1.0 request MUST ignore that Upgrade field\" ([RFC 9110 §7.8](rfc:9110#7.8)): an HTTP/1.0 proxy could have forwarded it without understanding it. " +
 			"The server answers normally. " +
 			"(gobwas and python-websockets answer 505 instead, which is wrong: 505 is about the major version.)",
 		Ref: Ref{9110, "7.8"}, Myth: "An HTTP/1.0 client can upgrade."}
@@ -125,7 +126,7 @@ var (
 		Ref:     Ref{9110, "15.5.22"}, Myth: "A 426 needs only the status code."}
 	noteEmptyListElements = &Note{ID: "list-empty-elements", Category: Syntax, Level: Info,
 		Summary: "The {name} list has empty elements; they are ignored.",
-		Detail:  "\"A recipient MUST accept and ignore a reasonable number of empty list elements\" ([RFC 9110 §5.6.1.2](rfc:9110#5.6.1.2)), e.g. `foo ,bar,`.",
+		Detail:  "\"A recipient MUST parse and ignore a reasonable number of empty list elements\" ([RFC 9110 §5.6.1.2](rfc:9110#5.6.1.2)), e.g. `foo ,bar,`.",
 		Ref:     Ref{9110, "5.6.1.2"}}
 	noteUpgradeElementSyntax = &Note{ID: "upgrade-element-syntax", Category: Upgrade, Level: Warn,
 		Summary: "The Upgrade element {element} is not protocol-name [\"/\" protocol-version]; it is ignored.",
@@ -157,8 +158,9 @@ var (
 		Ref: Ref{9110, "10.1.1"}}
 	noteExpectNoBody = &Note{ID: "expect-no-body", Category: Expect, Level: Info,
 		Summary: "Expect: 100-continue on a request without content: no 100 is needed.",
-		Detail:  "A client ought not send 100-continue on a request without content ([RFC 9110 §10.1.1](rfc:9110#10.1.1)); the server has nothing to invite.",
-		Ref:     Ref{9110, "10.1.1"}}
+		Detail: "\"A client MUST NOT generate a 100-continue expectation in a request that does not include content\" ([RFC 9110 §10.1.1](rfc:9110#10.1.1)). " +
+			"The server has nothing to invite: it MAY omit the 100 when \"the framing indicates that there is no content\" (same section).",
+		Ref: Ref{9110, "10.1.1"}}
 	noteExpectFinalInstead = &Note{ID: "expect-final-instead", Category: Expect, Level: Info,
 		Summary: "The server refuses the request, so it sends the final response instead of 100 Continue.",
 		Detail: "A server that receives 100-continue either sends an immediate 100 (Continue) and reads the content, or answers with a final status code; if it answers before reading the whole content it should say whether it will close the connection ([RFC 9110 §10.1.1](rfc:9110#10.1.1)). " +
@@ -176,7 +178,7 @@ var (
 		Ref: Ref{9110, "10.1.1"}}
 	noteExpectBeforeSwitch = &Note{ID: "expect-before-switch", Category: Expect, Level: Good,
 		Summary: "100 Continue comes first, then the body is read, then the 101.",
-		Detail: "\"If a server receives both an Upgrade and an Expect header field with the 100-continue expectation, the server MUST send a 100 (Continue) response before sending a 101 (Switching Protocols) response\" ([RFC 9110 §7.8](rfc:9110#7.8)). " +
+		Detail: "\"If a server receives both an Upgrade and an Expect header field with the '100-continue' expectation ..., the server MUST send a 100 (Continue) response before sending a 101 (Switching Protocols) response\" ([RFC 9110 §7.8](rfc:9110#7.8)). " +
 			"A client parses any number of 1xx before the final response ([RFC 9110 §15.2](rfc:9110#15.2)).",
 		Ref: Ref{9110, "7.8"}, Myth: "Expect: 100-continue and Upgrade don't interact."}
 )
