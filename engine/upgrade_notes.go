@@ -12,7 +12,7 @@ var (
 	noteSwitched = &Note{ID: "switched", Category: Upgrade, Level: Good,
 		Summary: "101 Switching Protocols: after the empty line the connection speaks {protocol}.",
 		Detail: "A 101 MUST carry Upgrade naming the protocol(s) switched to ([RFC 9110 §15.2.2](rfc:9110#15.2.2)), and whoever sends Upgrade MUST also send the `upgrade` connection option, so the 101 carries `Connection: Upgrade` ([RFC 9110 §7.8](rfc:9110#7.8)). " +
-			"A 1xx response ends at the empty line: no body, no Content-Length ([RFC 9110 §15.2](rfc:9110#15.2)). " +
+			"A 1xx response ends at the empty line and cannot contain content ([RFC 9110 §15.2](rfc:9110#15.2)), and a server MUST NOT send Content-Length or Transfer-Encoding in one ([RFC 9110 §8.6](rfc:9110#8.6), [RFC 9112 §6.1](rfc:9112#6.1)). " +
 			"The original request is still outstanding and is answered in the new protocol.",
 		Ref: Ref{9110, "15.2.2"}, Myth: "A 101 can omit Connection: Upgrade, or carry a body."}
 	noteCloseNoSwitch = &Note{ID: "close-no-switch", Category: Upgrade, Level: Warn,
@@ -44,7 +44,7 @@ var (
 		Ref: Ref{9110, "9.3.2"}}
 	noteTraceEcho = &Note{ID: "trace-echo", Category: Syntax, Level: Info,
 		Summary: "TRACE: the server echoes the request it received as a message/http body.",
-		Detail: "The final recipient of a TRACE \"SHOULD reflect the message received, excluding some fields ... back to the client as the content of a 200 (OK) response\", with `Content-Type: message/http` ([RFC 9110 §9.3.8](rfc:9110#9.3.8)). " +
+		Detail: "The final recipient of a TRACE \"SHOULD reflect the message received, excluding some fields ... back to the client as the content of a 200 (OK) response\"; `message/http` \"is one way to do so\" ([RFC 9110 §9.3.8](rfc:9110#9.3.8)), and this server uses it. " +
 			"It shows what intermediaries changed. " +
 			"Many deployments disable TRACE, because a reflected `Cookie` or `Authorization` field is sensitive.",
 		Ref: Ref{9110, "9.3.8"}}
@@ -148,9 +148,11 @@ var (
 			"A client must not treat it as a switch: only a 101 switches (libgit2 once misread an advertising 200).",
 		Ref: Ref{9110, "7.8"}, Myth: "An Upgrade header in a 200 means the connection switched."}
 	noteExpectHTTP10 = &Note{ID: "expect-http10-ignored", Category: Expect, Level: Info,
-		Summary: "Expect in an HTTP/1.0 request is ignored: no 100 Continue.",
-		Detail:  "\"A server that receives a 100-continue expectation in an HTTP/1.0 request MUST ignore that expectation\" ([RFC 9110 §10.1.1](rfc:9110#10.1.1)), and never sends a 1xx to an HTTP/1.0 client ([RFC 9110 §15.2](rfc:9110#15.2)).",
-		Ref:     Ref{9110, "10.1.1"}}
+		Summary: "The 100-continue expectation of an HTTP/1.0 request is ignored: no 100 Continue.",
+		Detail: "\"A server that receives a 100-continue expectation in an HTTP/1.0 request MUST ignore that expectation\" ([RFC 9110 §10.1.1](rfc:9110#10.1.1)), and never sends a 1xx to an HTTP/1.0 client ([RFC 9110 §15.2](rfc:9110#15.2)). " +
+			"The rule covers only 100-continue; any other expectation MAY get 417 whatever the version (same section). " +
+			"This server ignores the whole Expect field of an HTTP/1.0 request.",
+		Ref: Ref{9110, "10.1.1"}}
 	noteExpectUnknown = &Note{ID: "expect-unknown", Category: Expect, Level: Bad, Status: 417,
 		Summary: "The expectation {expectation} is not supported.",
 		Detail: "The only expectation defined is `100-continue`; a server MAY answer any other with 417 (Expectation Failed) ([RFC 9110 §10.1.1](rfc:9110#10.1.1)). " +
@@ -164,7 +166,7 @@ var (
 	noteExpectFinalInstead = &Note{ID: "expect-final-instead", Category: Expect, Level: Info,
 		Summary: "The server refuses the request, so it sends the final response instead of 100 Continue.",
 		Detail: "A server that receives 100-continue either sends an immediate 100 (Continue) and reads the content, or answers with a final status code; if it answers before reading the whole content it should say whether it will close the connection ([RFC 9110 §10.1.1](rfc:9110#10.1.1)). " +
-			"The client then does not send the content.",
+			"A client that waited need not send the content; one that did not wait (it MAY send the content without waiting) may already be sending it, which is why the server should say whether it will close the connection or go on reading.",
 		Ref: Ref{9110, "10.1.1"}}
 	noteExpectSkipped = &Note{ID: "expect-skipped", Category: Expect, Level: Info,
 		Summary: "The body already arrived, so this server omits 100 Continue.",
