@@ -89,7 +89,8 @@ var (
 		Summary: "Upgrade in an {version} request is ignored.",
 		Detail: "\"A server that receives an Upgrade header field in an HTTP/1.0 request MUST ignore that Upgrade field\" ([RFC 9110 §7.8](rfc:9110#7.8)): an HTTP/1.0 proxy could have forwarded it without understanding it. " +
 			"The server answers normally. " +
-			"(gobwas and python-websockets answer 505 instead, which is wrong: 505 is about the major version.)",
+			"gobwas/ws and python-websockets from version 17 answer 505 instead, which is wrong: 505 is about the major version. " +
+			"python-websockets 10.4, as Debian 12 ships it, answers 400.",
 		Ref: Ref{9110, "7.8"}, Myth: "An HTTP/1.0 client can upgrade."}
 	noteUpgradeEmpty = &Note{ID: "upgrade-empty", Category: Upgrade, Level: Info,
 		Summary: "The Upgrade field is an empty list: no protocol is offered.",
@@ -104,7 +105,7 @@ var (
 		Ref: Ref{9110, "7.6.1"}}
 	noteNoUpgradeOption426 = &Note{ID: "upgrade-without-connection-option-426", Category: Upgrade, Level: Bad, Status: 426,
 		Summary: "Upgrade is present but Connection does not list \"upgrade\": this server demands the upgrade with 426.",
-		Detail:  "The RFC says such a field ought to be ignored ([RFC 9110 §7.6.1](rfc:9110#7.6.1)); coder/websocket and python-websockets answer 426 with `Upgrade` and `Connection: Upgrade` instead, so the client learns what it must send ([RFC 9110 §15.5.22](rfc:9110#15.5.22)).",
+		Detail:  "The RFC says such a field ought to be ignored ([RFC 9110 §7.6.1](rfc:9110#7.6.1)); coder/websocket answers 426 with `Upgrade` and `Connection: Upgrade` instead, so the client learns what it must send ([RFC 9110 §15.5.22](rfc:9110#15.5.22)); python-websockets answers 426 with `Upgrade: websocket` but `Connection: close`, although every sender of Upgrade must also send the `upgrade` connection option ([RFC 9110 §7.8](rfc:9110#7.8)).",
 		Ref:     Ref{9110, "15.5.22"}}
 	noteNoUpgradeOption400 = &Note{ID: "upgrade-without-connection-option-400", Category: Upgrade, Level: Bad, Status: 400,
 		Summary: "Upgrade is present but Connection does not list \"upgrade\": this server answers 400.",

@@ -22,7 +22,7 @@ var (
 		Ref: Ref{6455, "4.2.1"}, Myth: "The request's Upgrade must be exactly websocket."}
 	noteWSOnly = &Note{ID: "ws-only-endpoint", Category: WebSocket, Level: Bad, Status: 426,
 		Summary: "This is a WebSocket-only endpoint and the request does not ask for WebSocket, so the server answers 426.",
-		Detail: "With the setting wsonly=426 (or 1) the server requires WebSocket, like coder/websocket and python-websockets, which answer 426 with `Upgrade: websocket` and `Connection: Upgrade` ([RFC 9110 §15.5.22](rfc:9110#15.5.22): a 426 MUST carry Upgrade). gorilla/websocket v1.5.3, Node ws, gobwas/ws and wsproto answer 400 instead (wsonly=400). " +
+		Detail: "With the setting wsonly=426 (or 1) the server requires WebSocket, like coder/websocket, which answers 426 with `Upgrade: websocket` and `Connection: Upgrade` ([RFC 9110 §15.5.22](rfc:9110#15.5.22): a 426 MUST carry Upgrade), and python-websockets, which sends `Upgrade: websocket` with `Connection: close`. gorilla/websocket v1.5.3, Node ws, gobwas/ws and wsproto answer 400 instead (wsonly=400). " +
 			"The default server (wsonly=0) answers such a request normally: \"Upgrade cannot be used to insist on a protocol change\" ([RFC 9110 §7.8](rfc:9110#7.8)).",
 		Ref: Ref{9110, "15.5.22"}}
 	noteWSOnly400 = &Note{ID: "ws-only-endpoint-400", Category: WebSocket, Level: Bad, Status: 400,
@@ -33,7 +33,7 @@ var (
 	noteWSMethod = &Note{ID: "ws-method-not-get", Category: WebSocket, Level: Bad, Status: 405,
 		Summary: "A WebSocket handshake must be a GET, not {method}.",
 		Detail: "\"The method of the request MUST be GET\" ([RFC 6455 §4.1](rfc:6455#4.1), [§4.2.1](rfc:6455#4.2.1) item 1). " +
-			"This server answers 405 (Method Not Allowed), which MUST carry `Allow` ([RFC 9110 §15.5.6](rfc:9110#15.5.6)): only python-websockets sends it; gorilla, coder, gobwas and Node ws send 405 without `Allow`. " +
+			"This server answers 405 (Method Not Allowed), which MUST carry `Allow` ([RFC 9110 §15.5.6](rfc:9110#15.5.6)): python-websockets sends it from version 17 (10.4, as Debian 12 ships it, answers 400); gorilla, coder, gobwas and Node ws send 405 without `Allow`. " +
 			"With wsmethod=400 the server answers 400, as wsproto does.",
 		Ref: Ref{6455, "4.1"}, Myth: "A 405 is complete on its own."}
 	noteWSMethod400 = &Note{ID: "ws-method-not-get-400", Category: WebSocket, Level: Bad, Status: 400,
