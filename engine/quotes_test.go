@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -179,4 +180,25 @@ func sentences(detail string) []string {
 		start = loc[1] - 1
 	}
 	return append(out, detail[start:])
+}
+
+// sectionOnly lists RFCs that notes draw on one part at a time: a citation of
+// one of them names the section, as [RFC 9931 §4.1](rfc:9931#4.1) does,
+// rather than sending the reader to the whole document.
+var sectionOnly = []int{9931}
+
+// TestSectionOnlyCitations checks the Refs and rfc: links of sectionOnly.
+func TestSectionOnlyCitations(t *testing.T) {
+	for _, n := range Catalogue() {
+		for _, rfc := range sectionOnly {
+			if n.Ref.RFC == rfc && n.Ref.Section == "" {
+				t.Errorf("note %s: Ref cites the whole of RFC %d; name the section", n.ID, rfc)
+			}
+			for _, m := range citationLink.FindAllStringSubmatch(n.Detail, -1) {
+				if m[2] == strconv.Itoa(rfc) && m[3] == "" {
+					t.Errorf("note %s: link %s cites the whole of RFC %d; name the section", n.ID, m[0], rfc)
+				}
+			}
+		}
+	}
 }

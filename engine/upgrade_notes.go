@@ -35,7 +35,7 @@ var (
 	noteConnectNotProxy = &Note{ID: "connect-not-implemented", Category: Syntax, Level: Bad, Status: 501,
 		Summary: "CONNECT {target} asks for a tunnel; this origin server is not a proxy and does not implement CONNECT.",
 		Detail: "CONNECT asks the recipient to open a tunnel to the destination in the authority-form target ([RFC 9110 §9.3.6](rfc:9110#9.3.6)); it is meant for proxies. " +
-			"A server that does not implement a method answers 501 (Not Implemented) ([RFC 9110 §9.1](rfc:9110#9.1)), and closes the connection: bytes the client sent for the tunnel must not be read as HTTP ([RFC 9931](rfc:9931)).",
+			"A server that does not implement a method answers 501 (Not Implemented) ([RFC 9110 §9.1](rfc:9110#9.1)), and closes the connection, as RFC 9931 requires of a proxy that rejects a CONNECT from a client not known to wait for a 2xx: bytes the client sent for the tunnel must not be read as HTTP ([RFC 9931 §8](rfc:9931#8)).",
 		Ref: Ref{9110, "9.3.6"}}
 	noteHeadNoContent = &Note{ID: "head-no-content", Category: Syntax, Level: Info,
 		Summary: "HEAD: the response has the header section a GET would get, and no content.",
@@ -76,10 +76,10 @@ var (
 		Ref: Ref{9110, "7.8"}}
 	noteAfterNextRequest = &Note{ID: "after-next-request", Category: Security, Level: Warn,
 		Summary: "No switch happened, so the {count} bytes after the request are read as the next HTTP/1.1 request.",
-		Detail: "Completing the request is necessary for a switch, not sufficient: the server may refuse the upgrade, and then any bytes the client sent optimistically in the new protocol are parsed as HTTP/1.1 ([RFC 9931](rfc:9931)). " +
+		Detail: "Completing the request is necessary for a switch, not sufficient: the server may refuse the upgrade, and then any bytes the client sent optimistically in the new protocol are parsed as HTTP/1.1 ([RFC 9931 §3](rfc:9931#3)). " +
 			"That is how request smuggling through upgrades works. " +
 			"A WebSocket client MUST wait for the 101 before sending frames ([RFC 6455 §4.1](rfc:6455#4.1)).",
-		Ref: Ref{9931, ""}, Myth: "The client can send frames right after the request, to save a round trip."}
+		Ref: Ref{9931, "3"}, Myth: "The client can send frames right after the request, to save a round trip."}
 	noteConnectionUpgradeAlone = &Note{ID: "connection-upgrade-alone", Category: Upgrade, Level: Info,
 		Summary: "Connection lists \"upgrade\" but there is no Upgrade field; that is not an error.",
 		Detail: "Connection options need not correspond to a field in the message ([RFC 9110 §7.6.1](rfc:9110#7.6.1)). " +
