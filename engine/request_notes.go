@@ -158,7 +158,7 @@ var (
 	noteHeaderTooLarge = &Note{ID: "header-too-large", Category: Syntax, Level: Bad, Status: 431,
 		Summary: "The header section is larger than this server's limit of {limit} bytes.",
 		Detail: "A server that receives a header section larger than it wishes to process MUST respond with a 4xx status ([RFC 9110 §5.4](rfc:9110#5.4)); 431 (Request Header Fields Too Large) is the specific one (RFC 6585). " +
-			"Go and python-websockets use 431.",
+			"Go uses 431, and so does python-websockets from version 17; python-websockets 10.4, as Debian 12 ships it, answers 400.",
 		Ref: Ref{9110, "5.4"}}
 	noteTooManyFields = &Note{ID: "too-many-fields", Category: Syntax, Level: Bad, Status: 431,
 		Summary: "The request has more than {limit} field lines, this server's limit.",

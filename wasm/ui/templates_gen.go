@@ -125,7 +125,7 @@ var templates = [...]template{
 	{"header-incomplete",
 		"<p>The header section ends with an empty line (CRLF CRLF in a row, <a href=\"https://www.rfc-editor.org/rfc/rfc9112#section-2.1\">RFC 9112 §2.1</a>). Until it arrives a server reads on and sends nothing. Add an empty line at the end of the request.</p>\n"},
 	{"header-too-large",
-		"<p>A server that receives a header section larger than it wishes to process MUST respond with a 4xx status (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-5.4\">RFC 9110 §5.4</a>); 431 (Request Header Fields Too Large) is the specific one (RFC 6585). Go and python-websockets use 431.</p>\n"},
+		"<p>A server that receives a header section larger than it wishes to process MUST respond with a 4xx status (<a href=\"https://www.rfc-editor.org/rfc/rfc9110#section-5.4\">RFC 9110 §5.4</a>); 431 (Request Header Fields Too Large) is the specific one (RFC 6585). Go uses 431, and so does python-websockets from version 17; python-websockets 10.4, as Debian 12 ships it, answers 400.</p>\n"},
 	{"host-authority-differs",
 		"<p>With an absolute-form request-target, an origin server &quot;MUST ignore the received Host header field (if any) and instead use the host information of the request-target&quot; (<a href=\"https://www.rfc-editor.org/rfc/rfc9112#section-3.2.2\">RFC 9112 §3.2.2</a>). A client MUST send a Host identical to the target's authority (<a href=\"https://www.rfc-editor.org/rfc/rfc9112#section-3.2\">RFC 9112 §3.2</a>); two different hosts in one request let a proxy and a server route it differently.</p>\n"},
 	{"host-duplicate",
