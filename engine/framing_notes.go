@@ -5,7 +5,7 @@ package engine
 var (
 	noteTEandCLRejected = &Note{ID: "te-and-cl-rejected", Category: Framing, Level: Bad, Status: 400,
 		Summary: "The request has both Transfer-Encoding and Content-Length.",
-		Detail: "A message with both \"ought to be handled as an error\"; a server MAY reject it, and MUST close the connection after responding either way ([RFC 9112 §6.1](rfc:9112#6.1)). " +
+		Detail: "A message with both \"ought to be handled as an error\" ([RFC 9112 §6.3](rfc:9112#6.3)); a server MAY reject it, and MUST close the connection after responding either way ([RFC 9112 §6.1](rfc:9112#6.1)). " +
 			"It is the classic request-smuggling shape (CL.TE / TE.CL). " +
 			"A server never switches protocols on such a request.",
 		Ref: Ref{9112, "6.1"}}
@@ -34,7 +34,7 @@ var (
 		Ref: Ref{9112, "6.3"}}
 	noteCLInvalid = &Note{ID: "content-length-invalid", Category: Framing, Level: Bad, Status: 400,
 		Summary: "Content-Length {value} is not one non-negative decimal number.",
-		Detail: "`Content-Length = 1*DIGIT`. " +
+		Detail: "`Content-Length = 1*DIGIT` ([RFC 9110 §8.6](rfc:9110#8.6)). " +
 			"An invalid value, or a list of differing values, is an unrecoverable framing error: the server MUST respond 400 and close the connection ([RFC 9112 §6.3](rfc:9112#6.3)).",
 		Ref: Ref{9112, "6.3"}}
 	noteCLRepeated = &Note{ID: "content-length-repeated", Category: Framing, Level: Warn,
@@ -48,11 +48,12 @@ var (
 	noteBodyIncomplete = &Note{ID: "body-incomplete", Category: Framing, Level: Warn,
 		Summary: "Content-Length announces {length} bytes but only {got} arrived: the server waits for the rest.",
 		Detail: "The body is exactly Content-Length bytes ([RFC 9112 §6.2](rfc:9112#6.2)). " +
-			"The server cannot answer (or switch) before it has read the whole request ([RFC 9110 §7.8](rfc:9110#7.8)).",
+			"Until the rest arrives, the request is not complete: the client cannot begin a new protocol before it has sent the whole request message ([RFC 9110 §7.8](rfc:9110#7.8)), so a server that switches must still read these bytes as this request's content. " +
+			"A server may answer early with a final status instead, and then should say whether it will close the connection ([RFC 9110 §10.1.1](rfc:9110#10.1.1)).",
 		Ref: Ref{9112, "6.2"}}
 	noteChunkedIncomplete = &Note{ID: "chunked-incomplete", Category: Framing, Level: Warn,
 		Summary: "The chunked body has not ended: the server waits for the last chunk (0 CRLF CRLF).",
-		Detail:  "A chunked body ends with a chunk of size 0 and an empty trailer section ([RFC 9112 §7.1](rfc:9112#7.1)).",
+		Detail:  "A chunked body ends with a chunk of size 0, an optional trailer section and an empty line ([RFC 9112 §7.1](rfc:9112#7.1)).",
 		Ref:     Ref{9112, "7.1"}}
 	noteChunkedSyntax = &Note{ID: "chunked-syntax", Category: Framing, Level: Bad, Status: 400,
 		Summary: "The chunked body is malformed near {line}.",

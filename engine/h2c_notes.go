@@ -64,9 +64,11 @@ var (
 			"Beware: Go's net/http answers `OPTIONS *` itself with `200 OK` before any handler runs, so golang.org/x/net/http2/h2c never sees such an upgrade.",
 		Ref: Ref{7540, "3.2"}}
 	noteH2CSettingsEmpty = &Note{ID: "h2c-settings-empty", Category: H2C, Level: Info,
-		Summary: "HTTP2-Settings is empty: the client keeps every setting at its initial value.",
-		Detail:  "An empty SETTINGS payload is valid ([RFC 9113 §6.5](rfc:9113#6.5)), so `HTTP2-Settings:` with an empty value is too ([RFC 7540 §3.2.1](rfc:7540#3.2.1)).",
-		Ref:     Ref{7540, "3.2.1"}}
+		Summary: "HTTP2-Settings is empty, which its grammar does not allow; this lenient server reads it as an empty SETTINGS payload.",
+		Detail: "A SETTINGS payload may hold zero settings ([RFC 9113 §6.5.1](rfc:9113#6.5.1)), but HTTP2-Settings cannot carry it: `HTTP2-Settings = token68` ([RFC 7540 §3.2.1](rfc:7540#3.2.1)), and a token68 has at least one character ([RFC 9110 §11.2](rfc:9110#11.2)). " +
+			"A client with nothing to announce can send one setting at its initial value instead. " +
+			"golang.org/x/net/http2/h2c accepts the empty value anyway (it base64url-decodes it to zero bytes), and so does this server; a strict server would not upgrade ([RFC 9110 §7.8](rfc:9110#7.8)).",
+		Ref: Ref{7540, "3.2.1"}}
 	noteH2CSetting = &Note{ID: "h2c-setting", Category: H2C, Level: Info,
 		Summary: "Client setting {setting} = {value}.",
 		Detail: "The server \"decodes and interprets these values as it would any other SETTINGS frame\"; the 101 acknowledges them implicitly ([RFC 7540 §3.2.1](rfc:7540#3.2.1)). " +
@@ -79,22 +81,23 @@ var (
 	noteH2CSettingInvalid = &Note{ID: "h2c-setting-invalid", Category: H2C, Level: Warn,
 		Summary: "Client setting {setting} = {value} is invalid: {why} ({error}).",
 		Detail: "The values are checked as in any SETTINGS frame ([RFC 7540 §3.2.1](rfc:7540#3.2.1)): ENABLE_PUSH must be 0 or 1, INITIAL_WINDOW_SIZE at most 2^31-1 (else FLOW_CONTROL_ERROR), MAX_FRAME_SIZE from 16384 to 16777215 ([RFC 9113 §6.5.2](rfc:9113#6.5.2)); ENABLE_CONNECT_PROTOCOL 0 or 1 ([RFC 8441 §3](rfc:8441#3)), and so is NO_RFC7540_PRIORITIES ([RFC 9218 §2.1](rfc:9218#2.1)). " +
-			"The header section is fine, so the server switches, and then ends the connection.",
+			"This server, like golang.org/x/net/http2, switches first and then ends the connection; it could as well check the values first and not upgrade ([RFC 9110 §7.8](rfc:9110#7.8)).",
 		Ref: Ref{9113, "6.5.2"}}
 	noteH2CGoAway = &Note{ID: "h2c-settings-goaway", Category: H2C, Level: Warn,
 		Summary: "After the 101 the server ends the connection with GOAWAY {error}: {setting} in HTTP2-Settings is invalid ({why}).",
 		Detail: "An invalid setting is a connection error ([RFC 9113 §6.5.2](rfc:9113#6.5.2)); the endpoint sends GOAWAY with the error code and closes ([RFC 9113 §5.4.1](rfc:9113#5.4.1)). " +
-			"The check cannot happen before the switch: the HTTP/1.1 request was well-formed. golang.org/x/net/http2 sends this GOAWAY (debug data \"invalid settings\") without its SETTINGS frame first; the RFC wants the SETTINGS frame to be the server's first frame ([RFC 9113 §3.4](rfc:9113#3.4)).",
+			"Checking after the switch is this server's choice, the one golang.org/x/net/http2 makes: a server may as well decode HTTP2-Settings before it answers and, finding an invalid value, not upgrade at all ([RFC 9110 §7.8](rfc:9110#7.8)), which keeps the connection usable for HTTP/1.1. " +
+			"golang.org/x/net/http2 sends its GOAWAY (debug data \"invalid settings\") without its SETTINGS frame first, where the RFC wants the SETTINGS frame to be the server's first frame ([RFC 9113 §3.4](rfc:9113#3.4)), and with PROTOCOL_ERROR for every invalid setting, also an INITIAL_WINDOW_SIZE above 2^31-1, which is a FLOW_CONTROL_ERROR ([RFC 9113 §6.5.2](rfc:9113#6.5.2)).",
 		Ref: Ref{9113, "5.4.1"}}
 	noteH2ServerPreface = &Note{ID: "h2-server-preface", Category: H2C, Level: Info,
 		Summary: "The server's first HTTP/2 frame is its SETTINGS: {settings}.",
-		Detail: "\"The server connection preface consists of a potentially empty SETTINGS frame ... that MUST be the first frame the server sends in the HTTP/2 connection\" ([RFC 9113 §3.4](rfc:9113#3.4)); after a 101 it follows the empty line at once ([RFC 7540 §3.2](rfc:7540#3.2)). " +
+		Detail: "\"The server connection preface consists of a potentially empty SETTINGS frame ... that MUST be the first frame the server sends in the HTTP/2 connection\" ([RFC 9113 §3.4](rfc:9113#3.4)); after a 101 it is the first frame after the empty line ([RFC 7540 §3.2](rfc:7540#3.2)). " +
 			"The server need not wait for the client. " +
 			"These are the values golang.org/x/net/http2 sends (the real-peer test compares the bytes), with a WINDOW_UPDATE raising the connection window from 65535 to 1 MiB ([RFC 9113 §6.9.2](rfc:9113#6.9.2)), which x/net sometimes sends after its SETTINGS ACK rather than before; the setting \"Server SETTINGS after the switch\" can send Go net/http's five settings (it omits NO_RFC7540_PRIORITIES, [RFC 9218 §2.1](rfc:9218#2.1)) or an empty frame instead.",
 		Ref: Ref{9113, "3.4"}}
 	noteH2ClientPreface = &Note{ID: "h2-client-preface", Category: H2C, Level: Info,
 		Summary: "After the 101 the client sends the connection preface PRI * HTTP/2.0 and its own SETTINGS frame.",
-		Detail: "\"Upon receiving the 101 response, the client MUST send a connection preface\" ([RFC 7540 §3.2](rfc:7540#3.2)): the 24 octets `PRI * HTTP/2.0\\r\\n\\r\\nSM\\r\\n\\r\\n`, chosen so that an HTTP/1.1 server rejects them, then a SETTINGS frame, which MAY be empty ([RFC 9113 §3.4](rfc:9113#3.4)). " +
+		Detail: "\"Upon receiving the 101 response, the client MUST send a connection preface\" ([RFC 7540 §3.2](rfc:7540#3.2)): the 24 octets `PRI * HTTP/2.0\\r\\n\\r\\nSM\\r\\n\\r\\n`, chosen so that most HTTP/1.1 servers reject them, then a SETTINGS frame, which MAY be empty ([RFC 9113 §3.4](rfc:9113#3.4)). " +
 			"Each side acknowledges the other's SETTINGS frame with a SETTINGS frame carrying the ACK flag ([RFC 9113 §6.5.3](rfc:9113#6.5.3)); the HTTP2-Settings values need no acknowledgement, the 101 is one ([RFC 7540 §3.2.1](rfc:7540#3.2.1)). " +
 			"The client's frame is shown here with the HTTP2-Settings values, as curl sends it.",
 		Ref: Ref{9113, "3.4"}, Myth: "After a 101 for h2c, the client just starts sending HTTP/2 requests."}
@@ -112,7 +115,7 @@ var (
 	noteH2ClientBytes = &Note{ID: "h2-client-bytes", Category: H2C, Level: Info,
 		Summary: "The client's next {count} bytes are read as HTTP/2: {state}.",
 		Detail: "After the switch the server reads the connection as HTTP/2: the client connection preface, then frames, each a 9-octet header (length, type, flags, stream) and a payload ([RFC 9113 §3.4](rfc:9113#3.4), [RFC 9113 §4.1](rfc:9113#4.1)). " +
-			"A client should not send them before it has the 101 ([RFC 7540 §3.2](rfc:7540#3.2)): had the server refused, they would be read as HTTP/1.1 ([RFC 9931](rfc:9931)).",
+			"A client should not send them before it has the 101 ([RFC 7540 §3.2](rfc:7540#3.2)): had the server refused, they would be read as HTTP/1.1 ([RFC 9931 §4.1](rfc:9931#4.1)).",
 		Ref: Ref{9113, "3.4"}}
 	noteH2BadPreface = &Note{ID: "h2-invalid-preface", Category: H2C, Level: Warn,
 		Summary: "The {count} bytes are not the HTTP/2 client connection preface: the server closes the connection.",
@@ -121,13 +124,13 @@ var (
 		Ref: Ref{9113, "3.4"}}
 	notePriorKnowledge = &Note{ID: "h2-prior-knowledge", Category: H2C, Level: Good,
 		Summary: "This is the HTTP/2 connection preface: a client with prior knowledge speaks HTTP/2 from the first byte.",
-		Detail: "`PRI * HTTP/2.0\\r\\n\\r\\nSM\\r\\n\\r\\n` looks like an HTTP/1.1 request-line on purpose: an HTTP/1.1 server reads method PRI and version 2.0 and refuses it, so a client never mistakes an old server for HTTP/2 ([RFC 9113 §3.4](rfc:9113#3.4)). " +
+		Detail: "`PRI * HTTP/2.0\\r\\n\\r\\nSM\\r\\n\\r\\n` looks like an HTTP/1.1 request-line on purpose: an HTTP/1.1 server reads method PRI and version 2.0 and, in most cases, refuses it, so that \"a large proportion of HTTP/1.1 or HTTP/1.0 servers and intermediaries do not attempt to process further frames\" ([RFC 9113 §3.4](rfc:9113#3.4)). " +
 			"A client that knows the server speaks HTTP/2 over cleartext TCP (prior knowledge) starts this way, with no Upgrade and no 101 ([RFC 9113 §3.3](rfc:9113#3.3)); that is how cleartext HTTP/2 works now that h2c upgrade is deprecated ([RFC 9113 §3.1](rfc:9113#3.1)). " +
 			"The HTTP/1.1 checks do not apply; the server answers with its SETTINGS frame, not a status line.",
 		Ref: Ref{9113, "3.3"}, Myth: "h2c always means HTTP/2 through Upgrade."}
 	noteH2PriorRefused = &Note{ID: "h2-prior-knowledge-refused", Category: H2C, Level: Bad, Status: 505,
 		Summary: "This HTTP/1.1-only server does not speak HTTP/2, so it refuses version 2.0.",
-		Detail: "The preface `PRI * HTTP/2.0` is built so that an HTTP/1.1 server rejects it ([RFC 9113 §3.4](rfc:9113#3.4)): 505 means the server does not support the request's major version ([RFC 9110 §15.6.6](rfc:9110#15.6.6)). " +
+		Detail: "The preface `PRI * HTTP/2.0` is built so that most HTTP/1.1 servers reject it ([RFC 9113 §3.4](rfc:9113#3.4)): 505 means the server does not support the request's major version ([RFC 9110 §15.6.6](rfc:9110#15.6.6)). " +
 			"The client learns that its prior knowledge was wrong.",
 		Ref: Ref{9110, "15.6.6"}}
 )

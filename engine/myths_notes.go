@@ -10,7 +10,7 @@ var (
 			"Over TLS the client and server choose it during the TLS handshake with ALPN, protocol id `h2` ([RFC 7301](rfc:7301), [RFC 9113 §3.2](rfc:9113#3.2)): no HTTP/1.1 request, no 101. " +
 			"Over cleartext the client uses prior knowledge and starts with the preface `PRI * HTTP/2.0` ([RFC 9113 §3.3](rfc:9113#3.3)). " +
 			"RFC 7540's cleartext upgrade used the token `h2c` with `HTTP2-Settings`, never `HTTP/2`, and RFC 9113 deprecated it ([RFC 9113 §3.1](rfc:9113#3.1)). " +
-			"`HTTP/2.0` is grammatical (protocol `HTTP`, version `2.0`, [RFC 9110 §7.8](rfc:9110#7.8)), and RFC 9110's own example lists `Upgrade: HTTP/2.0, SHTTP/1.3, IRC/6.9, RTA/x11`, but no implementation switches on it. " +
+			"`HTTP/2.0` is grammatical (protocol `HTTP`, version `2.0`, [RFC 9110 §7.8](rfc:9110#7.8)), and the Upgrade examples of RFC 2616 (§14.42) and RFC 7230 (§6.7) list `Upgrade: HTTP/2.0, SHTTP/1.3, IRC/6.9, RTA/x11`, but no implementation switches on it; RFC 9110 replaced that example with `Upgrade: websocket, IRC/6.9, RTA/x11`. " +
 			"HTTP/2 itself has no 101 at all ([RFC 9113 §8.6](rfc:9113#8.6)).",
 		Ref: Ref{9113, "3.2"}, Myth: "Upgrade: HTTP/2 upgrades the connection to HTTP/2."}
 	noteMythH2 = &Note{ID: "myth-upgrade-h2", Category: Myth, Level: Warn,
@@ -33,8 +33,8 @@ var (
 		Ref: Ref{9000, ""}, Myth: "Upgrade: QUIC moves the connection to QUIC."}
 	noteMythWebSocketH2 = &Note{ID: "myth-websocket-h2", Category: Myth, Level: Info,
 		Summary: "On HTTP/2 and HTTP/3 this WebSocket request is an extended CONNECT, with no Upgrade and no key; {answer}.",
-		Detail: "HTTP/2 and HTTP/3 forbid `Connection` and `Upgrade` and have no 101 ([RFC 9113 §8.2.2](rfc:9113#8.2.2), [§8.6](rfc:9113#8.6); [RFC 9114 §4.5](rfc:9114#4.5)). " +
-			"RFC 8441 bootstraps WebSockets with an *extended CONNECT* instead: the server first sends `SETTINGS_ENABLE_CONNECT_PROTOCOL = 1` ([RFC 8441 §3](rfc:8441#3)); the client sends `:method CONNECT` with the new pseudo-header `:protocol websocket`, plus `:scheme` (`https` for wss, `http` for ws), `:path` and `:authority` ([RFC 8441 §4](rfc:8441#4)). " +
+		Detail: "HTTP/2 and HTTP/3 forbid `Connection` and `Upgrade` and have no 101 ([RFC 9113 §8.2.2](rfc:9113#8.2.2), [§8.6](rfc:9113#8.6); [RFC 9114 §4.2](rfc:9114#4.2), [§4.5](rfc:9114#4.5)). " +
+			"RFC 8441 bootstraps WebSockets with an *extended CONNECT* instead: the server first sends `SETTINGS_ENABLE_CONNECT_PROTOCOL = 1` ([RFC 8441 §3](rfc:8441#3)); the client sends `:method CONNECT` with the new pseudo-header `:protocol websocket`, plus `:scheme` (`https` for wss, `http` for ws), `:path` and `:authority` ([RFC 8441 §4](rfc:8441#4), [§5](rfc:8441#5)). " +
 			"`Sec-WebSocket-Key` and `Sec-WebSocket-Accept` are not used; `Origin`, `Sec-WebSocket-Version`, `Sec-WebSocket-Protocol` and `Sec-WebSocket-Extensions` keep their meaning, and success is `:status 200` ([RFC 8441 §5](rfc:8441#5)). " +
 			"The WebSocket frames then travel in DATA frames of that stream. " +
 			"RFC 9220 does the same on HTTP/3, with setting 0x08 in HTTP/3's SETTINGS ([RFC 9220 §3](rfc:9220#3)). " +

@@ -63,7 +63,7 @@ var KnownRFCs = map[int]string{
 	9220: "Bootstrapping WebSockets with HTTP/3",
 	9298: "Proxying UDP in HTTP",
 	9460: "Service Binding and Parameter Specification via the DNS (SVCB and HTTPS RRs)",
-	9931: "Optimistic Protocol Transitions in HTTP/1.1",
+	9931: "Security Considerations for Optimistic Protocol Transitions in HTTP/1.1",
 	7301: "TLS Application-Layer Protocol Negotiation Extension",
 	8446: "The Transport Layer Security (TLS) Protocol Version 1.3",
 	3986: "Uniform Resource Identifier (URI): Generic Syntax",

@@ -17,7 +17,7 @@ var (
 	noteTraceTruncated = &Note{ID: "trace-truncated", Category: Syntax, Level: Info,
 		Summary: "{count} more checks were made but are not listed: the trace shows the first {limit}.",
 		Detail: "A request with thousands of problems would bury the one that matters. " +
-			"The deciding check is always listed; a real server stops at the first problem, after reading no more than its limits allow ([RFC 9110 §5.4](rfc:9110#5.4)).",
+			"The deciding check is always listed; a real server stops at the first problem it cannot get past, and reads no more than its limits allow: a header section larger than it wishes to process gets a 4xx ([RFC 9110 §5.4](rfc:9110#5.4)).",
 		Ref: Ref{9110, "5.4"}}
 	noteLeadingEmptyLine = &Note{ID: "leading-empty-line", Category: Syntax, Level: Info,
 		Summary: "{count} empty line(s) before the request-line are ignored.",
@@ -99,7 +99,7 @@ var (
 		Ref: Ref{9112, "3.2"}}
 	noteTargetBadByte = &Note{ID: "target-bad-byte", Category: Syntax, Level: Bad, Status: 400,
 		Summary: "The request-target {target} contains a byte that is not visible ASCII.",
-		Detail:  "A URI is ASCII ([RFC 3986 §2](rfc:3986#2)); other bytes must be percent-encoded ([RFC 9112 §3.2](rfc:9112#3.2)).",
+		Detail:  "A URI is ASCII ([RFC 3986 §2](rfc:3986#2)); other bytes must be percent-encoded ([RFC 3986 §2.1](rfc:3986#2.1)), and a request-line that holds them is invalid, which gets 400 ([RFC 9112 §3.2](rfc:9112#3.2)).",
 		Ref:     Ref{9112, "3.2"}}
 	noteVersionSyntax = &Note{ID: "version-syntax", Category: Syntax, Level: Bad, Status: 400,
 		Summary: "The version {version} is not HTTP/DIGIT.DIGIT.",
@@ -107,7 +107,7 @@ var (
 			"`http/1.1` and `HTTP/1.10` are not versions.",
 		Ref: Ref{9112, "2.3"}}
 	noteHTTP10 = &Note{ID: "http10", Category: Syntax, Level: Info,
-		Summary: "This is an HTTP/1.0 request: the server must ignore Upgrade and Expect, and never sends a 1xx.",
+		Summary: "This is an HTTP/1.0 request: the server must ignore Upgrade and a 100-continue expectation, and never sends a 1xx.",
 		Detail: "HTTP/1.0 has no Upgrade. " +
 			"A server MUST ignore an Upgrade field received in an HTTP/1.0 request ([RFC 9110 §7.8](rfc:9110#7.8)), MUST ignore a 100-continue expectation in one ([RFC 9110 §10.1.1](rfc:9110#10.1.1)), and does not send 1xx responses to an HTTP/1.0 client ([RFC 9110 §15.2](rfc:9110#15.2)). " +
 			"It is not a 505 case: 505 is about the *major* version.",
@@ -133,7 +133,7 @@ var (
 		Ref:     Ref{9110, "9.1"}}
 	noteTargetChar = &Note{ID: "target-char", Category: Syntax, Level: Warn,
 		Summary: "The request-target {target} holds {char}, which a URI path or query does not allow unencoded.",
-		Detail: "`origin-form = absolute-path [ \"?\" query ]` ([RFC 9112 §3.2.1](rfc:9112#3.2.1)), and a path or query holds only unreserved characters, sub-delims, `:`, `@`, `/`, `?` and `%` followed by two hex digits ([RFC 3986 §3.3](rfc:3986#3.3)); a fragment (`#`) is never sent. " +
+		Detail: "`origin-form = absolute-path [ \"?\" query ]` ([RFC 9112 §3.2.1](rfc:9112#3.2.1)), and a path holds only unreserved characters, sub-delims, `:`, `@`, `/` and `%` followed by two hex digits ([RFC 3986 §3.3](rfc:3986#3.3)); a query may also hold `?` ([RFC 3986 §3.4](rfc:3986#3.4)); a fragment (`#`) is never sent. " +
 			"Most servers, Go's included, accept such targets anyway, so this server only warns. " +
 			"A client should percent-encode the character.",
 		Ref: Ref{9112, "3.2.1"}}
@@ -158,7 +158,7 @@ var (
 	noteHeaderTooLarge = &Note{ID: "header-too-large", Category: Syntax, Level: Bad, Status: 431,
 		Summary: "The header section is larger than this server's limit of {limit} bytes.",
 		Detail: "A server that receives a header section larger than it wishes to process MUST respond with a 4xx status ([RFC 9110 §5.4](rfc:9110#5.4)); 431 (Request Header Fields Too Large) is the specific one (RFC 6585). " +
-			"Go and python-websockets use 431.",
+			"Go uses 431, and so does python-websockets from version 17; python-websockets 10.4, as Debian 12 ships it, answers 400.",
 		Ref: Ref{9110, "5.4"}}
 	noteTooManyFields = &Note{ID: "too-many-fields", Category: Syntax, Level: Bad, Status: 431,
 		Summary: "The request has more than {limit} field lines, this server's limit.",

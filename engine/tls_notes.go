@@ -11,12 +11,12 @@ var (
 		Ref: Ref{2817, "3"}}
 	noteTLSVersion = &Note{ID: "tls-version", Category: TLS, Level: Info,
 		Summary: "{protocol} does not name a TLS version from 1.0 to 1.3, so the server ignores it.",
-		Detail: "The IANA Upgrade Token registry lists `TLS` with versions of the form DIGIT.DIGIT, e.g. `TLS/1.2` ([RFC 2817 §7.2](rfc:2817#7.2), [RFC 9110 §16.7](rfc:9110#16.7)). " +
+		Detail: "The IANA HTTP Upgrade Token registry ([RFC 9110 §16.7](rfc:9110#16.7)) lists `TLS` with versions of the form DIGIT.DIGIT, e.g. `TLS/1.2`; RFC 2817 itself defined only `TLS/1.0` ([RFC 2817 §7.2](rfc:2817#7.2)). " +
 			"A server never switches to a protocol it cannot speak ([RFC 9110 §7.8](rfc:9110#7.8)).",
-		Ref: Ref{2817, "7.2"}}
+		Ref: Ref{9110, "16.7"}}
 	noteTLSOptional = &Note{ID: "tls-optional-upgrade", Category: TLS, Level: Info,
 		Summary: "An optional TLS upgrade: {method} {target} will be answered after the TLS handshake.",
-		Detail: "A client MAY offer `Upgrade: TLS/1.0` on any request; it asks the server \"to complete the current HTTP/1.1 request after switching to TLS/1.0\" ([RFC 2817 §3](rfc:2817#3), [§3.1](rfc:2817#3.1)). " +
+		Detail: "A client MAY offer `Upgrade: TLS/1.0` on any request for which a cleartext answer would be acceptable; it asks the server \"to complete the current HTTP/1.1 request after switching to TLS/1.0\" ([RFC 2817 §3](rfc:2817#3), [§3.1](rfc:2817#3.1)). " +
 			"The server could also answer in cleartext. " +
 			"A client that cannot accept a cleartext answer sends `OPTIONS *` first ([RFC 2817 §3.2](rfc:2817#3.2)).",
 		Ref: Ref{2817, "3.1"}}
@@ -42,7 +42,7 @@ var (
 		Summary: "After the 101 the client starts the TLS handshake with a ClientHello; then the response comes, encrypted.",
 		Detail: "The server switches \"immediately after the empty line which terminates the 101 response\" ([RFC 2817 §3.3](rfc:2817#3.3)): the next bytes are a TLS record of type handshake (first byte 0x16) holding a ClientHello ([RFC 8446 §5.1](rfc:8446#5.1), [§4.1.2](rfc:8446#4.1.2)). " +
 			"It is not generated here: its random and key shares are the client's own. " +
-			"Because 0x16 is not a token character, optimistic TLS bytes can never be mistaken for an HTTP/1.1 request ([RFC 9931](rfc:9931)).",
+			"Because 0x16 is not a token character, optimistic TLS bytes can never be mistaken for an HTTP/1.1 request ([RFC 9931 §6.1](rfc:9931#6.1)).",
 		Ref: Ref{2817, "3.3"}}
 	noteTLSRecord = &Note{ID: "tls-record", Category: TLS, Level: Info,
 		Summary: "The {count} bytes after the request begin a TLS handshake record; its header is decoded below.",
@@ -51,7 +51,7 @@ var (
 	noteTLSNotRecord = &Note{ID: "tls-not-record", Category: TLS, Level: Warn,
 		Summary: "After the switch to TLS the client's next byte is {byte}, not a handshake record (0x16): the handshake fails.",
 		Detail: "After the 101 the server reads TLS records; the first must be a handshake record ([RFC 8446 §5.1](rfc:8446#5.1)). " +
-			"\"If a TLS implementation receives an unexpected record type, it MUST terminate the connection with an unexpected_message alert\" ([RFC 8446 §5](rfc:8446#5)), and a failed handshake closes the connection ([RFC 2817 §3.3](rfc:2817#3.3)).",
+			"\"If a TLS implementation receives an unexpected record type, it MUST terminate the connection with an 'unexpected_message' alert\" ([RFC 8446 §5](rfc:8446#5)), and a failed handshake closes the connection ([RFC 2817 §3.3](rfc:2817#3.3)).",
 		Ref: Ref{8446, "5"}}
 )
 

@@ -12,7 +12,7 @@ var (
 	noteSwitched = &Note{ID: "switched", Category: Upgrade, Level: Good,
 		Summary: "101 Switching Protocols: after the empty line the connection speaks {protocol}.",
 		Detail: "A 101 MUST carry Upgrade naming the protocol(s) switched to ([RFC 9110 §15.2.2](rfc:9110#15.2.2)), and whoever sends Upgrade MUST also send the `upgrade` connection option, so the 101 carries `Connection: Upgrade` ([RFC 9110 §7.8](rfc:9110#7.8)). " +
-			"A 1xx response ends at the empty line: no body, no Content-Length ([RFC 9110 §15.2](rfc:9110#15.2)). " +
+			"A 1xx response ends at the empty line and cannot contain content ([RFC 9110 §15.2](rfc:9110#15.2)), and a server MUST NOT send Content-Length or Transfer-Encoding in one ([RFC 9110 §8.6](rfc:9110#8.6), [RFC 9112 §6.1](rfc:9112#6.1)). " +
 			"The original request is still outstanding and is answered in the new protocol.",
 		Ref: Ref{9110, "15.2.2"}, Myth: "A 101 can omit Connection: Upgrade, or carry a body."}
 	noteCloseNoSwitch = &Note{ID: "close-no-switch", Category: Upgrade, Level: Warn,
@@ -35,7 +35,7 @@ var (
 	noteConnectNotProxy = &Note{ID: "connect-not-implemented", Category: Syntax, Level: Bad, Status: 501,
 		Summary: "CONNECT {target} asks for a tunnel; this origin server is not a proxy and does not implement CONNECT.",
 		Detail: "CONNECT asks the recipient to open a tunnel to the destination in the authority-form target ([RFC 9110 §9.3.6](rfc:9110#9.3.6)); it is meant for proxies. " +
-			"A server that does not implement a method answers 501 (Not Implemented) ([RFC 9110 §9.1](rfc:9110#9.1)), and closes the connection: bytes the client sent for the tunnel must not be read as HTTP ([RFC 9931](rfc:9931)).",
+			"A server that does not implement a method answers 501 (Not Implemented) ([RFC 9110 §9.1](rfc:9110#9.1)), and closes the connection, as RFC 9931 requires of a proxy that rejects a CONNECT from a client not known to wait for a 2xx: bytes the client sent for the tunnel must not be read as HTTP ([RFC 9931 §8](rfc:9931#8)).",
 		Ref: Ref{9110, "9.3.6"}}
 	noteHeadNoContent = &Note{ID: "head-no-content", Category: Syntax, Level: Info,
 		Summary: "HEAD: the response has the header section a GET would get, and no content.",
@@ -44,7 +44,7 @@ var (
 		Ref: Ref{9110, "9.3.2"}}
 	noteTraceEcho = &Note{ID: "trace-echo", Category: Syntax, Level: Info,
 		Summary: "TRACE: the server echoes the request it received as a message/http body.",
-		Detail: "The final recipient of a TRACE \"SHOULD reflect the message received, excluding some fields ... back to the client as the content of a 200 (OK) response\", with `Content-Type: message/http` ([RFC 9110 §9.3.8](rfc:9110#9.3.8)). " +
+		Detail: "The final recipient of a TRACE \"SHOULD reflect the message received, excluding some fields ... back to the client as the content of a 200 (OK) response\"; `message/http` \"is one way to do so\" ([RFC 9110 §9.3.8](rfc:9110#9.3.8)), and this server uses it. " +
 			"It shows what intermediaries changed. " +
 			"Many deployments disable TRACE, because a reflected `Cookie` or `Authorization` field is sensitive.",
 		Ref: Ref{9110, "9.3.8"}}
@@ -65,9 +65,10 @@ var (
 			"This guard catches a server setting that breaks the rule.",
 		Ref: Ref{9110, "7.8"}, Myth: "A server can switch protocols whenever it likes."}
 	noteAfterDiscarded = &Note{ID: "after-discarded", Category: Security, Level: Info,
-		Summary: "The {count} bytes after the request are never read: the server closes the connection.",
-		Detail:  "After `Connection: close` the server reads nothing more from the connection ([RFC 9112 §9.6](rfc:9112#9.6)).",
-		Ref:     Ref{9112, "9.6"}}
+		Summary: "The {count} bytes after the request are never processed: the server closes the connection.",
+		Detail: "After `Connection: close` the server \"MUST NOT process any further requests received on that connection\" ([RFC 9112 §9.6](rfc:9112#9.6)). " +
+			"It may still read and discard them while it closes in stages, so that a TCP reset does not destroy its response (same section).",
+		Ref: Ref{9112, "9.6"}}
 	noteAfterNewProtocol = &Note{ID: "after-new-protocol", Category: Upgrade, Level: Info,
 		Summary: "The {count} bytes after the request belong to {protocol}, not to HTTP/1.1.",
 		Detail: "After the 101 the connection speaks the new protocol from the first byte after the request message ([RFC 9110 §7.8](rfc:9110#7.8)). " +
@@ -75,10 +76,10 @@ var (
 		Ref: Ref{9110, "7.8"}}
 	noteAfterNextRequest = &Note{ID: "after-next-request", Category: Security, Level: Warn,
 		Summary: "No switch happened, so the {count} bytes after the request are read as the next HTTP/1.1 request.",
-		Detail: "Completing the request is necessary for a switch, not sufficient: the server may refuse the upgrade, and then any bytes the client sent optimistically in the new protocol are parsed as HTTP/1.1 ([RFC 9931](rfc:9931)). " +
+		Detail: "Completing the request is necessary for a switch, not sufficient: the server may refuse the upgrade, and then any bytes the client sent optimistically in the new protocol are parsed as HTTP/1.1 ([RFC 9931 §3](rfc:9931#3)). " +
 			"That is how request smuggling through upgrades works. " +
 			"A WebSocket client MUST wait for the 101 before sending frames ([RFC 6455 §4.1](rfc:6455#4.1)).",
-		Ref: Ref{9931, ""}, Myth: "The client can send frames right after the request, to save a round trip."}
+		Ref: Ref{9931, "3"}, Myth: "The client can send frames right after the request, to save a round trip."}
 	noteConnectionUpgradeAlone = &Note{ID: "connection-upgrade-alone", Category: Upgrade, Level: Info,
 		Summary: "Connection lists \"upgrade\" but there is no Upgrade field; that is not an error.",
 		Detail: "Connection options need not correspond to a field in the message ([RFC 9110 §7.6.1](rfc:9110#7.6.1)). " +
@@ -86,9 +87,10 @@ var (
 		Ref: Ref{9110, "7.6.1"}}
 	noteUpgradeHTTP10 = &Note{ID: "upgrade-http10-ignored", Category: Upgrade, Level: Warn,
 		Summary: "Upgrade in an {version} request is ignored.",
-		Detail: "\"A server MUST ignore an Upgrade header field that is received in an HTTP/1.0 request\" ([RFC 9110 §7.8](rfc:9110#7.8)): an HTTP/1.0 proxy could have forwarded it without understanding it. " +
+		Detail: "\"A server that receives an Upgrade header field in an HTTP/1.0 request MUST ignore that Upgrade field\" ([RFC 9110 §7.8](rfc:9110#7.8)): an HTTP/1.0 proxy could have forwarded it without understanding it. " +
 			"The server answers normally. " +
-			"(gobwas and python-websockets answer 505 instead, which is wrong: 505 is about the major version.)",
+			"gobwas/ws and python-websockets from version 17 answer 505 instead, which is wrong: 505 is about the major version. " +
+			"python-websockets 10.4, as Debian 12 ships it, answers 400.",
 		Ref: Ref{9110, "7.8"}, Myth: "An HTTP/1.0 client can upgrade."}
 	noteUpgradeEmpty = &Note{ID: "upgrade-empty", Category: Upgrade, Level: Info,
 		Summary: "The Upgrade field is an empty list: no protocol is offered.",
@@ -103,7 +105,7 @@ var (
 		Ref: Ref{9110, "7.6.1"}}
 	noteNoUpgradeOption426 = &Note{ID: "upgrade-without-connection-option-426", Category: Upgrade, Level: Bad, Status: 426,
 		Summary: "Upgrade is present but Connection does not list \"upgrade\": this server demands the upgrade with 426.",
-		Detail:  "The RFC says such a field ought to be ignored ([RFC 9110 §7.6.1](rfc:9110#7.6.1)); coder/websocket and python-websockets answer 426 with `Upgrade` and `Connection: Upgrade` instead, so the client learns what it must send ([RFC 9110 §15.5.22](rfc:9110#15.5.22)).",
+		Detail:  "The RFC says such a field ought to be ignored ([RFC 9110 §7.6.1](rfc:9110#7.6.1)); coder/websocket answers 426 with `Upgrade` and `Connection: Upgrade` instead, so the client learns what it must send ([RFC 9110 §15.5.22](rfc:9110#15.5.22)); python-websockets answers 426 with `Upgrade: websocket` but `Connection: close`, although every sender of Upgrade must also send the `upgrade` connection option ([RFC 9110 §7.8](rfc:9110#7.8)).",
 		Ref:     Ref{9110, "15.5.22"}}
 	noteNoUpgradeOption400 = &Note{ID: "upgrade-without-connection-option-400", Category: Upgrade, Level: Bad, Status: 400,
 		Summary: "Upgrade is present but Connection does not list \"upgrade\": this server answers 400.",
@@ -125,7 +127,7 @@ var (
 		Ref:     Ref{9110, "15.5.22"}, Myth: "A 426 needs only the status code."}
 	noteEmptyListElements = &Note{ID: "list-empty-elements", Category: Syntax, Level: Info,
 		Summary: "The {name} list has empty elements; they are ignored.",
-		Detail:  "\"A recipient MUST accept and ignore a reasonable number of empty list elements\" ([RFC 9110 §5.6.1.2](rfc:9110#5.6.1.2)), e.g. `foo ,bar,`.",
+		Detail:  "\"A recipient MUST parse and ignore a reasonable number of empty list elements\" ([RFC 9110 §5.6.1.2](rfc:9110#5.6.1.2)), e.g. `foo ,bar,`.",
 		Ref:     Ref{9110, "5.6.1.2"}}
 	noteUpgradeElementSyntax = &Note{ID: "upgrade-element-syntax", Category: Upgrade, Level: Warn,
 		Summary: "The Upgrade element {element} is not protocol-name [\"/\" protocol-version]; it is ignored.",
@@ -147,9 +149,11 @@ var (
 			"A client must not treat it as a switch: only a 101 switches (libgit2 once misread an advertising 200).",
 		Ref: Ref{9110, "7.8"}, Myth: "An Upgrade header in a 200 means the connection switched."}
 	noteExpectHTTP10 = &Note{ID: "expect-http10-ignored", Category: Expect, Level: Info,
-		Summary: "Expect in an HTTP/1.0 request is ignored: no 100 Continue.",
-		Detail:  "\"A server that receives a 100-continue expectation in an HTTP/1.0 request MUST ignore that expectation\" ([RFC 9110 §10.1.1](rfc:9110#10.1.1)), and never sends a 1xx to an HTTP/1.0 client ([RFC 9110 §15.2](rfc:9110#15.2)).",
-		Ref:     Ref{9110, "10.1.1"}}
+		Summary: "The 100-continue expectation of an HTTP/1.0 request is ignored: no 100 Continue.",
+		Detail: "\"A server that receives a 100-continue expectation in an HTTP/1.0 request MUST ignore that expectation\" ([RFC 9110 §10.1.1](rfc:9110#10.1.1)), and never sends a 1xx to an HTTP/1.0 client ([RFC 9110 §15.2](rfc:9110#15.2)). " +
+			"The rule covers only 100-continue; any other expectation MAY get 417 whatever the version (same section). " +
+			"This server ignores the whole Expect field of an HTTP/1.0 request.",
+		Ref: Ref{9110, "10.1.1"}}
 	noteExpectUnknown = &Note{ID: "expect-unknown", Category: Expect, Level: Bad, Status: 417,
 		Summary: "The expectation {expectation} is not supported.",
 		Detail: "The only expectation defined is `100-continue`; a server MAY answer any other with 417 (Expectation Failed) ([RFC 9110 §10.1.1](rfc:9110#10.1.1)). " +
@@ -157,12 +161,13 @@ var (
 		Ref: Ref{9110, "10.1.1"}}
 	noteExpectNoBody = &Note{ID: "expect-no-body", Category: Expect, Level: Info,
 		Summary: "Expect: 100-continue on a request without content: no 100 is needed.",
-		Detail:  "A client ought not send 100-continue on a request without content ([RFC 9110 §10.1.1](rfc:9110#10.1.1)); the server has nothing to invite.",
-		Ref:     Ref{9110, "10.1.1"}}
+		Detail: "\"A client MUST NOT generate a 100-continue expectation in a request that does not include content\" ([RFC 9110 §10.1.1](rfc:9110#10.1.1)). " +
+			"The server has nothing to invite: it MAY omit the 100 when \"the framing indicates that there is no content\" (same section).",
+		Ref: Ref{9110, "10.1.1"}}
 	noteExpectFinalInstead = &Note{ID: "expect-final-instead", Category: Expect, Level: Info,
 		Summary: "The server refuses the request, so it sends the final response instead of 100 Continue.",
 		Detail: "A server that receives 100-continue either sends an immediate 100 (Continue) and reads the content, or answers with a final status code; if it answers before reading the whole content it should say whether it will close the connection ([RFC 9110 §10.1.1](rfc:9110#10.1.1)). " +
-			"The client then does not send the content.",
+			"A client that waited need not send the content; one that did not wait (it MAY send the content without waiting) may already be sending it, which is why the server should say whether it will close the connection or go on reading.",
 		Ref: Ref{9110, "10.1.1"}}
 	noteExpectSkipped = &Note{ID: "expect-skipped", Category: Expect, Level: Info,
 		Summary: "The body already arrived, so this server omits 100 Continue.",
@@ -176,7 +181,7 @@ var (
 		Ref: Ref{9110, "10.1.1"}}
 	noteExpectBeforeSwitch = &Note{ID: "expect-before-switch", Category: Expect, Level: Good,
 		Summary: "100 Continue comes first, then the body is read, then the 101.",
-		Detail: "\"If a server receives both an Upgrade and an Expect header field with the 100-continue expectation, the server MUST send a 100 (Continue) response before sending a 101 (Switching Protocols) response\" ([RFC 9110 §7.8](rfc:9110#7.8)). " +
+		Detail: "\"If a server receives both an Upgrade and an Expect header field with the '100-continue' expectation ..., the server MUST send a 100 (Continue) response before sending a 101 (Switching Protocols) response\" ([RFC 9110 §7.8](rfc:9110#7.8)). " +
 			"A client parses any number of 1xx before the final response ([RFC 9110 §15.2](rfc:9110#15.2)).",
 		Ref: Ref{9110, "7.8"}, Myth: "Expect: 100-continue and Upgrade don't interact."}
 )

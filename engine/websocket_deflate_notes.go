@@ -78,12 +78,12 @@ var (
 		Ref: Ref{7692, "7"}}
 	noteWSDeflateAddedServerNCT = &Note{ID: "ws-deflate-adds-server-no-context", Category: WebSocket, Level: Info,
 		Summary: "The server adds server_no_context_takeover although the offer did not ask for it.",
-		Detail: "\"A server MAY include the server_no_context_takeover extension parameter in an extension negotiation response even if the extension negotiation offer being accepted by the response doesn't include\" it ([RFC 7692 §7.1.1.1](rfc:7692#7.1.1.1)): the server resets its compressor after each message, which saves memory. " +
+		Detail: "\"A server MAY include the 'server_no_context_takeover' extension parameter in an extension negotiation response even if the extension negotiation offer being accepted by the extension negotiation response didn't include the 'server_no_context_takeover' extension parameter\" ([RFC 7692 §7.1.1.1](rfc:7692#7.1.1.1)): the server resets its compressor after each message, which saves memory. " +
 			"Setting pmdsnct=1; gorilla/websocket always does this.",
 		Ref: Ref{7692, "7.1.1.1"}}
 	noteWSDeflateAddedClientNCT = &Note{ID: "ws-deflate-adds-client-no-context", Category: WebSocket, Level: Info,
 		Summary: "The server adds client_no_context_takeover: the client must reset its compressor after each message.",
-		Detail: "\"A server MAY include the client_no_context_takeover extension parameter in an extension negotiation response\" ([RFC 7692 §7.1.1.2](rfc:7692#7.1.1.2)); the server then keeps no decompression window between messages. " +
+		Detail: "\"A server MAY include the 'client_no_context_takeover' extension parameter in an extension negotiation response\" ([RFC 7692 §7.1.1.2](rfc:7692#7.1.1.2)); the server then keeps no decompression window between messages. " +
 			"Setting pmdcnct=1; gorilla/websocket always does this.",
 		Ref: Ref{7692, "7.1.1.2"}}
 	noteWSDeflateServerBitsLowered = &Note{ID: "ws-deflate-server-bits-lowered", Category: WebSocket, Level: Info,

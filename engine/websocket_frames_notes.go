@@ -36,7 +36,7 @@ var (
 		Ref: Ref{6455, "7.1.7"}}
 	noteWSFrameUnmasked = &Note{ID: "ws-frame-unmasked", Category: WebSocket, Level: Warn,
 		Summary: "The client frame is not masked; the server must close the connection.",
-		Detail: "A client MUST mask every frame it sends, and \"a server MUST close the connection upon receiving a frame that is not masked\" (status 1002, protocol error) ([RFC 6455 §5.1](rfc:6455#5.1)). " +
+		Detail: "A client MUST mask every frame it sends, and \"The server MUST close the connection upon receiving a frame that is not masked\"; it MAY first send a Close frame with 1002 (protocol error) ([RFC 6455 §5.1](rfc:6455#5.1)). " +
 			"Masking with a fresh random key stops a page from writing chosen bytes onto the wire, which could poison an intermediary's cache ([§10.3](rfc:6455#10.3)).",
 		Ref: Ref{6455, "5.1"}}
 	noteWSFrameRSV = &Note{ID: "ws-frame-rsv23", Category: WebSocket, Level: Warn,
@@ -50,7 +50,7 @@ var (
 		Ref:     Ref{6455, "5.2"}}
 	noteWSFrameRSV1NotFirst = &Note{ID: "ws-frame-rsv1-not-first", Category: WebSocket, Level: Warn,
 		Summary: "RSV1 is set on a {opcode} frame; permessage-deflate allows it only on the first frame of a data message.",
-		Detail:  "\"An endpoint MUST NOT set the Per-Message Compressed bit of control frames and non-first fragments of a data message\" ([RFC 7692 §6](rfc:7692#6)); a receiver MUST fail the connection.",
+		Detail:  "\"An endpoint MUST NOT set the 'Per-Message Compressed' bit of control frames and non-first fragments of a data message\" ([RFC 7692 §6](rfc:7692#6)); a receiver MUST fail the connection.",
 		Ref:     Ref{7692, "6"}}
 	noteWSFrameCompressed = &Note{ID: "ws-frame-compressed", Category: WebSocket, Level: Info,
 		Summary: "RSV1 is set: with permessage-deflate negotiated, this message is compressed.",

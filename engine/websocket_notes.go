@@ -16,29 +16,29 @@ var (
 		Ref: Ref{6455, "4.2.1"}, Myth: "Upgrade: websocket/13 carries the WebSocket version."}
 	noteWSUpgradeList = &Note{ID: "ws-upgrade-list", Category: Myth, Level: Info,
 		Summary: "Upgrade offers {offers}; a list that includes websocket is a legal WebSocket handshake.",
-		Detail: "The client's Upgrade \"MUST include the \\\"websocket\\\" keyword\" ([RFC 6455 §4.1](rfc:6455#4.1)) and the server looks for a field \"containing the value websocket\" ([§4.2.1](rfc:6455#4.2.1) item 3); Upgrade is a list ([RFC 9110 §7.8](rfc:9110#7.8)). " +
+		Detail: "The client's Upgrade \"MUST include the \\\"websocket\\\" keyword\" ([RFC 6455 §4.1](rfc:6455#4.1)) and the server looks for a field \"containing the value \\\"websocket\\\"\" ([§4.2.1](rfc:6455#4.2.1) item 3); Upgrade is a list ([RFC 9110 §7.8](rfc:9110#7.8)). " +
 			"Only the 101's Upgrade must be the single value `websocket`. " +
 			"Many libraries reject a list anyway: gorilla/websocket's tokenizer stops at `/` (400), Node ws, gobwas/ws, python-websockets and wsproto compare the whole value with `websocket` (400 or 426); coder/websocket splits the list and accepts it.",
 		Ref: Ref{6455, "4.2.1"}, Myth: "The request's Upgrade must be exactly websocket."}
 	noteWSOnly = &Note{ID: "ws-only-endpoint", Category: WebSocket, Level: Bad, Status: 426,
 		Summary: "This is a WebSocket-only endpoint and the request does not ask for WebSocket, so the server answers 426.",
-		Detail: "With the setting wsonly=426 (or 1) the server requires WebSocket, like coder/websocket and python-websockets, which answer 426 with `Upgrade: websocket` and `Connection: Upgrade` ([RFC 9110 §15.5.22](rfc:9110#15.5.22): a 426 MUST carry Upgrade). gorilla/websocket v1.5.3, Node ws, gobwas/ws and wsproto answer 400 instead (wsonly=400). " +
+		Detail: "With the setting wsonly=426 (or 1) the server requires WebSocket, like coder/websocket, which answers 426 with `Upgrade: websocket` and `Connection: Upgrade` ([RFC 9110 §15.5.22](rfc:9110#15.5.22): a 426 MUST carry Upgrade), and python-websockets, which sends `Upgrade: websocket` with `Connection: close`. gorilla/websocket v1.5.3, Node ws, gobwas/ws and wsproto answer 400 instead (wsonly=400). " +
 			"The default server (wsonly=0) answers such a request normally: \"Upgrade cannot be used to insist on a protocol change\" ([RFC 9110 §7.8](rfc:9110#7.8)).",
 		Ref: Ref{9110, "15.5.22"}}
 	noteWSOnly400 = &Note{ID: "ws-only-endpoint-400", Category: WebSocket, Level: Bad, Status: 400,
 		Summary: "This is a WebSocket-only endpoint and the request is not a WebSocket handshake, so the server answers 400.",
-		Detail: "With wsonly=400 the server treats any request here as a failed WebSocket handshake, which gets \"an appropriate HTTP error code (such as 400 Bad Request)\" ([RFC 6455 §4.2.1](rfc:6455#4.2.1)), as gorilla/websocket v1.5.3, Node ws, gobwas/ws and wsproto answer. wsonly=426 answers 426 with `Upgrade: websocket` instead ([RFC 9110 §15.5.22](rfc:9110#15.5.22)), like coder/websocket and python-websockets; the Phoenix/Bandit discussion argues 426 fits a missing upgrade and 400 a malformed one. " +
+		Detail: "With wsonly=400 the server treats any request here as a failed WebSocket handshake, which gets \"an appropriate error code (such as 400 Bad Request)\" ([RFC 6455 §4.2.1](rfc:6455#4.2.1)), as gorilla/websocket v1.5.3, Node ws, gobwas/ws and wsproto answer. wsonly=426 answers 426 with `Upgrade: websocket` instead ([RFC 9110 §15.5.22](rfc:9110#15.5.22)), like coder/websocket and python-websockets; the Phoenix/Bandit discussion argues 426 fits a missing upgrade and 400 a malformed one. " +
 			"The default wsonly=0 answers normally ([RFC 9110 §7.8](rfc:9110#7.8)).",
 		Ref: Ref{6455, "4.2.1"}}
 	noteWSMethod = &Note{ID: "ws-method-not-get", Category: WebSocket, Level: Bad, Status: 405,
 		Summary: "A WebSocket handshake must be a GET, not {method}.",
 		Detail: "\"The method of the request MUST be GET\" ([RFC 6455 §4.1](rfc:6455#4.1), [§4.2.1](rfc:6455#4.2.1) item 1). " +
-			"This server answers 405 (Method Not Allowed), which MUST carry `Allow` ([RFC 9110 §15.5.6](rfc:9110#15.5.6)): only python-websockets sends it; gorilla, coder, gobwas and Node ws send 405 without `Allow`. " +
+			"This server answers 405 (Method Not Allowed), which MUST carry `Allow` ([RFC 9110 §15.5.6](rfc:9110#15.5.6)): python-websockets sends it from version 17 (10.4, as Debian 12 ships it, answers 400); gorilla, coder, gobwas and Node ws send 405 without `Allow`. " +
 			"With wsmethod=400 the server answers 400, as wsproto does.",
 		Ref: Ref{6455, "4.1"}, Myth: "A 405 is complete on its own."}
 	noteWSMethod400 = &Note{ID: "ws-method-not-get-400", Category: WebSocket, Level: Bad, Status: 400,
 		Summary: "A WebSocket handshake must be a GET, not {method}; this server answers 400.",
-		Detail: "\"The method of the request MUST be GET\" ([RFC 6455 §4.1](rfc:6455#4.1)), and a handshake that breaks the rules gets \"an appropriate HTTP error code (such as 400 Bad Request)\" ([§4.2.1](rfc:6455#4.2.1)). " +
+		Detail: "\"The method of the request MUST be GET\" ([RFC 6455 §4.1](rfc:6455#4.1)), and a handshake that breaks the rules gets \"an appropriate error code (such as 400 Bad Request)\" ([§4.2.1](rfc:6455#4.2.1)). " +
 			"The setting wsmethod=400 answers like wsproto; the default 405 adds `Allow: GET` ([RFC 9110 §15.5.6](rfc:9110#15.5.6)).",
 		Ref: Ref{6455, "4.2.1"}}
 	noteWSBody = &Note{ID: "ws-handshake-body", Category: WebSocket, Level: Warn,
@@ -61,7 +61,7 @@ var (
 		Ref:     Ref{6455, "11.3.1"}}
 	noteWSKeyInvalid = &Note{ID: "ws-key-invalid", Category: WebSocket, Level: Bad, Status: 400,
 		Summary: "Sec-WebSocket-Key {key} is not base64 of 16 bytes: {why}.",
-		Detail: "The key is \"a base64-encoded value that, when decoded, is 16 bytes in length\" ([RFC 6455 §4.2.1](rfc:6455#4.2.1) item 5): 22 base64 characters and the padding `==` ([RFC 4648 §4](rfc:4648#4)), 24 in all. " +
+		Detail: "The key is \"a base64-encoded ... value that, when decoded, is 16 bytes in length\" ([RFC 6455 §4.2.1](rfc:6455#4.2.1) item 5): 22 base64 characters and the padding `==` ([RFC 4648 §4](rfc:4648#4)), 24 in all. " +
 			"The client picks 16 random bytes for each connection ([RFC 6455 §4.1](rfc:6455#4.1)).",
 		Ref: Ref{6455, "4.2.1"}, Myth: "The key is any random string."}
 	noteWSKeyNonCanonical = &Note{ID: "ws-key-noncanonical", Category: WebSocket, Level: Warn,

@@ -22,8 +22,10 @@ var (
 		Ref: Ref{6455, "10.2"}}
 	noteWSOriginMultiple = &Note{ID: "ws-origin-multiple", Category: Security, Level: Bad, Status: 403,
 		Summary: "Origin appears more than once, so the server cannot tell where the page came from.",
-		Detail:  "A user agent MUST NOT send more than one Origin field ([RFC 6454 §7.3](rfc:6454#7.3)); a request with several did not come from a conforming browser, and the server refuses it with 403 ([RFC 6455 §4.2.2](rfc:6455#4.2.2)), as python-websockets does; gorilla/websocket and coder/websocket check only the first line.",
-		Ref:     Ref{6454, "7.3"}}
+		Detail: "A user agent MUST NOT send more than one Origin field ([RFC 6454 §7.3](rfc:6454#7.3)); a request with several did not come from a conforming browser, and the server refuses it with 403 ([RFC 6455 §4.2.2](rfc:6455#4.2.2)). " +
+			"python-websockets refuses it with 400: it reports a malformed field, not an unacceptable origin. " +
+			"gorilla/websocket and coder/websocket check only the first line.",
+		Ref: Ref{6454, "7.3"}}
 	noteWSOriginNull = &Note{ID: "ws-origin-null", Category: Security, Level: Bad, Status: 403,
 		Summary: "Origin is null: the page has an opaque origin (a file:, data: or sandboxed page), which no policy here allows.",
 		Detail: "Browsers send `Origin: null` for pages whose origin is opaque ([RFC 6454 §6.2](rfc:6454#6.2), §7.3): local files, `data:` URLs, sandboxed frames. " +

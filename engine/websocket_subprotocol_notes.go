@@ -25,7 +25,7 @@ var (
 	noteWSSubprotocolChosen = &Note{ID: "ws-subprotocol-chosen", Category: WebSocket, Level: Good,
 		Summary: "The server chooses the subprotocol {protocol}.",
 		Detail: "The client offered {offered}; the server supports {preference}, most preferred first, and picks its most preferred offered value. " +
-			"It answers exactly one offered token in `Sec-WebSocket-Protocol`, never a list, never an empty value, never an unoffered one ([RFC 6455 §4.2.2](rfc:6455#4.2.2) /subprotocol/, [§11.3.4](rfc:6455#11.3.4)); the client fails the connection otherwise ([§4.1](rfc:6455#4.1)). coder/websocket also picks in server order; gorilla/websocket picks in the client's order.",
+			"It answers exactly one offered token in `Sec-WebSocket-Protocol`, never a list, never an empty value, never an unoffered one ([RFC 6455 §4.2.2](rfc:6455#4.2.2) /subprotocol/, [§11.3.4](rfc:6455#11.3.4)); the client fails the connection otherwise ([§4.1](rfc:6455#4.1)). coder/websocket and gorilla/websocket v1.5.3 also pick in server order.",
 		Ref: Ref{6455, "4.2.2"}, Myth: "The server echoes the client's subprotocol list."}
 	noteWSSubprotocolCase = &Note{ID: "ws-subprotocol-case", Category: WebSocket, Level: Info,
 		Summary: "The offer {protocol} differs from the supported {supported} only in case, and is not chosen.",
@@ -34,7 +34,9 @@ var (
 	noteWSSubprotocolNone = &Note{ID: "ws-subprotocol-none", Category: WebSocket, Level: Info,
 		Summary: "No offered subprotocol is supported, so the response has no Sec-WebSocket-Protocol.",
 		Detail: "The client offered {offered}; the server supports {preference}. " +
-			"With no agreement the server MUST NOT send the field ([RFC 6455 §4.2.2](rfc:6455#4.2.2)), and the client decides whether to go on without a subprotocol. python-websockets answers 400 instead when it has subprotocols configured; Node ws by default picks the client's first offer even when the application supports none.",
+			"With no agreement the server MUST NOT send the field ([RFC 6455 §4.2.2](rfc:6455#4.2.2)); RFC 6455 only requires a client to fail on a subprotocol it did not offer ([§4.1](rfc:6455#4.1)), and clients differ on a missing one. " +
+			"Firefox and python-websockets go on without a subprotocol; Chromium (\"Sent non-empty 'Sec-WebSocket-Protocol' header but no response was received\") and Node's ws (\"Server sent no subprotocol\") fail the connection. " +
+			"As servers, Node ws by default picks the client's first offer even when the application supports none, and python-websockets 10.4, as Debian 12 ships it, goes on without a subprotocol; the newer python-websockets server, the default from version 14, answers 400 instead when it has subprotocols configured.",
 		Ref: Ref{6455, "4.2.2"}}
 )
 
