@@ -33,8 +33,8 @@ build() {
 	else
 		cp "$root/misc/wasm/wasm_exec.js" site/wasm_exec.js
 	fi
-	# Precompressed copies, served with Content-Encoding by site/cmd/serve.
-	"$GO" run ./site/cmd/compress site/main.wasm
+	# Precompressed copies, served with Content-Encoding by site/serve.
+	"$GO" run ./site/compress site/main.wasm
 }
 
 # check_deps fails when the package list on stdin holds a forbidden import.
@@ -116,14 +116,14 @@ build)
 	;;
 serve)
 	build
-	exec "$GO" run ./site/cmd/serve -addr "127.0.0.1:${PORT:-8080}" -root .
+	exec "$GO" run ./site/serve -addr "127.0.0.1:${PORT:-8080}" -root .
 	;;
 test)
 	test_all
 	;;
 bench)
 	build
-	"$GO" run ./site/cmd/bench
+	"$GO" run ./site/bench
 	;;
 fuzz)
 	fuzz_all

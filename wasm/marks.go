@@ -16,15 +16,15 @@ func mark(name string) {
 }
 
 // floorOnly is set at link time (-ldflags=-X main.floorOnly=1) by the load
-// measurement (site/perf_browser_test.go) only: the program then stops
-// where the empty program of site/testdata/floor stops, once every
+// measurement (site/browser/perf_browser_test.go) only: the program then stops
+// where the empty program of site/browser/testdata/floor stops, once every
 // package is initialized. Loaded the same way, it is the floor of a
 // program of the playground's size: what the runtime's start, the
 // fetch, compilation and initialization of this .wasm cost before the
 // playground does any work of its own.
 var floorOnly string
 
-// floorMain does what site/testdata/floor does: the marks, and
+// floorMain does what site/browser/testdata/floor does: the marks, and
 // playground._started of that floor's loader.
 func floorMain() {
 	mark("first-render")

@@ -1,4 +1,4 @@
-package site
+package browser
 
 import (
 	"testing"

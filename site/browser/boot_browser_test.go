@@ -1,4 +1,4 @@
-package site
+package browser
 
 import (
 	"net/http"
@@ -8,14 +8,14 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
-	"github.com/upgrade-playground/playground/site/static"
+	"github.com/upgrade-playground/playground/site/serve/static"
 )
 
 // serveBoot points p at a server of the site that answers site/boot.js
 // with boot instead of the file.
 func serveBoot(t *testing.T, p *page, boot http.HandlerFunc) {
 	t.Helper()
-	files := static.Handler("..")
+	files := static.Handler(repoRoot)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path == "/site/boot.js" {
 			boot(w, r)
@@ -32,7 +32,7 @@ func serveBoot(t *testing.T, p *page, boot http.HandlerFunc) {
 // after app.js has run (before DOMContentLoaded).
 func TestBootAfterApp(t *testing.T) {
 	p := openPage(t)
-	files := static.Handler("..")
+	files := static.Handler(repoRoot)
 	serveBoot(t, p, func(w http.ResponseWriter, r *http.Request) {
 		time.Sleep(2 * time.Second) // long after app.js runs, even on a loaded machine
 		files.ServeHTTP(w, r)

@@ -1,4 +1,4 @@
-package site
+package browser
 
 import (
 	"context"
@@ -19,7 +19,15 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/upgrade-playground/playground/site/browsertest"
-	"github.com/upgrade-playground/playground/site/static"
+	"github.com/upgrade-playground/playground/site/serve/static"
+)
+
+// Where things are, from this package's directory (go test runs a
+// package's tests there).
+const (
+	repoRoot      = "../.."                  // the repository root: the static site after ./build.sh
+	siteDir       = ".."                     // site/: the static files
+	screenshotDir = "../../docs/screenshots" // the README's screenshots
 )
 
 var (
@@ -27,7 +35,7 @@ var (
 	buildErr  error
 )
 
-// ensureBuilt builds the site (../build.sh) once per test run when
+// ensureBuilt builds the site (./build.sh) once per test run when
 // site/main.wasm is missing or older than any Go source or example it is
 // built from, so that `go test ./...` alone works.
 func ensureBuilt() error {
@@ -36,17 +44,17 @@ func ensureBuilt() error {
 }
 
 func build() error {
-	out, err := os.Stat("main.wasm")
-	_, errJS := os.Stat("wasm_exec.js")
+	out, err := os.Stat(filepath.Join(siteDir, "main.wasm"))
+	_, errJS := os.Stat(filepath.Join(siteDir, "wasm_exec.js"))
 	stale := err != nil || errJS != nil
 	if !stale {
 		newest := time.Time{}
-		for _, dir := range []string{"../engine", "../wasm", "."} {
+		for _, dir := range []string{filepath.Join(repoRoot, "engine"), filepath.Join(repoRoot, "wasm")} {
 			_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 				if err != nil {
 					return nil
 				}
-				if d.IsDir() && (d.Name() == "testdata" || d.Name() == "cmd" || d.Name() == "browsertest") {
+				if d.IsDir() && d.Name() == "testdata" {
 					return filepath.SkipDir
 				}
 				if (strings.HasSuffix(p, ".go") && !strings.HasSuffix(p, "_test.go")) || strings.HasSuffix(p, ".txtar") {
@@ -62,8 +70,9 @@ func build() error {
 	if !stale {
 		return nil
 	}
-	fmt.Fprintln(os.Stderr, "site: building with ../build.sh (main.wasm is missing or stale)")
-	cmd := exec.Command("../build.sh")
+	fmt.Fprintln(os.Stderr, "site/browser: building with ./build.sh (site/main.wasm is missing or stale)")
+	cmd := exec.Command("./build.sh")
+	cmd.Dir = repoRoot
 	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
 	return cmd.Run()
 }
@@ -108,7 +117,7 @@ func openPageFor(t *testing.T, timeout time.Duration) *page {
 		}
 	}
 	ctx := browsertest.New(t, timeout)
-	srv := httptest.NewServer(static.Handler(".."))
+	srv := httptest.NewServer(static.Handler(repoRoot))
 	t.Cleanup(srv.Close)
 	p := &page{t: t, ctx: ctx, base: srv.URL + "/"}
 	if _, err := chromedp.Call(ctx, cdppage.AddScriptToEvaluateOnNewDocument, cdppage.AddScriptToEvaluateOnNewDocumentParams{Source: watchScript}); err != nil {

@@ -1,4 +1,4 @@
-package site
+package browser
 
 import (
 	"bytes"
@@ -13,7 +13,7 @@ import (
 	"github.com/andybalholm/brotli"
 )
 
-// The page's size budget (issue 6): its whole transfer — index.html and
+// The page's size budget: its whole transfer — index.html and
 // every file it loads, the .wasm included — at most 950 KB with brotli and
 // 1,250 KB with gzip, both at the best compression level.
 const (
@@ -26,7 +26,7 @@ const (
 // the .wasm that site/app.js fetches.
 func pageFiles(t testing.TB) []string {
 	t.Helper()
-	page, err := os.ReadFile("../index.html")
+	page, err := os.ReadFile(filepath.Join(repoRoot, "index.html"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -51,7 +51,7 @@ type sizes struct{ raw, gz, br int }
 // ./build.sh's precompressed siblings when they are up to date.
 func measure(t testing.TB, name string) sizes {
 	t.Helper()
-	full := filepath.Join("..", name)
+	full := filepath.Join(repoRoot, name)
 	data, err := os.ReadFile(full)
 	if err != nil {
 		t.Fatal(err)
@@ -132,7 +132,7 @@ func benchFigure(t testing.TB, key string, value any) {
 // brings the FIPS 140 module, ~100 KB of brotli; see engine/sha1.go),
 // compress/* (engine/inflate.go), fmt and reflect (~90 KB of gzip; see
 // wasm/third_party/safejs/PATCHES.md and wasm/format.go), and html (its
-// entity tables are ~100 KB of the raw .wasm; wasm/render escapes by hand).
+// entity tables are ~100 KB of the raw .wasm; wasm/ui escapes by hand).
 var forbiddenInWasm = regexp.MustCompile(`^(net|net/.*|encoding/json|golang\.org/x/net/.*|crypto|crypto/.*|compress/.*|fmt|reflect|html)$`)
 
 // TestWasmDependencies checks the .wasm's package list (go list -deps for
@@ -142,11 +142,11 @@ func TestWasmDependencies(t *testing.T) {
 	if os.Getenv("GOROOT") == "" {
 		gobin = "go"
 	}
-	cmd := exec.Command(gobin, "list", "-deps", "../wasm")
+	cmd := exec.Command(gobin, "list", "-deps", filepath.Join(repoRoot, "wasm"))
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	out, err := cmd.Output()
 	if err != nil {
-		t.Fatalf("go list -deps ../wasm: %v", err)
+		t.Fatalf("go list -deps ./wasm: %v", err)
 	}
 	pkgs := strings.Fields(string(out))
 	if len(pkgs) < 10 || !contains(pkgs, "github.com/upgrade-playground/playground/engine") {

@@ -1,9 +1,10 @@
-package site
+package browser
 
 import (
 	"encoding/base64"
 	"flag"
 	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -192,10 +193,10 @@ func TestScreenshots(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := os.MkdirAll("../docs/screenshots", 0o755); err != nil {
+		if err := os.MkdirAll(screenshotDir, 0o755); err != nil {
 			t.Fatal(err)
 		}
-		if err := os.WriteFile("../docs/screenshots/"+shot.name+".png", png, 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(screenshotDir, shot.name+".png"), png, 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -1,4 +1,4 @@
-package site
+package browser
 
 import (
 	"encoding/base64"
@@ -17,7 +17,7 @@ import (
 	"github.com/upgrade-playground/playground/wasm/link"
 )
 
-// Hostile links (issue 6): a shared link is input from a stranger. Payloads
+// Hostile links: a shared link is input from a stranger. Payloads
 // in the request, in every setting, in unknown keys and in ex must never run
 // script, open a dialog, violate the CSP, load anything from another
 // origin, or put an on* attribute or a javascript:/data: URL in the DOM.
