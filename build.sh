@@ -37,17 +37,6 @@ build() {
 	"$GO" run ./site/compress site/main.wasm
 }
 
-# check_deps fails when the package list on stdin holds a forbidden import.
-check_deps() {
-	local what=$1 pattern=$2 bad
-	bad=$(grep -E "$pattern" || true)
-	if [[ -n "$bad" ]]; then
-		echo "FAIL: $what depends on:" >&2
-		echo "$bad" >&2
-		exit 1
-	fi
-}
-
 test_all() {
 	echo "== gofmt"
 	local unformatted
@@ -62,12 +51,8 @@ test_all() {
 	echo "== go vet (js/wasm)"
 	GOOS=js GOARCH=wasm "$GO" vet ./wasm/...
 	echo "== import boundaries"
-	"$GO" list -deps ./engine | check_deps "engine" '^(syscall/js|github.com/hack-pad/safejs|github.com/yuin/goldmark)(/|$)'
-	# Nothing from net/*, encoding/json, x/net (but hpack) or goldmark
-	# (notes are compiled ahead of time) in the .wasm.
-	GOOS=js GOARCH=wasm "$GO" list -deps ./wasm |
-		grep -v -E '^golang.org/x/net/http2/hpack$' |
-		check_deps "the wasm" '^(net(/|$)|encoding/json$|golang.org/x/net(/|$)|github.com/yuin/goldmark(/|$))'
+	# The rules are written once, in site/browser/deps_test.go.
+	"$GO" test -count=1 -run '^TestImportBoundaries' ./site/browser
 	echo "== build"
 	build
 	ls -l site/main.wasm site/main.wasm.gz site/main.wasm.br

@@ -4,10 +4,8 @@ import (
 	"bytes"
 	"compress/gzip"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
-	"strings"
 	"testing"
 
 	"github.com/andybalholm/brotli"
@@ -123,47 +121,4 @@ func TestTransferBudget(t *testing.T) {
 func benchFigure(t testing.TB, key string, value any) {
 	t.Helper()
 	t.Logf("bench: %s=%v", key, value)
-}
-
-// forbiddenInWasm matches packages that must not be in the .wasm: the size
-// budget has no room for net/* (net/http alone is ~670 KB of brotli),
-// encoding/json or golang.org/x/net, except x/net's small HPACK package.
-// Nor for what the engine and the adapter replaced: crypto/* (crypto/sha1
-// brings the FIPS 140 module, ~100 KB of brotli; see engine/sha1.go),
-// compress/* (engine/inflate.go), fmt and reflect (~90 KB of gzip; see
-// wasm/third_party/safejs/PATCHES.md and wasm/format.go), and html (its
-// entity tables are ~100 KB of the raw .wasm; wasm/ui escapes by hand).
-var forbiddenInWasm = regexp.MustCompile(`^(net|net/.*|encoding/json|golang\.org/x/net/.*|crypto|crypto/.*|compress/.*|fmt|reflect|html)$`)
-
-// TestWasmDependencies checks the .wasm's package list (go list -deps for
-// GOOS=js GOARCH=wasm).
-func TestWasmDependencies(t *testing.T) {
-	gobin := filepath.Join(os.Getenv("GOROOT"), "bin", "go")
-	if os.Getenv("GOROOT") == "" {
-		gobin = "go"
-	}
-	cmd := exec.Command(gobin, "list", "-deps", filepath.Join(repoRoot, "wasm"))
-	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("go list -deps ./wasm: %v", err)
-	}
-	pkgs := strings.Fields(string(out))
-	if len(pkgs) < 10 || !contains(pkgs, "github.com/upgrade-playground/playground/engine") {
-		t.Fatalf("go list -deps gave an implausible list: %q", pkgs)
-	}
-	for _, p := range pkgs {
-		if forbiddenInWasm.MatchString(p) && p != "golang.org/x/net/http2/hpack" {
-			t.Errorf("the .wasm depends on %s", p)
-		}
-	}
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
