@@ -9,7 +9,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/upgrade-playground/playground/engine"
@@ -292,10 +291,11 @@ func TestPatchedPanesMatchFreshPage(t *testing.T) {
 		}
 		eval[any](p, `document.getElementById("request").blur()`) // no at-cursor marks
 		patched := eval[[]string](p, panes)
-		p.waitFor(`location.hash.length > 1`) // the link follows within 300 ms
-		time.Sleep(400 * time.Millisecond)
-		link := strings.TrimPrefix(eval[string](p, `location.hash`), "#")
-		p.open(link)
+		// The address bar follows the edit (debounced): wait for this
+		// request's link, then open it in a fresh page.
+		frag := link.State{Request: editor.Bytes(text, ""), Config: engine.DefaultConfig()}.Fragment()
+		p.waitFor(`location.hash === ` + strconv.Quote("#"+frag))
+		p.open(frag)
 		if fresh := eval[[]string](p, panes); !slices.Equal(patched, fresh) {
 			for j := range fresh {
 				if patched[j] != fresh[j] {

@@ -8,5 +8,6 @@
 //
 // Without Chromium the browser tests skip, except under CI=true, where
 // they fail. They build the site first when site/main.wasm is missing or
-// stale.
+// stale. Every wait is for a condition in the page, never for a duration,
+// and no timing is asserted, so a loaded machine does not fail them.
 package browser

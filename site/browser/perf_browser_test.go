@@ -16,6 +16,7 @@ import (
 	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/upgrade-playground/playground/engine"
+	"github.com/upgrade-playground/playground/site/browsertest"
 	"github.com/upgrade-playground/playground/site/serve/static"
 	"github.com/upgrade-playground/playground/wasm/gallery"
 	"github.com/upgrade-playground/playground/wasm/link"
@@ -81,9 +82,11 @@ func p95(v []float64) float64    { slices.Sort(v); return v[(len(v)*95+99)/100-1
 // program of its size, which splits what is above the empty program's
 // floor into the cost of the .wasm's size and the playground's own work.
 func TestPerfLoad(t *testing.T) {
-	p := openPage(t)
+	browsertest.Require(t)
+	// The floors are built before the browser starts.
 	floor := floorSite(t, "./testdata/floor", "-s -w")
 	sized := floorSite(t, "../../wasm", "-s -w -X main.floorOnly=1")
+	p := openPage(t)
 	link := sharedLink(t)
 	var fetched, compiled, ready, first, all, shown, painted, floorReady, sizedReady, linkFirst, linkAll []float64
 	loads := pick(10, 3)
@@ -140,6 +143,9 @@ func sharedLink(t *testing.T) string {
 // initialization (wasm/marks.go, floorOnly).
 func floorSite(t *testing.T, pkg, ldflags string) string {
 	t.Helper()
+	if err := ensureBuilt(); err != nil { // for site/wasm_exec.js
+		t.Fatalf("building the site: %v", err)
+	}
 	dir := t.TempDir()
 	for _, f := range []struct{ from, to string }{{"testdata/floor/index.html", "index.html"}, {"testdata/floor/app.js", "app.js"}, {filepath.Join(siteDir, "boot.js"), "boot.js"}, {filepath.Join(siteDir, "wasm_exec.js"), "wasm_exec.js"}} {
 		b, err := os.ReadFile(f.from)
@@ -151,12 +157,12 @@ func floorSite(t *testing.T, pkg, ldflags string) string {
 		}
 	}
 	wasm := filepath.Join(dir, "main.wasm")
-	build := exec.Command("go", "build", "-trimpath", "-ldflags="+ldflags, "-o", wasm, pkg)
+	build := exec.Command(goCommand(), "build", "-trimpath", "-ldflags="+ldflags, "-o", wasm, pkg)
 	build.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("building %s: %v\n%s", pkg, err, out)
 	}
-	if out, err := exec.Command("go", "run", "github.com/upgrade-playground/playground/site/compress", wasm).CombinedOutput(); err != nil {
+	if out, err := exec.Command(goCommand(), "run", "github.com/upgrade-playground/playground/site/compress", wasm).CombinedOutput(); err != nil {
 		t.Fatalf("compressing the floor's .wasm: %v\n%s", err, out)
 	}
 	srv := httptest.NewServer(static.Handler(dir))
