@@ -10,8 +10,8 @@ import (
 	"github.com/upgrade-playground/playground/wasm/ui"
 )
 
-// exportAPI fills globalThis.playground (created by site/app.js, DESIGN
-// §4.6): run(fragment) and examples(). Both return plain values at once.
+// exportAPI fills globalThis.playground (created by site/app.js), the
+// script API of docs/architecture.md: run(fragment) and examples(). Both return plain values at once.
 func (a *app) exportAPI() {
 	pg := get(global, "playground")
 	if !truthy(pg) {

@@ -2,7 +2,8 @@
 
 // Command wasm is the page's WebAssembly adapter: it reads the request
 // editor and the settings, runs the engine, and writes the panes. All logic
-// lives in engine (decisions) and wasm/render (views); this package only
+// lives in engine (decisions) and the pure packages under wasm/ (the link
+// codec, the editor mapping, the gallery and the views); this package only
 // moves text between the DOM and them.
 package main
 
@@ -19,8 +20,8 @@ import (
 )
 
 func main() {
-	if floorOnly != "" {
-		floorMain()
+	if stopAfterInit != "" {
+		runAsFloor()
 	}
 	a := newApp()
 	a.start()
@@ -114,7 +115,7 @@ func (a *app) start() {
 	}
 	_, _, res := a.negotiate()
 	a.showResponse(res)
-	mark("first-render") // the first response is on the page (issue 6 load budget)
+	mark("first-render") // the first response is on the page (the load budget)
 	finish := guard("start", func(safejs.Value, []safejs.Value) any {
 		a.finish()
 		return nil
@@ -332,11 +333,11 @@ func (a *app) negotiate() (string, *editor.Map, *engine.Result) {
 
 // showResponse updates the Response pane's bytes, status and info line.
 func (a *app) showResponse(res *engine.Result) {
-	a.setTextOnce(ui.IDResponse, ui.ResponseText(res))
-	if st := strconv.Itoa(res.Status()); a.once(ui.IDResponse+".data-status", st) {
+	a.setTextIfChanged(ui.IDResponse, ui.ResponseText(res))
+	if st := strconv.Itoa(res.Status()); a.changed(ui.IDResponse+".data-status", st) {
 		setAttr(a.el[ui.IDResponse], "data-status", st)
 	}
-	a.setTextOnce(ui.IDResponseInfo, ui.ResponseInfo(res))
+	a.setTextIfChanged(ui.IDResponseInfo, ui.ResponseInfo(res))
 }
 
 // render runs the engine on the editor's bytes and updates every pane.
@@ -349,16 +350,16 @@ func (a *app) render() {
 		a.learn.step = -1 // a new Why pane: the selection is gone
 	}
 	a.showAfter(res)
-	a.setTextOnce(ui.IDStatus, ui.StatusLine(res)) // a keystroke announces only a change
+	a.setTextIfChanged(ui.IDStatus, ui.StatusLine(res)) // a keystroke announces only a change
 	a.lastText, a.lastRes = text, res
 	a.afterRender(res, text, m)
 	a.queueSave()
 }
 
-// once records that what key names (an element's text, attribute or
+// changed records that what key names (an element's text, attribute or
 // property) now shows value, and reports whether that is a change: a
 // render writes to the DOM only what changed.
-func (a *app) once(key, value string) bool {
+func (a *app) changed(key, value string) bool {
 	if old, ok := a.shown[key]; ok && old == value {
 		return false
 	}
@@ -366,9 +367,9 @@ func (a *app) once(key, value string) bool {
 	return true
 }
 
-// setTextOnce sets an element's text unless it already shows it.
-func (a *app) setTextOnce(id, s string) {
-	if a.once(id, s) { // an element id: its text
+// setTextIfChanged sets an element's text unless it already shows it.
+func (a *app) setTextIfChanged(id, s string) {
+	if a.changed(id, s) { // an element id: its text
 		setText(a.el[id], s)
 	}
 }

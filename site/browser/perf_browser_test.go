@@ -78,14 +78,14 @@ func p95(v []float64) float64    { slices.Sort(v); return v[(len(v)*95+99)/100-1
 // this machine (about 150 ms on a quiet laptop, more on a busy or slower
 // machine), so the figures are read against it. They also
 // alternate with cold loads of the playground's own program stopped once
-// its packages are initialized (wasm/marks.go, floorOnly): the floor of a
+// its packages are initialized (wasm/marks.go, stopAfterInit): the floor of a
 // program of its size, which splits what is above the empty program's
 // floor into the cost of the .wasm's size and the playground's own work.
 func TestPerfLoad(t *testing.T) {
 	browsertest.Require(t)
 	// The floors are built before the browser starts.
 	floor := floorSite(t, "./testdata/floor", "-s -w")
-	sized := floorSite(t, "../../wasm", "-s -w -X main.floorOnly=1")
+	sized := floorSite(t, "../../wasm", "-s -w -X main.stopAfterInit=1")
 	p := openPage(t)
 	link := sharedLink(t)
 	var fetched, compiled, ready, first, all, shown, painted, floorReady, sizedReady, linkFirst, linkAll []float64
@@ -140,7 +140,7 @@ func sharedLink(t *testing.T) string {
 // testdata/floor's page like the playground (precompressed, by
 // static.Handler) and returns its URL: the empty program of
 // testdata/floor, or the playground's own program stopped after its
-// initialization (wasm/marks.go, floorOnly).
+// initialization (wasm/marks.go, stopAfterInit).
 func floorSite(t *testing.T, pkg, ldflags string) string {
 	t.Helper()
 	if err := ensureBuilt(); err != nil { // for site/wasm_exec.js
