@@ -3,7 +3,8 @@
 #
 #   ./build.sh          build site/main.wasm (+ .gz, .br) and site/wasm_exec.js
 #   ./build.sh serve    build, then serve the repository root on 127.0.0.1:${PORT:-8080}
-#   ./build.sh test     gofmt, go vet (native and js/wasm), import boundaries, build, go test ./...
+#   ./build.sh test     gofmt, go vet (native and js/wasm), import boundaries, build, go test ./...,
+#                       the safejs copy's tests, fuzzing
 #   ./build.sh update   regenerate every generated file and rewrite the golden files
 #   ./build.sh bench    measure size, load, keystroke, memory and engine-vs-gorilla: one table
 #   ./build.sh fuzz     run every fuzz target for ${FUZZTIME:-500x} (test runs it too)
@@ -60,11 +61,35 @@ test_all() {
 	local log
 	log=$(mktemp)
 	"$GO" test -timeout 25m ./... 2>&1 | tee "$log"
+	echo "== safejs (wasm/third_party/safejs)"
+	test_safejs
 	echo "== fuzz (each target ${FUZZTIME:-500x})"
 	fuzz_all
 	# One closing line for CI: the packages whose tests passed.
 	echo "packages: $(grep -c '^ok' "$log") passed, 0 failed"
 	rm -f "$log"
+}
+
+# test_safejs vets and tests the copy of safejs in wasm/third_party/safejs,
+# a module of its own that go vet ./... and go test ./... do not reach:
+# natively, then for js/wasm under Node through Go's go_js_wasm_exec.
+# Without Node the js/wasm tests are skipped with a message, as the
+# browser tests are without Chromium, except under CI=true.
+test_safejs() {
+	local dir=wasm/third_party/safejs root
+	root=$("$GO" env GOROOT)
+	(cd "$dir" && "$GO" vet ./... && GOOS=js GOARCH=wasm "$GO" vet ./... && "$GO" test ./...)
+	if ! command -v node >/dev/null; then
+		if [[ ${CI:-} == true ]]; then
+			echo "FAIL: CI=true but Node is not installed: the js/wasm tests of $dir need it (apt-get install -y nodejs)" >&2
+			exit 1
+		fi
+		echo "SKIPPED: Node is not installed, so the js/wasm tests of $dir did not run (apt-get install -y nodejs)"
+		return
+	fi
+	local exec_dir=$root/lib/wasm
+	[[ -f $exec_dir/go_js_wasm_exec ]] || exec_dir=$root/misc/wasm
+	(cd "$dir" && PATH="$exec_dir:$PATH" GOOS=js GOARCH=wasm "$GO" test ./...)
 }
 
 # fuzz_all runs every fuzz target of the engine and the views, one at a
