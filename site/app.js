@@ -81,7 +81,7 @@
   // The render of a keystroke: the module's export playground_render, the
   // same render as _render without syscall/js's dispatch of a js.Func
   // (wasm/main.go, renderFrame); also for measurements
-  // (site/perf_browser_test.go).
+  // (site/browser/perf_browser_test.go).
   const renderFrame = () => {
     if (exports && typeof exports.playground_render === "function") exports.playground_render();
     else pg._render();
@@ -126,7 +126,7 @@
   // tens of KB of garbage bring a collection every few keystrokes, a pause
   // of milliseconds on the page's only thread. Here the heap may grow to
   // 12 MiB first, so a collection comes every few hundred keystrokes and
-  // the .wasm's memory stays under issue 6's 16 MiB budget; a larger live
+  // the .wasm's memory stays within its 16 MiB budget; a larger live
   // heap (a huge paste) falls back on GOGC's pacing.
   go.env = { GOGC: "400", GOMEMLIMIT: "12MiB" };
   // The module boot.js began compiling while the page was parsed; boot.js
@@ -143,7 +143,7 @@
     .then((instance) => {
       pg.compiledAt = performance.now(); // the module is compiled and instantiated
       exports = instance.exports;
-      pg.memoryBytes = () => exports.mem.buffer.byteLength; // the .wasm's memory (issue 6 budget)
+      pg.memoryBytes = () => exports.mem.buffer.byteLength; // the .wasm's memory (its budget: 16 MiB)
       return go.run(instance).then(() => fail(new Error("the engine stopped")));
     })
     .catch(fail);

@@ -190,21 +190,21 @@ func (a *app) afterRender(res *engine.Result, text string, m *editor.Map) {
 	l.res, l.text, l.m = res, text, m
 
 	predict := a.mode == link.Modes[0]
-	if a.once("predict-toggle.checked", strconv.FormatBool(predict)) {
+	if a.changed("predict-toggle.checked", strconv.FormatBool(predict)) {
 		set(l.el["predict-toggle"], "checked", predict)
 	}
 	if predict {
 		l.predict.show(ui.Predict(res, l.predicted, l.revealed), nil)
 		if !l.revealed {
-			a.setTextOnce(ui.IDStatus, "Predict first: choose the status you expect, then reveal the response.")
+			a.setTextIfChanged(ui.IDStatus, "Predict first: choose the status you expect, then reveal the response.")
 		}
 	} else {
 		l.predict.last = nil // mounted whole when predict mode comes back
 	}
-	if a.once("predict.hidden", strconv.FormatBool(!predict)) {
+	if a.changed("predict.hidden", strconv.FormatBool(!predict)) {
 		setHidden(l.el["predict"], !predict)
 	}
-	if a.once("page.data-hide-answer", strconv.FormatBool(predict && !l.revealed)) {
+	if a.changed("page.data-hide-answer", strconv.FormatBool(predict && !l.revealed)) {
 		if predict && !l.revealed {
 			setAttr(a.el[ui.IDPage], "data-hide-answer", "true")
 		} else {
@@ -229,7 +229,7 @@ func (a *app) afterRender(res *engine.Result, text string, m *editor.Map) {
 	if ex, ok := gallery.Lookup(a.example); ok && a.example != "" {
 		lesson = "Example · " + ex.Group + " · " + ex.Title + ": " + ex.Lesson
 	}
-	if a.once("example-lesson.text", lesson) {
+	if a.changed("example-lesson.text", lesson) {
 		setText(l.el["example-lesson"], lesson)
 		setHidden(l.el["example-lesson"], lesson == "")
 	}

@@ -4,7 +4,7 @@ package main
 
 // init runs after every package's initialization (the engine's catalogue
 // and settings) and just before main: the engine is ready. The
-// mark lets tests and ./build.sh bench measure the load budget (issue 6)
+// mark lets tests and ./build.sh bench measure the load budget
 // with performance.getEntriesByName("playground-ready").
 func init() { mark("playground-ready") }
 
@@ -15,18 +15,18 @@ func mark(name string) {
 	}
 }
 
-// floorOnly is set at link time (-ldflags=-X main.floorOnly=1) by the load
-// measurement (site/perf_browser_test.go) only: the program then stops
-// where the empty program of site/testdata/floor stops, once every
-// package is initialized. Loaded the same way, it is the floor of a
+// stopAfterInit is set at link time (-ldflags=-X main.stopAfterInit=1) by
+// the load measurement (site/browser/perf_browser_test.go) only: the
+// program then stops where the empty program of
+// site/browser/testdata/floor stops, once every package is initialized. Loaded the same way, it is the floor of a
 // program of the playground's size: what the runtime's start, the
 // fetch, compilation and initialization of this .wasm cost before the
 // playground does any work of its own.
-var floorOnly string
+var stopAfterInit string
 
-// floorMain does what site/testdata/floor does: the marks, and
-// playground._started of that floor's loader.
-func floorMain() {
+// runAsFloor does what site/browser/testdata/floor does: the marks, and
+// playground._started of that floor's loader; then it waits for ever.
+func runAsFloor() {
 	mark("first-render")
 	if pg, err := global.Get("playground"); err == nil && truthy(pg) {
 		_, _ = pg.Call("_started")

@@ -12,7 +12,7 @@ import (
 
 // TestAllWasmTags checks that every non-test file of the adapter carries
 // //go:build js && wasm (the adapter is browser-only; logic lives in the
-// natively tested engine and wasm/render packages).
+// natively tested engine and the pure packages under wasm/).
 func TestAllWasmTags(t *testing.T) {
 	for _, name := range sourceFiles(t) {
 		f, err := parser.ParseFile(token.NewFileSet(), name, nil, parser.ParseComments|parser.PackageClauseOnly)

@@ -1,6 +1,8 @@
-// Package browsertest starts headless Chromium for tests. Browser tests skip
-// with a visible message when no Chromium is installed, except under
-// CI=true, where a missing browser fails the test.
+// Package browsertest starts headless Chromium for tests: the page's
+// browser tests (site/browser) and the engine's tests against a real
+// browser's WebSocket client (engine/wspeer). Browser tests skip with a
+// visible message when no Chromium is installed, except under CI=true,
+// where a missing browser fails the test.
 package browsertest
 
 import (
@@ -30,10 +32,9 @@ func Path() string {
 	return ""
 }
 
-// New starts a headless Chromium and returns a chromedp context for one tab.
-// The browser is closed when the test ends. timeout bounds the whole test's
-// use of the browser.
-func New(t testing.TB, timeout time.Duration) context.Context {
+// Require returns the Chromium binary (Path). Without one it skips the
+// test with a visible message, except under CI=true, where it fails it.
+func Require(t testing.TB) string {
 	t.Helper()
 	path := Path()
 	if path == "" {
@@ -42,6 +43,17 @@ func New(t testing.TB, timeout time.Duration) context.Context {
 		}
 		t.Skip("SKIPPED: no Chromium installed; browser tests need /usr/bin/chromium (apt-get install -y chromium)")
 	}
+	return path
+}
+
+// New starts a headless Chromium (see Require) and returns a chromedp
+// context for one tab. The browser is closed when the test ends. timeout
+// bounds the whole test's use of the browser: it is there to stop a hung
+// browser, so make it generous (minutes) and wait for conditions, never
+// for it.
+func New(t testing.TB, timeout time.Duration) context.Context {
+	t.Helper()
+	path := Require(t)
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(path),
 		chromedp.UserDataDir(t.TempDir()),

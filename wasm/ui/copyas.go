@@ -7,9 +7,10 @@ import (
 	"github.com/upgrade-playground/playground/engine"
 )
 
-// TestAddr is the address the "Copy as" commands send to: a server the
-// learner runs locally (e.g. ./build.sh serve is not one; any test server is).
-const TestAddr = "127.0.0.1:8080"
+// CopyAsAddr is where the "Copy as" commands (curl, nc) send the request:
+// a server of the learner's own on this machine, to try the request on.
+// (./build.sh serve only serves the page's files, so it is not one.)
+const CopyAsAddr = "127.0.0.1:8080"
 
 // Printf returns a POSIX shell command, printf '…', that writes exactly the
 // bytes raw: every byte outside printable ASCII, and the quote, backslash,
@@ -45,9 +46,9 @@ func Printf(raw []byte) string {
 }
 
 // Netcat is the request as a shell pipeline that sends its exact bytes to
-// TestAddr with nc.
+// CopyAsAddr with nc.
 func Netcat(raw []byte) string {
-	return Printf(raw) + " | nc " + strings.Replace(TestAddr, ":", " ", 1)
+	return Printf(raw) + " | nc " + strings.Replace(CopyAsAddr, ":", " ", 1)
 }
 
 // shellQuote quotes s as one POSIX shell word.
@@ -203,7 +204,7 @@ func Curl(raw []byte, res *engine.Result) CurlForm {
 	if len(body) > 0 {
 		args = append(args, "--data-binary", "@-")
 	}
-	args = append(args, shellQuote("http://"+TestAddr+r.Target))
+	args = append(args, shellQuote("http://"+CopyAsAddr+r.Target))
 	f.Command = strings.Join(args, " ")
 	if len(body) > 0 {
 		f.Command = Printf(body) + " | " + f.Command

@@ -8,7 +8,7 @@ import (
 	"github.com/upgrade-playground/playground/wasm/editor"
 )
 
-// ResponseText is the #response pane's text (DESIGN §4.5): the interim
+// ResponseText is the #response pane's text: the interim
 // responses then the final one, each line of the exact bytes on its own
 // line (CRLF shown as a line break).
 func ResponseText(res *engine.Result) string {

@@ -1,5 +1,7 @@
 //go:build js && wasm
 
+// Changed from github.com/hack-pad/safejs v0.1.0 (see PATCHES.md): no fmt.
+
 package safejs
 
 import (

@@ -1,5 +1,7 @@
 //go:build js && wasm
 
+// Changed from github.com/hack-pad/safejs v0.1.0 (see PATCHES.md): no fmt.
+
 // Package catch runs functions and returns panic values as errors instead.
 package catch
 
@@ -42,16 +44,20 @@ func recoverValueToError(value any) error {
 	case js.Value:
 		return js.Error{Value: value}
 	default:
-		return errors.New("panic: " + describe(value))
+		return errors.New(describe(value))
 	}
 }
 
+// describe gives a panic value the text upstream's fmt.Errorf("%+v",
+// value) gives a string or a Stringer, without linking fmt. Other values
+// (never a panic of syscall/js, whose panics are strings or errors) are
+// named by what they are not.
 func describe(v any) string {
-	if s, ok := v.(string); ok {
-		return s
+	switch v := v.(type) {
+	case string:
+		return v
+	case interface{ String() string }:
+		return v.String()
 	}
-	if s, ok := v.(interface{ String() string }); ok {
-		return s.String()
-	}
-	return "(non-string value)"
+	return "panic with a value that is neither a string, an error nor a Stringer"
 }

@@ -1,5 +1,7 @@
 //go:build js && wasm
 
+// Changed from github.com/hack-pad/safejs v0.1.0 (see PATCHES.md): describe is tested.
+
 package catch
 
 import (
@@ -59,6 +61,26 @@ func TestTry(t *testing.T) {
 		assert.Equal(t, "", result)
 		assert.EqualError(t, err, "JavaScript error: Invalid array length")
 	})
+}
+
+type stringer struct{}
+
+func (stringer) String() string { return "a Stringer" }
+
+func TestTryPanicValues(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		value any
+		want  string
+	}{
+		{stringer{}, "a Stringer"},
+		{42, "panic with a value that is neither a string, an error nor a Stringer"},
+	} {
+		_, err := Try(func() string {
+			panic(tc.value)
+		})
+		assert.EqualError(t, err, tc.want)
+	}
 }
 
 func TestTrySideEffect(t *testing.T) {

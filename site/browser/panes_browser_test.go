@@ -1,9 +1,10 @@
-package site
+package browser
 
 import (
 	"bytes"
 	"image/png"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -282,7 +283,7 @@ func learnPhone(p *page) {
 
 // learnScreenshot captures the page explaining a refusal, with the decisive
 // trace step selected and the diagram in view; -update writes it to
-// screenshots/trace.png for the README.
+// docs/screenshots/trace.png for the README.
 func learnScreenshot(p *page) {
 	t := p.t
 	// No "restore my draft" in the picture: remove the draft once the page
@@ -309,7 +310,7 @@ func learnScreenshot(p *page) {
 		t.Errorf("the screenshot is %d px wide, want 1280", w)
 	}
 	if *update {
-		if err := os.WriteFile("screenshots/trace.png", shot, 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(screenshotDir, "trace.png"), shot, 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}

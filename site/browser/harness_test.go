@@ -1,4 +1,4 @@
-package site
+package browser
 
 import (
 	"context"
@@ -19,15 +19,29 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/upgrade-playground/playground/site/browsertest"
-	"github.com/upgrade-playground/playground/site/static"
+	"github.com/upgrade-playground/playground/site/serve/static"
 )
+
+// Where things are, from this package's directory (go test runs a
+// package's tests there).
+const (
+	repoRoot      = "../.."                  // the repository root: the static site after ./build.sh
+	siteDir       = ".."                     // site/: the static files
+	screenshotDir = "../../docs/screenshots" // the README's screenshots
+)
+
+// browserTimeout bounds one test's use of its browser. It is a safety net
+// for a hung browser only: every wait in these tests is for a condition in
+// the page, never for a duration, so that a test on a loaded machine takes
+// as long as it needs.
+const browserTimeout = 10 * time.Minute
 
 var (
 	buildOnce sync.Once
 	buildErr  error
 )
 
-// ensureBuilt builds the site (../build.sh) once per test run when
+// ensureBuilt builds the site (./build.sh) once per test run when
 // site/main.wasm is missing or older than any Go source or example it is
 // built from, so that `go test ./...` alone works.
 func ensureBuilt() error {
@@ -36,17 +50,17 @@ func ensureBuilt() error {
 }
 
 func build() error {
-	out, err := os.Stat("main.wasm")
-	_, errJS := os.Stat("wasm_exec.js")
+	out, err := os.Stat(filepath.Join(siteDir, "main.wasm"))
+	_, errJS := os.Stat(filepath.Join(siteDir, "wasm_exec.js"))
 	stale := err != nil || errJS != nil
 	if !stale {
 		newest := time.Time{}
-		for _, dir := range []string{"../engine", "../wasm", "."} {
+		for _, dir := range []string{filepath.Join(repoRoot, "engine"), filepath.Join(repoRoot, "wasm")} {
 			_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 				if err != nil {
 					return nil
 				}
-				if d.IsDir() && (d.Name() == "testdata" || d.Name() == "cmd" || d.Name() == "browsertest") {
+				if d.IsDir() && d.Name() == "testdata" {
 					return filepath.SkipDir
 				}
 				if (strings.HasSuffix(p, ".go") && !strings.HasSuffix(p, "_test.go")) || strings.HasSuffix(p, ".txtar") {
@@ -62,8 +76,9 @@ func build() error {
 	if !stale {
 		return nil
 	}
-	fmt.Fprintln(os.Stderr, "site: building with ../build.sh (main.wasm is missing or stale)")
-	cmd := exec.Command("../build.sh")
+	fmt.Fprintln(os.Stderr, "site/browser: building with ./build.sh (site/main.wasm is missing or stale)")
+	cmd := exec.Command("./build.sh")
+	cmd.Dir = repoRoot
 	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
 	return cmd.Run()
 }
@@ -90,45 +105,29 @@ document.addEventListener("securitypolicyviolation", (e) => {
 window.alert = window.confirm = window.prompt = (m) => { window.__violations.push("dialog: " + m); };
 `
 
-// openPage starts Chromium (or skips, see browsertest.New) and serves the
-// repository root on 127.0.0.1.
+// openPage builds the site if needed, starts Chromium (or skips, see
+// browsertest.New) and serves the repository root on 127.0.0.1.
 func openPage(t *testing.T) *page {
 	t.Helper()
-	return openPageFor(t, 90*time.Second)
-}
-
-// openPageFor is openPage for a test that needs the browser longer than
-// 90 s (many subtests sharing one tab).
-func openPageFor(t *testing.T, timeout time.Duration) *page {
-	t.Helper()
-	// Build first, so that a (slow) build does not use the browser's time.
-	if browsertest.Path() != "" || os.Getenv("CI") == "true" {
-		if err := ensureBuilt(); err != nil {
-			t.Fatalf("building the site: %v", err)
-		}
+	browsertest.Require(t)
+	if err := ensureBuilt(); err != nil {
+		t.Fatalf("building the site: %v", err)
 	}
-	ctx := browsertest.New(t, timeout)
-	srv := httptest.NewServer(static.Handler(".."))
+	ctx := browsertest.New(t, browserTimeout)
+	srv := httptest.NewServer(static.Handler(repoRoot))
 	t.Cleanup(srv.Close)
 	p := &page{t: t, ctx: ctx, base: srv.URL + "/"}
 	if _, err := chromedp.Call(ctx, cdppage.AddScriptToEvaluateOnNewDocument, cdppage.AddScriptToEvaluateOnNewDocumentParams{Source: watchScript}); err != nil {
 		t.Fatal(err)
 	}
-	exceptions := chromedp.Events(ctx, runtime.ExceptionThrown)
-	console := chromedp.Events(ctx, runtime.ConsoleAPICalled)
-	go func() {
-		for ev, err := range exceptions {
-			if err != nil {
-				return
-			}
+	// Listen, not Events: it records an event before any later command
+	// returns, so checkClean's last evaluation sees every problem reported
+	// before it.
+	err := chromedp.Listen(ctx, func(ev any) {
+		switch ev := ev.(type) {
+		case *runtime.EventExceptionThrown:
 			p.report("exception: " + ev.ExceptionDetails.Text + " " + describe(ev.ExceptionDetails.Exception))
-		}
-	}()
-	go func() {
-		for ev, err := range console {
-			if err != nil {
-				return
-			}
+		case *runtime.EventConsoleAPICalled:
 			if ev.Type == runtime.ConsoleAPICalledTypeError || ev.Type == runtime.ConsoleAPICalledTypeAssert {
 				var args []string
 				for _, a := range ev.Args {
@@ -137,7 +136,10 @@ func openPageFor(t *testing.T, timeout time.Duration) *page {
 				p.report("console." + string(ev.Type) + ": " + strings.Join(args, " "))
 			}
 		}
-	}()
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
 	t.Cleanup(p.checkClean)
 	return p
 }
@@ -155,16 +157,31 @@ func (p *page) report(s string) {
 	p.mu.Unlock()
 }
 
+// forgive drops the reported problems that contain s: the ones a test
+// provoked on purpose.
+func (p *page) forgive(s string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	kept := p.problems[:0]
+	for _, x := range p.problems {
+		if !strings.Contains(x, s) {
+			kept = append(kept, x)
+		}
+	}
+	p.problems = kept
+}
+
 // checkClean fails the test if the page reported a CSP violation, a dialog,
 // an exception or a console error.
 func (p *page) checkClean() {
 	if p.t.Skipped() {
 		return
 	}
+	// This evaluation also makes sure that every event the page sent
+	// before it has been recorded (see chromedp.Listen).
 	if v, err := chromedp.Run(p.ctx, chromedp.Evaluate[[]string](`window.__violations || []`)); err == nil && len(v) > 0 {
 		p.t.Errorf("CSP violations or dialogs: %q", v)
 	}
-	time.Sleep(50 * time.Millisecond) // let the event goroutines drain
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if len(p.problems) > 0 {
@@ -205,19 +222,28 @@ func eval[T any](p *page, js string) T {
 	return v
 }
 
-// waitFor polls a JavaScript condition (with Evaluate, which the page's CSP
-// does not apply to) until it is true or 10 s pass.
+// waitFor waits until a JavaScript condition holds in the page, however
+// long that takes (within browserTimeout, which only stops a hung
+// browser). The condition is polled in the page (chromedp.Poll); an
+// exception while evaluating it counts as false, so it may name elements
+// the page has not made yet.
 func (p *page) waitFor(cond string) {
 	p.t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for time.Now().Before(deadline) {
-		ok, err := chromedp.Run(p.ctx, chromedp.Evaluate[bool](`!!(`+cond+`)`))
-		if err == nil && ok {
+	expr := `(() => { try { return !!(` + cond + `); } catch (e) { return false; } })()`
+	for {
+		_, err := chromedp.Run(p.ctx, chromedp.Poll[chromedp.Void](expr,
+			chromedp.WithPollingInterval(10*time.Millisecond), chromedp.WithPollingTimeout(0)))
+		if err == nil {
 			return
 		}
-		time.Sleep(25 * time.Millisecond)
+		// The page navigated or reloaded while it was polled: poll the
+		// new document, once it is there.
+		select {
+		case <-p.ctx.Done():
+			p.t.Fatalf("waiting for %s: %v (the browser did not get there within %v)", cond, err, browserTimeout)
+		case <-time.After(10 * time.Millisecond):
+		}
 	}
-	p.t.Fatalf("timed out waiting for %s", cond)
 }
 
 // typeRequest replaces the editor's text by typing it (an input event per

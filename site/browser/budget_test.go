@@ -1,19 +1,17 @@
-package site
+package browser
 
 import (
 	"bytes"
 	"compress/gzip"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
-	"strings"
 	"testing"
 
 	"github.com/andybalholm/brotli"
 )
 
-// The page's size budget (issue 6): its whole transfer — index.html and
+// The page's size budget: its whole transfer — index.html and
 // every file it loads, the .wasm included — at most 950 KB with brotli and
 // 1,250 KB with gzip, both at the best compression level.
 const (
@@ -26,7 +24,7 @@ const (
 // the .wasm that site/app.js fetches.
 func pageFiles(t testing.TB) []string {
 	t.Helper()
-	page, err := os.ReadFile("../index.html")
+	page, err := os.ReadFile(filepath.Join(repoRoot, "index.html"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -51,7 +49,7 @@ type sizes struct{ raw, gz, br int }
 // ./build.sh's precompressed siblings when they are up to date.
 func measure(t testing.TB, name string) sizes {
 	t.Helper()
-	full := filepath.Join("..", name)
+	full := filepath.Join(repoRoot, name)
 	data, err := os.ReadFile(full)
 	if err != nil {
 		t.Fatal(err)
@@ -123,47 +121,4 @@ func TestTransferBudget(t *testing.T) {
 func benchFigure(t testing.TB, key string, value any) {
 	t.Helper()
 	t.Logf("bench: %s=%v", key, value)
-}
-
-// forbiddenInWasm matches packages that must not be in the .wasm: the size
-// budget has no room for net/* (net/http alone is ~670 KB of brotli),
-// encoding/json or golang.org/x/net, except x/net's small HPACK package.
-// Nor for what the engine and the adapter replaced: crypto/* (crypto/sha1
-// brings the FIPS 140 module, ~100 KB of brotli; see engine/sha1.go),
-// compress/* (engine/inflate.go), fmt and reflect (~90 KB of gzip; see
-// wasm/third_party/safejs/PATCHES.md and wasm/format.go), and html (its
-// entity tables are ~100 KB of the raw .wasm; wasm/render escapes by hand).
-var forbiddenInWasm = regexp.MustCompile(`^(net|net/.*|encoding/json|golang\.org/x/net/.*|crypto|crypto/.*|compress/.*|fmt|reflect|html)$`)
-
-// TestWasmDependencies checks the .wasm's package list (go list -deps for
-// GOOS=js GOARCH=wasm).
-func TestWasmDependencies(t *testing.T) {
-	gobin := filepath.Join(os.Getenv("GOROOT"), "bin", "go")
-	if os.Getenv("GOROOT") == "" {
-		gobin = "go"
-	}
-	cmd := exec.Command(gobin, "list", "-deps", "../wasm")
-	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("go list -deps ../wasm: %v", err)
-	}
-	pkgs := strings.Fields(string(out))
-	if len(pkgs) < 10 || !contains(pkgs, "github.com/upgrade-playground/playground/engine") {
-		t.Fatalf("go list -deps gave an implausible list: %q", pkgs)
-	}
-	for _, p := range pkgs {
-		if forbiddenInWasm.MatchString(p) && p != "golang.org/x/net/http2/hpack" {
-			t.Errorf("the .wasm depends on %s", p)
-		}
-	}
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

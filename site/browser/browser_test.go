@@ -1,14 +1,14 @@
-package site
+package browser
 
 import (
 	"encoding/base64"
 	"flag"
 	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/upgrade-playground/playground/engine"
@@ -192,10 +192,10 @@ func TestScreenshots(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := os.MkdirAll("../docs/screenshots", 0o755); err != nil {
+		if err := os.MkdirAll(screenshotDir, 0o755); err != nil {
 			t.Fatal(err)
 		}
-		if err := os.WriteFile("../docs/screenshots/"+shot.name+".png", png, 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(screenshotDir, shot.name+".png"), png, 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -291,10 +291,11 @@ func TestPatchedPanesMatchFreshPage(t *testing.T) {
 		}
 		eval[any](p, `document.getElementById("request").blur()`) // no at-cursor marks
 		patched := eval[[]string](p, panes)
-		p.waitFor(`location.hash.length > 1`) // the link follows within 300 ms
-		time.Sleep(400 * time.Millisecond)
-		link := strings.TrimPrefix(eval[string](p, `location.hash`), "#")
-		p.open(link)
+		// The address bar follows the edit (debounced): wait for this
+		// request's link, then open it in a fresh page.
+		frag := link.State{Request: editor.Bytes(text, ""), Config: engine.DefaultConfig()}.Fragment()
+		p.waitFor(`location.hash === ` + strconv.Quote("#"+frag))
+		p.open(frag)
 		if fresh := eval[[]string](p, panes); !slices.Equal(patched, fresh) {
 			for j := range fresh {
 				if patched[j] != fresh[j] {

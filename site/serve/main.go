@@ -1,6 +1,9 @@
 // Command serve serves the playground's static site (the repository root
-// after ./build.sh) on a loopback address, with application/wasm and
-// precompressed .wasm.br/.wasm.gz (see static.Handler).
+// after ./build.sh) on a loopback address, with application/wasm and the
+// precompressed .wasm.br and .wasm.gz (see static.Handler). ./build.sh
+// serve runs it; the browser tests serve the site with the same handler.
+//
+//	go run ./site/serve -addr 127.0.0.1:8080 -root .
 package main
 
 import (
@@ -9,7 +12,7 @@ import (
 	"net"
 	"net/http"
 
-	"github.com/upgrade-playground/playground/site/static"
+	"github.com/upgrade-playground/playground/site/serve/static"
 )
 
 func main() {

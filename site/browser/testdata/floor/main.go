@@ -1,6 +1,6 @@
 //go:build js && wasm
 
-// The floor of the load measurement (site/perf_browser_test.go): an empty
+// The floor of the load measurement (site/browser/perf_browser_test.go): an empty
 // Go WebAssembly program that sets the same marks as the playground and
 // resolves playground.ready at once. A cold load of it costs what any Go
 // program costs in this browser on this machine (fetching and compiling

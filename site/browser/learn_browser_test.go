@@ -1,4 +1,4 @@
-package site
+package browser
 
 import (
 	"bytes"
@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -23,7 +22,7 @@ import (
 // links, the trace, the diagram, Copy as, shortcuts, themes, the phone
 // layout and axe-core.
 func TestLearn(t *testing.T) {
-	p := openPageFor(t, 4*time.Minute)
+	p := openPage(t)
 	p.open("")
 	for _, c := range []struct {
 		name string
@@ -145,9 +144,7 @@ func learnGallery(p *page) {
 	shown := eval[[]map[string]any](p, `(async (ids) => {
 		const out = [], t0 = performance.now();
 		for (const id of ids) {
-			const changed = new Promise(r => addEventListener("hashchange", r, { once: true }));
-			location.hash = "ex=" + id;
-			await changed;
+			await (`+applyHashJS+`)("ex=" + id);
 			const l = document.getElementById("example-lesson");
 			out.push({ id, select: document.getElementById("examples").value,
 				status: document.getElementById("response").dataset.status,

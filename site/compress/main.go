@@ -1,6 +1,6 @@
 // Command compress writes precompressed copies of files for static serving:
 // for each argument F it writes F.gz (gzip, best compression) and F.br
-// (brotli, best compression), which site/cmd/serve sends with the matching
+// (brotli, best compression), which site/serve sends with the matching
 // Content-Encoding to clients that accept it.
 package main
 

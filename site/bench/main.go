@@ -1,16 +1,17 @@
-// Command bench measures the playground against the budgets of issue 6 and
-// prints one table: the page's transfer size (raw, gzip, brotli), load
+// Command bench measures the playground against its budgets and prints one
+// table: the page's transfer size (raw, gzip, brotli), load
 // (navigation to engine ready and to the first response, median of ten
 // cold loads in headless Chromium), a keystroke to the updated panes
 // (median and p95) and larger requests, the .wasm's memory after 1,000
 // renders, and engine.Negotiate against net/http + gorilla/websocket on
 // the same handshake (ns/op, allocations, ratio).
 //
-// It runs the measuring tests (site/budget_test.go, site/perf_browser_test.go,
-// engine/bench_gorilla_test.go) and collects their figures, so the table
-// and the tests can never disagree. Run it from the repository root:
+// It runs the measuring tests (site/browser/budget_test.go,
+// site/browser/perf_browser_test.go, engine/bench_gorilla_test.go) and
+// collects their figures, so the table and the tests can never disagree.
+// Run it from the repository root:
 //
-//	./build.sh bench     (or: go run ./site/cmd/bench)
+//	./build.sh bench     (or: go run ./site/bench)
 package main
 
 import (
@@ -31,7 +32,7 @@ func main() {
 	flag.Parse()
 	figs := map[string]string{}
 	ok := true
-	out, err := run("go", "test", "./site", "-count", "1", "-v", "-run", "^(TestTransferBudget|TestPerfLoad|TestPerfEdit|TestPerfRenderInFrames|TestPerfMemory)$")
+	out, err := run("go", "test", "./site/browser", "-count", "1", "-v", "-run", "^(TestTransferBudget|TestPerfLoad|TestPerfEdit|TestPerfRenderInFrames|TestPerfMemory)$")
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "bench: the site measurements failed (%v); figures so far are shown\n", err)
 		ok = false
@@ -76,12 +77,12 @@ func main() {
 	add("page transfer, raw", kb("size.raw"), "")
 	add("page transfer, gzip -9", kb("size.gzip"), "≤ 1,250 KB")
 	add("page transfer, brotli 11", kb("size.brotli"), "≤ 950 KB")
-	add("load floor: an empty Go program → ready, loaded the same way (median of 10 cold loads)", ms("load.floor_ms"), "(issue 6 assumed ~150 ms)")
+	add("load floor: an empty Go program → ready, loaded the same way (median of 10 cold loads)", ms("load.floor_ms"), "")
 	add("load floor: the playground's own .wasm stopped once initialized (a program of its size doing nothing), loaded the same way", ms("load.floor_sized_ms"), "")
 	add("load: navigation → the page parsed / first painted, layout and request on screen (domInteractive / first-contentful-paint; median of 10 cold loads)", ms("load.request_shown_ms")+" / "+ms("load.first_paint_ms"), "")
 	add("load: navigation → engine ready (median of 10 cold loads)", ms("load.ready_ms"), "≤ 250 ms")
 	add("load: navigation → first response (median of 10 cold loads)", ms("load.first_render_ms"), "≤ 300 ms")
-	add("load: navigation → every pane rendered, playground.ready (median of 10 cold loads)", ms("load.all_panes_ms"), "≤ 400 ms (issue 2)")
+	add("load: navigation → every pane rendered, playground.ready (median of 10 cold loads)", ms("load.all_panes_ms"), "≤ 400 ms")
 	add("load: a shared link (a request and a setting) → first response / every pane", ms("load.link_first_render_ms")+" / "+ms("load.link_all_panes_ms"), "")
 	add("keystroke → panes, typical handshake, median", ms("edit.median_ms"), "≤ 0.5 ms")
 	add("keystroke → panes, typical handshake, p95", ms("edit.p95_ms"), "≤ 1.5 ms")

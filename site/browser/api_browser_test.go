@@ -1,4 +1,4 @@
-package site
+package browser
 
 import (
 	"strconv"
@@ -215,11 +215,11 @@ func TestMalformedLinkMessages(t *testing.T) {
 	p.open(malformedLinks[0].frag) // a page opened by the link
 	check(malformedLinks[0].frag, malformedLinks[0].want)
 	for _, l := range malformedLinks[1:] {
-		eval[bool](p, openHashJS+`(`+strconv.Quote(l.frag)+`)`)
+		eval[float64](p, applyHashJS+`(`+strconv.Quote(l.frag)+`)`)
 		check(l.frag, l.want)
 	}
 	// A good link hides the message again.
-	eval[bool](p, openHashJS+`("ex=ws-rfc6455-sample")`)
+	eval[float64](p, applyHashJS+`("ex=ws-rfc6455-sample")`)
 	if !eval[bool](p, `document.getElementById("link-message").hidden`) {
 		t.Errorf("after a good link, the message is still shown: %q", eval[string](p, `document.getElementById("link-message").textContent`))
 	}
