@@ -63,6 +63,11 @@ type handler struct {
 	// records the failed check and returns the refusal (a 426 naming the
 	// protocol, RFC 9110 §15.5.22, or the handler's own response); else nil.
 	required func(n *negotiation) *verdict
+	// requires, when set, returns the name of the handler whose protocol the
+	// server requires (the one required answers for), or "" when it
+	// requires none. A switch to any other protocol would answer the request
+	// without it, so the server does not make it (see switchKeeps).
+	requires func(c *Config) string
 	// semantics, when set, applies RFC 9110 §7.8 ("A server MUST NOT switch
 	// protocols unless the received message semantics can be honored by the
 	// new protocol"): it returns "" when the new protocol can honour the
@@ -98,9 +103,11 @@ func (n *negotiation) upgradeStage() *verdict {
 	}
 	sp := spanOf(upgrades)
 	if !r.AtLeast(1, 1) {
-		// RFC 9110 §7.8: a server MUST ignore Upgrade in an HTTP/1.0 request.
+		// RFC 9110 §7.8: a server MUST ignore Upgrade in an HTTP/1.0 request,
+		// so it answers it exactly as it answers the request without Upgrade:
+		// a server that requires a protocol still does (426).
 		n.t.skip("Upgrade is honoured only in HTTP/1.1", sp, noteUpgradeHTTP10, Var{"version", r.Version})
-		return nil
+		return n.requiredStage()
 	}
 	var listed int
 	n.offers, listed = parseOffers(n, upgrades)
@@ -130,10 +137,13 @@ func (n *negotiation) upgradeStage() *verdict {
 		n.t.fail("Connection lists the \"upgrade\" option", optSpan, noteNoUpgradeOption)
 		for _, o := range n.offers {
 			if h := n.handlerFor(o); h != nil && h.name == "h2c" && n.cfg.H2C.IgnoreConnection {
-				if !n.switchable() {
+				if !n.switchable() || !n.switchKeeps(h, o) {
 					return n.requiredStage()
 				}
-				return h.negotiate(n, o)
+				if v := h.negotiate(n, o); v != nil {
+					return v
+				}
+				return n.requiredStage()
 			}
 		}
 		return n.requiredStage()
@@ -156,6 +166,9 @@ func (n *negotiation) upgradeStage() *verdict {
 				n.t.skip("the request's semantics can be honoured by "+o.String(), o.Span, noteSemanticsNotHonoured, Var{"protocol", o.String()}, Var{"why", why})
 				continue
 			}
+		}
+		if !n.switchKeeps(h, o) {
+			continue
 		}
 		res := h.negotiate(n, o)
 		switch {
@@ -189,6 +202,32 @@ func (n *negotiation) switchable() bool {
 		n.t.fail("the request's semantics can be honoured after a switch", r.MethodSpan, noteSemanticsNotHonoured,
 			Var{"protocol", n.offers[0].String()}, Var{"why", "this origin server does not implement CONNECT"})
 		return false
+	}
+	return true
+}
+
+// switchKeeps reports whether a switch to h's protocol keeps the server's
+// requirements, recording why not. A server that requires a protocol
+// answers 426 to a request that does not use it (RFC 9110 §15.5.22, RFC 2817
+// §4.2), and after a 101 the request is answered in the new protocol (RFC
+// 9110 §7.8): a switch to another protocol would answer it without the
+// required one, so adding Upgrade would get round the requirement. The
+// server ignores such an offer, as it may ignore any. A switch to TLS keeps
+// every requirement: TLS goes beneath HTTP, and the request answered inside
+// it meets the server's rules there (RFC 2817 §3.3).
+func (n *negotiation) switchKeeps(h *handler, o offer) bool {
+	if h.name == "TLS" {
+		return true
+	}
+	for _, req := range n.handlers {
+		if req.requires == nil {
+			continue
+		}
+		if need := req.requires(n.cfg); need != "" && need != h.name {
+			n.t.skip("a switch to "+o.String()+" keeps the server's requirement of "+need, o.Span, noteRequirementKept,
+				Var{"protocol", o.String()}, Var{"required", need})
+			return false
+		}
 	}
 	return true
 }

@@ -146,6 +146,13 @@ var (
 		Detail: "A server MAY send Upgrade in any other response to advertise the protocols it supports ([RFC 9110 §7.8](rfc:9110#7.8)). " +
 			"A client must not treat it as a switch: only a 101 switches (libgit2 once misread an advertising 200).",
 		Ref: Ref{9110, "7.8"}, Myth: "An Upgrade header in a 200 means the connection switched."}
+	noteRequirementKept = &Note{ID: "upgrade-requirement-kept", Category: Upgrade, Level: Warn,
+		Summary: "The server does not switch to {protocol}: it requires {required} here, and after a switch to {protocol} the request would be answered without it.",
+		Detail: "A server that requires a protocol answers a request that does not use it with 426 (Upgrade Required), naming the protocol in `Upgrade` ([RFC 9110 §15.5.22](rfc:9110#15.5.22); for TLS, [RFC 2817 §4.2](rfc:2817#4.2)). " +
+			"After a 101 the original request is answered in the new protocol ([RFC 9110 §7.8](rfc:9110#7.8)), so a switch to another protocol would serve it without the required one: adding an `Upgrade` field must not get round the requirement. " +
+			"A server may ignore any offer ([RFC 9110 §7.8](rfc:9110#7.8)); this one ignores it and answers as it answers the request without `Upgrade`. " +
+			"An upgrade to TLS keeps every requirement: TLS goes beneath HTTP, and the request is answered inside it under the same rules ([RFC 2817 §3.3](rfc:2817#3.3)).",
+		Ref: Ref{9110, "15.5.22"}}
 	noteExpectHTTP10 = &Note{ID: "expect-http10-ignored", Category: Expect, Level: Info,
 		Summary: "Expect in an HTTP/1.0 request is ignored: no 100 Continue.",
 		Detail:  "\"A server that receives a 100-continue expectation in an HTTP/1.0 request MUST ignore that expectation\" ([RFC 9110 §10.1.1](rfc:9110#10.1.1)), and never sends a 1xx to an HTTP/1.0 client ([RFC 9110 §15.2](rfc:9110#15.2)).",
@@ -213,6 +220,7 @@ func upgradeNotes() []*Note {
 		noteConnectionOptionSyntax,
 		noteConnectionEndToEnd,
 		noteAdvertise,
+		noteRequirementKept,
 		noteExpectHTTP10,
 		noteExpectUnknown,
 		noteExpectNoBody,
