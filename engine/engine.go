@@ -134,9 +134,8 @@ type negotiation struct {
 	t        trace
 	res      *Result
 
-	offers    []offer // the protocols offered in Upgrade, in client order
-	upgradeOK bool    // Upgrade is honoured (HTTP/1.1, "upgrade" option present)
-	early     bool    // the final response goes out before the content is read (Expect)
+	offers []offer // the protocols offered in Upgrade, in client order
+	early  bool    // the final response goes out before the content is read (Expect)
 }
 
 func (n *negotiation) run() {
@@ -164,7 +163,7 @@ func (n *negotiation) run() {
 	v := n.upgradeStage()
 
 	n.t.stage = StageExpect
-	if !n.expectStage(v != nil && v.reject != nil) {
+	if !n.expectStage(v) {
 		n.t.stage = StageResponse
 		n.persistence()
 		n.nextRequest()

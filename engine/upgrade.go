@@ -152,7 +152,6 @@ func (n *negotiation) upgradeStage() *verdict {
 	if !n.switchable() {
 		return n.requiredStage()
 	}
-	n.upgradeOK = true
 
 	var firstReject *verdict
 	for _, o := range n.offers {
@@ -364,7 +363,8 @@ var upgradeRegistry = [][2]string{
 //
 //	Expect      = #expectation
 //	expectation = token [ "=" ( token / quoted-string ) parameters ]
-func (n *negotiation) expectStage(rejecting bool) bool {
+func (n *negotiation) expectStage(v *verdict) bool {
+	rejecting, switching := v != nil && v.reject != nil, v != nil && v.accept
 	r := n.req
 	ex := r.Values("Expect")
 	if len(ex) == 0 {
@@ -398,12 +398,16 @@ func (n *negotiation) expectStage(rejecting bool) bool {
 		n.early = true
 		return true
 	}
-	if r.BodyComplete && n.cfg.HTTP.Expect100 == "skip-if-received" {
+	// RFC 9110 §10.1.1 lets a server omit the 100 when the content has
+	// already arrived, but §7.8 says a server that receives both Upgrade and
+	// 100-continue "MUST send a 100 (Continue) response before sending a
+	// 101": the omission is for a request the server does not switch.
+	if r.BodyComplete && n.cfg.HTTP.Expect100 == "skip-if-received" && !switching {
 		n.t.skip("100 Continue is sent before the content arrives", sp, noteExpectSkipped)
 		return true
 	}
 	n.res.Interim = append(n.res.Interim, Response{Status: 100})
-	if n.upgradeOK {
+	if switching {
 		n.t.pass("100 Continue comes before the 101", sp, noteExpectBeforeSwitch)
 	} else {
 		n.t.pass("100 Continue invites the content", sp, noteExpectContinue)

@@ -174,7 +174,7 @@ var (
 	noteExpectSkipped = &Note{ID: "expect-skipped", Category: Expect, Level: Info,
 		Summary: "The body already arrived, so this server omits 100 Continue.",
 		Detail: "A server MAY omit the 100 if it has already received some or all of the content ([RFC 9110 §10.1.1](rfc:9110#10.1.1)). " +
-			"But with Upgrade, RFC 9110 §7.8 says the server MUST send 100 first: the setting \"100 Continue\" shows both readings.",
+			"A server that switches protocols MUST send the 100 before the 101 ([RFC 9110 §7.8](rfc:9110#7.8)), so with expect=skip-if-received this server omits the 100 only when it does not switch.",
 		Ref: Ref{9110, "10.1.1"}}
 	noteExpectContinue = &Note{ID: "expect-continue", Category: Expect, Level: Good,
 		Summary: "The server sends 100 Continue, then reads the body, then the final response.",
@@ -184,6 +184,7 @@ var (
 	noteExpectBeforeSwitch = &Note{ID: "expect-before-switch", Category: Expect, Level: Good,
 		Summary: "100 Continue comes first, then the body is read, then the 101.",
 		Detail: "\"If a server receives both an Upgrade and an Expect header field with the 100-continue expectation, the server MUST send a 100 (Continue) response before sending a 101 (Switching Protocols) response\" ([RFC 9110 §7.8](rfc:9110#7.8)). " +
+			"The MUST holds even when the whole content has already arrived, where a server that does not switch MAY omit the 100 ([RFC 9110 §10.1.1](rfc:9110#10.1.1)): the setting expect=skip-if-received does not apply to a switch. " +
 			"A client parses any number of 1xx before the final response ([RFC 9110 §15.2](rfc:9110#15.2)).",
 		Ref: Ref{9110, "7.8"}, Myth: "Expect: 100-continue and Upgrade don't interact."}
 )
