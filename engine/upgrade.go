@@ -176,6 +176,11 @@ func (n *negotiation) upgradeStage() *verdict {
 		case res.accept:
 			n.t.pass("the server switches to an offered protocol", o.Span, noteChosen, Var{"protocol", o.String()})
 			return res
+		case h.name == "h2c":
+			// Only h2cbad=500 makes the h2c handler refuse: it plays
+			// golang.org/x/net/http2/h2c, which answers 500 before the
+			// application sees the request, so no later offer is tried.
+			return res
 		case firstReject == nil:
 			firstReject = res
 		}
@@ -358,45 +363,67 @@ var upgradeRegistry = [][2]string{
 	{"connect-ip", "Proxying of IP payloads, RFC 9484"},
 }
 
-// expectStage applies Expect (RFC 9110 §10.1.1). It returns false when the
-// response is decided here (417).
+// expectationMet refuses, with 417, an HTTP/1.1 request whose Expect field
+// lists an expectation other than 100-continue (RFC 9110 §10.1.1), and
+// reports whether the request got past that check. It runs before the
+// Upgrade stage: an expectation the server cannot meet decides the
+// response before any protocol is considered (as Go's server answers 417
+// before any handler sees the request), so no step speaks of a switch that
+// the 417 then contradicts.
 //
 //	Expect      = #expectation
 //	expectation = token [ "=" ( token / quoted-string ) parameters ]
-func (n *negotiation) expectStage(v *verdict) bool {
+func (n *negotiation) expectationMet() bool {
+	r := n.req
+	if !r.AtLeast(1, 1) || len(r.Values("Expect")) == 0 {
+		return true // HTTP/1.0's Expect is ignored (expectStage says so)
+	}
+	for _, e := range r.List("Expect") {
+		if !equalFold(e.Value, "100-continue") {
+			vars := []Var{{"expectation", e.Value}}
+			step := n.t.refuse("the expectation is 100-continue", e.Span, noteExpectUnknown, vars...)
+			n.final(errorResponse(noteExpectUnknown, vars, r), step)
+			if ups := r.Values("Upgrade"); len(ups) > 0 {
+				n.t.stage = StageUpgrade
+				n.t.skip("Upgrade is considered only when the expectation can be met", spanOf(ups), nil)
+			}
+			return false
+		}
+	}
+	return true
+}
+
+// expectStage applies 100-continue (RFC 9110 §10.1.1) once the Upgrade stage
+// has decided: a 100 before the content, and before a 101 (§7.8); none when
+// the server refuses the request anyway (the final response goes out
+// first), or, with expect=skip-if-received, when the content has arrived and
+// the server does not switch.
+func (n *negotiation) expectStage(v *verdict) {
 	rejecting, switching := v != nil && v.reject != nil, v != nil && v.accept
 	r := n.req
 	ex := r.Values("Expect")
 	if len(ex) == 0 {
-		return true
+		return
 	}
 	sp := r.fieldSpan("Expect")
 	if !r.AtLeast(1, 1) {
 		// RFC 9110 §10.1.1: a server MUST ignore 100-continue in an HTTP/1.0 request.
 		n.t.skip("Expect is honoured only in HTTP/1.1", sp, noteExpectHTTP10)
-		return true
+		return
 	}
 	es := r.List("Expect")
 	if len(es) == 0 {
 		n.t.skip("Expect lists an expectation", sp, nil)
-		return true
-	}
-	for _, e := range es {
-		if !equalFold(e.Value, "100-continue") {
-			vars := []Var{{"expectation", e.Value}}
-			step := n.t.refuse("the expectation is 100-continue", e.Span, noteExpectUnknown, vars...)
-			n.final(errorResponse(noteExpectUnknown, vars, r), step)
-			return false
-		}
+		return
 	}
 	if !r.Chunked && len(r.Body) == 0 && r.BodyComplete {
 		n.t.skip("100 Continue is needed only before content", sp, noteExpectNoBody)
-		return true
+		return
 	}
 	if rejecting {
 		n.t.skip("100 Continue is sent only when the server will read the content", sp, noteExpectFinalInstead)
 		n.early = true
-		return true
+		return
 	}
 	// RFC 9110 §10.1.1 lets a server omit the 100 when the content has
 	// already arrived, but §7.8 says a server that receives both Upgrade and
@@ -404,7 +431,7 @@ func (n *negotiation) expectStage(v *verdict) bool {
 	// 101": the omission is for a request the server does not switch.
 	if r.BodyComplete && n.cfg.HTTP.Expect100 == "skip-if-received" && !switching {
 		n.t.skip("100 Continue is sent before the content arrives", sp, noteExpectSkipped)
-		return true
+		return
 	}
 	n.res.Interim = append(n.res.Interim, Response{Status: 100})
 	if switching {
@@ -412,5 +439,4 @@ func (n *negotiation) expectStage(v *verdict) bool {
 	} else {
 		n.t.pass("100 Continue invites the content", sp, noteExpectContinue)
 	}
-	return true
 }

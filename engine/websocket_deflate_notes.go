@@ -8,7 +8,7 @@ var (
 		Summary: "Sec-WebSocket-Extensions {element} is malformed: {why}.",
 		Detail: "`extension = extension-token *( \";\" extension-param )`, `extension-param = token [ \"=\" (token | quoted-string) ]` ([RFC 6455 §9.1](rfc:6455#9.1)). " +
 			"That section uses \"ABNF syntax/rules from [RFC2616], including the 'implied *LWS rule'\", so whitespace may surround `;` and `=`: `client_max_window_bits = 10` is well-formed, and HTTP's later rule for parameters ([RFC 9110 §5.6.6](rfc:9110#5.6.6), no whitespace around `=`) does not apply to this field. " +
-			"A recipient of a value outside this grammar \"MUST immediately _Fail the WebSocket Connection_\" (§9.1), so the server refuses with 400. " +
+			"A recipient of a value outside this grammar \"MUST immediately _Fail the WebSocket Connection_\" (§9.1), so this server answers such a handshake with 400. " +
 			"This differs from a well-formed offer the server cannot accept, which is only declined ([RFC 7692 §7](rfc:7692#7)).",
 		Ref: Ref{6455, "9.1"}}
 	noteWSExtensionsQuoted = &Note{ID: "ws-extensions-quoted-not-token", Category: WebSocket, Level: Bad, Status: 400,

@@ -33,11 +33,11 @@ var (
 	noteWSMethod = &Note{ID: "ws-method-not-get", Category: WebSocket, Level: Bad, Status: 405,
 		Summary: "A WebSocket handshake must be a GET, not {method}.",
 		Detail: "\"The method of the request MUST be GET\" ([RFC 6455 §4.1](rfc:6455#4.1), [§4.2.1](rfc:6455#4.2.1) item 1). " +
-			"This server answers 405 (Method Not Allowed), which MUST carry `Allow` ([RFC 9110 §15.5.6](rfc:9110#15.5.6)): only python-websockets sends it; gorilla, coder, gobwas and Node ws send 405 without `Allow`. " +
+			"This server answers such a handshake with 405 (Method Not Allowed), which MUST carry `Allow` ([RFC 9110 §15.5.6](rfc:9110#15.5.6)): only python-websockets sends it; gorilla, coder, gobwas and Node ws send 405 without `Allow`. " +
 			"With wsmethod=400 the server answers 400, as wsproto does.",
 		Ref: Ref{6455, "4.1"}, Myth: "A 405 is complete on its own."}
 	noteWSMethod400 = &Note{ID: "ws-method-not-get-400", Category: WebSocket, Level: Bad, Status: 400,
-		Summary: "A WebSocket handshake must be a GET, not {method}; this server answers 400.",
+		Summary: "A WebSocket handshake must be a GET, not {method}; this server answers such a handshake with 400.",
 		Detail: "\"The method of the request MUST be GET\" ([RFC 6455 §4.1](rfc:6455#4.1)), and a handshake that breaks the rules gets \"an appropriate HTTP error code (such as 400 Bad Request)\" ([§4.2.1](rfc:6455#4.2.1)). " +
 			"The setting wsmethod=400 answers like wsproto; the default 405 adds `Allow: GET` ([RFC 9110 §15.5.6](rfc:9110#15.5.6)).",
 		Ref: Ref{6455, "4.2.1"}}
@@ -53,7 +53,7 @@ var (
 		Ref: Ref{6455, "4.2.1"}}
 	noteWSKeyMissing = &Note{ID: "ws-key-missing", Category: WebSocket, Level: Bad, Status: 400,
 		Summary: "Sec-WebSocket-Key is missing.",
-		Detail:  "The client handshake includes `Sec-WebSocket-Key` ([RFC 6455 §4.2.1](rfc:6455#4.2.1) item 5); without it the server cannot prove it understood the WebSocket handshake, and answers with an error such as 400.",
+		Detail:  "The client handshake includes `Sec-WebSocket-Key` ([RFC 6455 §4.2.1](rfc:6455#4.2.1) item 5); without it the server cannot prove it understood the WebSocket handshake, so a server answers such a handshake with an error such as 400.",
 		Ref:     Ref{6455, "4.2.1"}}
 	noteWSKeyDuplicate = &Note{ID: "ws-key-duplicate", Category: WebSocket, Level: Bad, Status: 400,
 		Summary: "Sec-WebSocket-Key appears {count} times; it must appear once.",
@@ -97,11 +97,11 @@ var (
 	noteWSVersionUnsupported = &Note{ID: "ws-version-unsupported", Category: WebSocket, Level: Bad, Status: 400,
 		Summary: "Sec-WebSocket-Version {version} is not supported; this server speaks 13.",
 		Detail: "The server MUST abort the handshake with an error and send `Sec-WebSocket-Version` listing the versions it supports ([RFC 6455 §4.2.2](rfc:6455#4.2.2), [§4.4](rfc:6455#4.4)). " +
-			"The error code is a choice: this server answers 400, as the §4.4 example, gorilla/websocket and coder/websocket do; with wsversion=426 it answers 426 (§4.2.2's \"such as 426\", gobwas/ws, wsproto). " +
+			"The error code is a choice: this server answers such a handshake with 400, as the §4.4 example, gorilla/websocket and coder/websocket do; with wsversion=426 it answers 426 (§4.2.2's \"such as 426\", gobwas/ws, wsproto). " +
 			"Versions 9–12 were never used; 8 is the hybi-08 draft, which Node ws still accepts.",
 		Ref: Ref{6455, "4.4"}, Myth: "Any failed WebSocket handshake is a 426."}
 	noteWSVersionUnsupported426 = &Note{ID: "ws-version-unsupported-426", Category: WebSocket, Level: Bad, Status: 426,
-		Summary: "Sec-WebSocket-Version {version} is not supported; this server speaks 13 and answers 426.",
+		Summary: "Sec-WebSocket-Version {version} is not supported; this server speaks 13 and answers such a handshake with 426.",
 		Detail: "The server MUST abort the handshake with \"an appropriate HTTP error code (such as 426 Upgrade Required)\" and send `Sec-WebSocket-Version` with the versions it supports ([RFC 6455 §4.2.2](rfc:6455#4.2.2)). " +
 			"A 426 MUST also carry `Upgrade` ([RFC 9110 §15.5.22](rfc:9110#15.5.22)), so `Upgrade: websocket` and `Connection: Upgrade` are sent; gobwas/ws and wsproto forget them. " +
 			"The default wsversion=400 follows the §4.4 example instead.",

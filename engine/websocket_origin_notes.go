@@ -22,19 +22,19 @@ var (
 		Ref: Ref{6455, "10.2"}}
 	noteWSOriginMultiple = &Note{ID: "ws-origin-multiple", Category: Security, Level: Bad, Status: 403,
 		Summary: "Origin appears more than once, so the server cannot tell where the page came from.",
-		Detail:  "A user agent MUST NOT send more than one Origin field ([RFC 6454 §7.3](rfc:6454#7.3)); a request with several did not come from a conforming browser, and the server refuses it with 403 ([RFC 6455 §4.2.2](rfc:6455#4.2.2)), as python-websockets does; gorilla/websocket and coder/websocket check only the first line.",
+		Detail:  "A user agent MUST NOT send more than one Origin field ([RFC 6454 §7.3](rfc:6454#7.3)); a request with several did not come from a conforming browser, and this server answers such a handshake with 403 ([RFC 6455 §4.2.2](rfc:6455#4.2.2)), as python-websockets does; gorilla/websocket and coder/websocket check only the first line.",
 		Ref:     Ref{6454, "7.3"}}
 	noteWSOriginNull = &Note{ID: "ws-origin-null", Category: Security, Level: Bad, Status: 403,
 		Summary: "Origin is null: the page has an opaque origin (a file:, data: or sandboxed page), which no policy here allows.",
 		Detail: "Browsers send `Origin: null` for pages whose origin is opaque ([RFC 6454 §6.2](rfc:6454#6.2), §7.3): local files, `data:` URLs, sandboxed frames. " +
 			"Any such page sends the same value, so `null` identifies no particular page; add it to wsorigins only if that is really meant. " +
-			"Refused with 403 ([RFC 6455 §10.2](rfc:6455#10.2))." +
+			"This server answers such a handshake with 403 ([RFC 6455 §10.2](rfc:6455#10.2))." +
 			cswsh,
 		Ref: Ref{6454, "6.2"}}
 	noteWSOriginMalformed = &Note{ID: "ws-origin-malformed", Category: Security, Level: Bad, Status: 403,
 		Summary: "Origin {origin} is not a serialized origin (scheme://host[:port]).",
 		Detail: "A browser sends the page's origin as scheme \"://\" host [\":\" port] ([RFC 6454 §6.2](rfc:6454#6.2), §7.1). " +
-			"A value that does not parse cannot match the policy, so the server refuses with 403 ([RFC 6455 §4.2.2](rfc:6455#4.2.2)); gorilla/websocket and coder/websocket refuse it too.",
+			"A value that does not parse cannot match the policy, so this server answers such a handshake with 403 ([RFC 6455 §4.2.2](rfc:6455#4.2.2)); gorilla/websocket and coder/websocket refuse it too.",
 		Ref: Ref{6454, "7.1"}}
 	noteWSOriginCross = &Note{ID: "ws-origin-cross-site", Category: Security, Level: Bad, Status: 403,
 		Summary: "Origin {origin} is another origin than this server's own, {server}, so this same-origin server does not accept the handshake.",

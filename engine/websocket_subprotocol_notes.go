@@ -20,7 +20,7 @@ var (
 	noteWSSubprotocolDuplicate = &Note{ID: "ws-subprotocol-duplicate", Category: WebSocket, Level: Bad, Status: 400,
 		Summary: "The subprotocol {protocol} is offered twice.",
 		Detail: "The offered subprotocols \"MUST all be unique strings\" ([RFC 6455 §4.1](rfc:6455#4.1) item 10). " +
-			"Node ws answers 400, as here; browsers throw a SyntaxError before sending duplicates.",
+			"Node ws answers 400, as this server does; browsers throw a SyntaxError before sending duplicates.",
 		Ref: Ref{6455, "4.1"}}
 	noteWSSubprotocolChosen = &Note{ID: "ws-subprotocol-chosen", Category: WebSocket, Level: Good,
 		Summary: "The server chooses the subprotocol {protocol}.",
