@@ -143,3 +143,26 @@ func TestRefusalNotesListed(t *testing.T) {
 		}
 	}
 }
+
+// fixCategories are the categories whose refusals are a failed upgrade or
+// handshake: the developer who meets one needs the change that makes it
+// succeed.
+var fixCategories = []Category{Upgrade, WebSocket, H2C, TLS, Security, Expect}
+
+// TestRefusalsEndWithFix checks that every Bad note with a Status in
+// fixCategories ends its Detail with the plain fix a developer can apply,
+// one sentence starting "Fix: ".
+func TestRefusalsEndWithFix(t *testing.T) {
+	for _, n := range Catalogue() {
+		if n.Level != Bad || n.Status == 0 || !slices.Contains(fixCategories, n.Category) {
+			continue
+		}
+		last := n.Detail
+		if locs := sentenceBreak.FindAllStringIndex(n.Detail, -1); len(locs) > 0 {
+			last = n.Detail[locs[len(locs)-1][0]+2:]
+		}
+		if !strings.HasPrefix(last, "Fix: ") || !strings.HasSuffix(last, ".") {
+			t.Errorf("note %s (%d) does not end with a \"Fix: ...\" sentence; its last sentence is %q", n.ID, n.Status, last)
+		}
+	}
+}

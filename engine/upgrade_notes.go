@@ -103,12 +103,14 @@ var (
 		Ref: Ref{9110, "7.6.1"}}
 	noteNoUpgradeOption426 = &Note{ID: "upgrade-without-connection-option-426", Category: Upgrade, Level: Bad, Status: 426,
 		Summary: "Upgrade is present but Connection does not list \"upgrade\": this server demands the upgrade with 426.",
-		Detail:  "The RFC says such a field ought to be ignored ([RFC 9110 §7.6.1](rfc:9110#7.6.1)); coder/websocket and python-websockets answer 426 with `Upgrade` and `Connection: Upgrade` instead, so the client learns what it must send ([RFC 9110 §15.5.22](rfc:9110#15.5.22)).",
-		Ref:     Ref{9110, "15.5.22"}}
+		Detail: "The RFC says such a field ought to be ignored ([RFC 9110 §7.6.1](rfc:9110#7.6.1)); coder/websocket and python-websockets answer 426 with `Upgrade` and `Connection: Upgrade` instead, so the client learns what it must send ([RFC 9110 §15.5.22](rfc:9110#15.5.22)). " +
+			"Fix: add `Connection: Upgrade`, keeping any other options (`Connection: keep-alive, Upgrade`).",
+		Ref: Ref{9110, "15.5.22"}}
 	noteNoUpgradeOption400 = &Note{ID: "upgrade-without-connection-option-400", Category: Upgrade, Level: Bad, Status: 400,
 		Summary: "Upgrade is present but Connection does not list \"upgrade\": this server answers 400.",
-		Detail:  "The RFC says such a field ought to be ignored ([RFC 9110 §7.6.1](rfc:9110#7.6.1)); gorilla/websocket, gobwas/ws and Node's ws answer 400 instead.",
-		Ref:     Ref{9110, "7.6.1"}}
+		Detail: "The RFC says such a field ought to be ignored ([RFC 9110 §7.6.1](rfc:9110#7.6.1)); gorilla/websocket, gobwas/ws and Node's ws answer 400 instead. " +
+			"Fix: add `Connection: Upgrade`, keeping any other options (`Connection: keep-alive, Upgrade`).",
+		Ref: Ref{9110, "7.6.1"}}
 	noteUnknownProtocol = &Note{ID: "upgrade-unknown-protocol", Category: Upgrade, Level: Info,
 		Summary: "The server does not support {protocol}, so it ignores that offer.",
 		Detail: "A server never switches to a protocol it does not support, and ignores offers it does not understand ([RFC 9110 §7.8](rfc:9110#7.8)). " +
@@ -160,7 +162,8 @@ var (
 	noteExpectUnknown = &Note{ID: "expect-unknown", Category: Expect, Level: Bad, Status: 417,
 		Summary: "The expectation {expectation} is not supported.",
 		Detail: "The only expectation defined is `100-continue`; a server MAY answer any other with 417 (Expectation Failed) ([RFC 9110 §10.1.1](rfc:9110#10.1.1)). " +
-			"Go does.",
+			"Go does. " +
+			"Fix: send no Expect field, or `Expect: 100-continue` on a request with content.",
 		Ref: Ref{9110, "10.1.1"}}
 	noteExpectNoBody = &Note{ID: "expect-no-body", Category: Expect, Level: Info,
 		Summary: "Expect: 100-continue on a request without content: no 100 is needed.",

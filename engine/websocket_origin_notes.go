@@ -22,19 +22,22 @@ var (
 		Ref: Ref{6455, "10.2"}}
 	noteWSOriginMultiple = &Note{ID: "ws-origin-multiple", Category: Security, Level: Bad, Status: 403,
 		Summary: "Origin appears more than once, so the server cannot tell where the page came from.",
-		Detail:  "A user agent MUST NOT send more than one Origin field ([RFC 6454 §7.3](rfc:6454#7.3)); a request with several did not come from a conforming browser, and this server answers such a handshake with 403 ([RFC 6455 §4.2.2](rfc:6455#4.2.2)), as python-websockets does; gorilla/websocket and coder/websocket check only the first line.",
-		Ref:     Ref{6454, "7.3"}}
+		Detail: "A user agent MUST NOT send more than one Origin field ([RFC 6454 §7.3](rfc:6454#7.3)); a request with several did not come from a conforming browser, and this server answers such a handshake with 403 ([RFC 6455 §4.2.2](rfc:6455#4.2.2)), as python-websockets does; gorilla/websocket and coder/websocket check only the first line. " +
+			"Fix: send one `Origin` field.",
+		Ref: Ref{6454, "7.3"}}
 	noteWSOriginNull = &Note{ID: "ws-origin-null", Category: Security, Level: Bad, Status: 403,
 		Summary: "Origin is null: the page has an opaque origin (a file:, data: or sandboxed page), which no policy here allows.",
 		Detail: "Browsers send `Origin: null` for pages whose origin is opaque ([RFC 6454 §6.2](rfc:6454#6.2), §7.3): local files, `data:` URLs, sandboxed frames. " +
 			"Any such page sends the same value, so `null` identifies no particular page; add it to wsorigins only if that is really meant. " +
 			"This server answers such a handshake with 403 ([RFC 6455 §10.2](rfc:6455#10.2))." +
-			cswsh,
+			cswsh +
+			" Fix: serve the page over http or https rather than from a `file:`, `data:` or sandboxed page, or add `null` to wsorigins if every such page may connect.",
 		Ref: Ref{6454, "6.2"}}
 	noteWSOriginMalformed = &Note{ID: "ws-origin-malformed", Category: Security, Level: Bad, Status: 403,
 		Summary: "Origin {origin} is not a serialized origin (scheme://host[:port]).",
 		Detail: "A browser sends the page's origin as scheme \"://\" host [\":\" port] ([RFC 6454 §6.2](rfc:6454#6.2), §7.1). " +
-			"A value that does not parse cannot match the policy, so this server answers such a handshake with 403 ([RFC 6455 §4.2.2](rfc:6455#4.2.2)); gorilla/websocket and coder/websocket refuse it too.",
+			"A value that does not parse cannot match the policy, so this server answers such a handshake with 403 ([RFC 6455 §4.2.2](rfc:6455#4.2.2)); gorilla/websocket and coder/websocket refuse it too. " +
+			"Fix: send the page's serialized origin, `scheme://host[:port]` with no path, as browsers do.",
 		Ref: Ref{6454, "7.1"}}
 	noteWSOriginCross = &Note{ID: "ws-origin-cross-site", Category: Security, Level: Bad, Status: 403,
 		Summary: "Origin {origin} is another origin than this server's own, {server}, so this same-origin server does not accept the handshake.",
@@ -45,7 +48,8 @@ var (
 			"Another origin is not necessarily another site: `https://a.example` and `http://a.example:8080` differ in scheme or port only. " +
 			"gorilla/websocket's default CheckOrigin and coder/websocket's default compare only the Origin's host[:port] with the request's host (net/http's, which an absolute-form target sets), as strings: they ignore the scheme and do not fill in default ports. " +
 			"A server SHOULD answer 403 Forbidden to an unacceptable origin ([RFC 6455 §10.2](rfc:6455#10.2), [§4.2.2](rfc:6455#4.2.2))." +
-			cswsh,
+			cswsh +
+			" Fix: open the WebSocket from a page of this server's origin, or list the page's origin in an allow-list (wsorigin=allow-list with wsorigins).",
 		Ref: Ref{6454, "5"}, Myth: "Origin checking protects against all clients."}
 	noteWSOriginSame = &Note{ID: "ws-origin-same", Category: Security, Level: Good,
 		Summary: "Origin {origin} is this server's own origin, {server}.",
@@ -62,7 +66,8 @@ var (
 	noteWSOriginNotListed = &Note{ID: "ws-origin-not-allowed", Category: Security, Level: Bad, Status: 403,
 		Summary: "Origin {origin} is not on the server's allow-list ({allowed}).",
 		Detail: "With wsorigin=allow-list only the origins in wsorigins may connect; others get 403 Forbidden ([RFC 6455 §10.2](rfc:6455#10.2), [§4.2.2](rfc:6455#4.2.2)), like coder/websocket's OriginPatterns." +
-			cswsh,
+			cswsh +
+			" Fix: open the WebSocket from a page of a listed origin, or add the page's origin to wsorigins.",
 		Ref: Ref{6455, "10.2"}}
 )
 
