@@ -220,7 +220,7 @@ func (n *negotiation) switchable() bool {
 // every requirement: TLS goes beneath HTTP, and the request answered inside
 // it meets the server's rules there (RFC 2817 §3.3).
 func (n *negotiation) switchKeeps(h *handler, o offer) bool {
-	if h.name == "TLS" {
+	if h.name == "TLS" || h.name == "myth" { // the myths' tokens are never switched to: their note says why
 		return true
 	}
 	for _, req := range n.handlers {
