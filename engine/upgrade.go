@@ -63,10 +63,10 @@ type handler struct {
 	// records the failed check and returns the refusal (a 426 naming the
 	// protocol, RFC 9110 §15.5.22, or the handler's own response); else nil.
 	required func(n *negotiation) *verdict
-	// requires, when set, returns the name of the handler whose protocol the
-	// server requires (the one required answers for), or "" when it
-	// requires none. A switch to any other protocol would answer the request
-	// without it, so the server does not make it (see switchKeeps).
+	// requires, when set, returns the handler's name when the server
+	// requires its protocol (the requirement that required enforces), else
+	// "". A switch to another protocol would answer the request without it,
+	// so the server does not make it (see switchKeeps).
 	requires func(c *Config) string
 	// semantics, when set, applies RFC 9110 §7.8 ("A server MUST NOT switch
 	// protocols unless the received message semantics can be honored by the
