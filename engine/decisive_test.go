@@ -15,7 +15,7 @@ import (
 // whose note's Status is the response's; a response that refuses nothing
 // (a 101, a 200, or none yet) has none. So no check that failed without
 // producing the response (a WebSocket check when the server switches to
-// h2c, a 405 overtaken by a 417) is ever marked decisive.
+// h2c) is ever marked decisive.
 func TestDecisive(t *testing.T) {
 	files, _ := filepath.Glob("testdata/*.txtar")
 	examples, _ := filepath.Glob("../wasm/gallery/examples/*.txtar")

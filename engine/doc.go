@@ -34,10 +34,15 @@
 //     in the client's order, goes to its protocol handler (websocket.go,
 //     h2c.go, tls.go, myths.go), which accepts, refuses or ignores it; the
 //     server never switches to a protocol the client did not offer. A server
-//     that requires a protocol answers 426 (RFC 9110 §15.5.22).
-//  4. expect (upgrade.go): 100-continue gives 100 (Continue) before the
-//     final response, and before a 101 (RFC 9110 §7.8, §10.1.1); other
-//     expectations get 417; HTTP/1.0 gets no 1xx.
+//     that requires a protocol answers 426 (RFC 9110 §15.5.22) to any request
+//     that does not switch to it, HTTP/1.0 included, and never switches to
+//     another protocol that would answer the request without it (TLS, beneath
+//     HTTP, excepted).
+//  4. expect (upgrade.go): an expectation other than 100-continue gets 417,
+//     checked before stage 3, so that no Upgrade is considered for a request
+//     the server refuses (RFC 9110 §10.1.1); 100-continue gives 100
+//     (Continue) before the final response, and always before a 101 (RFC 9110
+//     §7.8); HTTP/1.0 gets no 1xx.
 //  5. the whole body is read before the switch (RFC 9110 §7.8).
 //  6. response (engine.go, response.go): the 101 (Upgrade in layer-ascending
 //     order, Connection: Upgrade, the protocol's fields, no body), the

@@ -15,6 +15,7 @@ import (
 //
 //  1. syntax and framing (RFC 9112): a failure gives 400, 414, 431, 501 or 505;
 //  2. version: HTTP/1.0 drops Upgrade and Expect (RFC 9110 §7.8, §10.1.1);
+//     an expectation other than 100-continue gets 417 here, before Upgrade;
 //  3. Connection and Upgrade: tokenize, require the "upgrade" option, keep the
 //     offers the server supports (never switch to an unoffered protocol);
 //  4. the chosen protocol's own checks (websocket.go, h2c.go, tls.go);
@@ -134,9 +135,8 @@ type negotiation struct {
 	t        trace
 	res      *Result
 
-	offers    []offer // the protocols offered in Upgrade, in client order
-	upgradeOK bool    // Upgrade is honoured (HTTP/1.1, "upgrade" option present)
-	early     bool    // the final response goes out before the content is read (Expect)
+	offers []offer // the protocols offered in Upgrade, in client order
+	early  bool    // the final response goes out before the content is read (Expect)
 }
 
 func (n *negotiation) run() {
@@ -160,16 +160,19 @@ func (n *negotiation) run() {
 		return
 	}
 
-	n.t.stage = StageUpgrade
-	v := n.upgradeStage()
-
 	n.t.stage = StageExpect
-	if !n.expectStage(v != nil && v.reject != nil) {
+	if !n.expectationMet() {
 		n.t.stage = StageResponse
 		n.persistence()
 		n.nextRequest()
 		return
 	}
+
+	n.t.stage = StageUpgrade
+	v := n.upgradeStage()
+
+	n.t.stage = StageExpect
+	n.expectStage(v)
 	if !r.BodyComplete && !n.early {
 		n.res.Waiting = "the rest of the request body"
 		return

@@ -1,7 +1,8 @@
 package engine
 
-// Field-value grammar of RFC 9110 §5.6: lists, quoted strings and
-// parameters (tokens and whitespace are character classes, in lex.go).
+// Field-value grammar of RFC 9110 §5.6: lists and quoted strings, and the
+// extension parameters of RFC 6455 §9.1 (tokens and whitespace are character
+// classes, in lex.go).
 // Everything works on bytes and keeps byte spans, so that a diagnostic can
 // point at the exact element of a field value.
 
@@ -89,8 +90,9 @@ func listHas(value, token string) bool {
 	return false
 }
 
-// A param is one parameter of a list element (RFC 9110 §5.6.6):
-// name [ "=" ( token / quoted-string ) ], the value unquoted.
+// A param is one extension parameter of a Sec-WebSocket-Extensions element
+// (RFC 6455 §9.1): name [ "=" ( token / quoted-string ) ], the value
+// unquoted.
 type param struct {
 	Name     string // as written
 	Value    string // unquoted; empty when HasValue is false
@@ -105,10 +107,18 @@ type paramError struct {
 	Span Span
 }
 
-// appendParams parses `head *( OWS ";" OWS param )` where head must be a
-// token and each param is `token [ "=" ( token / quoted-string ) ]`, and
-// appends the params to params. RFC 9110 §5.6.6 allows no whitespace around
-// "="; this parser is strict about it.
+// appendParams parses an extension of Sec-WebSocket-Extensions (RFC 6455
+// §9.1) and appends its params to params:
+//
+//	extension       = extension-token *( ";" extension-param )
+//	extension-param = token [ "=" (token | quoted-string) ]
+//
+// RFC 6455 writes this grammar in RFC 2616's ABNF, whose implied *LWS
+// allows whitespace between any two words and separators (RFC 2616 §2.1):
+// around ";" and around "=" alike, so "a = 1" is "a=1". This is not RFC 9110
+// §5.6.6's parameters grammar (which has no whitespace around "=" and
+// requires a value); no field this engine parses with parameters uses that
+// one.
 func appendParams(params []param, e elem) (head string, _ []param, perr *paramError) {
 	s := e.Value
 	base := e.Span.Start
@@ -142,8 +152,15 @@ func appendParams(params []param, e elem) (head string, _ []param, perr *paramEr
 			return head, params, &paramError{"a parameter name must be a token", Span{base + ps, base + min(ps+1, len(s))}}
 		}
 		p := param{Name: s[ps:i]}
-		if i < len(s) && s[i] == '=' {
-			i++
+		j := i // implied *LWS before "=" (RFC 2616 §2.1)
+		for j < len(s) && isOWS(s[j]) {
+			j++
+		}
+		if j < len(s) && s[j] == '=' {
+			i = j + 1
+			for i < len(s) && isOWS(s[i]) { // and after it
+				i++
+			}
 			p.HasValue = true
 			if i < len(s) && s[i] == '"' {
 				val, n, ok := unquote(s[i:])
@@ -161,15 +178,6 @@ func appendParams(params []param, e elem) (head string, _ []param, perr *paramEr
 					return head, params, &paramError{"a parameter value must be a token or a quoted-string", Span{base + vs, base + min(vs+1, len(s))}}
 				}
 				p.Value = s[vs:i]
-			}
-		} else if i < len(s) && isOWS(s[i]) {
-			// "name =value" or "name= value": whitespace around "=" is not allowed.
-			j := i
-			for j < len(s) && isOWS(s[j]) {
-				j++
-			}
-			if j < len(s) && s[j] == '=' {
-				return head, params, &paramError{"no whitespace is allowed around \"=\" in a parameter", Span{base + i, base + j + 1}}
 			}
 		}
 		p.Span = Span{base + ps, base + i}

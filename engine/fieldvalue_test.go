@@ -83,7 +83,15 @@ func TestSplitParams(t *testing.T) {
 			params: []param{{Name: "client_max_window_bits", Span: Span{20, 42}}}},
 		{in: `x; a="1"; B=2`, head: "x",
 			params: []param{{Name: "a", Value: "1", HasValue: true, Quoted: true, Span: Span{3, 8}}, {Name: "B", Value: "2", HasValue: true, Span: Span{10, 13}}}},
-		{in: "x; a =1", head: "x", errWhy: `no whitespace is allowed around "=" in a parameter`, errSpan: Span{4, 6}},
+		// RFC 6455 §9.1's grammar has RFC 2616's implied *LWS: whitespace
+		// around "=" is allowed, and the span runs from the name to the value.
+		{in: "x; a =1", head: "x", params: []param{{Name: "a", Value: "1", HasValue: true, Span: Span{3, 7}}}},
+		{in: "permessage-deflate; client_max_window_bits = 10", head: "permessage-deflate",
+			params: []param{{Name: "client_max_window_bits", Value: "10", HasValue: true, Span: Span{20, 47}}}},
+		{in: "x; a\t=\t\"1\" ; b", head: "x",
+			params: []param{{Name: "a", Value: "1", HasValue: true, Quoted: true, Span: Span{3, 10}}, {Name: "b", Span: Span{13, 14}}}},
+		{in: "x; a = ", head: "x", errWhy: "a parameter value must be a token or a quoted-string", errSpan: Span{7, 7}},
+		{in: "x; a b", head: "x", errWhy: `expected ";" before a parameter`, errSpan: Span{5, 6}},
 		{in: "x; a=", head: "x", errWhy: "a parameter value must be a token or a quoted-string", errSpan: Span{5, 5}},
 		{in: `x; a="1`, head: "x", errWhy: "unterminated quoted-string", errSpan: Span{5, 7}},
 		{in: "x, y", head: "x", errWhy: `expected ";" before a parameter`, errSpan: Span{1, 2}},

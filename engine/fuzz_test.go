@@ -38,8 +38,9 @@ func goldenRequests(tb testing.TB) [][]byte {
 // panics, it is deterministic, its bytes parse as HTTP/1.1 responses with
 // net/http (each interim, then the final one, and nothing else), 1xx
 // responses have no body, no header value holds CR or LF, the decisive step
-// is the one that produced the response (see checkDecisive), and the answer
-// does not depend on how the input arrives (see checkStreaming).
+// is the one that produced the response (see checkDecisive), the trace never
+// contradicts the response (see checkTraceMatches), and the answer does not
+// depend on how the input arrives (see checkStreaming).
 func FuzzNegotiate(f *testing.F) {
 	for i, r := range goldenRequests(f) {
 		f.Add(r, uint8(7), uint16(i%3)*0x55)
@@ -53,6 +54,7 @@ func FuzzNegotiate(f *testing.F) {
 		}
 		checkResponseBytes(t, res)
 		checkDecisive(t, res)
+		checkTraceMatches(t, res)
 		checkStreaming(t, raw, res, &cfg, int(chunk)%13+1)
 	})
 }

@@ -25,9 +25,14 @@ func offersWebSocket(r *Request) bool {
 	return r != nil && r.HeaderEnd >= 0 && r.Major == 1 && r.HasToken("Upgrade", "websocket")
 }
 
+// elsewhereVars fills myth-websocket-h2's {answer} from what this exchange
+// got, so that the note never speaks of a refusal under a 101 or a 200.
 func elsewhereVars(res *Result) []Var {
-	answer := "the server would answer :status 200 instead of 101"
-	if res.Switched != "websocket" || res.Final == nil {
+	answer := "the server accepts it with :status 200 or refuses it with an error status"
+	switch {
+	case res.Switched == "websocket" && res.Final != nil:
+		answer = "the server would answer :status 200 instead of 101"
+	case res.Final != nil && res.Final.Status >= 400:
 		answer = "the server would refuse with its error status, as here"
 	}
 	return []Var{{"answer", answer}}

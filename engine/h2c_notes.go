@@ -56,7 +56,8 @@ var (
 	noteH2CSettings500 = &Note{ID: "h2c-settings-500", Category: H2C, Level: Bad, Status: 500,
 		Summary: "This server answers a bad HTTP2-Settings with 500, as golang.org/x/net/http2/h2c does.",
 		Detail: "RFC 7540 says the server MUST NOT upgrade, which means answering the request normally ([RFC 7540 §3.2.1](rfc:7540#3.2.1)). golang.org/x/net/http2/h2c instead writes `500 Internal Server Error` with an empty body when HTTP2-Settings is missing, repeated or not base64url. " +
-			"A 5xx blames the server for a client's mistake ([RFC 9110 §15.6](rfc:9110#15.6)).",
+			"A 5xx blames the server for a client's mistake ([RFC 9110 §15.6](rfc:9110#15.6)). " +
+			"Fix: send exactly one `HTTP2-Settings` field holding the base64url of a SETTINGS payload without `=` padding (an empty value is valid), and list it in `Connection: Upgrade, HTTP2-Settings`.",
 		Ref: Ref{7540, "3.2.1"}}
 	noteH2COptions = &Note{ID: "h2c-options", Category: H2C, Level: Good,
 		Summary: "Upgrading with OPTIONS keeps the first request small, as RFC 7540 suggests.",
@@ -131,7 +132,8 @@ var (
 	noteH2PriorRefused = &Note{ID: "h2-prior-knowledge-refused", Category: H2C, Level: Bad, Status: 505,
 		Summary: "This HTTP/1.1-only server does not speak HTTP/2, so it refuses version 2.0.",
 		Detail: "The preface `PRI * HTTP/2.0` is built so that most HTTP/1.1 servers reject it ([RFC 9113 §3.4](rfc:9113#3.4)): 505 means the server does not support the request's major version ([RFC 9110 §15.6.6](rfc:9110#15.6.6)). " +
-			"The client learns that its prior knowledge was wrong.",
+			"The client learns that its prior knowledge was wrong. " +
+			"Fix: speak HTTP/1.1 to this server, starting with a request-line such as `GET / HTTP/1.1`, or turn on its HTTP/2 support (h2prior=h2).",
 		Ref: Ref{9110, "15.6.6"}}
 )
 

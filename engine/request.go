@@ -212,9 +212,11 @@ func (r *Request) fieldSpan(name string) Span {
 // longestMethod is the length of the longest method in knownMethods.
 const longestMethod = len("OPTIONS")
 
-// knownMethods are the methods of RFC 9110 §9 plus PATCH (RFC 5789) and the
-// HTTP/2 preface's PRI (RFC 9113 §3.4).
-var knownMethods = []string{"GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH", "PRI"}
+// knownMethods are the methods of RFC 9110 §9 plus PATCH (RFC 5789). PRI is
+// not one: it is registered only as the start of the HTTP/2 preface
+// (RFC 7540 §11.6, RFC 9113 §3.4), which Negotiate answers before any
+// method matters.
+var knownMethods = []string{"GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH"}
 
 // line is one line of input: [start, end) without terminator; next is the
 // offset of the following line. term is "CRLF", "LF" or "" (end of input).

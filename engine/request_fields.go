@@ -202,7 +202,7 @@ func checkHost(r *Request, t *trace) {
 		t.pass("exactly one valid Host field", h.Span, nil)
 		if r.TargetForm == "absolute" {
 			auth, sp := targetAuthority(r)
-			if !equalFold(auth, h.Value) {
+			if auth != "" && !equalFold(auth, h.Value) { // an empty host is refused by the request-line check
 				t.note(sp, noteHostAuthorityDiffers, Var{"host", h.Value}, Var{"authority", auth})
 			}
 		}

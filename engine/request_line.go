@@ -91,7 +91,15 @@ func parseRequestLine(r *Request, raw []byte, l line, cfg *Config, t *trace) {
 	if !ok {
 		return
 	}
-	if !slices.Contains(knownMethods, r.Method) {
+	switch {
+	case r.isH2Preface():
+		// PRI * HTTP/2.0 is the HTTP/2 preface, answered in Negotiate.
+	case r.Method == "PRI":
+		// The preface's method with an HTTP/1.x version: registered only so
+		// that an HTTP/1.1 server refuses the preface (RFC 7540 §11.6), never
+		// sent by a client, and not implemented here (RFC 9110 §9.1).
+		t.fail("the method is implemented (PRI only begins the HTTP/2 preface)", r.MethodSpan, noteMethodPRI, Var{"version", r.Version})
+	case !slices.Contains(knownMethods, r.Method):
 		if slices.ContainsFunc(knownMethods, func(m string) bool { return equalFold(r.Method, m) }) {
 			t.fail("the method is implemented (methods are case-sensitive)", r.MethodSpan, noteMethodCase, Var{"method", r.Method})
 		} else {
@@ -103,7 +111,10 @@ func parseRequestLine(r *Request, raw []byte, l line, cfg *Config, t *trace) {
 	switch {
 	case r.Target == "*":
 		r.TargetForm = "asterisk"
-		if r.Method != "OPTIONS" && r.Method != "PRI" {
+		// RFC 9112 §3.2.4: "The asterisk-form of request-target is only used
+		// for a server-wide OPTIONS request." The HTTP/2 preface is no HTTP/1.1
+		// request; any other method with * is an error, PRI included.
+		if r.Method != "OPTIONS" && !r.isH2Preface() {
 			t.fail("the asterisk-form is used only with OPTIONS", r.TargetSpan, noteAsteriskForm, Var{"method", r.Method})
 		}
 	case r.Target[0] == '/':
@@ -114,6 +125,7 @@ func parseRequestLine(r *Request, raw []byte, l line, cfg *Config, t *trace) {
 	case hasSchemePrefix(r.Target):
 		r.TargetForm = "absolute"
 		t.note(r.TargetSpan, noteAbsoluteForm, Var{"target", r.Target})
+		checkTargetAuthority(r, t)
 	case r.Method == "CONNECT":
 		// authority-form = uri-host ":" port (RFC 9112 §3.2.3).
 		r.TargetForm = "authority"
@@ -126,6 +138,32 @@ func parseRequestLine(r *Request, raw []byte, l line, cfg *Config, t *trace) {
 	}
 	if r.Method == "CONNECT" && r.TargetForm != "authority" {
 		t.fail("CONNECT uses the authority-form", r.TargetSpan, noteConnectForm, Var{"target", r.Target})
+	}
+}
+
+// checkTargetAuthority checks the authority of an absolute-form http or
+// https target, which replaces Host (RFC 9112 §3.2.2): userinfo is an error
+// a recipient SHOULD reject (RFC 9110 §4.2.4), and an empty host one it MUST
+// reject (RFC 9110 §4.2.1, §4.2.2).
+func checkTargetAuthority(r *Request, t *trace) {
+	n := schemeLen(r.Target)
+	if scheme := r.Target[:n]; !equalFold(scheme, "http") && !equalFold(scheme, "https") {
+		return
+	}
+	start := n + len("://")
+	end := start
+	for end < len(r.Target) && r.Target[end] != '/' && r.Target[end] != '?' && r.Target[end] != '#' {
+		end++
+	}
+	base := r.TargetSpan.Start
+	host := start
+	if at := strings.LastIndexByte(r.Target[start:end], '@'); at >= 0 {
+		host = start + at + 1
+		t.fail("an http(s) target has no userinfo", Span{base + start, base + host}, noteTargetUserinfo,
+			Var{"target", r.Target}, Var{"userinfo", r.Target[start:host]})
+	}
+	if h, _, _ := strings.Cut(r.Target[host:end], ":"); h == "" {
+		t.fail("an http(s) target names a host", Span{base + host - 1, base + end}, noteTargetEmptyHost, Var{"target", r.Target})
 	}
 }
 

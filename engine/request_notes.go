@@ -147,6 +147,25 @@ var (
 			"When it is used, the server ignores the Host field and uses the target's authority ([RFC 9112 §3.2.2](rfc:9112#3.2.2)). " +
 			"Clients send it to proxies.",
 		Ref: Ref{9112, "3.2.2"}}
+	noteMethodPRI = &Note{ID: "method-pri", Category: Syntax, Level: Bad, Status: 501,
+		Summary: "The method PRI is not implemented: PRI only begins the HTTP/2 connection preface (PRI * HTTP/2.0), never an {version} request.",
+		Detail: "The HTTP/2 client preface starts with `PRI * HTTP/2.0`, chosen so that an HTTP/1.1 server refuses it ([RFC 9113 §3.4](rfc:9113#3.4)). " +
+			"PRI is registered as a method for that reason alone: \"This method is never used by an actual client. This method will appear to be used when an HTTP/1.1 server or intermediary attempts to parse an HTTP/2 connection preface\" ([RFC 7540 §11.6](rfc:7540#11.6)). " +
+			"With an HTTP/1.x version it is not the preface and has no semantics, so this server, which does not implement it, answers 501 (Not Implemented), as an origin server SHOULD for such a method ([RFC 9110 §9.1](rfc:9110#9.1)). " +
+			"Go's net/http hands it to the application, which answers 200 unless it checks the method. " +
+			"A client with prior knowledge of HTTP/2 sends the whole preface, version 2.0 included ([RFC 9113 §3.3](rfc:9113#3.3)).",
+		Ref: Ref{7540, "11.6"}}
+	noteTargetUserinfo = &Note{ID: "target-userinfo", Category: Syntax, Level: Bad, Status: 400,
+		Summary: "The request-target {target} has userinfo ({userinfo}) before its host, which an http or https target must not carry.",
+		Detail: "\"A sender MUST NOT generate the userinfo subcomponent (and its '@' delimiter) when an 'http' or 'https' URI reference is generated within a message as a target URI or field value\", and \"a recipient SHOULD parse for userinfo and treat its presence as an error; it is likely being used to obscure the authority for the sake of phishing attacks\" ([RFC 9110 §4.2.4](rfc:9110#4.2.4)). " +
+			"This server treats it as an error and answers 400, as nginx does; Go's net/http accepts it and hands the application the target with its userinfo. " +
+			"Credentials belong in the `Authorization` field ([RFC 9110 §11.6.2](rfc:9110#11.6.2)).",
+		Ref: Ref{9110, "4.2.4"}}
+	noteTargetEmptyHost = &Note{ID: "target-empty-host", Category: Syntax, Level: Bad, Status: 400,
+		Summary: "The request-target {target} has an empty host.",
+		Detail: "\"A sender MUST NOT generate an 'http' URI with an empty host identifier. A recipient that processes such a URI reference MUST reject it as invalid\" ([RFC 9110 §4.2.1](rfc:9110#4.2.1)); the same holds for `https` ([RFC 9110 §4.2.2](rfc:9110#4.2.2)). " +
+			"With the absolute-form the target's authority replaces Host ([RFC 9112 §3.2.2](rfc:9112#3.2.2)), so this request names no host at all.",
+		Ref: Ref{9110, "4.2.1"}}
 	noteTargetForm = &Note{ID: "target-form", Category: Syntax, Level: Bad, Status: 400,
 		Summary: "The request-target {target} is not in origin-form, absolute-form, authority-form or asterisk-form.",
 		Detail:  "A request-target starts with `/` (origin-form), a scheme (absolute-form), is `host:port` for CONNECT (authority-form), or is `*` for OPTIONS ([RFC 9112 §3.2](rfc:9112#3.2)).",
@@ -268,6 +287,9 @@ func requestNotes() []*Note {
 		noteTargetChar,
 		noteAsteriskForm,
 		noteAbsoluteForm,
+		noteMethodPRI,
+		noteTargetUserinfo,
+		noteTargetEmptyHost,
 		noteTargetForm,
 		noteConnectForm,
 		noteHeaderTooLarge,

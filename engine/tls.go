@@ -43,6 +43,12 @@ var tlsHandler = &handler{
 		}
 		return ""
 	},
+	requires: func(c *Config) string {
+		if c.TLS.Require {
+			return "TLS"
+		}
+		return ""
+	},
 	required: func(n *negotiation) *verdict {
 		if !n.cfg.TLS.Require {
 			return nil

@@ -36,7 +36,8 @@ var (
 		Detail: "A server that will not answer in cleartext responds `426 Upgrade Required` with `Upgrade: TLS/1.0, HTTP/1.1` and `Connection: Upgrade`, and SHOULD include a human-readable body ([RFC 2817 §4.2](rfc:2817#4.2)). " +
 			"The TLS handshake cannot start right after a 426: the client must send a new request with `Upgrade` (best `OPTIONS *`, [RFC 2817 §3.2](rfc:2817#3.2)). " +
 			"A 426 naming TLS is not a redirect to `https:`: RFC 2817 keeps the `http:` URI and the same connection. " +
-			"What browsers really follow is a redirect to `https:`, HSTS, or an HTTPS DNS record ([RFC 9460 §9.5](rfc:9460#9.5)).",
+			"What browsers really follow is a redirect to `https:`, HSTS, or an HTTPS DNS record ([RFC 9460 §9.5](rfc:9460#9.5)). " +
+			"Fix: send `OPTIONS * HTTP/1.1` with `Upgrade: TLS/1.0, HTTP/1.1` and `Connection: Upgrade` first and the request inside TLS afterwards, or use the server's `https:` address if it has one.",
 		Ref: Ref{2817, "4.2"}, Myth: "426 with Upgrade: TLS/1.x means \"go to https://\"."}
 	noteTLSClientHello = &Note{ID: "tls-client-hello", Category: TLS, Level: Info,
 		Summary: "After the 101 the client starts the TLS handshake with a ClientHello; then the response comes, encrypted.",

@@ -63,6 +63,11 @@ type handler struct {
 	// records the failed check and returns the refusal (a 426 naming the
 	// protocol, RFC 9110 §15.5.22, or the handler's own response); else nil.
 	required func(n *negotiation) *verdict
+	// requires, when set, returns the handler's name when the server
+	// requires its protocol (the requirement that required enforces), else
+	// "". A switch to another protocol would answer the request without it,
+	// so the server does not make it (see switchKeeps).
+	requires func(c *Config) string
 	// semantics, when set, applies RFC 9110 §7.8 ("A server MUST NOT switch
 	// protocols unless the received message semantics can be honored by the
 	// new protocol"): it returns "" when the new protocol can honour the
@@ -98,9 +103,11 @@ func (n *negotiation) upgradeStage() *verdict {
 	}
 	sp := spanOf(upgrades)
 	if !r.AtLeast(1, 1) {
-		// RFC 9110 §7.8: a server MUST ignore Upgrade in an HTTP/1.0 request.
+		// RFC 9110 §7.8: a server MUST ignore Upgrade in an HTTP/1.0 request,
+		// so it answers it exactly as it answers the request without Upgrade:
+		// a server that requires a protocol still does (426).
 		n.t.skip("Upgrade is honoured only in HTTP/1.1", sp, noteUpgradeHTTP10, Var{"version", r.Version})
-		return nil
+		return n.requiredStage()
 	}
 	var listed int
 	n.offers, listed = parseOffers(n, upgrades)
@@ -130,10 +137,13 @@ func (n *negotiation) upgradeStage() *verdict {
 		n.t.fail("Connection lists the \"upgrade\" option", optSpan, noteNoUpgradeOption)
 		for _, o := range n.offers {
 			if h := n.handlerFor(o); h != nil && h.name == "h2c" && n.cfg.H2C.IgnoreConnection {
-				if !n.switchable() {
+				if !n.switchable() || !n.switchKeeps(h, o) {
 					return n.requiredStage()
 				}
-				return h.negotiate(n, o)
+				if v := h.negotiate(n, o); v != nil {
+					return v
+				}
+				return n.requiredStage()
 			}
 		}
 		return n.requiredStage()
@@ -142,7 +152,6 @@ func (n *negotiation) upgradeStage() *verdict {
 	if !n.switchable() {
 		return n.requiredStage()
 	}
-	n.upgradeOK = true
 
 	var firstReject *verdict
 	for _, o := range n.offers {
@@ -157,12 +166,20 @@ func (n *negotiation) upgradeStage() *verdict {
 				continue
 			}
 		}
+		if !n.switchKeeps(h, o) {
+			continue
+		}
 		res := h.negotiate(n, o)
 		switch {
 		case res == nil:
 			continue
 		case res.accept:
 			n.t.pass("the server switches to an offered protocol", o.Span, noteChosen, Var{"protocol", o.String()})
+			return res
+		case h.name == "h2c":
+			// Only h2cbad=500 makes the h2c handler refuse: it plays
+			// golang.org/x/net/http2/h2c, which answers 500 before the
+			// application sees the request, so no later offer is tried.
 			return res
 		case firstReject == nil:
 			firstReject = res
@@ -189,6 +206,32 @@ func (n *negotiation) switchable() bool {
 		n.t.fail("the request's semantics can be honoured after a switch", r.MethodSpan, noteSemanticsNotHonoured,
 			Var{"protocol", n.offers[0].String()}, Var{"why", "this origin server does not implement CONNECT"})
 		return false
+	}
+	return true
+}
+
+// switchKeeps reports whether a switch to h's protocol keeps the server's
+// requirements, recording why not. A server that requires a protocol
+// answers 426 to a request that does not use it (RFC 9110 §15.5.22, RFC 2817
+// §4.2), and after a 101 the request is answered in the new protocol (RFC
+// 9110 §7.8): a switch to another protocol would answer it without the
+// required one, so adding Upgrade would get round the requirement. The
+// server ignores such an offer, as it may ignore any. A switch to TLS keeps
+// every requirement: TLS goes beneath HTTP, and the request answered inside
+// it meets the server's rules there (RFC 2817 §3.3).
+func (n *negotiation) switchKeeps(h *handler, o offer) bool {
+	if h.name == "TLS" || h.name == "myth" { // the myths' tokens are never switched to: their note says why
+		return true
+	}
+	for _, req := range n.handlers {
+		if req.requires == nil {
+			continue
+		}
+		if need := req.requires(n.cfg); need != "" && need != h.name {
+			n.t.skip("a switch to "+o.String()+" keeps the server's requirement of "+need, o.Span, noteRequirementKept,
+				Var{"protocol", o.String()}, Var{"required", need})
+			return false
+		}
 	}
 	return true
 }
@@ -320,54 +363,80 @@ var upgradeRegistry = [][2]string{
 	{"connect-ip", "Proxying of IP payloads, RFC 9484"},
 }
 
-// expectStage applies Expect (RFC 9110 §10.1.1). It returns false when the
-// response is decided here (417).
+// expectationMet refuses, with 417, an HTTP/1.1 request whose Expect field
+// lists an expectation other than 100-continue (RFC 9110 §10.1.1), and
+// reports whether the request got past that check. It runs before the
+// Upgrade stage: an expectation the server cannot meet decides the
+// response before any protocol is considered (as Go's server answers 417
+// before any handler sees the request), so no step speaks of a switch that
+// the 417 then contradicts.
 //
 //	Expect      = #expectation
 //	expectation = token [ "=" ( token / quoted-string ) parameters ]
-func (n *negotiation) expectStage(rejecting bool) bool {
+func (n *negotiation) expectationMet() bool {
+	r := n.req
+	if !r.AtLeast(1, 1) || len(r.Values("Expect")) == 0 {
+		return true // HTTP/1.0's Expect is ignored (expectStage says so)
+	}
+	for _, e := range r.List("Expect") {
+		if !equalFold(e.Value, "100-continue") {
+			vars := []Var{{"expectation", e.Value}}
+			step := n.t.refuse("the expectation is 100-continue", e.Span, noteExpectUnknown, vars...)
+			n.final(errorResponse(noteExpectUnknown, vars, r), step)
+			if ups := r.Values("Upgrade"); len(ups) > 0 {
+				n.t.stage = StageUpgrade
+				n.t.skip("Upgrade is considered only when the expectation can be met", spanOf(ups), nil)
+			}
+			return false
+		}
+	}
+	return true
+}
+
+// expectStage applies 100-continue (RFC 9110 §10.1.1) once the Upgrade stage
+// has decided: a 100 before the content, and before a 101 (§7.8); none when
+// the server refuses the request anyway (the final response goes out
+// first), or, with expect=skip-if-received, when the content has arrived and
+// the server does not switch.
+func (n *negotiation) expectStage(v *verdict) {
+	rejecting, switching := v != nil && v.reject != nil, v != nil && v.accept
 	r := n.req
 	ex := r.Values("Expect")
 	if len(ex) == 0 {
-		return true
+		return
 	}
 	sp := r.fieldSpan("Expect")
 	if !r.AtLeast(1, 1) {
 		// RFC 9110 §10.1.1: a server MUST ignore 100-continue in an HTTP/1.0 request.
 		n.t.skip("Expect is honoured only in HTTP/1.1", sp, noteExpectHTTP10)
-		return true
+		return
 	}
 	es := r.List("Expect")
 	if len(es) == 0 {
 		n.t.skip("Expect lists an expectation", sp, nil)
-		return true
-	}
-	for _, e := range es {
-		if !equalFold(e.Value, "100-continue") {
-			vars := []Var{{"expectation", e.Value}}
-			step := n.t.refuse("the expectation is 100-continue", e.Span, noteExpectUnknown, vars...)
-			n.final(errorResponse(noteExpectUnknown, vars, r), step)
-			return false
-		}
+		return
 	}
 	if !r.Chunked && len(r.Body) == 0 && r.BodyComplete {
 		n.t.skip("100 Continue is needed only before content", sp, noteExpectNoBody)
-		return true
+		return
 	}
 	if rejecting {
 		n.t.skip("100 Continue is sent only when the server will read the content", sp, noteExpectFinalInstead)
 		n.early = true
-		return true
+		return
 	}
-	if r.BodyComplete && n.cfg.HTTP.Expect100 == "skip-if-received" {
+	// RFC 9110 §10.1.1 lets a server omit the 100 when the content has
+	// already arrived, but §7.8 says a server that receives both Upgrade and
+	// 100-continue "MUST send a 100 (Continue) response before sending a
+	// 101": the omission is for a request the server does not switch.
+	if r.BodyComplete && n.cfg.HTTP.Expect100 == "skip-if-received" && !switching {
 		n.t.skip("100 Continue is sent before the content arrives", sp, noteExpectSkipped)
-		return true
+		return
 	}
 	n.res.Interim = append(n.res.Interim, Response{Status: 100})
-	if n.upgradeOK {
+	if switching {
 		n.t.pass("100 Continue comes before the 101", sp, noteExpectBeforeSwitch)
 	} else {
 		n.t.pass("100 Continue invites the content", sp, noteExpectContinue)
 	}
-	return true
 }

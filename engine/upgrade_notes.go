@@ -105,12 +105,14 @@ var (
 		Ref: Ref{9110, "7.6.1"}}
 	noteNoUpgradeOption426 = &Note{ID: "upgrade-without-connection-option-426", Category: Upgrade, Level: Bad, Status: 426,
 		Summary: "Upgrade is present but Connection does not list \"upgrade\": this server demands the upgrade with 426.",
-		Detail:  "The RFC says such a field ought to be ignored ([RFC 9110 §7.6.1](rfc:9110#7.6.1)); coder/websocket answers 426 with `Upgrade` and `Connection: Upgrade` instead, so the client learns what it must send ([RFC 9110 §15.5.22](rfc:9110#15.5.22)); python-websockets answers 426 with `Upgrade: websocket` but `Connection: close`, although every sender of Upgrade must also send the `upgrade` connection option ([RFC 9110 §7.8](rfc:9110#7.8)).",
-		Ref:     Ref{9110, "15.5.22"}}
+		Detail: "The RFC says such a field ought to be ignored ([RFC 9110 §7.6.1](rfc:9110#7.6.1)); coder/websocket answers 426 with `Upgrade` and `Connection: Upgrade` instead, so the client learns what it must send ([RFC 9110 §15.5.22](rfc:9110#15.5.22)); python-websockets answers 426 with `Upgrade: websocket` but `Connection: close`, although every sender of Upgrade must also send the `upgrade` connection option ([RFC 9110 §7.8](rfc:9110#7.8)). " +
+			"Fix: add `Connection: Upgrade`, keeping any other options (`Connection: keep-alive, Upgrade`).",
+		Ref: Ref{9110, "15.5.22"}}
 	noteNoUpgradeOption400 = &Note{ID: "upgrade-without-connection-option-400", Category: Upgrade, Level: Bad, Status: 400,
 		Summary: "Upgrade is present but Connection does not list \"upgrade\": this server answers 400.",
-		Detail:  "The RFC says such a field ought to be ignored ([RFC 9110 §7.6.1](rfc:9110#7.6.1)); gorilla/websocket, gobwas/ws and Node's ws answer 400 instead.",
-		Ref:     Ref{9110, "7.6.1"}}
+		Detail: "The RFC says such a field ought to be ignored ([RFC 9110 §7.6.1](rfc:9110#7.6.1)); gorilla/websocket, gobwas/ws and Node's ws answer 400 instead. " +
+			"Fix: add `Connection: Upgrade`, keeping any other options (`Connection: keep-alive, Upgrade`).",
+		Ref: Ref{9110, "7.6.1"}}
 	noteUnknownProtocol = &Note{ID: "upgrade-unknown-protocol", Category: Upgrade, Level: Info,
 		Summary: "The server does not support {protocol}, so it ignores that offer.",
 		Detail: "A server never switches to a protocol it does not support, and ignores offers it does not understand ([RFC 9110 §7.8](rfc:9110#7.8)). " +
@@ -148,6 +150,13 @@ var (
 		Detail: "A server MAY send Upgrade in any other response to advertise the protocols it supports ([RFC 9110 §7.8](rfc:9110#7.8)). " +
 			"A client must not treat it as a switch: only a 101 switches (libgit2 once misread an advertising 200).",
 		Ref: Ref{9110, "7.8"}, Myth: "An Upgrade header in a 200 means the connection switched."}
+	noteRequirementKept = &Note{ID: "upgrade-requirement-kept", Category: Upgrade, Level: Warn,
+		Summary: "The server does not switch to {protocol}: it requires {required} here, and after a switch to {protocol} the request would be answered without it.",
+		Detail: "A server that requires a protocol answers a request that does not use it with 426 (Upgrade Required), naming the protocol in `Upgrade` ([RFC 9110 §15.5.22](rfc:9110#15.5.22); for TLS, [RFC 2817 §4.2](rfc:2817#4.2)). " +
+			"After a 101 the original request is answered in the new protocol ([RFC 9110 §7.8](rfc:9110#7.8)), so a switch to another protocol would serve it without the required one: adding an `Upgrade` field must not get round the requirement. " +
+			"A server may ignore any offer ([RFC 9110 §7.8](rfc:9110#7.8)); this one ignores it and answers as it answers the request without `Upgrade`. " +
+			"An upgrade to TLS keeps every requirement: TLS goes beneath HTTP, and the request is answered inside it under the same rules ([RFC 2817 §3.3](rfc:2817#3.3)).",
+		Ref: Ref{9110, "15.5.22"}}
 	noteExpectHTTP10 = &Note{ID: "expect-http10-ignored", Category: Expect, Level: Info,
 		Summary: "The 100-continue expectation of an HTTP/1.0 request is ignored: no 100 Continue.",
 		Detail: "\"A server that receives a 100-continue expectation in an HTTP/1.0 request MUST ignore that expectation\" ([RFC 9110 §10.1.1](rfc:9110#10.1.1)), and never sends a 1xx to an HTTP/1.0 client ([RFC 9110 §15.2](rfc:9110#15.2)). " +
@@ -157,7 +166,8 @@ var (
 	noteExpectUnknown = &Note{ID: "expect-unknown", Category: Expect, Level: Bad, Status: 417,
 		Summary: "The expectation {expectation} is not supported.",
 		Detail: "The only expectation defined is `100-continue`; a server MAY answer any other with 417 (Expectation Failed) ([RFC 9110 §10.1.1](rfc:9110#10.1.1)). " +
-			"Go does.",
+			"Go does. " +
+			"Fix: send no Expect field, or `Expect: 100-continue` on a request with content.",
 		Ref: Ref{9110, "10.1.1"}}
 	noteExpectNoBody = &Note{ID: "expect-no-body", Category: Expect, Level: Info,
 		Summary: "Expect: 100-continue on a request without content: no 100 is needed.",
@@ -172,7 +182,7 @@ var (
 	noteExpectSkipped = &Note{ID: "expect-skipped", Category: Expect, Level: Info,
 		Summary: "The body already arrived, so this server omits 100 Continue.",
 		Detail: "A server MAY omit the 100 if it has already received some or all of the content ([RFC 9110 §10.1.1](rfc:9110#10.1.1)). " +
-			"But with Upgrade, RFC 9110 §7.8 says the server MUST send 100 first: the setting \"100 Continue\" shows both readings.",
+			"A server that switches protocols MUST send the 100 before the 101 ([RFC 9110 §7.8](rfc:9110#7.8)), so with expect=skip-if-received this server omits the 100 only when it does not switch.",
 		Ref: Ref{9110, "10.1.1"}}
 	noteExpectContinue = &Note{ID: "expect-continue", Category: Expect, Level: Good,
 		Summary: "The server sends 100 Continue, then reads the body, then the final response.",
@@ -182,6 +192,7 @@ var (
 	noteExpectBeforeSwitch = &Note{ID: "expect-before-switch", Category: Expect, Level: Good,
 		Summary: "100 Continue comes first, then the body is read, then the 101.",
 		Detail: "\"If a server receives both an Upgrade and an Expect header field with the '100-continue' expectation ..., the server MUST send a 100 (Continue) response before sending a 101 (Switching Protocols) response\" ([RFC 9110 §7.8](rfc:9110#7.8)). " +
+			"The MUST holds even when the whole content has already arrived, where a server that does not switch MAY omit the 100 ([RFC 9110 §10.1.1](rfc:9110#10.1.1)): the setting expect=skip-if-received does not apply to a switch. " +
 			"A client parses any number of 1xx before the final response ([RFC 9110 §15.2](rfc:9110#15.2)).",
 		Ref: Ref{9110, "7.8"}, Myth: "Expect: 100-continue and Upgrade don't interact."}
 )
@@ -218,6 +229,7 @@ func upgradeNotes() []*Note {
 		noteConnectionOptionSyntax,
 		noteConnectionEndToEnd,
 		noteAdvertise,
+		noteRequirementKept,
 		noteExpectHTTP10,
 		noteExpectUnknown,
 		noteExpectNoBody,

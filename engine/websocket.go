@@ -116,6 +116,12 @@ var websocketHandler = &handler{
 		}
 		return ""
 	},
+	requires: func(c *Config) string {
+		if c.WebSocket.Enabled && c.WebSocket.Only != "" {
+			return "websocket"
+		}
+		return ""
+	},
 	required: func(n *negotiation) *verdict {
 		if !n.cfg.WebSocket.Enabled || n.cfg.WebSocket.Only == "" {
 			return nil

@@ -6,14 +6,17 @@ package engine
 var (
 	noteWSExtensionsSyntax = &Note{ID: "ws-extensions-syntax", Category: WebSocket, Level: Bad, Status: 400,
 		Summary: "Sec-WebSocket-Extensions {element} is malformed: {why}.",
-		Detail: "`extension = extension-token *( \";\" extension-param )`, `extension-param = token [ \"=\" (token | quoted-string) ]` ([RFC 6455 §9.1](rfc:6455#9.1)), without whitespace around `=` ([RFC 9110 §5.6.6](rfc:9110#5.6.6)). " +
-			"A recipient of a value outside this grammar \"MUST immediately _Fail the WebSocket Connection_\" (§9.1), so the server refuses with 400. " +
-			"This differs from a well-formed offer the server cannot accept, which is only declined ([RFC 7692 §7](rfc:7692#7)).",
+		Detail: "`extension = extension-token *( \";\" extension-param )`, `extension-param = token [ \"=\" (token | quoted-string) ]` ([RFC 6455 §9.1](rfc:6455#9.1)). " +
+			"That section uses \"ABNF syntax/rules from [RFC2616], including the 'implied *LWS rule'\", so whitespace may surround `;` and `=`: `client_max_window_bits = 10` is well-formed, and HTTP's later rule for parameters ([RFC 9110 §5.6.6](rfc:9110#5.6.6), no whitespace around `=`) does not apply to this field. " +
+			"A recipient of a value outside this grammar \"MUST immediately _Fail the WebSocket Connection_\" (§9.1), so this server answers such a handshake with 400. " +
+			"This differs from a well-formed offer the server cannot accept, which is only declined ([RFC 7692 §7](rfc:7692#7)). " +
+			"Fix: write each extension as a name followed by `; param` or `; param=value` items, as in `Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits`, with no empty list and no trailing `;`.",
 		Ref: Ref{6455, "9.1"}}
 	noteWSExtensionsQuoted = &Note{ID: "ws-extensions-quoted-not-token", Category: WebSocket, Level: Bad, Status: 400,
 		Summary: "The quoted value of {param} is not a token after unescaping.",
 		Detail: "\"When using the quoted-string syntax variant, the value after quoted-string unescaping MUST conform to the 'token' ABNF\" ([RFC 6455 §9.1](rfc:6455#9.1)). " +
-			"Quoting only changes how a token is written; it does not allow spaces or separators.",
+			"Quoting only changes how a token is written; it does not allow spaces or separators. " +
+			"Fix: quote only a token, as in `server_max_window_bits=\"10\"`, or send the value unquoted.",
 		Ref: Ref{6455, "9.1"}}
 	noteWSExtensionsMany = &Note{ID: "ws-extensions-many", Category: WebSocket, Level: Info,
 		Summary: "{count} more extension offers are not considered.",

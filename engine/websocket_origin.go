@@ -8,15 +8,15 @@ import (
 // The Origin policy (RFC 6455 §4.2.1 item 7, §4.2.2, §10.2; RFC 6454).
 // Browsers always send Origin on a WebSocket handshake, and a page cannot
 // forge it; every other client can send anything or nothing. So an Origin
-// check protects browser users from other sites (Cross-Site WebSocket
-// Hijacking) and nothing else.
+// check protects browser users from pages of other origins (Cross-Site
+// WebSocket Hijacking) and nothing else.
 
 // originSettings are the settings of this file, in the order the Server pane
 // lists them (see Settings).
 var originSettings = []*Setting{
-	{Key: "wsorigin", Group: "WebSocket", Label: "Origin policy", Help: "wsorigin=any (default) accepts every Origin; same-origin requires the Origin's host[:port] to equal Host (gorilla's default, coder's without OriginPatterns); allow-list accepts only the origins in wsorigins. A refused Origin gets 403 (RFC 6455 §10.2).", Kind: "choice", Choices: []string{"any", "same-origin", "allow-list"}, choice: func(c *Config) *string { return &c.WebSocket.Origin }},
+	{Key: "wsorigin", Group: "WebSocket", Label: "Origin policy", Help: "wsorigin=any (default) accepts every Origin; same-origin accepts only the server's own origin, http://host[:port] of the request's authority, compared as RFC 6454 §5 does (scheme, host, port with the scheme's default; gorilla's default and coder's without OriginPatterns compare only host[:port] with Host); allow-list accepts only the origins in wsorigins. A refused Origin gets 403 (RFC 6455 §10.2).", Kind: "choice", Choices: []string{"any", "same-origin", "allow-list"}, choice: func(c *Config) *string { return &c.WebSocket.Origin }},
 	{Key: "wsorigins", Group: "WebSocket", Label: "Allowed origins", Kind: "list",
-		Help: "wsorigins=https://a.example,http://localhost:8080: the serialized origins (scheme://host[:port], or null) accepted when wsorigin=allow-list; compared ASCII case-insensitively.",
+		Help: "wsorigins=https://a.example,http://localhost:8080: the serialized origins (scheme://host[:port], or null) accepted when wsorigin=allow-list; compared as origins (RFC 6454 §5: scheme and host case-insensitively, a missing port as the scheme's default).",
 		get:  func(c *Config) string { return strings.Join(c.WebSocket.Origins, ",") },
 		set: func(c *Config, val string) error {
 			var out []string
@@ -83,26 +83,95 @@ func checkOrigin(c *wsCheck) {
 	}
 	switch policy {
 	case "same-origin":
-		host := ""
-		if hs := r.Values("Host"); len(hs) == 1 {
-			host = hs[0].Value
-		}
-		if !equalFold(hostport, host) {
-			c.fail(check, o.ValueSpan, noteWSOriginCross, Var{"origin", o.Value}, Var{"originhost", hostport}, Var{"host", host})
+		scheme, _, _ := parseOrigin(o.Value)
+		server := serverOrigin(r)
+		if makeOrigin(scheme, hostport) != server {
+			c.fail(check, o.ValueSpan, noteWSOriginCross, Var{"origin", o.Value}, Var{"server", server.String()})
 			return
 		}
-		n.t.pass(check, o.ValueSpan, noteWSOriginSame, Var{"origin", o.Value}, Var{"host", host})
+		n.t.pass(check, o.ValueSpan, noteWSOriginSame, Var{"origin", o.Value}, Var{"server", server.String()})
 	default:
 		c.fail(check, o.ValueSpan, noteWSOriginNotListed, Var{"origin", o.Value}, Var{"allowed", strings.Join(n.cfg.WebSocket.Origins, ", ")})
 	}
 }
 
-// listedOrigin reports whether origin is in the allow-list.
+// listedOrigin reports whether origin is in the allow-list: the same origin
+// as a listed one (RFC 6454 §5, so https://a.example:443 is
+// https://a.example), or null when null is listed.
 func listedOrigin(list []string, origin string) bool {
+	scheme, hostport, ok := parseOrigin(origin)
 	for _, a := range list {
-		if equalFold(a, origin) {
+		if a == origin && a == "null" {
+			return true
+		}
+		if ls, lhp, lok := parseOrigin(a); ok && lok && makeOrigin(ls, lhp) == makeOrigin(scheme, hostport) {
 			return true
 		}
 	}
 	return false
+}
+
+// An origin is the scheme/host/port triple of RFC 6454 §4: the scheme and
+// host lower-cased, and the port the scheme's default when the URI has none.
+// Two origins are the same if, and only if, the triples are identical
+// (RFC 6454 §5).
+type origin struct{ scheme, host, port string }
+
+// makeOrigin builds the origin of scheme "://" hostport.
+func makeOrigin(scheme, hostport string) origin {
+	scheme = lower(scheme)
+	host, port := hostport, ""
+	if strings.HasPrefix(hostport, "[") { // IP-literal (RFC 3986 §3.2.2)
+		if i := strings.IndexByte(hostport, ']'); i >= 0 {
+			host = hostport[:i+1]
+			port = strings.TrimPrefix(hostport[i+1:], ":")
+		}
+	} else if i := strings.IndexByte(hostport, ':'); i >= 0 {
+		host, port = hostport[:i], hostport[i+1:]
+	}
+	for len(port) > 1 && port[0] == '0' { // the port is a number
+		port = port[1:]
+	}
+	if port == "" { // an empty port is the default one (RFC 3986 §3.2.3)
+		port = defaultPort(scheme)
+	}
+	return origin{scheme, lower(host), port}
+}
+
+// defaultPort is a scheme's default port, or "" for a scheme without one
+// this server knows.
+func defaultPort(scheme string) string {
+	switch scheme {
+	case "http", "ws":
+		return "80"
+	case "https", "wss":
+		return "443"
+	}
+	return ""
+}
+
+// String serializes the origin (RFC 6454 §6.2): scheme "://" host, and ":"
+// port unless it is the scheme's default.
+func (o origin) String() string {
+	s := o.scheme + "://" + o.host
+	if o.port != "" && o.port != defaultPort(o.scheme) {
+		s += ":" + o.port
+	}
+	return s
+}
+
+// serverOrigin is this server's own origin for the request. The scheme is
+// http: the handshake arrives over plain HTTP/1.1, so the WebSocket URI is
+// ws:, and a page of the same origin was served over http: (a server behind
+// a TLS-terminating proxy would be https:, which this one cannot see). The
+// host and port are the request's authority: an absolute-form target's,
+// which an origin server uses instead of Host (RFC 9112 §3.2.2), else Host's.
+func serverOrigin(r *Request) origin {
+	authority := ""
+	if r.TargetForm == "absolute" {
+		authority, _ = targetAuthority(r)
+	} else if hs := r.Values("Host"); len(hs) == 1 {
+		authority = hs[0].Value
+	}
+	return makeOrigin("http", authority)
 }

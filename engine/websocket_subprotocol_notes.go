@@ -10,17 +10,20 @@ var (
 	noteWSSubprotocolEmpty = &Note{ID: "ws-subprotocol-empty", Category: WebSocket, Level: Bad, Status: 400,
 		Summary: "Sec-WebSocket-Protocol is empty; it must list at least one subprotocol.",
 		Detail: "`Sec-WebSocket-Protocol-Client = 1#token` ([RFC 6455 §4.3](rfc:6455#4.3)): a client with no subprotocol leaves the field out. " +
-			"A value that does not match the grammar fails the handshake ([§4.2.1](rfc:6455#4.2.1)).",
+			"A value that does not match the grammar fails the handshake ([§4.2.1](rfc:6455#4.2.1)). " +
+			"Fix: leave `Sec-WebSocket-Protocol` out, or list at least one subprotocol.",
 		Ref: Ref{6455, "4.3"}}
 	noteWSSubprotocolSyntax = &Note{ID: "ws-subprotocol-syntax", Category: WebSocket, Level: Bad, Status: 400,
 		Summary: "The subprotocol {protocol} is not a token.",
 		Detail: "Subprotocols are tokens: printable ASCII without separators such as `\"`, `/`, `;`, spaces or `=` ([RFC 6455 §4.1](rfc:6455#4.1) item 10, [§4.3](rfc:6455#4.3); [RFC 9110 §5.6.2](rfc:9110#5.6.2)). " +
-			"A value outside the grammar fails the handshake with 400, as Node ws answers; browsers refuse to send such a value at all.",
+			"A value outside the grammar fails the handshake with 400, as Node ws answers; browsers refuse to send such a value at all. " +
+			"Fix: name subprotocols with tokens such as `chat` or `v2.json.example.com`, without spaces, quotes or separators.",
 		Ref: Ref{6455, "4.3"}}
 	noteWSSubprotocolDuplicate = &Note{ID: "ws-subprotocol-duplicate", Category: WebSocket, Level: Bad, Status: 400,
 		Summary: "The subprotocol {protocol} is offered twice.",
 		Detail: "The offered subprotocols \"MUST all be unique strings\" ([RFC 6455 §4.1](rfc:6455#4.1) item 10). " +
-			"Node ws answers 400, as here; browsers throw a SyntaxError before sending duplicates.",
+			"Node ws answers 400, as this server does; browsers throw a SyntaxError before sending duplicates. " +
+			"Fix: list each subprotocol once.",
 		Ref: Ref{6455, "4.1"}}
 	noteWSSubprotocolChosen = &Note{ID: "ws-subprotocol-chosen", Category: WebSocket, Level: Good,
 		Summary: "The server chooses the subprotocol {protocol}.",

@@ -230,8 +230,8 @@ func account(c diffCase, lib string, libStatus int, res *engine.Result) (string,
 // libraryNotes are the notes that name each library's behaviour where the
 // engine, following the RFC, accepts what the library refuses.
 var libraryNotes = map[string][]string{
-	"gorilla": {"ws-only-endpoint", "ws-only-endpoint-400", "ws-token-version", "close-no-switch", "ws-upgrade-list", "ws-handshake-body", "ws-early-data", "upgrade-http10-ignored", "ws-subprotocol-none", "ws-origin-any"},
-	"coder":   {"ws-only-endpoint", "ws-only-endpoint-400", "ws-token-version", "close-no-switch", "ws-upgrade-list", "ws-handshake-body", "ws-early-data", "upgrade-http10-ignored", "ws-deflate-none", "ws-origin-any"},
+	"gorilla": {"ws-only-endpoint", "ws-only-endpoint-400", "ws-token-version", "close-no-switch", "ws-upgrade-list", "ws-handshake-body", "ws-early-data", "upgrade-http10-ignored", "ws-subprotocol-none", "ws-origin-same"},
+	"coder":   {"ws-only-endpoint", "ws-only-endpoint-400", "ws-token-version", "close-no-switch", "ws-upgrade-list", "ws-handshake-body", "ws-early-data", "upgrade-http10-ignored", "ws-deflate-none", "ws-origin-same"},
 }
 
 // TestDifferential sends every request to gorilla/websocket, coder/websocket
