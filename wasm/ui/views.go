@@ -71,19 +71,19 @@ func After(res *engine.Result, elsewhere bool) *Node {
 func afterPart(i int, p engine.Part) *Node {
 	sec := El("section", "class", "part from-"+p.From, "data-part", strconv.Itoa(i))
 	title := p.From + " → " + otherSide(p.From) + " (" + p.Proto + "): " + p.Title
-	sec.Add(El("h3").AddText(title))
+	sec.Add(addText(El("h3"), title))
 	if len(p.Bytes) > 0 {
-		sec.Add(El("pre", "class", "bytes", "tabindex", "0").AddText(showBytes(p.Bytes)))
+		sec.Add(addText(El("pre", "class", "bytes", "tabindex", "0"), showBytes(p.Bytes)))
 	}
 	if len(p.Fields) > 0 {
 		dl := El("dl")
 		for _, f := range p.Fields {
-			dl.Add(El("dt").AddText(f.Name), El("dd").AddText(Visible(f.Value)))
+			dl.Add(El("dt").AddText(f.Name), addText(El("dd"), Visible(f.Value)))
 		}
 		sec.Add(dl)
 	}
 	if p.Note != nil {
-		sec.Add(El("p", "class", "summary").AddText(Summary(engine.Step{Note: p.Note, Vars: p.Vars})))
+		sec.Add(addText(El("p", "class", "summary"), Summary(engine.Step{Note: p.Note, Vars: p.Vars})))
 	}
 	return sec
 }
@@ -207,12 +207,12 @@ func traceItem(i int, s engine.Step, w string, decisive bool) *Node {
 		text = Summary(s)
 	}
 	// The check is a button: selecting it highlights the step's bytes.
-	li.Add(El("button", "type", "button", "class", "check", "aria-pressed", "false").AddText(text))
+	li.Add(addText(El("button", "type", "button", "class", "check", "aria-pressed", "false"), text))
 	if w != "" {
 		li.Add(El("span", "class", "where").AddText(w))
 	}
 	if s.Note != nil && s.Outcome == engine.Fail {
-		li.Add(El("span", "class", "why-fail").AddText(Summary(s)))
+		li.Add(addText(El("span", "class", "why-fail"), Summary(s)))
 	}
 	if decisive {
 		li.Add(El("strong", "class", "badge").AddText("decides the response"))
@@ -225,7 +225,7 @@ func traceItem(i int, s engine.Step, w string, decisive bool) *Node {
 func noteItem(i int, s engine.Step, w string) *Node {
 	n := s.Note
 	li := El("li", "class", "note "+n.Level.String(), "id", "note-"+strconv.Itoa(i), "data-note", n.ID, "data-step", strconv.Itoa(i))
-	li.Add(El("p", "class", "summary").AddText(Summary(s)))
+	li.Add(addText(El("p", "class", "summary"), Summary(s)))
 	meta := El("p", "class", "ref")
 	if n.Ref.RFC != 0 {
 		meta.Add(El("a", "href", n.Ref.URL()).AddText(n.Ref.String()))
@@ -238,7 +238,7 @@ func noteItem(i int, s engine.Step, w string) *Node {
 		li.Add(El("aside", "class", "callout myth").Add(El("p").AddText(n.Myth)))
 	}
 	if n.Detail != "" {
-		li.Add(&Node{Tag: "div", Attrs: [][2]string{{"class", "detail"}}, HTML: NoteHTML(n, s.Vars)})
+		li.Add(&Node{Tag: "div", Attrs: [][2]string{{"class", "detail"}}, HTML: labelControlsHTML(NoteHTML(n, s.Vars))})
 	}
 	return li
 }
