@@ -134,15 +134,16 @@ var outcomeIcons = [...][2]string{
 	engine.Explain: {"i", "note"},
 }
 
-// Explanation is the Why pane: the verdict, every step of the trace in
-// order (the deciding one marked), and the notes grouped by level.
+// Explanation is the Why pane: the verdict (the status and its reason,
+// which the page keeps at the top of the pane), every step of the trace
+// in order (the deciding one marked), and the notes grouped by level.
 func Explanation(res *engine.Result) *Node { return (*Memo)(nil).Explanation(res) }
 
 // Explanation is the Why pane, reusing the steps and notes of the last
 // render that did not change.
 func (m *Memo) Explanation(res *engine.Result) *Node {
 	root := El("div", "class", "why")
-	root.Add(El("p", "class", "verdict").AddText(StatusLine(res)))
+	root.Add(verdict(res))
 
 	root.Add(traceHeading)
 	steps := make([]*Node, len(res.Trace))
@@ -175,6 +176,42 @@ func (m *Memo) Explanation(res *engine.Result) *Node {
 		root.Add(sec)
 	}
 	return root
+}
+
+// verdict is the head of the Why pane: the answer's status and, in one
+// sentence, why: the decisive step's note with where its bytes are, or
+// what happened when nothing failed.
+func verdict(res *engine.Result) *Node {
+	cls, status := "verdict", "no response yet"
+	if res.Final != nil {
+		status = statusText(res.Final.Status)
+	}
+	for i := len(res.Interim) - 1; i >= 0; i-- {
+		status = statusText(res.Interim[i].Status) + ", then " + status
+	}
+	status = capitalize(status)
+	reason := El("p", "class", "reason")
+	if d := res.Decisive; d >= 0 && d < len(res.Trace) {
+		cls += " bad"
+		addText(reason, Summary(res.Trace[d]))
+		if w := position(res, res.Trace[d].Span).String(); w != "" {
+			reason.Add(Text(" "), El("span", "class", "where").AddText("("+w+")"))
+		}
+	} else {
+		if res.Switched != "" {
+			cls += " good"
+		}
+		addText(reason, capitalize(PredictReason(res)))
+	}
+	return El("div", "class", cls).Add(El("p", "class", "status").AddText(status), reason)
+}
+
+// capitalize upper-cases the first letter of a sentence.
+func capitalize(s string) string {
+	if s != "" && s[0] >= 'a' && s[0] <= 'z' {
+		return string(s[0]-'a'+'A') + s[1:]
+	}
+	return s
 }
 
 // The Why pane's fixed parts, shared by every render (views never change
