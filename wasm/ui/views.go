@@ -57,7 +57,7 @@ func After(res *engine.Result, elsewhere bool) *Node {
 		return root
 	}
 	d := El("details", "class", "elsewhere")
-	d.Add(El("summary").AddText("For comparison, not on this connection: the same request on HTTP/2 and HTTP/3 (RFC 8441, RFC 9220)"))
+	d.Add(El("summary").AddText("The same request on HTTP/2 and HTTP/3 (RFC 8441, RFC 9220), not on this connection"))
 	if elsewhere {
 		d.Attrs = append(d.Attrs, [2]string{"open", ""})
 		for i, p := range res.Elsewhere() {
@@ -67,13 +67,22 @@ func After(res *engine.Result, elsewhere bool) *Node {
 	return root.Add(d)
 }
 
-// afterPart shows part i of the pane.
+// afterPart shows part i of the pane. Bytes that read as text are shown
+// as text; binary ones (a hex dump) are one click away, in a closed
+// <details>, after the fields decoded from them.
 func afterPart(i int, p engine.Part) *Node {
 	sec := El("section", "class", "part from-"+p.From, "data-part", strconv.Itoa(i))
 	title := p.From + " → " + otherSide(p.From) + " (" + p.Proto + "): " + p.Title
 	sec.Add(addText(El("h3"), title))
+	var raw *Node
 	if len(p.Bytes) > 0 {
-		sec.Add(addText(El("pre", "class", "bytes", "tabindex", "0"), showBytes(p.Bytes)))
+		text, hex := showBytes(p.Bytes)
+		pre := addText(El("pre", "class", "bytes", "tabindex", "0"), text)
+		if hex {
+			raw = El("details", "class", "raw").Add(El("summary").AddText("Raw bytes ("+plural(len(p.Bytes), "byte")+", hex)"), pre)
+		} else {
+			sec.Add(pre)
+		}
 	}
 	if len(p.Fields) > 0 {
 		dl := El("dl")
@@ -85,7 +94,7 @@ func afterPart(i int, p engine.Part) *Node {
 	if p.Note != nil {
 		sec.Add(addText(El("p", "class", "summary"), Summary(engine.Step{Note: p.Note, Vars: p.Vars})))
 	}
-	return sec
+	return sec.Add(raw)
 }
 
 func otherSide(from string) string {
@@ -96,8 +105,8 @@ func otherSide(from string) string {
 }
 
 // showBytes shows bytes as text when they are mostly printable, else as a
-// hex dump of at most 256 bytes.
-func showBytes(b []byte) string {
+// hex dump of at most 256 bytes (hex is then true).
+func showBytes(b []byte) (text string, hex bool) {
 	printable := 0
 	for _, c := range b {
 		if c >= 0x20 && c < 0x7f || c == '\r' || c == '\n' || c == '\t' {
@@ -105,7 +114,7 @@ func showBytes(b []byte) string {
 		}
 	}
 	if printable*10 >= len(b)*9 {
-		return editor.Text(b, "crlf")
+		return editor.Text(b, "crlf"), false
 	}
 	const hexdig = "0123456789abcdef"
 	var s strings.Builder
@@ -122,7 +131,7 @@ func showBytes(b []byte) string {
 	if len(b) > 256 {
 		s.WriteString("… (" + strconv.Itoa(len(b)) + " bytes)\n")
 	}
-	return s.String()
+	return s.String(), true
 }
 
 // outcomeIcons are each outcome's icon and its accessible name (an array,
