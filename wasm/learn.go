@@ -142,6 +142,11 @@ func (a *app) wireLearn() {
 		// Opened in place, so that the history gets no entry (Back leaves
 		// the page) and the current work is replaced as from the menu.
 		call(ev, "preventDefault")
+		// The gallery drops down over the page: it closes, as a menu
+		// does, and the focus goes back to its button.
+		menu := call(l.el["gallery"], "closest", "details")
+		set(menu, "open", false)
+		call(call(menu, "querySelector", "summary"), "focus")
 		a.openFragment("ex="+str(call(link, "getAttribute", "data-ex")), false)
 		a.render()
 		a.say("Opened the example: " + str(get(call(link, "querySelector", ".title"), "textContent")) + ". " + ui.StatusLine(a.lastRes))
@@ -390,6 +395,10 @@ func (a *app) shortcut(ev safejs.Value) {
 			b = call(a.el[ui.IDExplanation], "querySelector", ".trace button.check")
 		}
 		call(b, "focus")
+	case "KeyS":
+		// The first server setting: the settings drawer shows while the
+		// focus is in it.
+		call(call(a.el[ui.IDServer], "querySelector", "input, select"), "focus")
 	case "KeyP":
 		a.setPredict(a.mode != link.Modes[0])
 	case "KeyL":

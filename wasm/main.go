@@ -257,6 +257,13 @@ func (a *app) wire() {
 		if hash == a.lastHash {
 			return
 		}
+		if inPageAnchor(hash) {
+			// A skip link (#request, #server-panel) moved the focus; it is
+			// not a state: the address bar goes back to the page's.
+			a.lastHash = "\x00"
+			a.queueSave()
+			return
+		}
 		a.linkOpened(hash)
 	})
 	on(a.el[ui.IDCopyLink], "click", func(safejs.Value) { a.copyLink() })
@@ -272,6 +279,12 @@ func (a *app) wire() {
 			setHidden(a.el[ui.IDLinkMessage], true)
 		}
 	})
+}
+
+// inPageAnchor reports whether a fragment names an element of the page
+// (a skip link's target) rather than a state: a state is key=value pairs.
+func inPageAnchor(hash string) bool {
+	return hash != "" && !strings.ContainsAny(hash, "=&%") && truthy(byID(hash))
 }
 
 func (a *app) syncScroll() {

@@ -3,14 +3,11 @@ package browser
 import (
 	"encoding/base64"
 	"flag"
-	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
-	"github.com/chromedp/chromedp"
 	"github.com/upgrade-playground/playground/engine"
 	"github.com/upgrade-playground/playground/wasm/editor"
 	"github.com/upgrade-playground/playground/wasm/gallery"
@@ -169,37 +166,7 @@ func TestHostileLinkStaysText(t *testing.T) {
 	}
 }
 
-var update = flag.Bool("update", false, "rewrite the README's screenshots")
-
-// TestScreenshots writes the README's screenshots (docs/screenshots/*.png)
-// with -update; without it there is nothing to check.
-func TestScreenshots(t *testing.T) {
-	if !*update {
-		t.Log("run with -update to rewrite docs/screenshots/*.png")
-		return
-	}
-	p := openPage(t)
-	for _, shot := range []struct {
-		name, theme string
-		width       int64
-	}{{"light", "light", 1280}, {"dark", "dark", 1280}, {"phone", "light", 360}} {
-		if err := chromedp.Do(p.ctx, chromedp.EmulateViewport(shot.width, 900)); err != nil {
-			t.Fatal(err)
-		}
-		p.open("")
-		eval[any](p, `document.documentElement.dataset.theme = "`+shot.theme+`"`)
-		png, err := chromedp.Run(p.ctx, chromedp.CaptureScreenshot())
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.MkdirAll(screenshotDir, 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(screenshotDir, shot.name+".png"), png, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
+var update = flag.Bool("update", false, "rewrite the README's screenshots (docs/screenshots)")
 
 func TestSettingChangesAnswerAndLink(t *testing.T) {
 	p := openPage(t)

@@ -120,7 +120,7 @@ const domScanJS = `(() => {
 		}
 		if (["IMG", "IFRAME", "OBJECT", "EMBED", "FRAME", "AUDIO", "VIDEO", "SOURCE", "BASE", "IMAGE"].includes(el.tagName.toUpperCase())) out.push(el.tagName);
 		if (el.tagName === "SCRIPT" && !/^site\/(boot|app|wasm_exec)\.js$/.test(el.getAttribute("src") || "")) out.push("SCRIPT " + el.outerHTML.slice(0, 80));
-		if (el.tagName === "LINK" && !/^site\/[a-z]+\.(css|wasm)$/.test(el.getAttribute("href") || "")) out.push("LINK " + el.outerHTML.slice(0, 80));
+		if (el.tagName === "LINK" && !/^site\/[a-z]+\.(css|wasm|svg)$/.test(el.getAttribute("href") || "")) out.push("LINK " + el.outerHTML.slice(0, 80));
 	}
 	return out;
 })()`

@@ -151,7 +151,14 @@ func overlayNodes(text string, hs []highlight) *Node {
 			root.AddText(text[a:b])
 			continue
 		}
-		root.Add(El("mark", "class", strings.Join(cls, " "), "title", strings.Join(titles, "; ")).AddText(text[a:b]))
+		mk := El("mark", "class", strings.Join(cls, " "), "title", strings.Join(titles, "; "))
+		if b-a == 3 && containsStr(cls, "control") {
+			// One control picture: the style sheet draws its label.
+			if ab := ControlAt(text[a:b]); ab != "" {
+				mk.Attrs = append(mk.Attrs, [2]string{"data-cp", ab})
+			}
+		}
+		root.Add(mk.AddText(text[a:b]))
 	}
 	// A final line break needs a character after it to take up a line.
 	root.AddText("\n")

@@ -57,7 +57,7 @@ func After(res *engine.Result, elsewhere bool) *Node {
 		return root
 	}
 	d := El("details", "class", "elsewhere")
-	d.Add(El("summary").AddText("For comparison, not on this connection: the same request on HTTP/2 and HTTP/3 (RFC 8441, RFC 9220)"))
+	d.Add(El("summary").AddText("The same request on HTTP/2 and HTTP/3 (RFC 8441, RFC 9220), not on this connection"))
 	if elsewhere {
 		d.Attrs = append(d.Attrs, [2]string{"open", ""})
 		for i, p := range res.Elsewhere() {
@@ -67,25 +67,34 @@ func After(res *engine.Result, elsewhere bool) *Node {
 	return root.Add(d)
 }
 
-// afterPart shows part i of the pane.
+// afterPart shows part i of the pane. Bytes that read as text are shown
+// as text; binary ones (a hex dump) are one click away, in a closed
+// <details>, after the fields decoded from them.
 func afterPart(i int, p engine.Part) *Node {
 	sec := El("section", "class", "part from-"+p.From, "data-part", strconv.Itoa(i))
 	title := p.From + " → " + otherSide(p.From) + " (" + p.Proto + "): " + p.Title
-	sec.Add(El("h3").AddText(title))
+	sec.Add(addText(El("h3"), title))
+	var raw *Node
 	if len(p.Bytes) > 0 {
-		sec.Add(El("pre", "class", "bytes", "tabindex", "0").AddText(showBytes(p.Bytes)))
+		text, hex := showBytes(p.Bytes)
+		pre := addText(El("pre", "class", "bytes", "tabindex", "0"), text)
+		if hex {
+			raw = El("details", "class", "raw").Add(El("summary").AddText("Raw bytes ("+plural(len(p.Bytes), "byte")+", hex)"), pre)
+		} else {
+			sec.Add(pre)
+		}
 	}
 	if len(p.Fields) > 0 {
 		dl := El("dl")
 		for _, f := range p.Fields {
-			dl.Add(El("dt").AddText(f.Name), El("dd").AddText(Visible(f.Value)))
+			dl.Add(El("dt").AddText(f.Name), addText(El("dd"), Visible(f.Value)))
 		}
 		sec.Add(dl)
 	}
 	if p.Note != nil {
-		sec.Add(El("p", "class", "summary").AddText(Summary(engine.Step{Note: p.Note, Vars: p.Vars})))
+		sec.Add(addText(El("p", "class", "summary"), Summary(engine.Step{Note: p.Note, Vars: p.Vars})))
 	}
-	return sec
+	return sec.Add(raw)
 }
 
 func otherSide(from string) string {
@@ -96,8 +105,8 @@ func otherSide(from string) string {
 }
 
 // showBytes shows bytes as text when they are mostly printable, else as a
-// hex dump of at most 256 bytes.
-func showBytes(b []byte) string {
+// hex dump of at most 256 bytes (hex is then true).
+func showBytes(b []byte) (text string, hex bool) {
 	printable := 0
 	for _, c := range b {
 		if c >= 0x20 && c < 0x7f || c == '\r' || c == '\n' || c == '\t' {
@@ -105,7 +114,7 @@ func showBytes(b []byte) string {
 		}
 	}
 	if printable*10 >= len(b)*9 {
-		return editor.Text(b, "crlf")
+		return editor.Text(b, "crlf"), false
 	}
 	const hexdig = "0123456789abcdef"
 	var s strings.Builder
@@ -122,7 +131,7 @@ func showBytes(b []byte) string {
 	if len(b) > 256 {
 		s.WriteString("… (" + strconv.Itoa(len(b)) + " bytes)\n")
 	}
-	return s.String()
+	return s.String(), true
 }
 
 // outcomeIcons are each outcome's icon and its accessible name (an array,
@@ -134,15 +143,16 @@ var outcomeIcons = [...][2]string{
 	engine.Explain: {"i", "note"},
 }
 
-// Explanation is the Why pane: the verdict, every step of the trace in
-// order (the deciding one marked), and the notes grouped by level.
+// Explanation is the Why pane: the verdict (the status and its reason,
+// which the page keeps at the top of the pane), every step of the trace
+// in order (the deciding one marked), and the notes grouped by level.
 func Explanation(res *engine.Result) *Node { return (*Memo)(nil).Explanation(res) }
 
 // Explanation is the Why pane, reusing the steps and notes of the last
 // render that did not change.
 func (m *Memo) Explanation(res *engine.Result) *Node {
 	root := El("div", "class", "why")
-	root.Add(El("p", "class", "verdict").AddText(StatusLine(res)))
+	root.Add(verdict(res))
 
 	root.Add(traceHeading)
 	steps := make([]*Node, len(res.Trace))
@@ -177,6 +187,42 @@ func (m *Memo) Explanation(res *engine.Result) *Node {
 	return root
 }
 
+// verdict is the head of the Why pane: the answer's status and, in one
+// sentence, why: the decisive step's note with where its bytes are, or
+// what happened when nothing failed.
+func verdict(res *engine.Result) *Node {
+	cls, status := "verdict", "no response yet"
+	if res.Final != nil {
+		status = statusText(res.Final.Status)
+	}
+	for i := len(res.Interim) - 1; i >= 0; i-- {
+		status = statusText(res.Interim[i].Status) + ", then " + status
+	}
+	status = capitalize(status)
+	reason := El("p", "class", "reason")
+	if d := res.Decisive; d >= 0 && d < len(res.Trace) {
+		cls += " bad"
+		addText(reason, Summary(res.Trace[d]))
+		if w := position(res, res.Trace[d].Span).String(); w != "" {
+			reason.Add(Text(" "), El("span", "class", "where").AddText("("+w+")"))
+		}
+	} else {
+		if res.Switched != "" {
+			cls += " good"
+		}
+		addText(reason, capitalize(PredictReason(res)))
+	}
+	return El("div", "class", cls).Add(El("p", "class", "status").AddText(status), reason)
+}
+
+// capitalize upper-cases the first letter of a sentence.
+func capitalize(s string) string {
+	if s != "" && s[0] >= 'a' && s[0] <= 'z' {
+		return string(s[0]-'a'+'A') + s[1:]
+	}
+	return s
+}
+
 // The Why pane's fixed parts, shared by every render (views never change
 // a node once built). Composite literals, not El calls: static data.
 var (
@@ -207,12 +253,12 @@ func traceItem(i int, s engine.Step, w string, decisive bool) *Node {
 		text = Summary(s)
 	}
 	// The check is a button: selecting it highlights the step's bytes.
-	li.Add(El("button", "type", "button", "class", "check", "aria-pressed", "false").AddText(text))
+	li.Add(addText(El("button", "type", "button", "class", "check", "aria-pressed", "false"), text))
 	if w != "" {
 		li.Add(El("span", "class", "where").AddText(w))
 	}
 	if s.Note != nil && s.Outcome == engine.Fail {
-		li.Add(El("span", "class", "why-fail").AddText(Summary(s)))
+		li.Add(addText(El("span", "class", "why-fail"), Summary(s)))
 	}
 	if decisive {
 		li.Add(El("strong", "class", "badge").AddText("decides the response"))
@@ -225,7 +271,7 @@ func traceItem(i int, s engine.Step, w string, decisive bool) *Node {
 func noteItem(i int, s engine.Step, w string) *Node {
 	n := s.Note
 	li := El("li", "class", "note "+n.Level.String(), "id", "note-"+strconv.Itoa(i), "data-note", n.ID, "data-step", strconv.Itoa(i))
-	li.Add(El("p", "class", "summary").AddText(Summary(s)))
+	li.Add(addText(El("p", "class", "summary"), Summary(s)))
 	meta := El("p", "class", "ref")
 	if n.Ref.RFC != 0 {
 		meta.Add(El("a", "href", n.Ref.URL()).AddText(n.Ref.String()))
@@ -238,7 +284,7 @@ func noteItem(i int, s engine.Step, w string) *Node {
 		li.Add(El("aside", "class", "callout myth").Add(El("p").AddText(n.Myth)))
 	}
 	if n.Detail != "" {
-		li.Add(&Node{Tag: "div", Attrs: [][2]string{{"class", "detail"}}, HTML: NoteHTML(n, s.Vars)})
+		li.Add(&Node{Tag: "div", Attrs: [][2]string{{"class", "detail"}}, HTML: labelControlsHTML(NoteHTML(n, s.Vars))})
 	}
 	return li
 }
