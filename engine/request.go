@@ -296,10 +296,15 @@ func parse(r *Request, raw []byte, cfg *Config, t *trace) {
 	checkTerminator(r, rl, cfg, t)
 	parseRequestLine(r, raw, rl, cfg, t)
 
-	parseFields(r, raw, rl.next, empty+2, cfg, t)
-	if r.HeaderEnd < 0 {
+	end, how, _ := readSection(r, raw, rl.next, empty+2, section{fields: &r.Fields, name: "header section"}, cfg, t)
+	if how == sectionWaiting {
+		t.fail("the header section ends with an empty line", Span{rl.next, len(raw)}, noteIncompleteHeader)
+	}
+	if how != sectionComplete {
 		return
 	}
+	r.HeaderEnd = end
+	checkHost(r, t)
 	t.stage = StageFraming
 	parseFraming(r, cfg, t)
 }

@@ -5,132 +5,165 @@ import (
 	"strings"
 )
 
-// The field lines of the header section (RFC 9112 §5, RFC 9110 §5): names,
-// values, obs-fold, controls, size limits, and Host (RFC 9112 §3.2).
+// The field lines of a field section, the header section or a trailer
+// section (RFC 9112 §5, §7.1.2, RFC 9110 §5): names, values, obs-fold,
+// controls, size limits; and Host (RFC 9112 §3.2).
 
-// parseFields reads field lines from off, where line number lineNo starts,
-// up to the empty line (RFC 9112 §5).
-func parseFields(r *Request, raw []byte, off, lineNo int, cfg *Config, t *trace) {
-	headerStart := off
-	first := true
-	var problems, lines int
+// A field section is *( field-line CRLF ) followed by an empty line: the
+// header section (RFC 9112 §5), and a chunked body's trailer section
+// (§7.1.2), which is the same grammar. readSection reads both, with the
+// same rules and the same settings (bare LF, bare CR and NUL, obs-fold) and
+// the same limits; only where the fields go and the words of the trace
+// differ.
+type section struct {
+	trailer bool     // the trailer section of a chunked body, else the header section
+	fields  *[]Field // where the field lines go: Request.Fields or Request.Trailers
+	name    string   // "header section" or "trailer section", for the trace
+}
+
+// How reading a field section ended.
+type sectionEnd uint8
+
+const (
+	sectionComplete  sectionEnd = iota // the empty line that ends it was read
+	sectionWaiting                     // the input ends before that empty line
+	sectionOverLimit                   // a size limit stopped reading (a failed step says which)
+)
+
+// readSection reads field lines from off, where line number lineNo starts,
+// up to the empty line that ends the section, into *sec.fields. It returns
+// the offset after that empty line and the number of field lines that
+// failed a check.
+func readSection(r *Request, raw []byte, off, lineNo int, sec section, cfg *Config, t *trace) (end int, how sectionEnd, problems int) {
+	start := off
+	first := !sec.trailer // the line after the request-line (RFC 9112 §2.2)
+	lines := 0
+	tooLarge := func(sp Span) {
+		t.fail("the header section fits the server's limit", sp, noteHeaderTooLarge, Var{"limit", strconv.Itoa(cfg.HTTP.MaxHeaderBytes)})
+	}
 	for ; ; lineNo++ { // one line each time round
 		l := readLine(raw, off)
 		if l.term == "" {
 			// Limits already exceeded are answered without waiting for more.
 			switch {
-			case l.end-headerStart > cfg.HTTP.MaxHeaderBytes:
-				t.fail("the header section fits the server's limit", Span{headerStart, l.end}, noteHeaderTooLarge, Var{"limit", strconv.Itoa(cfg.HTTP.MaxHeaderBytes)})
+			case l.end-start > cfg.HTTP.MaxHeaderBytes:
+				tooLarge(Span{start, l.end})
 			case l.end-l.start > cfg.HTTP.MaxFieldLine:
 				t.fail("each field line fits the server's limit", Span{l.start, l.end}, noteFieldLineTooLong, Var{"limit", strconv.Itoa(cfg.HTTP.MaxFieldLine)}, Var{"size", strconv.Itoa(l.end - l.start)})
 			default:
-				t.fail("the header section ends with an empty line", Span{headerStart, len(raw)}, noteIncompleteHeader)
+				return len(raw), sectionWaiting, problems
 			}
-			return
+			return -1, sectionOverLimit, problems
 		}
 		checkTerminator(r, l, cfg, t)
 		if l.end == l.start {
-			r.HeaderEnd = l.next
+			end = l.next
 			break
 		}
-		if l.next-headerStart > cfg.HTTP.MaxHeaderBytes {
-			t.fail("the header section fits the server's limit", Span{headerStart, l.end}, noteHeaderTooLarge, Var{"limit", strconv.Itoa(cfg.HTTP.MaxHeaderBytes)})
-			return
+		if l.next-start > cfg.HTTP.MaxHeaderBytes {
+			tooLarge(Span{start, l.end})
+			return -1, sectionOverLimit, problems
 		}
 		if lines++; lines > cfg.HTTP.MaxFields {
 			t.fail("the number of field lines fits the server's limit", Span{l.start, l.end}, noteTooManyFields, Var{"limit", strconv.Itoa(cfg.HTTP.MaxFields)})
-			return
+			return -1, sectionOverLimit, problems
 		}
+		off = l.next
 		if l.end-l.start > cfg.HTTP.MaxFieldLine {
 			t.fail("each field line fits the server's limit", Span{l.start, l.end}, noteFieldLineTooLong, Var{"limit", strconv.Itoa(cfg.HTTP.MaxFieldLine)}, Var{"size", strconv.Itoa(l.end - l.start)})
 			problems++
-			off = l.next
 			continue
 		}
-		s := replaced(r, l.start, l.end, cfg, t)
-		if isOWS(s[0]) {
-			if first {
-				// RFC 9112 §2.2: whitespace between the start-line and the first field.
-				t.fail("no whitespace before the first field line", Span{l.start, l.end}, noteWhitespaceAfterStartLine)
-				problems++
-				off = l.next
-				continue
-			}
-			// obs-fold (RFC 9112 §5.2).
-			if cfg.HTTP.ObsFold == "unfold" && len(r.Fields) > 0 {
-				f := &r.Fields[len(r.Fields)-1]
-				cont := trimOWS(s)
-				if cont != "" {
-					f.Value += " " + cont
-				}
-				f.Span.End = l.end
-				f.ValueSpan.End = l.end
-				t.pass("obs-fold is replaced by SP", Span{l.start, l.end}, noteObsFoldUnfolded, Var{"name", f.Name})
-			} else {
-				t.fail("no obs-fold (a field line continued on the next line)", Span{l.start, l.end}, noteObsFoldRejected)
-				problems++
-			}
-			off = l.next
-			continue
-		}
-		first = false
-		colon := strings.IndexByte(s, ':')
-		if colon < 0 {
-			t.fail("each field line has a colon", Span{l.start, l.end}, noteNoColon, Var{"line", s})
-			problems++
-			off = l.next
-			continue
-		}
-		name := s[:colon]
-		fieldName := name
-		if n := len(name); n > 0 && isOWS(name[n-1]) {
-			e := n
-			for e > 0 && isOWS(name[e-1]) {
-				e--
-			}
-			t.fail("no whitespace between the field name and the colon", Span{l.start + e, l.start + colon}, noteSpaceBeforeColon, Var{"name", name[:e]})
-			problems++
-			// Read on as a lenient parser would (gobwas trims the name), so
-			// that later checks do not add a misleading "no Host".
-			fieldName = name[:e]
-		} else if !isToken(name) {
-			bad := Span{l.start, l.start + 1}
-			if i := firstNonTchar(name); i >= 0 {
-				bad = Span{l.start + i, l.start + i + 1}
-			}
-			t.fail("the field name is a token", bad, noteFieldNameNotToken, Var{"name", shown(name)})
+		if !readFieldLine(r, l, lineNo, &first, sec, cfg, t) {
 			problems++
 		}
-		vs, ve := colon+1, len(s)
-		for vs < ve && isOWS(s[vs]) {
-			vs++
-		}
-		for ve > vs && isOWS(s[ve-1]) {
-			ve--
-		}
-		value, valueSpan := s[vs:ve], Span{l.start + vs, l.start + ve}
-		if i, c, obs := scanValue(value); i >= 0 {
-			sp := Span{valueSpan.Start + i, valueSpan.Start + i + 1}
-			switch {
-			case c == 0 || c == '\r' || c == '\n':
-				t.fail("no CR, LF or NUL in a field value", sp, noteValueCRLFNUL, Var{"name", name}, Var{"byte", byteName(c)})
-			default:
-				t.fail("no control characters in a field value", sp, noteValueCTL, Var{"name", name}, Var{"byte", byteName(c)})
-			}
-			problems++
-		} else if obs >= 0 {
-			t.note(Span{valueSpan.Start + obs, valueSpan.Start + obs + 1}, noteValueObsText, Var{"name", name})
-		}
-		r.Fields = append(r.Fields, Field{
-			Name: fieldName, Value: value, Line: lineNo, Span: Span{l.start, l.end},
-			NameSpan: Span{l.start, l.start + colon}, ValueSpan: valueSpan,
-		})
-		off = l.next
 	}
 	if problems == 0 {
-		t.pass("every field line is field-name \":\" OWS field-value OWS", Span{headerStart, r.HeaderEnd}, nil)
+		t.pass("every field line is field-name \":\" OWS field-value OWS", Span{start, end}, nil)
 	}
-	checkHost(r, t)
+	return end, sectionComplete, problems
+}
+
+// readFieldLine reads one line of a field section, l, which is not empty:
+// a field line (RFC 9112 §5), or an obs-fold continuing the one before it
+// (§5.2). *first is set while no line of the header section has started
+// with anything but whitespace. It reports whether the line passed every
+// check.
+func readFieldLine(r *Request, l line, lineNo int, first *bool, sec section, cfg *Config, t *trace) bool {
+	s := replaced(r, l.start, l.end, cfg, t)
+	fields := sec.fields
+	if isOWS(s[0]) {
+		if *first {
+			// RFC 9112 §2.2: whitespace between the start-line and the first field.
+			t.fail("no whitespace before the first field line", Span{l.start, l.end}, noteWhitespaceAfterStartLine)
+			return false
+		}
+		// obs-fold (RFC 9112 §5.2).
+		if cfg.HTTP.ObsFold == "unfold" && len(*fields) > 0 {
+			f := &(*fields)[len(*fields)-1]
+			if cont := trimOWS(s); cont != "" {
+				f.Value += " " + cont
+			}
+			f.Span.End = l.end
+			f.ValueSpan.End = l.end
+			t.pass("obs-fold is replaced by SP", Span{l.start, l.end}, noteObsFoldUnfolded, Var{"name", f.Name})
+			return true
+		}
+		t.fail("no obs-fold (a field line continued on the next line)", Span{l.start, l.end}, noteObsFoldRejected)
+		return false
+	}
+	*first = false
+	ok := true
+	colon := strings.IndexByte(s, ':')
+	if colon < 0 {
+		t.fail("each field line has a colon", Span{l.start, l.end}, noteNoColon, Var{"line", s})
+		return false
+	}
+	name := s[:colon]
+	fieldName := name
+	if n := len(name); n > 0 && isOWS(name[n-1]) {
+		e := n
+		for e > 0 && isOWS(name[e-1]) {
+			e--
+		}
+		t.fail("no whitespace between the field name and the colon", Span{l.start + e, l.start + colon}, noteSpaceBeforeColon, Var{"name", name[:e]})
+		ok = false
+		// Read on as a lenient parser would (gobwas trims the name), so
+		// that later checks do not add a misleading "no Host".
+		fieldName = name[:e]
+	} else if !isToken(name) {
+		bad := Span{l.start, l.start + 1}
+		if i := firstNonTchar(name); i >= 0 {
+			bad = Span{l.start + i, l.start + i + 1}
+		}
+		t.fail("the field name is a token", bad, noteFieldNameNotToken, Var{"name", shown(name)})
+		ok = false
+	}
+	vs, ve := colon+1, len(s)
+	for vs < ve && isOWS(s[vs]) {
+		vs++
+	}
+	for ve > vs && isOWS(s[ve-1]) {
+		ve--
+	}
+	value, valueSpan := s[vs:ve], Span{l.start + vs, l.start + ve}
+	if i, c, obs := scanValue(value); i >= 0 {
+		sp := Span{valueSpan.Start + i, valueSpan.Start + i + 1}
+		switch {
+		case c == 0 || c == '\r' || c == '\n':
+			t.fail("no CR, LF or NUL in a field value", sp, noteValueCRLFNUL, Var{"name", name}, Var{"byte", byteName(c)})
+		default:
+			t.fail("no control characters in a field value", sp, noteValueCTL, Var{"name", name}, Var{"byte", byteName(c)})
+		}
+		ok = false
+	} else if obs >= 0 {
+		t.note(Span{valueSpan.Start + obs, valueSpan.Start + obs + 1}, noteValueObsText, Var{"name", name})
+	}
+	*fields = append(*fields, Field{
+		Name: fieldName, Value: value, Line: lineNo, Span: Span{l.start, l.end},
+		NameSpan: Span{l.start, l.start + colon}, ValueSpan: valueSpan,
+	})
+	return ok
 }
 
 // scanValue returns the index and value of the first byte of a field value
