@@ -200,7 +200,21 @@ func TestDifferentialNetHTTP(t *testing.T) {
 			"port = *DIGIT (RFC 3986 §3.2.3); httpguts.ValidHostHeader checks only the alphabet (it says it is lenient).", ""},
 		{"host-path", "GET / HTTP/1.1\r\nHost: example.com/chat\r\n\r\n", "", ""},
 		{"chunk-size-leading-space", "POST / HTTP/1.1\r\n" + h + "Transfer-Encoding: chunked\r\n\r\n 5\r\nhello\r\n0\r\n\r\n", "", ""},
-		{"chunk-size-trailing-space", "POST / HTTP/1.1\r\n" + h + "Transfer-Encoding: chunked\r\n\r\n5 \r\nhello\r\n0\r\n\r\n", "", ""},
+		{"chunk-size-trailing-space", "POST / HTTP/1.1\r\n" + h + "Transfer-Encoding: chunked\r\n\r\n5 \r\nhello\r\n0\r\n\r\n",
+			"whitespace after a chunk-size is BWS, allowed only before a chunk extension's \";\" (RFC 9112 §7.1.1), so the engine answers 400 to what does not match the grammar (RFC 9112 §2.2); net/http trims trailing whitespace from chunk lines.", ""},
+		{"chunk-ext-bws", "POST / HTTP/1.1\r\n" + h + "Transfer-Encoding: chunked\r\n\r\n5 ;a = b\r\nhello\r\n0\r\n\r\n",
+			"chunk-ext = *( BWS \";\" BWS chunk-ext-name [ BWS \"=\" BWS chunk-ext-val ] ) (RFC 9112 §7.1.1), and a recipient MUST parse for BWS and remove it (RFC 9110 §5.6.3); net/http cuts the line at \";\" and refuses the \"5 \" before it.", ""},
+		{"chunk-ext-no-name", "POST / HTTP/1.1\r\n" + h + "Transfer-Encoding: chunked\r\n\r\n5;\r\nhello\r\n0\r\n\r\n",
+			"a chunk extension is \";\" and a token at least (RFC 9112 §7.1.1), so the engine answers 400 (RFC 9112 §2.2); net/http does not read chunk extensions at all.", ""},
+		{"chunk-ext-quoted", "POST / HTTP/1.1\r\n" + h + "Transfer-Encoding: chunked\r\n\r\n5;a=\"x;y\"\r\nhello\r\n0\r\n\r\n", "", ""},
+		{"chunk-size-leading-zeros", "POST / HTTP/1.1\r\n" + h + "Transfer-Encoding: chunked\r\n\r\n000000000000005\r\nhello\r\n0000\r\n\r\n", "", ""},
+		{"chunk-size-17-digits", "POST / HTTP/1.1\r\n" + h + "Transfer-Encoding: chunked\r\n\r\n00000000000000005\r\nhello\r\n0\r\n\r\n",
+			"chunk-size = 1*HEXDIG and recipients MUST anticipate large numerals (RFC 9112 §7.1): the engine reads any number of digits; net/http refuses more than 16.", ""},
+		{"chunk-line-bare-lf", "POST / HTTP/1.1\r\n" + h + "Transfer-Encoding: chunked\r\n\r\n5\nhello\r\n0\r\n\r\n", "", ""},
+		{"chunk-data-bare-lf", "POST / HTTP/1.1\r\n" + h + "Transfer-Encoding: chunked\r\n\r\n5\r\nhello\n0\r\n\r\n", "", ""},
+		{"chunk-last-bare-lf", "POST / HTTP/1.1\r\n" + h + "Transfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\n\r\n", "", ""},
+		{"chunk-line-bare-cr", "POST / HTTP/1.1\r\n" + h + "Transfer-Encoding: chunked\r\n\r\n5\r;a=1\r\nhello\r\n0\r\n\r\n", "", ""},
+		{"chunk-ext-bare-lf", "POST / HTTP/1.1\r\n" + h + "Transfer-Encoding: chunked\r\n\r\n5;a=\"x\nb\"\r\nhello\r\n0\r\n\r\n", "", ""},
 	}
 	// The lenient profiles read as net/http does where the RFC lets both.
 	rows = append(rows, []row{

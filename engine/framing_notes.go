@@ -59,6 +59,20 @@ var (
 		Detail: "`chunk = chunk-size [ chunk-ext ] CRLF chunk-data CRLF` with `chunk-size = 1*HEXDIG` ([RFC 9112 §7.1](rfc:9112#7.1)). " +
 			"A framing error is unrecoverable: 400 and close.",
 		Ref: Ref{9112, "7.1"}}
+	noteChunkedBareLF = &Note{ID: "chunked-bare-lf", Category: Framing, Level: Bad, Status: 400,
+		Summary: "A line of the chunked framing ends with a bare LF; chunk lines end with CRLF.",
+		Detail: "`chunk = chunk-size [ chunk-ext ] CRLF chunk-data CRLF` ([RFC 9112 §7.1](rfc:9112#7.1)). " +
+			"The leave to accept a bare LF as a line terminator covers the start-line and fields only ([RFC 9112 §2.2](rfc:9112#2.2)), so the setting \"Bare LF line ends\" applies to the trailer section, which is fields, and not to chunk lines; the RFC Editor rejected an erratum (7633) that would have extended it. " +
+			"Parsers that disagree about where a chunk line ends frame the body differently, a request-smuggling risk, and Go and nginx answer 400 as this server does. " +
+			"A framing error is unrecoverable: 400 and close.",
+		Ref: Ref{9112, "7.1"}}
+	noteChunkExtSyntax = &Note{ID: "chunk-ext-syntax", Category: Framing, Level: Bad, Status: 400,
+		Summary: "After the chunk-size of the chunk line {line}, {byte} does not fit the chunk extension grammar.",
+		Detail: "`chunk-ext = *( BWS \";\" BWS chunk-ext-name [ BWS \"=\" BWS chunk-ext-val ] )`, where the name is a token and the value a token or a quoted-string ([RFC 9112 §7.1.1](rfc:9112#7.1.1)). " +
+			"Whitespace is allowed only around `;` and `=` (BWS, [RFC 9110 §5.6.3](rfc:9110#5.6.3)), so not at the end of the line. " +
+			"A server ignores the chunk extensions it does not know, but one that does not match the grammar is a framing error: parsers that read it differently split the body differently. " +
+			"A request that does not match the grammar gets 400 and the connection closes ([RFC 9112 §2.2](rfc:9112#2.2)).",
+		Ref: Ref{9112, "7.1.1"}}
 	noteBodyRead = &Note{ID: "body-read", Category: Framing, Level: Good,
 		Summary: "The server reads the {length}-byte body before it answers.",
 		Detail: "A server must read the whole request message before it can switch protocols: \"the server ... still has an outstanding request to satisfy\", and the client \"cannot begin using an upgraded protocol on the connection until it has completely sent the request message\" ([RFC 9110 §7.8](rfc:9110#7.8)). " +
@@ -82,6 +96,8 @@ func framingNotes() []*Note {
 		noteBodyIncomplete,
 		noteChunkedIncomplete,
 		noteChunkedSyntax,
+		noteChunkedBareLF,
+		noteChunkExtSyntax,
 		noteBodyRead,
 	}
 }

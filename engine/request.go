@@ -350,14 +350,24 @@ func checkTerminator(r *Request, l line, cfg *Config, t *trace) {
 			t.pass("lines end with CRLF (a bare LF is accepted)", sp, noteBareLFAccepted)
 		}
 	}
-	if i := bytes.IndexByte(r.Raw[l.start:l.end], '\r'); i >= 0 {
-		i += l.start
-		if cfg.HTTP.CTL == "replace" {
-			t.pass("a bare CR inside a line is replaced by SP", Span{i, i + 1}, noteBareCRReplaced)
-		} else {
-			t.fail("no bare CR inside a line", Span{i, i + 1}, noteBareCR)
-		}
+	checkBareCR(r, l, cfg, t)
+}
+
+// checkBareCR reports the first bare CR inside the line l (RFC 9112 §2.2: a
+// recipient MUST consider the element invalid or replace each bare CR with
+// SP), and reports whether the line can be read on: the server replaces it.
+func checkBareCR(r *Request, l line, cfg *Config, t *trace) bool {
+	i := bytes.IndexByte(r.Raw[l.start:l.end], '\r')
+	if i < 0 {
+		return true
 	}
+	i += l.start
+	if cfg.HTTP.CTL == "replace" {
+		t.pass("a bare CR inside a line is replaced by SP", Span{i, i + 1}, noteBareCRReplaced)
+		return true
+	}
+	t.fail("no bare CR inside a line", Span{i, i + 1}, noteBareCR)
+	return false
 }
 
 // replaced returns the line [start, end) with each CR and NUL replaced by SP
