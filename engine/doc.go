@@ -25,8 +25,12 @@
 //     whitespace before the colon, obs-fold, CR/LF/NUL and other controls),
 //     Host (RFC 9112 §3.2) and the size limits: 400, 414, 431, 501 or 505.
 //  2. framing (framing.go): Content-Length and Transfer-Encoding (RFC 9112
-//     §6), the chunked coding (§7.1) and where the request message ends:
-//     400, 413 or 501, and whether the connection must close.
+//     §6), the chunked coding by its grammar (§7.1: chunk lines end with
+//     CRLF only, chunk extensions §7.1.1) and where the request message
+//     ends: 400, 413 or 501, and whether the connection must close. The
+//     trailer section (§7.1.2) is read by the header section's parser, with
+//     the same rules and settings; its fields are kept apart and take no
+//     part in the decision (RFC 9110 §6.5.1).
 //  3. upgrade (upgrade.go): Connection (RFC 9110 §7.6.1) and Upgrade (§7.8):
 //     HTTP/1.0 ignored; the "upgrade" option required (or the 426/400
 //     profiles); a connection that must close is never switched; the new

@@ -195,22 +195,22 @@ func readChunked(r *Request, cfg *Config, t *trace) {
 		}
 		off = l.next
 		if size == 0 {
-			// trailer-section CRLF
-			for {
-				tl := readLine(raw, off)
-				if tl.term == "" {
-					incomplete()
-					return
-				}
-				off = tl.next
-				if tl.end == tl.start {
-					break
-				}
+			// trailer-section CRLF: field lines, read as the header
+			// section's are (RFC 9112 §7.1.2), into r.Trailers.
+			end, how, problems := readSection(r, raw, off, r.Pos(off).Line, section{trailer: true, fields: &r.Trailers, name: "trailer section"}, cfg, t)
+			switch {
+			case how == sectionWaiting:
+				incomplete()
+				return
+			case how == sectionOverLimit || problems > 0:
+				r.Close = true
+				return
 			}
 			r.Body = body
-			r.BodySpan = Span{r.HeaderEnd, off}
-			r.After = off
+			r.BodySpan = Span{r.HeaderEnd, end}
+			r.After = end
 			t.pass("the chunked body ends with the last-chunk", r.BodySpan, noteBodyRead, Var{"length", strconv.Itoa(len(body))})
+			ignoreTrailers(r, t)
 			return
 		}
 		if int64(len(raw)-off) < size+2 {
@@ -233,6 +233,33 @@ func readChunked(r *Request, cfg *Config, t *trace) {
 		}
 		off = end + 2
 	}
+}
+
+// ignoreTrailers explains the trailer fields that would have mattered in
+// the header section: the decision was made from the header section alone,
+// before the trailer section arrived. Fields that describe framing, routing
+// or request modifiers "cannot be processed outside the header section"
+// (RFC 9110 §6.5.1), and a recipient MUST NOT merge a trailer field into the
+// header section unless its definition allows it (RFC 9112 §7.1.2).
+func ignoreTrailers(r *Request, t *trace) {
+	for i := range r.Trailers {
+		if f := &r.Trailers[i]; decidingField(f.Name) {
+			t.note(f.Span, noteTrailerIgnored, Var{"name", f.Name})
+		}
+	}
+}
+
+// decidingField reports whether the header field name takes part in the
+// engine's decision: framing, Host, Expect, the Upgrade mechanism and the
+// fields of the protocols it upgrades to.
+func decidingField(name string) bool {
+	for _, d := range []string{"Connection", "Content-Length", "Expect", "HTTP2-Settings", "Host", "Origin", "Transfer-Encoding", "Upgrade"} {
+		if equalFold(name, d) {
+			return true
+		}
+	}
+	const ws = "Sec-WebSocket-"
+	return len(name) > len(ws) && equalFold(name[:len(ws)], ws)
 }
 
 // chunkLine reads a chunk-size line, l, and returns its chunk-size, or false

@@ -37,6 +37,11 @@ type Request struct {
 	TargetForm              string // "origin", "absolute", "authority", "asterisk"
 
 	Fields []Field
+	// Trailers are the field lines of a chunked body's trailer section
+	// (RFC 9112 §7.1.2). They are kept apart from Fields and take no part in
+	// any decision: a recipient MUST NOT merge a trailer field into the
+	// header section unless its definition allows it (RFC 9110 §6.5.1).
+	Trailers []Field
 
 	// HeaderEnd is the offset just past the empty line that ends the header
 	// section, or -1 when the input ends before it.

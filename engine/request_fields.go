@@ -39,7 +39,12 @@ func readSection(r *Request, raw []byte, off, lineNo int, sec section, cfg *Conf
 	first := !sec.trailer // the line after the request-line (RFC 9112 §2.2)
 	lines := 0
 	tooLarge := func(sp Span) {
-		t.fail("the header section fits the server's limit", sp, noteHeaderTooLarge, Var{"limit", strconv.Itoa(cfg.HTTP.MaxHeaderBytes)})
+		limit := Var{"limit", strconv.Itoa(cfg.HTTP.MaxHeaderBytes)}
+		if sec.trailer {
+			t.fail("the trailer section fits the server's limit", sp, noteTrailerTooLarge, limit, Var{"what", "a field section"})
+		} else {
+			t.fail("the header section fits the server's limit", sp, noteHeaderTooLarge, limit)
+		}
 	}
 	for ; ; lineNo++ { // one line each time round
 		l := readLine(raw, off)
@@ -78,8 +83,12 @@ func readSection(r *Request, raw []byte, off, lineNo int, sec section, cfg *Conf
 			problems++
 		}
 	}
-	if problems == 0 {
+	switch {
+	case problems > 0:
+	case !sec.trailer:
 		t.pass("every field line is field-name \":\" OWS field-value OWS", Span{start, end}, nil)
+	case lines > 0:
+		t.pass("every trailer field line is field-name \":\" OWS field-value OWS", Span{start, end}, nil)
 	}
 	return end, sectionComplete, problems
 }
@@ -98,8 +107,14 @@ func readFieldLine(r *Request, l line, lineNo int, first *bool, sec section, cfg
 			t.fail("no whitespace before the first field line", Span{l.start, l.end}, noteWhitespaceAfterStartLine)
 			return false
 		}
+		if len(*fields) == 0 {
+			// obs-fold continues a field line (RFC 9112 §5.2); with none
+			// before it, the line is neither that nor a field line.
+			t.fail("a line that starts with whitespace continues a field line", Span{l.start, l.end}, noteObsFoldNoField, Var{"section", sec.name})
+			return false
+		}
 		// obs-fold (RFC 9112 §5.2).
-		if cfg.HTTP.ObsFold == "unfold" && len(*fields) > 0 {
+		if cfg.HTTP.ObsFold == "unfold" {
 			f := &(*fields)[len(*fields)-1]
 			if cont := trimOWS(s); cont != "" {
 				f.Value += " " + cont

@@ -185,6 +185,12 @@ var (
 			"Go does so. " +
 			"Senders MUST NOT generate it.",
 		Ref: Ref{9112, "5.2"}}
+	noteObsFoldNoField = &Note{ID: "obs-fold-no-field", Category: Syntax, Level: Bad, Status: 400,
+		Summary: "A line of the {section} starts with whitespace, but no field line comes before it for it to continue.",
+		Detail: "A line that starts with whitespace is an obsolete line folding, `obs-fold = OWS CRLF RWS`, which continues the field line before it ([RFC 9112 §5.2](rfc:9112#5.2)). " +
+			"Here no field line precedes it in its section, so there is nothing to unfold it into, and it is not a field line either: `field-line = field-name \":\" OWS field-value OWS` ([RFC 9112 §5](rfc:9112#5)). " +
+			"A server answers 400 to what does not match the grammar ([RFC 9112 §2.2](rfc:9112#2.2)), whether it rejects obs-fold or unfolds it.",
+		Ref: Ref{9112, "5.2"}}
 	noteNoColon = &Note{ID: "field-no-colon", Category: Syntax, Level: Bad, Status: 400,
 		Summary: "A field line has no colon.",
 		Detail: "`field-line = field-name \":\" OWS field-value OWS` ([RFC 9112 §5](rfc:9112#5)). " +
@@ -276,6 +282,7 @@ func requestNotes() []*Note {
 		noteWhitespaceAfterStartLine,
 		noteObsFoldRejected,
 		noteObsFoldUnfolded,
+		noteObsFoldNoField,
 		noteNoColon,
 		noteSpaceBeforeColon,
 		noteFieldNameNotToken,
