@@ -85,13 +85,21 @@ func parseFraming(r *Request, cfg *Config, t *trace) {
 		if len(cl) > 1 || len(r.List("Content-Length")) > 1 {
 			t.note(cl[0].Span, noteCLRepeated, Var{"value", joinFieldValues(cl)})
 		}
-		avail := len(r.Raw) - r.HeaderEnd
+		avail := r.readable - r.HeaderEnd
 		if n > int64(cfg.HTTP.MaxBody) {
 			t.fail("the body fits the server's limit", sp, noteBodyTooLarge, Var{"length", r.src[sp.Start:sp.End]}, Var{"limit", strconv.Itoa(cfg.HTTP.MaxBody)})
 			r.Close = true
 			return
 		}
+		if int64(r.HeaderEnd)+n > int64(cfg.HTTP.MaxRequestBytes) {
+			// Known from the header section: the content makes the request
+			// longer than the server reads.
+			bodyTooLarge(r, sp, cfg, t)
+			return
+		}
 		if int64(avail) < n {
+			// The body ends within the bytes the server reads (above), so
+			// they are all the input there is.
 			r.Body = r.Raw[r.HeaderEnd:]
 			r.BodySpan = Span{r.HeaderEnd, len(r.Raw)}
 			r.BodyComplete = false
@@ -162,8 +170,11 @@ func contentLength(lines []Field) (n int64, ok bool, sp Span) {
 //	chunked-body = *chunk last-chunk trailer-section CRLF
 //	chunk        = chunk-size [ chunk-ext ] CRLF chunk-data CRLF
 //	last-chunk   = 1*("0") [ chunk-ext ] CRLF
+//
+// Only the bytes the server reads for the request are looked at; a chunk
+// that would end past them is refused as soon as its chunk-size is read.
 func readChunked(r *Request, cfg *Config, t *trace) {
-	raw := r.Raw
+	raw := r.Raw[:r.readable]
 	off := r.HeaderEnd
 	var body []byte
 	incomplete := func() {
@@ -176,6 +187,10 @@ func readChunked(r *Request, cfg *Config, t *trace) {
 	for {
 		l := readLine(raw, off)
 		if l.term == "" {
+			if r.overLimit() {
+				bodyTooLarge(r, Span{r.readable, len(r.Raw)}, cfg, t)
+				return
+			}
 			incomplete()
 			return
 		}
@@ -191,6 +206,10 @@ func readChunked(r *Request, cfg *Config, t *trace) {
 			}
 			t.fail("the body fits the server's limit", Span{l.start, l.end}, noteBodyTooLarge, Var{"length", length}, Var{"limit", strconv.Itoa(cfg.HTTP.MaxBody)})
 			r.Close = true
+			return
+		}
+		if size > 0 && int64(l.next)+size+2 > int64(cfg.HTTP.MaxRequestBytes) {
+			bodyTooLarge(r, Span{l.start, l.end}, cfg, t)
 			return
 		}
 		off = l.next
@@ -233,6 +252,14 @@ func readChunked(r *Request, cfg *Config, t *trace) {
 		}
 		off = end + 2
 	}
+}
+
+// bodyTooLarge refuses a request whose message body does not end within
+// the bytes the server reads for one request, though its header section
+// does: 413 (RFC 9110 §15.5.14).
+func bodyTooLarge(r *Request, sp Span, cfg *Config, t *trace) {
+	t.fail("the request fits the server's limit for a request", sp, noteTooLarge, Var{"limit", strconv.Itoa(cfg.HTTP.MaxRequestBytes)})
+	r.Close = true
 }
 
 // ignoreTrailers explains the trailer fields that would have mattered in

@@ -46,6 +46,9 @@ func readSection(r *Request, raw []byte, off, lineNo int, sec section, cfg *Conf
 			t.fail("the header section fits the server's limit", sp, noteHeaderTooLarge, limit)
 		}
 	}
+	lineTooLong := func(l line) {
+		t.fail("each field line fits the server's limit", Span{l.start, l.end}, noteFieldLineTooLong, Var{"name", fieldLineName(r.src[l.start:l.end])}, Var{"limit", strconv.Itoa(cfg.HTTP.MaxFieldLine)}, Var{"size", strconv.Itoa(l.end - l.start)})
+	}
 	for ; ; lineNo++ { // one line each time round
 		l := readLine(raw, off)
 		if l.term == "" {
@@ -54,9 +57,15 @@ func readSection(r *Request, raw []byte, off, lineNo int, sec section, cfg *Conf
 			case l.end-start > cfg.HTTP.MaxHeaderBytes:
 				tooLarge(Span{start, l.end})
 			case l.end-l.start > cfg.HTTP.MaxFieldLine:
-				t.fail("each field line fits the server's limit", Span{l.start, l.end}, noteFieldLineTooLong, Var{"limit", strconv.Itoa(cfg.HTTP.MaxFieldLine)}, Var{"size", strconv.Itoa(l.end - l.start)})
-			default:
+				lineTooLong(l)
+			case !r.overLimit():
 				return len(raw), sectionWaiting, problems
+			case sec.trailer:
+				// The section does not end within the bytes the server reads
+				// for the whole request.
+				t.fail("the trailer section fits the server's limit for a request", Span{r.readable, len(r.Raw)}, noteTrailerTooLarge, Var{"limit", strconv.Itoa(cfg.HTTP.MaxRequestBytes)}, Var{"what", "a whole request"})
+			default:
+				headTooLarge(r, cfg, t)
 			}
 			return -1, sectionOverLimit, problems
 		}
@@ -75,7 +84,7 @@ func readSection(r *Request, raw []byte, off, lineNo int, sec section, cfg *Conf
 		}
 		off = l.next
 		if l.end-l.start > cfg.HTTP.MaxFieldLine {
-			t.fail("each field line fits the server's limit", Span{l.start, l.end}, noteFieldLineTooLong, Var{"limit", strconv.Itoa(cfg.HTTP.MaxFieldLine)}, Var{"size", strconv.Itoa(l.end - l.start)})
+			lineTooLong(l)
 			problems++
 			continue
 		}
@@ -179,6 +188,17 @@ func readFieldLine(r *Request, l line, lineNo int, first *bool, sec section, cfg
 		NameSpan: Span{l.start, l.start + colon}, ValueSpan: valueSpan,
 	})
 	return ok
+}
+
+// fieldLineName is the name of a field line, for a diagnostic that names
+// the field (RFC 6585 §5: a 431 response SHOULD say which field is too
+// large): what comes before the colon, cut short when long.
+func fieldLineName(s string) string {
+	name, _, _ := strings.Cut(s, ":")
+	if len(name) > 40 {
+		name = name[:40] + "…"
+	}
+	return shown(name)
 }
 
 // scanValue returns the index and value of the first byte of a field value
