@@ -289,8 +289,12 @@ func parse(r *Request, raw []byte, cfg *Config, t *trace) {
 
 	rl := readLine(buf, off)
 	if rl.term == "" {
+		lineEnd := rl.end // a CR at the end may be the start of CRLF
+		if lineEnd > rl.start && buf[lineEnd-1] == '\r' {
+			lineEnd--
+		}
 		switch {
-		case rl.end-rl.start > cfg.HTTP.MaxRequestLine:
+		case lineEnd-rl.start > cfg.HTTP.MaxRequestLine:
 			// Already over the limit: a server answers without waiting.
 			parseRequestLine(r, buf, rl, cfg, t)
 		case r.overLimit():
@@ -302,8 +306,15 @@ func parse(r *Request, raw []byte, cfg *Config, t *trace) {
 		}
 		return
 	}
-	checkTerminator(r, rl, cfg, t)
-	parseRequestLine(r, buf, rl, cfg, t)
+	if rl.end-rl.start > cfg.HTTP.MaxRequestLine {
+		// Over the limit before its end: the limit decides, as for a server
+		// that reads the line as it comes, whatever ends the line.
+		parseRequestLine(r, buf, rl, cfg, t)
+		checkTerminator(r, rl, cfg, t)
+	} else {
+		checkTerminator(r, rl, cfg, t)
+		parseRequestLine(r, buf, rl, cfg, t)
+	}
 
 	end, how, _ := readSection(r, buf, rl.next, empty+2, section{fields: &r.Fields, name: "header section"}, cfg, t)
 	if how == sectionWaiting {

@@ -46,18 +46,40 @@ func readSection(r *Request, raw []byte, off, lineNo int, sec section, cfg *Conf
 			t.fail("the header section fits the server's limit", sp, noteHeaderTooLarge, limit)
 		}
 	}
-	lineTooLong := func(l line) {
-		t.fail("each field line fits the server's limit", Span{l.start, l.end}, noteFieldLineTooLong, Var{"name", fieldLineName(r.src[l.start:l.end])}, Var{"limit", strconv.Itoa(cfg.HTTP.MaxFieldLine)}, Var{"size", strconv.Itoa(l.end - l.start)})
+	lineTooLong := func(l line, end int) {
+		t.fail("each field line fits the server's limit", Span{l.start, end}, noteFieldLineTooLong, Var{"name", fieldLineName(r.src[l.start:end])}, Var{"limit", strconv.Itoa(cfg.HTTP.MaxFieldLine)}, Var{"size", strconv.Itoa(end - l.start)})
+	}
+	// overLimit applies the limits that a line's content (up to lineEnd,
+	// without its terminator) can exceed, in the same order whether or not
+	// the line has ended, so that the answer does not depend on how the
+	// bytes arrive: a server that reads a line as it comes meets them
+	// before the line's end.
+	overLimit := func(l line, lineEnd int) bool {
+		switch {
+		case lineEnd == l.start:
+			return false // nothing yet, or the empty line that ends the section
+		case lineEnd-start > cfg.HTTP.MaxHeaderBytes:
+			tooLarge(Span{start, lineEnd})
+		case lines+1 > cfg.HTTP.MaxFields:
+			t.fail("the number of field lines fits the server's limit", Span{l.start, lineEnd}, noteTooManyFields, Var{"limit", strconv.Itoa(cfg.HTTP.MaxFields)})
+		default:
+			return false
+		}
+		return true
 	}
 	for ; ; lineNo++ { // one line each time round
 		l := readLine(raw, off)
 		if l.term == "" {
 			// Limits already exceeded are answered without waiting for more.
+			// A CR at the end may be the start of the line's CRLF.
+			lineEnd := l.end
+			if lineEnd > l.start && raw[lineEnd-1] == '\r' {
+				lineEnd--
+			}
 			switch {
-			case l.end-start > cfg.HTTP.MaxHeaderBytes:
-				tooLarge(Span{start, l.end})
-			case l.end-l.start > cfg.HTTP.MaxFieldLine:
-				lineTooLong(l)
+			case overLimit(l, lineEnd):
+			case lineEnd-l.start > cfg.HTTP.MaxFieldLine:
+				lineTooLong(l, lineEnd)
 			case !r.overLimit():
 				return len(raw), sectionWaiting, problems
 			case sec.trailer:
@@ -69,6 +91,16 @@ func readSection(r *Request, raw []byte, off, lineNo int, sec section, cfg *Conf
 			}
 			return -1, sectionOverLimit, problems
 		}
+		if overLimit(l, l.end) {
+			return -1, sectionOverLimit, problems
+		}
+		off = l.next
+		if l.end-l.start > cfg.HTTP.MaxFieldLine {
+			lines++
+			lineTooLong(l, l.end)
+			problems++
+			continue
+		}
 		checkTerminator(r, l, cfg, t)
 		if l.end == l.start {
 			end = l.next
@@ -78,16 +110,7 @@ func readSection(r *Request, raw []byte, off, lineNo int, sec section, cfg *Conf
 			tooLarge(Span{start, l.end})
 			return -1, sectionOverLimit, problems
 		}
-		if lines++; lines > cfg.HTTP.MaxFields {
-			t.fail("the number of field lines fits the server's limit", Span{l.start, l.end}, noteTooManyFields, Var{"limit", strconv.Itoa(cfg.HTTP.MaxFields)})
-			return -1, sectionOverLimit, problems
-		}
-		off = l.next
-		if l.end-l.start > cfg.HTTP.MaxFieldLine {
-			lineTooLong(l)
-			problems++
-			continue
-		}
+		lines++
 		if !readFieldLine(r, l, lineNo, &first, sec, cfg, t) {
 			problems++
 		}
