@@ -62,8 +62,8 @@ var (
 	noteChunkedBareLF = &Note{ID: "chunked-bare-lf", Category: Framing, Level: Bad, Status: 400,
 		Summary: "A line of the chunked framing ends with a bare LF; chunk lines end with CRLF.",
 		Detail: "`chunk = chunk-size [ chunk-ext ] CRLF chunk-data CRLF` ([RFC 9112 §7.1](rfc:9112#7.1)). " +
-			"The leave to accept a bare LF as a line terminator covers the start-line and fields only ([RFC 9112 §2.2](rfc:9112#2.2)), so the setting \"Bare LF line ends\" applies to the trailer section, which is fields, and not to chunk lines; the RFC Editor rejected an erratum (7633) that would have extended it. " +
-			"Parsers that disagree about where a chunk line ends frame the body differently, a request-smuggling risk, and Go and nginx answer 400 as this server does. " +
+			"A recipient MAY accept a bare LF as the line terminator of the start-line and of fields only ([RFC 9112 §2.2](rfc:9112#2.2)), so the setting \"Bare LF line ends\" applies to the trailer section, which is fields, and not to chunk lines; the RFC Editor rejected an erratum (7633) that would have extended it. " +
+			"Parsers that disagree about where a chunk line ends frame the body differently, a request-smuggling risk, and current Go and nginx answer 400 as this server does. " +
 			"A framing error is unrecoverable: 400 and close.",
 		Ref: Ref{9112, "7.1"}}
 	noteChunkExtSyntax = &Note{ID: "chunk-ext-syntax", Category: Framing, Level: Bad, Status: 400,
