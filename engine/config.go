@@ -23,7 +23,8 @@ type Config struct {
 // HTTPConfig holds the HTTP/1.1 message-syntax and generic Upgrade choices.
 type HTTPConfig struct {
 	// BareLF is "accept" (RFC 9112 §2.2: a recipient MAY accept a bare LF as
-	// a line terminator; Go, nginx and Node do) or "reject" (400).
+	// the line terminator of the start-line and fields; Go, nginx and Node
+	// do) or "reject" (400). Chunk lines end with CRLF either way (§7.1).
 	BareLF string
 	// CTL is "reject" (400) or "replace" (with SP) for a bare CR inside a
 	// line and for NUL in a field value: RFC 9112 §2.2 and RFC 9110 §5.5
@@ -54,12 +55,17 @@ type HTTPConfig struct {
 	// which §10.1.1 also allows).
 	Expect100 string
 	// Size limits.
-	MaxRequestLine  int // bytes in the request-line; over it: 414
-	MaxFieldLine    int // bytes in one field line; over it: 431
-	MaxFields       int // field lines; over it: 431
-	MaxHeaderBytes  int // bytes in the header section; over it: 431
-	MaxBody         int // bytes of content the server reads before switching; over it: 413
-	MaxRequestBytes int // the whole input the engine looks at
+	MaxRequestLine int // bytes in the request-line; over it: 414 (501 for the method)
+	MaxFieldLine   int // bytes in one field line, header or trailer; over it: 431
+	MaxFields      int // field lines in the header section, and in a trailer section; over it: 431
+	MaxHeaderBytes int // bytes in the header section, and in a trailer section; over it: 431
+	MaxBody        int // bytes of content, the body without its chunked framing; over it: 413
+	// MaxRequestBytes is the bytes the server reads for one request: its
+	// request-line, header section and message body, not what follows it
+	// (a pipelined request, the new protocol's bytes). A head that does not
+	// fit gets 431, a message body that does not fit 413, a trailer section
+	// that does not fit 431.
+	MaxRequestBytes int
 }
 
 // DefaultConfig returns the default server: the one Negotiate(raw, nil)
@@ -224,7 +230,7 @@ func (s *Setting) Default() string {
 // httpSettings are the settings of this file, in the order the Server pane
 // lists them (see Settings).
 var httpSettings = []*Setting{
-	{Key: "lf", Group: "HTTP", Label: "Bare LF line ends", Help: "RFC 9112 §2.2 lets a server accept a bare LF as a line terminator (Go, nginx, Node do) or reject it.", Kind: "choice", Choices: []string{"accept", "reject"}, choice: func(c *Config) *string { return &c.HTTP.BareLF }},
+	{Key: "lf", Group: "HTTP", Label: "Bare LF line ends", Help: "RFC 9112 §2.2 lets a server accept a bare LF ending the request-line or a header or trailer field line (Go, nginx, Node do) or reject it; chunk lines end with CRLF only.", Kind: "choice", Choices: []string{"accept", "reject"}, choice: func(c *Config) *string { return &c.HTTP.BareLF }},
 	{Key: "ctl", Group: "HTTP", Label: "Bare CR and NUL", Help: "RFC 9112 §2.2 and RFC 9110 §5.5: reject a bare CR inside a line or a NUL in a field value with 400, or replace each with SP.", Kind: "choice", Choices: []string{"reject", "replace"}, choice: func(c *Config) *string { return &c.HTTP.CTL }},
 	{Key: "rl", Group: "HTTP", Label: "Request-line whitespace", Help: "RFC 9112 §3: split the request-line at single SPs (strict) or on any run of SP, HTAB, VT or FF (lenient, a smuggling risk between parsers that differ).", Kind: "choice", Choices: []string{"strict", "lenient"}, choice: func(c *Config) *string { return &c.HTTP.RequestLine }},
 	{Key: "fold", Group: "HTTP", Label: "obs-fold (continued field lines)", Help: "RFC 9112 §5.2: reject with 400 (Node, python-websockets) or replace with SP (Go).", Kind: "choice", Choices: []string{"reject", "unfold"}, choice: func(c *Config) *string { return &c.HTTP.ObsFold }},
@@ -233,10 +239,10 @@ var httpSettings = []*Setting{
 	{Key: "needlen", Group: "HTTP", Label: "Require Content-Length (411 for chunked bodies)", Help: "RFC 9112 §6.3: a server MAY refuse a request body without Content-Length with 411 (Length Required).", Kind: "bool", flag: func(c *Config) *bool { return &c.HTTP.RequireLength }},
 	{Key: "adv", Group: "HTTP", Label: "Advertise upgrades in ordinary responses", Help: "RFC 9110 §7.8: a server MAY send Upgrade in any response to list the protocols it supports.", Kind: "bool", flag: func(c *Config) *bool { return &c.HTTP.Advertise }},
 	{Key: "expect", Group: "HTTP", Label: "100 Continue", Help: "RFC 9110 §10.1.1: send 100 (Continue) before reading the body, or omit it when the whole body has already arrived; a server that switches protocols always sends it before the 101 (RFC 9110 §7.8).", Kind: "choice", Choices: []string{"send", "skip-if-received"}, choice: func(c *Config) *string { return &c.HTTP.Expect100 }},
-	{Key: "maxline", Group: "HTTP", Label: "Longest request-line (bytes)", Help: "Over it the server answers 414 (RFC 9112 §3).", Kind: "int", lo: 16, hi: 1 << 20, number: func(c *Config) *int { return &c.HTTP.MaxRequestLine }},
-	{Key: "maxfield", Group: "HTTP", Label: "Longest field line (bytes)", Help: "Over it the server answers 431 (RFC 9110 §5.4).", Kind: "int", lo: 16, hi: 1 << 20, number: func(c *Config) *int { return &c.HTTP.MaxFieldLine }},
-	{Key: "maxfields", Group: "HTTP", Label: "Most field lines", Help: "Over it the server answers 431 (RFC 9110 §5.4).", Kind: "int", lo: 1, hi: 10000, number: func(c *Config) *int { return &c.HTTP.MaxFields }},
-	{Key: "maxheader", Group: "HTTP", Label: "Largest header section (bytes)", Help: "Over it the server answers 431 (RFC 9110 §5.4).", Kind: "int", lo: 64, hi: 4 << 20, number: func(c *Config) *int { return &c.HTTP.MaxHeaderBytes }},
-	{Key: "maxrequest", Group: "HTTP", Label: "Largest request looked at (bytes)", Help: "The whole input, header section and body; over it the server answers 431 without parsing (RFC 9110 §5.4).", Kind: "int", lo: 64, hi: 16 << 20, number: func(c *Config) *int { return &c.HTTP.MaxRequestBytes }},
-	{Key: "maxbody", Group: "HTTP", Label: "Largest body read before switching (bytes)", Help: "A server must read the whole request before switching (RFC 9110 §7.8); over this it answers 413.", Kind: "int", lo: 0, hi: 1 << 24, number: func(c *Config) *int { return &c.HTTP.MaxBody }},
+	{Key: "maxline", Group: "HTTP", Label: "Longest request-line (bytes)", Help: "Over it the server answers 414 (RFC 9112 §3), or 501 when the method alone is longer than any the server implements.", Kind: "int", lo: 16, hi: 1 << 20, number: func(c *Config) *int { return &c.HTTP.MaxRequestLine }},
+	{Key: "maxfield", Group: "HTTP", Label: "Longest field line (bytes)", Help: "A header or trailer field line longer than this gets 431 (RFC 6585 §5; RFC 9110 §5.4 asks for a 4xx).", Kind: "int", lo: 16, hi: 1 << 20, number: func(c *Config) *int { return &c.HTTP.MaxFieldLine }},
+	{Key: "maxfields", Group: "HTTP", Label: "Most field lines (per section)", Help: "More field lines than this in the header section, or in a chunked body's trailer section, get 431 (RFC 6585 §5, RFC 9110 §5.4).", Kind: "int", lo: 1, hi: 10000, number: func(c *Config) *int { return &c.HTTP.MaxFields }},
+	{Key: "maxheader", Group: "HTTP", Label: "Largest header or trailer section (bytes)", Help: "A header section, or a chunked body's trailer section, larger than this gets 431 (RFC 6585 §5, RFC 9110 §5.4).", Kind: "int", lo: 64, hi: 4 << 20, number: func(c *Config) *int { return &c.HTTP.MaxHeaderBytes }},
+	{Key: "maxrequest", Group: "HTTP", Label: "Largest request (bytes)", Help: "This request's request-line, header section and message body, not what follows it (a pipelined request, the new protocol's bytes): a head or a trailer section that does not fit gets 431 (RFC 6585 §5), any other part of the body 413 (RFC 9110 §15.5.14).", Kind: "int", lo: 64, hi: 16 << 20, number: func(c *Config) *int { return &c.HTTP.MaxRequestBytes }},
+	{Key: "maxbody", Group: "HTTP", Label: "Largest content (bytes)", Help: "The request's content, its body without chunked framing (RFC 9110 §6.4), which the server reads before switching (RFC 9110 §7.8); over it the server answers 413 (RFC 9110 §15.5.14).", Kind: "int", lo: 0, hi: 1 << 24, number: func(c *Config) *int { return &c.HTTP.MaxBody }},
 }

@@ -25,8 +25,12 @@
 //     whitespace before the colon, obs-fold, CR/LF/NUL and other controls),
 //     Host (RFC 9112 §3.2) and the size limits: 400, 414, 431, 501 or 505.
 //  2. framing (framing.go): Content-Length and Transfer-Encoding (RFC 9112
-//     §6), the chunked coding (§7.1) and where the request message ends:
-//     400, 413 or 501, and whether the connection must close.
+//     §6), the chunked coding by its grammar (§7.1: chunk lines end with
+//     CRLF only, chunk extensions §7.1.1) and where the request message
+//     ends: 400, 413 or 501, and whether the connection must close. The
+//     trailer section (§7.1.2) is read by the header section's parser, with
+//     the same rules and settings; its fields are kept apart and take no
+//     part in the decision (RFC 9110 §6.5.1).
 //  3. upgrade (upgrade.go): Connection (RFC 9110 §7.6.1) and Upgrade (§7.8):
 //     HTTP/1.0 ignored; the "upgrade" option required (or the 426/400
 //     profiles); a connection that must close is never switched; the new
@@ -63,7 +67,7 @@
 // key, and the note for each side says what the other side and well-known
 // servers do. The HTTP/1.1 core's settings (default first):
 //
-//	lf        bare LF line ends: accept | reject              RFC 9112 §2.2
+//	lf        bare LF ending a start-line or field line: accept | reject  RFC 9112 §2.2
 //	ctl       bare CR and NUL: reject | replace (with SP)     RFC 9112 §2.2, RFC 9110 §5.5
 //	rl        request-line split: strict | lenient            RFC 9112 §3
 //	fold      obs-fold: reject | unfold                       RFC 9112 §5.2
@@ -72,8 +76,13 @@
 //	noconn    Upgrade without the option: ignore | 426 | 400  RFC 9110 §7.6.1
 //	adv       advertise Upgrade in a 200: 0 | 1               RFC 9110 §7.8
 //	expect    100 when the body has arrived: send | skip-if-received  RFC 9110 §10.1.1
-//	maxline, maxfield, maxfields, maxheader, maxrequest, maxbody: size limits
-//	          (414, 431, 413; RFC 9112 §3, RFC 9110 §5.4, §15.5.14)
+//	maxline   request-line bytes: 414 (501 for the method)    RFC 9112 §3
+//	maxfield  field line bytes, header or trailer: 431        RFC 6585 §5, RFC 9110 §5.4
+//	maxfields field lines of a header or trailer section: 431 RFC 6585 §5, RFC 9110 §5.4
+//	maxheader header or trailer section bytes: 431            RFC 6585 §5, RFC 9110 §5.4
+//	maxrequest  this request's bytes, not what follows it: 431 for the
+//	          head or a trailer, 413 for the body             RFC 9110 §15.5.14
+//	maxbody   content bytes (no chunked framing): 413         RFC 9110 §15.5.14
 //
 // Whatever the settings, a connection that must close after the response
 // (Connection: close, CL with TE, faulty HTTP/1.0 framing) is never

@@ -60,6 +60,32 @@ var (
 		Detail: "`chunk = chunk-size [ chunk-ext ] CRLF chunk-data CRLF` with `chunk-size = 1*HEXDIG` ([RFC 9112 §7.1](rfc:9112#7.1)). " +
 			"A framing error is unrecoverable: 400 and close.",
 		Ref: Ref{9112, "7.1"}}
+	noteChunkedBareLF = &Note{ID: "chunked-bare-lf", Category: Framing, Level: Bad, Status: 400,
+		Summary: "A line of the chunked framing ends with a bare LF; chunk lines end with CRLF.",
+		Detail: "`chunk = chunk-size [ chunk-ext ] CRLF chunk-data CRLF` ([RFC 9112 §7.1](rfc:9112#7.1)). " +
+			"A recipient MAY accept a bare LF as the line terminator of the start-line and of fields only ([RFC 9112 §2.2](rfc:9112#2.2)), so the setting \"Bare LF line ends\" applies to the trailer section, which is fields, and not to chunk lines; the RFC Editor rejected an erratum (7633) that would have extended it. " +
+			"Parsers that disagree about where a chunk line ends frame the body differently, a request-smuggling risk, and current Go and nginx answer 400 as this server does. " +
+			"A framing error is unrecoverable: 400 and close.",
+		Ref: Ref{9112, "7.1"}}
+	noteChunkExtSyntax = &Note{ID: "chunk-ext-syntax", Category: Framing, Level: Bad, Status: 400,
+		Summary: "After the chunk-size of the chunk line {line}, {byte} does not fit the chunk extension grammar.",
+		Detail: "`chunk-ext = *( BWS \";\" BWS chunk-ext-name [ BWS \"=\" BWS chunk-ext-val ] )`, where the name is a token and the value a token or a quoted-string ([RFC 9112 §7.1.1](rfc:9112#7.1.1)). " +
+			"Whitespace is allowed only around `;` and `=` (BWS, [RFC 9110 §5.6.3](rfc:9110#5.6.3)), so not at the end of the line. " +
+			"A server ignores the chunk extensions it does not know, but one that does not match the grammar is a framing error: parsers that read it differently split the body differently. " +
+			"A request that does not match the grammar gets 400 and the connection closes ([RFC 9112 §2.2](rfc:9112#2.2)).",
+		Ref: Ref{9112, "7.1.1"}}
+	noteTrailerIgnored = &Note{ID: "trailer-field-ignored", Category: Framing, Level: Warn,
+		Summary: "The trailer field {name} is not merged into the header section: it takes no part in the decision.",
+		Detail: "Fields that describe framing, routing, authentication or request modifiers \"cannot be processed outside the header section because their evaluation is necessary prior to receiving the content\", and a sender MUST NOT send a field in a trailer unless its definition allows it ([RFC 9110 §6.5.1](rfc:9110#6.5.1)). " +
+			"A recipient MUST NOT merge a trailer field into the header section unless the field's definition permits it ([RFC 9112 §7.1.2](rfc:9112#7.1.2)), and none of Host, Connection, Upgrade, Content-Length, Transfer-Encoding, Expect, Origin, HTTP2-Settings or the Sec-WebSocket fields does. " +
+			"The server decided from the header section alone: a trailer field can neither ask for a protocol switch nor change the request's framing or host.",
+		Ref: Ref{9110, "6.5.1"}, Myth: "A field sent in the trailer section counts as if it were in the header section."}
+	noteTrailerTooLarge = &Note{ID: "trailer-too-large", Category: Framing, Level: Bad, Status: 431,
+		Summary: "The trailer section goes past this server's limit of {limit} bytes for {what}.",
+		Detail: "HTTP sets no limit on the size of a header or trailer section, but a server that receives a set of fields larger than it wishes to process MUST answer with a 4xx status ([RFC 9110 §5.4](rfc:9110#5.4)). " +
+			"This server bounds a trailer section as it bounds the header section, and answers 431 (Request Header Fields Too Large) ([RFC 6585 §5](rfc:6585#5)). " +
+			"Trailer fields are not content ([RFC 9110 §6.4](rfc:9110#6.4)), so 413 (Content Too Large) would name the wrong thing.",
+		Ref: Ref{9110, "5.4"}}
 	noteBodyRead = &Note{ID: "body-read", Category: Framing, Level: Good,
 		Summary: "The server reads the {length}-byte body before it answers.",
 		Detail: "A server must read the whole request message before it can switch protocols: \"the server ... still has an outstanding request to satisfy\", and the client \"cannot begin using an upgraded protocol on the connection until it has completely sent the request message\" ([RFC 9110 §7.8](rfc:9110#7.8)). " +
@@ -83,6 +109,10 @@ func framingNotes() []*Note {
 		noteBodyIncomplete,
 		noteChunkedIncomplete,
 		noteChunkedSyntax,
+		noteChunkedBareLF,
+		noteChunkExtSyntax,
+		noteTrailerIgnored,
+		noteTrailerTooLarge,
 		noteBodyRead,
 	}
 }

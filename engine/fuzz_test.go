@@ -83,6 +83,9 @@ func fuzzConfig(profile uint16) Config {
 	set(10, "maxfields", "4")
 	set(11, "maxbody", "8")
 	set(12, "needlen", "1")
+	set(13, "maxrequest", "128")
+	set(14, "maxfield", "32")
+	set(15, "maxheader", "128")
 	return cfg
 }
 

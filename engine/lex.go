@@ -1,9 +1,6 @@
 package engine
 
-import (
-	"strconv"
-	"strings"
-)
+import "strings"
 
 // Character classes and the small lexical helpers the parsers share. Every
 // class here is ASCII: the grammars of RFC 9110, RFC 9112, RFC 3986 and
@@ -37,16 +34,36 @@ func hexString(p []byte) string { return string(appendHex(nil, p)) }
 // hexByte writes c as "0x" and two lower-case hex digits: "0x0d".
 func hexByte(c byte) string { return "0x" + hexString([]byte{c}) }
 
-// parseHex reads 1*HEXDIG as a number: a chunk-size (RFC 9112 §7.1). More
-// than 12 digits (2^48) are refused, being beyond any size the server
-// accepts.
+// parseHex reads 1*HEXDIG as a number: a chunk-size (RFC 9112 §7.1).
+// Recipients "MUST anticipate potentially large hexadecimal numerals and
+// prevent parsing errors due to integer conversion overflows" (§7.1): any
+// number of digits is read, leading zeros included, and the value stops
+// growing at 2^48, beyond any size the server accepts.
 func parseHex(s string) (int64, bool) {
-	if len(s) > 12 {
+	if s == "" {
 		return 0, false
 	}
-	n, err := strconv.ParseUint(s, 16, 64)
-	return int64(n), err == nil
+	var n int64
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		var d byte
+		switch {
+		case isDigit(c):
+			d = c - '0'
+		case 'a' <= c && c <= 'f':
+			d = c - 'a' + 10
+		case 'A' <= c && c <= 'F':
+			d = c - 'A' + 10
+		default:
+			return 0, false
+		}
+		n = min(n<<4|int64(d), maxHex)
+	}
+	return n, true
 }
+
+// maxHex is where parseHex stops counting.
+const maxHex = 1 << 48
 
 // isTchar is the tchar rule of RFC 9110 §5.6.2:
 //

@@ -52,6 +52,7 @@ var KnownRFCs = map[int]string{
 	4648: "The Base16, Base32, and Base64 Data Encodings",
 	6454: "The Web Origin Concept",
 	6455: "The WebSocket Protocol",
+	6585: "Additional HTTP Status Codes",
 	7540: "HTTP/2 (obsoleted)",
 	7692: "Compression Extensions for WebSocket",
 	7838: "HTTP Alternative Services",

@@ -9,7 +9,7 @@ import (
 // Config: Negotiate(raw, nil) shares one default Config between runs.
 func TestNegotiateLeavesConfig(t *testing.T) {
 	for _, raw := range goldenRequests(t) {
-		for _, profile := range []uint16{0, 0x1fff} {
+		for _, profile := range []uint16{0, 0xffff} {
 			cfg := fuzzConfig(profile)
 			before := fuzzConfig(profile)
 			Negotiate(raw, &cfg)

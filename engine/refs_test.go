@@ -13,8 +13,8 @@ import (
 // of contents stops at three levels, from the section headings in the body:
 // RFC 7692 §7.1.1.1–§7.2.3.6, RFC 3986 §6.2.2.1–§6.2.2.3). The sources were
 // the published texts: the HTML renderings in httpwg/httpwg.github.io
-// (specs/rfcNNNN.html, for RFC 7540, 7541, 7838, 8441, 9110, 9112, 9113, 9114,
-// 9218 and 9220), copies of rfc6455.txt, rfc3986.txt and rfc4648.txt, the
+// (specs/rfcNNNN.html, for RFC 6585, 7540, 7541, 7838, 8441, 9110, 9112, 9113,
+// 9114, 9218 and 9220), copies of rfc6455.txt, rfc3986.txt and rfc4648.txt, the
 // RFC 8446 XML source in tlswg/tls13-rfc, and the RFC Editor texts as mirrored
 // by tex2e/rfc-translater for RFC 2817, 5234, 6454, 7301, 7692, 9000, 9298,
 // 9460, 9484 and 9931. Unnumbered parts (Acknowledgments, Authors' Addresses)
@@ -44,6 +44,7 @@ var rfcSections = map[int]string{
 		10.4 10.5 10.6 10.7 10.8 11 11.1 11.1.1 11.1.2 11.2 11.3 11.3.1 11.3.2 11.3.3 11.3.4
 		11.3.5 11.4 11.5 11.6 11.7 11.8 11.9 12 13 14 14.1 14.2
 	`,
+	6585: `1 2 3 4 5 6 7 8 9 A B`,
 	7301: `1 2 3 3.1 3.2 4 5 6 7 8 8.1 8.2`,
 	7540: `
 		1 2 2.1 2.2 3 3.1 3.2 3.2.1 3.3 3.4 3.5 4 4.1 4.2 4.3 5 5.1 5.1.1 5.1.2 5.2 5.2.1 5.2.2

@@ -37,6 +37,11 @@ type Request struct {
 	TargetForm              string // "origin", "absolute", "authority", "asterisk"
 
 	Fields []Field
+	// Trailers are the field lines of a chunked body's trailer section
+	// (RFC 9112 §7.1.2). They are kept apart from Fields and take no part in
+	// any decision: a recipient MUST NOT merge a trailer field into the
+	// header section unless its definition allows it (RFC 9110 §6.5.1).
+	Trailers []Field
 
 	// HeaderEnd is the offset just past the empty line that ends the header
 	// section, or -1 when the input ends before it.
@@ -57,7 +62,8 @@ type Request struct {
 	// after the response (RFC 9112 §6.1, §6.3).
 	Close bool
 
-	src       string // Raw as a string; elements are substrings of it
+	src       string // Raw[:readable] as a string; elements are substrings of it
+	readable  int    // how many bytes of Raw the server reads for this request (maxrequest)
 	lists     []namedList
 	hasBareLF bool
 
@@ -240,13 +246,24 @@ func readLine(raw []byte, off int) line {
 
 // parse reads the request from raw into r (a new Request), recording its
 // checks into t.
+//
+// The server reads at most cfg.HTTP.MaxRequestBytes bytes for this request:
+// its request-line, header section and message body. What follows the
+// request message (a pipelined request, the new protocol's bytes after a
+// switch) is not part of it and is not counted. A request that needs more
+// bytes than that is refused by what does not fit: the request-line or the
+// header section (431), the message body (413), or the trailer section
+// (431). Nothing past the limit is parsed, so a huge paste costs little,
+// and the answer is the same however the bytes arrive.
 func parse(r *Request, raw []byte, cfg *Config, t *trace) {
 	r.Raw = raw
 	r.Major, r.Minor, r.HeaderEnd, r.After = -1, -1, -1, -1
-	// One copy of the input as a string: every element below is a substring
-	// of it, so parsing allocates per request, not per line (the page runs
-	// the engine on every keystroke).
-	r.src = string(raw)
+	r.readable = min(len(raw), cfg.HTTP.MaxRequestBytes)
+	buf := raw[:r.readable]
+	// One copy of the bytes read as a string: every element below is a
+	// substring of it, so parsing allocates per request, not per line (the
+	// page runs the engine on every keystroke).
+	r.src = string(buf)
 	fields := headerLines(r.src) - 1 // at most: all but the request-line
 	r.Fields = make([]Field, 0, min(fields, cfg.HTTP.MaxFields+1))
 	// A trace has about one step per field line, and seldom more than 16
@@ -257,23 +274,11 @@ func parse(r *Request, raw []byte, cfg *Config, t *trace) {
 		t.fail("the request is not empty", Span{}, noteEmpty)
 		return
 	}
-	if max := cfg.HTTP.MaxRequestBytes; len(raw) > max {
-		// Decided before parsing, so that a huge paste costs nothing: 413 when
-		// the header section ends within the limit (the content is too large),
-		// else 431 (RFC 9110 §15.5.14, §5.4).
-		sp := Span{max, len(raw)}
-		if endsHeader(raw[:max]) {
-			t.fail("the request fits the server's size limit", sp, noteTooLarge, Var{"limit", strconv.Itoa(max)}, Var{"size", strconv.Itoa(len(raw))})
-		} else {
-			t.fail("the header section fits the server's limit", sp, noteHeaderTooLarge, Var{"limit", strconv.Itoa(max)})
-		}
-		return
-	}
 
 	// RFC 9112 §2.2: a server SHOULD ignore at least one empty line before the request-line.
 	off, empty := 0, 0
 	for {
-		l := readLine(raw, off)
+		l := readLine(buf, off)
 		if l.end != l.start || l.term == "" {
 			break
 		}
@@ -284,26 +289,59 @@ func parse(r *Request, raw []byte, cfg *Config, t *trace) {
 		t.note(Span{0, off}, noteLeadingEmptyLine, Var{"count", strconv.Itoa(empty)})
 	}
 
-	rl := readLine(raw, off)
+	rl := readLine(buf, off)
 	if rl.term == "" {
-		if rl.end-rl.start > cfg.HTTP.MaxRequestLine {
-			// Already over the limit: a server answers without waiting.
-			parseRequestLine(r, raw, rl, cfg, t)
-			return
+		lineEnd := rl.end // a CR at the end may be the start of CRLF
+		if lineEnd > rl.start && buf[lineEnd-1] == '\r' {
+			lineEnd--
 		}
-		t.fail("the request-line ends with CRLF", Span{rl.start, rl.end}, noteIncompleteHeader)
-		r.LineSpan = Span{rl.start, rl.end}
+		switch {
+		case lineEnd-rl.start > cfg.HTTP.MaxRequestLine:
+			// Already over the limit: a server answers without waiting.
+			parseRequestLine(r, buf, rl, cfg, t)
+		case r.overLimit():
+			r.LineSpan = Span{rl.start, rl.end}
+			headTooLarge(r, cfg, t)
+		default:
+			t.fail("the request-line ends with CRLF", Span{rl.start, rl.end}, noteIncompleteHeader)
+			r.LineSpan = Span{rl.start, rl.end}
+		}
 		return
 	}
-	checkTerminator(r, rl, cfg, t)
-	parseRequestLine(r, raw, rl, cfg, t)
+	if rl.end-rl.start > cfg.HTTP.MaxRequestLine {
+		// Over the limit before its end: the limit decides, as for a server
+		// that reads the line as it comes, whatever ends the line.
+		parseRequestLine(r, buf, rl, cfg, t)
+		checkTerminator(r, rl, cfg, t)
+	} else {
+		checkTerminator(r, rl, cfg, t)
+		parseRequestLine(r, buf, rl, cfg, t)
+	}
 
-	parseFields(r, raw, rl.next, empty+2, cfg, t)
-	if r.HeaderEnd < 0 {
+	end, how, _ := readSection(r, buf, rl.next, empty+2, section{fields: &r.Fields, name: "header section"}, cfg, t)
+	if how == sectionWaiting {
+		t.fail("the header section ends with an empty line", Span{rl.next, len(buf)}, noteIncompleteHeader)
+	}
+	if how != sectionComplete {
 		return
 	}
+	r.HeaderEnd = end
+	checkHost(r, t)
 	t.stage = StageFraming
 	parseFraming(r, cfg, t)
+}
+
+// overLimit reports whether the input goes on past the bytes the server
+// reads for one request: a part of the request that has not ended within
+// them is over the limit.
+func (r *Request) overLimit() bool { return len(r.Raw) > r.readable }
+
+// headTooLarge refuses a request whose request-line and header section do
+// not end within the bytes the server reads for one request: 431 (RFC 6585
+// §5; RFC 9110 §5.4 requires a 4xx), as it is not the content that is too
+// large.
+func headTooLarge(r *Request, cfg *Config, t *trace) {
+	t.fail("the request-line and header section fit the server's limit for a request", Span{r.readable, len(r.Raw)}, noteRequestHeadTooLarge, Var{"limit", strconv.Itoa(cfg.HTTP.MaxRequestBytes)})
 }
 
 // headerLines counts the lines before the first empty line that follows
@@ -324,17 +362,6 @@ func headerLines(s string) int {
 	return n
 }
 
-// endsHeader reports whether b holds an empty line after some other line,
-// with CRLF or bare LF line ends.
-func endsHeader(b []byte) bool {
-	for i := 1; i < len(b); i++ {
-		if b[i] == '\n' && (b[i-1] == '\n' || b[i-1] == '\r' && i >= 2 && b[i-2] == '\n') {
-			return true
-		}
-	}
-	return false
-}
-
 // checkTerminator reports a bare LF (RFC 9112 §2.2: a recipient MAY accept it)
 // and bare CRs inside a line (MUST be treated as invalid or replaced by SP).
 func checkTerminator(r *Request, l line, cfg *Config, t *trace) {
@@ -347,14 +374,24 @@ func checkTerminator(r *Request, l line, cfg *Config, t *trace) {
 			t.pass("lines end with CRLF (a bare LF is accepted)", sp, noteBareLFAccepted)
 		}
 	}
-	if i := bytes.IndexByte(r.Raw[l.start:l.end], '\r'); i >= 0 {
-		i += l.start
-		if cfg.HTTP.CTL == "replace" {
-			t.pass("a bare CR inside a line is replaced by SP", Span{i, i + 1}, noteBareCRReplaced)
-		} else {
-			t.fail("no bare CR inside a line", Span{i, i + 1}, noteBareCR)
-		}
+	checkBareCR(r, l, cfg, t)
+}
+
+// checkBareCR reports the first bare CR inside the line l (RFC 9112 §2.2: a
+// recipient MUST consider the element invalid or replace each bare CR with
+// SP), and reports whether the line can be read on: the server replaces it.
+func checkBareCR(r *Request, l line, cfg *Config, t *trace) bool {
+	i := bytes.IndexByte(r.Raw[l.start:l.end], '\r')
+	if i < 0 {
+		return true
 	}
+	i += l.start
+	if cfg.HTTP.CTL == "replace" {
+		t.pass("a bare CR inside a line is replaced by SP", Span{i, i + 1}, noteBareCRReplaced)
+		return true
+	}
+	t.fail("no bare CR inside a line", Span{i, i + 1}, noteBareCR)
+	return false
 }
 
 // replaced returns the line [start, end) with each CR and NUL replaced by SP

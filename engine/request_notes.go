@@ -10,10 +10,18 @@ var (
 		Detail:  "A request starts with a request-line such as `GET /chat HTTP/1.1`, then field lines, then an empty line ([RFC 9112 §2.1](rfc:9112#2.1)).",
 		Ref:     Ref{9112, "2.1"}}
 	noteTooLarge = &Note{ID: "request-too-large", Category: Framing, Level: Bad, Status: 413,
-		Summary: "The request is {size} bytes; this server reads no more than {limit}.",
-		Detail: "The header section fits, but the content makes the request larger than the server is willing to process: 413 (Content Too Large) ([RFC 9110 §15.5.14](rfc:9110#15.5.14)). " +
-			"The server closes the connection, or the client would go on sending the content.",
+		Summary: "The request's message body takes it past this server's limit of {limit} bytes for a whole request.",
+		Detail: "This server reads at most {limit} bytes for one request: its request-line, header section and message body, not the bytes that follow it (a pipelined request, or the new protocol's bytes after a switch). " +
+			"The header section ends within them, but the message body, which is the content with any chunked framing around it ([RFC 9112 §6](rfc:9112#6)), does not. " +
+			"A server refuses content larger than it is willing to process with 413 (Content Too Large) ([RFC 9110 §15.5.14](rfc:9110#15.5.14)). " +
+			"It closes the connection, or the client would go on sending the rest.",
 		Ref: Ref{9110, "15.5.14"}}
+	noteRequestHeadTooLarge = &Note{ID: "request-head-too-large", Category: Syntax, Level: Bad, Status: 431,
+		Summary: "The request-line and header section go past this server's limit of {limit} bytes for a whole request.",
+		Detail: "This server reads at most {limit} bytes for one request: its request-line, header section and message body, not the bytes that follow it. " +
+			"Here the header section has not ended within them, so what is too large is the request's head, not its content: 431 (Request Header Fields Too Large) ([RFC 6585 §5](rfc:6585#5)), not 413, which is about content ([RFC 9110 §15.5.14](rfc:9110#15.5.14)). " +
+			"A server MUST answer a header section larger than it wishes to process with a 4xx status ([RFC 9110 §5.4](rfc:9110#5.4)); Go's server answers 431 when the request-line and header section go past its limit.",
+		Ref: Ref{6585, "5"}}
 	noteTraceTruncated = &Note{ID: "trace-truncated", Category: Syntax, Level: Info,
 		Summary: "{count} more checks were made but are not listed: the trace shows the first {limit}.",
 		Detail: "A request with thousands of problems would bury the one that matters. " +
@@ -176,7 +184,7 @@ var (
 		Ref:     Ref{9112, "3.2.3"}}
 	noteHeaderTooLarge = &Note{ID: "header-too-large", Category: Syntax, Level: Bad, Status: 431,
 		Summary: "The header section is larger than this server's limit of {limit} bytes.",
-		Detail: "A server that receives a header section larger than it wishes to process MUST respond with a 4xx status ([RFC 9110 §5.4](rfc:9110#5.4)); 431 (Request Header Fields Too Large) is the specific one (RFC 6585). " +
+		Detail: "A server that receives a header section larger than it wishes to process MUST respond with a 4xx status ([RFC 9110 §5.4](rfc:9110#5.4)); 431 (Request Header Fields Too Large) is the specific one ([RFC 6585 §5](rfc:6585#5)). " +
 			"Go uses 431, and so does python-websockets from version 17; python-websockets 10.4, as Debian 12 ships it, answers 400.",
 		Ref: Ref{9110, "5.4"}}
 	noteTooManyFields = &Note{ID: "too-many-fields", Category: Syntax, Level: Bad, Status: 431,
@@ -184,9 +192,10 @@ var (
 		Detail:  "Servers bound the number of field lines they read and answer 4xx beyond it ([RFC 9110 §5.4](rfc:9110#5.4)).",
 		Ref:     Ref{9110, "5.4"}}
 	noteFieldLineTooLong = &Note{ID: "field-line-too-long", Category: Syntax, Level: Bad, Status: 431,
-		Summary: "A field line is {size} bytes, over this server's limit of {limit}.",
-		Detail:  "A server that receives a field line larger than it wishes to process MUST respond with a 4xx status ([RFC 9110 §5.4](rfc:9110#5.4)).",
-		Ref:     Ref{9110, "5.4"}}
+		Summary: "The {name} field line is {size} bytes, over this server's limit of {limit}.",
+		Detail: "A server that receives a field line larger than it wishes to process MUST respond with a 4xx status ([RFC 9110 §5.4](rfc:9110#5.4)). " +
+			"431 (Request Header Fields Too Large) is the specific one, and its response SHOULD say which field was too large ([RFC 6585 §5](rfc:6585#5)).",
+		Ref: Ref{9110, "5.4"}}
 	noteWhitespaceAfterStartLine = &Note{ID: "whitespace-after-start-line", Category: Syntax, Level: Bad, Status: 400,
 		Summary: "The first field line starts with whitespace.",
 		Detail: "\"A recipient that receives whitespace between the start-line and the first header field MUST either reject the message as invalid or consume each whitespace-preceded line without further processing\" ([RFC 9112 §2.2](rfc:9112#2.2)). " +
@@ -203,6 +212,12 @@ var (
 		Detail: "obs-fold is obsolete; a server MAY replace it with SP instead of answering 400 ([RFC 9112 §5.2](rfc:9112#5.2)). " +
 			"Go does so. " +
 			"Senders MUST NOT generate it.",
+		Ref: Ref{9112, "5.2"}}
+	noteObsFoldNoField = &Note{ID: "obs-fold-no-field", Category: Syntax, Level: Bad, Status: 400,
+		Summary: "A line of the {section} starts with whitespace, but no field line comes before it for it to continue.",
+		Detail: "A line that starts with whitespace is an obsolete line folding, `obs-fold = OWS CRLF RWS`, which continues the field line before it ([RFC 9112 §5.2](rfc:9112#5.2)). " +
+			"Here no field line precedes it in its section, so there is nothing to unfold it into, and it is not a field line either: `field-line = field-name \":\" OWS field-value OWS` ([RFC 9112 §5](rfc:9112#5)). " +
+			"A server answers 400 to what does not match the grammar ([RFC 9112 §2.2](rfc:9112#2.2)), whether it rejects obs-fold or unfolds it.",
 		Ref: Ref{9112, "5.2"}}
 	noteNoColon = &Note{ID: "field-no-colon", Category: Syntax, Level: Bad, Status: 400,
 		Summary: "A field line has no colon.",
@@ -261,6 +276,7 @@ func requestNotes() []*Note {
 	return []*Note{
 		noteEmpty,
 		noteTooLarge,
+		noteRequestHeadTooLarge,
 		noteTraceTruncated,
 		noteLeadingEmptyLine,
 		noteIncompleteHeader,
@@ -298,6 +314,7 @@ func requestNotes() []*Note {
 		noteWhitespaceAfterStartLine,
 		noteObsFoldRejected,
 		noteObsFoldUnfolded,
+		noteObsFoldNoField,
 		noteNoColon,
 		noteSpaceBeforeColon,
 		noteFieldNameNotToken,

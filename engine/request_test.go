@@ -113,7 +113,7 @@ func TestNeverSwitchWhenClosing(t *testing.T) {
 	}
 }
 
-// TestHugePastes runs 1 MiB inputs of several shapes: each gets a response
+// TestHugePastes runs inputs of 1 MiB and more, of several shapes: each gets a response
 // (or waits for more), the trace stays bounded and keeps its deciding step.
 func TestHugePastes(t *testing.T) {
 	const mib = 1 << 20
@@ -121,6 +121,8 @@ func TestHugePastes(t *testing.T) {
 	lenient := DefaultConfig()
 	lenient.HTTP.MaxFields = 1 << 20
 	lenient.HTTP.MaxHeaderBytes = 4 << 20
+	bigBody := DefaultConfig()
+	bigBody.HTTP.MaxBody = 16 << 20
 	tests := []struct {
 		name string
 		raw  string
@@ -137,6 +139,10 @@ func TestHugePastes(t *testing.T) {
 		{"no-line-end", "GET /" + strings.Repeat("a", mib), DefaultConfig(), 414},
 		{"header-no-end", head + "X: " + strings.Repeat("a", mib), DefaultConfig(), 431},
 		{"binary", strings.Repeat("\x00\xff\r", mib/3), DefaultConfig(), 400},
+		// The limit for a request (maxrequest, 4 MiB) counts this request only.
+		{"after-the-request", head + "\r\n" + strings.Repeat("x", 5*mib), DefaultConfig(), 200},
+		{"chunks-past-the-limit", "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n" + strings.Repeat("1\r\nb\r\n", 5*mib/6) + "0\r\n\r\n", bigBody, 413},
+		{"head-past-the-limit", head + strings.Repeat("X: 1\r\n", 5*mib/6) + "\r\n", lenient, 431},
 	}
 	truncated := false
 	for _, tt := range tests {
