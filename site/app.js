@@ -150,13 +150,13 @@
 
   // The offline copy: site/sw.js keeps the playground's files so that
   // site/offline.html, the same page, opens without a network after one
-  // visit (docs/architecture.md, Offline). The worker is registered once
-  // the page is ready (its install fetches nothing the page still waits
-  // for), only where the browser has service workers and the page came over
-  // http(s), and not in an embed (embed=1, which must not need one). Its
-  // scope is its folder, site/: the root index.html cannot be controlled
-  // from there, so the root page shows a link to the offline copy. Nothing
-  // here may break the page: any failure leaves it as it is.
+  // visit (docs/architecture.md, Working offline). The worker is registered
+  // when the page is ready and idle (its install fetches and stores the
+  // whole site), only where the browser has service workers and the page
+  // came over http(s), and not in an embed (embed=1, which must not need
+  // one). Its scope is its folder, site/: the root index.html cannot be
+  // controlled from there, so the root page offers to open the offline
+  // copy. Nothing here may break the page: any failure leaves it as it is.
   const worker = document.currentScript ? new URL("sw.js", document.currentScript.src) : null;
   const registerOffline = () => {
     try {
@@ -182,13 +182,14 @@
           if (!note || location.href.startsWith(scope)) return;
           note.hidden = false;
           // The offline copy opens with this page's current state.
-          const a = note.querySelector("a");
-          if (a) a.addEventListener("click", () => { a.href = new URL("offline.html", worker).href + location.hash; });
+          const open = note.querySelector("button");
+          if (open) open.addEventListener("click", () => location.assign(new URL("offline.html", worker).href + location.hash));
         });
       }).catch(() => { /* no offline copy; the page works as before */ });
     } catch (e) { /* e.g. a sandboxed frame, where navigator.serviceWorker throws */ }
   };
-  ready.then(registerOffline, () => { /* fail() reported it */ });
+  const whenIdle = (f) => (typeof requestIdleCallback === "function" ? requestIdleCallback(() => f(), { timeout: 5000 }) : setTimeout(f, 500));
+  ready.then(() => whenIdle(registerOffline), () => { /* fail() reported it */ });
 
   // Theme: prefers-color-scheme by default; the toggle overrides it.
   const applyTheme = (t) => {

@@ -193,9 +193,6 @@ func TestOfflineAfterOneVisit(t *testing.T) {
 		t.Error("the root page is controlled by a worker whose scope is site/")
 	}
 	p.waitFor(`!document.getElementById("offline-note").hidden`)
-	if href := eval[string](p, `document.querySelector("#offline-note a").href`); href != p.base+"site/offline.html" {
-		t.Errorf("the offline note links to %q", href)
-	}
 
 	srv.Close() // offline
 	p.navigate(p.base + "site/offline.html")
@@ -225,25 +222,46 @@ func TestOfflineAfterOneVisit(t *testing.T) {
 	}
 }
 
-// TestOfflineReload follows the worker's lifecycle on the page it
-// controls: site/offline.html opened online (uncontrolled, the worker
-// installs), reloaded (controlled), then reloaded offline.
+// TestOfflineReload: the root page's note opens the offline copy in the
+// page's state, under the worker's control, and it reloads offline. The
+// offline copy opened first (uncontrolled, the worker installs) is
+// controlled from its next load.
 func TestOfflineReload(t *testing.T) {
 	p := openPage(t)
 	_, srv := serveCopy(t, p, nil)
-	p.navigate(p.base + "site/offline.html#ex=ws-rfc6455-sample")
+	p.open("ex=ws-post")
 	waitAsync(p, p.activeJS())
-	p.reload()
+	p.waitFor(`!document.getElementById("offline-note").hidden`)
+	eval[bool](p, `(document.getElementById("offline-open").click(), true)`)
+	p.waitFor(`location.pathname === "/site/offline.html" && location.hash === "#ex=ws-post"`)
+	p.waitReady()
+	if got := p.status(); got != "405" {
+		t.Errorf("the offline copy opened from the note shows %s, want 405", got)
+	}
 	if !eval[bool](p, `navigator.serviceWorker.controller !== null`) {
-		t.Fatal("site/offline.html is not controlled after a reload")
+		t.Error("the offline copy is not controlled by the worker")
 	}
 	srv.Close()
 	p.reload()
-	if got := p.status(); got != "101" {
-		t.Errorf("offline, reloaded: status %s, want 101", got)
+	if got := p.status(); got != "405" {
+		t.Errorf("offline, reloaded: status %s, want 405", got)
 	}
-	if got := eval[string](p, `location.hash`); got != "#ex=ws-rfc6455-sample" {
+	if got := eval[string](p, `location.hash`); got != "#ex=ws-post" {
 		t.Errorf("offline, reloaded: the link is %q", got)
+	}
+
+	// The first load of the offline copy, before any worker, is not
+	// controlled; the next is.
+	q := openPage(t)
+	serveCopy(t, q, nil)
+	q.navigate(q.base + "site/offline.html#ex=ws-rfc6455-sample")
+	if eval[bool](q, `navigator.serviceWorker.controller !== null`) {
+		t.Error("a first load of the offline copy is controlled")
+	}
+	waitAsync(q, q.activeJS())
+	q.reload()
+	if !eval[bool](q, `navigator.serviceWorker.controller !== null`) {
+		t.Error("the offline copy is not controlled after a reload")
 	}
 }
 
@@ -518,8 +536,8 @@ func TestEmbed(t *testing.T) {
 			// The link out: this state without embed, in a new tab.
 			want := p.base + "#ex=ws-rfc6455-sample"
 			waitIn(p, fr, `document.getElementById("open-full").href === `+strconv.Quote(want))
-			link := evalIn[map[string]string](p, fr, `(() => { const a = document.getElementById("open-full"); return {text: a.textContent, target: a.target, rel: a.rel}; })()`)
-			if !strings.Contains(link["text"], "Open in the full playground ↗") || link["target"] != "_blank" || !slices.Contains(strings.Fields(link["rel"]), "noopener") {
+			link := evalIn[map[string]string](p, fr, `(() => { const a = document.getElementById("open-full"); return {text: a.textContent, target: a.target, rel: a.rel, href: a.getAttribute("href")}; })()`)
+			if !strings.Contains(link["text"], "Open in the full playground ↗") || link["target"] != "_blank" || !slices.Contains(strings.Fields(link["rel"]), "noopener") || link["href"] != "#ex=ws-rfc6455-sample" {
 				t.Errorf("the link out is %q", link)
 			}
 			// The frame's own address keeps the state, embed included.

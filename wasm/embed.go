@@ -2,11 +2,7 @@
 
 package main
 
-import (
-	"strings"
-
-	"github.com/upgrade-playground/playground/wasm/ui"
-)
+import "github.com/upgrade-playground/playground/wasm/ui"
 
 // Embed mode (embed=1, DESIGN §4.3) is the compact layout for an iframe on
 // a course site. wasm/link reads the key; the adapter marks <body> with
@@ -30,22 +26,15 @@ func (a *app) showEmbed() {
 	setHidden(a.el[ui.IDEmbedBar], !a.embed)
 }
 
-// showFullLink points "Open in the full playground" at this page with the
-// state's fragment, embed left out: the same request, server and mode in
-// a tab of its own. The URL is this page's own address and a fragment
-// that link.State.Fragment wrote, so a link cannot make it another scheme.
+// showFullLink points "Open in the full playground" at the state's
+// fragment, embed left out: with target=_blank, this page opens in a tab
+// of its own with the same request, server and mode. The href is only a
+// fragment, which link.State.Fragment wrote, so the link cannot lead
+// anywhere but this page.
 func (a *app) showFullLink() {
 	st := a.state()
 	st.Embed = false
-	page := str(get(get(global, "location"), "href"))
-	if i := strings.IndexByte(page, '#'); i >= 0 {
-		page = page[:i]
-	}
-	url := page
-	if frag := st.Fragment(); frag != "" {
-		url += "#" + frag
-	}
-	setAttr(a.el[ui.IDOpenFull], "href", url)
+	setAttr(a.el[ui.IDOpenFull], "href", "#"+st.Fragment())
 }
 
 func boolAttr(b bool) string {
