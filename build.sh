@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # build.sh — build, serve and test the Upgrade Playground. Only Go is needed.
 #
-#   ./build.sh          build site/main.wasm (+ .gz, .br) and site/wasm_exec.js
+#   ./build.sh          build site/main.wasm (+ .gz, .br), site/wasm_exec.js and site/sw-assets.js
 #   ./build.sh serve    build, then serve the repository root on 127.0.0.1:${PORT:-8080}
 #   ./build.sh test     gofmt, go vet (native and js/wasm), import boundaries, build, go test ./...,
 #                       the safejs copy's tests, fuzzing
@@ -36,6 +36,9 @@ build() {
 	fi
 	# Precompressed copies, served with Content-Encoding by site/serve.
 	"$GO" run ./site/compress site/main.wasm
+	# The service worker's list of files with their hashes, from the built
+	# site (site/offline; the offline copy, docs/architecture.md).
+	"$GO" run ./wasm/gen -assets
 }
 
 test_all() {

@@ -148,6 +148,49 @@
     })
     .catch(fail);
 
+  // The offline copy: site/sw.js keeps the playground's files so that
+  // site/offline.html, the same page, opens without a network after one
+  // visit (docs/architecture.md, Working offline). The worker is registered
+  // when the page is ready and idle (its install fetches and stores the
+  // whole site), only where the browser has service workers and the page
+  // came over http(s), and not in an embed (embed=1, which must not need
+  // one). Its scope is its folder, site/: the root index.html cannot be
+  // controlled from there, so the root page offers to open the offline
+  // copy. Nothing here may break the page: any failure leaves it as it is.
+  const worker = document.currentScript ? new URL("sw.js", document.currentScript.src) : null;
+  const registerOffline = () => {
+    try {
+      if (!worker || !/^https?:$/.test(location.protocol) || !("serviceWorker" in navigator)) return;
+      if (document.body.hasAttribute("data-embed")) return;
+      const scope = new URL("./", worker).href;
+      // A waiting version takes over once this page, which has loaded
+      // everything, asks (sw.js, takeOver).
+      const takeOver = (w) => { if (w) w.postMessage("take-over"); };
+      const whenActive = (reg) => new Promise((resolve) => {
+        const w = reg.installing || reg.waiting;
+        if (reg.active || !w) { resolve(); return; }
+        w.addEventListener("statechange", () => { if (w.state === "activated") resolve(); });
+      });
+      navigator.serviceWorker.register(worker.href, { scope, updateViaCache: "none" }).then((reg) => {
+        takeOver(reg.waiting);
+        reg.addEventListener("updatefound", () => {
+          const w = reg.installing;
+          if (w) w.addEventListener("statechange", () => { if (w.state === "installed") takeOver(w); });
+        });
+        return whenActive(reg).then(() => {
+          const note = document.getElementById("offline-note");
+          if (!note || location.href.startsWith(scope)) return;
+          note.hidden = false;
+          // The offline copy opens with this page's current state.
+          const open = note.querySelector("button");
+          if (open) open.addEventListener("click", () => location.assign(new URL("offline.html", worker).href + location.hash));
+        });
+      }).catch(() => { /* no offline copy; the page works as before */ });
+    } catch (e) { /* e.g. a sandboxed frame, where navigator.serviceWorker throws */ }
+  };
+  const whenIdle = (f) => (typeof requestIdleCallback === "function" ? requestIdleCallback(() => f(), { timeout: 5000 }) : setTimeout(f, 500));
+  ready.then(() => whenIdle(registerOffline), () => { /* fail() reported it */ });
+
   // Theme: prefers-color-scheme by default; the toggle overrides it.
   const applyTheme = (t) => {
     if (t) document.documentElement.dataset.theme = t; else delete document.documentElement.dataset.theme;

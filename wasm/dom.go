@@ -32,6 +32,19 @@ func get(v safejs.Value, prop string) safejs.Value {
 	return r
 }
 
+// getGuarded reads a property whose getter may throw, such as
+// localStorage in a frame whose storage the browser blocks (a third-party
+// iframe, a sandboxed one). wasm_exec.js catches what a call throws, not
+// what a property read throws, which would end the Go program; so the
+// property is read with a call, Reflect.get.
+func getGuarded(v safejs.Value, prop string) (safejs.Value, error) {
+	r, err := global.Get("Reflect")
+	if err != nil {
+		return safejs.Undefined(), err
+	}
+	return r.Call("get", v, prop)
+}
+
 func set(v safejs.Value, prop string, x any) {
 	if err := v.Set(prop, x); err != nil {
 		logf("set %s: %v", prop, err)

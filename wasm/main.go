@@ -57,6 +57,7 @@ type app struct {
 	example string
 	mode    string
 	eol     string
+	embed   bool // embed=1: the compact layout for an iframe (embed.go)
 
 	defaultText      string // the editor's initial text (index.html)
 	started          bool   // finish has built the page
@@ -108,12 +109,17 @@ func (a *app) start() {
 	switch {
 	case hash != "":
 		a.openFragment(hash, true)
+		if a.embed { // an embed keeps out of the draft (embed.go)
+			break
+		}
 		if draft != "" && draft != hash {
 			a.learn.draft = draft // kept: saving the link's state replaces the stored draft
 			setHidden(a.el[ui.IDRestoreDraft], false)
 		}
-	case draft != "":
-		a.openFragment(draft, false)
+	default:
+		if draft := loadDraft(); draft != "" {
+			a.openFragment(draft, false)
+		}
 	}
 	_, _, res := a.negotiate()
 	a.showResponse(res)
@@ -187,6 +193,10 @@ func (a *app) openFragment(frag string, fromLink bool) {
 	}
 	a.cfg, a.example, a.mode = st.Config, st.Example, st.Mode
 	a.eol = st.EOL
+	if fromLink { // an example or a draft opened in an embed stays in it
+		a.embed = st.Embed
+		a.showEmbed()
+	}
 	set(a.el[ui.IDEOL], "value", eolName(a.eol))
 	if st.Request != nil {
 		set(a.el[ui.IDRequest], "value", editor.Text(st.Request, a.eol))
@@ -392,7 +402,7 @@ func (a *app) showAfter(res *engine.Result) { a.after.show(ui.After(res, a.elsew
 func (a *app) state() link.State {
 	return link.State{
 		Request: editor.Bytes(a.lastText, a.eol),
-		Config:  a.cfg, Example: a.example, Mode: a.mode, EOL: a.eol,
+		Config:  a.cfg, Example: a.example, Mode: a.mode, EOL: a.eol, Embed: a.embed,
 	}
 }
 
@@ -413,14 +423,19 @@ func (a *app) save() {
 		a.lastHash = frag
 		call(get(global, "history"), "replaceState", safejs.Null(), "", "#"+frag)
 		a.showLinkSize(len(frag))
+		if a.embed {
+			a.showFullLink()
+		}
 	}
-	storeDraft(frag)
+	if !a.embed {
+		storeDraft(frag)
+	}
 }
 
 const draftKey = "upgrade-playground.draft"
 
 func loadDraft() string {
-	ls, err := global.Get("localStorage")
+	ls, err := getGuarded(global, "localStorage") // blocked storage throws
 	if err != nil || !truthy(ls) {
 		return ""
 	}
@@ -432,7 +447,7 @@ func loadDraft() string {
 }
 
 func storeDraft(frag string) {
-	ls, err := global.Get("localStorage")
+	ls, err := getGuarded(global, "localStorage")
 	if err != nil || !truthy(ls) {
 		return
 	}

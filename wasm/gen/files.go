@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/upgrade-playground/playground/engine"
+	"github.com/upgrade-playground/playground/site/offline"
 	"github.com/upgrade-playground/playground/wasm/gallery"
 	"github.com/upgrade-playground/playground/wasm/ui"
 	"github.com/upgrade-playground/playground/wasm/ui/markdown"
@@ -52,6 +53,10 @@ func generate(root string) ([]file, error) {
 	if err != nil {
 		return nil, fmt.Errorf("index.html: %w", err)
 	}
+	offlinePage, err := offline.Page(index)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", offline.PageFile, err)
+	}
 	links, err := os.ReadFile(filepath.Join(root, "docs/links.md"))
 	if err != nil {
 		return nil, err
@@ -64,6 +69,7 @@ func generate(root string) ([]file, error) {
 		{"wasm/ui/templates_gen.go", templates},
 		{"wasm/gallery/examples_gen.go", examples},
 		{"index.html", index},
+		{offline.PageFile, offlinePage},
 		{"docs/links.md", links},
 	}, nil
 }

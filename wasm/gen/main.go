@@ -13,12 +13,20 @@
 //   - index.html, between its generated markers: the Examples menu and the
 //     Server settings pane of the default server;
 //   - docs/links.md, between its generated markers: the table of setting
-//     keys.
+//     keys;
+//   - site/offline.html: index.html for the service worker's scope
+//     (site/offline).
 //
 // Run it as go generate ./... (./build.sh does) from anywhere in the
 // repository. A file is rewritten only when its content changes. With
 // -check it writes nothing and fails when a file is stale, as
 // TestGeneratedFresh does.
+//
+// With -assets it writes only site/sw-assets.js, the files the service
+// worker caches with their hashes (site/offline). That file is built from
+// the built site (site/main.wasm is among its files), so ./build.sh runs
+// it after the build, and like the .wasm it is not committed;
+// site/offline_test.go fails when it is stale.
 package main
 
 import (
@@ -27,13 +35,20 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+
+	"github.com/upgrade-playground/playground/site/offline"
 )
 
 func main() {
 	check := flag.Bool("check", false, "write nothing; fail when a generated file is stale")
+	assets := flag.Bool("assets", false, "write only "+offline.ManifestFile+", from the built site")
 	flag.Parse()
 	root, err := repoRoot()
-	if err == nil {
+	switch {
+	case err != nil:
+	case *assets:
+		err = writeAssets(root)
+	default:
 		err = run(root, *check)
 	}
 	if err != nil {
@@ -66,6 +81,20 @@ func run(root string, check bool) error {
 		return fmt.Errorf("stale: %v (run go generate ./...)", stale)
 	}
 	return nil
+}
+
+// writeAssets writes the service worker's list of files (site/offline),
+// when it changes.
+func writeAssets(root string) error {
+	data, err := offline.Manifest(root)
+	if err != nil {
+		return err
+	}
+	path := filepath.Join(root, filepath.FromSlash(offline.ManifestFile))
+	if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, data) {
+		return nil
+	}
+	return os.WriteFile(path, data, 0o644)
 }
 
 // repoRoot is the nearest directory at or above the working directory

@@ -9,6 +9,8 @@
 //	v       the format version; a fragment without v is version 1
 //	mode    a page mode: "predict" hides the response until the learner guesses
 //	eol     how the editor maps a line break: "crlf" (default) or "lf"
+//	embed   "1": the compact layout for an iframe on another site ("0", the
+//	        default, is the full page)
 //	<key>   every server setting (engine.Settings()), written only when it differs
 //	        from the base server (the example's, or the default one)
 //
@@ -50,6 +52,7 @@ type State struct {
 	Example string // the example the state started from, or ""
 	Mode    string // "" or one of Modes
 	EOL     string // "" (= "crlf") or one of EOLs
+	Embed   bool   // embed=1: the compact layout for an iframe
 }
 
 // A Problem is one thing wrong with a fragment, positioned at the byte
@@ -185,6 +188,12 @@ func ParseLimit(frag string, limit int) (State, []Problem) {
 			if p.val != EOLs[0] {
 				st.EOL = p.val
 			}
+		case "embed":
+			if p.val != "1" && p.val != "0" {
+				probs = append(probs, Problem{Offset: p.off, Key: p.key, Message: "unknown embed value " + quote(p.val) + "; expected 1 (the compact layout) or 0"})
+				continue
+			}
+			st.Embed = p.val == "1"
 		default:
 			s := engine.LookupSetting(p.key)
 			if s == nil {
@@ -200,8 +209,8 @@ func ParseLimit(frag string, limit int) (State, []Problem) {
 }
 
 // Fragment encodes the state as a fragment (without "#"): ex when the state
-// started from an example, req unless it equals the example's request, mode
-// and eol when set, and every setting that differs from the base server (the
+// started from an example, req unless it equals the example's request, mode,
+// eol and embed when set, and every setting that differs from the base server (the
 // example's, or the default one). Parse(s.Fragment()) gives back s.
 func (s State) Fragment() string {
 	var b []byte
@@ -230,6 +239,9 @@ func (s State) Fragment() string {
 	}
 	if s.EOL != "" && s.EOL != EOLs[0] {
 		add("eol", s.EOL)
+	}
+	if s.Embed {
+		add("embed", "1")
 	}
 	for _, set := range engine.Settings() {
 		if v := set.Get(&s.Config); v != set.Get(&base) {

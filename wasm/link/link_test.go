@@ -64,6 +64,25 @@ func TestParseFragment(t *testing.T) {
 				t.Errorf("EOL = %q", s.EOL)
 			}
 		}},
+		{name: "embed", frag: "ex=ws-rfc6455-sample&embed=1", req: sampleReq(), check: func(t *testing.T, s State) {
+			if !s.Embed || s.Example != "ws-rfc6455-sample" {
+				t.Errorf("Embed = %v, Example = %q", s.Embed, s.Example)
+			}
+			if f := s.Fragment(); f != "ex=ws-rfc6455-sample&embed=1" {
+				t.Errorf("Fragment() = %q", f)
+			}
+		}},
+		{name: "embed off", frag: "embed=0", req: "<nil>", check: func(t *testing.T, s State) {
+			if s.Embed || s.Fragment() != "" {
+				t.Errorf("Embed = %v, Fragment() = %q", s.Embed, s.Fragment())
+			}
+		}},
+		{name: "bad embed", frag: "embed=yes", req: "<nil>", problems: []string{`unknown embed value "yes"`}, check: func(t *testing.T, s State) {
+			if s.Embed {
+				t.Error("embed=yes turned the compact layout on")
+			}
+		}},
+		{name: "hostile embed", frag: "embed=%3Cscript%3E", req: "<nil>", problems: []string{`unknown embed value "<script>"`}},
 		{name: "too large", frag: "req=" + strings.Repeat("A", MaxFragment), req: "<nil>", fatal: true, problems: []string{"too large"}},
 		{name: "hostile key", frag: "<img src=x onerror=alert(1)>=1", req: "<nil>", problems: []string{"unknown key"}},
 	}
@@ -171,6 +190,10 @@ func fuzzState(req []byte, pick uint64, nilReq bool) State {
 		s.EOL = "lf"
 	}
 	pick /= 2
+	if pick%2 == 1 {
+		s.Embed = true
+	}
+	pick /= 2
 	for _, set := range engine.Settings() {
 		if pick%3 == 0 {
 			switch set.Kind {
@@ -213,7 +236,7 @@ func FuzzFragmentRoundTrip(f *testing.F) {
 		if !bytes.Equal(got.Request, s.Request) || (got.Request == nil) != (s.Request == nil) {
 			t.Fatalf("request: got %q, want %q (fragment %q)", got.Request, s.Request, frag)
 		}
-		if got.Example != s.Example || got.Mode != s.Mode || got.EOL != s.EOL {
+		if got.Example != s.Example || got.Mode != s.Mode || got.EOL != s.EOL || got.Embed != s.Embed {
 			t.Fatalf("page keys: got %+v, want %+v", got, s)
 		}
 		for _, set := range engine.Settings() {
@@ -228,7 +251,7 @@ func FuzzFragmentRoundTrip(f *testing.F) {
 }
 
 func FuzzParseFragment(f *testing.F) {
-	for _, s := range []string{"", "#req=YWI", "ex=seed-websocket&lf=reject", "v=2", "a%zz", "req=%00&&&=", "mode=predict&eol=lf"} {
+	for _, s := range []string{"", "#req=YWI", "ex=seed-websocket&lf=reject", "v=2", "a%zz", "req=%00&&&=", "mode=predict&eol=lf", "embed=1&ex=ws-rfc6455-sample", "embed=2"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, frag string) {
@@ -246,7 +269,7 @@ func FuzzParseFragment(f *testing.F) {
 			t.Fatalf("an example always brings a request")
 		}
 		again, probs2 := Parse(s.Fragment())
-		if len(probs2) != 0 || !bytes.Equal(again.Request, s.Request) {
+		if len(probs2) != 0 || !bytes.Equal(again.Request, s.Request) || again.Embed != s.Embed {
 			t.Fatalf("re-encoding %q: %v", frag, probs2)
 		}
 	})
@@ -331,4 +354,10 @@ func TestProblemsCutShort(t *testing.T) {
 			}
 		})
 	}
+}
+
+// sampleReq is the request of the example ws-rfc6455-sample.
+func sampleReq() string {
+	ex, _ := gallery.Lookup("ws-rfc6455-sample")
+	return string(ex.Request)
 }

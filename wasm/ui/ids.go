@@ -4,7 +4,7 @@ package ui
 // Response and Explanation are a contract with pages and tests outside the
 // repository; the others may grow.
 const (
-	IDPage         = "page"            // <body>: data-ready, data-mode
+	IDPage         = "page"            // <body>: data-ready, data-mode, data-embed
 	IDRequest      = "request"         // the request editor (textarea)
 	IDOverlay      = "request-overlay" // the highlight layer behind the editor
 	IDEOL          = "eol"             // line-ending mode select
@@ -21,9 +21,11 @@ const (
 	IDStatus       = "status"          // aria-live status line
 	IDErrorBanner  = "error-banner"    // shown when something breaks
 	IDThemeToggle  = "theme-toggle"    // light/dark switch
+	IDEmbedBar     = "embed-bar"       // shown in embed mode (embed=1)
+	IDOpenFull     = "open-full"       // embed mode: the link to the full playground
 )
 
 // IDs lists every element ID the page must define.
 var IDs = []string{IDPage, IDRequest, IDOverlay, IDEOL, IDResponse, IDResponseInfo, IDAfter,
 	IDExplanation, IDServer, IDExamples, IDCopyLink, IDLinkSize, IDLinkMessage,
-	IDRestoreDraft, IDStatus, IDErrorBanner, IDThemeToggle}
+	IDRestoreDraft, IDStatus, IDErrorBanner, IDThemeToggle, IDEmbedBar, IDOpenFull}
