@@ -5,11 +5,12 @@ package engine
 
 var (
 	noteH2CDisabled = &Note{ID: "h2c-disabled", Category: H2C, Level: Info,
-		Summary: "This server follows RFC 9113: it ignores the deprecated h2c upgrade and answers over HTTP/1.1.",
+		Summary: "This server follows RFC 9113: it ignores the deprecated h2c upgrade offer.",
 		Detail: "RFC 9113 deprecated the h2c upgrade: the token \"was never widely deployed\", and the same goes for HTTP2-Settings ([RFC 9113 §3.1](rfc:9113#3.1)). " +
 			"Browsers never sent it: they use HTTP/2 only over TLS, chosen with ALPN `h2` ([RFC 9113 §3.2](rfc:9113#3.2)). " +
 			"Cleartext HTTP/2 now needs *prior knowledge*: the client knows the server speaks HTTP/2 and starts with the connection preface `PRI * HTTP/2.0` ([RFC 9113 §3.3](rfc:9113#3.3)). " +
 			"Go's net/http (`Protocols.SetUnencryptedHTTP2`) works that way and answers an h2c upgrade with `200 OK`. " +
+			"Without another protocol to switch to, the request is answered over HTTP/1.1. " +
 			"Turn on the setting \"Accept h2c upgrade\" to see the RFC 7540 switch.",
 		Ref: Ref{9113, "3.1"}, Myth: "h2c means HTTP/2 through Upgrade."}
 	noteH2CDeprecated = &Note{ID: "h2c-deprecated", Category: H2C, Level: Warn,
@@ -24,9 +25,9 @@ var (
 			"The server reads the offer as h2c.",
 		Ref: Ref{7540, "11.8"}}
 	noteH2COptionMissing = &Note{ID: "h2c-connection-option", Category: H2C, Level: Warn,
-		Summary: "Connection does not list \"HTTP2-Settings\", so the server does not upgrade.",
+		Summary: "Connection does not list \"HTTP2-Settings\", so the server does not switch to h2c.",
 		Detail: "\"A client sending the HTTP2-Settings header field MUST also send HTTP2-Settings as a connection option in the Connection header field to prevent it from being forwarded\" ([RFC 7540 §3.2.1](rfc:7540#3.2.1)): `Connection: Upgrade, HTTP2-Settings`. " +
-			"An unlisted connection-specific field \"ought to be ignored\" ([RFC 9110 §7.6.1](rfc:9110#7.6.1)) because a proxy may have forwarded it, and without HTTP2-Settings the server MUST NOT upgrade. golang.org/x/net/http2/h2c does the same: it recognises an upgrade only when Connection lists HTTP2-Settings.",
+			"An unlisted connection-specific field \"ought to be ignored\" ([RFC 9110 §7.6.1](rfc:9110#7.6.1)) because a proxy may have forwarded it, and without HTTP2-Settings the server MUST NOT upgrade to HTTP/2. golang.org/x/net/http2/h2c does the same: it recognises an upgrade only when Connection lists HTTP2-Settings.",
 		Ref: Ref{7540, "3.2.1"}}
 	noteH2COptionLenient = &Note{ID: "h2c-connection-option-lenient", Category: H2C, Level: Warn,
 		Summary: "Connection does not list \"HTTP2-Settings\"; this lenient server upgrades anyway.",
@@ -34,22 +35,22 @@ var (
 			"The setting \"HTTP2-Settings not listed in Connection\" chooses.",
 		Ref: Ref{7540, "3.2.1"}}
 	noteH2CSettingsCount = &Note{ID: "h2c-settings-count", Category: H2C, Level: Warn,
-		Summary: "The request has {count} HTTP2-Settings fields instead of exactly one: no upgrade.",
+		Summary: "The request has {count} HTTP2-Settings fields instead of exactly one: no switch to h2c.",
 		Detail: "\"A server MUST NOT upgrade the connection to HTTP/2 if this header field is not present or if more than one is present\" ([RFC 7540 §3.2.1](rfc:7540#3.2.1)). " +
-			"The server answers as if there were no Upgrade.",
+			"The server does not switch to h2c; it answers as if h2c had not been offered, unless it is one that answers 500 (golang.org/x/net/http2/h2c).",
 		Ref: Ref{7540, "3.2.1"}}
 	noteH2CSettingsPadded = &Note{ID: "h2c-settings-padded", Category: H2C, Level: Warn,
-		Summary: "HTTP2-Settings {value} ends with \"=\" padding, which base64url here omits: no upgrade.",
+		Summary: "HTTP2-Settings {value} ends with \"=\" padding, which base64url here omits: no switch to h2c.",
 		Detail: "HTTP2-Settings is the SETTINGS payload \"encoded as a base64url string ... with any trailing '=' characters omitted\" ([RFC 7540 §3.2.1](rfc:7540#3.2.1), [RFC 4648 §5](rfc:4648#5)); its grammar is `token68`. " +
 			"A padded value is not one the server can accept.",
 		Ref: Ref{7540, "3.2.1"}, Myth: "HTTP2-Settings is base64."}
 	noteH2CSettingsInvalid = &Note{ID: "h2c-settings-invalid", Category: H2C, Level: Warn,
-		Summary: "HTTP2-Settings {value} is not base64url: no upgrade.",
+		Summary: "HTTP2-Settings {value} is not base64url: no switch to h2c.",
 		Detail: "HTTP2-Settings is the base64url encoding of a SETTINGS frame payload: letters, digits, `-` and `_` (not `+` and `/`), no trailing `=` ([RFC 7540 §3.2.1](rfc:7540#3.2.1), [RFC 4648 §5](rfc:4648#5)). " +
-			"A value that does not decode carries no settings, so the server does not upgrade.",
+			"A value that does not decode carries no settings, so the server does not switch to h2c.",
 		Ref: Ref{7540, "3.2.1"}, Myth: "HTTP2-Settings is base64."}
 	noteH2CSettingsLength = &Note{ID: "h2c-settings-length", Category: H2C, Level: Warn,
-		Summary: "HTTP2-Settings decodes to {length} bytes, not a whole number of 6-byte settings: no upgrade.",
+		Summary: "HTTP2-Settings decodes to {length} bytes, not a whole number of 6-byte settings: no switch to h2c.",
 		Detail: "A SETTINGS payload is a list of 6-byte settings (a 16-bit identifier and a 32-bit value), and one whose length is not a multiple of 6 is a FRAME_SIZE_ERROR ([RFC 9113 §6.5](rfc:9113#6.5)). " +
 			"HTTP2-Settings carries such a payload ([RFC 7540 §3.2.1](rfc:7540#3.2.1)), so this value cannot be one.",
 		Ref: Ref{9113, "6.5"}}
