@@ -24,12 +24,63 @@ type hpackDecoder struct {
 type hpackEntry struct{ name, value string }
 
 // An hpackField is one representation of a header block: a field, or a
-// dynamic table size update (update true, the new size in value).
+// dynamic table size update (its new size in value).
 type hpackField struct {
-	name, value string
-	how         string // how it was coded, e.g. "indexed 2", "literal, name 1, Huffman, added as 62"
-	sensitive   bool   // never indexed (§6.2.3)
-	update      bool
+	name, value         string
+	kind                hpackKind
+	index               uint64 // the field's index (indexed), its name's (literal), or 0 for a new name
+	dynamic             bool   // index is in the dynamic table
+	huffName, huffValue bool   // the strings were Huffman-coded
+}
+
+type hpackKind uint8
+
+const (
+	hpackIndexed     hpackKind = iota // §6.1
+	hpackIncremental                  // §6.2.1: a literal added to the dynamic table
+	hpackWithout                      // §6.2.2: a literal without indexing
+	hpackNever                        // §6.2.3: a literal never indexed
+	hpackUpdate                       // §6.3: a dynamic table size update
+)
+
+// sensitive reports a field that intermediaries must never index (§7.1.3).
+func (f hpackField) sensitive() bool { return f.kind == hpackNever }
+
+// how says how the field was coded, e.g. "indexed 2" or "literal, name 1,
+// Huffman value, added to the dynamic table".
+func (f hpackField) how() string {
+	idx := func() string {
+		s := strconv.FormatUint(f.index, 10)
+		if f.dynamic {
+			s += " (dynamic table)"
+		}
+		return s
+	}
+	switch f.kind {
+	case hpackIndexed:
+		return "indexed " + idx()
+	case hpackUpdate:
+		return "dynamic table size update"
+	}
+	s := "literal"
+	if f.kind == hpackNever {
+		s = "literal never indexed"
+	}
+	if f.index > 0 {
+		s += ", name " + idx()
+	} else {
+		s += ", new name"
+		if f.huffName {
+			s += " (Huffman)"
+		}
+	}
+	if f.huffValue {
+		s += ", Huffman value"
+	}
+	if f.kind == hpackIncremental {
+		s += ", added to the dynamic table"
+	}
+	return s
 }
 
 func newHPACKDecoder(limit int) hpackDecoder {
@@ -39,22 +90,21 @@ func newHPACKDecoder(limit int) hpackDecoder {
 // decode reads one complete header block, calling emit for each
 // representation in order. It returns why the block does not decode, or "".
 func (d *hpackDecoder) decode(block []byte, emit func(hpackField)) string {
-	first := true
-	for p := block; len(p) > 0; first = false {
+	first := true // no field yet: size updates may come (§4.2)
+	for p := block; len(p) > 0; {
 		b := p[0]
 		var f hpackField
 		var why string
 		switch {
 		case b&0x80 != 0: // §6.1 indexed
-			var i uint64
-			if i, p, why = hpackInt(p, 7); why != "" {
+			if f.index, p, why = hpackInt(p, 7); why != "" {
 				return why
 			}
-			e, where, ok := d.at(i)
+			e, ok := d.at(f.index)
 			if !ok {
-				return d.badIndex(i)
+				return d.badIndex(f.index)
 			}
-			f = hpackField{name: e.name, value: e.value, how: "indexed " + strconv.FormatUint(i, 10) + where}
+			f.kind, f.name, f.value, f.dynamic = hpackIndexed, e.name, e.value, f.index > uint64(len(hpackStatic))
 		case b&0xe0 == 0x20: // §6.3 dynamic table size update
 			if !first {
 				return "a dynamic table size update comes after a field; it must begin the block (RFC 7541 §4.2)"
@@ -68,53 +118,38 @@ func (d *hpackDecoder) decode(block []byte, emit func(hpackField)) string {
 			}
 			d.max = int(size)
 			d.evict(0)
-			f = hpackField{name: "dynamic table size update", value: strconv.FormatUint(size, 10), how: "the table's maximum size", update: true}
-			// Several updates may begin a block (§4.2); they are still first.
-			emit(f)
-			first = true
+			emit(hpackField{name: "dynamic table size update", value: strconv.FormatUint(size, 10), kind: hpackUpdate})
 			continue
 		default: // §6.2: with incremental indexing, without indexing, never indexed
-			prefix, kind := uint8(4), "literal"
+			prefix := uint8(4)
 			switch {
 			case b&0xc0 == 0x40:
-				prefix, kind = 6, "literal"
+				prefix, f.kind = 6, hpackIncremental
 			case b&0xf0 == 0x10:
-				kind, f.sensitive = "literal never indexed", true
+				f.kind = hpackNever
+			default:
+				f.kind = hpackWithout
 			}
-			var i uint64
-			if i, p, why = hpackInt(p, prefix); why != "" {
+			if f.index, p, why = hpackInt(p, prefix); why != "" {
 				return why
 			}
-			f.how = kind
-			if i > 0 {
-				e, where, ok := d.at(i)
+			if f.index > 0 {
+				e, ok := d.at(f.index)
 				if !ok {
-					return d.badIndex(i)
+					return d.badIndex(f.index)
 				}
-				f.name = e.name
-				f.how += ", name " + strconv.FormatUint(i, 10) + where
-			} else {
-				var huff bool
-				if f.name, huff, p, why = hpackString(p); why != "" {
-					return "the name: " + why
-				}
-				f.how += ", new name"
-				if huff {
-					f.how += " (Huffman)"
-				}
+				f.name, f.dynamic = e.name, f.index > uint64(len(hpackStatic))
+			} else if f.name, f.huffName, p, why = hpackString(p); why != "" {
+				return "the name: " + why
 			}
-			var huff bool
-			if f.value, huff, p, why = hpackString(p); why != "" {
+			if f.value, f.huffValue, p, why = hpackString(p); why != "" {
 				return "the value: " + why
 			}
-			if huff {
-				f.how += ", Huffman value"
-			}
-			if prefix == 6 {
+			if f.kind == hpackIncremental {
 				d.add(f.name, f.value)
-				f.how += ", added to the dynamic table"
 			}
 		}
+		first = false
 		emit(f)
 	}
 	return ""
@@ -122,17 +157,17 @@ func (d *hpackDecoder) decode(block []byte, emit func(hpackField)) string {
 
 // at returns the entry at index i (§2.3.3): 1 to 61 the static table, then
 // the dynamic table, newest first.
-func (d *hpackDecoder) at(i uint64) (e hpackEntry, where string, ok bool) {
+func (d *hpackDecoder) at(i uint64) (e hpackEntry, ok bool) {
 	switch {
 	case i == 0:
-		return e, "", false
+		return e, false
 	case i <= uint64(len(hpackStatic)):
 		s := hpackStatic[i-1]
-		return hpackEntry{s[0], s[1]}, "", true
+		return hpackEntry{s[0], s[1]}, true
 	case i-uint64(len(hpackStatic)) <= uint64(len(d.table)):
-		return d.table[len(d.table)-int(i-uint64(len(hpackStatic)))], " (dynamic table)", true
+		return d.table[len(d.table)-int(i-uint64(len(hpackStatic)))], true
 	}
-	return e, "", false
+	return e, false
 }
 
 func (d *hpackDecoder) badIndex(i uint64) string {

@@ -105,7 +105,7 @@ var (
 			"The client's own requests start at stream 3 (client streams are odd, [RFC 9113 §5.1.1](rfc:9113#5.1.1)).",
 		Ref: Ref{7540, "3.2"}}
 	noteH2CResponse = &Note{ID: "h2c-response", Category: H2C, Level: Info,
-		Summary: "The response {status} goes out as a HEADERS frame with {count} HPACK-coded fields, then DATA with END_STREAM.",
+		Summary: "The response {status} goes out on stream {stream} as a HEADERS frame with {count} HPACK-coded fields, {then}.",
 		Detail: "HTTP/2 has no status line: the status is the `:status` pseudo-header ([RFC 9113 §8.3.2](rfc:9113#8.3.2)), field names are lower case ([RFC 9113 §8.2.1](rfc:9113#8.2.1)) and the field block is HPACK-compressed ([RFC 7541](rfc:7541)). " +
 			"Here every field is either an index into the static table (`:status: 200` is the single byte 0x88, [RFC 7541 §6.1](rfc:7541#6.1)) or a literal without indexing and without Huffman coding ([RFC 7541 §6.2.2](rfc:7541#6.2.2)), so the bytes stay readable. " +
 			"Connection-specific fields such as `Connection` MUST NOT be sent in HTTP/2 ([RFC 9113 §8.2.2](rfc:9113#8.2.2)). golang.org/x/net/http2 also sends a `date` field.",
@@ -113,7 +113,8 @@ var (
 	noteH2ClientBytes = &Note{ID: "h2-client-bytes", Category: H2C, Level: Info,
 		Summary: "The client's next {count} bytes are read as HTTP/2: {state}.",
 		Detail: "After the switch the server reads the connection as HTTP/2: the client connection preface, then frames, each a 9-octet header (length, type, flags, stream) and a payload ([RFC 9113 §3.4](rfc:9113#3.4), [RFC 9113 §4.1](rfc:9113#4.1)). " +
-			"A client should not send them before it has the 101 ([RFC 7540 §3.2](rfc:7540#3.2)): had the server refused, they would be read as HTTP/1.1 ([RFC 9931](rfc:9931)).",
+			"After an h2c upgrade a client should not send them before it has the 101 ([RFC 7540 §3.2](rfc:7540#3.2)): had the server refused, they would be read as HTTP/1.1 ([RFC 9931](rfc:9931)). " +
+			"The server answers each frame as it arrives: SETTINGS with an ACK, PING with a PING ACK, a request with its response.",
 		Ref: Ref{9113, "3.4"}}
 	noteH2BadPreface = &Note{ID: "h2-invalid-preface", Category: H2C, Level: Warn,
 		Summary: "The {count} bytes are not the HTTP/2 client connection preface: the server closes the connection.",
@@ -126,6 +127,54 @@ var (
 			"A client that knows the server speaks HTTP/2 over cleartext TCP (prior knowledge) starts this way, with no Upgrade and no 101 ([RFC 9113 §3.3](rfc:9113#3.3)); that is how cleartext HTTP/2 works now that h2c upgrade is deprecated ([RFC 9113 §3.1](rfc:9113#3.1)). " +
 			"The HTTP/1.1 checks do not apply; the server answers with its SETTINGS frame, not a status line.",
 		Ref: Ref{9113, "3.3"}, Myth: "h2c always means HTTP/2 through Upgrade."}
+	noteH2Request = &Note{ID: "h2-request", Category: H2C, Level: Info,
+		Summary: "The client's HEADERS opens stream {stream} with the request {method} {path}: {count} fields, decoded with HPACK.",
+		Detail: "An HTTP/2 request is a header block on a new stream: the request-line becomes the pseudo-header fields `:method`, `:scheme`, `:path` and `:authority`, which come before the other fields ([RFC 9113 §8.3.1](rfc:9113#8.3.1)). " +
+			"The block is HPACK-coded ([RFC 7541](rfc:7541)): a field may be an index into the static table (0x82 is `:method: GET`), or a literal that the encoder adds to the dynamic table, so that the next request names it with one byte ([RFC 7541 §2.3](rfc:7541#2.3)); literals are usually Huffman-coded ([RFC 7541 §5.2](rfc:7541#5.2)). " +
+			"The pane lists every field in wire order, with how it was coded. " +
+			"Client streams have odd numbers, each higher than the last ([RFC 9113 §5.1.1](rfc:9113#5.1.1)): curl starts at 1; nghttp sends PRIORITY frames for streams 3 to 11 first and asks on stream 13. " +
+			"END_STREAM on the HEADERS frame means the request has no content; otherwise DATA frames follow.",
+		Ref: Ref{9113, "8.3.1"}, Myth: "HTTP/2 requests still have a request-line."}
+	noteH2RequestBody = &Note{ID: "h2-request-body", Category: H2C, Level: Info,
+		Summary: "The request on stream {stream} carries {count} bytes of content in {frames}; END_STREAM ends it, and the server answers.",
+		Detail: "HTTP/2 has neither Content-Length framing nor chunked coding: the content is the DATA frames of the stream, and the END_STREAM flag on the last one ends it ([RFC 9113 §8.1](rfc:9113#8.1)). " +
+			"A `content-length` field, when present, must equal the total, or the request is malformed ([RFC 9113 §8.1.1](rfc:9113#8.1.1)). " +
+			"DATA counts against the flow-control windows, which the receiver opens again with WINDOW_UPDATE ([RFC 9113 §6.9](rfc:9113#6.9)).",
+		Ref: Ref{9113, "8.1"}}
+	noteH2StreamError = &Note{ID: "h2-stream-error", Category: H2C, Level: Warn,
+		Summary: "Stream {stream}: {why}; the server resets the stream with RST_STREAM {error}.",
+		Detail: "A problem confined to one stream is a stream error: the endpoint sends RST_STREAM with the error code, and the connection goes on ([RFC 9113 §5.4.2](rfc:9113#5.4.2)). " +
+			"A malformed request (a missing or repeated pseudo-header, an upper-case field name, a connection-specific field such as `connection`, a `content-length` that disagrees with the DATA) is a stream error of type PROTOCOL_ERROR ([RFC 9113 §8.1.1](rfc:9113#8.1.1)); frames on a stream the client has ended are STREAM_CLOSED ([RFC 9113 §5.1](rfc:9113#5.1)). " +
+			"The server answers nothing on that stream; frames still in flight on it are ignored.",
+		Ref: Ref{9113, "5.4.2"}}
+	noteH2ConnectionError = &Note{ID: "h2-connection-error", Category: H2C, Level: Warn,
+		Summary: "The server ends the connection with GOAWAY {error}: {why}.",
+		Detail: "An error that leaves the connection's state unusable is a connection error: the endpoint sends GOAWAY with the last stream it acted on and the error code, then closes ([RFC 9113 §5.4.1](rfc:9113#5.4.1)). " +
+			"Among them: a preface not followed by SETTINGS ([RFC 9113 §3.4](rfc:9113#3.4)), a frame larger than SETTINGS_MAX_FRAME_SIZE or of the wrong size for its type (FRAME_SIZE_ERROR, [RFC 9113 §4.2](rfc:9113#4.2)), a HEADERS frame on an even stream or on one not above the last ([RFC 9113 §5.1.1](rfc:9113#5.1.1)), a header block interrupted before END_HEADERS ([RFC 9113 §6.10](rfc:9113#6.10)), DATA on an idle stream ([RFC 9113 §5.1](rfc:9113#5.1)), and an invalid setting ([RFC 9113 §6.5.2](rfc:9113#6.5.2)). " +
+			"The server reads nothing after its GOAWAY.",
+		Ref: Ref{9113, "5.4.1"}}
+	noteH2CompressionError = &Note{ID: "h2-compression-error", Category: H2C, Level: Warn,
+		Summary: "The header block of stream {stream} does not decode ({why}): the server ends the connection with GOAWAY COMPRESSION_ERROR.",
+		Detail: "HPACK's dynamic table is shared by every header block of the connection, in order ([RFC 7541 §2.3.2](rfc:7541#2.3.2)), so a block that does not decode leaves the two sides' tables out of step for good. " +
+			"\"A decoding error in a field block MUST be treated as a connection error of type COMPRESSION_ERROR\" ([RFC 9113 §4.3](rfc:9113#4.3)), even on a stream the server would otherwise ignore. " +
+			"Decoding errors include an index past the tables, a string running past the block, Huffman padding that is not a prefix of EOS or longer than 7 bits, and a table size update above the server's SETTINGS_HEADER_TABLE_SIZE ([RFC 7541 §5.2](rfc:7541#5.2), [RFC 7541 §6.3](rfc:7541#6.3)).",
+		Ref: Ref{9113, "4.3"}}
+	noteH2ClientGoAway = &Note{ID: "h2-client-goaway", Category: H2C, Level: Info,
+		Summary: "The client sends GOAWAY {error} (last stream {last}): it is closing the connection.",
+		Detail: "GOAWAY starts the shutdown of a connection; the last stream identifier is the highest server-initiated stream the sender may have acted on, 0 when the server pushed nothing ([RFC 9113 §6.8](rfc:9113#6.8)). " +
+			"A client sends it when it is done, as nghttp does after its last response, often without acknowledging the server's SETTINGS first; the server still finishes the streams the client opened.",
+		Ref: Ref{9113, "6.8"}}
+	noteH2ClientAck = &Note{ID: "h2-client-ack-expected", Category: H2C, Level: Info,
+		Summary: "The client is expected to acknowledge the server's SETTINGS; its ACK is not in the input.",
+		Detail: "\"Upon receiving a SETTINGS frame, the recipient MUST immediately emit a SETTINGS frame with the ACK flag set\" ([RFC 9113 §6.5.3](rfc:9113#6.5.3)). " +
+			"It is shown as what the client will most likely send, not as certain: a client that is done may close first (nghttp sends GOAWAY without an ACK), and a server that waits too long for it may end the connection with SETTINGS_TIMEOUT. " +
+			"Add the client's real bytes after your input to replace it.",
+		Ref: Ref{9113, "6.5.3"}}
+	noteH2ConnectNotProxy = &Note{ID: "h2-connect-not-implemented", Category: H2C, Level: Bad, Status: 501,
+		Summary: "CONNECT {authority} on stream {stream} asks for a tunnel; this origin server is not a proxy and does not implement CONNECT.",
+		Detail: "In HTTP/2 a CONNECT request has only `:method` and `:authority`, and the tunnel's bytes travel in DATA frames on its stream ([RFC 9113 §8.5](rfc:9113#8.5)); it is meant for proxies ([RFC 9110 §9.3.6](rfc:9110#9.3.6)). " +
+			"A server that does not implement a method answers 501 (Not Implemented) ([RFC 9110 §9.1](rfc:9110#9.1)); here it does so on the stream, and the connection stays open.",
+		Ref: Ref{9113, "8.5"}}
 	noteH2PriorRefused = &Note{ID: "h2-prior-knowledge-refused", Category: H2C, Level: Bad, Status: 505,
 		Summary: "This HTTP/1.1-only server does not speak HTTP/2, so it refuses version 2.0.",
 		Detail: "The preface `PRI * HTTP/2.0` is built so that an HTTP/1.1 server rejects it ([RFC 9113 §3.4](rfc:9113#3.4)): 505 means the server does not support the request's major version ([RFC 9110 §15.6.6](rfc:9110#15.6.6)). " +
@@ -161,5 +210,13 @@ func h2cNotes() []*Note {
 		noteH2BadPreface,
 		notePriorKnowledge,
 		noteH2PriorRefused,
+		noteH2Request,
+		noteH2RequestBody,
+		noteH2StreamError,
+		noteH2ConnectionError,
+		noteH2CompressionError,
+		noteH2ClientGoAway,
+		noteH2ClientAck,
+		noteH2ConnectNotProxy,
 	}
 }
