@@ -114,10 +114,7 @@ func serve(t *testing.T, ln net.Listener, done chan<- exchange) {
 }
 
 func TestCurlCompletesH2CSwitch(t *testing.T) {
-	curl, err := exec.LookPath("curl")
-	if err != nil {
-		t.Skip("curl is not installed (apt-get install curl)")
-	}
+	curl := client(t, "curl", "curl")
 	for _, tc := range []struct {
 		name string
 		args []string
@@ -275,10 +272,7 @@ func (c *replay) Read(p []byte) (int, error) { return c.r.Read(p) }
 // the connection and must send exactly those frames, and curl gets its
 // response over HTTP/2.
 func TestCurlPriorKnowledge(t *testing.T) {
-	curl, err := exec.LookPath("curl")
-	if err != nil {
-		t.Skip("curl is not installed (apt-get install curl)")
-	}
+	curl := client(t, "curl", "curl")
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
