@@ -78,9 +78,11 @@ type h2conn struct {
 	settings     bool // the client's first SETTINGS arrived: its preface is complete
 	acked        bool // the client acknowledged the server's SETTINGS
 	clientGoAway bool
-	closed       bool // the server sent GOAWAY: it reads nothing more
-	partial      bool // the input ends inside a frame
-	limited      bool // the input holds more than h2MaxFrames frames
+	goingAway    bool   // the server answered the client's GOAWAY with its own: it opens no new streams
+	goAwayLast   uint32 // the last stream of the server's GOAWAY NO_ERROR
+	closed       bool   // the server sent GOAWAY for an error: it reads nothing more
+	partial      bool   // the input ends inside a frame
+	limited      bool   // the input holds more than h2MaxFrames frames
 
 	last     uint32 // the highest stream the client opened
 	requests int    // the streams the client opened
@@ -220,6 +222,13 @@ func (c *h2conn) frame(f h2Frame, raw []byte, sp Span, expected bool) {
 		default:
 			c.clientGoAway = true
 			c.n.t.note(sp, noteH2ClientGoAway, v("error", h2ErrorName(be32(p[4:]))), v("last", itoa(int(be32(p)&0x7fffffff))))
+			if !c.goingAway {
+				// The server shuts down its side too, gracefully: it
+				// finishes the streams it has, and ignores new ones
+				// (RFC 9113 §6.8), as golang.org/x/net/http2 does.
+				c.goingAway, c.goAwayLast = true, c.last
+				c.server(goAwayFrame(c.last, h2NoError, "").part("server", "h2", "GOAWAY frame: the server closes its side too (NO_ERROR)"))
+			}
 		}
 	case h2WindowUpdate:
 		c.windowUpdate(f, raw, sp, name)
@@ -478,6 +487,9 @@ func (c *h2conn) endBlock() {
 		return
 	case st != nil && st.reset:
 		part.Title += " (ignored: the server reset the stream)"
+		return
+	case st == nil && c.goingAway && id > c.goAwayLast:
+		part.Title += " (ignored: above the last stream of the server's GOAWAY)"
 		return
 	case st != nil && !trailers:
 		c.streamError(id, h2StreamClosed, "a HEADERS frame on stream "+itoa(int(id))+", which the client has already ended")

@@ -50,7 +50,9 @@ func serverBytes(res *engine.Result) (out []byte, closing bool) {
 			continue
 		}
 		out = append(out, p.Bytes...)
-		closing = closing || len(p.Bytes) >= 9 && p.Bytes[3] == 0x7 // GOAWAY
+		// A GOAWAY for an error closes the connection; one with NO_ERROR
+		// shuts it down gracefully, and the client closes it.
+		closing = closing || len(p.Bytes) >= 17 && p.Bytes[3] == 0x7 && !bytes.Equal(p.Bytes[13:17], []byte{0, 0, 0, 0})
 	}
 	return out, closing
 }
