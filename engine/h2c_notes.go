@@ -125,7 +125,8 @@ var (
 		Summary: "This is the HTTP/2 connection preface: a client with prior knowledge speaks HTTP/2 from the first byte.",
 		Detail: "`PRI * HTTP/2.0\\r\\n\\r\\nSM\\r\\n\\r\\n` looks like an HTTP/1.1 request-line on purpose: an HTTP/1.1 server reads method PRI and version 2.0 and refuses it, so a client never mistakes an old server for HTTP/2 ([RFC 9113 §3.4](rfc:9113#3.4)). " +
 			"A client that knows the server speaks HTTP/2 over cleartext TCP (prior knowledge) starts this way, with no Upgrade and no 101 ([RFC 9113 §3.3](rfc:9113#3.3)); that is how cleartext HTTP/2 works now that h2c upgrade is deprecated ([RFC 9113 §3.1](rfc:9113#3.1)). " +
-			"The HTTP/1.1 checks do not apply; the server answers with its SETTINGS frame, not a status line.",
+			"The HTTP/1.1 checks do not apply; the server answers with its SETTINGS frame, not a status line. " +
+			"Each request then comes as a HEADERS frame on a new stream, and its answer as a HEADERS frame whose `:status` pseudo-header is the status ([RFC 9113 §8.3.2](rfc:9113#8.3.2)): the status shown here is that of the first request answered.",
 		Ref: Ref{9113, "3.3"}, Myth: "h2c always means HTTP/2 through Upgrade."}
 	noteH2Request = &Note{ID: "h2-request", Category: H2C, Level: Info,
 		Summary: "The client's HEADERS opens stream {stream} with the request {method} {path}: {count} fields, decoded with HPACK.",
