@@ -30,13 +30,7 @@ const xnetConnWindow = 1<<20 - 65535
 // serverPreface returns the server's first frames (RFC 9113 §3.4: a SETTINGS
 // frame, possibly empty, MUST be the first frame the server sends).
 func serverPreface(n *negotiation) []Part {
-	list := xnetSettings
-	switch n.cfg.H2C.Preface {
-	case "empty":
-		list = nil
-	case "go":
-		list = goSettings
-	}
+	list := serverSettings(n.cfg)
 	vars := []Var{v("settings", settingsSummary(list))}
 	n.t.note(Span{}, noteH2ServerPreface, vars...)
 	p := settingsFrame(list).part("server", "h2", "SETTINGS frame: the server connection preface")
@@ -45,6 +39,17 @@ func serverPreface(n *negotiation) []Part {
 		return []Part{p}
 	}
 	return []Part{p, windowUpdateFrame(0, xnetConnWindow).part("server", "h2", "WINDOW_UPDATE frame: the connection may receive 1 MiB")}
+}
+
+// serverSettings are the settings of the server's SETTINGS frame.
+func serverSettings(cfg *Config) []h2Setting {
+	switch cfg.H2C.Preface {
+	case "empty":
+		return nil
+	case "go":
+		return goSettings
+	}
+	return xnetSettings
 }
 
 // h2cAfter describes the bytes after the 101. clientSettings is the decoded

@@ -110,17 +110,6 @@ func newH2Conn(n *negotiation, upgrade bool) *h2conn {
 	return c
 }
 
-// serverSettings are the settings of the server's SETTINGS frame.
-func serverSettings(cfg *Config) []h2Setting {
-	switch cfg.H2C.Preface {
-	case "empty":
-		return nil
-	case "go":
-		return goSettings
-	}
-	return xnetSettings
-}
-
 func (c *h2conn) server(p Part) { c.parts = append(c.parts, p) }
 
 // feed reads client frames from b, which starts at offset base of the
@@ -195,7 +184,11 @@ func (c *h2conn) frame(f h2Frame, raw []byte, sp Span, expected bool) {
 	}
 	if !c.settings && (f.Type != h2Settings || f.Flags&h2FlagAck != 0) {
 		c.parts = append(c.parts, clientPart(f, raw, sp, name+": the preface must continue with SETTINGS"))
-		c.connError(h2ProtocolError, "the client's preface goes on with a "+f.typeName()+" frame instead of SETTINGS")
+		what := "a " + f.typeName() + " frame"
+		if f.Type == h2Settings {
+			what = "a SETTINGS ACK" // it acknowledges nothing yet
+		}
+		c.connError(h2ProtocolError, "the client's preface goes on with "+what+" instead of its SETTINGS")
 		return
 	}
 	p := f.Payload
