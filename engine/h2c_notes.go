@@ -146,7 +146,8 @@ var (
 		Summary: "Stream {stream}: {why}; the server resets the stream with RST_STREAM {error}.",
 		Detail: "A problem confined to one stream is a stream error: the endpoint sends RST_STREAM with the error code, and the connection goes on ([RFC 9113 §5.4.2](rfc:9113#5.4.2)). " +
 			"A malformed request (a missing or repeated pseudo-header, an upper-case field name, a connection-specific field such as `connection`, a `content-length` that disagrees with the DATA) is a stream error of type PROTOCOL_ERROR ([RFC 9113 §8.1.1](rfc:9113#8.1.1)); frames on a stream the client has ended are STREAM_CLOSED ([RFC 9113 §5.1](rfc:9113#5.1)). " +
-			"The server answers nothing on that stream; frames still in flight on it are ignored.",
+			"The server answers nothing on that stream; frames still in flight on it are ignored. " +
+			"A server MAY send a response before it resets the stream ([RFC 9113 §8.1.1](rfc:9113#8.1.1)): Go's net/http answers 400 to a connection-specific field or a `te` other than `trailers`, without a reset; it also lets pass a value with white space at either end, a `content-length` it cannot parse, and a second `content-length`.",
 		Ref: Ref{9113, "5.4.2"}}
 	noteH2ConnectionError = &Note{ID: "h2-connection-error", Category: H2C, Level: Warn,
 		Summary: "The server ends the connection with GOAWAY {error}: {why}.",

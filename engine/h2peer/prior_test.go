@@ -302,3 +302,86 @@ func TestDifferentialH2CAfter101(t *testing.T) {
 		t.Fatalf("only %d h2c goldens hold the client's HTTP/2 bytes", checked)
 	}
 }
+
+// lit is an HPACK literal field without indexing, with a new name and no
+// Huffman coding: the name is sent exactly as given.
+func lit(name, value string) []byte {
+	b := []byte{0, byte(len(name))}
+	b = append(b, name...)
+	b = append(b, byte(len(value)))
+	return append(b, value...)
+}
+
+func frame(typ, flags byte, stream uint32, payload []byte) []byte {
+	n := len(payload)
+	return append([]byte{byte(n >> 16), byte(n >> 8), byte(n), typ, flags, byte(stream >> 24), byte(stream >> 16), byte(stream >> 8), byte(stream)}, payload...)
+}
+
+// TestDifferentialRequestRules sends requests that break one rule of RFC
+// 9113 §8.2 or §8.3 each to net/http and to the engine: the answer on the
+// stream (a response, or RST_STREAM) must agree, or the difference be
+// explained by the engine's note.
+func TestDifferentialRequestRules(t *testing.T) {
+	var p http.Protocols
+	p.SetHTTP1(true)
+	p.SetUnencryptedHTTP2(true)
+	addr := listen(t, &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		io.Copy(io.Discard, r.Body)
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		io.WriteString(w, body)
+	}), Protocols: &p, ErrorLog: log.New(io.Discard, "", 0)})
+	method, path, scheme, authority := lit(":method", "GET"), lit(":path", "/"), lit(":scheme", "http"), lit(":authority", "a")
+	join := func(fields ...[]byte) []byte { return bytes.Join(fields, nil) }
+	for _, tc := range []struct {
+		name  string
+		block []byte
+		note  string // the engine's note when net/http answers differently
+	}{
+		{"well-formed", join(method, path, scheme, authority), ""},
+		{"te: trailers", join(method, path, scheme, authority, lit("te", "trailers")), ""},
+		{"te: gzip", join(method, path, scheme, authority, lit("te", "gzip")), "h2-stream-error"},
+		{"connection", join(method, path, scheme, authority, lit("connection", "keep-alive")), "h2-stream-error"},
+		{"upgrade", join(method, path, scheme, authority, lit("upgrade", "websocket")), "h2-stream-error"},
+		{"transfer-encoding", join(method, path, scheme, authority, lit("transfer-encoding", "chunked")), "h2-stream-error"},
+		{"upper-case name", join(method, path, scheme, authority, lit("X-A", "b")), ""},
+		{"space in a name", join(method, path, scheme, authority, lit("x a", "b")), ""},
+		{"NUL in a value", join(method, path, scheme, authority, lit("x-a", "b\x00c")), ""},
+		// net/http answers 400 to connection-specific fields and te (a
+		// response before the reset is allowed, RFC 9113 §8.1.1), and does
+		// not check white space at the ends of a value, nor a content-length
+		// it cannot parse, nor a second one: the note says so.
+		{"value with a leading space", join(method, path, scheme, authority, lit("x-a", " b")), "h2-stream-error"},
+		{"no :method", join(path, scheme, authority), ""},
+		{"no :path", join(method, scheme, authority), ""},
+		{"empty :path", join(method, lit(":path", ""), scheme, authority), ""},
+		{"no :scheme", join(method, path, authority), ""},
+		{"two :path", join(method, path, path, scheme, authority), ""},
+		{"pseudo-header after a field", join(method, path, lit("x-a", "b"), scheme, authority), ""},
+		{":status in a request", join(method, path, scheme, authority, lit(":status", "200")), ""},
+		{"unknown pseudo-header", join(method, path, scheme, authority, lit(":foo", "b")), ""},
+		{":protocol without the setting", join(lit(":method", "CONNECT"), lit(":protocol", "websocket"), path, scheme, authority), ""},
+		{"CONNECT with :path", join(lit(":method", "CONNECT"), path, authority), ""},
+		{"bad content-length", join(method, path, scheme, authority, lit("content-length", "abc")), "h2-stream-error"},
+		{"two content-lengths", join(method, path, scheme, authority, lit("content-length", "0"), lit("content-length", "1")), "h2-stream-error"},
+	} {
+		settings := frame(0x4, 0, 0, nil)
+		raw := append([]byte("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n"), settings...)
+		raw = append(raw, frame(0x1, 0x5, 1, tc.block)...)
+		res := engine.Negotiate(raw, profile(t, stdProfile))
+		want := engineFrames(t, res)
+		got := peerFrames(t, addr, raw, want, quiet(res))
+		if got.String() == want.String() {
+			if tc.note != "" {
+				t.Errorf("%s: both answer %s, but the case lists the difference %s", tc.name, got, tc.note)
+			}
+			continue
+		}
+		found := false
+		for _, s := range res.Trace {
+			found = found || tc.note != "" && s.Note != nil && s.Note.ID == tc.note
+		}
+		if !found {
+			t.Errorf("%s: net/http answers %s\nthe engine as that server: %s", tc.name, got, want)
+		}
+	}
+}
