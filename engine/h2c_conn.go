@@ -454,6 +454,8 @@ func (c *h2conn) headersFrame(f h2Frame, raw []byte, sp Span, name string) {
 func (c *h2conn) endBlock() {
 	id, block, end, self := c.blockStream, c.block, c.blockEnd, c.blockSelf
 	c.block = nil
+	// part is the HEADERS frame's entry; it is only written before the
+	// parts grow again (an append may move them).
 	part := &c.parts[c.blockPart]
 	cont := ""
 	if k := len(c.parts) - 1 - c.blockPart; k > 0 {
