@@ -39,6 +39,11 @@ const (
 // hostile paste cannot make the page list thousands of them.
 const h2MaxFrames = 64
 
+// xnetMaxHeaderList is the largest header list golang.org/x/net/http2's
+// server reads (http.DefaultMaxHeaderBytes plus 32 for each of 10 fields),
+// which it announces as SETTINGS_MAX_HEADER_LIST_SIZE.
+const xnetMaxHeaderList = 1<<20 + 320
+
 // h2MaxShown bounds the decoded fields a header block lists, by count and
 // by bytes: an HPACK block can name a 4 KB table entry with one byte.
 const (
@@ -60,6 +65,8 @@ type h2Stream struct {
 	reset         bool // the server reset it: frames still in flight on it are ignored (RFC 9113 §5.4.2)
 	method, path  string
 	contentLength int64 // -1 without content-length
+	refusal       *Note // the note whose status answers the request, or nil for the ordinary response
+	refusalVars   []Var
 	body          int64 // the request content received so far
 	dataFrames    int
 	window        int64  // what the server may still send on the stream (RFC 9113 §6.9)
@@ -72,8 +79,9 @@ type h2conn struct {
 	dec     hpackDecoder
 	upgrade bool // h2c: stream 1 is the upgraded HTTP/1.1 request, answered on the connection
 
-	maxFrame int // the server's SETTINGS_MAX_FRAME_SIZE: a larger frame is a FRAME_SIZE_ERROR
-	frames   int // client frames read
+	maxFrame      int // the server's SETTINGS_MAX_FRAME_SIZE: a larger frame is a FRAME_SIZE_ERROR
+	maxHeaderList int // the server's SETTINGS_MAX_HEADER_LIST_SIZE, or x/net's when it announces none
+	frames        int // client frames read
 
 	settings     bool // the client's first SETTINGS arrived: its preface is complete
 	acked        bool // the client acknowledged the server's SETTINGS
@@ -101,10 +109,13 @@ type h2conn struct {
 }
 
 func newH2Conn(n *negotiation, upgrade bool) *h2conn {
-	c := &h2conn{n: n, upgrade: upgrade, dec: newHPACKDecoder(4096), maxFrame: 1 << 14, connWindow: 65535, initialWindow: 65535}
+	c := &h2conn{n: n, upgrade: upgrade, dec: newHPACKDecoder(4096), maxFrame: 1 << 14, maxHeaderList: xnetMaxHeaderList, connWindow: 65535, initialWindow: 65535}
 	for _, s := range serverSettings(n.cfg) {
-		if s.ID == h2MaxFrameSize {
+		switch s.ID {
+		case h2MaxFrameSize:
 			c.maxFrame = int(s.Value)
+		case h2MaxHeaderListSize:
+			c.maxHeaderList = int(s.Value)
 		}
 	}
 	return c
@@ -464,7 +475,7 @@ func (c *h2conn) endBlock() {
 	st := c.stream(id)
 	trailers := st != nil && st.state == h2Open && !st.reset
 	var q h2Request
-	q.start(trailers)
+	q.start(trailers, c.maxHeaderList)
 	why := c.dec.decode(block, func(f hpackField) { q.add(f) })
 	part.Fields = append(part.Fields, q.shown...)
 	if q.hidden > 0 {
@@ -502,6 +513,16 @@ func (c *h2conn) endBlock() {
 	}
 	if self {
 		c.streamError(id, h2ProtocolError, "stream "+itoa(int(id))+" depends on itself")
+		return
+	}
+	if q.tooLarge && !trailers {
+		// As x/net does: the block is decoded, to keep the HPACK context,
+		// but not read; the request is answered 431 (RFC 9113 §6.5.2,
+		// RFC 6585 §5).
+		part.Title = "HEADERS frame: a request whose fields are too large, on stream " + itoa(int(id)) + cont
+		st.refusal, st.refusalVars = noteH2HeaderListTooLarge, []Var{v("stream", itoa(int(id))), v("size", strconv.Itoa(q.size)), v("limit", strconv.Itoa(c.maxHeaderList))}
+		st.state = h2Open
+		c.endRequest(st)
 		return
 	}
 	if bad := q.malformed(); bad != "" {
@@ -614,11 +635,13 @@ func (c *h2conn) respond(st *h2Stream) {
 	n := c.n
 	var resp *Response
 	decisive := -1
-	if st.method == "CONNECT" {
+	if st.refusal == nil && st.method == "CONNECT" {
 		// This origin server is not a proxy (RFC 9110 §9.3.6, RFC 9113 §8.5).
-		vars := []Var{v("stream", itoa(int(st.id))), v("authority", st.path)}
-		decisive = n.t.refuse("the server implements the method", Span{}, noteH2ConnectNotProxy, vars...)
-		resp = (&Response{Status: noteH2ConnectNotProxy.Status}).withBody("text/plain; charset=utf-8", "501 Not Implemented: "+Expand(noteH2ConnectNotProxy.Summary, vars)+"\n")
+		st.refusal, st.refusalVars = noteH2ConnectNotProxy, []Var{v("stream", itoa(int(st.id))), v("authority", st.path)}
+	}
+	if note := st.refusal; note != nil {
+		decisive = n.t.refuse("the server answers the request", Span{}, note, st.refusalVars...)
+		resp = (&Response{Status: note.Status}).withBody("text/plain; charset=utf-8", strconv.Itoa(note.Status)+" "+ReasonPhrase(note.Status)+": "+Expand(note.Summary, st.refusalVars)+"\n")
 	} else {
 		saved := n.t
 		resp = n.ordinaryResponse() // its trace notes belong to HTTP/1.1 answers
@@ -774,12 +797,14 @@ type h2Request struct {
 	count                int
 	shown                []Var
 	shownBytes, hidden   int
+	size, limit          int  // the header list's size (RFC 9113 §6.5.2), and the server's limit
+	tooLarge             bool // size is over limit: the rest of the block is decoded, not read
 }
 
 var h2Pseudo = [5]string{":method", ":scheme", ":path", ":authority", ":protocol"}
 
-func (q *h2Request) start(trailers bool) {
-	*q = h2Request{trailers: trailers, contentLength: -1}
+func (q *h2Request) start(trailers bool, limit int) {
+	*q = h2Request{trailers: trailers, contentLength: -1, limit: limit}
 }
 
 func (q *h2Request) malform(why string) {
@@ -790,7 +815,7 @@ func (q *h2Request) malform(why string) {
 
 // add reads one decoded representation (RFC 9113 §8.2, §8.3).
 func (q *h2Request) add(f hpackField) {
-	if len(q.shown) < h2MaxShownFields && q.shownBytes < h2MaxShownBytes {
+	if len(q.shown) < h2MaxShownFields && q.shownBytes < h2MaxShownBytes && !q.tooLarge {
 		q.shown = append(q.shown, v(f.name, f.value+"   ["+f.how()+"]"))
 		q.shownBytes += len(f.name) + len(f.value)
 	} else {
@@ -800,6 +825,12 @@ func (q *h2Request) add(f hpackField) {
 		return
 	}
 	q.count++
+	if q.size += len(f.name) + len(f.value) + 32; q.size > q.limit || q.tooLarge {
+		// Each field costs O(1) from here on, however large: an HPACK
+		// block can name a 4 KB table entry with one byte.
+		q.tooLarge = true
+		return
+	}
 	name, val := f.name, f.value
 	if i := badFieldValue(val); i != "" {
 		q.malform("the value of " + name + " " + i)

@@ -209,7 +209,7 @@ func FuzzH2ClientFrames(f *testing.F) {
 				}
 			}
 			switch s := res.Status(); {
-			case res.Switched == "h2" && s != 0 && s != 200 && s != 501:
+			case res.Switched == "h2" && s != 0 && s != 200 && s != 431 && s != 501:
 				t.Fatalf("prior knowledge answered %d", s)
 			case res.Switched == "h2c" && s != 101:
 				t.Fatalf("the h2c request answered %d", s)

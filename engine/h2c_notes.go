@@ -177,6 +177,12 @@ var (
 		Detail: "In HTTP/2 a CONNECT request has only `:method` and `:authority`, and the tunnel's bytes travel in DATA frames on its stream ([RFC 9113 §8.5](rfc:9113#8.5)); it is meant for proxies ([RFC 9110 §9.3.6](rfc:9110#9.3.6)). " +
 			"A server that does not implement a method answers 501 (Not Implemented) ([RFC 9110 §9.1](rfc:9110#9.1)); here it does so on the stream, and the connection stays open.",
 		Ref: Ref{9113, "8.5"}}
+	noteH2HeaderListTooLarge = &Note{ID: "h2-header-list-too-large", Category: H2C, Level: Bad, Status: 431,
+		Summary: "The request on stream {stream} decodes to {size} bytes of fields, more than the server's limit of {limit}: 431.",
+		Detail: "HPACK lets a few bytes stand for many: one byte names a dynamic table entry of up to 4 KB, as often as the block repeats it ([RFC 7541 §7.3](rfc:7541#7.3)). " +
+			"So a server bounds the decoded size of a header list, each field counting its name, its value and 32 bytes, and announces the bound as SETTINGS_MAX_HEADER_LIST_SIZE ([RFC 9113 §6.5.2](rfc:9113#6.5.2)). " +
+			"It must still decode the whole block, or the HPACK context would be lost ([RFC 9113 §4.3](rfc:9113#4.3)), but it need not keep the fields: golang.org/x/net/http2 stops reading them at its limit and answers 431 (Request Header Fields Too Large) on the stream (RFC 6585 §5), as here.",
+		Ref: Ref{9113, "6.5.2"}}
 	noteH2PriorRefused = &Note{ID: "h2-prior-knowledge-refused", Category: H2C, Level: Bad, Status: 505,
 		Summary: "This HTTP/1.1-only server does not speak HTTP/2, so it refuses version 2.0.",
 		Detail: "The preface `PRI * HTTP/2.0` is built so that an HTTP/1.1 server rejects it ([RFC 9113 §3.4](rfc:9113#3.4)): 505 means the server does not support the request's major version ([RFC 9110 §15.6.6](rfc:9110#15.6.6)). " +
@@ -220,5 +226,6 @@ func h2cNotes() []*Note {
 		noteH2ClientGoAway,
 		noteH2ClientAck,
 		noteH2ConnectNotProxy,
+		noteH2HeaderListTooLarge,
 	}
 }
