@@ -54,10 +54,19 @@ type Result struct {
 	Interim []Response
 	// Final is the final response, or nil while the server is still waiting
 	// for more of the request (then Waiting says for what).
+	//
+	// With HTTP/2 prior knowledge (Switched "h2") no HTTP/1.1 response is
+	// sent at all. Final is then the server's answer to the client's first
+	// request, which went out as a HEADERS frame (its :status is
+	// Final.Status) and DATA frames on the request's stream, in After; here
+	// it is written as the equivalent status line and fields, for display,
+	// and Bytes leaves it out. It stays nil, and Status 0, until a request
+	// has been answered.
 	Final   *Response
 	Waiting string
 	// Switched names the protocol switched to ("websocket", "h2c", "TLS/1.0"),
-	// or is empty when there was no switch.
+	// "h2" for HTTP/2 by prior knowledge (no switch: the connection spoke
+	// HTTP/2 from its first byte), or is empty when there was no switch.
 	Switched string
 	// After describes the bytes that follow the response on the connection,
 	// in both directions: the new protocol's first frames, or what the server
@@ -81,14 +90,15 @@ func (r *Result) Status() int {
 }
 
 // Bytes returns the exact response bytes: the interim responses, then the
-// final one.
+// final one (none with HTTP/2 prior knowledge: see Final).
 func (r *Result) Bytes() []byte {
+	final := r.wireFinal()
 	n := 0
 	for i := range r.Interim {
 		n += r.Interim[i].size()
 	}
-	if r.Final != nil {
-		n += r.Final.size()
+	if final != nil {
+		n += final.size()
 	}
 	if n == 0 {
 		return nil
@@ -97,10 +107,18 @@ func (r *Result) Bytes() []byte {
 	for i := range r.Interim {
 		b = r.Interim[i].appendTo(b)
 	}
-	if r.Final != nil {
-		b = r.Final.appendTo(b)
+	if final != nil {
+		b = final.appendTo(b)
 	}
 	return b
+}
+
+// wireFinal returns Final when it is sent as HTTP/1.1 bytes, or nil.
+func (r *Result) wireFinal() *Response {
+	if r.Switched == "h2" {
+		return nil
+	}
+	return r.Final
 }
 
 // Notes returns the steps that carry a note, in trace order.

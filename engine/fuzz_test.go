@@ -99,8 +99,8 @@ func checkResponseBytes(t *testing.T, res *Result) {
 		method = "HEAD"
 	}
 	all := append([]Response(nil), res.Interim...)
-	if res.Final != nil {
-		all = append(all, *res.Final)
+	if f := res.wireFinal(); f != nil {
+		all = append(all, *f)
 	}
 	for i, want := range all {
 		b := want.Bytes()

@@ -30,14 +30,8 @@ const xnetConnWindow = 1<<20 - 65535
 // serverPreface returns the server's first frames (RFC 9113 §3.4: a SETTINGS
 // frame, possibly empty, MUST be the first frame the server sends).
 func serverPreface(n *negotiation) []Part {
-	list := xnetSettings
-	switch n.cfg.H2C.Preface {
-	case "empty":
-		list = nil
-	case "go":
-		list = goSettings
-	}
-	vars := []Var{{"settings", settingsSummary(list)}}
+	list := serverSettings(n.cfg)
+	vars := []Var{Var{"settings", settingsSummary(list)}}
 	n.t.note(Span{}, noteH2ServerPreface, vars...)
 	p := settingsFrame(list).part("server", "h2", "SETTINGS frame: the server connection preface")
 	p.Note, p.Vars = noteH2ServerPreface, vars
@@ -45,6 +39,17 @@ func serverPreface(n *negotiation) []Part {
 		return []Part{p}
 	}
 	return []Part{p, windowUpdateFrame(0, xnetConnWindow).part("server", "h2", "WINDOW_UPDATE frame: the connection may receive 1 MiB")}
+}
+
+// serverSettings are the settings of the server's SETTINGS frame.
+func serverSettings(cfg *Config) []h2Setting {
+	switch cfg.H2C.Preface {
+	case "empty":
+		return nil
+	case "go":
+		return goSettings
+	}
+	return xnetSettings
 }
 
 // h2cAfter describes the bytes after the 101. clientSettings is the decoded
@@ -63,68 +68,47 @@ func h2cAfter(n *negotiation, clientSettings []byte, bad *h2Setting) []Part {
 		n.t.fail("the HTTP2-Settings values are valid", r.fieldSpan("HTTP2-Settings"), noteH2CGoAway, vars...)
 		return append(parts, g)
 	}
-	if rest := r.Rest(); len(rest) > 0 {
-		// The client sent more bytes: after the 101 they are HTTP/2. Until a
-		// whole, valid preface has arrived nothing more happens.
-		cp, ok := clientFrames(n, rest, Span{r.After, len(r.Raw)})
-		parts = append(parts, cp...)
-		if !ok {
-			return parts
-		}
-	} else {
-		parts = append(parts,
-			Part{From: "client", Proto: "h2", Title: "client connection preface (the magic octets)", Bytes: []byte(h2Preface),
-				Fields: []Var{{"preface", h2Preface}}, Note: noteH2ClientPreface},
-			settingsFrame(settingsOf(clientSettings)).part("client", "h2", "SETTINGS frame: the rest of the client preface (here repeating HTTP2-Settings)"))
+	c := newH2Conn(n, true)
+	c.parts = parts
+	// RFC 7540 §3.2.1: HTTP2-Settings holds the client's first settings.
+	c.applySettings(settingsOf(clientSettings))
+	rest, base := r.Rest(), r.After
+	pre := len(h2Preface)
+	switch {
+	case len(rest) == 0:
+		c.parts = append(c.parts, Part{From: "client", Proto: "h2", Title: "client connection preface (expected): the magic octets", Bytes: []byte(h2Preface),
+			Fields: []Var{Var{"preface", h2Preface}}, Note: noteH2ClientPreface})
 		n.t.note(Span{}, noteH2ClientPreface)
+	case len(rest) < pre && string(rest) == h2Preface[:len(rest)]:
+		sp := Span{base, len(r.Raw)}
+		n.t.note(sp, noteH2ClientBytes, Var{"count", strconv.Itoa(len(rest))}, Var{"state", "the start of the client connection preface; the server waits for the rest"})
+		return append(c.parts, Part{From: "client", Proto: "h2", Title: "the start of the client connection preface", Bytes: rest, Span: sp})
+	case len(rest) < pre || string(rest[:pre]) != h2Preface:
+		// The client's bytes after the 101 must begin with the preface.
+		sp := Span{base, len(r.Raw)}
+		vars := []Var{Var{"count", strconv.Itoa(len(rest))}}
+		n.t.fail("the client's bytes begin with the connection preface", sp, noteH2BadPreface, vars...)
+		return append(c.parts,
+			Part{From: "client", Proto: "h2", Title: "not the client connection preface", Bytes: rest, Span: sp, Note: noteH2BadPreface, Vars: vars},
+			goAwayFrame(0, h2ProtocolError, "invalid preface").part("server", "h2", "GOAWAY frame: the connection ends"))
+	default:
+		n.t.note(Span{base, len(r.Raw)}, noteH2ClientBytes, Var{"count", strconv.Itoa(len(rest))}, Var{"state", "the 24 magic octets of the connection preface" + describeFrames(rest[pre:])})
+		c.parts = append(c.parts, Part{From: "client", Proto: "h2", Title: "client connection preface (the magic octets)", Bytes: rest[:pre], Span: Span{base, base + pre}, Fields: []Var{Var{"preface", h2Preface}}})
+		c.feed(rest[pre:], base+pre, false)
 	}
-	n.t.note(r.LineSpan, noteH2CStream1, Var{"method", r.Method}, Var{"target", r.Target})
-	parts = append(parts, streamOneResponse(n)...)
-	parts = append(parts,
-		settingsAck().part("server", "h2", "SETTINGS frame with ACK: the server acknowledges the client's SETTINGS frame"),
-		settingsAck().part("client", "h2", "SETTINGS frame with ACK: the client acknowledges the server's SETTINGS"))
-	return parts
+	if !c.settings && !c.closed && !c.partial {
+		// The rest of the preface the client will send: its SETTINGS,
+		// which curl fills with the HTTP2-Settings values.
+		c.feed(settingsFrame(settingsOf(clientSettings)).bytes(), 0, true)
+	}
+	c.finish()
+	return c.parts
 }
 
 // settingsOf reads the settings of a payload already checked to be whole.
 func settingsOf(p []byte) []h2Setting {
 	list, _ := parseH2Settings(p)
 	return list
-}
-
-// streamOneResponse is the ordinary response to the upgrading request, sent
-// as HTTP/2 on stream 1: HEADERS (HPACK) then DATA with END_STREAM. Fields
-// that are connection-specific in HTTP/1.1 are not sent (RFC 9113 §8.2.2).
-func streamOneResponse(n *negotiation) []Part {
-	saved := n.t
-	resp := n.ordinaryResponse() // its trace notes belong to HTTP/1.1 answers
-	n.t = saved
-	fields := []Header{{":status", strconv.Itoa(resp.Status)}}
-	dropped := ""
-	for _, h := range resp.Headers {
-		if isConnectionSpecific(h.Name) {
-			dropped += " " + h.Name
-			continue
-		}
-		fields = append(fields, Header{lower(h.Name), h.Value})
-	}
-	body := resp.Body
-	if n.req.Method == "HEAD" {
-		body = nil
-	}
-	hf, how := headersFrame(1, fields, len(body) == 0)
-	hp := hf.part("server", "h2", "HEADERS frame: the response to your request, on stream 1")
-	hp.Note, hp.Vars = noteH2CResponse, []Var{{"status", strconv.Itoa(resp.Status)}, {"count", strconv.Itoa(len(fields))}}
-	hp.Fields = append(hp.Fields[:4], how...)
-	if dropped != "" {
-		hp.Fields = append(hp.Fields, Var{"not sent (connection-specific, RFC 9113 §8.2.2)", dropped[1:]})
-	}
-	parts := []Part{hp}
-	if len(body) > 0 {
-		parts = append(parts, h2Frame{Type: h2Data, Flags: h2FlagEndStream, Stream: 1, Payload: body}.part("server", "h2", "DATA frame: the response body; END_STREAM closes stream 1"))
-	}
-	n.t.note(Span{}, noteH2CResponse, hp.Vars...)
-	return parts
 }
 
 // isConnectionSpecific reports whether a field may not appear in HTTP/2
@@ -136,47 +120,4 @@ func isConnectionSpecific(name string) bool {
 		}
 	}
 	return false
-}
-
-// clientFrames reads what the client sent after the request as HTTP/2: the
-// connection preface, then frames (RFC 9113 §3.4, §4.1). At most 16 frames
-// are shown; an invalid preface is a connection error. ok is false unless
-// the whole preface arrived and is valid.
-func clientFrames(n *negotiation, b []byte, sp Span) (parts []Part, ok bool) {
-	pre := len(h2Preface)
-	if len(b) < pre && string(b) == h2Preface[:len(b)] {
-		n.t.note(sp, noteH2ClientBytes, Var{"count", strconv.Itoa(len(b))}, Var{"state", "the start of the client connection preface; the server waits for the rest"})
-		return []Part{{From: "client", Proto: "h2", Title: "the start of the client connection preface", Bytes: b, Span: sp}}, false
-	}
-	if len(b) < pre || string(b[:pre]) != h2Preface {
-		n.t.fail("the client's bytes begin with the connection preface", sp, noteH2BadPreface, Var{"count", strconv.Itoa(len(b))})
-		return []Part{
-			{From: "client", Proto: "h2", Title: "not the client connection preface", Bytes: b, Span: sp, Note: noteH2BadPreface, Vars: []Var{{"count", strconv.Itoa(len(b))}}},
-			goAwayFrame(0, h2ProtocolError, "invalid preface").part("server", "h2", "GOAWAY frame: the connection ends"),
-		}, false
-	}
-	parts = []Part{{From: "client", Proto: "h2", Title: "client connection preface (the magic octets)", Bytes: b[:pre], Span: Span{sp.Start, sp.Start + pre}, Fields: []Var{{"preface", h2Preface}}}}
-	off := pre
-	for i := 0; i < 16 && off < len(b); i++ {
-		f, k, whole := parseH2Frame(b[off:])
-		if !whole {
-			parts = append(parts, Part{From: "client", Proto: "h2", Title: "an incomplete frame: the server waits for the rest", Bytes: b[off:], Span: Span{sp.Start + off, sp.End}})
-			off = len(b)
-			break
-		}
-		title := f.typeName() + " frame from the client"
-		if i == 0 && f.Type != h2Settings {
-			title += ": the preface must continue with SETTINGS (PROTOCOL_ERROR)"
-		}
-		p := f.part("client", "h2", title)
-		p.Bytes, p.Span = b[off:off+k], Span{sp.Start + off, sp.Start + off + k} // exact, reserved bit included
-		parts = append(parts, p)
-		off += k
-	}
-	state := "the client connection preface"
-	if off < len(b) {
-		state += "; only the first 16 frames are shown"
-	}
-	n.t.note(sp, noteH2ClientBytes, Var{"count", strconv.Itoa(len(b))}, Var{"state", state})
-	return parts, true
 }

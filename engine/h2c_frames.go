@@ -102,6 +102,8 @@ func (f h2Frame) flagNames() string {
 		add(h2FlagEndHeaders, "END_HEADERS")
 		add(0x8, "PADDED")
 		add(0x20, "PRIORITY")
+	case 0x9: // CONTINUATION
+		add(h2FlagEndHeaders, "END_HEADERS")
 	case h2Settings, h2Ping:
 		add(h2FlagAck, "ACK")
 	}

@@ -43,28 +43,48 @@ func priorKnowledge(n *negotiation) {
 	}
 	n.t.pass("the input is the HTTP/2 connection preface", sp, notePriorKnowledge)
 	n.res.Switched = "h2"
-	n.res.After = serverPreface(n)
-	cp, _ := clientFrames(n, b, Span{start, len(r.Raw)})
-	n.res.After = append(n.res.After, cp...)
-	if settingsFollow(b[len(h2Preface):]) {
-		n.res.After = append(n.res.After, settingsAck().part("server", "h2", "SETTINGS frame with ACK: the server acknowledges the client's SETTINGS"))
-		n.res.Waiting = "the client's first request (a HEADERS frame): prior knowledge carries no HTTP/1.1 request to answer"
-	} else {
-		n.res.Waiting = "the client's SETTINGS frame, the rest of its connection preface"
+	pre := len(h2Preface)
+	rest := b[pre:]
+	server := serverPreface(n)
+	n.t.note(Span{start, len(r.Raw)}, noteH2ClientBytes, Var{"count", strconv.Itoa(len(b))}, Var{"state", "the 24 magic octets of the connection preface" + describeFrames(rest)})
+	c := newH2Conn(n, false)
+	c.parts = append(server, Part{From: "client", Proto: "h2", Title: "client connection preface (the magic octets)", Bytes: b[:pre], Span: Span{start, start + pre}, Fields: []Var{Var{"preface", h2Preface}}})
+	c.feed(rest, start+pre, false)
+	waiting := c.finish()
+	if !c.settings && !c.closed && !c.partial {
+		waiting = "the client's SETTINGS frame, the rest of its connection preface"
+	}
+	n.res.After = c.parts
+	if n.res.Final == nil {
+		// Until the server has answered a request (see Result.Final).
+		n.res.Waiting = waiting
 	}
 }
 
-// settingsFollow reports whether b starts with a whole, valid client SETTINGS
-// frame (not an ACK) on stream 0.
-func settingsFollow(b []byte) bool {
-	f, _, ok := parseH2Frame(b)
-	if !ok || f.Type != h2Settings || f.Flags&h2FlagAck != 0 || f.Stream != 0 || len(f.Payload)%6 != 0 {
-		return false
-	}
-	for _, s := range settingsOf(f.Payload) {
-		if why, _ := s.problem(); why != "" {
-			return false
+// describeFrames says what b holds as HTTP/2 frames, for the step that
+// introduces a client's bytes: ", then 3 frames", and an incomplete one.
+func describeFrames(b []byte) string {
+	k := 0
+	for len(b) > 0 && k < h2MaxFrames {
+		_, n, ok := parseH2Frame(b)
+		if !ok {
+			break
 		}
+		k++
+		b = b[n:]
 	}
-	return true
+	s := ""
+	switch {
+	case k == 1:
+		s = ", then 1 frame"
+	case k > 1:
+		s = ", then " + strconv.Itoa(k) + " frames"
+	}
+	switch {
+	case k == h2MaxFrames && len(b) > 0:
+		s += "; only the first " + strconv.Itoa(h2MaxFrames) + " frames are read"
+	case len(b) > 0:
+		s += ", then the start of a frame"
+	}
+	return s
 }

@@ -1,6 +1,10 @@
-// Package h2peer proves the engine's h2c answers against real peers on
-// loopback: curl completes the switch the engine predicts, and
-// golang.org/x/net/http2 serves the connection after the engine's 101.
+// Package h2peer proves the engine's HTTP/2 answers against real peers on
+// loopback: curl and nghttp complete their exchange, over the h2c upgrade
+// and with prior knowledge, against a relay that writes nothing but the
+// engine's bytes (relay_test.go); golang.org/x/net/http2 serves the
+// connection after the engine's 101 with the frames the engine predicts;
+// and net/http and x/net's h2c answer the same client bytes as the engine
+// set up as each of them (diff_test.go, prior_test.go).
 package h2peer
 
 import (
@@ -114,10 +118,7 @@ func serve(t *testing.T, ln net.Listener, done chan<- exchange) {
 }
 
 func TestCurlCompletesH2CSwitch(t *testing.T) {
-	curl, err := exec.LookPath("curl")
-	if err != nil {
-		t.Skip("curl is not installed (apt-get install curl)")
-	}
+	curl := client(t, "curl", "curl")
 	for _, tc := range []struct {
 		name string
 		args []string
@@ -275,10 +276,7 @@ func (c *replay) Read(p []byte) (int, error) { return c.r.Read(p) }
 // the connection and must send exactly those frames, and curl gets its
 // response over HTTP/2.
 func TestCurlPriorKnowledge(t *testing.T) {
-	curl, err := exec.LookPath("curl")
-	if err != nil {
-		t.Skip("curl is not installed (apt-get install curl)")
-	}
+	curl := client(t, "curl", "curl")
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
