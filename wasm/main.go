@@ -53,9 +53,12 @@ type app struct {
 	el map[string]safejs.Value
 
 	cfg     engine.Config
-	example string
+	example string // the example the state started from (flow.go: kept while the learner changes it)
 	mode    string
 	eol     string
+
+	exChanged ui.LessonChange // what differs from the example
+	exMenu    exampleMenu     // the Examples menu's pending keyboard choice (flow.go)
 
 	defaultText      string // the editor's initial text (index.html)
 	started          bool   // finish has built the page
@@ -104,13 +107,15 @@ func (a *app) start() {
 	draft := loadDraft()
 	switch {
 	case len(hash) > 1:
-		a.openFragment(hash, true)
+		_, probs := a.openFragment(hash, fromLink)
+		a.showProblems(probs, linkIntro, "The link was not opened; your current request and settings are kept.")
 		if draft != "" && draft != trimHash(hash) {
 			a.learn.draft = draft // kept: saving the link's state replaces the stored draft
 			setHidden(a.el[ui.IDRestoreDraft], false)
 		}
 	case draft != "":
-		a.openFragment(draft, false)
+		_, probs := a.openFragment(draft, fromDraft)
+		a.showProblems(probs, "There is a problem with the draft this browser kept:", "The draft was not opened; the page shows its starting request.")
 	}
 	_, _, res := a.negotiate()
 	a.showResponse(res)
@@ -131,9 +136,9 @@ func (a *app) finish() {
 	if !isDefault(&a.cfg) { // else index.html holds the pane
 		mount(a.el[ui.IDServer], ui.Server(&a.cfg))
 	}
-	set(a.el[ui.IDExamples], "value", a.example)
 	a.wire()
 	a.wireLearn()
+	a.wireFlow()
 	a.render()
 	setAttr(a.el[ui.IDPage], "data-ready", "true")
 	if f, err := global.Get("__playgroundStarted"); err == nil && f.Type() == safejs.TypeFunction {
@@ -163,37 +168,53 @@ func trimHash(s string) string {
 // large to share as a link; localStorage itself holds a few MB).
 const maxDraft = 8 << 20
 
-// openFragment applies a deep link. A fatal problem (too large, bad req,
-// future version) leaves the page as it is and says why. fromLink is true
-// for a link from outside (the address bar), which is size-capped at
-// link.MaxFragment; drafts and examples are the page's own.
-func (a *app) openFragment(frag string, fromLink bool) {
+// A fragment's source, for its size cap and for what the page keeps.
+type source int
+
+const (
+	fromLink  source = iota // a link from outside (the address bar): capped at link.MaxFragment
+	fromDraft               // the draft this browser kept
+	fromPage                // the page's own (an example)
+)
+
+const linkIntro = "There is a problem with this link:"
+
+// openFragment applies a deep link. It reports whether it did and the
+// link's problems, which the caller shows (showProblems): a fatal problem
+// (too large, bad req, future version) leaves the page as it is.
+func (a *app) openFragment(frag string, src source) (bool, []link.Problem) {
 	limit := link.MaxFragment
-	if !fromLink {
+	if src != fromLink {
 		limit = maxDraft
 	}
 	st, probs := link.ParseLimit(frag, limit)
-	a.showProblems(probs)
 	for _, p := range probs {
 		if p.Fatal {
 			// The address bar goes back to the state the page kept.
 			a.lastHash = "\x00"
 			a.queueSave()
-			return
+			return false, probs
 		}
 	}
-	a.cfg, a.example, a.mode = st.Config, st.Example, st.Mode
+	a.cfg, a.example = st.Config, st.Example
+	a.exMenu.pending = false
+	// Predict mode stays on until the learner turns it off: a link or an
+	// example without mode=predict does not end it.
+	if st.Mode != "" {
+		a.mode = st.Mode
+	}
 	a.eol = st.EOL
 	set(a.el[ui.IDEOL], "value", eolName(a.eol))
 	if st.Request != nil {
 		set(a.el[ui.IDRequest], "value", editor.Text(st.Request, a.eol))
 	}
-	set(a.el[ui.IDExamples], "value", a.example)
+	a.exChanged.Server = a.serverChanged()
 	if a.started { // else finish mounts it
 		mount(a.el[ui.IDServer], ui.Server(&a.cfg))
 	}
 	setAttr(a.el[ui.IDPage], "data-mode", a.mode)
 	a.opened()
+	return true, probs
 }
 
 func eolName(e string) string {
@@ -203,14 +224,16 @@ func eolName(e string) string {
 	return e
 }
 
-func (a *app) showProblems(probs []link.Problem) {
+// showProblems shows a link's (or the draft's) problems under intro, and
+// when one was fatal, the sentence refused: what the page shows instead.
+func (a *app) showProblems(probs []link.Problem, intro, refused string) {
 	box := a.el[ui.IDLinkMessage]
 	if len(probs) == 0 {
 		setHidden(box, true)
 		return
 	}
 	root := ui.El("div")
-	root.Add(ui.El("p").AddText("There is a problem with this link:"))
+	root.Add(ui.El("p").AddText(intro))
 	ul := ui.El("ul")
 	const shown = 10 // a hostile link can carry thousands of problems
 	for i, p := range probs {
@@ -223,7 +246,7 @@ func (a *app) showProblems(probs []link.Problem) {
 	root.Add(ul)
 	for _, p := range probs {
 		if p.Fatal {
-			root.Add(ui.El("p").AddText("The link was not opened; your current request and settings are kept."))
+			root.Add(ui.El("p").AddText(refused))
 			break
 		}
 	}
@@ -242,12 +265,6 @@ func (a *app) wire() {
 	on(a.el[ui.IDRequest], "scroll", func(safejs.Value) { a.syncScroll() })
 	onCapture(a.el[ui.IDAfter], "toggle", a.elsewhereToggled)
 	on(a.el[ui.IDServer], "change", func(ev safejs.Value) { a.settingChanged(get(ev, "target")) })
-	on(a.el[ui.IDExamples], "change", func(safejs.Value) {
-		if id := str(get(a.el[ui.IDExamples], "value")); id != "" {
-			a.openFragment("ex="+id, false)
-			a.render()
-		}
-	})
 	on(a.el[ui.IDEOL], "change", func(safejs.Value) {
 		text := str(get(a.el[ui.IDRequest], "value"))
 		raw := editor.Bytes(text, a.eol)
@@ -273,9 +290,11 @@ func (a *app) wire() {
 		a.linkOpened(hash)
 	})
 	on(a.el[ui.IDCopyLink], "click", func(safejs.Value) { a.copyLink() })
+
 	on(a.el[ui.IDRestoreDraft], "click", func(safejs.Value) {
 		if d := a.learn.draft; d != "" {
-			a.openFragment(d, false)
+			_, probs := a.openFragment(d, fromDraft)
+			a.showProblems(probs, "There is a problem with the draft:", "The draft was not opened; your current request and settings are kept.")
 			a.render()
 		}
 		setHidden(a.el[ui.IDRestoreDraft], true)
@@ -313,20 +332,21 @@ func (a *app) settingChanged(target safejs.Value) {
 		return
 	}
 	call(target, "removeAttribute", "aria-invalid")
+	a.exChanged.Server = a.serverChanged()
 	a.render()
 }
 
-// negotiate runs the engine on the editor's bytes (and forgets the
-// example when the text is no longer its request).
+// negotiate runs the engine on the editor's bytes (and notes whether
+// they are still the example's request).
 func (a *app) negotiate() (string, *editor.Map, *engine.Result) {
 	text := str(get(a.el[ui.IDRequest], "value"))
 	raw, m := editor.MapText(text, a.eol)
+	a.exChanged.Request = false
 	if a.example != "" {
-		if ex, ok := gallery.Lookup(a.example); !ok || string(ex.Request) != string(raw) {
-			a.example = ""
-			set(a.el[ui.IDExamples], "value", "")
-		}
+		ex, ok := gallery.Lookup(a.example)
+		a.exChanged.Request = !ok || string(ex.Request) != string(raw)
 	}
+	a.syncExampleMenu()
 	return text, m, engine.Negotiate(raw, &a.cfg)
 }
 

@@ -1,0 +1,329 @@
+package site
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+	"github.com/upgrade-playground/playground/engine"
+	"github.com/upgrade-playground/playground/wasm/editor"
+	"github.com/upgrade-playground/playground/wasm/gallery"
+)
+
+// typedLatencyJS installs window.__typed(expected): a Promise for the time
+// from the next input event on the editor (its timeStamp, when the
+// browser created the event for the key) until the page shows expected
+// in #response and the browser has drawn that frame (a message posted
+// from the frame's requestAnimationFrame runs after its style, layout and
+// paint).
+const typedLatencyJS = `(() => {
+	const ed = document.getElementById("request"), resp = document.getElementById("response");
+	const ch = new MessageChannel();
+	let painted = null;
+	ch.port1.onmessage = () => { const f = painted; painted = null; if (f) f(); };
+	window.__typed = (expected, target) => new Promise((resolve, reject) => {
+		const el = target ? document.getElementById(target) : ed;
+		let t0 = -1;
+		const timer = setTimeout(() => reject(new Error("no answer within 10 s; #response holds " + JSON.stringify(resp.textContent.slice(0, 80)))), 10000);
+		const check = () => {
+			if (expected !== null && resp.textContent !== expected) { requestAnimationFrame(check); return; }
+			painted = () => { clearTimeout(timer); resolve(performance.now() - t0); };
+			ch.port2.postMessage(0);
+		};
+		el.addEventListener("input", (ev) => { t0 = ev.timeStamp; requestAnimationFrame(check); }, { once: true });
+	});
+})()`
+
+// typedLatencies types n keystrokes into the editor with real input
+// events (CDP Input.insertText of one character, then Backspace, in
+// turn) at the end of the Sec-WebSocket-Key line of text, and returns
+// each keystroke's time to the painted answer (typedLatencyJS). Each
+// keystroke changes the answer: the key with an extra character is
+// refused, the original accepted.
+func typedLatencies(p *page, text string, n int) []float64 {
+	p.t.Helper()
+	const keyLine = "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ=="
+	at := strings.Index(text, keyLine) + len(keyLine)
+	if at < len(keyLine) || strings.Count(text, keyLine) != 1 {
+		p.t.Fatal("the request has no Sec-WebSocket-Key line")
+	}
+	typed := text[:at] + "x" + text[at:]
+	answer := func(s string) string {
+		return strings.ReplaceAll(string(engine.Negotiate(editor.Bytes(s, ""), nil).Bytes()), "\r\n", "\n")
+	}
+	want := [2]string{answer(typed), answer(text)}
+	if want[0] == want[1] {
+		p.t.Fatal("typing into the key does not change the answer")
+	}
+	p.setRequest(text)
+	eval[any](p, typedLatencyJS)
+	u16 := editor.UTF16Offset(text, at)
+	eval[any](p, `(() => { const r = document.getElementById("request"); r.focus(); r.setSelectionRange(`+strconv.Itoa(u16)+`, `+strconv.Itoa(u16)+`); })()`)
+	out := make([]float64, 0, n)
+	for i := range n {
+		eval[any](p, `window.__measure = window.__typed(`+strconv.Quote(want[i%2])+`); 0`)
+		var err error
+		if i%2 == 0 {
+			_, err = chromedp.Call(p.ctx, input.InsertText, input.InsertTextParams{Text: "x"})
+		} else {
+			err = chromedp.Do(p.ctx, chromedp.KeyEvent(kb.Backspace))
+		}
+		if err != nil {
+			p.t.Fatal(err)
+		}
+		out = append(out, eval[float64](p, `window.__measure`))
+	}
+	if got := eval[string](p, `document.getElementById("request").value`); got != text && got != typed {
+		p.t.Fatalf("after typing the editor holds %d characters, not the request typed into", len(got))
+	}
+	return out
+}
+
+// TestFlowTypingLatency measures typing end to end: a real key (CDP
+// Input.insertText or Backspace) to the answer on screen, the browser's
+// layout and paint included, on the typical handshake and on 64 KiB and
+// 256 KiB requests. The figures are reported, not asserted; the budgets
+// they are read against: p95 16 ms (typical), 50 ms (64 KiB), 150 ms
+// (256 KiB).
+func TestFlowTypingLatency(t *testing.T) {
+	p := openIsolated(t)
+	p.open("")
+	typical := strings.ReplaceAll(sampleWS, "\r\n", "\n")
+	typedLatencies(p, typical, 20) // warm up
+	floor := typingFloor(p, pick(200, 60))
+	t.Logf("typing, the floor (a textarea nothing listens to): p50 %.1f ms, p95 %.1f ms", median(floor), p95(floor))
+	benchFigure(t, "typing.floor_p50_ms", strconv.FormatFloat(median(floor), 'f', 1, 64))
+	benchFigure(t, "typing.floor_p95_ms", strconv.FormatFloat(p95(floor), 'f', 1, 64))
+	for _, c := range []struct {
+		name   string
+		text   string
+		n      int
+		budget float64
+	}{
+		{"typical", typical, pick(400, 100), 16},
+		{"64KiB", bodyRequest(64 << 10), pick(100, 30), 50},
+		{"256KiB", bodyRequest(256 << 10), pick(40, 12), 150},
+	} {
+		ms := typedLatencies(p, c.text, c.n)
+		t.Logf("typing, %s request (%d bytes): p50 %.1f ms, p95 %.1f ms, max %.1f ms (budget p95 %.0f ms), n=%d",
+			c.name, len(c.text), median(ms), p95(ms), ms[len(ms)-1], c.budget, len(ms))
+		benchFigure(t, "typing."+c.name+"_p50_ms", strconv.FormatFloat(median(ms), 'f', 1, 64))
+		benchFigure(t, "typing."+c.name+"_p95_ms", strconv.FormatFloat(p95(ms), 'f', 1, 64))
+	}
+}
+
+// bodyRequest is the typical WebSocket handshake with a body of lines that
+// make it about size bytes of editor text: the server reads the body
+// before it switches, so the answer is still 101 (a request padded with
+// header fields instead passes the default server's 64 KiB header limit).
+func bodyRequest(size int) string {
+	head := strings.TrimSuffix(strings.ReplaceAll(sampleWS, "\r\n", "\n"), "\n")
+	var body strings.Builder
+	for i := 0; body.Len() < size-len(head)-40; i++ {
+		body.WriteString("line " + strconv.Itoa(i) + " " + strings.Repeat("v", 40) + "\n")
+	}
+	n := len(editor.Bytes(body.String(), ""))
+	return head + "Content-Length: " + strconv.Itoa(n) + "\n\n" + body.String()
+}
+
+// typingFloor times n keystrokes the same way into a textarea of its own
+// that nothing listens to: the floor of the measurement (the event, the
+// next frame and its paint).
+func typingFloor(p *page, n int) []float64 {
+	p.t.Helper()
+	eval[any](p, `(() => { const t = document.createElement("textarea"); t.id = "floor-editor"; document.body.prepend(t); t.focus(); })()`)
+	defer eval[any](p, `document.getElementById("floor-editor").remove()`)
+	out := make([]float64, 0, n)
+	for i := range n {
+		eval[any](p, `window.__measure = window.__typed(null, "floor-editor"); 0`)
+		var err error
+		if i%2 == 0 {
+			_, err = chromedp.Call(p.ctx, input.InsertText, input.InsertTextParams{Text: "x"})
+		} else {
+			err = chromedp.Do(p.ctx, chromedp.KeyEvent(kb.Backspace))
+		}
+		if err != nil {
+			p.t.Fatal(err)
+		}
+		out = append(out, eval[float64](p, `window.__measure`))
+	}
+	return out
+}
+
+// TestFlowPredictStays checks that predict mode, once on, stays on across
+// choosing examples (the menu and the gallery), links opened in the page
+// and edits, with the answer hidden each time and mode=predict in the
+// link, until the learner turns it off.
+func TestFlowPredictStays(t *testing.T) {
+	p := openPage(t)
+	exs := gallery.Examples()
+	p.open("ex=" + exs[0].ID + "&mode=predict")
+	predictOn := func(what string) {
+		t.Helper()
+		p.waitFor(`location.hash.includes("mode=predict")`)
+		st := eval[map[string]any](p, `({ mode: document.body.dataset.mode || "", hidden: document.body.hasAttribute("data-hide-answer"),
+			toggle: document.getElementById("predict-toggle").checked, panel: !document.getElementById("predict").hidden,
+			response: getComputedStyle(document.getElementById("response")).display })`)
+		if st["mode"] != "predict" || st["hidden"] != true || st["toggle"] != true || st["panel"] != true || st["response"] != "none" {
+			t.Errorf("after %s predict mode is %v, want on with the answer hidden", what, st)
+		}
+		if s, st := eval[string](p, `document.getElementById("status").textContent`), eval[string](p, `document.getElementById("response").dataset.status`); strings.Contains(s, st) {
+			t.Errorf("after %s the status line gives the answer away: %q", what, s)
+		}
+	}
+	predictOn("opening the link")
+
+	// The Examples menu, as with the mouse (a change without a key).
+	eval[any](p, `(() => { const s = document.getElementById("examples"); s.value = "`+exs[1].ID+`"; s.dispatchEvent(new Event("change", {bubbles: true})); })()`)
+	p.waitFor(`document.getElementById("request").value === ` + strconv.Quote(editor.Text(exs[1].Request, "")))
+	predictOn("choosing an example from the menu")
+
+	// The gallery: it closes, and the choice of the answer is in view.
+	eval[any](p, `document.querySelector("details.gallery").open = true`)
+	p.waitFor(`document.querySelector("#gallery a[data-ex]")`)
+	pick := exs[len(exs)/2]
+	p.click(`#gallery a[data-ex="` + pick.ID + `"]`)
+	p.waitFor(`document.getElementById("request").value === ` + strconv.Quote(editor.Text(pick.Request, "")))
+	predictOn("choosing an example from the gallery")
+	if eval[bool](p, `document.querySelector("details.gallery").open`) {
+		t.Error("the gallery stays open after choosing an example")
+	}
+	if !eval[bool](p, inViewJS+`(document.getElementById("predict"))`) {
+		t.Error("after choosing from the gallery the predict panel is not in view")
+	}
+	if s := eval[string](p, `document.getElementById("status").textContent`); !strings.Contains(s, pick.Title) {
+		t.Errorf("the status line says %q, want the example's title", s)
+	}
+
+	// A link opened in the page, without mode=predict.
+	eval[any](p, `location.hash = "ex=`+exs[2].ID+`"`)
+	p.waitFor(`document.getElementById("request").value === ` + strconv.Quote(editor.Text(exs[2].Request, "")))
+	predictOn("a link without mode=predict")
+
+	// An edit.
+	p.setRequestWith(`GET / HTTP/1.1\nHost: a\n\n`)
+	predictOn("an edit")
+
+	// Reveal, then another example: its answer is hidden again.
+	p.click("#predict-reveal")
+	p.waitFor(`!document.body.hasAttribute("data-hide-answer")`)
+	eval[any](p, `(() => { const s = document.getElementById("examples"); s.value = "`+exs[3].ID+`"; s.dispatchEvent(new Event("change", {bubbles: true})); })()`)
+	p.waitFor(`document.getElementById("request").value === ` + strconv.Quote(editor.Text(exs[3].Request, "")))
+	predictOn("revealing and choosing another example")
+
+	// Turned off by the learner: off, and the link says so.
+	p.click("#predict-toggle")
+	p.waitFor(`!document.body.dataset.mode && !location.hash.includes("mode=") && getComputedStyle(document.getElementById("response")).display !== "none"`)
+}
+
+// inViewJS is a function that reports whether an element is at least
+// partly inside the viewport.
+const inViewJS = `((el) => { const r = el.getBoundingClientRect(); return r.height > 0 && r.bottom > 0 && r.top < innerHeight; })`
+
+// setRequestWith replaces the editor's text (a JavaScript string literal's
+// contents) with an input event, whatever the page then shows.
+func (p *page) setRequestWith(jsText string) {
+	p.t.Helper()
+	eval[any](p, `(() => { const r = document.getElementById("request"); r.value = "`+jsText+`"; r.dispatchEvent(new Event("input")); })()`)
+	p.waitFor(`document.getElementById("request-overlay").textContent === "` + jsText + `\n"`)
+}
+
+// TestFlowExamplesMenuKeyboard checks that arrowing through the closed
+// Examples menu loads nothing; Enter, or leaving the menu, opens the
+// example chosen; Escape takes the choice back.
+func TestFlowExamplesMenuKeyboard(t *testing.T) {
+	p := openPage(t)
+	p.open("")
+	start := eval[string](p, `document.getElementById("request").value`)
+	exs := gallery.Examples()
+	p.key("x", chromedp.ModifierAlt, chromedp.ModifierShift) // the shortcut to the menu
+	if id := eval[string](p, activeID); id != "examples" {
+		t.Fatalf("Alt+Shift+X focused %s", id)
+	}
+	for range 3 {
+		p.key(kb.ArrowDown)
+	}
+	if v := eval[string](p, `document.getElementById("examples").value`); v != exs[2].ID {
+		t.Fatalf("after three arrow keys the menu shows %q, want %q", v, exs[2].ID)
+	}
+	time.Sleep(100 * time.Millisecond)
+	if got := eval[string](p, `document.getElementById("request").value`); got != start {
+		t.Fatalf("arrowing through the menu loaded a request: %.60q", got)
+	}
+	p.key(kb.Enter)
+	p.waitFor(`document.getElementById("request").value === ` + strconv.Quote(editor.Text(exs[2].Request, "")))
+	p.waitFor(`location.hash === "#ex=` + exs[2].ID + `"`)
+	if id := eval[string](p, activeID); id != "examples" {
+		t.Errorf("after Enter the focus is on %s, want the menu", id)
+	}
+
+	// Escape takes a pending choice back.
+	p.key(kb.ArrowDown)
+	p.key(kb.Escape)
+	if v := eval[string](p, `document.getElementById("examples").value`); v != exs[2].ID {
+		t.Errorf("after Escape the menu shows %q, want the open example %q", v, exs[2].ID)
+	}
+	// Leaving the menu opens its choice.
+	p.key(kb.ArrowDown)
+	p.key(kb.ArrowDown)
+	if got := eval[string](p, `document.getElementById("request").value`); got != editor.Text(exs[2].Request, "") {
+		t.Fatal("arrowing loaded an example")
+	}
+	p.key(kb.Tab)
+	p.waitFor(`document.getElementById("request").value === ` + strconv.Quote(editor.Text(exs[4].Request, "")))
+}
+
+// TestFlowLessonBanner checks that the lesson banner says when the
+// server or the request no longer is the example's, never repeats a
+// lesson that may contradict the answer shown, and resets to the example.
+func TestFlowLessonBanner(t *testing.T) {
+	p := openPage(t)
+	ex, ok := gallery.Lookup("ws-rfc6455-sample")
+	if !ok {
+		t.Fatal("no example ws-rfc6455-sample")
+	}
+	p.open("ex=" + ex.ID)
+	lesson := `document.getElementById("example-lesson")`
+	p.waitFor(lesson + `.textContent.includes(` + strconv.Quote(ex.Lesson) + `)`)
+
+	// A setting: same-origin refuses the example's Origin with 403.
+	eval[any](p, `(() => { const s = document.getElementById("set-wsorigin"); s.value = "same-origin"; s.dispatchEvent(new Event("change", {bubbles: true})); })()`)
+	p.waitFor(`document.getElementById("response").dataset.status === "403"`)
+	got := eval[string](p, lesson+`.textContent`)
+	if !strings.Contains(got, "You changed the server") || !strings.Contains(got, "Reset to the example") {
+		t.Errorf("after a setting change the banner says %q", got)
+	}
+	if strings.Contains(got, ex.Lesson) || strings.Contains(got, "101") {
+		t.Errorf("the banner still states the example's answer beside a 403: %q", got)
+	}
+	p.waitFor(`location.hash === "#ex=` + ex.ID + `&wsorigin=same-origin"`)
+
+	// An edit too.
+	text := strings.Replace(editor.Text(ex.Request, ""), "/chat", "/chat2", 1)
+	eval[any](p, `(() => { const r = document.getElementById("request"); r.value = `+strconv.Quote(text)+`; r.dispatchEvent(new Event("input")); })()`)
+	p.waitFor(lesson + `.textContent.includes("You changed the request and the server")`)
+	if v := eval[string](p, `document.getElementById("examples").value`); v != "" {
+		t.Errorf("the menu shows %q for a changed example", v)
+	}
+
+	// Reset: the example's request, server and lesson.
+	p.click(`#example-lesson button[data-lesson="reset"]`)
+	p.waitFor(`document.getElementById("response").dataset.status === "101"`)
+	if got := eval[string](p, `document.getElementById("request").value`); got != editor.Text(ex.Request, "") {
+		t.Errorf("after the reset the editor holds %q", got)
+	}
+	if got := eval[string](p, `document.getElementById("set-wsorigin").value`); got != "any" {
+		t.Errorf("after the reset the origin policy is %q", got)
+	}
+	p.waitFor(lesson + `.textContent.includes(` + strconv.Quote(ex.Lesson) + `) && location.hash === "#ex=` + ex.ID + `"`)
+
+	// Keep my version: the example is dropped.
+	eval[any](p, `(() => { const r = document.getElementById("request"); r.value = `+strconv.Quote(text)+`; r.dispatchEvent(new Event("input")); })()`)
+	p.waitFor(lesson + `.textContent.includes("You changed the request")`)
+	p.click(`#example-lesson button[data-lesson="keep"]`)
+	p.waitFor(lesson + `.hidden && !location.hash.includes("ex=")`)
+}
