@@ -1,17 +1,22 @@
 package site
 
 import (
+	"bytes"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 	"github.com/upgrade-playground/playground/engine"
 	"github.com/upgrade-playground/playground/wasm/editor"
 	"github.com/upgrade-playground/playground/wasm/gallery"
+	"github.com/upgrade-playground/playground/wasm/link"
 )
 
 // typedLatencyJS installs window.__typed(expected): a Promise for the time
@@ -326,4 +331,165 @@ func TestFlowLessonBanner(t *testing.T) {
 	p.waitFor(lesson + `.textContent.includes("You changed the request")`)
 	p.click(`#example-lesson button[data-lesson="keep"]`)
 	p.waitFor(lesson + `.hidden && !location.hash.includes("ex=")`)
+}
+
+// savedJS is true once the page saved the current state: the address bar
+// and the stored draft hold it (or, too large for a link, the address
+// bar holds none).
+const savedJS = `(() => { const d = localStorage.getItem("upgrade-playground.draft"); return d !== null && d.length > 0 &&
+	(location.hash.length > 1 ? d === location.hash.slice(1) : document.getElementById("link-size").classList.contains("over")); })()`
+
+// TestFlowDraftSurvivesReload checks that a 40 KB request survives a
+// reload (with its link in the address bar, and without one: the draft),
+// and that its link, written in the address bar, opens the same request
+// in a fresh browser context (no draft there).
+func TestFlowDraftSurvivesReload(t *testing.T) {
+	p := openPage(t)
+	p.open("")
+	text := bodyRequest(40 << 10)
+	p.setRequest(text)
+	p.waitFor(`location.hash.length > 1 && ` + savedJS)
+	href := eval[string](p, `location.href`)
+	if len(href) < 40<<10 {
+		t.Fatalf("the address bar holds %d bytes for a 40 KB request", len(href))
+	}
+	if err := chromedp.Do(p.ctx, chromedp.Reload()); err != nil {
+		t.Fatal(err)
+	}
+	p.waitReady()
+	if got := eval[string](p, `document.getElementById("request").value`); got != text {
+		t.Errorf("after a reload the editor holds %d characters, want the %d typed", len(got), len(text))
+	}
+	if !eval[bool](p, `document.getElementById("link-message").hidden`) {
+		t.Errorf("the reload shows a message: %q", eval[string](p, `document.getElementById("link-message").textContent`))
+	}
+	// The page without a link: the draft.
+	p.open("")
+	if got := eval[string](p, `document.getElementById("request").value`); got != text {
+		t.Errorf("the draft brought back %d characters, want the %d typed", len(got), len(text))
+	}
+	// The link in a fresh browser context: no draft, the same request.
+	ctx, cancel := chromedp.NewContext(p.ctx, chromedp.WithNewBrowserContext())
+	defer cancel()
+	fresh := &page{t: t, ctx: ctx, base: p.base}
+	if err := chromedp.Do(ctx, chromedp.Navigate(href)); err != nil {
+		t.Fatal(err)
+	}
+	fresh.waitReady()
+	if got := eval[string](fresh, `document.getElementById("request").value`); got != text {
+		t.Errorf("the link opened %d characters in a fresh context, want the %d typed", len(got), len(text))
+	}
+	if n := eval[int](fresh, `localStorage.length`); n != 0 {
+		t.Errorf("the fresh context has %d stored items before any change: the link's state replaced nothing, and needs no draft", n)
+	}
+}
+
+// TestFlowTooLargeForLink checks a request over the link's cap: no link
+// is written (the address bar carries none), the page says so and offers
+// the raw request as a download of its exact bytes, and a reload brings
+// the request back from the draft.
+func TestFlowTooLargeForLink(t *testing.T) {
+	p := openPage(t)
+	p.open("")
+	body := strings.Repeat("0123456789abcdef\n", (300<<10)/17)
+	text := "POST /big HTTP/1.1\nHost: a\nContent-Length: " + strconv.Itoa(len(editor.Bytes(body, ""))) + "\n\n" + body
+	if len(editor.Bytes(text, "")) <= link.MaxRequest {
+		t.Fatal("the request is not over the link's cap")
+	}
+	p.setRequest(text)
+	p.waitFor(`document.getElementById("link-size").classList.contains("over") && ` + savedJS)
+	if h := eval[string](p, `location.hash`); h != "" {
+		t.Errorf("the address bar carries a %d-byte link the page would refuse", len(h))
+	}
+	if s := eval[string](p, `document.getElementById("status").textContent`); !strings.Contains(s, "too large for a link") || !strings.Contains(s, "Download raw request") {
+		t.Errorf("the status line says %q", s)
+	}
+	if !eval[bool](p, inViewJS+`(document.getElementById("link-download"))`) {
+		t.Fatal("no download is offered")
+	}
+	// The download: the exact bytes, through the browser's own download
+	// (the page's Content-Security-Policy allows it).
+	dir := t.TempDir()
+	if _, err := chromedp.Call(p.ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
+		Behavior: browser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dir}); err != nil {
+		t.Fatal(err)
+	}
+	p.click("#link-download")
+	want := editor.Bytes(text, "")
+	var got []byte
+	for deadline := time.Now().Add(15 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		if b, err := os.ReadFile(filepath.Join(dir, "request.http")); err == nil && len(b) == len(want) {
+			got = b
+			break
+		}
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("downloaded %d bytes, want the request's %d", len(got), len(want))
+	}
+	// Copy link refuses, and says where the download is.
+	eval[any](p, captureClipboard)
+	p.click("#copy-link")
+	p.waitFor(`document.getElementById("status").textContent.includes("too large to share")`)
+	if eval[bool](p, `window.__copied !== null`) {
+		t.Error("a link too large to open was copied")
+	}
+	// A reload: no link, so the draft, identical.
+	if err := chromedp.Do(p.ctx, chromedp.Reload()); err != nil {
+		t.Fatal(err)
+	}
+	p.waitReady()
+	if got := eval[string](p, `document.getElementById("request").value`); got != text {
+		t.Errorf("after a reload the editor holds %d characters, want the %d typed", len(got), len(text))
+	}
+	// Back under the cap: the link comes back, the download goes.
+	p.setRequest("GET / HTTP/1.1\nHost: a\n\n")
+	p.waitFor(`location.hash.length > 1 && document.getElementById("link-download").hidden`)
+}
+
+// TestFlowRefusedLinkKeepsDraft checks that a link the page refuses at
+// load opens the kept draft instead, says so with the draft's time, and
+// leaves the draft as it was.
+func TestFlowRefusedLinkKeepsDraft(t *testing.T) {
+	p := openPage(t)
+	p.open("")
+	mine := "GET /mine HTTP/1.1\nHost: example.com\n\n"
+	p.setRequest(mine)
+	p.waitFor(`location.hash.length > 1 && ` + savedJS)
+	stored := eval[string](p, `localStorage.getItem("upgrade-playground.draft")`)
+	for _, bad := range []string{"req=%%%", "req=" + strings.Repeat("A", link.MaxFragment+1)} {
+		p.open(bad)
+		if got := eval[string](p, `document.getElementById("request").value`); got != mine {
+			t.Errorf("after the refused link %.20q the editor holds %q, want the draft", bad, got)
+		}
+		msg := eval[string](p, `document.getElementById("link-message").textContent`)
+		if !strings.Contains(msg, "The link was not opened; your draft from ") || !strings.Contains(msg, "is shown instead") {
+			t.Errorf("the message says %q", msg)
+		}
+		p.waitFor(`location.hash.length > 1`) // the address bar holds the draft's state
+		if got := eval[string](p, `localStorage.getItem("upgrade-playground.draft")`); got != stored {
+			t.Errorf("the refused link changed the stored draft to %.80q", got)
+		}
+	}
+	// Without a draft the message says what the page shows.
+	eval[any](p, `localStorage.clear()`)
+	p.open("req=%%%")
+	if msg := eval[string](p, `document.getElementById("link-message").textContent`); !strings.Contains(msg, "the page shows its starting request") {
+		t.Errorf("without a draft the message says %q", msg)
+	}
+}
+
+// TestFlowStorageFull checks that a draft the browser refuses to keep
+// (a full storage) is reported, with the download offered.
+func TestFlowStorageFull(t *testing.T) {
+	p := openPage(t)
+	p.open("")
+	eval[any](p, `(() => { Storage.prototype.setItem = function () { throw new DOMException("Setting the value of 'upgrade-playground.draft' exceeded the quota.", "QuotaExceededError"); }; })()`)
+	p.setRequest("GET /unsaved HTTP/1.1\nHost: a\n\n")
+	p.waitFor(`document.getElementById("status").textContent.includes("did not keep your draft")`)
+	if s := eval[string](p, `document.getElementById("status").textContent`); !strings.Contains(s, "full") {
+		t.Errorf("the status line says %q", s)
+	}
+	if eval[bool](p, `document.getElementById("link-download").hidden`) {
+		t.Error("no download is offered for a draft the browser did not keep")
+	}
 }

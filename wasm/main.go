@@ -62,7 +62,9 @@ type app struct {
 
 	defaultText      string // the editor's initial text (index.html)
 	started          bool   // finish has built the page
-	lastHash         string // the fragment this page last wrote
+	lastHash         string // the state's fragment the page last saved (draft.go)
+	linkFrag         string // the state of the link opened, until it is changed
+	drafts           draftState
 	saveQueued       bool
 	renderFn, saveFn safejs.Func
 
@@ -107,14 +109,19 @@ func (a *app) start() {
 	draft := loadDraft()
 	switch {
 	case len(hash) > 1:
-		_, probs := a.openFragment(hash, fromLink)
-		a.showProblems(probs, linkIntro, "The link was not opened; your current request and settings are kept.")
-		if draft != "" && draft != trimHash(hash) {
-			a.learn.draft = draft // kept: saving the link's state replaces the stored draft
+		ok, probs := a.openFragment(hash, fromLink)
+		refused := "The link was not opened; the page shows its starting request."
+		if !ok && draft.frag != "" {
+			if ok, _ := a.openFragment(draft.frag, fromDraft); ok {
+				refused = "The link was not opened; your draft" + draft.from() + " is shown instead, as you left it."
+			}
+		} else if ok && draft.frag != "" && draft.frag != trimHash(hash) {
+			a.learn.draft = draft.frag // kept, in the browser too, until the link's state is changed
 			setHidden(a.el[ui.IDRestoreDraft], false)
 		}
-	case draft != "":
-		_, probs := a.openFragment(draft, fromDraft)
+		a.showProblems(probs, linkIntro, refused)
+	case draft.frag != "":
+		_, probs := a.openFragment(draft.frag, fromDraft)
 		a.showProblems(probs, "There is a problem with the draft this browser kept:", "The draft was not opened; the page shows its starting request.")
 	}
 	_, _, res := a.negotiate()
@@ -164,9 +171,9 @@ func trimHash(s string) string {
 	return s
 }
 
-// maxDraft caps the page's own saved state (a draft may hold a request too
-// large to share as a link; localStorage itself holds a few MB).
-const maxDraft = 8 << 20
+// maxDraft caps the page's own saved state: a draft is not held to the
+// link's cap (localStorage itself holds a few MB), but it is capped.
+const maxDraft = 64 << 20
 
 // A fragment's source, for its size cap and for what the page keeps.
 type source int
@@ -214,6 +221,15 @@ func (a *app) openFragment(frag string, src source) (bool, []link.Problem) {
 	}
 	setAttr(a.el[ui.IDPage], "data-mode", a.mode)
 	a.opened()
+	if src == fromLink {
+		// The link's own state: saving it leaves the kept draft alone
+		// (storeDraft) until the learner changes something.
+		req := st.Request
+		if req == nil {
+			req = editor.Bytes(str(get(a.el[ui.IDRequest], "value")), a.eol)
+		}
+		a.linkFrag = link.State{Request: req, Config: a.cfg, Example: a.example, Mode: a.mode, EOL: a.eol}.Fragment()
+	}
 	return true, probs
 }
 
@@ -290,7 +306,9 @@ func (a *app) wire() {
 		a.linkOpened(hash)
 	})
 	on(a.el[ui.IDCopyLink], "click", func(safejs.Value) { a.copyLink() })
-
+	on(a.el[ui.IDLinkDownload], "click", func(safejs.Value) {
+		a.download(editor.Bytes(str(get(a.el[ui.IDRequest], "value")), a.eol), "request.http")
+	})
 	on(a.el[ui.IDRestoreDraft], "click", func(safejs.Value) {
 		if d := a.learn.draft; d != "" {
 			_, probs := a.openFragment(d, fromDraft)
@@ -423,40 +441,6 @@ func (a *app) queueSave() {
 	}
 	a.saveQueued = true
 	call(global, "setTimeout", a.saveFn.Value(), 300)
-}
-
-// save keeps the address bar equal to the state (replaceState, so Back
-// leaves the page) and the draft in localStorage.
-func (a *app) save() {
-	frag := a.state().Fragment()
-	if frag != a.lastHash {
-		a.lastHash = frag
-		call(get(global, "history"), "replaceState", safejs.Null(), "", "#"+frag)
-		a.showLinkSize(len(frag))
-	}
-	storeDraft(frag)
-}
-
-const draftKey = "upgrade-playground.draft"
-
-func loadDraft() string {
-	ls, err := global.Get("localStorage")
-	if err != nil || !truthy(ls) {
-		return ""
-	}
-	v, err := ls.Call("getItem", draftKey)
-	if err != nil {
-		return ""
-	}
-	return str(v)
-}
-
-func storeDraft(frag string) {
-	ls, err := global.Get("localStorage")
-	if err != nil || !truthy(ls) {
-		return
-	}
-	_, _ = ls.Call("setItem", draftKey, frag) // may fail when storage is full or off
 }
 
 // say writes the status line (announced to screen readers), even when it
