@@ -17,6 +17,7 @@ import (
 	"github.com/upgrade-playground/playground/wasm/editor"
 	"github.com/upgrade-playground/playground/wasm/gallery"
 	"github.com/upgrade-playground/playground/wasm/link"
+	"github.com/upgrade-playground/playground/wasm/paste"
 )
 
 // typedLatencyJS installs window.__typed(expected): a Promise for the time
@@ -491,5 +492,77 @@ func TestFlowStorageFull(t *testing.T) {
 	}
 	if eval[bool](p, `document.getElementById("link-download").hidden`) {
 		t.Error("no download is offered for a draft the browser did not keep")
+	}
+}
+
+// pasteJS pastes text into the editor as a user does: a paste event,
+// then the text replacing the editor's, then an input event.
+const pasteJS = `((text) => { const r = document.getElementById("request"); r.focus(); r.select();
+	const dt = new DataTransfer(); dt.setData("text/plain", text);
+	r.dispatchEvent(new ClipboardEvent("paste", { clipboardData: dt, bubbles: true, cancelable: true }));
+	r.value = text; r.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertFromPaste" })); })`
+
+// TestFlowPaste checks pastes from real tools: curl -v output gets the
+// notice and a fix that leaves the request alone in the editor (undone
+// by the browser's undo, or by Restore what I pasted); a response is
+// called one, with no fix; devtools' HTTP/2 headers become an HTTP/1.1
+// request.
+func TestFlowPaste(t *testing.T) {
+	p := openPage(t)
+	p.open("")
+	notice := `document.getElementById("paste-notice")`
+	curl := "$ curl -v http://localhost:8080/chat -H 'Upgrade: websocket' -H 'Connection: Upgrade' -H 'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==' -H 'Sec-WebSocket-Version: 13'\n" +
+		"*   Trying 127.0.0.1:8080...\n* Connected to localhost (127.0.0.1) port 8080\n" +
+		"> GET /chat HTTP/1.1\n> Host: localhost:8080\n> User-Agent: curl/8.11.1\n> Accept: */*\n> Upgrade: websocket\n> Connection: Upgrade\n> Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\n> Sec-WebSocket-Version: 13\n> \n" +
+		"< HTTP/1.1 101 Switching Protocols\n< Upgrade: websocket\n< Connection: Upgrade\n< Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\n< \n* Connection #0 to host localhost left intact\n"
+	eval[any](p, pasteJS+`(`+strconv.Quote(curl)+`)`)
+	p.waitFor(`!` + notice + `.hidden`)
+	if got := eval[string](p, notice+`.textContent`); !strings.Contains(got, "curl -v") || !strings.Contains(got, "Keep only the request") {
+		t.Errorf("the notice says %q", got)
+	}
+	p.click(`#paste-notice button[data-paste="fix"]`)
+	want := paste.Recognize(curl).Fix
+	p.waitFor(`document.getElementById("request").value === ` + strconv.Quote(want) + ` && document.getElementById("response").dataset.status === "101"`)
+	if got := eval[string](p, notice+`.textContent`); !strings.Contains(got, "Restore what I pasted") {
+		t.Errorf("after the fix the notice says %q", got)
+	}
+	// The browser's undo brings the paste back (the fix was an edit), and
+	// the notice offers the fix again.
+	eval[any](p, `document.execCommand("undo")`)
+	p.waitFor(`document.getElementById("request").value === ` + strconv.Quote(curl))
+	p.waitFor(notice + `.textContent.includes("Keep only the request")`)
+	// So does the notice's button.
+	p.click(`#paste-notice button[data-paste="fix"]`)
+	p.waitFor(`document.getElementById("request").value === ` + strconv.Quote(want))
+	p.click(`#paste-notice button[data-paste="restore"]`)
+	p.waitFor(`document.getElementById("request").value === ` + strconv.Quote(curl))
+	p.waitFor(notice + `.textContent.includes("Keep only the request")`)
+	p.click(`#paste-notice button[data-paste="dismiss"]`)
+	p.waitFor(notice + `.hidden`)
+
+	// A response.
+	eval[any](p, pasteJS+`("HTTP/1.1 101 Switching Protocols\nUpgrade: websocket\nConnection: Upgrade\n\n")`)
+	p.waitFor(`!` + notice + `.hidden`)
+	if got := eval[string](p, notice+`.textContent`); !strings.Contains(got, "This is a response, not a request") {
+		t.Errorf("for a response the notice says %q", got)
+	}
+	if n := eval[int](p, `document.querySelectorAll('#paste-notice button[data-paste="fix"]').length`); n != 0 {
+		t.Error("a response is offered a fix")
+	}
+
+	// Devtools' HTTP/2 headers.
+	h2 := ":authority: server.example.com\n:method: GET\n:path: /chat\n:scheme: https\nupgrade: websocket\nconnection: Upgrade\nsec-websocket-key: dGhlIHNhbXBsZSBub25jZQ==\nsec-websocket-version: 13\n"
+	eval[any](p, pasteJS+`(`+strconv.Quote(h2)+`)`)
+	p.waitFor(notice + `.textContent.includes("pseudo-header")`)
+	p.click(`#paste-notice button[data-paste="fix"]`)
+	p.waitFor(`document.getElementById("request").value.startsWith("GET /chat HTTP/1.1\nHost: server.example.com\n")`)
+
+	// Typing is not pasting: no notice for a request typed without its
+	// empty line.
+	p.click(`#paste-notice button[data-paste="dismiss"]`)
+	p.typeRequest("GET / HTTP/1.1\nHost: a")
+	p.waitFor(`document.getElementById("request-overlay").textContent === "GET / HTTP/1.1\nHost: a\n"`)
+	if !eval[bool](p, notice+`.hidden`) {
+		t.Errorf("typing shows the notice %q", eval[string](p, notice+`.textContent`))
 	}
 }

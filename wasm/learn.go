@@ -166,6 +166,9 @@ func (a *app) linkOpened(hash string) {
 // opened resets the learning state when a link or an example is opened.
 func (a *app) opened() {
 	a.learn.revealed, a.learn.predicted, a.learn.step = false, -1, -1
+	if a.started {
+		a.clearPaste()
+	}
 }
 
 // setPredict turns predict-first mode on or off.

@@ -59,6 +59,7 @@ type app struct {
 
 	exChanged ui.LessonChange // what differs from the example
 	exMenu    exampleMenu     // the Examples menu's pending keyboard choice (flow.go)
+	pastes    pasteState      // the paste notice (pastes.go)
 
 	defaultText      string // the editor's initial text (index.html)
 	started          bool   // finish has built the page
@@ -146,6 +147,7 @@ func (a *app) finish() {
 	a.wire()
 	a.wireLearn()
 	a.wireFlow()
+	a.wirePaste()
 	a.render()
 	setAttr(a.el[ui.IDPage], "data-ready", "true")
 	if f, err := global.Get("__playgroundStarted"); err == nil && f.Type() == safejs.TypeFunction {
@@ -389,6 +391,9 @@ func (a *app) render() {
 	a.showAfter(res)
 	a.setTextOnce(ui.IDStatus, ui.StatusLine(res)) // a keystroke announces only a change
 	a.lastText, a.lastRes = text, res
+	if a.started {
+		a.checkPaste(text)
+	}
 	a.afterRender(res, text, m)
 	a.queueSave()
 }

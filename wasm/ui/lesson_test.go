@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/upgrade-playground/playground/wasm/gallery"
+	"github.com/upgrade-playground/playground/wasm/paste"
 )
 
 // TestLesson checks the lesson banner: the lesson while the example is
@@ -50,5 +51,38 @@ func walk(n *Node, f func(*Node)) {
 	f(n)
 	for _, k := range n.Kids {
 		walk(k, f)
+	}
+}
+
+// TestPasteNotice checks the paste notice: the finding and its fix, then
+// the way back once fixed; a response has no fix to offer.
+func TestPasteNotice(t *testing.T) {
+	f := paste.Recognize("* Trying\n> GET / HTTP/1.1\n> Host: a\n> \n< HTTP/1.1 200 OK\n")
+	if f.Kind != paste.CurlVerbose {
+		t.Fatalf("not recognised: %+v", f)
+	}
+	actions := func(n *Node) string {
+		var out []string
+		walk(n, func(k *Node) {
+			for _, a := range k.Attrs {
+				if a[0] == "data-paste" {
+					out = append(out, a[1])
+				}
+			}
+		})
+		return strings.Join(out, ",")
+	}
+	n := PasteNotice(f, false)
+	if got := textOf(n); !strings.Contains(got, f.Summary) || !strings.Contains(got, f.FixLabel) {
+		t.Errorf("the notice says %q", got)
+	}
+	if got := actions(n); got != "fix,dismiss" {
+		t.Errorf("the notice offers %q", got)
+	}
+	if got := actions(PasteNotice(f, true)); got != "restore,dismiss" {
+		t.Errorf("once fixed the notice offers %q", got)
+	}
+	if got := actions(PasteNotice(paste.Recognize("HTTP/1.1 101 Switching Protocols\n\n"), false)); got != "dismiss" {
+		t.Errorf("for a response the notice offers %q", got)
 	}
 }
