@@ -66,7 +66,9 @@ type app struct {
 	lastHash         string // the state's fragment the page last saved (draft.go)
 	linkFrag         string // the state of the link opened, until it is changed
 	drafts           draftState
-	saveQueued       bool
+	saveQueued       bool // a save is due (queueSave)
+	saveDirty        bool // the state changed since the save's timer was set
+	saveWaits        int  // the times the save waited for a pause
 	renderFn, saveFn safejs.Func
 
 	lastText string
@@ -92,6 +94,14 @@ func newApp() *app {
 		return nil
 	})
 	a.saveFn = guard("save", func(safejs.Value, []safejs.Value) any {
+		if a.saveDirty && a.saveWaits < maxSaveWaits && len(a.lastText) > bigSave {
+			// A large state changed since the timer was set: wait for a
+			// pause in the typing.
+			a.saveDirty = false
+			a.saveWaits++
+			call(global, "setTimeout", a.saveFn.Value(), saveDelay)
+			return nil
+		}
 		a.saveQueued = false
 		a.save()
 		return nil
@@ -439,14 +449,27 @@ func (a *app) state() link.State {
 	}
 }
 
-// queueSave debounces the address bar and draft updates.
+// queueSave debounces the address bar and draft updates: they are saved
+// saveDelay ms after a change. A save encodes the whole request (a
+// 256 KiB request's link is 350 KB, written to the address bar and to
+// local storage), which typing in a large request need not pay for every
+// few keystrokes: past bigSave bytes of text the save waits until the
+// state has not changed for saveDelay ms, and comes at least every
+// (maxSaveWaits+1)·saveDelay ms while it keeps changing.
 func (a *app) queueSave() {
 	if a.saveQueued {
+		a.saveDirty = true
 		return
 	}
-	a.saveQueued = true
-	call(global, "setTimeout", a.saveFn.Value(), 300)
+	a.saveQueued, a.saveDirty, a.saveWaits = true, false, 0
+	call(global, "setTimeout", a.saveFn.Value(), saveDelay)
 }
+
+const (
+	saveDelay    = 300 // ms
+	maxSaveWaits = 6
+	bigSave      = 64 << 10
+)
 
 // say writes the status line (announced to screen readers), even when it
 // already says the same: a repeated action gets its feedback again.
