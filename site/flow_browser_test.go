@@ -526,6 +526,9 @@ func TestFlowTooLargeForLink(t *testing.T) {
 	if !bytes.Equal(got, want) {
 		t.Errorf("downloaded %d bytes, want the request's %d", len(got), len(want))
 	}
+	if v := eval[[]string](p, `window.__violations || []`); len(v) > 0 {
+		t.Errorf("the download broke the Content-Security-Policy: %q", v)
+	}
 	// Copy link refuses, and says where the download is.
 	eval[any](p, captureClipboard)
 	p.click("#copy-link")

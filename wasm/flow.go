@@ -30,6 +30,10 @@ type exampleMenu struct {
 // banner.
 func (a *app) wireFlow() {
 	sel := a.el[ui.IDExamples]
+	clearNav := guard("examples", func(safejs.Value, []safejs.Value) any {
+		a.exMenu.nav = false
+		return nil
+	})
 	on(sel, "keydown", func(ev safejs.Value) {
 		key := str(get(ev, "key"))
 		switch {
@@ -50,7 +54,11 @@ func (a *app) wireFlow() {
 		case truthy(get(ev, "altKey")) || truthy(get(ev, "ctrlKey")) || truthy(get(ev, "metaKey")):
 			// Alt+Down opens the list; a choice there is made at once.
 		case len([]rune(key)) == 1 || menuKeys[key]:
+			// The change a key makes on a closed select comes during its
+			// keydown; a later one (macOS opens the list on an arrow key,
+			// and the choice is made there) is not the key's.
 			a.exMenu.nav = true
+			call(global, "setTimeout", clearNav.Value(), 0)
 		}
 	})
 	on(sel, "keypress", func(ev safejs.Value) {
