@@ -586,6 +586,7 @@ func TestFlowRefusedLinkKeepsDraft(t *testing.T) {
 func TestFlowStorageFull(t *testing.T) {
 	p := openPage(t)
 	p.open("")
+	p.waitFor(savedJS) // the page's first save, before the storage fills up
 	eval[any](p, `(() => { Storage.prototype.setItem = function () { throw new DOMException("Setting the value of 'upgrade-playground.draft' exceeded the quota.", "QuotaExceededError"); }; })()`)
 	p.setRequest("GET /unsaved HTTP/1.1\nHost: a\n\n")
 	p.waitFor(`document.getElementById("status").textContent.includes("did not keep your draft")`)
@@ -595,6 +596,9 @@ func TestFlowStorageFull(t *testing.T) {
 	if eval[bool](p, `document.getElementById("link-download").hidden`) {
 		t.Error("no download is offered for a draft the browser did not keep")
 	}
+	// The status line moves on; the link's line keeps saying it.
+	p.setRequest("GET /unsaved2 HTTP/1.1\nHost: a\n\n")
+	p.waitFor(`document.getElementById("link-size").textContent.includes("not keeping your draft")`)
 }
 
 // pasteJS pastes text into the editor as a user does: a paste event,

@@ -77,7 +77,11 @@ func (a *app) showLinkSize(n int) {
 		setText(el, "Link too large to share: "+strconv.Itoa(n)+" bytes, links open up to "+strconv.Itoa(link.MaxFragment)+" (a request of about 256 KiB). Your draft is kept in this browser.")
 		setAttr(el, "class", "meter over")
 	} else {
-		setText(el, "Link: "+strconv.Itoa(n)+" / "+strconv.Itoa(link.MaxFragment)+" bytes")
+		msg := "Link: " + strconv.Itoa(n) + " / " + strconv.Itoa(link.MaxFragment) + " bytes"
+		if a.drafts.failed {
+			msg += ". This browser is not keeping your draft."
+		}
+		setText(el, msg)
 		setAttr(el, "class", "meter")
 	}
 	if over != a.drafts.over {

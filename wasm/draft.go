@@ -115,15 +115,15 @@ func (a *app) storeDraft(frag string) {
 		if d.failed {
 			d.failed = false
 			a.say("Your draft is kept in this browser again.")
+			a.showLinkSize(len(a.lastHash))
 		}
-		a.showDownload()
 		return
 	}
 	if !d.failed {
 		d.failed = true
 		a.say("This browser did not keep your draft (" + strconv.Itoa(len(frag)) + " bytes): " + storageError(err) + ". A reload would lose this request; use Download raw request to keep it.")
+		a.showLinkSize(len(a.lastHash)) // says so beside the link, and offers the download
 	}
-	a.showDownload()
 }
 
 // errNoStorage stands for a browser without localStorage (or with it off).
