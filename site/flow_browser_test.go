@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"context"
+	"encoding/base64"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -448,7 +449,7 @@ func TestFlowDraftSurvivesReload(t *testing.T) {
 	p.open("")
 	text := bodyRequest(40 << 10)
 	p.setRequest(text)
-	p.waitFor(`location.hash.length > 1 && ` + savedJS)
+	p.waitFor(`location.hash.length > 40000 && ` + savedJS)
 	href := eval[string](p, `location.href`)
 	if len(href) < 40<<10 {
 		t.Fatalf("the address bar holds %d bytes for a 40 KB request", len(href))
@@ -557,8 +558,8 @@ func TestFlowRefusedLinkKeepsDraft(t *testing.T) {
 	p.open("")
 	mine := "GET /mine HTTP/1.1\nHost: example.com\n\n"
 	p.setRequest(mine)
-	p.waitFor(`location.hash.length > 1 && ` + savedJS)
-	stored := eval[string](p, `localStorage.getItem("upgrade-playground.draft")`)
+	stored := "req=" + base64.RawURLEncoding.EncodeToString(editor.Bytes(mine, ""))
+	p.waitFor(`localStorage.getItem("upgrade-playground.draft") === "` + stored + `"`)
 	for _, bad := range []string{"req=%%%", "req=" + strings.Repeat("A", link.MaxFragment+1)} {
 		p.open(bad)
 		if got := eval[string](p, `document.getElementById("request").value`); got != mine {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -135,7 +136,9 @@ func overlayNodes(text string, hs []highlight) *Node {
 			valid = append(valid, i)
 		}
 	}
-	sort.SliceStable(valid, func(a, b int) bool { return hs[valid[a]].start < hs[valid[b]].start })
+	// slices, not sort.SliceStable: its reflection-based swapper costs
+	// the .wasm 18 KB.
+	slices.SortStableFunc(valid, func(a, b int) int { return hs[a].start - hs[b].start })
 	var blocks []int // where each block after the first starts
 	if strings.Count(text, "\n") > overlayChunkLines {
 		for i, n := 0, 0; i < len(text); i++ {
