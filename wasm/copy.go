@@ -68,23 +68,36 @@ func (a *app) download(b []byte, name string) {
 }
 
 // showLinkSize shows the size of the encoded link against the limit a
-// link can have to be opened.
+// link can have to be opened. Over it, the address bar carries no link
+// (save), the raw download is offered, and the learner is told once.
 func (a *app) showLinkSize(n int) {
 	el := a.el[ui.IDLinkSize]
-	if n > link.MaxFragment {
-		setText(el, "Link too large to share: "+strconv.Itoa(n)+" bytes, links open up to "+strconv.Itoa(link.MaxFragment)+". Download the raw request instead.")
+	over := n > link.MaxFragment
+	if over {
+		setText(el, "Link too large to share: "+strconv.Itoa(n)+" bytes, links open up to "+strconv.Itoa(link.MaxFragment)+" (a request of about 256 KiB). Your draft is kept in this browser.")
 		setAttr(el, "class", "meter over")
-		return
+	} else {
+		msg := "Link: " + strconv.Itoa(n) + " / " + strconv.Itoa(link.MaxFragment) + " bytes"
+		if a.drafts.failed {
+			msg += ". This browser is not keeping your draft."
+		}
+		setText(el, msg)
+		setAttr(el, "class", "meter")
 	}
-	setText(el, "Link: "+strconv.Itoa(n)+" / "+strconv.Itoa(link.MaxFragment)+" bytes")
-	setAttr(el, "class", "meter")
+	if over != a.drafts.over {
+		a.drafts.over = over
+		if over {
+			a.say("This request is too large for a link (" + strconv.Itoa(n) + " bytes; links open up to " + strconv.Itoa(link.MaxFragment) + "), so the address bar no longer carries it. Your draft is kept in this browser; to share the request, use Download raw request.")
+		}
+	}
+	a.showDownload()
 }
 
 // copyLink copies the page's link, unless it is too large to be opened.
 func (a *app) copyLink() {
 	a.save()
 	if len(a.lastHash) > link.MaxFragment {
-		a.say("This link is too large to share (" + strconv.Itoa(len(a.lastHash)) + " bytes; links open up to " + strconv.Itoa(link.MaxFragment) + "). Use Copy as → Download raw request instead.")
+		a.say("This link is too large to share (" + strconv.Itoa(len(a.lastHash)) + " bytes; links open up to " + strconv.Itoa(link.MaxFragment) + "). Use Download raw request beside the link size instead.")
 		return
 	}
 	a.copy(str(get(get(global, "location"), "href")), "the link ("+strconv.Itoa(len(a.lastHash)+1)+" characters after #)")

@@ -8,7 +8,6 @@ import (
 	"github.com/hack-pad/safejs"
 	"github.com/upgrade-playground/playground/engine"
 	"github.com/upgrade-playground/playground/wasm/editor"
-	"github.com/upgrade-playground/playground/wasm/gallery"
 	"github.com/upgrade-playground/playground/wasm/link"
 	"github.com/upgrade-playground/playground/wasm/ui"
 )
@@ -131,8 +130,8 @@ func (a *app) wireLearn() {
 		if l.galleryShown || !truthy(get(get(ev, "target"), "open")) {
 			return
 		}
-		mount(l.el["gallery"], ui.GalleryBrowser(a.example))
-		l.galleryShown, l.galleryFor = true, a.example
+		mount(l.el["gallery"], ui.GalleryBrowser(a.shownExample()))
+		l.galleryShown, l.galleryFor = true, a.shownExample()
 	})
 	on(l.el["gallery"], "click", func(ev safejs.Value) {
 		link := call(get(ev, "target"), "closest", "a[data-ex]")
@@ -142,14 +141,7 @@ func (a *app) wireLearn() {
 		// Opened in place, so that the history gets no entry (Back leaves
 		// the page) and the current work is replaced as from the menu.
 		call(ev, "preventDefault")
-		// The gallery drops down over the page: it closes, as a menu
-		// does, and the focus goes back to its button.
-		menu := call(l.el["gallery"], "closest", "details")
-		set(menu, "open", false)
-		call(call(menu, "querySelector", "summary"), "focus")
-		a.openFragment("ex="+str(call(link, "getAttribute", "data-ex")), false)
-		a.render()
-		a.say("Opened the example: " + str(get(call(link, "querySelector", ".title"), "textContent")) + ". " + ui.StatusLine(a.lastRes))
+		a.openExample(str(call(link, "getAttribute", "data-ex")), true)
 	})
 	on(l.el["copy-fallback-close"], "click", func(safejs.Value) { setHidden(l.el["copy-fallback"], true) })
 	on(l.el["help-button"], "click", func(safejs.Value) { call(l.el["help"], "showModal") })
@@ -162,7 +154,8 @@ func (a *app) wireLearn() {
 // draft", as when a link wins over the saved draft at load.
 func (a *app) linkOpened(hash string) {
 	prev := a.state().Fragment()
-	a.openFragment(hash, true)
+	_, probs := a.openFragment(hash, fromLink)
+	a.showProblems(probs, linkIntro, "The link was not opened; your current request and settings are kept.")
 	a.render()
 	if cur := a.state().Fragment(); a.lastText != "" && cur != prev {
 		a.learn.draft = prev
@@ -173,6 +166,9 @@ func (a *app) linkOpened(hash string) {
 // opened resets the learning state when a link or an example is opened.
 func (a *app) opened() {
 	a.learn.revealed, a.learn.predicted, a.learn.step = false, -1, -1
+	if a.started {
+		a.clearPaste()
+	}
 }
 
 // setPredict turns predict-first mode on or off.
@@ -220,24 +216,17 @@ func (a *app) afterRender(res *engine.Result, text string, m *editor.Map) {
 	l.diagram.show(l.diagrams.Diagram(res), nil)
 	l.diagrams.Done()
 	a.showCopyAs()
-	if l.galleryShown && a.example != l.galleryFor {
+	if shown := a.shownExample(); l.galleryShown && shown != l.galleryFor {
 		// Move the mark rather than rebuild the list.
 		if old := call(l.el["gallery"], "querySelector", "a[aria-current]"); truthy(old) {
 			call(old, "removeAttribute", "aria-current")
 		}
-		if a.example != "" {
-			setAttr(call(l.el["gallery"], "querySelector", `a[data-ex="`+a.example+`"]`), "aria-current", "true")
+		if shown != "" {
+			setAttr(call(l.el["gallery"], "querySelector", `a[data-ex="`+shown+`"]`), "aria-current", "true")
 		}
-		l.galleryFor = a.example
+		l.galleryFor = shown
 	}
-	lesson := ""
-	if ex, ok := gallery.Lookup(a.example); ok && a.example != "" {
-		lesson = "Example · " + ex.Group + " · " + ex.Title + ": " + ex.Lesson
-	}
-	if a.changed("example-lesson.text", lesson) {
-		setText(l.el["example-lesson"], lesson)
-		setHidden(l.el["example-lesson"], lesson == "")
-	}
+	a.showLesson()
 	a.showStep(false)
 	a.cursorMoved()
 }

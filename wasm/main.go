@@ -54,15 +54,23 @@ type app struct {
 	el map[string]safejs.Value
 
 	cfg     engine.Config
-	example string
+	example string // the example the state started from (flow.go: kept while the learner changes it)
 	mode    string
 	eol     string
 	embed   bool // embed=1: the compact layout for an iframe (embed.go)
 
+	exChanged ui.LessonChange // what differs from the example
+	exMenu    exampleMenu     // the Examples menu's pending keyboard choice (flow.go)
+	pastes    pasteState      // the paste notice (pastes.go)
+
 	defaultText      string // the editor's initial text (index.html)
 	started          bool   // finish has built the page
-	lastHash         string // the fragment this page last wrote
-	saveQueued       bool
+	lastHash         string // the state's fragment the page last saved (draft.go)
+	linkFrag         string // the state of the link opened, until it is changed
+	drafts           draftState
+	saveQueued       bool // a save is due (queueSave)
+	saveDirty        bool // the state changed since the save's timer was set
+	saveWaits        int  // the times the save waited for a pause
 	renderFn, saveFn safejs.Func
 
 	lastText string
@@ -88,6 +96,14 @@ func newApp() *app {
 		return nil
 	})
 	a.saveFn = guard("save", func(safejs.Value, []safejs.Value) any {
+		if a.saveDirty && a.saveWaits < maxSaveWaits && len(a.lastText) > bigSave {
+			// A large state changed since the timer was set: wait for a
+			// pause in the typing.
+			a.saveDirty = false
+			a.saveWaits++
+			call(global, "setTimeout", a.saveFn.Value(), saveDelay)
+			return nil
+		}
 		a.saveQueued = false
 		a.save()
 		return nil
@@ -108,18 +124,22 @@ func (a *app) start() {
 	draft := loadDraft()
 	switch {
 	case hash != "":
-		a.openFragment(hash, true)
-		if a.embed { // an embed keeps out of the draft (embed.go)
-			break
-		}
-		if draft != "" && draft != hash {
-			a.learn.draft = draft // kept: saving the link's state replaces the stored draft
+		ok, probs := a.openFragment(hash, fromLink)
+		refused := "The link was not opened; the page shows its starting request."
+		switch {
+		case a.embed: // an embed keeps out of the draft (embed.go)
+		case !ok && draft.frag != "":
+			if ok, _ := a.openFragment(draft.frag, fromDraft); ok {
+				refused = "The link was not opened; your draft" + draft.from() + " is shown instead, as you left it."
+			}
+		case ok && draft.frag != "" && draft.frag != hash:
+			a.learn.draft = draft.frag // kept, in the browser too, until the link's state is changed
 			setHidden(a.el[ui.IDRestoreDraft], false)
 		}
-	default:
-		if draft := loadDraft(); draft != "" {
-			a.openFragment(draft, false)
-		}
+		a.showProblems(probs, linkIntro, refused)
+	case draft.frag != "":
+		_, probs := a.openFragment(draft.frag, fromDraft)
+		a.showProblems(probs, "There is a problem with the draft this browser kept:", "The draft was not opened; the page shows its starting request.")
 	}
 	_, _, res := a.negotiate()
 	a.showResponse(res)
@@ -140,9 +160,10 @@ func (a *app) finish() {
 	if !isDefault(&a.cfg) { // else index.html holds the pane
 		mount(a.el[ui.IDServer], ui.Server(&a.cfg))
 	}
-	set(a.el[ui.IDExamples], "value", a.example)
 	a.wire()
 	a.wireLearn()
+	a.wireFlow()
+	a.wirePaste()
 	a.render()
 	setAttr(a.el[ui.IDPage], "data-ready", "true")
 	if f, err := global.Get("__playgroundStarted"); err == nil && f.Type() == safejs.TypeFunction {
@@ -168,32 +189,47 @@ func trimHash(s string) string {
 	return s
 }
 
-// maxDraft caps the page's own saved state (a draft may hold a request too
-// large to share as a link; localStorage itself holds a few MB).
-const maxDraft = 8 << 20
+// maxDraft caps the page's own saved state: a draft is not held to the
+// link's cap (localStorage itself holds a few MB), but it is capped.
+const maxDraft = 64 << 20
 
-// openFragment applies a deep link. A fatal problem (too large, bad req,
-// future version) leaves the page as it is and says why. fromLink is true
-// for a link from outside (the address bar), which is size-capped at
-// link.MaxFragment; drafts and examples are the page's own.
-func (a *app) openFragment(frag string, fromLink bool) {
+// A fragment's source, for its size cap and for what the page keeps.
+type source int
+
+const (
+	fromLink  source = iota // a link from outside (the address bar): capped at link.MaxFragment
+	fromDraft               // the draft this browser kept
+	fromPage                // the page's own (an example)
+)
+
+const linkIntro = "There is a problem with this link:"
+
+// openFragment applies a deep link. It reports whether it did and the
+// link's problems, which the caller shows (showProblems): a fatal problem
+// (too large, bad req, future version) leaves the page as it is.
+func (a *app) openFragment(frag string, src source) (bool, []link.Problem) {
 	limit := link.MaxFragment
-	if !fromLink {
+	if src != fromLink {
 		limit = maxDraft
 	}
 	st, probs := link.ParseLimit(frag, limit)
-	a.showProblems(probs)
 	for _, p := range probs {
 		if p.Fatal {
 			// The address bar goes back to the state the page kept.
 			a.lastHash = "\x00"
 			a.queueSave()
-			return
+			return false, probs
 		}
 	}
-	a.cfg, a.example, a.mode = st.Config, st.Example, st.Mode
+	a.cfg, a.example = st.Config, st.Example
+	a.exMenu.pending = false
+	// Predict mode stays on until the learner turns it off: a link or an
+	// example without mode=predict does not end it.
+	if st.Mode != "" {
+		a.mode = st.Mode
+	}
 	a.eol = st.EOL
-	if fromLink { // an example or a draft opened in an embed stays in it
+	if src == fromLink { // an example or a draft opened in an embed stays in it
 		a.embed = st.Embed
 		a.showEmbed()
 	}
@@ -201,12 +237,22 @@ func (a *app) openFragment(frag string, fromLink bool) {
 	if st.Request != nil {
 		set(a.el[ui.IDRequest], "value", editor.Text(st.Request, a.eol))
 	}
-	set(a.el[ui.IDExamples], "value", a.example)
+	a.exChanged.Server = a.serverChanged()
 	if a.started { // else finish mounts it
 		mount(a.el[ui.IDServer], ui.Server(&a.cfg))
 	}
 	setAttr(a.el[ui.IDPage], "data-mode", a.mode)
 	a.opened()
+	if src == fromLink {
+		// The link's own state: saving it leaves the kept draft alone
+		// (storeDraft) until the learner changes something.
+		req := st.Request
+		if req == nil {
+			req = editor.Bytes(str(get(a.el[ui.IDRequest], "value")), a.eol)
+		}
+		a.linkFrag = link.State{Request: req, Config: a.cfg, Example: a.example, Mode: a.mode, EOL: a.eol}.Fragment()
+	}
+	return true, probs
 }
 
 func eolName(e string) string {
@@ -216,15 +262,15 @@ func eolName(e string) string {
 	return e
 }
 
-// showProblems shows an opened link's problems, or hides the box when
-// there are none.
-func (a *app) showProblems(probs []link.Problem) {
+// showProblems shows a link's (or the draft's) problems under intro, and
+// when one was fatal, the sentence refused: what the page shows instead.
+func (a *app) showProblems(probs []link.Problem, intro, refused string) {
 	box := a.el[ui.IDLinkMessage]
 	if len(probs) == 0 {
 		setHidden(box, true)
 		return
 	}
-	mount(box, ui.LinkMessage(probs))
+	mount(box, ui.LinkMessage(probs, intro, refused))
 	setHidden(box, false)
 }
 
@@ -239,12 +285,6 @@ func (a *app) wire() {
 	on(a.el[ui.IDRequest], "scroll", func(safejs.Value) { a.syncScroll() })
 	onCapture(a.el[ui.IDAfter], "toggle", a.elsewhereToggled)
 	on(a.el[ui.IDServer], "change", func(ev safejs.Value) { a.settingChanged(get(ev, "target")) })
-	on(a.el[ui.IDExamples], "change", func(safejs.Value) {
-		if id := str(get(a.el[ui.IDExamples], "value")); id != "" {
-			a.openFragment("ex="+id, false)
-			a.render()
-		}
-	})
 	on(a.el[ui.IDEOL], "change", func(safejs.Value) {
 		text := str(get(a.el[ui.IDRequest], "value"))
 		raw := editor.Bytes(text, a.eol)
@@ -277,9 +317,13 @@ func (a *app) wire() {
 		a.linkOpened(hash)
 	})
 	on(a.el[ui.IDCopyLink], "click", func(safejs.Value) { a.copyLink() })
+	on(a.el[ui.IDLinkDownload], "click", func(safejs.Value) {
+		a.download(editor.Bytes(str(get(a.el[ui.IDRequest], "value")), a.eol), "request.http")
+	})
 	on(a.el[ui.IDRestoreDraft], "click", func(safejs.Value) {
 		if d := a.learn.draft; d != "" {
-			a.openFragment(d, false)
+			_, probs := a.openFragment(d, fromDraft)
+			a.showProblems(probs, "There is a problem with the draft:", "The draft was not opened; your current request and settings are kept.")
 			a.render()
 		}
 		setHidden(a.el[ui.IDRestoreDraft], true)
@@ -323,20 +367,21 @@ func (a *app) settingChanged(target safejs.Value) {
 		return
 	}
 	call(target, "removeAttribute", "aria-invalid")
+	a.exChanged.Server = a.serverChanged()
 	a.render()
 }
 
-// negotiate runs the engine on the editor's bytes (and forgets the
-// example when the text is no longer its request).
+// negotiate runs the engine on the editor's bytes (and notes whether
+// they are still the example's request).
 func (a *app) negotiate() (string, *editor.Map, *engine.Result) {
 	text := str(get(a.el[ui.IDRequest], "value"))
 	raw, m := editor.MapText(text, a.eol)
+	a.exChanged.Request = false
 	if a.example != "" {
-		if ex, ok := gallery.Lookup(a.example); !ok || string(ex.Request) != string(raw) {
-			a.example = ""
-			set(a.el[ui.IDExamples], "value", "")
-		}
+		ex, ok := gallery.Lookup(a.example)
+		a.exChanged.Request = !ok || string(ex.Request) != string(raw)
 	}
+	a.syncExampleMenu()
 	return text, m, engine.Negotiate(raw, &a.cfg)
 }
 
@@ -361,6 +406,9 @@ func (a *app) render() {
 	a.showAfter(res)
 	a.setTextIfChanged(ui.IDStatus, ui.StatusLine(res)) // a keystroke announces only a change
 	a.lastText, a.lastRes = text, res
+	if a.started {
+		a.checkPaste(text)
+	}
 	a.afterRender(res, text, m)
 	a.queueSave()
 }
@@ -406,53 +454,27 @@ func (a *app) state() link.State {
 	}
 }
 
-// queueSave debounces the address bar and draft updates.
+// queueSave debounces the address bar and draft updates: they are saved
+// saveDelay ms after a change. A save encodes the whole request (a
+// 256 KiB request's link is 350 KB, written to the address bar and to
+// local storage), which typing in a large request need not pay for every
+// few keystrokes: past bigSave bytes of text the save waits until the
+// state has not changed for saveDelay ms, and comes at least every
+// (maxSaveWaits+1)·saveDelay ms while it keeps changing.
 func (a *app) queueSave() {
 	if a.saveQueued {
+		a.saveDirty = true
 		return
 	}
-	a.saveQueued = true
-	call(global, "setTimeout", a.saveFn.Value(), 300)
+	a.saveQueued, a.saveDirty, a.saveWaits = true, false, 0
+	call(global, "setTimeout", a.saveFn.Value(), saveDelay)
 }
 
-// save keeps the address bar equal to the state (replaceState, so Back
-// leaves the page) and the draft in localStorage.
-func (a *app) save() {
-	frag := a.state().Fragment()
-	if frag != a.lastHash {
-		a.lastHash = frag
-		call(get(global, "history"), "replaceState", safejs.Null(), "", "#"+frag)
-		a.showLinkSize(len(frag))
-		if a.embed {
-			a.showFullLink()
-		}
-	}
-	if !a.embed {
-		storeDraft(frag)
-	}
-}
-
-const draftKey = "upgrade-playground.draft"
-
-func loadDraft() string {
-	ls, err := getGuarded(global, "localStorage") // blocked storage throws
-	if err != nil || !truthy(ls) {
-		return ""
-	}
-	v, err := ls.Call("getItem", draftKey)
-	if err != nil {
-		return ""
-	}
-	return str(v)
-}
-
-func storeDraft(frag string) {
-	ls, err := getGuarded(global, "localStorage")
-	if err != nil || !truthy(ls) {
-		return
-	}
-	_, _ = ls.Call("setItem", draftKey, frag) // may fail when storage is full or off
-}
+const (
+	saveDelay    = 300 // ms
+	maxSaveWaits = 6
+	bigSave      = 64 << 10
+)
 
 // say writes the status line (announced to screen readers), even when it
 // already says the same: a repeated action gets its feedback again.

@@ -32,7 +32,7 @@ func main() {
 	flag.Parse()
 	figs := map[string]string{}
 	ok := true
-	out, err := run("go", "test", "./site/browser", "-count", "1", "-v", "-run", "^(TestTransferBudget|TestPerfLoad|TestPerfEdit|TestPerfRenderInFrames|TestPerfMemory)$")
+	out, err := run("go", "test", "./site/browser", "-count", "1", "-v", "-run", "^(TestTransferBudget|TestPerfLoad|TestPerfEdit|TestPerfRenderInFrames|TestPerfMemory|TestFlowTypingLatency)$")
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "bench: the site measurements failed (%v); figures so far are shown\n", err)
 		ok = false
@@ -92,6 +92,11 @@ func main() {
 	add("keystroke → panes, 64 KiB request", ms("edit.64KiB_ms"), "≤ 30 ms")
 	add("keystroke → panes, 256 KiB request", ms("edit.256KiB_ms"), "bounded")
 	add("keystroke → panes, 1 MiB request", ms("edit.1MiB_ms"), "bounded")
+	for _, c := range [][3]string{{"typical", "typical handshake", "≤ 16 ms"}, {"64KiB", "64 KiB request", "≤ 50 ms"}, {"256KiB", "256 KiB request", "≤ 150 ms"}} {
+		add("typing, a real key → the answer painted, "+c[1]+": p50 / p95 (main-thread CPU a key)",
+			ms("typing."+c[0]+"_p50_ms")+" / "+ms("typing."+c[0]+"_p95_ms")+" ("+ms("typing."+c[0]+"_cpu_ms")+")", "p95 "+c[2])
+	}
+	add("typing floor: a textarea nothing listens to, p50 / p95", ms("typing.floor_p50_ms")+" / "+ms("typing.floor_p95_ms"), "")
 	mem := "?"
 	if figs["memory_mib"] != "" {
 		mem = figs["memory_mib"] + " MiB"

@@ -310,9 +310,13 @@ func learnDraft(p *page) {
 		t.Errorf("the link should win over the draft; editor holds %q", got)
 	}
 	p.waitFor(`!document.getElementById("restore-draft").hidden`)
-	// Saving the link's state replaces the stored draft; restoring must
-	// still bring back the one the link replaced.
-	p.waitFor(`localStorage.getItem("upgrade-playground.draft") === location.hash.slice(1)`)
+	// The link's state, saved in the address bar, leaves the stored draft
+	// alone until it is changed; restoring brings back the one the link
+	// replaced.
+	p.waitFor(`document.getElementById("link-size").textContent !== ""`) // saved
+	if got := eval[string](p, `localStorage.getItem("upgrade-playground.draft")`); got != "req="+base64.RawURLEncoding.EncodeToString([]byte(draft)) {
+		t.Errorf("opening a link replaced the stored draft with %q", got)
+	}
 	p.click("#restore-draft")
 	p.waitFor(`document.getElementById("request").value === ` + strconv.Quote(editor.Text([]byte(draft), "")))
 	if !eval[bool](p, `document.getElementById("restore-draft").hidden`) {
@@ -330,7 +334,7 @@ func learnDraft(p *page) {
 
 func learnLinkSize(p *page) {
 	t := p.t
-	big := "POST / HTTP/1.1\nHost: a\nContent-Length: 20000\n\n" + strings.Repeat("x", 20000)
+	big := "POST / HTTP/1.1\nHost: a\nContent-Length: 300000\n\n" + strings.Repeat("x", 300000)
 	p.setRequest(big)
 	p.waitFor(`document.getElementById("link-size").classList.contains("over")`)
 	if got := eval[string](p, `document.getElementById("link-size").textContent`); !strings.Contains(got, "too large") || !strings.Contains(got, strconv.Itoa(link.MaxFragment)) {

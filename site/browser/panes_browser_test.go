@@ -287,8 +287,10 @@ func learnPhone(p *page) {
 func learnScreenshot(p *page) {
 	t := p.t
 	// No "restore my draft" in the picture: remove the draft once the page
-	// has saved its own.
-	p.waitFor(`location.hash.length > 1 && localStorage.getItem("upgrade-playground.draft") === location.hash.slice(1)`)
+	// has saved (an opened link's state is not stored as a draft, so wait
+	// out the page's debounced save rather than for the draft).
+	p.waitFor(`location.hash.length > 1`)
+	eval[any](p, `new Promise((r) => setTimeout(r, 400))`)
 	eval[any](p, `localStorage.removeItem("upgrade-playground.draft")`)
 	if err := chromedp.Do(p.ctx, chromedp.EmulateViewport(1280, 1250)); err != nil {
 		t.Fatal(err)

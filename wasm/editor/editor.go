@@ -20,6 +20,7 @@
 package editor
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -129,9 +130,21 @@ func escapedRune(r rune) bool {
 }
 
 // An Map maps byte offsets in the request to byte offsets in the
-// editor text it came from.
+// editor text it came from. It is kept as runs rather than an offset per
+// byte (which cost a 256 KiB request a megabyte of memory a keystroke):
+// within a run, request bytes either follow the text byte for byte (a
+// copied run) or all stand for one place in the text (a line break's CR
+// LF, a notation such as ␀ or ⟨FF⟩, a non-ASCII character's bytes).
 type Map struct {
-	at []int32 // at[i] is the text offset of request byte i; at[len] = len(text)
+	runs []run // in request order; the last one is the end (byte n, text len(text))
+}
+
+// A run starts at request byte b, which stands for text offset t; the
+// bytes after it up to the next run stand for t+1, t+2… when copied, or
+// for t too when not.
+type run struct {
+	b, t   int32
+	copied bool
 }
 
 // EditorBytes returns the request bytes that the editor text stands for.
@@ -147,18 +160,22 @@ func MapText(text, eol string) ([]byte, *Map) {
 
 func mapEditor(text, eol string, want bool) ([]byte, *Map) {
 	crlf := eol != "lf"
-	out := make([]byte, 0, len(text))
+	lines := strings.Count(text, "\n")
+	size := len(text)
+	if crlf {
+		size += lines // a CR for each line break
+	}
+	out := make([]byte, 0, size)
 	var m *Map
 	if want {
-		m = &Map{at: make([]int32, 0, len(text)+1)}
+		m = &Map{runs: make([]run, 0, 2*lines+2)}
 	}
+	// emit writes bytes that all stand for the text at from.
 	emit := func(from int, bs ...byte) {
-		out = append(out, bs...)
 		if m != nil {
-			for range bs {
-				m.at = append(m.at, int32(from))
-			}
+			m.runs = append(m.runs, run{b: int32(len(out)), t: int32(from)})
 		}
+		out = append(out, bs...)
 	}
 	for i := 0; i < len(text); {
 		// A run of ASCII bytes other than LF stands for itself: copied at
@@ -168,12 +185,10 @@ func mapEditor(text, eol string, want bool) ([]byte, *Map) {
 			j++
 		}
 		if j > i {
-			out = append(out, text[i:j]...)
 			if m != nil {
-				for k := i; k < j; k++ {
-					m.at = append(m.at, int32(k))
-				}
+				m.runs = append(m.runs, run{b: int32(len(out)), t: int32(i), copied: true})
 			}
+			out = append(out, text[i:j]...)
 			i = j
 			continue
 		}
@@ -208,7 +223,7 @@ func mapEditor(text, eol string, want bool) ([]byte, *Map) {
 		i += size
 	}
 	if m != nil {
-		m.at = append(m.at, int32(len(text)))
+		m.runs = append(m.runs, run{b: int32(len(out)), t: int32(len(text))})
 	}
 	return out, m
 }
@@ -232,26 +247,43 @@ func hex2(b byte) string {
 // TextOffset returns the editor-text offset of a request byte offset
 // (clamped to the request).
 func (m *Map) TextOffset(off int) int {
-	if len(m.at) == 0 {
+	if len(m.runs) == 0 {
 		return 0
 	}
-	off = max(0, min(off, len(m.at)-1))
-	return int(m.at[off])
+	off = max(0, min(off, int(m.runs[len(m.runs)-1].b)))
+	// The last run that starts at or before off.
+	i := sort.Search(len(m.runs), func(i int) bool { return int(m.runs[i].b) > off }) - 1
+	r := m.runs[i]
+	if r.copied {
+		return int(r.t) + off - int(r.b)
+	}
+	return int(r.t)
 }
 
 // ByteOffset returns the first request byte offset whose text offset is at
 // or after the editor-text offset.
 func (m *Map) ByteOffset(textOff int) int {
-	lo, hi := 0, len(m.at)-1
-	for lo < hi {
-		mid := (lo + hi) / 2
-		if int(m.at[mid]) < textOff {
-			lo = mid + 1
-		} else {
-			hi = mid
-		}
+	if len(m.runs) == 0 {
+		return 0
 	}
-	return max(lo, 0)
+	// The first run whose last byte's text offset is at or after textOff
+	// (the offsets never decrease).
+	last := func(i int) int {
+		r := m.runs[i]
+		if !r.copied || i+1 == len(m.runs) {
+			return int(r.t)
+		}
+		return int(r.t) + int(m.runs[i+1].b-r.b) - 1
+	}
+	i := sort.Search(len(m.runs), func(i int) bool { return last(i) >= textOff })
+	if i == len(m.runs) {
+		return int(m.runs[len(m.runs)-1].b)
+	}
+	r := m.runs[i]
+	if r.copied && textOff > int(r.t) {
+		return int(r.b) + textOff - int(r.t)
+	}
+	return int(r.b)
 }
 
 // UTF16Offset converts a byte offset in valid UTF-8 text to the offset in
@@ -273,10 +305,17 @@ func UTF16Offset(text string, off int) int {
 // ByteOffsetFromUTF16 is the inverse of UTF16Offset.
 func ByteOffsetFromUTF16(text string, u16 int) int {
 	n := 0
-	for i, r := range text {
+	for i := 0; i < len(text); {
 		if n >= u16 {
 			return i
 		}
+		if text[i] < utf8.RuneSelf { // ASCII: a byte, a code unit
+			i++
+			n++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		i += size
 		n++
 		if r >= 0x10000 {
 			n++

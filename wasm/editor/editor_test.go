@@ -179,3 +179,98 @@ func TestOneLine(t *testing.T) {
 		})
 	}
 }
+
+// denseMap is the offset map as one text offset per request byte, the
+// way Map was first kept: the reference Map's runs are checked against.
+func denseMap(text, eol string) []int32 {
+	var at []int32
+	crlf := eol != "lf"
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < 0x80 && c != '\n' {
+			at = append(at, int32(i))
+			i++
+			continue
+		}
+		if c == '\n' {
+			at = append(at, int32(i))
+			if crlf {
+				at = append(at, int32(i))
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		n := size
+		switch {
+		case r == 0x240a && crlf:
+			n = 1
+			if i+size < len(text) && text[i+size] == '\n' {
+				size++
+			}
+		case r >= 0x2400 && r <= 0x241f, r == 0x2421:
+			n = 1
+		case r == 0x27e8 && i+size+2 < len(text) && text[i+size+2:min(len(text), i+size+5)] == escClose && isHexDigit(text[i+size]) && isHexDigit(text[i+size+1]):
+			n = 1
+			size += 2 + len(escClose)
+		}
+		for range n {
+			at = append(at, int32(i))
+		}
+		i += size
+	}
+	return append(at, int32(len(text)))
+}
+
+// checkMap compares m's TextOffset and ByteOffset with the dense map's
+// for every request offset and every text offset (and beyond each end).
+func checkMap(t *testing.T, text, eol string) {
+	t.Helper()
+	raw, m := MapText(text, eol)
+	at := denseMap(text, eol)
+	if len(at) != len(raw)+1 {
+		t.Fatalf("%q: the reference has %d offsets for %d bytes", text, len(at), len(raw))
+	}
+	for off := -1; off <= len(raw)+1; off++ {
+		want := at[max(0, min(off, len(raw)))]
+		if got := m.TextOffset(off); got != int(want) {
+			t.Fatalf("%q (%s): TextOffset(%d) = %d, want %d", text, eol, off, got, want)
+		}
+	}
+	for to := -1; to <= len(text)+1; to++ {
+		want := len(raw)
+		for i, v := range at {
+			if int(v) >= to {
+				want = i
+				break
+			}
+		}
+		if got := m.ByteOffset(to); got != want {
+			t.Fatalf("%q (%s): ByteOffset(%d) = %d, want %d", text, eol, to, got, want)
+		}
+	}
+}
+
+func TestMapRuns(t *testing.T) {
+	for _, text := range []string{"", "a", "\n", "\n\n", "GET / HTTP/1.1\nHost: a\n\n", "a␊\nb␊", "␀␍␡x", "é\n⟨FF⟩⟨zz⟩⟨0", "\u202e\t\n", strings.Repeat("ab\n", 100)} {
+		for _, eol := range []string{"crlf", "lf"} {
+			checkMap(t, text, eol)
+		}
+	}
+}
+
+func FuzzMapRuns(f *testing.F) {
+	for _, s := range []string{"GET / HTTP/1.1\nHost: a\n\n", "a␊\nb␍␀⟨FF⟩é\n", "⟨0A⟩\n\n"} {
+		f.Add(s, false)
+	}
+	f.Fuzz(func(t *testing.T, text string, lf bool) {
+		if len(text) > 2000 {
+			return
+		}
+		eol := "crlf"
+		if lf {
+			eol = "lf"
+		}
+		checkMap(t, text, eol)
+	})
+}

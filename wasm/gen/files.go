@@ -44,7 +44,7 @@ func generate(root string) ([]file, error) {
 	}
 	cfg := engine.DefaultConfig()
 	index, err = replaceSection(index, "examples",
-		`<select id="examples" aria-label="Examples">`+"\n"+prerender(ui.Gallery(""), true)+"</select>\n")
+		`<select id="examples" aria-label="Examples" aria-describedby="examples-help">`+"\n"+prerender(ui.Gallery(""), true)+"</select>\n")
 	if err != nil {
 		return nil, fmt.Errorf("index.html: %w", err)
 	}

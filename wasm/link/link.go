@@ -32,9 +32,16 @@ import (
 // Version is the format version this page writes and reads.
 const Version = 1
 
-// MaxFragment is the largest fragment Parse decodes, in bytes of
-// its encoded form. The check comes before any decoding work.
-const MaxFragment = 16 << 10
+// MaxRequest is the largest request a link is made for: 256 KiB, which
+// Chromium's 2 MB URLs hold many times over. Its base64url is 349,526
+// bytes.
+const MaxRequest = 256 << 10
+
+// MaxFragment is the largest fragment Parse decodes, in bytes of its
+// encoded form: a MaxRequest request's base64url and about 8 KB for the
+// other keys. The check comes before any decoding work. The page writes
+// no link larger than this: it would not open it.
+const MaxFragment = 350 << 10
 
 // Modes lists the page modes a link may carry in "mode".
 var Modes = []string{"predict"}

@@ -149,6 +149,38 @@ func TestParseFragmentLimit(t *testing.T) {
 	}
 }
 
+// TestMaxRequestFits checks that a link for a MaxRequest request, with an
+// example, predict mode and a few settings, is within MaxFragment and
+// opens identically; one byte of request more than fits is refused
+// before decoding.
+func TestMaxRequestFits(t *testing.T) {
+	ex := gallery.Examples()[0]
+	s := NewState()
+	s.Example, s.Mode, s.EOL = ex.ID, Modes[0], "lf"
+	s.Config = ex.Config()
+	for _, kv := range [][2]string{{"wsorigin", "allow-list"}, {"wsorigins", "https://a.example,https://b.example"}, {"maxbody", "999999"}} {
+		if err := engine.LookupSetting(kv[0]).Set(&s.Config, kv[1]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Request = make([]byte, MaxRequest)
+	for i := range s.Request {
+		s.Request[i] = byte(i * 7)
+	}
+	frag := s.Fragment()
+	if len(frag) > MaxFragment {
+		t.Fatalf("a %d-byte request makes a %d-byte link, over MaxFragment %d", MaxRequest, len(frag), MaxFragment)
+	}
+	got, probs := Parse(frag)
+	if len(probs) != 0 || !bytes.Equal(got.Request, s.Request) || got.Fragment() != frag {
+		t.Fatalf("the largest link does not round-trip: %v", probs)
+	}
+	over := "req=" + strings.Repeat("A", MaxFragment-3)
+	if _, probs := Parse(over); len(probs) != 1 || !probs[0].Fatal || !strings.Contains(probs[0].Message, "too large") {
+		t.Errorf("a %d-byte fragment: %v", len(over), probs)
+	}
+}
+
 func TestProblemOffsets(t *testing.T) {
 	frag := "#req=YWI&bogus=1"
 	_, probs := Parse(frag)

@@ -1,16 +1,126 @@
 package ui
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 
 	"github.com/upgrade-playground/playground/engine"
 )
 
-// CopyAsAddr is where the "Copy as" commands (curl, nc) send the request:
-// a server of the learner's own on this machine, to try the request on.
-// (./build.sh serve only serves the page's files, so it is not one.)
-const CopyAsAddr = "127.0.0.1:8080"
+// A Target is where the "Copy as" commands send a request: the host and
+// port of its own Host field (port 80 when it names none), over http. A
+// request without exactly one usable Host goes to localhost, port 80.
+type Target struct {
+	Host     string // as in a URL: an IPv6 address in brackets
+	Port     string
+	FromHost bool // taken from the request's Host field
+}
+
+// Addr is the host for nc (an IPv6 address without its brackets).
+func (t Target) Addr() string { return strings.TrimSuffix(strings.TrimPrefix(t.Host, "["), "]") }
+
+// URL is the http URL of the target with the request-target path.
+func (t Target) URL(path string) string {
+	u := "http://" + t.Host
+	if t.Port != "80" {
+		u += ":" + t.Port
+	}
+	return u + path
+}
+
+// Describe says where the commands send the request and how to change it.
+func (t Target) Describe() string {
+	where := t.Host + ", port " + t.Port + " (http)"
+	if !t.FromHost {
+		return "The request has no single usable Host field, so these commands send it to " + where + ". To send it elsewhere, edit the host and port in the command."
+	}
+	return "These commands send the request to " + where + ", from its Host field. To send it elsewhere, edit the host and port in the command."
+}
+
+// TargetOf finds the target in the request's header section: the value
+// of its one Host field, as host[:port] with an optional port of 1 to
+// 65535 (RFC 9110 §7.2, RFC 3986 §3.2.2).
+func TargetOf(raw []byte) Target {
+	fallback := Target{Host: "localhost", Port: "80"}
+	line, rest, ok := cutLine(raw)
+	if !ok || len(line) == 0 {
+		return fallback
+	}
+	host, hosts := "", 0
+	for len(rest) > 0 {
+		line, rest, _ = cutLine(rest)
+		if len(line) == 0 {
+			break
+		}
+		if len(line) > 5 && strings.EqualFold(string(line[:5]), "host:") {
+			host, hosts = strings.Trim(string(line[5:]), " \t"), hosts+1
+		}
+	}
+	if hosts != 1 || host == "" {
+		return fallback
+	}
+	t := Target{Host: host, Port: "80", FromHost: true}
+	hostPart, port := host, ""
+	if strings.HasPrefix(host, "[") {
+		end := strings.IndexByte(host, ']')
+		if end < 0 {
+			return fallback
+		}
+		hostPart, port = host[:end+1], host[end+1:]
+		if port != "" && port[0] != ':' {
+			return fallback
+		}
+		port = strings.TrimPrefix(port, ":")
+	} else if i := strings.LastIndexByte(host, ':'); i >= 0 {
+		hostPart, port = host[:i], host[i+1:]
+	}
+	if hostPart == "" || hostPart == "[]" {
+		return fallback
+	}
+	for i := 0; i < len(hostPart); i++ {
+		c := hostPart[i]
+		ok := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("-._~%!$&'()*+,;=", c) >= 0 ||
+			(c == ':' || c == '[' || c == ']') && hostPart[0] == '['
+		if !ok {
+			return fallback
+		}
+	}
+	if port != "" {
+		n, err := strconv.Atoi(port)
+		if err != nil || n < 1 || n > 65535 || port[0] == '0' || port[0] == '+' || port[0] == '-' {
+			return fallback
+		}
+	} else {
+		port = "80"
+	}
+	t.Host, t.Port = hostPart, port
+	return t
+}
+
+// cutLine cuts raw at its first LF, dropping a CR before it.
+func cutLine(raw []byte) (line, rest []byte, found bool) {
+	i := bytes.IndexByte(raw, '\n')
+	if i < 0 {
+		return raw, nil, false
+	}
+	line, rest = raw[:i], raw[i+1:]
+	if n := len(line); n > 0 && line[n-1] == '\r' {
+		line = line[:n-1]
+	}
+	return line, rest, true
+}
+
+// shellWord is s as one shell word, quoted only when it needs to be.
+func shellWord(s string) string {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-' || c == '_' || c == ':') {
+			return shellQuote(s)
+		}
+	}
+	return s
+}
 
 // Printf returns a POSIX shell command, printf '…', that writes exactly the
 // bytes raw: every byte outside printable ASCII, and the quote, backslash,
@@ -45,10 +155,11 @@ func Printf(raw []byte) string {
 	return b.String()
 }
 
-// Netcat is the request as a shell pipeline that sends its exact bytes to
-// CopyAsAddr with nc.
+// Netcat is the request as a shell pipeline that sends its exact bytes
+// with nc to its target (TargetOf).
 func Netcat(raw []byte) string {
-	return Printf(raw) + " | nc " + strings.Replace(CopyAsAddr, ":", " ", 1)
+	t := TargetOf(raw)
+	return Printf(raw) + " | nc " + shellWord(t.Addr()) + " " + t.Port
 }
 
 // shellQuote quotes s as one POSIX shell word.
@@ -204,7 +315,7 @@ func Curl(raw []byte, res *engine.Result) CurlForm {
 	if len(body) > 0 {
 		args = append(args, "--data-binary", "@-")
 	}
-	args = append(args, shellQuote("http://"+CopyAsAddr+r.Target))
+	args = append(args, shellQuote(TargetOf(raw).URL(r.Target)))
 	f.Command = strings.Join(args, " ")
 	if len(body) > 0 {
 		f.Command = Printf(body) + " | " + f.Command
@@ -217,6 +328,7 @@ func Curl(raw []byte, res *engine.Result) CurlForm {
 // as text) that the adapter wires by their data-copy and id attributes.
 func CopyAs(raw []byte, res *engine.Result) *Node {
 	root := El("div")
+	root.Add(El("p", "class", "help", "id", "copy-target").AddText(TargetOf(raw).Describe()))
 	cf := Curl(raw, res)
 	root.Add(El("h3", "id", "copy-curl-heading").AddText("curl"))
 	if cf.Command != "" {

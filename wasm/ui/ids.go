@@ -16,6 +16,7 @@ const (
 	IDExamples     = "examples"        // the Examples select
 	IDCopyLink     = "copy-link"       // the Copy link button
 	IDLinkSize     = "link-size"       // the link size meter
+	IDLinkDownload = "link-download"   // the raw download, beside the meter, for a request too large for a link
 	IDLinkMessage  = "link-message"    // problems with an opened link
 	IDRestoreDraft = "restore-draft"   // "restore my draft" button
 	IDStatus       = "status"          // aria-live status line
@@ -27,5 +28,5 @@ const (
 
 // IDs lists every element ID the page must define.
 var IDs = []string{IDPage, IDRequest, IDOverlay, IDEOL, IDResponse, IDResponseInfo, IDAfter,
-	IDExplanation, IDServer, IDExamples, IDCopyLink, IDLinkSize, IDLinkMessage,
+	IDExplanation, IDServer, IDExamples, IDCopyLink, IDLinkSize, IDLinkDownload, IDLinkMessage,
 	IDRestoreDraft, IDStatus, IDErrorBanner, IDThemeToggle, IDEmbedBar, IDOpenFull}

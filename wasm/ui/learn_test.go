@@ -61,8 +61,44 @@ func TestPrintfReproducesBytes(t *testing.T) {
 			t.Errorf("sh builtin: %s wrote %q (%v), want %q", cmd, out, err, raw)
 		}
 	}
-	if got := Netcat([]byte("a")); got != "printf 'a' | nc 127.0.0.1 8080" {
+	if got := Netcat([]byte("a")); got != "printf 'a' | nc localhost 80" {
 		t.Errorf("Netcat = %q", got)
+	}
+	if got := Netcat([]byte("GET / HTTP/1.1\r\nHost: a.example:8443\r\n\r\n")); !strings.HasSuffix(got, "' | nc a.example 8443") {
+		t.Errorf("Netcat = %q", got)
+	}
+}
+
+// TestTargetOf checks where the Copy as commands send a request: its own
+// Host, port 80 by default, and localhost:80 without one usable Host.
+func TestTargetOf(t *testing.T) {
+	for _, c := range []struct {
+		req, host, port, url string
+		fromHost             bool
+	}{
+		{"GET /chat HTTP/1.1\r\nHost: server.example.com\r\n\r\n", "server.example.com", "80", "http://server.example.com/x", true},
+		{"GET /chat HTTP/1.1\nhost:localhost:8080\n\n", "localhost", "8080", "http://localhost:8080/x", true},
+		{"GET / HTTP/1.1\r\nHOST: \t[::1]:9000 \r\n\r\n", "[::1]", "9000", "http://[::1]:9000/x", true},
+		{"GET / HTTP/1.1\r\nHost: [2001:db8::1]\r\n\r\n", "[2001:db8::1]", "80", "http://[2001:db8::1]/x", true},
+		{"GET / HTTP/1.1\r\nHost: 10.0.0.1:80\r\nX: y\r\n\r\nHost: other\r\n", "10.0.0.1", "80", "http://10.0.0.1/x", true},
+		{"GET / HTTP/1.1\r\nX: y\r\n\r\n", "localhost", "80", "http://localhost/x", false},
+		{"GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n", "localhost", "80", "http://localhost/x", false},
+		{"GET / HTTP/1.1\r\nHost:\r\n\r\n", "localhost", "80", "http://localhost/x", false},
+		{"GET / HTTP/1.1\r\nHost: a:99999\r\n\r\n", "localhost", "80", "http://localhost/x", false},
+		{"GET / HTTP/1.1\r\nHost: a:0\r\n\r\n", "localhost", "80", "http://localhost/x", false},
+		{"GET / HTTP/1.1\r\nHost: a b\r\n\r\n", "localhost", "80", "http://localhost/x", false},
+		{"GET / HTTP/1.1\r\nHost: a;rm -rf /\r\n\r\n", "localhost", "80", "http://localhost/x", false},
+		{"GET / HTTP/1.1\r\nHost: [::1\r\n\r\n", "localhost", "80", "http://localhost/x", false},
+		{"GET / HTTP/1.1\r\n Host: a\r\n\r\n", "localhost", "80", "http://localhost/x", false},
+		{"", "localhost", "80", "http://localhost/x", false},
+	} {
+		got := TargetOf([]byte(c.req))
+		if got.Host != c.host || got.Port != c.port || got.FromHost != c.fromHost || got.URL("/x") != c.url {
+			t.Errorf("TargetOf(%q) = %+v (%s), want %s %s %v", c.req, got, got.URL("/"), c.host, c.port, c.fromHost)
+		}
+		if d := got.Describe(); !strings.Contains(d, "edit the host and port in the command") || !strings.Contains(d, got.Host+", port "+got.Port) {
+			t.Errorf("Describe() = %q", d)
+		}
 	}
 }
 
@@ -74,13 +110,13 @@ func TestCurl(t *testing.T) {
 		problem   string // a substring of the problems
 	}{
 		{name: "plain", req: "GET /chat?x=1 HTTP/1.1\r\nHost: a.example\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n", exact: true,
-			command: "curl --http1.1 -i -g --path-as-is -H 'Host: a.example' -H 'Upgrade: websocket' -H 'Connection: Upgrade' -H 'User-Agent:' -H 'Accept:' 'http://127.0.0.1:8080/chat?x=1'"},
+			command: "curl --http1.1 -i -g --path-as-is -H 'Host: a.example' -H 'Upgrade: websocket' -H 'Connection: Upgrade' -H 'User-Agent:' -H 'Accept:' 'http://a.example/chat?x=1'"},
 		{name: "body", req: "POST /p HTTP/1.1\r\nHost: a\r\nContent-Length: 4\r\n\r\nab'c", exact: true,
-			command: "printf 'ab\\047c' | curl --http1.1 -i -g --path-as-is -H 'Host: a' -H 'Content-Length: 4' -H 'User-Agent:' -H 'Accept:' -H 'Content-Type:' -H 'Expect:' --data-binary @- 'http://127.0.0.1:8080/p'"},
+			command: "printf 'ab\\047c' | curl --http1.1 -i -g --path-as-is -H 'Host: a' -H 'Content-Length: 4' -H 'User-Agent:' -H 'Accept:' -H 'Content-Type:' -H 'Expect:' --data-binary @- 'http://a/p'"},
 		{name: "head", req: "HEAD / HTTP/1.1\r\nHost: a\r\n\r\n", exact: true,
-			command: "curl --http1.1 -i -g --path-as-is --head -H 'Host: a' -H 'User-Agent:' -H 'Accept:' 'http://127.0.0.1:8080/'"},
+			command: "curl --http1.1 -i -g --path-as-is --head -H 'Host: a' -H 'User-Agent:' -H 'Accept:' 'http://a/'"},
 		{name: "quote and empty", req: "OPTIONS / HTTP/1.0\r\nHost: a\r\nX-Q: it's\r\nX-E:\r\n\r\n", exact: true,
-			command: "curl --http1.0 -i -g --path-as-is -X 'OPTIONS' -H 'Host: a' -H 'X-Q: it'\\''s' -H 'X-E;' -H 'User-Agent:' -H 'Accept:' 'http://127.0.0.1:8080/'"},
+			command: "curl --http1.0 -i -g --path-as-is -X 'OPTIONS' -H 'Host: a' -H 'X-Q: it'\\''s' -H 'X-E;' -H 'User-Agent:' -H 'Accept:' 'http://a/'"},
 		{name: "host not first", req: "GET / HTTP/1.1\r\nUpgrade: h2c\r\nHost: a\r\n\r\n", exact: false, command: "curl", problem: "Host as the first field"},
 		{name: "spacing", req: "GET / HTTP/1.1\r\nHost:a\r\n\r\n", exact: false, command: "curl", problem: "one space after the colon"},
 		{name: "bare LF", req: "GET / HTTP/1.1\nHost: a\r\n\r\n", problem: "bare LF"},

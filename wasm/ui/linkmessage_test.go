@@ -36,7 +36,7 @@ func TestLinkMessage(t *testing.T) {
 			if len(probs) == 0 {
 				t.Fatal("no problem found")
 			}
-			n := LinkMessage(probs)
+			n := LinkMessage(probs, "There is a problem with this link:", "The link was not opened; the page shows its starting request.")
 			if v := Violations(n); len(v) > 0 {
 				t.Errorf("the view needs sanitizing: %v", v)
 			}
@@ -79,7 +79,7 @@ func TestLinkMessage(t *testing.T) {
 // lists maxLinkProblems of them and a count of the rest.
 func TestLinkMessageBounded(t *testing.T) {
 	_, probs := link.Parse(strings.Repeat("k=1&", 50))
-	n := LinkMessage(probs)
+	n := LinkMessage(probs, "There is a problem with this link:", "The link was not opened; the page shows its starting request.")
 	items := n.Kids[1].Kids
 	if len(items) != maxLinkProblems+1 {
 		t.Fatalf("%d items for %d problems, want %d", len(items), len(probs), maxLinkProblems+1)

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -117,39 +118,93 @@ func Overlay(text string, res *engine.Result, m *editor.Map, marks []editor.Mark
 }
 
 // overlayNodes splits text at every highlight boundary; each piece covered
-// by highlights becomes a <mark> with their classes.
+// by highlights becomes a <mark> with their classes (in the order of hs)
+// and titles. It sweeps the pieces in order with the highlights that
+// cover them, so a request with thousands of marks costs no more than
+// their number times the few that overlap.
+//
+// A text of more than overlayChunkLines lines is split into blocks of that
+// many lines (a <div> each, inside the <pre>): a keystroke changes one
+// block, so the patch carries that block's text, not the whole request,
+// and the browser lays out that block again, not every line.
 func overlayNodes(text string, hs []highlight) *Node {
 	root := El("div")
 	cuts := []int{0, len(text)}
-	for _, h := range hs {
+	var valid []int // the highlights that cover something, by start
+	for i, h := range hs {
 		if h.start < h.end && h.start >= 0 && h.end <= len(text) {
 			cuts = append(cuts, h.start, h.end)
+			valid = append(valid, i)
 		}
 	}
+	// slices, not sort.SliceStable: its reflection-based swapper costs
+	// the .wasm 18 KB.
+	slices.SortStableFunc(valid, func(a, b int) int { return hs[a].start - hs[b].start })
+	var blocks []int // where each block after the first starts
+	if strings.Count(text, "\n") > overlayChunkLines {
+		for i, n := 0, 0; i < len(text); i++ {
+			if text[i] == '\n' {
+				if n++; n%overlayChunkLines == 0 && i+1 < len(text) {
+					blocks = append(blocks, i+1)
+				}
+			}
+		}
+		cuts = append(cuts, blocks...)
+	}
 	sort.Ints(cuts)
-	prev := -1
+	parent := root
+	if blocks != nil {
+		parent = El("div")
+		root.Add(parent)
+	}
+	var active []int // the highlights covering the piece, in the order of hs
+	next, prev := 0, -1
 	for k := 0; k+1 < len(cuts); k++ {
 		a, b := cuts[k], cuts[k+1]
 		if a == b || a == prev {
 			continue
 		}
 		prev = a
-		var cls, titles []string
-		for _, h := range hs {
-			if h.start <= a && b <= h.end && h.start < h.end {
-				for _, c := range strings.Fields(h.class) {
-					if !containsStr(cls, c) {
-						cls = append(cls, c)
-					}
-				}
-				if !containsStr(titles, h.title) {
-					titles = append(titles, h.title)
-				}
+		if len(blocks) > 0 && a == blocks[0] {
+			blocks = blocks[1:]
+			parent = El("div")
+			root.Add(parent)
+		}
+		// Highlights end where they end; those starting here begin.
+		kept := active[:0]
+		for _, i := range active {
+			if hs[i].end > a {
+				kept = append(kept, i)
 			}
 		}
-		if len(cls) == 0 {
-			root.AddText(text[a:b])
+		active = kept
+		for ; next < len(valid) && hs[valid[next]].start <= a; next++ {
+			i := valid[next]
+			if hs[i].end <= a {
+				continue
+			}
+			at := len(active)
+			for at > 0 && active[at-1] > i {
+				at--
+			}
+			active = append(active, 0)
+			copy(active[at+1:], active[at:])
+			active[at] = i
+		}
+		if len(active) == 0 {
+			parent.AddText(text[a:b])
 			continue
+		}
+		var cls, titles []string
+		for _, i := range active {
+			for _, c := range strings.Fields(hs[i].class) {
+				if !containsStr(cls, c) {
+					cls = append(cls, c)
+				}
+			}
+			if !containsStr(titles, hs[i].title) {
+				titles = append(titles, hs[i].title)
+			}
 		}
 		mk := El("mark", "class", strings.Join(cls, " "), "title", strings.Join(titles, "; "))
 		if b-a == 3 && containsStr(cls, "control") {
@@ -158,12 +213,16 @@ func overlayNodes(text string, hs []highlight) *Node {
 				mk.Attrs = append(mk.Attrs, [2]string{"data-cp", ab})
 			}
 		}
-		root.Add(mk.AddText(text[a:b]))
+		parent.Add(mk.AddText(text[a:b]))
 	}
 	// A final line break needs a character after it to take up a line.
-	root.AddText("\n")
+	parent.AddText("\n")
 	return root
 }
+
+// overlayChunkLines is the number of lines of each block of a long
+// overlay (overlayNodes).
+const overlayChunkLines = 64
 
 func containsStr(list []string, s string) bool {
 	for _, x := range list {
@@ -178,15 +237,16 @@ func containsStr(list []string, s string) bool {
 // carry thousands.
 const maxLinkProblems = 10
 
-// LinkMessage is the content of #link-message for an opened link's
-// problems (the adapter hides the box when there are none): each problem's
+// LinkMessage is the content of #link-message for an opened link's (or
+// the saved draft's) problems under intro (the adapter hides the box when
+// there are none): each problem's
 // text, which names the key and the value in the editor's notation
 // (link.Problem.String), as a text node, never markup; at most
 // maxLinkProblems and a count of the rest; and, when a problem is fatal,
-// that the link was not opened.
-func LinkMessage(probs []link.Problem) *Node {
+// the sentence refused: that it was not opened and what the page shows.
+func LinkMessage(probs []link.Problem, intro, refused string) *Node {
 	root := El("div")
-	root.Add(El("p").AddText("There is a problem with this link:"))
+	root.Add(El("p").AddText(intro))
 	ul := El("ul")
 	fatal := false
 	for i, p := range probs {
@@ -200,7 +260,7 @@ func LinkMessage(probs []link.Problem) *Node {
 	}
 	root.Add(ul)
 	if fatal {
-		root.Add(El("p").AddText("The link was not opened; your current request and settings are kept."))
+		root.Add(El("p").AddText(refused))
 	}
 	return root
 }
