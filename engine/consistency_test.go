@@ -6,9 +6,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-
-	"github.com/upgrade-playground/playground/engine/wiretext"
-	"golang.org/x/tools/txtar"
 )
 
 // refusalNotes are the notes whose text says that this request is refused,
@@ -69,31 +66,10 @@ var switchClaims = []string{
 // 101 or a 2xx no step's note assumes a refusal, and under a 417 no step
 // claims a switch.
 func TestTraceMatchesResponse(t *testing.T) {
-	files, _ := filepath.Glob("testdata/*.txtar")
-	examples, _ := filepath.Glob("../wasm/gallery/examples/*.txtar")
-	if len(files) == 0 || len(examples) == 0 {
-		t.Fatal("no golden or example files")
-	}
-	for _, file := range append(files, examples...) {
+	for _, file := range exchangeFiles(t) {
 		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
-			ar, err := txtar.ParseFile(file)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var req, settings string
-			for _, f := range ar.Files {
-				switch f.Name {
-				case "request":
-					req = string(f.Data)
-				case "settings":
-					settings = string(f.Data)
-				}
-			}
-			cfg, err := goldenConfig(settings)
-			if err != nil {
-				t.Fatal(err)
-			}
-			checkTraceMatches(t, Negotiate(wiretext.Decode(req), &cfg))
+			req, cfg := goldenInput(t, file)
+			checkTraceMatches(t, Negotiate(req, &cfg))
 		})
 	}
 }

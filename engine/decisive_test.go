@@ -4,9 +4,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/upgrade-playground/playground/engine/wiretext"
-	"golang.org/x/tools/txtar"
 )
 
 // TestDecisive checks, on every golden exchange and every example, that
@@ -17,32 +14,10 @@ import (
 // producing the response (a WebSocket check when the server switches to
 // h2c) is ever marked decisive.
 func TestDecisive(t *testing.T) {
-	files, _ := filepath.Glob("testdata/*.txtar")
-	examples, _ := filepath.Glob("../wasm/gallery/examples/*.txtar")
-	if len(files) == 0 || len(examples) == 0 {
-		t.Fatal("no golden or example files")
-	}
-	files = append(files, examples...)
-	for _, file := range files {
+	for _, file := range exchangeFiles(t) {
 		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
-			ar, err := txtar.ParseFile(file)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var req, settings string
-			for _, f := range ar.Files {
-				switch f.Name {
-				case "request":
-					req = string(f.Data)
-				case "settings":
-					settings = string(f.Data)
-				}
-			}
-			cfg, err := goldenConfig(settings)
-			if err != nil {
-				t.Fatal(err)
-			}
-			checkDecisive(t, Negotiate(wiretext.Decode(req), &cfg))
+			req, cfg := goldenInput(t, file)
+			checkDecisive(t, Negotiate(req, &cfg))
 		})
 	}
 }

@@ -137,3 +137,36 @@ func FormatAfter(res *Result) string {
 	}
 	return b.String()
 }
+
+// goldenInput returns the request bytes and the server of a golden file.
+func goldenInput(t testing.TB, file string) ([]byte, Config) {
+	ar, err := txtar.ParseFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var req, settings string
+	for _, f := range ar.Files {
+		switch f.Name {
+		case "request":
+			req = string(f.Data)
+		case "settings":
+			settings = string(f.Data)
+		}
+	}
+	cfg, err := goldenConfig(settings)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return wiretext.Decode(req), cfg
+}
+
+// exchangeFiles lists every golden exchange and every example of the
+// gallery (the same txtar shape: a request and the server's settings).
+func exchangeFiles(t *testing.T) []string {
+	files, _ := filepath.Glob("testdata/*.txtar")
+	examples, _ := filepath.Glob("../wasm/gallery/examples/*.txtar")
+	if len(files) == 0 || len(examples) == 0 {
+		t.Fatal("no golden or example files")
+	}
+	return append(files, examples...)
+}

@@ -7,33 +7,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/upgrade-playground/playground/engine/wiretext"
 	"golang.org/x/net/http2"
 	"golang.org/x/net/http2/hpack"
-	"golang.org/x/tools/txtar"
 )
-
-// goldenInput returns the request bytes and the server of a golden file.
-func goldenInput(t testing.TB, file string) ([]byte, Config) {
-	ar, err := txtar.ParseFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var req, settings string
-	for _, f := range ar.Files {
-		switch f.Name {
-		case "request":
-			req = string(f.Data)
-		case "settings":
-			settings = string(f.Data)
-		}
-	}
-	cfg, err := goldenConfig(settings)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return wiretext.Decode(req), cfg
-}
 
 // serverBytes is what a server has written once the client has sent the
 // input: the response, then the server's parts up to the first part the

@@ -9,10 +9,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-
-	"github.com/upgrade-playground/playground/engine/wiretext"
-
-	"golang.org/x/tools/txtar"
 )
 
 var (
@@ -174,24 +170,8 @@ func TestNotesInGoldens(t *testing.T) {
 	files, _ := filepath.Glob("testdata/*.txtar")
 	used := map[string]string{}
 	for _, file := range files {
-		ar, err := txtar.ParseFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var req, settings string
-		for _, f := range ar.Files {
-			switch f.Name {
-			case "request":
-				req = string(f.Data)
-			case "settings":
-				settings = string(f.Data)
-			}
-		}
-		cfg, err := goldenConfig(settings)
-		if err != nil {
-			t.Fatalf("%s: %v", file, err)
-		}
-		res := Negotiate(wiretext.Decode(req), &cfg)
+		req, cfg := goldenInput(t, file)
+		res := Negotiate(req, &cfg)
 		for _, s := range res.Trace {
 			if s.Note == nil {
 				continue
