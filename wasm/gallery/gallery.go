@@ -7,8 +7,8 @@
 //	group: WebSocket           (WebSocket, h2c, TLS, Upgrade, Syntax, Security, Myths)
 //	lesson: one sentence the example teaches
 //	expect: 101                (the final status the example's server must answer by
-//	                            the RFCs; 0 = no HTTP/1.1 final response: the server is
-//	                            still waiting, or speaks HTTP/2 from the first byte)
+//	                            the RFCs; with prior knowledge, the :status of its
+//	                            HTTP/2 answer)
 //	order: 10                  (position in the gallery)
 //
 // followed by a `-- request --` section in wire text (package

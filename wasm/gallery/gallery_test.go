@@ -147,8 +147,8 @@ func TestExamples(t *testing.T) {
 			if e.Order <= 0 {
 				t.Errorf("order %d: want > 0", e.Order)
 			}
-			if e.Expect != 0 && (e.Expect < 100 || e.Expect > 599) {
-				t.Errorf("expect %d is not a status code (or 0)", e.Expect)
+			if e.Expect < 100 || e.Expect > 599 {
+				t.Errorf("expect %d is not a status code: every example's answer has a status line", e.Expect)
 			}
 			if len(e.Request) == 0 {
 				t.Fatal("empty request")

@@ -34,7 +34,9 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strings"
 
 	"github.com/upgrade-playground/playground/site/offline"
 )
@@ -49,7 +51,11 @@ func main() {
 	case *assets:
 		err = writeAssets(root)
 	default:
-		err = run(root, *check)
+		var rebuild bool
+		rebuild, err = run(root, *check)
+		if err == nil && rebuild && os.Getenv(secondPass) == "" {
+			err = runAgain(root)
+		}
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
@@ -58,10 +64,13 @@ func main() {
 }
 
 // run writes (or with check, compares) every generated file under root.
-func run(root string, check bool) error {
+// It reports whether it rewrote Go source that this program is built from
+// (the gallery or the note templates): what it wrote from the old build,
+// such as index.html's Examples menu, is then written again by runAgain.
+func run(root string, check bool) (rebuild bool, err error) {
 	files, err := generate(root)
 	if err != nil {
-		return err
+		return false, err
 	}
 	var stale []string
 	for _, f := range files {
@@ -74,13 +83,28 @@ func run(root string, check bool) error {
 			continue
 		}
 		if err := os.WriteFile(path, f.content, 0o644); err != nil {
-			return err
+			return false, err
 		}
+		rebuild = rebuild || strings.HasSuffix(f.path, ".go")
 	}
 	if len(stale) > 0 {
-		return fmt.Errorf("stale: %v (run go generate ./...)", stale)
+		return false, fmt.Errorf("stale: %v (run go generate ./...)", stale)
 	}
-	return nil
+	return rebuild, nil
+}
+
+// secondPass is set in the environment of the generator's second run.
+const secondPass = "UPGRADE_PLAYGROUND_GEN_AGAIN"
+
+// runAgain builds and runs the generator once more, from the Go source
+// the first run wrote, so that what it renders from the gallery and the
+// notes (index.html, site/offline.html) is current.
+func runAgain(root string) error {
+	cmd := exec.Command("go", "run", ".")
+	cmd.Dir = filepath.Join(root, "wasm", "gen")
+	cmd.Env = append(os.Environ(), secondPass+"=1")
+	cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
+	return cmd.Run()
 }
 
 // writeAssets writes the service worker's list of files (site/offline),
