@@ -4,7 +4,7 @@ package main
 
 import "github.com/upgrade-playground/playground/wasm/ui"
 
-// Embed mode (embed=1, DESIGN §4.3) is the compact layout for an iframe on
+// Embed mode (embed=1 in the link; docs/links.md) is the compact layout for an iframe on
 // a course site. wasm/link reads the key; the adapter marks <body> with
 // data-embed (site/embed.css hides the tools, the gallery and the settings)
 // and shows the link out to the full playground. An embed neither restores
