@@ -39,27 +39,16 @@ func decodeChunked(in []byte, cfg *Config) (chunkedOutcome, []Step) {
 	return o, t.finish()
 }
 
-// chunkedConfig turns the bits of profile into a server: the line rules
-// (lf, ctl, fold) and small limits, so that every branch is fuzzed.
-func chunkedConfig(profile uint8) Config {
-	cfg := DefaultConfig()
-	set := func(bit uint, key, value string) {
-		if profile&(1<<bit) != 0 {
-			if err := LookupSetting(key).Set(&cfg, value); err != nil {
-				panic(err)
-			}
-		}
-	}
-	set(0, "lf", "reject")
-	set(1, "ctl", "replace")
-	set(2, "fold", "unfold")
-	set(3, "maxbody", "16")
-	set(4, "maxrequest", "64")
-	set(5, "maxfield", "16")
-	set(6, "maxfields", "2")
-	set(7, "maxheader", "64")
-	return cfg
+// chunkedSettings are the settings chunkedConfig turns on, one for each
+// bit of a profile: the line rules (lf, ctl, fold) and small limits, so
+// that every branch is fuzzed.
+var chunkedSettings = [][2]string{
+	{"lf", "reject"}, {"ctl", "replace"}, {"fold", "unfold"}, {"maxbody", "16"},
+	{"maxrequest", "64"}, {"maxfield", "16"}, {"maxfields", "2"}, {"maxheader", "64"},
 }
+
+// chunkedConfig turns the bits of profile into a server.
+func chunkedConfig(profile uint8) Config { return profileConfig(uint64(profile), chunkedSettings) }
 
 // chunkedSeeds are the chunked bodies of the golden exchanges and a few
 // more shapes: extensions, trailers, bare line ends, folds, large sizes.

@@ -59,33 +59,30 @@ func FuzzNegotiate(f *testing.F) {
 	})
 }
 
+// fuzzSettings are the settings fuzzConfig turns on, one for each bit of
+// a profile, so that every policy branch is fuzzed.
+var fuzzSettings = [][2]string{
+	{"lf", "reject"}, {"fold", "unfold"}, {"tecl", "te"}, {"ctl", "replace"},
+	{"rl", "lenient"}, {"expect", "skip-if-received"}, {"noconn", "426"}, {"noconn", "400"},
+	{"adv", "1"}, {"maxline", "64"}, {"maxfields", "4"}, {"maxbody", "8"},
+	{"needlen", "1"}, {"maxrequest", "128"}, {"maxfield", "32"}, {"maxheader", "128"},
+}
+
 // fuzzConfig turns the bits of profile into one of the servers the settings
-// describe, so that every policy branch is fuzzed.
-func fuzzConfig(profile uint16) Config {
+// describe.
+func fuzzConfig(profile uint16) Config { return profileConfig(uint64(profile), fuzzSettings) }
+
+// profileConfig is the default server with settings[i] applied for each
+// bit i set in profile.
+func profileConfig(profile uint64, settings [][2]string) Config {
 	cfg := DefaultConfig()
-	set := func(bit uint, key, value string) {
-		if profile&(1<<bit) != 0 {
-			if err := LookupSetting(key).Set(&cfg, value); err != nil {
+	for i, kv := range settings {
+		if profile&(1<<i) != 0 {
+			if err := LookupSetting(kv[0]).Set(&cfg, kv[1]); err != nil {
 				panic(err)
 			}
 		}
 	}
-	set(0, "lf", "reject")
-	set(1, "fold", "unfold")
-	set(2, "tecl", "te")
-	set(3, "ctl", "replace")
-	set(4, "rl", "lenient")
-	set(5, "expect", "skip-if-received")
-	set(6, "noconn", "426")
-	set(7, "noconn", "400")
-	set(8, "adv", "1")
-	set(9, "maxline", "64")
-	set(10, "maxfields", "4")
-	set(11, "maxbody", "8")
-	set(12, "needlen", "1")
-	set(13, "maxrequest", "128")
-	set(14, "maxfield", "32")
-	set(15, "maxheader", "128")
 	return cfg
 }
 

@@ -211,16 +211,7 @@ func TestDifferentialPriorKnowledge(t *testing.T) {
 	}
 	for _, file := range files {
 		name := strings.TrimSuffix(filepath.Base(file), ".txtar")
-		ar, err := txtar.ParseFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var raw []byte
-		for _, f := range ar.Files {
-			if f.Name == "request" {
-				raw = wiretext.Decode(string(f.Data))
-			}
-		}
+		raw := goldenRequest(t, file)
 		res := engine.Negotiate(raw, profile(t, stdProfile))
 		want := engineFrames(t, res)
 		got := peerFrames(t, addr, raw, want, quiet(res))
@@ -262,16 +253,7 @@ func TestDifferentialH2CAfter101(t *testing.T) {
 	checked := 0
 	for _, file := range files {
 		name := strings.TrimSuffix(filepath.Base(file), ".txtar")
-		ar, err := txtar.ParseFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var raw []byte
-		for _, f := range ar.Files {
-			if f.Name == "request" {
-				raw = wiretext.Decode(string(f.Data))
-			}
-		}
+		raw := goldenRequest(t, file)
 		res := engine.Negotiate(raw, profile(t, xnetProfile))
 		if res.Status() != 101 || !bytes.HasPrefix(res.Request.Rest(), []byte("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n")) {
 			continue
@@ -393,4 +375,20 @@ func TestDifferentialRequestRules(t *testing.T) {
 			t.Errorf("%s: net/http answers %s\nthe engine as that server: %s", tc.name, got, want)
 		}
 	}
+}
+
+// goldenRequest returns the request bytes of a golden file.
+func goldenRequest(t *testing.T, file string) []byte {
+	t.Helper()
+	ar, err := txtar.ParseFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range ar.Files {
+		if f.Name == "request" {
+			return wiretext.Decode(string(f.Data))
+		}
+	}
+	t.Fatalf("%s has no request", file)
+	return nil
 }

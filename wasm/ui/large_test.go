@@ -33,27 +33,12 @@ func BenchmarkKeystrokeLarge(b *testing.B) {
 			text := largeText(size)
 			const key = "dGhlIHNhbXBsZSBub25jZQ=="
 			texts := []string{text, strings.Replace(text, key, key+"x", 1)}
-			var memo, diagrams Memo
-			var last [4]*Node
-			for i := range last {
-				last[i] = El("div")
-			}
+			k := newKeystrokes()
 			b.ReportAllocs()
 			i, patched := 0, 0
 			for b.Loop() {
-				text := texts[i%2]
+				patched += k.render(texts[i%2])
 				i++
-				r, m := editor.MapText(text, "crlf")
-				res := engine.Negotiate(r, nil)
-				_, _, _ = ResponseText(res), ResponseInfo(res), StatusLine(res)
-				why, diagram := memo.Explanation(res), diagrams.Diagram(res)
-				memo.Done()
-				diagrams.Done()
-				for j, n := range []*Node{why, After(res, false), diagram, Overlay(text, res, m, editor.Marks(text))} {
-					patched += len(Patch(last[j], n))
-					last[j] = n
-				}
-				_ = StepsOnLine(res, 20)
 			}
 			b.ReportMetric(float64(patched)/float64(i), "patch-bytes/op")
 		})

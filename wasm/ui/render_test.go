@@ -293,28 +293,45 @@ func textOf(n *Node) string {
 func BenchmarkKeystroke(b *testing.B) {
 	raw := "GET /chat HTTP/1.1\r\nHost: server.example.com\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nOrigin: http://example.com\r\nSec-WebSocket-Protocol: chat, superchat\r\nSec-WebSocket-Version: 13\r\n\r\n"
 	texts := []string{editor.Text([]byte(raw), "crlf"), editor.Text([]byte(strings.Replace(raw, ".com", ".comx", 1)), "crlf")}
-	var memo, diagrams Memo
-	var last [4]*Node
-	for i := range last {
-		last[i] = El("div")
-	}
+	k := newKeystrokes()
 	b.ReportAllocs()
 	i := 0
 	for b.Loop() {
-		text := texts[i%2]
+		k.render(texts[i%2])
 		i++
-		r, m := editor.MapText(text, "crlf")
-		res := engine.Negotiate(r, nil)
-		_, _, _ = ResponseText(res), ResponseInfo(res), StatusLine(res)
-		why, diagram := memo.Explanation(res), diagrams.Diagram(res)
-		memo.Done()
-		diagrams.Done()
-		for j, n := range []*Node{why, After(res, false), diagram, Overlay(text, res, m, editor.Marks(text))} {
-			_ = Patch(last[j], n)
-			last[j] = n
-		}
-		_ = StepsOnLine(res, 20)
 	}
+}
+
+// keystrokes renders what the adapter renders for a keystroke: the
+// engine on the editor's text, every pane's view, and its patch from the
+// previous keystroke's.
+type keystrokes struct {
+	memo, diagrams Memo
+	last           [4]*Node
+}
+
+func newKeystrokes() *keystrokes {
+	k := &keystrokes{}
+	for i := range k.last {
+		k.last[i] = El("div")
+	}
+	return k
+}
+
+// render renders one keystroke's text and returns the size of its patches.
+func (k *keystrokes) render(text string) (patched int) {
+	r, m := editor.MapText(text, "crlf")
+	res := engine.Negotiate(r, nil)
+	_, _, _ = ResponseText(res), ResponseInfo(res), StatusLine(res)
+	why, diagram := k.memo.Explanation(res), k.diagrams.Diagram(res)
+	k.memo.Done()
+	k.diagrams.Done()
+	for j, n := range []*Node{why, After(res, false), diagram, Overlay(text, res, m, editor.Marks(text))} {
+		patched += len(Patch(k.last[j], n))
+		k.last[j] = n
+	}
+	_ = StepsOnLine(res, 20)
+	return patched
 }
 
 func FuzzMarkdownValues(f *testing.F) {
