@@ -59,6 +59,8 @@ test_all() {
 	"$GO" test -count=1 -run '^TestImportBoundaries' ./site/browser
 	echo "== build"
 	build
+	echo "== test peers (npm ci in engine/peers)"
+	peers
 	ls -l site/main.wasm site/main.wasm.gz site/main.wasm.br
 	echo "== go test ./..."
 	local log
@@ -74,6 +76,21 @@ test_all() {
 	# One closing line for CI: the packages whose tests passed.
 	echo "packages: $(grep -c '^ok' "$log") passed, 0 failed"
 	rm -f "$log"
+}
+
+# peers installs the test-only JavaScript peers (Node's ws, axe-core) from
+# engine/peers/package-lock.json, exactly as locked. Without npm the tests
+# that need them skip with a message, except under CI=true, where they fail.
+peers() {
+	if ! command -v npm >/dev/null; then
+		if [[ ${CI:-} == true ]]; then
+			echo "FAIL: CI=true but npm is not installed: the ws and axe-core tests need it (apt-get install -y npm)" >&2
+			exit 1
+		fi
+		echo "SKIPPED: npm is not installed, so Node's ws and axe-core were not installed"
+		return
+	fi
+	npm ci --prefix engine/peers --no-audit --no-fund --loglevel=error
 }
 
 # test_safejs vets and tests the copy of safejs in wasm/third_party/safejs,
