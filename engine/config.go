@@ -18,6 +18,12 @@ type Config struct {
 	WebSocket WebSocketConfig
 	H2C       H2CConfig
 	TLS       TLSConfig
+	// Server is the profile the engine plays (profile.go): "" or "rfc" for
+	// the default server. Profile.Config sets it with the library's settings.
+	Server string
+	// Proxy puts a reverse proxy in front of the server: "" for none, or
+	// "nginx" (nginx's usual WebSocket reverse-proxy recipe).
+	Proxy string
 }
 
 // HTTPConfig holds the HTTP/1.1 message-syntax and generic Upgrade choices.

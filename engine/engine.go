@@ -79,6 +79,28 @@ type Result struct {
 	// status. It is -1 when nothing refused the request (a 101, a 200) and
 	// while the server is waiting.
 	Decisive int
+	// Server is the profile that answered ("rfc" for the default server).
+	Server string
+	// Closed reports that the server closed the connection without sending
+	// any response: Final is nil and Status 0.
+	Closed bool
+	// Hop is the proxy in front of the server (Config.Proxy), or nil. With
+	// a proxy, Final and Interim are what reaches the client.
+	Hop *Hop
+}
+
+// A Hop is a reverse proxy between the client and the server: what it
+// checked, what it forwarded, and what the server behind it answered.
+type Hop struct {
+	Proxy string // "nginx"
+	Title string // e.g. "nginx 1.22.1, the usual WebSocket recipe"
+	// Trace is the proxy's own checks, with spans into the client's request.
+	Trace []Step
+	// Forwarded is the request the proxy sent to the server, or nil when
+	// the proxy answered the client itself.
+	Forwarded []byte
+	// Backend is the server's result for Forwarded, or nil.
+	Backend *Result
 }
 
 // Status returns the final status code, or 0 while the server is waiting.

@@ -1,0 +1,42 @@
+package engine
+
+// Reverse mode: the client's side of the handshake. Judge reads a response
+// a server sent and the request the client sent, and decides, as each real
+// client does, whether the client accepts it (RFC 6455 §4.1, RFC 7692
+// §5–7, RFC 9110 §7.8 and §15.2.2, RFC 7540 §3.2 and §3.5).
+
+// A ClientProfile is a real client whose handshake checks reverse mode
+// reproduces.
+type ClientProfile struct {
+	ID      string // "chromium", "firefox", "gorilla", "coder", "ws", "websockets", "curl"
+	Title   string // e.g. "Chromium 156 new WebSocket()"
+	Library string
+	Version string
+}
+
+// A Judgement is reverse mode's answer: the response parsed, the checks the
+// RFCs ask a client to make, and each client's verdict.
+type Judgement struct {
+	// Request is the client's request, parsed; it says what the client
+	// offered (subprotocols, extensions, the key).
+	Request *Request
+	// Response is the response's exact bytes.
+	Response []byte
+	// Trace lists every check, in order; spans are into Response.
+	Trace []Step
+	// Clients holds one verdict per client profile, in ClientProfiles order.
+	Clients []ClientVerdict
+}
+
+// A ClientVerdict is what one real client does with the response.
+type ClientVerdict struct {
+	ID, Title string
+	Accepts   bool
+	// Reason is the client's own error wording when it refuses; empty when
+	// it accepts.
+	Reason string
+	Refs   []Ref
+	// Step is the index in Judgement.Trace of the check the client fails
+	// on, or -1 when it accepts.
+	Step int
+}
