@@ -1,10 +1,12 @@
 package engine
 
 import (
-	"crypto/sha1"
 	"encoding/base64"
+	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/upgrade-playground/playground/engine/internal/sha1"
 )
 
 // The checks of reverse mode: everything a client checks in a response to
@@ -102,12 +104,7 @@ func Judge(request, response []byte) *Judgement {
 // run makes the checks in the order of RFC 6455 §4.1.
 func (j *judge) run() {
 	r := j.req
-	switch {
-	case r.HasToken("Upgrade", "websocket"):
-		j.kind = "websocket"
-	case r.HasToken("Upgrade", "h2c"):
-		j.kind = "h2c"
-	}
+	j.kind = offeredKind(r, j.resp)
 	host := ""
 	if hs := r.Values("Host"); len(hs) > 0 {
 		host = hs[0].Value
@@ -152,6 +149,33 @@ func (j *judge) run() {
 		j.t.stage = StageH2C
 		j.h2cAfter()
 	}
+}
+
+// offeredKind returns the upgrade the request asks for, "websocket" or
+// "h2c" (a protocol-version such as websocket/13 counts, RFC 9110 §7.8),
+// or "". When it offers both, the one the response's Upgrade names is the
+// one judged.
+func offeredKind(r *Request, resp *Received) string {
+	var kinds []string
+	for _, e := range r.List("Upgrade") {
+		name, _, _ := strings.Cut(e.Value, "/")
+		for _, k := range []string{"websocket", "h2c"} {
+			if equalFold(name, k) && !slices.Contains(kinds, k) {
+				kinds = append(kinds, k)
+			}
+		}
+	}
+	if len(kinds) == 0 {
+		return ""
+	}
+	for _, e := range receivedList(resp.Values("Upgrade")) {
+		for _, k := range kinds {
+			if equalFold(e.Value, k) {
+				return k
+			}
+		}
+	}
+	return kinds[0]
 }
 
 // find records a failed check as a finding (the first of its kind) and
@@ -487,7 +511,7 @@ func (j *judge) extensions() {
 			offeredNames += ", "
 		}
 		offeredNames += name
-		if name == "permessage-deflate" {
+		if equalFold(name, "permessage-deflate") {
 			deflateOffers = append(deflateOffers, params)
 		}
 	}
@@ -660,7 +684,7 @@ func (j *judge) deflateParams(e elem, params []param, offers [][]param) {
 func deflateMismatch(offer []param, snct, cbits, sbits *param) (finding, *Note, []Var) {
 	var osnct, ocbits, osbits *param
 	for i := range offer {
-		switch p := &offer[i]; p.Name {
+		switch p := &offer[i]; lower(p.Name) {
 		case "server_no_context_takeover":
 			osnct = p
 		case "client_max_window_bits":

@@ -71,13 +71,13 @@ var (
 		Ref:     Ref{7540, "3.2"}}
 	noteClientStatus2xx = &Note{ID: "client-status-2xx", Category: WebSocket, Level: Bad,
 		Summary: "The status is {status}, not 101: the server did not switch.",
-		Detail: "\"If the status code received from the server is not 101, the client handles the response per HTTP procedures\" ([RFC 6455 §4.1](rfc:6455#4.1)); a 2xx means the server ignored Upgrade and answered the request as plain HTTP ([RFC 9110 §7.8](rfc:9110#7.8)), so the WebSocket connection fails. " +
+		Detail: "\"If the status code received from the server is not 101, the client handles the response per HTTP ... procedures\" ([RFC 6455 §4.1](rfc:6455#4.1)); a 2xx means the server ignored Upgrade and answered the request as plain HTTP ([RFC 9110 §7.8](rfc:9110#7.8)), so the WebSocket connection fails. " +
 			"A server that handles the path but not the upgrade usually answers this. Here: {clients}. " +
 			"Fix: route the request to the WebSocket handler and answer `101 Switching Protocols`.",
 		Ref: Ref{6455, "4.1"}}
 	noteClientStatus426 = &Note{ID: "client-status-426", Category: WebSocket, Level: Bad,
 		Summary: "The status is 426 Upgrade Required: the server wants another protocol or version.",
-		Detail: "426 says the server refuses the request in the current protocol and names, in Upgrade, what it requires ([RFC 9110 §15.5.22](rfc:9110#15.5.22)); for WebSocket it usually carries `Sec-WebSocket-Version` with the versions it supports ([RFC 6455 §4.4](rfc:6455#4.4)). " +
+		Detail: "426 says the server will not process the request in the current protocol and names, in Upgrade, what it requires ([RFC 9110 §15.5.22](rfc:9110#15.5.22)); for WebSocket it usually carries `Sec-WebSocket-Version` with the versions it supports ([RFC 6455 §4.4](rfc:6455#4.4)). " +
 			"No client retries by itself. Here: {clients}. " +
 			"Fix: accept version 13, or answer 101 to what the client offered.",
 		Ref: Ref{9110, "15.5.22"}}
@@ -221,22 +221,22 @@ var (
 		Ref: Ref{7692, "5"}}
 	noteClientDeflateUnoffered = &Note{ID: "client-deflate-unoffered", Category: WebSocket, Level: Bad,
 		Summary: "The response accepts permessage-deflate, which the client did not offer.",
-		Detail: "An extension the client did not offer fails the connection ([RFC 6455 §4.1](rfc:6455#4.1); [RFC 7692 §5](rfc:7692#5)). Here: {clients}. " +
+		Detail: "An extension the client did not offer fails the connection ([RFC 6455 §4.1](rfc:6455#4.1); [RFC 7692 §7](rfc:7692#7)). Here: {clients}. " +
 			"Fix: answer permessage-deflate only to an offer of it.",
-		Ref: Ref{7692, "5"}}
+		Ref: Ref{7692, "7"}}
 	noteClientDeflateParamUnknown = &Note{ID: "client-deflate-param-unknown", Category: WebSocket, Level: Bad,
 		Summary: "The permessage-deflate response has the parameter {param}, which RFC 7692 does not define.",
-		Detail: "A client MUST fail if the response \"contains an extension parameter not defined for use in a response\" ([RFC 7692 §5](rfc:7692#5), [§7.1](rfc:7692#7.1)). Here: {clients}. " +
+		Detail: "A client MUST fail when the response has an extension parameter not defined for use in a response ([RFC 7692 §7](rfc:7692#7), [§7.1](rfc:7692#7.1)). Here: {clients}. " +
 			"Fix: use only server_no_context_takeover, client_no_context_takeover, server_max_window_bits and client_max_window_bits, spelled in lower case.",
-		Ref: Ref{7692, "5"}}
+		Ref: Ref{7692, "7"}}
 	noteClientDeflateParamDup = &Note{ID: "client-deflate-param-duplicate", Category: WebSocket, Level: Bad,
 		Summary: "The permessage-deflate response has {param} twice.",
-		Detail: "A client MUST fail if the response \"contains multiple extension parameters with the same name\" ([RFC 7692 §5](rfc:7692#5)). Here: {clients}. " +
+		Detail: "A client MUST fail when the response has several extension parameters with the same name ([RFC 7692 §7](rfc:7692#7)). Here: {clients}. " +
 			"Fix: send each parameter once.",
-		Ref: Ref{7692, "5"}}
+		Ref: Ref{7692, "7"}}
 	noteClientDeflateParamValue = &Note{ID: "client-deflate-param-value", Category: WebSocket, Level: Bad,
 		Summary: "The permessage-deflate parameter {param} has an invalid value {value}: {why}.",
-		Detail: "A client MUST fail if the response \"contains an extension parameter with an invalid value\" ([RFC 7692 §5](rfc:7692#5)): the *_no_context_takeover parameters have no value ([§7.1.1](rfc:7692#7.1.1)), the window sizes are 8 to 15 without leading zeroes ([§7.1.2](rfc:7692#7.1.2)). Here: {clients}. " +
+		Detail: "A client MUST fail when the response has an extension parameter with an invalid value ([RFC 7692 §7](rfc:7692#7)): the *_no_context_takeover parameters have no value ([§7.1.1](rfc:7692#7.1.1)), the window sizes are 8 to 15 without leading zeroes ([§7.1.2](rfc:7692#7.1.2)). Here: {clients}. " +
 			"Fix: send a valid value, or leave the parameter out.",
 		Ref: Ref{7692, "7.1"}}
 	noteClientDeflateClientBitsNoValue = &Note{ID: "client-deflate-client-bits-no-value", Category: WebSocket, Level: Bad,
@@ -256,12 +256,12 @@ var (
 		Ref: Ref{7692, "7.1.1"}}
 	noteClientDeflateServerNCT = &Note{ID: "client-deflate-server-nct-missing", Category: WebSocket, Level: Bad,
 		Summary: "The client offered server_no_context_takeover and the response leaves it out.",
-		Detail: "A server accepts an offer with server_no_context_takeover by including it in the response ([RFC 7692 §7.1.1.1](rfc:7692#7.1.1.1)); a response that leaves it out keeps a context the client asked it not to keep, a configuration the client may not support ([§5](rfc:7692#5)). Here: {clients}. " +
+		Detail: "A server accepts an offer with server_no_context_takeover by including it in the response ([RFC 7692 §7.1.1.1](rfc:7692#7.1.1.1)); a response that leaves it out keeps a context the client asked it not to keep, a configuration the client may not support, on which it MUST fail ([§7](rfc:7692#7)). Here: {clients}. " +
 			"Fix: include server_no_context_takeover when it was offered.",
 		Ref: Ref{7692, "7.1.1.1"}}
 	noteClientDeflateServerBits = &Note{ID: "client-deflate-server-bits", Category: WebSocket, Level: Bad,
 		Summary: "The client offered server_max_window_bits={offered}, and the response has {value}.",
-		Detail: "A server accepts an offer with server_max_window_bits by answering it \"with the same or smaller value\" ([RFC 7692 §7.1.2.1](rfc:7692#7.1.2.1)); a larger window, or none, is a configuration the client does not support ([§5](rfc:7692#5)). Here: {clients}. " +
+		Detail: "A server accepts an offer with server_max_window_bits by answering it \"with the same or smaller value\" ([RFC 7692 §7.1.2.1](rfc:7692#7.1.2.1)); a larger window, or none, is a configuration the client does not support, on which it MUST fail ([§7](rfc:7692#7)). Here: {clients}. " +
 			"Fix: answer `server_max_window_bits={offered}` or smaller.",
 		Ref: Ref{7692, "7.1.2.1"}}
 	noteClientDeflateClientBits = &Note{ID: "client-deflate-client-bits-unoffered", Category: WebSocket, Level: Bad,
@@ -271,7 +271,7 @@ var (
 		Ref: Ref{7692, "7.1.2.2"}}
 	noteClientDeflateClientBitsLarger = &Note{ID: "client-deflate-client-bits-larger", Category: WebSocket, Level: Bad,
 		Summary: "The client offered client_max_window_bits={offered}, and the response has {value}.",
-		Detail: "The client's window cannot grow past what it offered ([RFC 7692 §7.1.2.2](rfc:7692#7.1.2.2)); a larger value is a configuration it does not support ([§5](rfc:7692#5)). Here: {clients}. " +
+		Detail: "The client's window cannot grow past what it offered ([RFC 7692 §7.1.2.2](rfc:7692#7.1.2.2)); a larger value is a configuration it does not support, on which it MUST fail ([§7](rfc:7692#7)). Here: {clients}. " +
 			"Fix: answer {offered} or smaller.",
 		Ref: Ref{7692, "7.1.2.2"}}
 
@@ -281,8 +281,9 @@ var (
 		Ref:     Ref{6455, "4.1"}}
 	noteClientWSBytes = &Note{ID: "client-after-bytes", Category: WebSocket, Level: Warn,
 		Summary: "{count} bytes follow the 101 that do not start a WebSocket frame.",
-		Detail:  "Everything after the 101 belongs to the new protocol ([RFC 9110 §15.2.2](rfc:9110#15.2.2)): a client that accepts the head fails the connection on the first invalid frame ([RFC 6455 §5.2](rfc:6455#5.2)). A body after a 101 is a common mistake.",
-		Ref:     Ref{9110, "15.2.2"}}
+		Detail: "Everything after the 101 belongs to the new protocol ([RFC 9110 §15.2.2](rfc:9110#15.2.2)): a client that accepts the head fails the connection on the first invalid frame ([RFC 6455 §5.2](rfc:6455#5.2)). A body after a 101 is a common mistake. " +
+			"Fix: send nothing after the 101 but WebSocket frames.",
+		Ref: Ref{9110, "15.2.2"}}
 
 	noteClientH2CUpgrade = &Note{ID: "client-h2c-upgrade-wrong", Category: H2C, Level: Bad,
 		Summary: "The 101 to an h2c request names {value}, not h2c.",
