@@ -339,7 +339,10 @@ func firefoxReason(lines []string, r scriptResult) string {
 	}
 	if len(reasons) == 0 {
 		if abort != "" {
-			return "(no check logged) AbortSession reason 0x" + abort
+			// The version check logs nothing: a response that is not
+			// HTTP/1.1 (or HTTP/2) aborts with this reason.
+			name := map[string]string{"804b0057": "NS_ERROR_WEBSOCKET_CONNECTION_REFUSED"}[abort]
+			return strings.TrimSpace("WebSocketChannel::AbortSession() [reason 0x" + abort + "] " + name)
 		}
 		return "(not logged) " + pageOutcome(r)
 	}

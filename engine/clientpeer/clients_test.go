@@ -356,11 +356,7 @@ func curlOutcome(err error, went bool, stdout []byte, stderr string) outcome {
 		return outcome{Reason: err.Error()}
 	}
 	first, _, _ := strings.Cut(string(stdout), "\n")
-	last := ""
-	if lines := strings.Split(strings.TrimSpace(string(stdout)), "\n"); len(lines) > 1 {
-		last = lines[len(lines)-1]
-	}
-	return outcome{Reason: "exit 0, no switch: took " + strings.TrimSpace(first) + " as the final response", Detail: strings.TrimSpace(last)}
+	return outcome{Reason: "exit 0, no switch: took " + strings.TrimSpace(first) + " as the final response"}
 }
 
 // runNghttp sends nghttp -u (an HTTP/1.1 request with Upgrade: h2c):
