@@ -23,7 +23,10 @@ const (
 	fHeadIncomplete           finding = iota // the head does not end with an empty line
 	fStatusLine                              // the status line breaks RFC 9112 §4
 	fVersion                                 // the version is not HTTP/1.1
-	fBareLF                                  // a line ends with a bare LF
+	fBareLFStatus                            // the status line ends with a bare LF
+	fBareLF                                  // a field line ends with a bare LF
+	fReasonNoSP                              // no SP after the status code
+	fInterim                                 // a 1xx before the final response
 	fObsFold                                 // a field value is folded
 	fBadField                                // a field line is not name ":" value
 	fStatus                                  // the status is not 101
@@ -51,6 +54,7 @@ const (
 	fDeflateParamUnknown                     // a parameter RFC 7692 does not define
 	fDeflateParamDup                         // a parameter twice
 	fDeflateParamValue                       // a parameter with an invalid value
+	fDeflateServerBitsNoValue                // server_max_window_bits without a value
 	fDeflateClientBits                       // client_max_window_bits, not offered
 	fDeflateClientBitsNoValue                // client_max_window_bits without a value
 	fDeflateClientBitsLarger                 // client_max_window_bits above the offer
@@ -205,8 +209,19 @@ func (j *judge) syntax() {
 	default:
 		j.t.pass(lineCheck, r.LineSpan, nil)
 	}
+	if r.NoReasonSP && r.LineProblem == "" {
+		j.find(fReasonNoSP, "an SP follows the status code", Span{r.StatusSpan.End - 1, r.StatusSpan.End}, noteClientReasonNoSP)
+	}
 	if n := len(r.BareLF); n > 0 {
-		j.find(fBareLF, "every line ends with CRLF", r.BareLF[0], noteClientBareLF, Var{"count", strconv.Itoa(n)})
+		f := fBareLF
+		if r.BareLF[0].Start == r.LineSpan.End {
+			f = fBareLFStatus
+			j.found[fBareLF] = judgeFinding{ok: n > 1, step: -1}
+		}
+		i := j.find(f, "every line ends with CRLF", r.BareLF[0], noteClientBareLF, Var{"count", strconv.Itoa(n)})
+		if j.found[fBareLF].ok && j.found[fBareLF].step < 0 {
+			j.found[fBareLF].step = i
+		}
 	}
 	if n := len(r.Folds); n > 0 {
 		j.find(fObsFold, "no field value is folded (obs-fold)", r.Folds[0], noteClientObsFold, Var{"count", strconv.Itoa(n)})
@@ -235,6 +250,10 @@ func (j *judge) status() bool {
 		return false
 	}
 	const check = "the status is 101 Switching Protocols"
+	for _, in := range r.Interim {
+		ist := strconv.Itoa(in.Status)
+		j.find(fInterim, "the first response is the final one", in.StatusSpan, noteClientStatusInterim, Var{"status", ist})
+	}
 	sp := r.StatusSpan
 	if r.Status == 101 {
 		if j.kind == "" {
@@ -397,7 +416,11 @@ func (j *judge) accept() {
 	}
 	want := AcceptKey(key)
 	first := firstValue(lines)
-	j.vars = append(j.vars, Var{"acceptq", strconv.Quote(first)}, Var{"accept", first})
+	received := ""
+	if len(lines) > 0 {
+		received = " " + joinLines(lines)
+	}
+	j.vars = append(j.vars, Var{"acceptq", strconv.Quote(first)}, Var{"accept", first}, Var{"acceptwant", want}, Var{"acceptreceived", received})
 	const check = "Sec-WebSocket-Accept is base64(SHA-1(key + GUID))"
 	if len(lines) == 0 {
 		j.find(fAcceptMissing, check, j.resp.LineSpan, noteClientAcceptMissing, Var{"expected", want})
@@ -587,8 +610,8 @@ func orNone(s string) string {
 func (j *judge) deflateParams(e elem, params []param, offers [][]param) {
 	const check = "the permessage-deflate parameters are valid for a response"
 	py := Var{"pyparams", clip(pythonParams(params))}
-	find := func(f finding, check string, sp Span, n *Note, vars ...Var) {
-		j.find(f, check, sp, n, append(vars, py)...)
+	find := func(f finding, check string, sp Span, n *Note, vars ...Var) int {
+		return j.find(f, check, sp, n, append(vars, py)...)
 	}
 	ok := true
 	var snct, cnct, cbits, sbits *param
@@ -619,15 +642,21 @@ func (j *judge) deflateParams(e elem, params []param, offers [][]param) {
 		switch p.Name {
 		case "server_no_context_takeover", "client_no_context_takeover":
 			if p.HasValue {
-				find(fDeflateParamValue, check, p.Span, noteClientDeflateParamValue, Var{"param", p.Name}, Var{"value", clip(p.Value)}, Var{"why", "it takes no value"}, pq)
+				find(fDeflateParamValue, check, p.Span, noteClientDeflateParamValue, Var{"param", p.Name}, Var{"value", clip(p.Value)}, Var{"why", "it takes no value"}, pq, Var{"ffvalue", " " + clip(p.Value)})
 				ok = false
 			}
 		case "server_max_window_bits":
 			if _, why := windowBits(p.Value); why != "" || !p.HasValue {
-				if !p.HasValue {
+				ffv := Var{"ffvalue", ""}
+				if p.HasValue {
+					ffv.Value = " " + clip(p.Value)
+				} else {
 					why = "in a response it needs a value from 8 to 15"
 				}
-				find(fDeflateParamValue, check, p.Span, noteClientDeflateParamValue, Var{"param", p.Name}, Var{"value", clip(p.Value)}, Var{"why", why}, pq)
+				i := find(fDeflateParamValue, check, p.Span, noteClientDeflateParamValue, Var{"param", p.Name}, Var{"value", clip(p.Value)}, Var{"why", why}, pq, ffv)
+				if !p.HasValue && !j.found[fDeflateServerBitsNoValue].ok {
+					j.found[fDeflateServerBitsNoValue] = judgeFinding{ok: true, step: i, vars: j.t.steps[i].Vars}
+				}
 				ok = false
 			}
 		case "client_max_window_bits":
@@ -636,7 +665,7 @@ func (j *judge) deflateParams(e elem, params []param, offers [][]param) {
 				find(fDeflateClientBitsNoValue, check, p.Span, noteClientDeflateClientBitsNoValue, pq)
 				ok = false
 			} else if _, why := windowBits(p.Value); why != "" {
-				find(fDeflateParamValue, check, p.Span, noteClientDeflateParamValue, Var{"param", p.Name}, Var{"value", clip(p.Value)}, Var{"why", why}, pq)
+				find(fDeflateParamValue, check, p.Span, noteClientDeflateParamValue, Var{"param", p.Name}, Var{"value", clip(p.Value)}, Var{"why", why}, pq, Var{"ffvalue", " " + clip(p.Value)})
 				ok = false
 			}
 		}

@@ -36,6 +36,12 @@ var (
 			"Most clients look only at the status code; python-websockets reads nothing but `HTTP/1.1`. Here: {clients}. " +
 			"Fix: answer `HTTP/1.1 101 Switching Protocols`.",
 		Ref: Ref{9110, "15.2"}}
+	noteClientReasonNoSP = &Note{ID: "client-reason-no-sp", Category: Syntax, Level: Warn,
+		Summary: "The status line ends right after the status code, without the SP before the reason.",
+		Detail: "`status-line = HTTP-version SP status-code SP [ reason-phrase ]`: the second SP is required even when the reason is empty ([RFC 9112 §4](rfc:9112#4)). " +
+			"Most clients accept its absence; python-websockets splits the line on spaces and fails. Here: {clients}. " +
+			"Fix: send `HTTP/1.1 101 Switching Protocols`, or at least `HTTP/1.1 101 ` with the SP.",
+		Ref: Ref{9112, "4"}}
 	noteClientBareLF = &Note{ID: "client-bare-lf", Category: Syntax, Level: Warn,
 		Summary: "{count} lines of the head end with a bare LF instead of CRLF.",
 		Detail: "Lines end with CRLF; a recipient MAY recognize a single LF, but need not ([RFC 9112 §2.2](rfc:9112#2.2)). " +
@@ -81,10 +87,10 @@ var (
 			"No client retries by itself. Here: {clients}. " +
 			"Fix: accept version 13, or answer 101 to what the client offered.",
 		Ref: Ref{9110, "15.5.22"}}
-	noteClientStatusInterim = &Note{ID: "client-status-interim", Category: Upgrade, Level: Bad,
+	noteClientStatusInterim = &Note{ID: "client-status-interim", Category: Upgrade, Level: Warn,
 		Summary: "The status is {status}, an interim response, where the client waits for a 101.",
 		Detail: "A client MUST be able to parse one or more 1xx responses before the final one ([RFC 9110 §15.2](rfc:9110#15.2)), and a 101 is only sent to switch ([§15.2.2](rfc:9110#15.2.2)). " +
-			"Browsers and Go's net/http skip other 1xx and wait for what follows; WebSocket libraries that read one head refuse. Here: {clients}. " +
+			"Firefox, Node ws and Go's net/http (so coder/websocket) skip it and read the response that follows; Chromium, gorilla/websocket and python-websockets take it as the answer and fail. Here: {clients}. " +
 			"Fix: send 101 as the answer to an upgrade request, without another 1xx before it.",
 		Ref: Ref{9110, "15.2"}}
 	noteClientStatusAuth = &Note{ID: "client-status-redirect-auth", Category: WebSocket, Level: Bad,
@@ -315,7 +321,7 @@ var (
 func clientNotes() []*Note {
 	return []*Note{
 		noteClientEmpty, noteClientHeadIncomplete, noteClientHeadTooLarge, noteClientStatusLine, noteClientVersion,
-		noteClientBareLF, noteClientObsFold, noteClientBadField,
+		noteClientReasonNoSP, noteClientBareLF, noteClientObsFold, noteClientBadField,
 		noteClientUnrequestedSwitch, noteClientNoUpgradeAsked, noteClientH2CDeclined,
 		noteClientStatus2xx, noteClientStatus426, noteClientStatusInterim, noteClientStatusAuth, noteClientStatusOther,
 		noteClientUpgradeMissing, noteClientUpgradeWrong, noteClientUpgradeLines, noteClientUpgradeList,
