@@ -142,13 +142,7 @@ func TestJudgeEngineAnswers(t *testing.T) {
 		if res.Switched != "websocket" && res.Switched != "h2c" || res.Hop != nil {
 			continue
 		}
-		resp := res.Bytes()
-		for _, p := range res.After {
-			if p.From == "server" {
-				resp = append(resp, p.Bytes...)
-			}
-		}
-		j := Judge(res.Request.Raw[:res.Request.After], resp)
+		j := Judge(res.Request.Raw[:res.Request.After], res.ServerBytes())
 		judged++
 		for _, s := range j.Trace {
 			if s.Outcome == Fail && s.Note != nil && s.Note.Level == Bad {
@@ -169,10 +163,19 @@ func TestJudgeRoundTrip(t *testing.T) {
 	if ans.Status() != 101 {
 		t.Fatalf("the server answers %d", ans.Status())
 	}
-	for _, v := range Judge([]byte(testWSRequest), ans.Bytes()).Clients {
+	for _, v := range Judge([]byte(testWSRequest), ans.ServerBytes()).Clients {
 		if !v.Accepts {
 			t.Errorf("%s refuses the engine's answer: %s", v.ID, v.Reason)
 		}
+	}
+	h2c := "GET / HTTP/1.1\r\nHost: example.com\r\nConnection: Upgrade, HTTP2-Settings\r\nUpgrade: h2c\r\nHTTP2-Settings: AAMAAABkAARAAAAAAAIAAAAA\r\n\r\n"
+	res := Negotiate([]byte(h2c), nil)
+	j = Judge([]byte(h2c), res.ServerBytes())
+	if v := j.Verdict("curl"); v == nil || !v.Accepts {
+		t.Errorf("curl refuses the engine's h2c answer: %+v\n%s", v, FormatJudgeTrace(j))
+	}
+	if v := Judge([]byte(h2c), res.Bytes()).Verdict("curl"); v == nil || v.Accepts {
+		t.Errorf("curl accepts a 101 without the server's SETTINGS: %+v", v)
 	}
 }
 
