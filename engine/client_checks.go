@@ -184,9 +184,13 @@ func offeredKind(r *Request, resp *Received) string {
 
 // find records a failed check as a finding (the first of its kind) and
 // returns the step's index.
+// The first step of each finding is kept however long the trace (a
+// verdict may point at it); later ones count against maxSteps, so the
+// trace stays bounded whatever the response repeats.
 func (j *judge) find(f finding, check string, sp Span, n *Note, vars ...Var) int {
-	i := j.t.add(Fail, check, sp, n, vars, true)
-	if !j.found[f].ok {
+	first := !j.found[f].ok
+	i := j.t.add(Fail, check, sp, n, vars, first)
+	if first {
 		j.found[f] = judgeFinding{ok: true, step: i, vars: j.t.steps[i].Vars}
 	}
 	return i
@@ -524,24 +528,28 @@ func (j *judge) extensions() {
 	sp := spanOf(lines)
 	// What the client offered.
 	var deflateOffers [][]param
-	offeredNames := ""
+	var offered strings.Builder
 	for _, e := range j.req.List("Sec-WebSocket-Extensions") {
 		name, params, perr := appendParams(nil, e)
 		if perr != nil || name == "" {
 			continue
 		}
-		if offeredNames != "" {
-			offeredNames += ", "
+		if offered.Len() <= maxShown {
+			if offered.Len() > 0 {
+				offered.WriteString(", ")
+			}
+			offered.WriteString(name)
 		}
-		offeredNames += name
 		if equalFold(name, "permessage-deflate") {
 			deflateOffers = append(deflateOffers, params)
 		}
 	}
+	offeredNames := clip(offered.String())
 	if offeredNames == "" {
 		j.find(fExtUnrequested, "Sec-WebSocket-Extensions names only offered extensions", sp, noteClientExtUnrequested, Var{"value", joinLines(lines)})
 	}
 	var exts []respExt
+	seen := 0 // elements looked at, at most maxExtensions
 	const syntax = "Sec-WebSocket-Extensions follows the extension grammar"
 	bad := false
 	for _, f := range lines {
@@ -551,7 +559,7 @@ func (j *judge) extensions() {
 			bad = true
 		}
 		for _, e := range es {
-			if len(exts) == 32 {
+			if seen++; seen > maxExtensions {
 				break
 			}
 			name, params, perr := appendParams(nil, e)
@@ -566,18 +574,18 @@ func (j *judge) extensions() {
 	if !bad {
 		j.t.pass(syntax, sp, nil)
 	}
-	j.vars = append(j.vars, Var{"extvalue", joinLines(lines)}, Var{"extensions", coderExtensions(exts[min(1, len(exts)):])})
+	j.vars = append(j.vars, Var{"extvalue", joinLines(lines)}, Var{"extensions", clip(coderExtensions(exts[min(1, len(exts)):]))})
 	if len(exts) > 1 {
 		j.find(fExtMany, "one extension is answered", exts[1].e.Span, noteClientExtMany, Var{"count", strconv.Itoa(len(exts))})
 	}
 	deflates := 0
 	for _, x := range exts {
 		if x.name != "permessage-deflate" {
-			j.find(fExtUnknown, "the extension "+x.name+" was offered and is supported", x.e.Span, noteClientExtUnknown, Var{"extension", clip(x.name)}, Var{"offered", clip(orNone(offeredNames))}, Var{"pyparams", clip(pythonParams(x.params))})
+			j.find(fExtUnknown, "the extension "+clip(x.name)+" was offered and is supported", x.e.Span, noteClientExtUnknown, Var{"extension", clip(x.name)}, Var{"offered", clip(orNone(offeredNames))}, Var{"pyparams", clip(pythonParams(x.params))})
 			continue
 		}
 		deflates++
-		if deflates == 2 {
+		if deflates > 1 {
 			j.find(fExtDupDeflate, "permessage-deflate is answered once", x.e.Span, noteClientDeflateTwice, Var{"pyparams", clip(pythonParams(x.params))})
 			continue
 		}
@@ -589,6 +597,10 @@ func (j *judge) extensions() {
 		j.deflateParams(x.e, x.params, deflateOffers)
 	}
 }
+
+// maxExtensions bounds the extension elements of a response that are
+// checked; clients support one.
+const maxExtensions = 32
 
 // A respExt is one element of the response's Sec-WebSocket-Extensions.
 type respExt struct {
@@ -655,7 +667,7 @@ func (j *judge) deflateParams(e elem, params []param, offers [][]param) {
 				}
 				i := find(fDeflateParamValue, check, p.Span, noteClientDeflateParamValue, Var{"param", p.Name}, Var{"value", clip(p.Value)}, Var{"why", why}, pq, ffv)
 				if !p.HasValue && !j.found[fDeflateServerBitsNoValue].ok {
-					j.found[fDeflateServerBitsNoValue] = judgeFinding{ok: true, step: i, vars: j.t.steps[i].Vars}
+					j.found[fDeflateServerBitsNoValue] = judgeFinding{ok: true, step: i, vars: []Var{pq}}
 				}
 				ok = false
 			}
@@ -750,11 +762,17 @@ func coderExtensions(exts []respExt) string {
 	var b strings.Builder
 	b.WriteByte('[')
 	for i, x := range exts {
+		if b.Len() > maxShown {
+			break
+		}
 		if i > 0 {
 			b.WriteByte(' ')
 		}
 		b.WriteString("{name:" + x.name + " params:[")
 		for k, p := range x.params {
+			if b.Len() > maxShown {
+				break
+			}
 			if k > 0 {
 				b.WriteByte(' ')
 			}
@@ -775,6 +793,9 @@ func pythonParams(params []param) string {
 	var b strings.Builder
 	b.WriteByte('[')
 	for i, p := range params {
+		if b.Len() > maxShown {
+			break
+		}
 		if i > 0 {
 			b.WriteString(", ")
 		}

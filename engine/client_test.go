@@ -192,6 +192,10 @@ func TestJudgeHostile(t *testing.T) {
 		"markup":      "HTTP/1.1 101 <script>alert(1)</script>\r\nUpgrade: <img src=x onerror=alert(1)>\r\nSec-WebSocket-Protocol: <b>x</b>\r\n\r\n",
 		"many ext":    "HTTP/1.1 101 X\r\nSec-WebSocket-Extensions: " + strings.Repeat("permessage-deflate; a; a; a, ", 20000) + "\r\n\r\n",
 		"many params": "HTTP/1.1 101 X\r\nSec-WebSocket-Extensions: permessage-deflate" + strings.Repeat("; server_no_context_takeover", 20000) + "\r\n\r\n",
+		"bad params":  "HTTP/1.1 101 X\r\nSec-WebSocket-Extensions: permessage-deflate" + strings.Repeat("; server_max_window_bits", 20000) + "\r\n\r\n",
+		"bad ext":     "HTTP/1.1 101 X\r\nSec-WebSocket-Extensions: " + strings.Repeat("=, ", 50000) + "\r\n\r\n",
+		"bad lines":   "HTTP/1.1 101 X\r\n" + strings.Repeat("no colon\r\n", 900) + "\r\n",
+		"interims":    strings.Repeat("HTTP/1.1 100 Continue\r\n\r\n", 100) + testWSResponse,
 	}
 	req := []byte(strings.Replace(testWSRequest, "\r\n\r\n", "\r\nSec-WebSocket-Extensions: permessage-deflate\r\nSec-WebSocket-Protocol: chat\r\n\r\n", 1))
 	for name, resp := range tests {
@@ -202,6 +206,9 @@ func TestJudgeHostile(t *testing.T) {
 				t.Errorf("Judge took %v", d)
 			}
 			checkJudgement(t, j)
+			if len(j.Trace) > maxSteps+int(numFindings)+1 {
+				t.Errorf("the trace has %d steps", len(j.Trace))
+			}
 			for _, v := range j.Clients {
 				if len(v.Reason) > 4*maxShown+400 {
 					t.Errorf("%s's reason is %d bytes long", v.ID, len(v.Reason))
@@ -209,6 +216,17 @@ func TestJudgeHostile(t *testing.T) {
 			}
 		})
 	}
+	t.Run("huge request", func(t *testing.T) {
+		big := strings.Replace(testWSRequest, "\r\n\r\n", "\r\nSec-WebSocket-Extensions: "+strings.Repeat("permessage-deflate; server_max_window_bits=10, x-foo, ", 3000)+
+			"\r\nSec-WebSocket-Protocol: "+strings.Repeat("p, ", 10000)+"\r\n\r\n", 1)
+		resp := strings.Replace(testWSResponse, "\r\n\r\n", "\r\nSec-WebSocket-Extensions: permessage-deflate; server_max_window_bits=12\r\nSec-WebSocket-Protocol: q\r\n\r\n", 1)
+		start := time.Now()
+		j := Judge([]byte(big), []byte(resp))
+		if d := time.Since(start); d > 2*time.Second {
+			t.Errorf("Judge took %v", d)
+		}
+		checkJudgement(t, j)
+	})
 	j := Judge(req, []byte(many))
 	if !j.Head.TooLarge {
 		t.Errorf("a head of %d bytes is not reported too large", len(many))
