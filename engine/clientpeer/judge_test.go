@@ -18,10 +18,10 @@ const deliberateFile = "testdata/deliberate.txt"
 // what the real client did, on purpose, for one reason. Variation and
 // configuration are path.Match patterns.
 type deliberate struct {
-	Line                       int
+	Line                      int
 	Variation, Config, Client string
-	Reason                     string
-	matched                    int
+	Reason                    string
+	matched                   int
 }
 
 func (d *deliberate) matches(c cell) bool {

@@ -35,7 +35,9 @@ type run struct {
 // the file (and reverse mode's profiles) follow.
 func TestClientMatrix(t *testing.T) {
 	r := runMatrix(t)
-	t.Run("judge", func(t *testing.T) { checkJudge(t, r) })
+	var judgedCells []judged
+	t.Run("judge", func(t *testing.T) { judgedCells = checkJudge(t, r) })
+	checkDoc(t, r, judgedCells)
 	if *update {
 		writeObserved(t, r)
 		return
