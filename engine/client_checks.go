@@ -30,6 +30,8 @@ const (
 	fObsFold                                 // a field value is folded
 	fBadField                                // a field line is not name ":" value
 	fStatus                                  // the status is not 101
+	fRedirect                                // a redirect (301, 302, 303, 307, 308) with Location
+	fRedirectNoLocation                      // a redirect without Location
 	fUpgradeMissing                          // no Upgrade field
 	fUpgradeLines                            // more than one Upgrade field line
 	fUpgradeList                             // Upgrade lists websocket and more
@@ -288,7 +290,16 @@ func (j *judge) status() bool {
 	default:
 		n = noteClientStatusOther
 	}
-	j.find(fStatus, check, sp, n, Var{"status", st}, Var{"reason", shown(clip(r.Reason))})
+	i := j.find(fStatus, check, sp, n, Var{"status", st}, Var{"reason", shown(clip(r.Reason))})
+	switch r.Status {
+	case 301, 302, 303, 307, 308:
+		// The redirects python-websockets follows (legacy/client.py).
+		if loc := r.Values("Location"); len(loc) > 0 {
+			j.found[fRedirect] = judgeFinding{ok: true, step: i, vars: []Var{{"location", firstValue(loc)}}}
+		} else {
+			j.found[fRedirectNoLocation] = judgeFinding{ok: true, step: i}
+		}
+	}
 	return false
 }
 

@@ -95,7 +95,7 @@ var (
 		Ref: Ref{9110, "15.2"}}
 	noteClientStatusAuth = &Note{ID: "client-status-redirect-auth", Category: WebSocket, Level: Bad,
 		Summary: "The status is {status}: a redirect or an authentication challenge, not a switch.",
-		Detail: "RFC 6455 lets a client follow redirects and answer 401 challenges before the handshake ([§4.1](rfc:6455#4.1), [§4.2.2](rfc:6455#4.2.2)); browsers refuse redirects for WebSocket, python-websockets follows one, the others fail. Here: {clients}. " +
+		Detail: "RFC 6455 lets a client answer a 401 challenge or follow a redirect, though it need not ([§4.1](rfc:6455#4.1)); python-websockets follows a redirect with a new handshake to Location, the others fail. Here: {clients}. " +
 			"Fix: point the client at the final URL, and authenticate before the upgrade.",
 		Ref: Ref{6455, "4.1"}}
 	noteClientStatusOther = &Note{ID: "client-status-other", Category: WebSocket, Level: Bad,
@@ -146,7 +146,7 @@ var (
 	noteClientAcceptLines = &Note{ID: "client-accept-lines", Category: WebSocket, Level: Bad,
 		Summary: "Sec-WebSocket-Accept appears on {count} lines.",
 		Detail: "Sec-WebSocket-Accept \"MUST NOT appear more than once in an HTTP response\" ([RFC 6455 §11.3.3](rfc:6455#11.3.3)). " +
-			"Chromium and python-websockets refuse; Node joins the lines, so ws sees a wrong value; Go clients read the first. Here: {clients}. " +
+			"Chromium and python-websockets refuse; Node and Firefox join the lines, so ws and Firefox see a wrong value; Go clients read the first. Here: {clients}. " +
 			"Fix: send the Accept once.",
 		Ref: Ref{6455, "11.3.3"}}
 	noteClientAcceptWrong = &Note{ID: "client-accept-wrong", Category: WebSocket, Level: Bad,
@@ -169,18 +169,18 @@ var (
 	noteClientSubprotocolUnrequested = &Note{ID: "client-subprotocol-unrequested", Category: WebSocket, Level: Bad,
 		Summary: "The response selects the subprotocol {protocol}, but the client offered none.",
 		Detail: "The client MUST fail when the response names \"a subprotocol that was not present in the client's handshake\" ([RFC 6455 §4.1](rfc:6455#4.1)). " +
-			"gorilla does not check; Firefox ignores it. Here: {clients}. " +
+			"gorilla does not check, and Firefox only checks a subprotocol it asked for. Here: {clients}. " +
 			"Fix: send Sec-WebSocket-Protocol only to choose one of the offered values.",
 		Ref: Ref{6455, "4.1"}}
 	noteClientSubprotocolUnoffered = &Note{ID: "client-subprotocol-unoffered", Category: WebSocket, Level: Bad,
 		Summary: "The response selects {protocol}, which is not among the offered {offered}.",
 		Detail: "The client MUST fail on a subprotocol it did not offer ([RFC 6455 §4.1](rfc:6455#4.1)); the server selects one of the client's values or none ([§4.2.2](rfc:6455#4.2.2)). " +
-			"gorilla does not check; Firefox drops the subprotocol and goes on. Here: {clients}. " +
+			"gorilla/websocket does not check. Here: {clients}. " +
 			"Fix: answer one of {offered}, exactly as offered.",
 		Ref: Ref{6455, "4.1"}}
 	noteClientSubprotocolCase = &Note{ID: "client-subprotocol-case", Category: WebSocket, Level: Bad,
 		Summary: "The response selects {protocol}, which matches the offered {offered} only in another case.",
-		Detail: "Subprotocols are compared as the client sent them ([RFC 6455 §4.1](rfc:6455#4.1), [§11.3.4](rfc:6455#11.3.4)): Chromium, Node ws and python-websockets compare byte for byte; coder/websocket ignores case. Here: {clients}. " +
+		Detail: "Subprotocols are compared as the client sent them ([RFC 6455 §4.1](rfc:6455#4.1), [§11.3.4](rfc:6455#11.3.4)): Chromium, Firefox, Node ws and python-websockets compare byte for byte; coder/websocket ignores case, and gorilla/websocket does not check. Here: {clients}. " +
 			"Fix: echo the offered value byte for byte.",
 		Ref: Ref{6455, "11.3.4"}}
 	noteClientSubprotocolLines = &Note{ID: "client-subprotocol-lines", Category: WebSocket, Level: Bad,
@@ -191,7 +191,7 @@ var (
 	noteClientSubprotocolList = &Note{ID: "client-subprotocol-list", Category: WebSocket, Level: Bad,
 		Summary: "Sec-WebSocket-Protocol is {value}: a list, where the server selects one value.",
 		Detail: "`Sec-WebSocket-Protocol-Server = token`: one subprotocol, never the client's list echoed ([RFC 6455 §4.3](rfc:6455#4.3), [§4.2.2](rfc:6455#4.2.2)). " +
-			"gorilla takes the list as the name; Firefox drops it. Here: {clients}. " +
+			"gorilla/websocket takes the whole list as the name, and coder/websocket reads only the first line. Here: {clients}. " +
 			"Fix: answer exactly one of the offered subprotocols.",
 		Ref: Ref{6455, "4.3"}}
 	noteClientSubprotocolOK = &Note{ID: "client-subprotocol-ok", Category: WebSocket, Level: Good,

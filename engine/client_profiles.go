@@ -182,6 +182,11 @@ var websockets = &client{ClientProfile{ID: "websockets", Title: "python-websocke
 	Setup: "websockets.connect(url, subprotocols=…, compression=…) with Debian 12's python3-websockets; it offers permessage-deflate; client_max_window_bits by default.", Protocols: []string{"websocket"}},
 	concat(
 		rulesFor(pythonBadHead, fHeadIncomplete, fStatusLine, fVersion, fReasonNoSP, fBareLFStatus, fBareLF, fObsFold, fBadField),
+		// connect() follows the redirect (up to 10 times) with a new
+		// handshake: this response is not accepted, the next one is judged
+		// on its own.
+		rulesFor("RedirectHandshake: redirect to {location}", fRedirect),
+		rulesFor("InvalidHeader: missing Location header", fRedirectNoLocation),
 		rulesFor("InvalidStatusCode: server rejected WebSocket connection: HTTP {status}", fInterim, fStatus),
 		rulesFor("InvalidUpgrade: empty Connection header", fConnMissing),
 		rulesFor("InvalidUpgrade: invalid Connection header: {connpy}", fConnNoUpgrade),
