@@ -33,7 +33,7 @@ var (
 	noteClientVersion = &Note{ID: "client-version", Category: Syntax, Level: Warn,
 		Summary: "The response is {version} {status}, not HTTP/1.1.",
 		Detail: "Upgrade and 101 are HTTP/1.1 mechanisms: a server MUST NOT send a 1xx to an HTTP/1.0 client, and a 101 only answers an HTTP/1.1 request ([RFC 9110 §15.2](rfc:9110#15.2), [§7.8](rfc:9110#7.8)). " +
-			"Most clients look only at the status code; python-websockets reads nothing but `HTTP/1.1`. Here: {clients}. " +
+			"Chromium, Node ws and the Go clients look only at the status code; Firefox aborts, and python-websockets reads nothing but `HTTP/1.1`. Here: {clients}. " +
 			"Fix: answer `HTTP/1.1 101 Switching Protocols`.",
 		Ref: Ref{9110, "15.2"}}
 	noteClientReasonNoSP = &Note{ID: "client-reason-no-sp", Category: Syntax, Level: Warn,
