@@ -313,7 +313,7 @@ var (
 			"Fix: send a SETTINGS frame first.",
 		Ref: Ref{7540, "3.5"}}
 	noteClientH2CPreface = &Note{ID: "client-h2c-preface", Category: H2C, Level: Good,
-		Summary: "The server's first frame after the 101 is SETTINGS ({settings}).",
+		Summary: "The server's first frame after the 101 is SETTINGS: {settings}.",
 		Detail:  "The server connection preface ([RFC 7540 §3.5](rfc:7540#3.5)); the client acknowledges it and reads the response to its request on stream 1 ([§3.2](rfc:7540#3.2)).",
 		Ref:     Ref{7540, "3.5"}}
 )
