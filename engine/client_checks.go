@@ -95,16 +95,23 @@ type judge struct {
 // profile's verdict. It is pure and deterministic, and its work is linear
 // in the input, bounded by the parsers' limits.
 func Judge(request, response []byte) *Judgement {
+	j := newJudge(request, response)
+	jm := &Judgement{Request: j.req, Response: response, Head: j.resp, Kind: j.kind}
+	jm.Clients = j.verdicts()
+	jm.Trace = j.t.finish()
+	return jm
+}
+
+// newJudge parses the request (with the default server's limits; its own
+// checks are not reverse mode's) and the response, and makes the checks.
+func newJudge(request, response []byte) *judge {
 	j := &judge{req: new(Request), t: newTrace()}
 	scratch := newTrace()
 	parse(j.req, request, &defaultConfig, &scratch)
 	j.resp = ParseResponse(response)
 	j.t.reserve(32)
 	j.run()
-	jm := &Judgement{Request: j.req, Response: response, Head: j.resp, Kind: j.kind}
-	jm.Clients = j.verdicts()
-	jm.Trace = j.t.finish()
-	return jm
+	return j
 }
 
 // run makes the checks in the order of RFC 6455 §4.1.

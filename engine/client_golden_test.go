@@ -139,3 +139,22 @@ func clientGoldenNotes(t *testing.T, used map[string]string) {
 // (client_notes.go): a Bad one there is a client's refusal, which sends no
 // status.
 func clientSideNote(n *Note) bool { return strings.HasPrefix(n.ID, "client-") }
+
+// TestFindingsInGoldens checks that the reverse-mode goldens make every
+// finding at least once, so that every client rule is exercised by a
+// golden's verdicts.
+func TestFindingsInGoldens(t *testing.T) {
+	var made [numFindings]bool
+	for _, file := range clientGoldenFiles(t) {
+		_, req, resp := clientGoldenInput(t, file)
+		j := newJudge(req, resp)
+		for f := range made {
+			made[f] = made[f] || j.found[f].ok
+		}
+	}
+	for f, ok := range made {
+		if !ok {
+			t.Errorf("finding %d is made by no golden under testdata/client/", f)
+		}
+	}
+}
