@@ -250,10 +250,11 @@ var (
 		Detail: "Without a value client_max_window_bits only says, in an offer, that the client supports the parameter; a response that includes it gives the window size, 8 to 15 ([RFC 7692 §7.1.2.2](rfc:7692#7.1.2.2)). Here: {clients}. " +
 			"Fix: answer `client_max_window_bits=15` (or smaller), or leave it out.",
 		Ref: Ref{7692, "7.1.2.2"}}
-	noteClientDeflateClientBitsAnswered = &Note{ID: "client-deflate-client-bits-answered", Category: WebSocket, Level: Info,
-		Summary: "The response limits the client's window with client_max_window_bits.",
-		Detail:  "Legal when the offer had client_max_window_bits ([RFC 7692 §7.1.2.2](rfc:7692#7.1.2.2)); coder/websocket cannot shrink its window and refuses any client_max_window_bits in a response.",
-		Ref:     Ref{7692, "7.1.2.2"}}
+	noteClientDeflateCoderParam = &Note{ID: "client-deflate-param-coder", Category: WebSocket, Level: Info,
+		Summary: "coder/websocket does not take the permessage-deflate parameter {param}.",
+		Detail: "coder/websocket v1.8.15 accepts server_no_context_takeover, client_no_context_takeover and server_max_window_bits with a value, and nothing else: it cannot shrink its own window, so even a legal client_max_window_bits fails the dial ([RFC 7692 §7.1.2.2](rfc:7692#7.1.2.2)). " +
+			"Other clients take every parameter RFC 7692 defines.",
+		Ref: Ref{7692, "7.1.2.2"}}
 	noteClientDeflateContextTakeover = &Note{ID: "client-deflate-context-takeover", Category: WebSocket, Level: Warn,
 		Summary: "The permessage-deflate response lacks {missing}.",
 		Detail: "Both *_no_context_takeover parameters are optional in a response ([RFC 7692 §7.1.1](rfc:7692#7.1.1)): without them, both sides keep their LZ77 window across messages. " +
@@ -331,7 +332,7 @@ func clientNotes() []*Note {
 		noteClientSubprotocolLines, noteClientSubprotocolList, noteClientSubprotocolOK,
 		noteClientExtUnrequested, noteClientExtSyntax, noteClientExtMany, noteClientExtUnknown,
 		noteClientDeflateTwice, noteClientDeflateUnoffered, noteClientDeflateParamUnknown, noteClientDeflateParamDup,
-		noteClientDeflateParamValue, noteClientDeflateClientBitsNoValue, noteClientDeflateClientBitsAnswered,
+		noteClientDeflateParamValue, noteClientDeflateClientBitsNoValue, noteClientDeflateCoderParam,
 		noteClientDeflateContextTakeover, noteClientDeflateServerNCT, noteClientDeflateServerBits,
 		noteClientDeflateClientBits, noteClientDeflateClientBitsLarger,
 		noteClientWSFrames, noteClientWSBytes,

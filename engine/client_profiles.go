@@ -67,7 +67,7 @@ var chromium = &client{ClientProfile{ID: "chromium", Title: "Chromium 156 new We
 		rulesFor(chromiumPrefix+"'Sec-WebSocket-Protocol' header value '{protocol}' in response does not match any of sent values", fProtoUnoffered, fProtoCase),
 		rulesFor(chromiumPrefix+"'Sec-WebSocket-Protocol' header must not appear more than once in a response", fProtoLines, fProtoList),
 		rulesFor(chromiumPrefix+"Sent non-empty 'Sec-WebSocket-Protocol' header but no response was received", fProtoNone),
-		rulesFor(chromiumPrefix+"'Sec-WebSocket-Extensions' header value is rejected by the parser: {extvalue}", fExtSyntax),
+		rulesFor(chromiumPrefix+"'Sec-WebSocket-Extensions' header value is rejected by the parser: {value}", fExtSyntax),
 		rulesFor(chromiumPrefix+"Found an unsupported extension '{extension}' in 'Sec-WebSocket-Extensions' header", fExtUnknown),
 		rulesFor(chromiumPrefix+"Received duplicate permessage-deflate response", fExtDupDeflate),
 		rulesFor(chromiumPrefix+"Error in permessage-deflate: Received an unexpected permessage-deflate extension parameter", fDeflateParamUnknown),
@@ -138,8 +138,8 @@ var coder = &client{ClientProfile{ID: "coder", Title: "coder/websocket v1.8.15 D
 		rulesFor(coderPrefix+"WebSocket protocol violation: Upgrade header {upgradeq} does not contain websocket", fUpgradeMissing, fUpgradeWrong),
 		rulesFor(coderPrefix+"WebSocket protocol violation: invalid Sec-WebSocket-Accept {acceptq}, key {keyq}", fAcceptMissing, fAcceptWrong),
 		rulesFor(coderPrefix+"WebSocket protocol violation: unexpected Sec-WebSocket-Protocol from server: {protocolq}", fProtoUnrequested, fProtoUnoffered, fProtoList),
-		rulesFor(coderPrefix+"WebSocket protcol violation: unsupported extensions from server: {extensions}", fExtUnrequested, fExtUnknown, fExtMany),
-		rulesFor(coderPrefix+"unsupported permessage-deflate parameter: {paramq}", fDeflateParamUnknown, fDeflateServerBitsNoValue, fDeflateHasClientBits),
+		rulesFor(coderPrefix+"WebSocket protcol violation: unsupported extensions from server: {extensions}", fCoderExtensions),
+		rulesFor(coderPrefix+"unsupported permessage-deflate parameter: {paramq}", fCoderParam),
 	)}
 
 // Node ws 8.23.1: lib/websocket.js initAsClient. Node's HTTP parser reads
@@ -196,7 +196,7 @@ var websockets = &client{ClientProfile{ID: "websockets", Title: "python-websocke
 		rulesFor("InvalidHeader: invalid Sec-WebSocket-Accept header: more than one Sec-WebSocket-Accept header found", fAcceptLines),
 		rulesFor("InvalidHeaderValue: invalid Sec-WebSocket-Accept header: {accept}", fAcceptWrong),
 		rulesFor("InvalidHandshake: no extensions supported", fExtUnrequested),
-		rulesFor("InvalidHeaderFormat: invalid Sec-WebSocket-Extensions header: {extvalue}", fExtSyntax),
+		rulesFor("InvalidHeaderFormat: invalid Sec-WebSocket-Extensions header: {pyerror}", fExtSyntax),
 		rulesFor("NegotiationError: Unsupported extension: name = {extension}, params = {pyparams}", fExtUnknown),
 		rulesFor(pythonDeflate, fExtDupDeflate, fDeflateParamUnknown, fDeflateParamDup, fDeflateParamValue, fDeflateClientBitsNoValue,
 			fDeflateServerNCT, fDeflateServerBits, fDeflateClientBits, fDeflateClientBitsLarger),
