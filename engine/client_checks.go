@@ -27,6 +27,7 @@ const (
 	fBareLF                                  // a field line ends with a bare LF
 	fReasonNoSP                              // no SP after the status code
 	fInterim                                 // a 1xx before the final response
+	fNoFinal                                 // only a 1xx came, no final response
 	fObsFold                                 // a field value is folded
 	fBadField                                // a field line is not name ":" value
 	fStatus                                  // the status is not 101
@@ -286,10 +287,14 @@ func (j *judge) status() bool {
 	case j.kind == "":
 		j.t.skip("the server switches protocols", sp, noteClientNoUpgradeAsked, Var{"status", st})
 		return false
+	case r.Status >= 100 && r.Status < 200:
+		// An interim response and nothing after it: the clients that skip
+		// interim responses wait for the final one (RFC 9110 §15.2).
+		j.find(fInterim, "the first response is the final one", sp, noteClientStatusInterim, Var{"status", st})
+		j.find(fNoFinal, "a final response follows the interim one", Span{len(r.Raw) - 1, len(r.Raw)}, noteClientNoFinal, Var{"status", st})
+		return false
 	case r.Status == 426:
 		n = noteClientStatus426
-	case r.Status >= 100 && r.Status < 200:
-		n = noteClientStatusInterim
 	case r.Status >= 200 && r.Status < 300:
 		n = noteClientStatus2xx
 	case r.Status == 401 || r.Status == 407 || r.Status >= 300 && r.Status < 400:
@@ -310,7 +315,8 @@ func (j *judge) status() bool {
 	return false
 }
 
-// tokens returns the #list elements of every line of a field, in order.
+// receivedList returns the #list elements of every line of a field, in
+// order.
 func receivedList(lines []Field) []elem {
 	var out []elem
 	for _, f := range lines {

@@ -93,6 +93,11 @@ var (
 			"Firefox, Node ws and Go's net/http (so coder/websocket) skip it and read the response that follows; Chromium, gorilla/websocket and python-websockets take it as the answer and fail. Here: {clients}. " +
 			"Fix: send 101 as the answer to an upgrade request, without another 1xx before it.",
 		Ref: Ref{9110, "15.2"}}
+	noteClientNoFinal = &Note{ID: "client-no-final-response", Category: Upgrade, Level: Bad,
+		Summary: "Only the interim {status} came: the final response, the 101, never follows.",
+		Detail: "An interim response is followed by the final one ([RFC 9110 §15.2](rfc:9110#15.2)); a client that skips the interim response keeps waiting for it, and fails when the connection closes. Here: {clients}. " +
+			"Fix: send the 101 (or the refusal) after the interim response.",
+		Ref: Ref{9110, "15.2"}}
 	noteClientStatusAuth = &Note{ID: "client-status-redirect-auth", Category: WebSocket, Level: Bad,
 		Summary: "The status is {status}: a redirect or an authentication challenge, not a switch.",
 		Detail: "RFC 6455 lets a client answer a 401 challenge or follow a redirect, though it need not ([§4.1](rfc:6455#4.1)); python-websockets follows a redirect with a new handshake to Location, the others fail. Here: {clients}. " +
@@ -324,7 +329,7 @@ func clientNotes() []*Note {
 		noteClientEmpty, noteClientHeadIncomplete, noteClientHeadTooLarge, noteClientStatusLine, noteClientVersion,
 		noteClientReasonNoSP, noteClientBareLF, noteClientObsFold, noteClientBadField,
 		noteClientUnrequestedSwitch, noteClientNoUpgradeAsked, noteClientH2CDeclined,
-		noteClientStatus2xx, noteClientStatus426, noteClientStatusInterim, noteClientStatusAuth, noteClientStatusOther,
+		noteClientStatus2xx, noteClientStatus426, noteClientStatusInterim, noteClientNoFinal, noteClientStatusAuth, noteClientStatusOther,
 		noteClientUpgradeMissing, noteClientUpgradeWrong, noteClientUpgradeLines, noteClientUpgradeList,
 		noteClientConnectionMissing, noteClientConnectionNoUpgrade,
 		noteClientAcceptMissing, noteClientAcceptLines, noteClientAcceptWrong, noteClientAcceptOK,

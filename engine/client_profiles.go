@@ -89,7 +89,7 @@ const firefoxExt = "WebSocketChannel::ParseWebSocketExtension: "
 var firefox = &client{ClientProfile{ID: "firefox", Title: "Firefox 153 ESR new WebSocket()", Library: "Firefox", Version: "153esr",
 	Setup: "new WebSocket(url, protocols) in a page of Debian's firefox-esr, headless; it offers permessage-deflate.", Protocols: []string{"websocket"}},
 	concat(
-		rulesFor(firefoxAbort, fHeadIncomplete, fStatusLine, fVersion),
+		rulesFor(firefoxAbort, fHeadIncomplete, fNoFinal, fStatusLine, fVersion),
 		rulesFor("WebSocketChannel::OnStartRequest: HTTP status {status}", fStatus),
 		rulesFor("WebSocketChannel::OnStartRequest: HTTP response header Upgrade: websocket not found", fUpgradeMissing, fUpgradeWrong),
 		rulesFor("WebSocketChannel::OnStartRequest: HTTP response header 'Connection: Upgrade' not found", fConnMissing, fConnNoUpgrade),
@@ -131,7 +131,7 @@ const coderPrefix = "failed to WebSocket dial: "
 var coder = &client{ClientProfile{ID: "coder", Title: "coder/websocket v1.8.15 Dial", Library: "coder/websocket", Version: "v1.8.15",
 	Setup: "websocket.Dial(ctx, url, &websocket.DialOptions{Subprotocols, CompressionMode}); compression is off unless asked for.", Protocols: []string{"websocket"}},
 	concat(
-		rulesFor(coderPrefix+"failed to send handshake request: Get {httpurlq}: EOF", fHeadIncomplete),
+		rulesFor(coderPrefix+"failed to send handshake request: Get {httpurlq}: EOF", fHeadIncomplete, fNoFinal),
 		rulesFor(coderPrefix+"failed to send handshake request: Get {httpurlq}: net/http: HTTP/1.x transport connection broken: malformed HTTP response {statuslineq}", fStatusLine),
 		rulesFor(coderPrefix+"expected handshake response status code 101 but got {status}", fStatus),
 		rulesFor(coderPrefix+"WebSocket protocol violation: Connection header {connq} does not contain Upgrade", fConnMissing, fConnNoUpgrade),
@@ -150,7 +150,7 @@ var coder = &client{ClientProfile{ID: "coder", Title: "coder/websocket v1.8.15 D
 var ws = &client{ClientProfile{ID: "ws", Title: "Node ws 8.23.1 client", Library: "ws", Version: "8.23.1",
 	Setup: "new WebSocket(url, protocols, {perMessageDeflate}) on Node.js 20; it offers permessage-deflate; client_max_window_bits unless perMessageDeflate is false.", Protocols: []string{"websocket"}},
 	concat(
-		rulesFor("socket hang up", fHeadIncomplete),
+		rulesFor("socket hang up", fHeadIncomplete, fNoFinal),
 		rulesFor("Parse Error: Expected HTTP/", fStatusLine),
 		rulesFor("Parse Error: Missing expected CR after response line", fBareLFStatus),
 		rulesFor("Parse Error: Missing expected CR after header value", fBareLF),
@@ -214,7 +214,7 @@ var websockets = &client{ClientProfile{ID: "websockets", Title: "python-websocke
 var curl = &client{ClientProfile{ID: "curl", Title: "curl 7.88.1", Library: "curl", Version: "7.88.1",
 	Setup: "curl -H 'Upgrade: websocket' -H 'Connection: Upgrade' -H 'Sec-WebSocket-Key: …' -H 'Sec-WebSocket-Version: 13' http://…, or curl --http2 http://… for h2c.", Protocols: []string{"websocket", "h2c"}},
 	concat(
-		rulesFor("curl: (52) Empty reply from server", fHeadIncomplete),
+		rulesFor("curl: (52) Empty reply from server", fHeadIncomplete, fNoFinal),
 		rulesFor("curl: (8) Weird server reply", fStatusLine),
 		rulesFor("curl: (18) HTTP/2 stream 1 was not closed cleanly before end of the underlying stream", fH2NoPreface),
 		rulesFor("curl: (16) Error in the HTTP2 framing layer", fH2HTTP1, fH2NotSettings),
