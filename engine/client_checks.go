@@ -123,12 +123,9 @@ func (j *judge) run() {
 	if hs := r.Values("Host"); len(hs) > 0 {
 		host = hs[0].Value
 	}
-	scheme := "ws://"
-	if j.kind != "websocket" {
-		scheme = "http://"
-	}
 	line := string(j.resp.Raw[j.resp.LineSpan.Start:j.resp.LineSpan.End])
-	j.vars = []Var{{"url", clip(scheme + host + r.Target)}, {"httpurl", clip("http://" + host + r.Target)}, {"httpurlq", strconv.Quote(clip("http://" + host + r.Target))}, {"statuslineq", strconv.Quote(clip(line))}}
+	// The URL as Go's net/http quotes it in coder/websocket's errors.
+	j.vars = []Var{{"httpurlq", strconv.Quote(clip("http://" + host + r.Target))}, {"statuslineq", strconv.Quote(clip(line))}}
 	if j.kind == "websocket" {
 		key := ""
 		if ks := r.Values("Sec-WebSocket-Key"); len(ks) > 0 {
@@ -382,12 +379,8 @@ func firstValue(lines []Field) string {
 func (j *judge) upgrade() {
 	lines := j.resp.Values("Upgrade")
 	es := receivedList(lines)
-	want := j.kind
-	if want == "" {
-		want = "websocket"
-	}
 	j.vars = append(j.vars, Var{"upgrade", firstValue(lines)}, Var{"upgradeq", strconv.Quote(firstValue(lines))},
-		Var{"upgradepy", joinValues(es, ", ")}, Var{"upgradejoined", joinLines(lines)})
+		Var{"upgradepy", joinValues(es, ", ")})
 	const check = "Upgrade is websocket (case-insensitive)"
 	if len(lines) == 0 {
 		j.find(fUpgradeMissing, check, j.resp.LineSpan, noteClientUpgradeMissing)
@@ -395,7 +388,7 @@ func (j *judge) upgrade() {
 	}
 	named := false
 	for _, e := range es {
-		if equalFold(e.Value, want) {
+		if equalFold(e.Value, "websocket") {
 			named = true
 		}
 	}
