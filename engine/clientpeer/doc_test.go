@@ -118,12 +118,12 @@ something for the offer. The requests are in
 		}
 		w("| %s | %d | %d | %d | %d | %d | %d |\n", cl.ID, n, agree, delib, n-agree-delib, refuse, words)
 	}
-	w("\n\"Same words\": of the cells both refuse, those where one text contains the other. Reverse mode gives Firefox's console message (\"Firefox can’t establish a connection…\", the same for every refusal), the matrix the line Firefox logs, so Firefox's texts never match.\n")
+	w("\n\"Same words\": of the cells both refuse, those where one text contains the other.\n")
 	type pair struct{ client, real, judge string }
 	var pairs []pair
 	wordCells := map[pair][]string{}
 	for _, j := range judgedCells {
-		if j.Real.Accepted || j.Judge.Accepted || j.sameWords() || j.Client == "firefox" {
+		if j.Real.Accepted || j.Judge.Accepted || j.sameWords() {
 			continue
 		}
 		p := pair{j.Client, j.Real.Reason, j.Judge.Reason}
@@ -133,7 +133,7 @@ something for the offer. The requests are in
 		wordCells[p] = append(wordCells[p], j.Variation+" ("+j.Config+")")
 	}
 	if len(pairs) > 0 {
-		w("\nWhere the words differ (Firefox aside):\n\n| Client | Variations | The client's text | Reverse mode's text |\n| --- | --- | --- | --- |\n")
+		w("\nWhere the words differ:\n\n| Client | Variations | The client's text | Reverse mode's text |\n| --- | --- | --- | --- |\n")
 		for _, p := range pairs {
 			w("| %s | %s | %s | %s |\n", p.client, mdCell(compactCells(wordCells[p])), mdCell(p.real), mdCell(p.judge))
 		}
