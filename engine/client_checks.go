@@ -25,6 +25,7 @@ const (
 	fVersion                                 // the version is not HTTP/1.1
 	fBareLFStatus                            // the status line ends with a bare LF
 	fBareLF                                  // a field line ends with a bare LF
+	fBareLFEnd                               // the empty line that ends the head is a bare LF
 	fReasonNoSP                              // no SP after the status code
 	fInterim                                 // a 1xx before the final response
 	fNoFinal                                 // only a 1xx came, no final response
@@ -224,15 +225,15 @@ func (j *judge) syntax() {
 		j.find(fReasonNoSP, "an SP follows the status code", Span{r.StatusSpan.End - 1, r.StatusSpan.End}, noteClientReasonNoSP)
 	}
 	if n := len(r.BareLF); n > 0 {
-		f := fBareLF
-		if r.BareLF[0].Start == r.LineSpan.End {
+		// Node's strict parser names the first bare LF by where it is.
+		f, lf := fBareLF, r.BareLF[0]
+		switch {
+		case lf.Start == r.LineSpan.End:
 			f = fBareLFStatus
-			j.found[fBareLF] = judgeFinding{ok: n > 1, step: -1}
+		case lf.End == r.HeaderEnd && lf.Start > 0 && r.Raw[lf.Start-1] == '\n':
+			f = fBareLFEnd
 		}
-		i := j.find(f, "every line ends with CRLF", r.BareLF[0], noteClientBareLF, Var{"count", strconv.Itoa(n)})
-		if j.found[fBareLF].ok && j.found[fBareLF].step < 0 {
-			j.found[fBareLF].step = i
-		}
+		j.find(f, "every line ends with CRLF", lf, noteClientBareLF, Var{"count", strconv.Itoa(n)})
 	}
 	if n := len(r.Folds); n > 0 {
 		j.find(fObsFold, "no field value is folded (obs-fold)", r.Folds[0], noteClientObsFold, Var{"count", strconv.Itoa(n)})

@@ -154,6 +154,7 @@ var ws = &client{ClientProfile{ID: "ws", Title: "Node ws 8.23.1 client", Library
 		rulesFor("Parse Error: Expected HTTP/", fStatusLine),
 		rulesFor("Parse Error: Missing expected CR after response line", fBareLFStatus),
 		rulesFor("Parse Error: Missing expected CR after header value", fBareLF),
+		rulesFor("Parse Error: Invalid header field char", fBareLFEnd),
 		rulesFor("Parse Error: Invalid header value char", fObsFold),
 		rulesFor("Parse Error: Invalid header token", fBadField),
 		rulesFor("Unexpected server response: {status}", fStatus, fUpgradeMissing, fConnMissing, fConnNoUpgrade),
@@ -181,7 +182,7 @@ const pythonDeflate = "NegotiationError: Unsupported extension: name = permessag
 var websockets = &client{ClientProfile{ID: "websockets", Title: "python-websockets 10.4 connect()", Library: "websockets", Version: "10.4",
 	Setup: "websockets.connect(url, subprotocols=…, compression=…) with Debian 12's python3-websockets; it offers permessage-deflate; client_max_window_bits by default.", Protocols: []string{"websocket"}},
 	concat(
-		rulesFor(pythonBadHead, fHeadIncomplete, fStatusLine, fVersion, fReasonNoSP, fBareLFStatus, fBareLF, fObsFold, fBadField),
+		rulesFor(pythonBadHead, fHeadIncomplete, fStatusLine, fVersion, fReasonNoSP, fBareLFStatus, fBareLF, fBareLFEnd, fObsFold, fBadField),
 		// connect() follows the redirect (up to 10 times) with a new
 		// handshake: this response is not accepted, the next one is judged
 		// on its own.
