@@ -418,16 +418,18 @@ func layoutAxe(p *page) {
 	for _, c := range []struct {
 		w, h   int64
 		drawer bool
-	}{{1366, 768, true}, {360, 740, false}, {360, 740, true}} {
+		theme  string
+	}{{1366, 768, true, "light"}, {360, 740, false, "light"}, {360, 740, false, "dark"}, {360, 740, true, "dark"}} {
 		p.viewport(c.w, c.h)
 		p.open("ex=" + firstExampleWithStatus(400))
 		eval[any](p, script+";0")
+		eval[any](p, `document.documentElement.dataset.theme = "`+c.theme+`"`)
 		if c.drawer {
 			p.click("#settings-button")
 			p.waitFor(`document.querySelector(".server-pane").matches(":popover-open")`)
 		}
 		if v := eval[[]string](p, axeRun); len(v) > 0 {
-			t.Errorf("axe-core at %d×%d (settings open: %v): %d serious or critical violations:\n%s", c.w, c.h, c.drawer, len(v), strings.Join(v, "\n"))
+			t.Errorf("axe-core at %d×%d, %s theme (settings open: %v): %d violations:\n%s", c.w, c.h, c.theme, c.drawer, len(v), strings.Join(v, "\n"))
 		}
 	}
 }
