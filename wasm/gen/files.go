@@ -14,6 +14,7 @@ import (
 
 	"github.com/upgrade-playground/playground/engine"
 	"github.com/upgrade-playground/playground/site/offline"
+	"github.com/upgrade-playground/playground/wasm/editor"
 	"github.com/upgrade-playground/playground/wasm/gallery"
 	"github.com/upgrade-playground/playground/wasm/ui"
 	"github.com/upgrade-playground/playground/wasm/ui/markdown"
@@ -50,6 +51,10 @@ func generate(root string) ([]file, error) {
 	}
 	index, err = replaceSection(index, "server",
 		`<div id="server" role="group" aria-labelledby="server-heading">`+prerender(ui.Server(&cfg), false)+"</div>\n")
+	if err != nil {
+		return nil, fmt.Errorf("index.html: %w", err)
+	}
+	index, err = overlaySection(index, &cfg)
 	if err != nil {
 		return nil, fmt.Errorf("index.html: %w", err)
 	}
@@ -178,6 +183,31 @@ func replaceSection(text []byte, name, want string) ([]byte, error) {
 		return nil, fmt.Errorf("the markers %q … %q are missing", begin, end)
 	}
 	return []byte(s[:i+len(begin)] + want + s[j:]), nil
+}
+
+// overlaySection prerenders the editor's overlay for the request
+// index.html's textarea holds, as the page's first render draws it
+// (wasm/main.go render, showStep: no step selected). The overlay then
+// draws the request text from the first paint, so the page's largest
+// paint is over before the .wasm has loaded: the render that follows
+// writes the same text, which is not a larger paint.
+func overlaySection(index []byte, cfg *engine.Config) ([]byte, error) {
+	const open = `<textarea id="request"`
+	s := string(index)
+	i := strings.Index(s, open)
+	if i < 0 {
+		return nil, fmt.Errorf("no %s…> holds the default request", open)
+	}
+	i += strings.IndexByte(s[i:], '>') + 1
+	j := strings.Index(s[i:], "</textarea>")
+	if j < 0 {
+		return nil, fmt.Errorf("the request's textarea is not closed")
+	}
+	text := html.UnescapeString(s[i : i+j])
+	raw, m := editor.MapText(text, "crlf")
+	overlay := ui.Overlay(text, engine.Negotiate(raw, cfg), m, editor.Marks(text))
+	return replaceSection(index, "overlay",
+		`<pre id="request-overlay" class="overlay" aria-hidden="true">`+prerender(overlay, false)+"</pre>\n")
 }
 
 // prerender writes the children of a view's tree as HTML. Indented puts
