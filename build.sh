@@ -22,6 +22,9 @@ build() {
 	# Build to a temporary file and replace site/main.wasm only when it
 	# changed, so that the (slow) precompression below can be skipped.
 	GOOS=js GOARCH=wasm "$GO" build -trimpath -ldflags='-s -w' -o site/main.wasm.new ./wasm
+	# Join the data segments the linker split at every run of zeros: the
+	# same memory, smaller compressed (site/wasmpack).
+	"$GO" run ./site/wasmpack site/main.wasm.new
 	if cmp -s site/main.wasm.new site/main.wasm 2>/dev/null; then
 		rm site/main.wasm.new
 	else

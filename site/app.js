@@ -97,7 +97,15 @@
   // program sets _render when it is running (wasm/main.go, wire); until
   // then its first render reads the editor as it is.
   let renderQueued = false;
+  // index.html prerenders the overlay, which draws the request's text over
+  // the textarea's (style.css). Until the engine renders, or when it cannot
+  // start, the textarea draws its own text: an edit empties the overlay.
+  const dropOverlay = () => {
+    const o = document.getElementById("request-overlay");
+    if (o) o.textContent = "";
+  };
   document.getElementById("request").addEventListener("input", () => {
+    if (typeof pg._render !== "function") dropOverlay();
     if (renderQueued || typeof pg._render !== "function") return;
     renderQueued = true;
     requestAnimationFrame(() => {
@@ -113,6 +121,7 @@
     if (banner) { banner.textContent = msg; banner.hidden = false; }
     const status = document.getElementById("status");
     if (status) status.textContent = msg;
+    dropOverlay();
     rejectReady(err);
   };
 

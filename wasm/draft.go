@@ -65,7 +65,10 @@ func loadDraft() draft {
 	}
 	d := draft{frag: str(v)}
 	if t, err := ls.Call("getItem", draftTimeKey); err == nil {
-		d.at, _ = strconv.ParseFloat(str(t), 64)
+		// Whole milliseconds (storeDraft): parsed as an integer, so the
+		// .wasm carries no float parser.
+		ms, _ := strconv.ParseInt(str(t), 10, 64)
+		d.at = float64(ms)
 	}
 	theApp.drafts.stored = d.frag
 	return d
@@ -112,7 +115,7 @@ func (a *app) storeDraft(frag string) {
 	var err error = errNoStorage
 	if ls, ok := localStorage(); ok {
 		if _, err = ls.Call("setItem", draftKey, frag); err == nil {
-			_, _ = ls.Call("setItem", draftTimeKey, strconv.FormatFloat(now(), 'f', 0, 64))
+			_, _ = ls.Call("setItem", draftTimeKey, strconv.FormatInt(int64(now()), 10))
 		}
 	}
 	if err == nil {

@@ -4,7 +4,8 @@
 // cold loads in headless Chromium), a keystroke to the updated panes
 // (median and p95) and larger requests, the .wasm's memory after 1,000
 // renders, and engine.Negotiate against net/http + gorilla/websocket on
-// the same handshake (ns/op, allocations, ratio).
+// the same handshake (ns/op, allocations, ratio), and Lighthouse's
+// scores for phones and desktops (lighthouse.go).
 //
 // It runs the measuring tests (site/browser/budget_test.go,
 // site/browser/perf_browser_test.go, engine/bench_gorilla_test.go) and
@@ -29,7 +30,16 @@ import (
 
 func main() {
 	count := flag.Int("count", 5, "go test -bench -count for the engine benchmark (the median is reported)")
+	only := flag.Bool("lighthouse", false, "run only Lighthouse (on the site as built)")
 	flag.Parse()
+	if *only {
+		fmt.Println("| Measure | Figure | Budget |")
+		fmt.Println("| --- | --- | --- |")
+		for _, lh := range lighthouseAll() {
+			fmt.Printf("| Lighthouse, %s: performance / accessibility / best practices / SEO | %s | %s |\n", lh.form, lh.scores, lh.budget)
+		}
+		return
+	}
 	figs := map[string]string{}
 	ok := true
 	out, err := run("go", "test", "./site/browser", "-count", "1", "-v", "-run", "^(TestTransferBudget|TestPerfLoad|TestPerfEdit|TestPerfRenderInFrames|TestPerfMemory|TestFlowTypingLatency)$")
@@ -75,7 +85,7 @@ func main() {
 	var rows [][3]string
 	add := func(what, figure, budget string) { rows = append(rows, [3]string{what, figure, budget}) }
 	add("page transfer, raw", kb("size.raw"), "")
-	add("page transfer, gzip -9", kb("size.gzip"), "≤ 1,250 KB")
+	add("page transfer, gzip -9", kb("size.gzip"), "≤ 1,100 KB")
 	add("page transfer, brotli 11", kb("size.brotli"), "≤ 950 KB")
 	add("load floor: an empty Go program → ready, loaded the same way (median of 10 cold loads)", ms("load.floor_ms"), "")
 	add("load floor: the playground's own .wasm stopped once initialized (a program of its size doing nothing), loaded the same way", ms("load.floor_sized_ms"), "")
@@ -110,6 +120,10 @@ func main() {
 		ratio = strconv.FormatFloat(e/g, 'f', 2, 64) + "×"
 	}
 	add("ratio engine / gorilla", ratio, "≤ 1.00×")
+
+	for _, lh := range lighthouseAll() {
+		add("Lighthouse, "+lh.form+": performance / accessibility / best practices / SEO", lh.scores, lh.budget)
+	}
 
 	fmt.Println("| Measure | Figure | Budget |")
 	fmt.Println("| --- | --- | --- |")

@@ -8,9 +8,12 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/chromedp/cdproto/input"
 	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+	"github.com/upgrade-playground/playground/engine"
 	"github.com/upgrade-playground/playground/site/serve/static"
+	"github.com/upgrade-playground/playground/wasm/editor"
 )
 
 // serveBoot points p at a server of the site that answers site/boot.js
@@ -66,11 +69,29 @@ func TestBootAfterApp(t *testing.T) {
 	if n := eval[int](p, `performance.getEntriesByType("resource").filter((e) => e.name.endsWith("/site/boot.js")).length`); n != 0 {
 		t.Fatal("site/boot.js arrived before app.js ran: the test did not exercise the late hand-over")
 	}
+	// A key typed before the engine runs shows: it empties the
+	// prerendered overlay, so the textarea draws the text.
+	if eval[string](p, `document.getElementById("request-overlay").textContent`) == "" {
+		t.Error("index.html has no prerendered overlay")
+	}
+	eval[any](p, `document.getElementById("request").focus()`)
+	if _, err := chromedp.Call(p.ctx, input.InsertText, input.InsertTextParams{Text: "X"}); err != nil {
+		t.Fatal(err)
+	}
+	if got := eval[string](p, `document.getElementById("request-overlay").textContent`); got != "" {
+		t.Errorf("after a key typed before the engine ran, the overlay holds %q", got)
+	}
 	releaseBoot()
 	p.waitReady()
-	if got := eval[string](p, `document.getElementById("response").dataset.status`); got != "101" {
-		t.Errorf("the default request's status is %q, want 101", got)
+	typed := eval[string](p, `document.getElementById("request").value`)
+	if !strings.Contains(typed, "X") {
+		t.Fatalf("the key was not typed: %q", typed)
 	}
+	want := strconv.Itoa(engine.Negotiate(editor.Bytes(typed, ""), nil).Status())
+	if got := eval[string](p, `document.getElementById("response").dataset.status`); got != want {
+		t.Errorf("the status of the request typed before the engine ran is %q, want %s", got, want)
+	}
+	p.waitFor(`document.getElementById("request-overlay").textContent === document.getElementById("request").value + "\n"`)
 }
 
 // TestBootMissing: without boot.js (a host that lost it) the page says
@@ -93,6 +114,11 @@ func TestBootMissing(t *testing.T) {
 	}
 	if got := eval[string](p, `document.getElementById("request").value`); !strings.HasPrefix(got, "GET /chat HTTP/1.1") {
 		t.Errorf("the editor holds %q", got)
+	}
+	// The textarea draws the text again, not the prerendered overlay,
+	// which nothing will update: a key typed now shows.
+	if got := eval[string](p, `document.getElementById("request-overlay").textContent + "|" + getComputedStyle(document.getElementById("request")).color`); !strings.HasPrefix(got, "|") || strings.Contains(got, "rgba(0, 0, 0, 0)") {
+		t.Errorf("after a failed start, the overlay and the textarea's color: %q", got)
 	}
 	// The rejection of playground.ready, which nothing on the page
 	// handles, is the one error expected here.

@@ -13,10 +13,10 @@ import (
 
 // The page's size budget: its whole transfer — index.html and
 // every file it loads, the .wasm included — at most 950 KB with brotli and
-// 1,250 KB with gzip, both at the best compression level.
+// 1,100 KB with gzip, both at the best compression level.
 const (
 	budgetBrotli = 950_000
-	budgetGzip   = 1_250_000
+	budgetGzip   = 1_100_000
 )
 
 // pageFiles lists the files a visit downloads, relative to the repository

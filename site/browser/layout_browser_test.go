@@ -46,6 +46,7 @@ func TestLayout(t *testing.T) {
 		{"control-pictures", layoutControlPictures},
 		{"why-text-size", layoutWhyTextSize},
 		{"layout-shift", layoutShift},
+		{"largest-paint", layoutLargestPaint},
 		{"axe", layoutAxe},
 		{"favicon", func(p *page) { layoutFavicon(p, icons) }},
 		{"screenshots", layoutScreenshots},
@@ -418,16 +419,18 @@ func layoutAxe(p *page) {
 	for _, c := range []struct {
 		w, h   int64
 		drawer bool
-	}{{1366, 768, true}, {360, 740, false}, {360, 740, true}} {
+		theme  string
+	}{{1366, 768, true, "light"}, {360, 740, false, "light"}, {360, 740, false, "dark"}, {360, 740, true, "dark"}} {
 		p.viewport(c.w, c.h)
 		p.open("ex=" + firstExampleWithStatus(400))
 		eval[any](p, script+";0")
+		eval[any](p, `document.documentElement.dataset.theme = "`+c.theme+`"`)
 		if c.drawer {
 			p.click("#settings-button")
 			p.waitFor(`document.querySelector(".server-pane").matches(":popover-open")`)
 		}
 		if v := eval[[]string](p, axeRun); len(v) > 0 {
-			t.Errorf("axe-core at %d×%d (settings open: %v): %d serious or critical violations:\n%s", c.w, c.h, c.drawer, len(v), strings.Join(v, "\n"))
+			t.Errorf("axe-core at %d×%d, %s theme (settings open: %v): %d violations:\n%s", c.w, c.h, c.theme, c.drawer, len(v), strings.Join(v, "\n"))
 		}
 	}
 }
@@ -479,6 +482,27 @@ func layoutShift(p *page) {
 		cls := eval[float64](p, `window.__cls`)
 		shifts := eval[[]string](p, `window.__shifts`)
 		t.Logf("layout shift, %d×%d #%s: CLS %.4f %q", c.w, c.h, c.frag, cls, shifts)
+	}
+}
+
+// layoutLargestPaint checks that the page's largest contentful paint is
+// its first: the request text, which the prerendered overlay draws
+// (wasm/gen overlaySection). A later, larger paint, such as the overlay
+// first drawn by the .wasm, would put the largest paint after the .wasm's
+// download, seconds later on a slow network.
+func layoutLargestPaint(p *page) {
+	t := p.t
+	for _, c := range []struct{ w, h int64 }{{1366, 768}, {360, 740}} {
+		p.viewport(c.w, c.h)
+		p.noDraft("")
+		p.open("")
+		p.waitFor(`performance.getEntriesByName("first-render").length > 0`)
+		eval[any](p, `new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))`)
+		got := eval[[]string](p, `new Promise(res => new PerformanceObserver(l => res(l.getEntries().map(e =>
+			(e.element ? e.element.id || e.element.tagName : "?") + " at " + Math.round(e.startTime) + " ms, " + e.size + " px²"))).observe({ type: "largest-contentful-paint", buffered: true }))`)
+		if len(got) != 1 || !strings.HasPrefix(got[0], ui.IDOverlay+" ") {
+			t.Errorf("%d×%d: largest contentful paints %q, want one, of #%s", c.w, c.h, got, ui.IDOverlay)
+		}
 	}
 }
 

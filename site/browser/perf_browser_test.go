@@ -162,6 +162,10 @@ func floorSite(t *testing.T, pkg, ldflags string) string {
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("building %s: %v\n%s", pkg, err, out)
 	}
+	// Packed and precompressed as ./build.sh does the playground's.
+	if out, err := exec.Command(goCommand(), "run", "github.com/upgrade-playground/playground/site/wasmpack", wasm).CombinedOutput(); err != nil {
+		t.Fatalf("packing the floor's .wasm: %v\n%s", err, out)
+	}
 	if out, err := exec.Command(goCommand(), "run", "github.com/upgrade-playground/playground/site/compress", wasm).CombinedOutput(); err != nil {
 		t.Fatalf("compressing the floor's .wasm: %v\n%s", err, out)
 	}

@@ -27,12 +27,13 @@ var Compile func(src string) string
 type template struct{ id, html string }
 
 // NoteHTML renders a note's detail to HTML with the values filled in (see
-// Markdown), from the template compiled ahead of time for the note.
+// Fill): from the template compiled ahead of time when the note has one,
+// otherwise with PlainHTML, which renders the others as goldmark does.
 func NoteHTML(n *engine.Note, vars []engine.Var) string {
 	if tmpl, ok := noteTemplate(n.ID); ok {
 		return Fill(tmpl, vars)
 	}
-	return Markdown(n.Detail, vars)
+	return Fill(PlainHTML(n.Detail), vars)
 }
 
 // noteTemplate finds the template compiled for a note by binary search in

@@ -187,13 +187,10 @@ func TestHostileValuesStayText(t *testing.T) {
 func TestEveryNoteRenders(t *testing.T) {
 	for _, n := range engine.Catalogue() {
 		out := Markdown(n.Detail, nil)
-		if n.Detail != "" {
-			if _, ok := noteTemplate(n.ID); !ok {
-				t.Errorf("note %s has no template compiled ahead of time", n.ID)
-			}
-		}
+		// From its template, or from PlainHTML when it has none
+		// (templates_gen.go): the same HTML as goldmark's.
 		if got := NoteHTML(n, nil); got != out {
-			t.Errorf("note %s: its template gives %q, goldmark %q", n.ID, got, out)
+			t.Errorf("note %s: the page shows %q, goldmark makes %q", n.ID, got, out)
 		}
 		for _, name := range engine.Placeholders(n.Detail) {
 			if !strings.Contains(out, "{"+name+"}") {
