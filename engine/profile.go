@@ -100,11 +100,12 @@ type front struct {
 	// strict lists problems the engine's parser lets pass (a Warn note)
 	// but the front refuses, by note, as errors does.
 	strict []frontError
-	// late lists the body-framing problems the front finds only after the
-	// handler has answered, while it discards the unread body: the
-	// handler's response goes out, with Connection: close. The profile
-	// tolerates them, so that the engine makes the handler's decision.
-	late []string
+	// lateBody says the front finds problems of the message body only
+	// after the handler has answered, while it discards the unread body:
+	// the handler's response goes out, with Connection: close. The trace
+	// tolerates them (trace.lateProblem), so that the engine makes the
+	// handler's decision.
+	lateBody bool
 	// optionsStar says the front answers OPTIONS * itself with an empty
 	// 200, before any handler runs (net/http's globalOptionsHandler).
 	optionsStar bool
@@ -129,6 +130,9 @@ type frontError struct {
 	// as a handler would (net/http's 417), with these fields.
 	handler bool
 	headers []Header
+	// varHas narrows a strict entry to steps whose variable (first)
+	// contains the text (second).
+	varHas [2]string
 }
 
 // profiles lists every profile in the page's order.
@@ -370,19 +374,30 @@ func (f *front) strictProblem(n *negotiation) *frontError {
 			continue
 		}
 		for i := range f.strict {
-			if slices.Contains(f.strict[i].notes, s.Note.ID) {
-				return &f.strict[i]
+			e := &f.strict[i]
+			if slices.Contains(e.notes, s.Note.ID) && (e.varHas[0] == "" || strings.Contains(lookupVar(s.Vars, e.varHas[0]), e.varHas[1])) {
+				return e
 			}
 		}
 	}
 	return nil
 }
 
-// lateProblem reports whether the trace has a body-framing problem the
-// front finds only after the handler's answer.
+// lookupVar returns the value of the variable with the name, or "".
+func lookupVar(vars []Var, name string) string {
+	for _, v := range vars {
+		if v.Name == name {
+			return v.Value
+		}
+	}
+	return ""
+}
+
+// lateProblem reports whether the trace has a body problem the front
+// finds only after the handler's answer.
 func (f *front) lateProblem(n *negotiation) bool {
 	for _, s := range n.t.steps {
-		if s.Note != nil && slices.Contains(f.late, s.Note.ID) {
+		if s.Outcome == Fail && s.Note != nil && n.t.lateProblem(s.Note, s.Span) {
 			return true
 		}
 	}

@@ -27,13 +27,8 @@ var netHTTPTolerates = []string{
 	"method-case", "method-unknown", "method-pri", "asterisk-form-method",
 	"target-userinfo", "target-empty-host", "connect-form", "connect-not-proxy",
 	"too-many-fields", "field-line-too-long", "request-line-too-long", "method-too-long",
-	"target-bad-byte", "chunked-syntax", "chunked-bare-lf", "chunk-ext-syntax",
+	"target-bad-byte",
 }
-
-// netHTTPLate are the chunked-body problems net/http finds only when it
-// reads the body: after the handler's answer, which then carries
-// Connection: close.
-var netHTTPLate = []string{"chunked-syntax", "chunked-bare-lf", "chunk-ext-syntax", "bare-cr"}
 
 var netHTTPFront = &front{
 	name: "Go 1.26 net/http",
@@ -49,8 +44,11 @@ var netHTTPFront = &front{
 	},
 	// Go's reader refuses a Content-Length list ("5, 5") and any empty
 	// line before the request-line.
-	strict:      []frontError{{notes: []string{"content-length-repeated", "leading-empty-line"}}},
-	late:        netHTTPLate,
+	strict: []frontError{
+		{notes: []string{"leading-empty-line"}, status: 400},
+		{notes: []string{"content-length-repeated"}, status: 400, varHas: [2]string{"value", ","}},
+	},
+	lateBody:    true,
 	optionsStar: true,
 	reasons:     []named[int]{{413, "Request Entity Too Large"}, {422, "Unprocessable Entity"}},
 	write:       netHTTPWrite,
@@ -90,6 +88,7 @@ func netHTTPWrite(n *negotiation, w *wording, status int) *Response {
 	keepAlive10 := !r.AtLeast(1, 1) && r.HasToken("Connection", "keep-alive")
 	closing := false
 	switch {
+	case status == 101: // the connection is taken over as it is
 	case keepAlive10 && (head || hasCL || !bodyAllowed):
 		if resp.Get("Connection") == "" {
 			resp.Add("Connection", "keep-alive")
