@@ -46,7 +46,7 @@ var netHTTPFront = &front{
 	// line before the request-line.
 	strict: []frontError{
 		{notes: []string{"leading-empty-line"}, status: 400},
-		{notes: []string{"content-length-repeated"}, status: 400, varHas: [2]string{"value", ","}},
+		{notes: []string{"content-length-repeated"}, status: 400, when: "content-length-list"},
 	},
 	lateBody:    true,
 	optionsStar: true,
