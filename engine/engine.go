@@ -240,7 +240,7 @@ func (n *negotiation) run() {
 		return
 	case v != nil && v.reject != nil:
 		n.final(v.reject, v.step)
-	case r.Method == "CONNECT":
+	case r.Method == "CONNECT" && !n.prof.tolerates(noteConnectNotProxy):
 		// This origin server is not a proxy (RFC 9110 §9.3.6, §9.1).
 		vars := []Var{{"target", r.Target}}
 		step := n.t.refuse("the server implements the method", r.MethodSpan, noteConnectNotProxy, vars...)

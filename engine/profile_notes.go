@@ -74,7 +74,7 @@ var (
 )
 
 func profileNotes() []*Note {
-	return []*Note{noteFrontOptionsStar, noteTECLKeptOpen, noteSwitchOnClose, noteUpgrade10Honoured, noteEarlyFinal, noteProfileUnsupported, noteProfileFrontRefuses, noteProfileTolerated, noteGorillaOrigin, noteGorillaNotWebSocket, noteWSEarlyClose, noteCoderHTTP10, noteCoderNotWebSocket, noteCoderOrigin, noteNetHTTPIgnoresUpgrade}
+	return []*Note{noteOriginHostOnly, noteFrontOptionsStar, noteTECLKeptOpen, noteSwitchOnClose, noteUpgrade10Honoured, noteEarlyFinal, noteProfileUnsupported, noteProfileFrontRefuses, noteProfileTolerated, noteGorillaOrigin, noteGorillaNotWebSocket, noteWSEarlyClose, noteCoderHTTP10, noteCoderNotWebSocket, noteCoderOrigin, noteNetHTTPIgnoresUpgrade}
 }
 
 var (
@@ -109,3 +109,10 @@ var noteFrontOptionsStar = &Note{ID: "front-options-asterisk", Category: Upgrade
 	Detail: "OPTIONS with the asterisk-form asks about the server as a whole ([RFC 9110 §9.3.7](rfc:9110#9.3.7)); Go's net/http answers it with 200 and Content-Length: 0 and never passes it to the handler, so {library} never sees the request, its Upgrade field included. " +
 		"A client that offered a protocol with it gets no switch and no refusal.",
 	Ref: Ref{9110, "9.3.7"}}
+
+var noteOriginHostOnly = &Note{ID: "origin-host-only", Category: Security, Level: Warn,
+	Summary: "{server} compares only host[:port] of Origin {origin} with {authority}, and so decides otherwise than an origin comparison.",
+	Detail: "Two origins are the same only when scheme, host and port are ([RFC 6454 §5](rfc:6454#5)), a missing port standing for the scheme's default. " +
+		"{library} {version} compares the text of the Origin's host[:port] with the request's Host instead: https://server.example.com passes for Host server.example.com though its scheme differs, and http://server.example.com:80 fails though it is the same origin. " +
+		"[RFC 6455 §4.2.2](rfc:6455#4.2.2) leaves the Origin check to the server, so both are its choice; a client whose page's origin matches only one way gets 101 or 403 accordingly.",
+	Ref: Ref{6454, "5"}}
