@@ -38,6 +38,7 @@ var gorillaProfile = &Profile{
 		c.HTTP.SwitchOnClose = true
 		c.HTTP.Upgrade10 = true
 		c.HTTP.EarlyFinal = "always"
+		c.HTTP.TokenListStops = true
 	},
 	front: netHTTPFront,
 	// tokenListContainsValue finds 13 in any Sec-WebSocket-Version line.

@@ -25,7 +25,7 @@ const NetHTTPBody = "Hello from Go's net/http.\n"
 // any request-target net/url parses, and takes Host as one opaque field.
 var netHTTPTolerates = []string{
 	"method-case", "method-unknown", "method-pri", "asterisk-form-method",
-	"target-userinfo", "target-empty-host", "connect-form", "connect-not-proxy",
+	"target-userinfo", "target-empty-host", "connect-form", "connect-not-implemented",
 	"too-many-fields", "field-line-too-long", "request-line-too-long", "method-too-long",
 	"target-bad-byte",
 }

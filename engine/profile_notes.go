@@ -74,7 +74,7 @@ var (
 )
 
 func profileNotes() []*Note {
-	return []*Note{noteOriginHostOnly, noteFrontOptionsStar, noteTECLKeptOpen, noteSwitchOnClose, noteUpgrade10Honoured, noteEarlyFinal, noteProfileUnsupported, noteProfileFrontRefuses, noteProfileTolerated, noteGorillaOrigin, noteGorillaNotWebSocket, noteWSEarlyClose, noteCoderHTTP10, noteCoderNotWebSocket, noteCoderOrigin, noteNetHTTPIgnoresUpgrade}
+	return []*Note{noteTokenListStops, noteOriginHostOnly, noteFrontOptionsStar, noteTECLKeptOpen, noteSwitchOnClose, noteUpgrade10Honoured, noteEarlyFinal, noteProfileUnsupported, noteProfileFrontRefuses, noteProfileTolerated, noteGorillaOrigin, noteGorillaNotWebSocket, noteWSEarlyClose, noteCoderHTTP10, noteCoderNotWebSocket, noteCoderOrigin, noteNetHTTPIgnoresUpgrade}
 }
 
 var (
@@ -116,3 +116,11 @@ var noteOriginHostOnly = &Note{ID: "origin-host-only", Category: Security, Level
 		"{library} {version} compares the text of the Origin's host[:port] with the request's Host instead: https://server.example.com passes for Host server.example.com though its scheme differs, and http://server.example.com:80 fails though it is the same origin. " +
 		"[RFC 6455 §4.2.2](rfc:6455#4.2.2) leaves the Origin check to the server, so both are its choice; a client whose page's origin matches only one way gets 101 or 403 accordingly.",
 	Ref: Ref{6454, "5"}}
+
+var noteTokenListStops = &Note{ID: "token-list-stops", Category: Upgrade, Level: Warn,
+	Summary: "{server} stops reading the {field} list at an element that is not a bare token, so it does not see {token}.",
+	Detail: "{field} is a comma-separated list ([RFC 9110 §5.6.1](rfc:9110#5.6.1)), and a recipient reads every element. " +
+		"{library} {version} reads each line only up to its first element that is not a bare token followed by a comma: a protocol with a version (`websocket/13`, `foo/2`), an empty element, a quoted string. " +
+		"The {token} after it is never seen, so the handshake is refused as if it were missing. " +
+		"Fix: list {token} first, or send it on its own line.",
+	Ref: Ref{9110, "5.6.1"}}
