@@ -110,6 +110,7 @@ var xnetH2CProfile = &Profile{
 		c.H2C.IgnoreConnection = true
 		c.H2C.BadSettings = "500"
 		c.H2C.Prior = "h2"
+		c.H2C.PriorHandled = false
 		c.H2C.Preface = "xnet"
 		c.HTTP.SwitchOnClose = true
 		c.HTTP.Upgrade10 = true

@@ -95,6 +95,8 @@ func netHTTPWrite(n *negotiation, w *wording, status int) *Response {
 		}
 	case !r.AtLeast(1, 1) || r.HasToken("Connection", "close"):
 		closing = true
+	case r.isH2Preface():
+		closing = true // readRequest sets Close on PRI * HTTP/2.0, so that nothing reads the preface's rest
 	}
 	if r.AtLeast(1, 1) && r.HasToken("Expect", "100-continue") && (r.Chunked || len(r.Body) > 0 || !r.BodyComplete) {
 		closing = true
@@ -154,6 +156,7 @@ func netHTTPConfig(c *Config) {
 	c.HTTP.EarlyFinal = "ordinary"
 	c.H2C.Enabled = false
 	c.H2C.Prior = "505"
+	c.H2C.PriorHandled = true
 	c.WebSocket.Enabled = false
 	c.TLS = TLSConfig{}
 }

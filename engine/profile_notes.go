@@ -74,7 +74,7 @@ var (
 )
 
 func profileNotes() []*Note {
-	return []*Note{noteTokenListStops, noteOriginHostOnly, noteFrontOptionsStar, noteTECLKeptOpen, noteSwitchOnClose, noteUpgrade10Honoured, noteEarlyFinal, noteProfileUnsupported, noteProfileFrontRefuses, noteProfileTolerated, noteGorillaOrigin, noteGorillaNotWebSocket, noteWSEarlyClose, noteCoderHTTP10, noteCoderNotWebSocket, noteCoderOrigin, noteNetHTTPIgnoresUpgrade}
+	return []*Note{notePriorHandled, noteTokenListStops, noteOriginHostOnly, noteFrontOptionsStar, noteTECLKeptOpen, noteSwitchOnClose, noteUpgrade10Honoured, noteEarlyFinal, noteProfileUnsupported, noteProfileFrontRefuses, noteProfileTolerated, noteGorillaOrigin, noteGorillaNotWebSocket, noteWSEarlyClose, noteCoderHTTP10, noteCoderNotWebSocket, noteCoderOrigin, noteNetHTTPIgnoresUpgrade}
 }
 
 var (
@@ -124,3 +124,10 @@ var noteTokenListStops = &Note{ID: "token-list-stops", Category: Upgrade, Level:
 		"The {token} after it is never seen, so the handshake is refused as if it were missing. " +
 		"Fix: list {token} first, or send it on its own line.",
 	Ref: Ref{9110, "5.6.1"}}
+
+var notePriorHandled = &Note{ID: "prior-knowledge-handled", Category: H2C, Level: Warn,
+	Summary: "{server} does not speak HTTP/2 here and hands PRI * HTTP/2.0 to the handler as an ordinary request.",
+	Detail: "The HTTP/2 connection preface starts with bytes that read as a request-line, `PRI * HTTP/2.0`, chosen so that an HTTP/1.1 server refuses them ([RFC 9113 §3.4](rfc:9113#3.4)). " +
+		"Go's net/http lets exactly this request through to the handler when it serves no HTTP/2 over cleartext, without Host, and {library} answers it like any request; the rest of the preface (`SM`) is read as a next request. " +
+		"A client with prior knowledge of HTTP/2 gets an HTTP/1.1 response where it expects a SETTINGS frame, and fails with a protocol error.",
+	Ref: Ref{9113, "3.4"}}
