@@ -430,7 +430,7 @@ func wordingVars(r *Request) []Var {
 		{"q:key", strconv.Quote(strings.TrimSpace(first("Sec-WebSocket-Key")))},
 		{"q:origin", strconv.Quote(origin)},
 		{"q:originhost", strconv.Quote(originHost)},
-		{"q:host", strconv.Quote(first("Host"))},
+		{"q:host", strconv.Quote(requestAuthority(r))},
 	}
 }
 

@@ -98,10 +98,10 @@ func netHTTPWrite(n *negotiation, w *wording, status int) *Response {
 	case r.isH2Preface():
 		closing = true // readRequest sets Close on PRI * HTTP/2.0, so that nothing reads the preface's rest
 	}
-	if r.AtLeast(1, 1) && r.HasToken("Expect", "100-continue") && (r.Chunked || len(r.Body) > 0 || !r.BodyComplete) {
+	if status != 101 && r.AtLeast(1, 1) && r.HasToken("Expect", "100-continue") && (r.Chunked || len(r.Body) > 0 || !r.BodyComplete) {
 		closing = true
 	}
-	if n.prof.front.lateProblem(n) {
+	if status != 101 && n.prof.front.lateProblem(n) {
 		closing = true
 	}
 	if closing && !listHas(resp.Get("Connection"), "close") {
