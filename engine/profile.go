@@ -54,6 +54,9 @@ type Profile struct {
 	switched string
 	// ordinary is the library's answer when it does not refuse or switch.
 	ordinary *wording
+	// onSwitch lists notes raised with a 101, each when its wording's
+	// when holds (x/net's h2c switching without "upgrade" in Connection).
+	onSwitch []wording
 	// order101 lists field names the raw 101 writes first, in order
 	// (x/net's h2c writes Connection before Upgrade).
 	order101 []string
@@ -265,6 +268,11 @@ func applyProfile(n *negotiation) {
 		res.Switched, res.After = "", nil
 		n.t.note(Span{}, noteFrontOptionsStar, p.vars(Var{"front", p.front.name})...)
 	case res.Final.Status == 101:
+		for _, w := range p.onSwitch {
+			if w.applies(n.req) {
+				n.t.note(Span{}, w.note, p.vars()...)
+			}
+		}
 		switch p.switched {
 		case "front":
 			w := &wording{headers: res.Final.Headers}
