@@ -34,6 +34,7 @@ var gorillaProfile = &Profile{
 		c.WebSocket.Deflate.Enabled = false
 		c.WebSocket.Deflate.ServerNoContext = true
 		c.WebSocket.Deflate.ClientNoContext = true
+		c.WebSocket.Deflate.Fixed = "permessage-deflate; server_no_context_takeover; client_no_context_takeover"
 		c.WebSocket.EarlyData = "close"
 		c.HTTP.SwitchOnClose = true
 		c.HTTP.Upgrade10 = true

@@ -74,7 +74,7 @@ var (
 )
 
 func profileNotes() []*Note {
-	return []*Note{noteXNet500, noteXNetNoUpgradeOption, notePriorHandled, noteTokenListStops, noteOriginHostOnly, noteFrontOptionsStar, noteTECLKeptOpen, noteSwitchOnClose, noteUpgrade10Honoured, noteEarlyFinal, noteProfileUnsupported, noteProfileFrontRefuses, noteProfileTolerated, noteGorillaOrigin, noteGorillaNotWebSocket, noteWSEarlyClose, noteCoderHTTP10, noteCoderNotWebSocket, noteCoderOrigin, noteNetHTTPIgnoresUpgrade}
+	return []*Note{noteDeflateFixed, noteXNet500, noteXNetNoUpgradeOption, notePriorHandled, noteTokenListStops, noteOriginHostOnly, noteFrontOptionsStar, noteTECLKeptOpen, noteSwitchOnClose, noteUpgrade10Honoured, noteEarlyFinal, noteProfileUnsupported, noteProfileFrontRefuses, noteProfileTolerated, noteGorillaOrigin, noteGorillaNotWebSocket, noteWSEarlyClose, noteCoderHTTP10, noteCoderNotWebSocket, noteCoderOrigin, noteNetHTTPIgnoresUpgrade}
 }
 
 var (
@@ -146,3 +146,10 @@ var (
 			"A client that did not mean to upgrade gets a 101 and HTTP/2 frames it cannot read.",
 		Ref: Ref{9110, "7.6.1"}}
 )
+
+var noteDeflateFixed = &Note{ID: "ws-deflate-fixed", Category: WebSocket, Level: Warn,
+	Summary: "{server} accepts the offer {offer} with its fixed answer {response}, whatever the offer's parameters.",
+	Detail: "{library} {version} with EnableCompression looks only for an extension named exactly `permessage-deflate` and answers every such offer the same way: both no-context-takeover parameters, never a window size. " +
+		"[RFC 7692 §7.1.2.1](rfc:7692#7.1.2.1) says a server that accepts an offer with server_max_window_bits includes it in the response with the same or a smaller value, and §7 has the server decline an offer whose parameters it cannot honour; gorilla's answer leaves the client's window request out. " +
+		"A client that asked for a smaller server window gets a response without it and may fail the connection (RFC 7692 §7.1.2.1 lets a client that needs the limit do so).",
+	Ref: Ref{7692, "7.1.2.1"}}

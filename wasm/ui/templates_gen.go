@@ -362,6 +362,8 @@ var templates = [...]template{
 		"<p>The server declines an extension by leaving it out of its answer (<a href=\"https://www.rfc-editor.org/rfc/rfc7692#section-5\">RFC 7692 §5</a>); messages are then sent uncompressed. The setting pmd=1 turns permessage-deflate on.</p>\n"},
 	{"ws-deflate-duplicate-param",
 		"<p>A server MUST decline an offer that &quot;contains multiple extension parameters with the same name&quot; (<a href=\"https://www.rfc-editor.org/rfc/rfc7692#section-7\">RFC 7692 §7</a>); it then tries the next offer.</p>\n"},
+	{"ws-deflate-fixed",
+		"<p>\ue000library\ue001 \ue000version\ue001 with EnableCompression looks only for an extension named exactly <code>permessage-deflate</code> and answers every such offer the same way: both no-context-takeover parameters, never a window size. <a href=\"https://www.rfc-editor.org/rfc/rfc7692#section-7.1.2.1\">RFC 7692 §7.1.2.1</a> says a server that accepts an offer with server_max_window_bits includes it in the response with the same or a smaller value, and §7 has the server decline an offer whose parameters it cannot honour; gorilla's answer leaves the client's window request out. A client that asked for a smaller server window gets a response without it and may fail the connection (RFC 7692 §7.1.2.1 lets a client that needs the limit do so).</p>\n"},
 	{"ws-deflate-none",
 		"<p>Declining every offer is not a failure: the handshake succeeds without the extension (<a href=\"https://www.rfc-editor.org/rfc/rfc7692#section-5\">RFC 7692 §5</a>, <a href=\"https://www.rfc-editor.org/rfc/rfc7692#section-7\">§7</a>). python-websockets and coder/websocket decline likewise; Node ws answers 400 for the whole handshake.</p>\n"},
 	{"ws-deflate-quoted-value",
