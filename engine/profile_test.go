@@ -155,3 +155,18 @@ func FuzzProfiles(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkProfiles measures Negotiate for each profile on RFC 6455's
+// sample handshake: the page runs it on every keystroke.
+func BenchmarkProfiles(b *testing.B) {
+	raw := []byte("GET /chat HTTP/1.1\r\nHost: server.example.com\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nOrigin: http://example.com\r\nSec-WebSocket-Protocol: chat, superchat\r\nSec-WebSocket-Version: 13\r\n\r\n")
+	for _, p := range Profiles() {
+		cfg := p.Config()
+		b.Run(p.ID, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				Negotiate(raw, &cfg)
+			}
+		})
+	}
+}
