@@ -13,7 +13,7 @@ var (
 	noteProfileFrontRefuses = &Note{ID: "profile-front-refuses", Category: Syntax, Level: Info,
 		Summary: "{front} answers {status} itself, before the {library} handler runs.",
 		Detail: "The request fails a check of the HTTP/1.1 server in front of {library}, so the library never sees it. " +
-			"Go's net/http writes such answers with fixed bytes: its status line carries the reason after the phrase (`400 Bad Request: missing required Host header`), the body repeats the status line's text, and `Connection: close` ends the exchange without Content-Length ([RFC 9112 §6.3](rfc:9112#6.3): the close delimits the body). " +
+			"Go's net/http writes most such answers with fixed bytes: the status line may carry the reason after the phrase (`400 Bad Request: missing required Host header`), the body repeats the status line's text, and `Connection: close` ends the exchange without Content-Length ([RFC 9112 §6.3](rfc:9112#6.3): the close delimits the body); a 417 and the empty 200 to OPTIONS * go through its response writer instead. " +
 			"A client reads the status and gives up on the request; the connection is closed.",
 		Ref: Ref{9112, "6.3"}}
 	noteProfileTolerated = &Note{ID: "profile-check-skipped", Category: Syntax, Level: Warn,
