@@ -109,6 +109,10 @@ type front struct {
 	// tolerates them (trace.lateProblem), so that the engine makes the
 	// handler's decision.
 	lateBody bool
+	// trailerNames says the front does not check the names of trailer
+	// fields (net/http reads the trailer section with its MIME reader but
+	// validates names in the header section only).
+	trailerNames bool
 	// optionsStar says the front answers OPTIONS * itself with an empty
 	// 200, before any handler runs (net/http's globalOptionsHandler).
 	optionsStar bool
