@@ -27,7 +27,10 @@ func Negotiate(raw []byte, cfg *Config) *Result {
 	if cfg == nil {
 		cfg = &defaultConfig
 	}
-	n := &negotiation{req: new(Request), cfg: cfg, handlers: protocolHandlers, t: newTrace(), res: &Result{Decisive: -1}}
+	prof := profileOf(cfg)
+	cfg, unfollowed := prof.follow(cfg)
+	n := &negotiation{req: new(Request), cfg: cfg, handlers: protocolHandlers, t: newTrace(), res: &Result{Decisive: -1}, prof: prof, unfollowed: unfollowed}
+	n.t.prof = n.prof
 	parse(n.req, raw, cfg, &n.t)
 	n.res.Request = n.req
 	n.run()
@@ -38,6 +41,7 @@ func Negotiate(raw []byte, cfg *Config) *Result {
 		f.Body = nil
 		n.t.note(n.req.MethodSpan, noteHeadNoContent)
 	}
+	applyProfile(n)       // the library's wording of the decision (profile.go)
 	websocketElsewhere(n) // the RFC 8441/9220 equivalent of a WebSocket request (h2c_connect.go)
 	n.res.Trace = n.t.finish()
 	return n.res
@@ -172,8 +176,13 @@ type negotiation struct {
 	req      *Request
 	cfg      *Config
 	handlers []*handler // protocolHandlers
-	t        trace
-	res      *Result
+	prof     *Profile   // the server played (Config.Server)
+	// unfollowed are the settings the profile's library cannot follow, as
+	// key=value, reset to the library's behaviour (Profile.follow).
+	unfollowed []string
+	teclNoted  bool // noteTECLKeptOpen is in the trace
+	t          trace
+	res        *Result
 
 	offers []offer // the protocols offered in Upgrade, in client order
 	early  bool    // the final response goes out before the content is read (Expect)
@@ -182,8 +191,14 @@ type negotiation struct {
 func (n *negotiation) run() {
 	r := n.req
 	if r.isH2Preface() {
-		priorKnowledge(n)
-		return
+		if !n.cfg.H2C.PriorHandled {
+			priorKnowledge(n)
+			return
+		}
+		// The parser's refusals of PRI, * and HTTP/2.0 stay in the trace,
+		// but this server does not apply them (H2CConfig.PriorHandled).
+		n.t.refusal = -1
+		n.t.note(r.LineSpan, notePriorHandled, n.prof.vars()...)
 	}
 	if i := n.t.refusal; i >= 0 {
 		// The parser found a problem that refuses the request: the first
@@ -210,6 +225,12 @@ func (n *negotiation) run() {
 
 	n.t.stage = StageUpgrade
 	v := n.upgradeStage()
+	if v != nil && v.closes {
+		// The server closes the connection without a response
+		// (WebSocketConfig.EarlyData); the step that says why is traced.
+		n.res.Closed = true
+		return
+	}
 
 	n.t.stage = StageExpect
 	n.expectStage(v)
@@ -225,7 +246,7 @@ func (n *negotiation) run() {
 		return
 	case v != nil && v.reject != nil:
 		n.final(v.reject, v.step)
-	case r.Method == "CONNECT":
+	case r.Method == "CONNECT" && !n.prof.tolerates(noteConnectNotProxy):
 		// This origin server is not a proxy (RFC 9110 §9.3.6, §9.1).
 		vars := []Var{{"target", r.Target}}
 		step := n.t.refuse("the server implements the method", r.MethodSpan, noteConnectNotProxy, vars...)
@@ -250,11 +271,17 @@ func (n *negotiation) final(resp *Response, decisive int) {
 // to the new protocol, which contradicts closing it after the response.
 func (n *negotiation) closeReason() (why string, sp Span) {
 	r := n.req
+	teCL := len(r.Values("Transfer-Encoding")) > 0 && len(r.Values("Content-Length")) > 0
 	switch {
-	case r.Close && len(r.Values("Transfer-Encoding")) > 0 && len(r.Values("Content-Length")) > 0:
+	case r.Close && teCL && !n.cfg.HTTP.TECLKeepsOpen:
 		return "the request has both Transfer-Encoding and Content-Length", r.fieldSpan("Transfer-Encoding")
-	case r.Close:
+	case r.Close && teCL && !n.teclNoted:
+		n.teclNoted = true
+		n.t.note(r.fieldSpan("Transfer-Encoding"), noteTECLKeptOpen, n.prof.vars()...)
+	case r.Close && !teCL:
 		return "the request's framing is faulty", r.fieldSpan("Transfer-Encoding")
+	}
+	switch {
 	case n.early && !r.BodyComplete:
 		return "the server answers before the client sends the content", r.fieldSpan("Expect")
 	case r.HasToken("Connection", "close"):

@@ -40,6 +40,9 @@ type verdict struct {
 	// in the trace of the failed check that produced it (trace.refuse).
 	reject *Response
 	step   int
+	// closes says the server closes the connection without any response
+	// (Result.Closed).
+	closes bool
 }
 
 // refusal is a verdict that refuses the request with resp, because of the
@@ -92,6 +95,10 @@ func (n *negotiation) upgradeStage() *verdict {
 	conns := r.Values("Connection")
 	connSpan := spanOf(conns)
 	hasOption := r.HasToken("Connection", "upgrade")
+	if n.cfg.HTTP.TokenListStops && hasOption && !stoppingListHas(conns, "upgrade") {
+		hasOption = false
+		n.t.note(spanOf(conns), noteTokenListStops, n.prof.vars(Var{"field", "Connection"}, Var{"token", "upgrade"})...)
+	}
 	checkConnection(n, conns)
 
 	if len(upgrades) == 0 {
@@ -106,11 +113,23 @@ func (n *negotiation) upgradeStage() *verdict {
 		// RFC 9110 §7.8: a server MUST ignore Upgrade in an HTTP/1.0 request,
 		// so it answers it exactly as it answers the request without Upgrade:
 		// a server that requires a protocol still does (426).
-		n.t.skip("Upgrade is honoured only in HTTP/1.1", sp, noteUpgradeHTTP10, Var{"version", r.Version})
-		return n.requiredStage()
+		if !n.cfg.HTTP.Upgrade10 {
+			n.t.skip("Upgrade is honoured only in HTTP/1.1", sp, noteUpgradeHTTP10, Var{"version", r.Version})
+			return n.requiredStage()
+		}
+		n.t.fail("Upgrade is honoured only in HTTP/1.1", sp, noteUpgrade10Honoured, n.prof.vars(Var{"version", r.Version})...)
 	}
 	var listed int
 	n.offers, listed = parseOffers(n, upgrades)
+	if n.cfg.HTTP.TokenListStops && !stoppingListHas(upgrades, "websocket") {
+		n.offers = slices.DeleteFunc(n.offers, func(o offer) bool {
+			if !equalFold(o.Name, "websocket") {
+				return false
+			}
+			n.t.note(o.Span, noteTokenListStops, n.prof.vars(Var{"field", "Upgrade"}, Var{"token", "websocket"})...)
+			return true
+		})
+	}
 	if len(n.offers) == 0 {
 		if listed > 0 {
 			n.t.skip("the request offers a well-formed protocol in Upgrade", sp, nil)
@@ -176,6 +195,8 @@ func (n *negotiation) upgradeStage() *verdict {
 		case res.accept:
 			n.t.pass("the server switches to an offered protocol", o.Span, noteChosen, Var{"protocol", o.String()})
 			return res
+		case res.closes:
+			return res
 		case h.name == "h2c":
 			// Only h2cbad=500 makes the h2c handler refuse: it plays
 			// golang.org/x/net/http2/h2c, which answers 500 before the
@@ -199,10 +220,13 @@ func (n *negotiation) upgradeStage() *verdict {
 func (n *negotiation) switchable() bool {
 	r := n.req
 	if why, sp := n.closeReason(); why != "" {
-		n.t.fail("nothing obliges the server to close the connection", sp, noteCloseNoSwitch, Var{"why", why})
-		return false
+		if !n.cfg.HTTP.SwitchOnClose {
+			n.t.fail("nothing obliges the server to close the connection", sp, noteCloseNoSwitch, Var{"why", why})
+			return false
+		}
+		n.t.note(sp, noteSwitchOnClose, n.prof.vars(Var{"why", why})...)
 	}
-	if r.Method == "CONNECT" {
+	if r.Method == "CONNECT" && !n.prof.tolerates(noteConnectNotProxy) { // a server that passes CONNECT to its handler lets the handler decide
 		n.t.fail("the request's semantics can be honoured after a switch", r.MethodSpan, noteSemanticsNotHonoured,
 			Var{"protocol", n.offers[0].String()}, Var{"why", "this origin server does not implement CONNECT"})
 		return false
@@ -318,6 +342,35 @@ func parseOffers(n *negotiation, lines []Field) (offers []offer, listed int) {
 	return offers, listed
 }
 
+// stoppingListHas is the list lookup of a library that reads each line
+// only up to its first element that is not a bare token followed by a
+// comma or the end (Config.HTTP.TokenListStops).
+func stoppingListHas(lines []Field, token string) bool {
+	for _, f := range lines {
+		s := f.Value
+		for range len(s) + 1 {
+			s = strings.TrimLeft(s, " \t")
+			i := firstNonTchar(s)
+			if i < 0 {
+				i = len(s)
+			}
+			t := s[:i]
+			s = strings.TrimLeft(s[i:], " \t")
+			if t == "" || s != "" && s[0] != ',' {
+				break
+			}
+			if equalFold(t, token) {
+				return true
+			}
+			if s == "" {
+				break
+			}
+			s = s[1:]
+		}
+	}
+	return false
+}
+
 // checkConnection lints the Connection options (RFC 9110 §7.6.1) of the
 // Connection lines.
 func checkConnection(n *negotiation, lines []Field) {
@@ -422,6 +475,11 @@ func (n *negotiation) expectStage(v *verdict) {
 	}
 	if rejecting {
 		n.t.skip("100 Continue is sent only when the server will read the content", sp, noteExpectFinalInstead)
+		n.early = true
+		return
+	}
+	if ef := n.cfg.HTTP.EarlyFinal; ef == "always" || ef == "ordinary" && !switching {
+		n.t.skip("100 Continue invites the content", sp, noteEarlyFinal, n.prof.vars()...)
 		n.early = true
 		return
 	}
