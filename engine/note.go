@@ -134,6 +134,8 @@ func noteLists() [][]*Note {
 		tlsNotes(),
 		mythNotes(),
 		profileNotes(),
+		profileWSNotes(),
+		profileWebsocketsNotes(),
 	}
 }
 

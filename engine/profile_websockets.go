@@ -26,8 +26,24 @@ const (
 	websocketsMaxHeaders = 256
 )
 
+var websocketsProfile = &Profile{
+	ID: "websockets", Title: "python-websockets 10.4", Library: "websockets", Version: "10.4",
+	Setup:     "websockets.serve(handler, host, port) as Debian 12 ships it (Python 3.11).",
+	configure: websocketsProfileConfig,
+	run:       runWebsockets,
+	unsupported: []unsupported{
+		{"wsmethod", "405", "another answer to a handshake that is not a GET: its parser answers 400 to any other method"},
+		{"wsversion", "400", "another answer to an unsupported version: it always answers 400"},
+		{"wsorigin", "any", "this origin check in the reference setup (serve() takes origins=, unset here)"},
+		{"wsonly", "426", "another answer to a request that is not a handshake: it always answers 426 with Upgrade: websocket"},
+		{"pmdzlib", "0", "another deflate implementation (it uses zlib's, which this setting does not change)"},
+	},
+}
+
 // websocketsProfileConfig sets the settings to serve()'s defaults.
 func websocketsProfileConfig(c *Config) {
+	c.WebSocket.Enabled = true
+	c.WebSocket.Only = "426"
 	c.WebSocket.Subprotocols = nil
 	c.WebSocket.Deflate.Enabled = true
 	c.WebSocket.Deflate.ServerMaxBits = 12
@@ -207,6 +223,7 @@ func pyInvalidHeader(name string, value *string) string {
 func runWebsockets(n *negotiation) {
 	r := n.req
 	n.t = newTrace() // websockets' own parser replaces the default server's
+	n.t.prof = n.prof
 	n.t.stage = StageSyntax
 	fields, _, why, sp, complete := websocketsRead(r.Raw)
 	if !complete {
@@ -221,7 +238,6 @@ func runWebsockets(n *negotiation) {
 			resp.Add("Upgrade", "websocket")
 		}
 		step := n.t.refuse(check, sp, note, Var{"message", message})
-		resp.Add("Date", wsNodeDate)
 		resp.Add("Server", websocketsServer)
 		resp.Add("Content-Length", strconv.Itoa(len(body)))
 		resp.Add("Content-Type", "text/plain")
@@ -341,7 +357,6 @@ func runWebsockets(n *negotiation) {
 	} else if len(offers) > 0 {
 		n.t.skip("the server has subprotocols", protoSpan, noteWebsocketsNoSubprotocols)
 	}
-	resp.Add("Date", wsNodeDate)
 	resp.Add("Server", websocketsServer)
 	n.t.stage = StageResponse
 	n.t.pass("websockets writes the 101", Span{}, noteWebsocketsSwitched, Var{"accept", accept})

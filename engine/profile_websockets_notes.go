@@ -30,8 +30,8 @@ var (
 		Ref: Ref{6455, "4.2.1"}}
 	noteWebsocketsNoCompression = &Note{ID: "websockets-no-compression", Category: WebSocket, Level: Info,
 		Summary: "Compression is off (compression=None), so python-websockets ignores Sec-WebSocket-Extensions.",
-		Detail: "With compression=None serve() has no extension to offer and does not parse the field ([RFC 6455 §9.1](rfc:6455#9.1)); the 101 has no Sec-WebSocket-Extensions.",
-		Ref: Ref{6455, "9.1"}}
+		Detail:  "With compression=None serve() has no extension to offer and does not parse the field ([RFC 6455 §9.1](rfc:6455#9.1)); the 101 has no Sec-WebSocket-Extensions.",
+		Ref:     Ref{6455, "9.1"}}
 	noteWebsocketsDeflate = &Note{ID: "websockets-deflate", Category: WebSocket, Level: Good,
 		Summary: "python-websockets accepts permessage-deflate by default and answers {extensions}.",
 		Detail: "serve() enables permessage-deflate unless compression=None, with window bits 12 both ways: it answers server_max_window_bits=12 even unasked ([RFC 7692 §7.1.2.1](rfc:7692#7.1.2.1)), and client_max_window_bits=12 when the client offered the parameter ([RFC 7692 §7.1.2.2](rfc:7692#7.1.2.2)). " +
@@ -39,8 +39,8 @@ var (
 		Ref: Ref{7692, "7.1.2.1"}}
 	noteWebsocketsDeflateDeclined = &Note{ID: "websockets-deflate-declined", Category: WebSocket, Level: Info,
 		Summary: "No permessage-deflate offer has valid parameters, so python-websockets declines compression and still switches.",
-		Detail: "An offer with an unknown, repeated or out-of-range parameter is declined, not an error ([RFC 7692 §5](rfc:7692#5)); the 101 has no Sec-WebSocket-Extensions.",
-		Ref: Ref{7692, "5"}}
+		Detail:  "An offer with an unknown, repeated or out-of-range parameter is declined, not an error ([RFC 7692 §5](rfc:7692#5)); the 101 has no Sec-WebSocket-Extensions.",
+		Ref:     Ref{7692, "5"}}
 	noteWebsocketsSubprotocol = &Note{ID: "websockets-subprotocol", Category: WebSocket, Level: Info,
 		Summary: "python-websockets selects {protocol}: the protocol whose positions in the client's and the server's lists add up lowest.",
 		Detail: "select_subprotocol weighs the client's order and the server's equally ([RFC 6455 §4.2.2](rfc:6455#4.2.2) leaves the choice to the server); on a tie Python's set order decides, which changes with the process's hash seed, so the choice between equally ranked protocols is not stable across restarts. " +
@@ -53,8 +53,8 @@ var (
 		Ref: Ref{6455, "4.2.2"}}
 	noteWebsocketsSwitched = &Note{ID: "websockets-switched", Category: WebSocket, Level: Good,
 		Summary: "python-websockets writes its 101 with Sec-WebSocket-Accept {accept}, then Date and its Server field.",
-		Detail: "The 101 lists Upgrade, Connection, Sec-WebSocket-Accept, the accepted extension and protocol, then `Date` and `Server: Python/3.11 websockets/10.4` ([RFC 6455 §4.2.2](rfc:6455#4.2.2), [RFC 9110 §10.2.4](rfc:9110#10.2.4)).",
-		Ref: Ref{6455, "4.2.2"}}
+		Detail:  "The 101 lists Upgrade, Connection, Sec-WebSocket-Accept, the accepted extension and protocol, then `Date` and `Server: Python/3.11 websockets/10.4` ([RFC 6455 §4.2.2](rfc:6455#4.2.2), [RFC 9110 §10.2.4](rfc:9110#10.2.4)).",
+		Ref:     Ref{6455, "4.2.2"}}
 )
 
 func profileWebsocketsNotes() []*Note {

@@ -11,10 +11,23 @@ import "strconv"
 // subprotocols, and (with perMessageDeflate) the extensions; each failure
 // is ws's abortHandshake, a short HTML-typed body that names the field.
 
-// wsNodeDate is the Date value of the profiles' responses that carry one:
-// the engine has no clock, and the differential tests compare Date's
-// presence and place, not its value (RFC 9110 §6.6.1's example date).
-const wsNodeDate = "Sun, 06 Nov 1994 08:49:37 GMT"
+// Node's answers carry Date, which the engine leaves out: it has no clock
+// (the differential tests compare everything else).
+
+var wsProfile = &Profile{
+	ID: "ws", Title: "Node ws 8.23.1", Library: "ws", Version: "8.23.1",
+	Setup:     "new WebSocketServer({port}) on Node.js 20.",
+	configure: wsProfileConfig,
+	run:       runWS,
+	unsupported: []unsupported{
+		{"wsmethod", "405", "another answer to a handshake that is not a GET: it always answers 405, without Allow"},
+		{"wsversion", "400", "another answer to an unsupported version: it always answers 400 with Sec-WebSocket-Version: 13, 8"},
+		{"wsorigin", "any", "an origin check of its own: the application would write a verifyClient"},
+		{"wsonly", "426", "another answer to a request that is not an upgrade: its standalone server always answers 426, without Upgrade"},
+		{"pmdsnct", "0", "server_no_context_takeover in this setup (perMessageDeflate: true keeps the defaults)"},
+		{"pmdcnct", "0", "client_no_context_takeover in this setup (perMessageDeflate: true keeps the defaults)"},
+	},
+}
 
 // wsProfileConfig sets the HTTP settings to what Node 20's http server
 // does: llhttp rejects a bare LF, obs-fold and Transfer-Encoding with
@@ -28,6 +41,8 @@ func wsProfileConfig(c *Config) {
 	c.HTTP.MaxFieldLine = 16 << 10
 	c.HTTP.MaxHeaderBytes = 16 << 10
 	c.HTTP.MaxFields = 2000
+	c.WebSocket.Enabled = true
+	c.WebSocket.Only = "426"
 	c.WebSocket.Subprotocols = nil
 	c.WebSocket.Deflate.Enabled = false
 }
@@ -208,7 +223,6 @@ func (n *negotiation) wsNodeOrdinary() {
 		step := n.t.refuse("an HTTP/1.1 request has Host (Node's requireHostHeader)", r.LineSpan, noteNodeHostRequired)
 		resp := &Response{Status: 400}
 		resp.Add("Connection", "close")
-		resp.Add("Date", wsNodeDate)
 		resp.Add("Transfer-Encoding", "chunked")
 		resp.Body = []byte("0\r\n\r\n")
 		n.final(resp, step)
@@ -220,7 +234,6 @@ func (n *negotiation) wsNodeOrdinary() {
 		if lower(exp) != "100-continue" {
 			step := n.t.refuse("the expectation is 100-continue", r.fieldSpan("Expect"), noteNodeExpectation, Var{"expect", exp})
 			resp := &Response{Status: 417}
-			resp.Add("Date", wsNodeDate)
 			wsNodePersistence(resp, closing)
 			resp.Add("Transfer-Encoding", "chunked")
 			resp.Body = []byte("0\r\n\r\n")
@@ -236,7 +249,6 @@ func (n *negotiation) wsNodeOrdinary() {
 	resp := &Response{Status: 426}
 	resp.Add("Content-Length", strconv.Itoa(len(body)))
 	resp.Add("Content-Type", "text/plain")
-	resp.Add("Date", wsNodeDate)
 	wsNodePersistence(resp, closing)
 	if r.Method != "HEAD" {
 		resp.Body = []byte(body)

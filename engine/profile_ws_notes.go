@@ -50,8 +50,8 @@ var (
 		Ref: Ref{9110, "10.1.1"}}
 	noteNodeContinue = &Note{ID: "node-100-continue", Category: Expect, Level: Info,
 		Summary: "Node sends 100 Continue itself, then runs the request handler.",
-		Detail: "With no 'checkContinue' listener, Node 20 writes `HTTP/1.1 100 Continue` as soon as it has the head of an HTTP/1.1 request with `Expect: 100-continue` ([RFC 9110 §10.1.1](rfc:9110#10.1.1)), then emits 'request', whose handler answers without reading the content.",
-		Ref: Ref{9110, "10.1.1"}}
+		Detail:  "With no 'checkContinue' listener, Node 20 writes `HTTP/1.1 100 Continue` as soon as it has the head of an HTTP/1.1 request with `Expect: 100-continue` ([RFC 9110 §10.1.1](rfc:9110#10.1.1)), then emits 'request', whose handler answers without reading the content.",
+		Ref:     Ref{9110, "10.1.1"}}
 	noteWSNodeMethod = &Note{ID: "ws-node-method", Category: WebSocket, Level: Bad, Status: 405,
 		Summary: "ws refuses a handshake that is not a GET with 405 and the text {message}, without Allow.",
 		Detail: "The method of a handshake must be GET ([RFC 6455 §4.1](rfc:6455#4.1)); ws checks it first and aborts with 405. " +

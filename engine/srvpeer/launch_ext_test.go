@@ -1,7 +1,7 @@
 package srvpeer
 
 import (
-	"bytes"
+	"strings"
 	"testing"
 )
 
@@ -19,11 +19,11 @@ func TestLaunchers(t *testing.T) {
 		{"nginx+ws", func(t testing.TB) string { return startNginx(t, startWS(t)) }},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got, _, err := askRaw(tc.start(t), sample)
+			got, err := realAnswer(tc.start(t), sample, false, false)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !bytes.HasPrefix(got, []byte("HTTP/1.1 101 Switching Protocols\r\n")) || !bytes.Contains(got, []byte("Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\n")) {
+			if len(got.Heads) != 1 || !strings.HasPrefix(got.Heads[0], "HTTP/1.1 101 Switching Protocols\n") || !strings.Contains(got.Heads[0], "\nSec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=") {
 				t.Errorf("answer:\n%s", got)
 			}
 		})
