@@ -1,6 +1,9 @@
 package engine
 
-import "strconv"
+import (
+	"strconv"
+	"strings"
+)
 
 // The ws profile: Node ws 8.23.1's standalone server, new
 // WebSocketServer({port}), on Node 20's http server. Node parses the request
@@ -54,10 +57,27 @@ func wsProfileConfig(c *Config) {
 // or a method's length, and reads a target without validating it.
 var llhttpAccepts = map[string]bool{
 	"host-missing": true, "host-duplicate": true, "host-invalid": true,
-	"version-unsupported": true, "request-line-too-long": true,
-	"target-userinfo": true, "target-empty-host": true, "target-form": true,
-	"asterisk-form-method": true, "te-unknown": true, "length-required": true,
+	"request-line-too-long": true, "request-line-spaces": true, "request-line-no-version": true,
+	"target-userinfo": true, "target-empty-host": true, "connect-form": true,
+	"asterisk-form-method": true, "te-unknown": true, "te-chunked-not-last": true, "length-required": true,
 	"body-too-large": true, "request-too-large": true, "expect-unknown": true,
+}
+
+// llhttpRejects reports whether llhttp fails on the request where the
+// default server's parser does not: a version other than 0.9, 1.0, 1.1
+// and 2.0, the method PRI (the HTTP/2 preface), and a repeated
+// Content-Length, even with the same value.
+func llhttpRejects(r *Request) (string, Span) {
+	switch {
+	case r.Version != "" && !(r.Major == 1 && (r.Minor == 0 || r.Minor == 1) || r.Major == 2 && r.Minor == 0 || r.Major == 0 && r.Minor == 9):
+		return "the version " + r.Version, r.VersionSpan
+	case r.Method == "PRI":
+		return "the method PRI, which starts the HTTP/2 preface", r.MethodSpan
+	}
+	if cls := r.Values("Content-Length"); len(cls) > 1 || len(cls) == 1 && strings.Contains(cls[0].Value, ",") {
+		return "a repeated Content-Length", r.fieldSpan("Content-Length")
+	}
+	return "", Span{}
 }
 
 // nodeJoinsOnce are the fields Node's IncomingMessage keeps the first line
@@ -88,25 +108,35 @@ func nodeHeader(r *Request, name string) (string, bool) {
 // runWS plays the ws profile.
 func runWS(n *negotiation) {
 	r := n.req
+	parseError := func(problem string, sp Span, note *Note) {
+		n.t.stage = StageResponse
+		step := n.t.refuse("llhttp, Node's parser, accepts the request", sp, note, Var{"problem", problem})
+		resp := &Response{Status: note.Status}
+		resp.Add("Connection", "close")
+		n.final(resp, step)
+		n.nextRequest()
+	}
 	if i := n.t.refusal; i >= 0 {
 		s := n.t.steps[i]
-		if !llhttpAccepts[s.Note.ID] {
-			n.t.stage = StageResponse
+		// Node answers once it has the head: a problem in the body
+		// comes after the answer (and closes the connection then).
+		inBody := r.HeaderEnd >= 0 && s.Span.Start >= r.HeaderEnd
+		if !llhttpAccepts[s.Note.ID] && !inBody && !(s.Note.ID == "version-unsupported" && r.Major == 2 && r.Minor == 0) {
 			note := noteNodeParseError
 			if s.Note.Status == 431 {
 				note = noteNodeHeaderOverflow
 			}
-			step := n.t.refuse("llhttp, Node's parser, accepts the request", s.Span, note, Var{"problem", Expand(s.Note.Summary, s.Vars)})
-			resp := &Response{Status: note.Status}
-			resp.Add("Connection", "close")
-			n.final(resp, step)
-			n.nextRequest()
+			parseError(Expand(s.Note.Summary, s.Vars), s.Span, note)
 			return
 		}
 		n.t.note(s.Span, noteNodeLenient, Var{"problem", Expand(s.Note.Summary, s.Vars)})
 	}
 	if r.HeaderEnd < 0 {
 		n.res.Waiting = "the rest of the header section (it ends with an empty line)"
+		return
+	}
+	if problem, sp := llhttpRejects(r); problem != "" {
+		parseError(problem, sp, noteNodeParseError)
 		return
 	}
 	n.t.stage = StageUpgrade
@@ -117,8 +147,7 @@ func runWS(n *negotiation) {
 		n.res.Closed = true
 		return
 	}
-	_, hasUpgrade := nodeHeader(r, "Upgrade")
-	if !hasUpgrade || !r.HasToken("Connection", "upgrade") {
+	if up, _ := nodeHeader(r, "Upgrade"); up == "" || !r.HasToken("Connection", "upgrade") {
 		n.wsNodeOrdinary()
 		return
 	}
@@ -223,13 +252,20 @@ func (n *negotiation) wsNodeOrdinary() {
 		step := n.t.refuse("an HTTP/1.1 request has Host (Node's requireHostHeader)", r.LineSpan, noteNodeHostRequired)
 		resp := &Response{Status: 400}
 		resp.Add("Connection", "close")
-		resp.Add("Transfer-Encoding", "chunked")
-		resp.Body = []byte("0\r\n\r\n")
+		if r.Method != "HEAD" {
+			resp.Add("Transfer-Encoding", "chunked")
+			resp.Body = []byte("0\r\n\r\n")
+		}
 		n.final(resp, step)
 		n.nextRequest()
 		return
 	}
-	closing := r.HasToken("Connection", "close") || r.Major == 1 && r.Minor == 0 && !r.HasToken("Connection", "keep-alive") || r.Major == 0
+	// llhttp_should_keep_alive: HTTP/1.1 persists unless "close"; any
+	// other version (1.0, 2.0, 0.9) only with "keep-alive".
+	closing := r.HasToken("Connection", "close")
+	if !(r.Major == 1 && r.Minor == 1) {
+		closing = !r.HasToken("Connection", "keep-alive")
+	}
 	if exp, ok := nodeHeader(r, "Expect"); ok && r.Major == 1 && r.Minor == 1 {
 		if lower(exp) != "100-continue" {
 			step := n.t.refuse("the expectation is 100-continue", r.fieldSpan("Expect"), noteNodeExpectation, Var{"expect", exp})
