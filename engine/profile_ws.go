@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -63,14 +64,58 @@ var llhttpAccepts = map[string]bool{
 	"body-too-large": true, "request-too-large": true, "expect-unknown": true,
 }
 
+// llhttpLets reports whether llhttp lets through a problem the default
+// server's parser refuses: one of llhttpAccepts, with the limits llhttp
+// has (it takes runs of SP in a request-line but no HTAB or leading SP, a
+// request-line without version only as HTTP/0.9's "GET /path", a transfer
+// coding other than chunked only without chunked), HTTP/2.0, and anything
+// in the body, which Node reads after its answer.
+func llhttpLets(s Step, r *Request) bool {
+	if r.HeaderEnd >= 0 && s.Span.Start >= r.HeaderEnd {
+		return true
+	}
+	line := string(r.Raw[r.LineSpan.Start:r.LineSpan.End])
+	switch s.Note.ID {
+	case "request-line-spaces":
+		return !strings.ContainsAny(line, "\t\v\f") && !strings.HasPrefix(line, " ")
+	case "request-line-no-version":
+		parts := strings.Split(line, " ")
+		return len(parts) == 2 && strings.HasPrefix(parts[1], "/")
+	case "te-chunked-not-last":
+		for _, e := range r.List("Transfer-Encoding") {
+			if equalFold(e.Value, "chunked") {
+				return false
+			}
+		}
+		return true
+	case "version-unsupported":
+		return r.Major == 2 && r.Minor == 0
+	}
+	return llhttpAccepts[s.Note.ID]
+}
+
+// llhttpVersion is the version llhttp reads: the request-line's last word
+// after runs of SP, or 0.9 for a request-line without one.
+func llhttpVersion(r *Request) (major, minor int) {
+	parts := strings.Fields(string(r.Raw[r.LineSpan.Start:r.LineSpan.End]))
+	switch {
+	case len(parts) == 2:
+		return 0, 9
+	case len(parts) == 3 && len(parts[2]) == 8 && strings.HasPrefix(parts[2], "HTTP/") && isDigit(parts[2][5]) && parts[2][6] == '.' && isDigit(parts[2][7]):
+		return int(parts[2][5] - '0'), int(parts[2][7] - '0')
+	}
+	return r.Major, r.Minor
+}
+
 // llhttpRejects reports whether llhttp fails on the request where the
 // default server's parser does not: a version other than 0.9, 1.0, 1.1
 // and 2.0, the method PRI (the HTTP/2 preface), and a repeated
 // Content-Length, even with the same value.
 func llhttpRejects(r *Request) (string, Span) {
+	parts := strings.Fields(string(r.Raw[r.LineSpan.Start:r.LineSpan.End]))
 	switch {
-	case r.Version != "" && !(r.Major == 1 && (r.Minor == 0 || r.Minor == 1) || r.Major == 2 && r.Minor == 0 || r.Major == 0 && r.Minor == 9):
-		return "the version " + r.Version, r.VersionSpan
+	case len(parts) == 3 && !slices.Contains([]string{"HTTP/0.9", "HTTP/1.0", "HTTP/1.1", "HTTP/2.0"}, parts[2]):
+		return "the version " + parts[2], r.LineSpan
 	case r.Method == "PRI":
 		return "the method PRI, which starts the HTTP/2 preface", r.MethodSpan
 	}
@@ -116,12 +161,13 @@ func runWS(n *negotiation) {
 		n.final(resp, step)
 		n.nextRequest()
 	}
-	if i := n.t.refusal; i >= 0 {
-		s := n.t.steps[i]
-		// Node answers once it has the head: a problem in the body
-		// comes after the answer (and closes the connection then).
-		inBody := r.HeaderEnd >= 0 && s.Span.Start >= r.HeaderEnd
-		if !llhttpAccepts[s.Note.ID] && !inBody && !(s.Note.ID == "version-unsupported" && r.Major == 2 && r.Minor == 0) {
+	// Every refusal of the default server's parser, in order: the first
+	// one llhttp makes too decides; the others llhttp lets through.
+	for _, s := range n.t.steps {
+		if s.Outcome != Fail || s.Note == nil || s.Note.Level != Bad || s.Note.Status == 0 {
+			continue
+		}
+		if !llhttpLets(s, r) {
 			note := noteNodeParseError
 			if s.Note.Status == 431 {
 				note = noteNodeHeaderOverflow
@@ -133,6 +179,11 @@ func runWS(n *negotiation) {
 	}
 	if r.HeaderEnd < 0 {
 		n.res.Waiting = "the rest of the header section (it ends with an empty line)"
+		return
+	}
+	if r.Method == "PRI" && len(r.Rest()) < len("SM\r\n\r\n") && strings.HasPrefix("SM\r\n\r\n", string(r.Rest())) {
+		// llhttp reads PRI * HTTP/2.0 with the rest of the preface.
+		n.res.Waiting = "the rest of the HTTP/2 preface, which llhttp reads with the PRI request"
 		return
 	}
 	if problem, sp := llhttpRejects(r); problem != "" {
@@ -248,7 +299,8 @@ func runWS(n *negotiation) {
 func (n *negotiation) wsNodeOrdinary() {
 	r := n.req
 	n.t.stage = StageResponse
-	if r.Major == 1 && r.Minor == 1 && !r.Has("Host") {
+	major, minor := llhttpVersion(r)
+	if major == 1 && minor == 1 && !r.Has("Host") {
 		step := n.t.refuse("an HTTP/1.1 request has Host (Node's requireHostHeader)", r.LineSpan, noteNodeHostRequired)
 		resp := &Response{Status: 400}
 		resp.Add("Connection", "close")
@@ -263,10 +315,10 @@ func (n *negotiation) wsNodeOrdinary() {
 	// llhttp_should_keep_alive: HTTP/1.1 persists unless "close"; any
 	// other version (1.0, 2.0, 0.9) only with "keep-alive".
 	closing := r.HasToken("Connection", "close")
-	if !(r.Major == 1 && r.Minor == 1) {
+	if !(major == 1 && minor == 1) {
 		closing = !r.HasToken("Connection", "keep-alive")
 	}
-	if exp, ok := nodeHeader(r, "Expect"); ok && r.Major == 1 && r.Minor == 1 {
+	if exp, ok := nodeHeader(r, "Expect"); ok && major == 1 && minor == 1 {
 		if lower(exp) != "100-continue" {
 			step := n.t.refuse("the expectation is 100-continue", r.fieldSpan("Expect"), noteNodeExpectation, Var{"expect", exp})
 			resp := &Response{Status: 417}
