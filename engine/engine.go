@@ -27,6 +27,9 @@ func Negotiate(raw []byte, cfg *Config) *Result {
 	if cfg == nil {
 		cfg = &defaultConfig
 	}
+	if cfg.Proxy == "nginx" {
+		return negotiateProxy(raw, cfg) // proxy_nginx.go
+	}
 	n := &negotiation{req: new(Request), cfg: cfg, handlers: protocolHandlers, t: newTrace(), res: &Result{Decisive: -1}, prof: profileOf(cfg)}
 	n.t.prof = n.prof
 	parse(n.req, raw, cfg, &n.t)

@@ -98,6 +98,10 @@ func goldenConfig(settings string) (Config, error) {
 		if line == "" || strings.HasPrefix(line, "#") || strings.HasPrefix(line, "srv=") {
 			continue
 		}
+		if val, ok := strings.CutPrefix(line, "proxy="); ok {
+			cfg.Proxy = val
+			continue
+		}
 		k, val, _ := strings.Cut(line, "=")
 		s := LookupSetting(k)
 		if s == nil {

@@ -136,6 +136,7 @@ func noteLists() [][]*Note {
 		profileNotes(),
 		profileWSNotes(),
 		profileWebsocketsNotes(),
+		proxyNotes(),
 	}
 }
 

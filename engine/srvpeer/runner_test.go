@@ -303,8 +303,15 @@ func compareProfile(t *testing.T, profile, addr string, cases []Case) {
 	if p == nil {
 		t.Fatalf("no profile %q", profile)
 	}
-	cfg := p.Config()
-	diffs := readDifferences(t, profile)
+	compareConfig(t, profile, p.Config(), addr, cases)
+}
+
+// compareConfig is compareProfile for any server the engine plays: a
+// profile with settings changed, or a proxy in front of one. name names
+// its table, testdata/differences-<name>.txt, and its summary line.
+func compareConfig(t *testing.T, name string, cfg engine.Config, addr string, cases []Case) {
+	profile := engine.LookupProfile(cfg.Server).ID
+	diffs := readDifferences(t, name)
 	agree, known := 0, 0
 	var report strings.Builder
 	for _, c := range cases {
@@ -332,14 +339,14 @@ func compareProfile(t *testing.T, profile, addr string, cases []Case) {
 	}
 	for _, d := range diffs {
 		if d.used == 0 {
-			t.Errorf("testdata/differences-%s.txt:%d: %q (%s) no longer differs: remove the line", profile, d.line, d.pattern, d.what)
+			t.Errorf("testdata/differences-%s.txt:%d: %q (%s) no longer differs: remove the line", name, d.line, d.pattern, d.what)
 		}
 	}
 	if *dump != "" && report.Len() > 0 {
-		os.WriteFile(*dump+"-"+profile+".txt", []byte(report.String()), 0o644)
+		os.WriteFile(*dump+"-"+name+".txt", []byte(report.String()), 0o644)
 	}
-	t.Logf("%s: %d/%d agree, %d listed differences", profile, agree, len(cases), known)
-	fmt.Printf("srvpeer summary: %s: %d/%d agree, %d listed differences\n", profile, agree, len(cases), known)
+	t.Logf("%s: %d/%d agree, %d listed differences", name, agree, len(cases), known)
+	fmt.Printf("srvpeer summary: %s: %d/%d agree, %d listed differences\n", name, agree, len(cases), known)
 }
 
 func indent(s string) string { return strings.ReplaceAll(s, "\n", "\n\t        ") }
