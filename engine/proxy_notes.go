@@ -80,8 +80,8 @@ var (
 		Ref: Ref{9110, "7.2"}}
 	noteNginxDechunk = &Note{ID: "nginx-dechunked", Category: Framing, Level: Info,
 		Summary: "nginx reads the chunked body whole and forwards its {count} bytes with Content-Length.",
-		Detail: "With proxy_request_buffering on (the default) nginx decodes the chunked coding and sends the content with a Content-Length: Transfer-Encoding is hop-by-hop ([RFC 9112 §6.1](rfc:9112#6.1), [§7](rfc:9112#7)).",
-		Ref: Ref{9112, "6.1"}}
+		Detail:  "With proxy_request_buffering on (the default) nginx decodes the chunked coding and sends the content with a Content-Length: Transfer-Encoding is hop-by-hop ([RFC 9112 §6.1](rfc:9112#6.1), [§7](rfc:9112#7)).",
+		Ref:     Ref{9112, "6.1"}}
 	noteNginxDropped = &Note{ID: "nginx-drops-fields", Category: Upgrade, Level: Info,
 		Summary: "nginx does not forward these lines: {fields}.",
 		Detail: "proxy_pass replaces Keep-Alive, TE and Expect with nothing (they concern the client's connection only, [RFC 9110 §7.6.1](rfc:9110#7.6.1)), and ignores a field name with an underscore (underscores_in_headers off). " +
@@ -94,8 +94,8 @@ var (
 		Ref: Ref{9110, "7.6.1"}}
 	noteNginxRechunk = &Note{ID: "nginx-rechunks", Category: Framing, Level: Info,
 		Summary: "The server's answer has no length nginx can send, so nginx sends it chunked.",
-		Detail: "A chunked answer, or one that ends with the server closing its connection, reaches an HTTP/1.1 client with `Transfer-Encoding: chunked`, so that the client's connection can stay open ([RFC 9112 §6.1](rfc:9112#6.1), [§9.3](rfc:9112#9.3)).",
-		Ref: Ref{9112, "6.1"}}
+		Detail:  "A chunked answer, or one that ends with the server closing its connection, reaches an HTTP/1.1 client with `Transfer-Encoding: chunked`, so that the client's connection can stay open ([RFC 9112 §6.1](rfc:9112#6.1), [§9.3](rfc:9112#9.3)).",
+		Ref:     Ref{9112, "6.1"}}
 	noteNginxRewrite = &Note{ID: "nginx-rewrites-answer", Category: Upgrade, Level: Info,
 		Summary: "nginx sends the server's {status} on with its own Server and Connection: {connection}.",
 		Detail: "nginx keeps the server's status line and end-to-end fields, and writes its own Server, Date, framing and Connection first ([RFC 9110 §7.6.1](rfc:9110#7.6.1): Connection and Keep-Alive are hop-by-hop). " +
@@ -103,8 +103,8 @@ var (
 		Ref: Ref{9110, "7.6.1"}}
 	noteNginxTunnel = &Note{ID: "nginx-tunnel", Category: Upgrade, Level: Good,
 		Summary: "The server switched to {protocol}; nginx passes the 101 on and relays bytes both ways from now on.",
-		Detail: "After a 101 the connection belongs to the new protocol ([RFC 9110 §7.8](rfc:9110#7.8), [§15.2.2](rfc:9110#15.2.2)); nginx writes Connection: upgrade itself, keeps the server's Upgrade and handshake fields, and becomes a tunnel until either side closes.",
-		Ref: Ref{9110, "15.2.2"}}
+		Detail:  "After a 101 the connection belongs to the new protocol ([RFC 9110 §7.8](rfc:9110#7.8), [§15.2.2](rfc:9110#15.2.2)); nginx writes Connection: upgrade itself, keeps the server's Upgrade and handshake fields, and becomes a tunnel until either side closes.",
+		Ref:     Ref{9110, "15.2.2"}}
 )
 
 func proxyNotes() []*Note {
