@@ -52,7 +52,41 @@ func nginxParserConfig() Config {
 // that the method is upper-case letters), a chunked body without
 // Content-Length (it counts it itself), an expectation other than
 // 100-continue (it drops Expect), and a target with userinfo.
-var nginxLets = []string{"method-unknown", "length-required", "expect-unknown", "target-userinfo", "request-too-large"}
+var nginxLets = []string{"method-unknown", "method-pri", "length-required", "expect-unknown", "request-too-large", "value-ctl"}
+
+// nginxLetsThrough reports whether nginx lets a refusal of the default
+// server's parser through: one of nginxLets; a field name that is not a
+// token but has no whitespace (ignore_invalid_headers drops the line); a
+// Host whose port is not a number (nginx checks the host's characters
+// only); a target with bytes above 0x7F; a version with a two-digit part;
+// and any problem inside a chunked body but a bad chunk size, since
+// nginx reads chunk extensions, trailers and bare LFs leniently.
+func nginxLetsThrough(s Step, r *Request) bool {
+	if slices.Contains(nginxLets, s.Note.ID) {
+		return true
+	}
+	text := string(r.Raw[s.Span.Start:min(s.Span.End, len(r.Raw))])
+	switch s.Note.ID {
+	case "field-name-not-token":
+		name, _, _ := strings.Cut(text, ":")
+		return !strings.ContainsAny(name, " \t\x00")
+	case "host-invalid":
+		return !strings.ContainsAny(text, "/\\\t")
+	case "target-bad-byte":
+		for i := 0; i < len(r.Target); i++ {
+			if c := r.Target[i]; c <= ' ' || c == 0x7f {
+				return false
+			}
+		}
+		return true
+	case "version-syntax":
+		v, ok := strings.CutPrefix(r.Version, "HTTP/1.")
+		return ok && v != "" && strings.Trim(v, "0123456789") == ""
+	case "chunked-syntax", "body-too-large":
+		return false
+	}
+	return r.HeaderEnd >= 0 && s.Span.Start >= r.HeaderEnd
+}
 
 // nginxStatus is the status of nginx's own answer to a parser refusal:
 // 414 for a long request-line, 494 (sent as 400) for a long field line or
@@ -67,6 +101,9 @@ func nginxStatus(id string, r *Request) int {
 	case "te-unknown", "te-chunked-not-last":
 		return 501
 	case "body-too-large":
+		if r.Chunked {
+			return 400 // a chunk size nginx cannot hold is a bad chunk
+		}
 		return 413
 	case "version-unsupported":
 		if r.Major > 1 {
@@ -89,6 +126,8 @@ func nginxRefusal(status int) *Note {
 		return noteNginx505
 	case 413:
 		return noteNginx413
+	case 405:
+		return noteNginx405
 	}
 	return noteNginx400
 }
@@ -167,14 +206,12 @@ func negotiateProxy(raw []byte, cfg *Config) *Result {
 	// nginx's parser: every refusal of the default server's parser that
 	// nginx makes too, the first deciding.
 	for _, s := range n.t.steps {
-		if s.Outcome != Fail || s.Note == nil || s.Note.Level != Bad || s.Note.Status == 0 || slices.Contains(nginxLets, s.Note.ID) {
+		if s.Outcome != Fail || s.Note == nil || s.Note.Level != Bad || s.Note.Status == 0 {
 			continue
 		}
-		if r.HeaderEnd >= 0 && s.Span.Start >= r.HeaderEnd && s.Note.ID != "body-too-large" {
-			// A body nginx cannot read: it has answered nothing yet and
-			// closes; the engine words it as nginx's 400.
-			refuse(400, "nginx reads the request body", s.Span, Var{"problem", s.Summary()})
-			return res
+		if nginxLetsThrough(s, r) {
+			n.t.note(s.Span, noteNginxLets, Var{"problem", s.Summary()})
+			continue
 		}
 		refuse(nginxStatus(s.Note.ID, r), "nginx's parser accepts the request", s.Span, Var{"problem", s.Summary()})
 		return res
@@ -240,13 +277,22 @@ func nginxRejects(r *Request) (string, Span, int) {
 			return "the method " + r.Method + " is not upper-case letters", r.MethodSpan, 400
 		}
 	}
+	line := string(r.Raw[r.LineSpan.Start:r.LineSpan.End])
 	switch {
+	case strings.ContainsAny(line, "\t\v\f") || strings.HasPrefix(line, " "):
+		return "whitespace other than SP in the request-line", r.LineSpan, 400
 	case r.Major > 1:
 		return "the version " + r.Version, r.VersionSpan, 505
+	case r.Method == "TRACE" || r.Method == "CONNECT" && r.TargetForm == "origin":
+		return "the method " + r.Method + ", which nginx does not proxy", r.MethodSpan, 405
 	case r.TargetForm != "origin" && r.TargetForm != "absolute":
 		return "the request-target " + r.Target + " is not origin-form or absolute-form", r.TargetSpan, 400
-	case len(r.Values("Content-Length")) > 1:
+	case len(r.Values("Content-Length")) > 1 || r.Has("Content-Length") && strings.Contains(r.Values("Content-Length")[0].Value, ","):
 		return "a repeated Content-Length", r.fieldSpan("Content-Length"), 400
+	case r.Has("Transfer-Encoding") && !r.AtLeast(1, 1):
+		return "Transfer-Encoding in an HTTP/1.0 request", r.fieldSpan("Transfer-Encoding"), 400
+	case r.Has("Host") && (r.Values("Host")[0].Value == "" || strings.ContainsAny(r.Values("Host")[0].Value, "\t ")):
+		return "the Host value " + strconv.Quote(r.Values("Host")[0].Value), r.fieldSpan("Host"), 400
 	case len(r.Values("Transfer-Encoding")) > 1:
 		return "a repeated Transfer-Encoding", r.fieldSpan("Transfer-Encoding"), 400
 	}
@@ -353,8 +399,9 @@ func nginxForward(n *negotiation) []byte {
 				dropped = append(dropped, f.Name)
 			}
 			continue
-		case strings.IndexByte(f.Name, '_') >= 0:
-			// underscores_in_headers off: the line is ignored.
+		case strings.IndexByte(f.Name, '_') >= 0 || !isToken(f.Name):
+			// underscores_in_headers off, ignore_invalid_headers on: the
+			// line is ignored.
 			dropped = append(dropped, f.Name)
 			continue
 		}

@@ -37,6 +37,16 @@ var (
 		Detail: nginxRefusalDetail +
 			"[RFC 9110 §15.5.14](rfc:9110#15.5.14) names 413 Content Too Large; nginx keeps RFC 2616's phrase.",
 		Ref: Ref{9110, "15.5.14"}}
+	noteNginx405 = &Note{ID: "nginx-not-allowed", Category: Syntax, Level: Bad, Status: 405,
+		Summary: "nginx answers 405 Not Allowed itself ({problem}).",
+		Detail: nginxRefusalDetail +
+			"nginx answers TRACE, and CONNECT with a path, with 405 and no Allow field, which [RFC 9110 §15.5.6](rfc:9110#15.5.6) asks a 405 to carry.",
+		Ref: Ref{9110, "15.5.6"}}
+	noteNginxLets = &Note{ID: "nginx-lets-through", Category: Syntax, Level: Warn,
+		Summary: "The default server would refuse this ({problem}), but nginx's parser lets it through.",
+		Detail: "nginx reads some things more leniently than [RFC 9112](rfc:9112#2.2) lets a server refuse them: a field name that is not a token (it drops the line, ignore_invalid_headers), a Host port that is not a number, bytes above 0x7F in the target, chunk extensions, trailers and bare LFs inside a chunked body. " +
+			"What it forwards may then be refused by the server behind it, which reads its own way: two parsers reading one request differently is how request smuggling starts ([RFC 9112 §11.2](rfc:9112#11.2)).",
+		Ref: Ref{9112, "11.2"}}
 	noteNginxBadGateway = &Note{ID: "nginx-bad-gateway", Category: Syntax, Level: Bad, Status: 502,
 		Summary: "The server closed the connection without an answer, so nginx answers 502 Bad Gateway.",
 		Detail: "nginx gets no response from the server (upstream prematurely closed connection), so it answers the client itself with 502 and its HTML page ([RFC 9110 §15.6.3](rfc:9110#15.6.3)), and keeps the client's connection open. " +
@@ -115,6 +125,8 @@ func proxyNotes() []*Note {
 		noteNginx501,
 		noteNginx505,
 		noteNginx413,
+		noteNginx405,
+		noteNginxLets,
 		noteNginxBadGateway,
 		noteNginxContinue,
 		noteNginxHTTP11,
