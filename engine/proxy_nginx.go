@@ -66,26 +66,36 @@ func nginxLetsThrough(s Step, r *Request) bool {
 		return true
 	}
 	text := string(r.Raw[s.Span.Start:min(s.Span.End, len(r.Raw))])
+	parts := strings.Fields(string(r.Raw[r.LineSpan.Start:r.LineSpan.End]))
+	if r.HeaderEnd >= 0 && s.Span.Start >= r.HeaderEnd {
+		return !slices.Contains([]string{"chunked-syntax", "body-too-large", "bare-cr"}, s.Note.ID)
+	}
 	switch s.Note.ID {
 	case "field-name-not-token":
 		name, _, _ := strings.Cut(text, ":")
-		return !strings.ContainsAny(name, " \t\x00")
+		return name != "" && !strings.ContainsAny(name, " \t\x00")
 	case "host-invalid":
-		return !strings.ContainsAny(text, "/\\\t")
+		return !strings.ContainsAny(text, "/\\\t ")
 	case "target-bad-byte":
-		for i := 0; i < len(r.Target); i++ {
-			if c := r.Target[i]; c <= ' ' || c == 0x7f {
+		if len(parts) < 2 {
+			return false
+		}
+		for i := 0; i < len(parts[1]); i++ {
+			if c := parts[1][i]; c < ' ' || c == 0x7f {
 				return false
 			}
 		}
 		return true
 	case "version-syntax":
-		v, ok := strings.CutPrefix(r.Version, "HTTP/1.")
+		if len(parts) < 3 {
+			return false
+		}
+		v, ok := strings.CutPrefix(parts[2], "HTTP/1.")
 		return ok && v != "" && strings.Trim(v, "0123456789") == ""
-	case "chunked-syntax", "body-too-large":
-		return false
+	case "connect-form":
+		return r.TargetForm == "origin" // nginx answers it 405 (nginxRejects)
 	}
-	return r.HeaderEnd >= 0 && s.Span.Start >= r.HeaderEnd
+	return false
 }
 
 // nginxStatus is the status of nginx's own answer to a parser refusal:
@@ -226,7 +236,7 @@ func negotiateProxy(raw []byte, cfg *Config) *Result {
 	}
 	n.t.pass("nginx reads the request", r.LineSpan, nil)
 	// Expect: 100-continue, before reading the body (ngx_http_test_expect).
-	if r.AtLeast(1, 1) && !(r.Major > 1) {
+	if nginxAtLeast11(r) && !(r.Major > 1) {
 		if exp := r.Values("Expect"); len(exp) > 0 && equalFold(exp[0].Value, "100-continue") {
 			res.Interim = append(res.Interim, Response{Status: 100})
 			n.t.note(exp[0].Span, noteNginxContinue)
@@ -244,7 +254,7 @@ func negotiateProxy(raw []byte, cfg *Config) *Result {
 	n.t.stage = StageResponse
 	switch {
 	case backend.Closed:
-		res.Final = nginxPage(502, r.AtLeast(1, 1) && !r.HasToken("Connection", "close"))
+		res.Final = nginxPage(502, nginxAtLeast11(r) && !r.HasToken("Connection", "close"))
 		res.Decisive = n.t.refuse("the server answers", Span{}, noteNginxBadGateway)
 		return res
 	case backend.Final == nil:
@@ -272,6 +282,7 @@ func negotiateProxy(raw []byte, cfg *Config) *Result {
 // (CONNECT's authority-form, OPTIONS's asterisk), and a repeated
 // Content-Length or Transfer-Encoding.
 func nginxRejects(r *Request) (string, Span, int) {
+	form := nginxTargetForm(r)
 	for i := 0; i < len(r.Method); i++ {
 		if c := r.Method[i]; c < 'A' || c > 'Z' && c != '_' && c != '-' {
 			return "the method " + r.Method + " is not upper-case letters", r.MethodSpan, 400
@@ -283,20 +294,40 @@ func nginxRejects(r *Request) (string, Span, int) {
 		return "whitespace other than SP in the request-line", r.LineSpan, 400
 	case r.Major > 1:
 		return "the version " + r.Version, r.VersionSpan, 505
-	case r.Method == "TRACE" || r.Method == "CONNECT" && r.TargetForm == "origin":
+	case r.Method == "TRACE" || r.Method == "CONNECT" && form == "origin":
 		return "the method " + r.Method + ", which nginx does not proxy", r.MethodSpan, 405
-	case r.TargetForm != "origin" && r.TargetForm != "absolute":
+	case form != "origin" && form != "absolute":
 		return "the request-target " + r.Target + " is not origin-form or absolute-form", r.TargetSpan, 400
 	case len(r.Values("Content-Length")) > 1 || r.Has("Content-Length") && strings.Contains(r.Values("Content-Length")[0].Value, ","):
 		return "a repeated Content-Length", r.fieldSpan("Content-Length"), 400
-	case r.Has("Transfer-Encoding") && !r.AtLeast(1, 1):
+	case r.Has("Transfer-Encoding") && !nginxAtLeast11(r):
 		return "Transfer-Encoding in an HTTP/1.0 request", r.fieldSpan("Transfer-Encoding"), 400
-	case r.Has("Host") && (r.Values("Host")[0].Value == "" || strings.ContainsAny(r.Values("Host")[0].Value, "\t ")):
+	case r.Has("Host") && (r.Values("Host")[0].Value == "" || strings.ContainsAny(string(r.Raw[r.Values("Host")[0].Span.Start:r.Values("Host")[0].Span.End]), "\t")):
 		return "the Host value " + strconv.Quote(r.Values("Host")[0].Value), r.fieldSpan("Host"), 400
 	case len(r.Values("Transfer-Encoding")) > 1:
 		return "a repeated Transfer-Encoding", r.fieldSpan("Transfer-Encoding"), 400
 	}
 	return "", Span{}, 0
+}
+
+// nginxTargetForm is the request-target's form, also for a target the
+// default server's parser refused (bytes above 0x7F): origin-form when it
+// starts with "/".
+func nginxTargetForm(r *Request) string {
+	if r.TargetForm == "" && strings.HasPrefix(r.Target, "/") {
+		return "origin"
+	}
+	return r.TargetForm
+}
+
+// nginxAtLeast11 reports whether the request is HTTP/1.1 or a later 1.x,
+// also for a version with two digits, which nginx reads as a number.
+func nginxAtLeast11(r *Request) bool {
+	if r.Major < 0 {
+		v, ok := strings.CutPrefix(r.Version, "HTTP/1.")
+		return ok && strings.TrimLeft(v, "0") != "" && strings.TrimLeft(v, "0") != "0"
+	}
+	return r.AtLeast(1, 1)
 }
 
 // nginxHost is $host: the host of an absolute-form target, else the Host
@@ -439,7 +470,7 @@ func nginxRewrite(n *negotiation, backend *Result) *Response {
 		}
 		return "", false
 	}
-	keepAlive := r.AtLeast(1, 1) && !r.HasToken("Connection", "close") || !r.AtLeast(1, 1) && r.HasToken("Connection", "keep-alive")
+	keepAlive := nginxAtLeast11(r) && !r.HasToken("Connection", "close") || !nginxAtLeast11(r) && r.HasToken("Connection", "keep-alive")
 	body := in.Body
 	if in.Status != 101 {
 		if v, ok := get("Content-Type"); ok {
@@ -452,7 +483,7 @@ func nginxRewrite(n *negotiation, backend *Result) *Response {
 		case in.Status == 204 || in.Status == 304 || in.Status < 200:
 		case hasCL && !chunked:
 			out.Add("Content-Length", cl)
-		case r.AtLeast(1, 1):
+		case nginxAtLeast11(r):
 			// No length known (a chunked answer, or one that ends with
 			// the server's close): nginx sends it on chunked.
 			out.Add("Transfer-Encoding", "chunked")
