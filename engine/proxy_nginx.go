@@ -382,7 +382,9 @@ func nginxForward(n *negotiation) []byte {
 	b = append(b, ' ')
 	b = append(b, nginxURI(r)...)
 	b = append(b, " HTTP/1.1\r\n"...)
-	n.t.note(r.VersionSpan, noteNginxHTTP11, Var{"version", r.Version})
+	if r.Version != "HTTP/1.1" {
+		n.t.note(r.VersionSpan, noteNginxHTTP11, Var{"version", r.Version})
+	}
 	add := func(name, value string) {
 		b = append(b, name...)
 		b = append(b, ": "...)

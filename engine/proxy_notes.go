@@ -44,7 +44,7 @@ var (
 		Ref: Ref{9110, "15.5.6"}}
 	noteNginxLets = &Note{ID: "nginx-lets-through", Category: Syntax, Level: Warn,
 		Summary: "The default server would refuse this ({problem}), but nginx's parser lets it through.",
-		Detail: "nginx reads some things more leniently than [RFC 9112](rfc:9112#2.2) lets a server refuse them: a field name that is not a token (it drops the line, ignore_invalid_headers), a Host port that is not a number, bytes above 0x7F in the target, chunk extensions, trailers and bare LFs inside a chunked body. " +
+		Detail: "nginx reads some things more leniently than [RFC 9112 §2.2](rfc:9112#2.2) lets a server refuse them: a field name that is not a token (it drops the line, ignore_invalid_headers), a Host port that is not a number, bytes above 0x7F in the target, chunk extensions, trailers and bare LFs inside a chunked body. " +
 			"What it forwards may then be refused by the server behind it, which reads its own way: two parsers reading one request differently is how request smuggling starts ([RFC 9112 §11.2](rfc:9112#11.2)).",
 		Ref: Ref{9112, "11.2"}}
 	noteNginxBadGateway = &Note{ID: "nginx-bad-gateway", Category: Syntax, Level: Bad, Status: 502,
@@ -73,9 +73,9 @@ var (
 			"The map looks only at `$http_upgrade`, so nginx turns this request into a valid upgrade, and the server switches where it would have answered normally.",
 		Ref: Ref{9110, "7.8"}}
 	noteNginxH2C = &Note{ID: "nginx-h2c-forwarded", Category: H2C, Level: Warn,
-		Summary: "The recipe forwards an h2c offer too, with Connection: upgrade and HTTP2-Settings still attached.",
+		Summary: "The recipe forwards the h2c offer with Connection: upgrade only, so the server behind nginx cannot take it.",
 		Detail: "nginx does not speak h2c to its servers; the recipe copies Upgrade whatever it names, and nginx forwards HTTP2-Settings like any end-to-end field, although the client listed it in Connection ([RFC 7540 §3.2.1](rfc:7540#3.2.1), [RFC 9110 §7.6.1](rfc:9110#7.6.1)). " +
-			"The forwarded Connection lists only `upgrade`, not HTTP2-Settings, so a server that requires it there ignores the offer; one that does not (x/net's h2c) switches, and nginx then tunnels the HTTP/2 bytes. " +
+			"The forwarded Connection lists only `upgrade`, not HTTP2-Settings, and a client's h2c offer is valid only with HTTP2-Settings listed there, so the server ignores the offer (x/net's h2c requires it) and answers over HTTP/1.1: h2c never gets through this recipe. " +
 			"[RFC 9113 §3.1](rfc:9113#3.1) deprecates the h2c upgrade; behind a proxy use prior knowledge or TLS with ALPN instead.",
 		Ref: Ref{9113, "3.1"}}
 	noteNginxConnectionClose = &Note{ID: "nginx-connection-close", Category: Upgrade, Level: Info,
