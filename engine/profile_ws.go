@@ -418,59 +418,219 @@ func wsNodeProtocols(h string) ([]string, bool) {
 }
 
 // wsNodeDeflate is ws's answer to the extension offers with
-// perMessageDeflate: true and its default options: the first acceptable
-// permessage-deflate offer, its parameters echoed except a valueless
-// client_max_window_bits. It returns false where ws aborts: a parse error,
-// an invalid or repeated parameter, or no acceptable offer.
+// perMessageDeflate: true and its default options: the first
+// permessage-deflate offer, its parameters echoed in their order except a
+// valueless client_max_window_bits. It returns false where ws aborts: a
+// syntax error (ws's extension.parse), a repeated, unknown or invalid
+// parameter in any permessage-deflate offer.
 func wsNodeDeflate(h string) (string, bool) {
-	es, _ := splitList(h, 0)
-	var first string
-	found := false
-	for _, e := range es {
-		var params []param
-		head, params, perr := appendParams(params, e)
-		if perr != nil || !isToken(head) {
-			return "", false
-		}
-		if head != "permessage-deflate" {
+	offers, ok := wsNodeExtensions(h)
+	if !ok {
+		return "", false
+	}
+	first := ""
+	for _, o := range offers {
+		if o.name != "permessage-deflate" {
 			continue
 		}
 		out := "permessage-deflate"
-		seen := map[string]bool{}
-		for _, p := range params {
-			if seen[p.Name] {
-				return "", false
-			}
-			seen[p.Name] = true
-			switch p.Name {
-			case "client_max_window_bits":
-				if !p.HasValue {
-					continue
+		for i, p := range o.params {
+			for _, q := range o.params[:i] {
+				if q.name == p.name {
+					return "", false // a parameter with two values
 				}
-				if !wsNodeWindowBits(p.Value) {
+			}
+			switch p.name {
+			case "client_max_window_bits":
+				if !p.flag && !wsNodeWindowBits(p.value) {
 					return "", false
 				}
+				if p.flag {
+					continue // acceptAsServer deletes it
+				}
 			case "server_max_window_bits":
-				if !p.HasValue || !wsNodeWindowBits(p.Value) {
+				if p.flag || !wsNodeWindowBits(p.value) {
 					return "", false
 				}
 			case "client_no_context_takeover", "server_no_context_takeover":
-				if p.HasValue {
+				if !p.flag {
 					return "", false
 				}
 			default:
 				return "", false
 			}
-			out += "; " + p.Name
-			if p.HasValue {
-				out += "=" + p.Value
+			out += "; " + p.name
+			if !p.flag {
+				out += "=" + p.value
 			}
 		}
-		if !found {
-			first, found = out, true
+		if first == "" {
+			first = out
 		}
 	}
 	return first, true
+}
+
+// A wsNodeOffer is one extension offer as ws's extension.parse reads it.
+type wsNodeOffer struct {
+	name   string
+	params []wsNodeParam
+}
+
+type wsNodeParam struct {
+	name, value string
+	flag        bool // a parameter without a value
+}
+
+// wsNodeExtensions is ws's extension.parse: tokens, ";" and "," with SP or
+// HTAB only between words (never around "="), quoted values whose
+// unescaped content is a token. It returns false where ws throws.
+func wsNodeExtensions(h string) ([]wsNodeOffer, bool) {
+	var offers []wsNodeOffer
+	var params []wsNodeParam
+	var ext, pname string
+	haveExt, haveParam := false, false
+	mustUnescape, escaping, inQuotes := false, false, false
+	start, end := -1, -1
+	tchar := func(c byte) bool { return isTchar[c] }
+	var c byte
+	i := 0
+	for ; i < len(h); i++ {
+		c = h[i]
+		switch {
+		case !haveExt:
+			switch {
+			case end == -1 && tchar(c):
+				if start == -1 {
+					start = i
+				}
+			case i != 0 && (c == ' ' || c == '\t'):
+				if end == -1 && start != -1 {
+					end = i
+				}
+			case c == ';' || c == ',':
+				if start == -1 {
+					return nil, false
+				}
+				if end == -1 {
+					end = i
+				}
+				if c == ',' {
+					offers = append(offers, wsNodeOffer{h[start:end], params})
+					params = nil
+				} else {
+					ext, haveExt = h[start:end], true
+				}
+				start, end = -1, -1
+			default:
+				return nil, false
+			}
+		case !haveParam:
+			switch {
+			case end == -1 && tchar(c):
+				if start == -1 {
+					start = i
+				}
+			case c == ' ' || c == '\t':
+				if end == -1 && start != -1 {
+					end = i
+				}
+			case c == ';' || c == ',':
+				if start == -1 {
+					return nil, false
+				}
+				if end == -1 {
+					end = i
+				}
+				params = append(params, wsNodeParam{name: h[start:end], flag: true})
+				if c == ',' {
+					offers = append(offers, wsNodeOffer{ext, params})
+					params, haveExt = nil, false
+				}
+				start, end = -1, -1
+			case c == '=' && start != -1 && end == -1:
+				pname, haveParam = h[start:i], true
+				start, end = -1, -1
+			default:
+				return nil, false
+			}
+		default:
+			switch {
+			case escaping:
+				if !tchar(c) {
+					return nil, false
+				}
+				if start == -1 {
+					start = i
+				} else {
+					mustUnescape = true
+				}
+				escaping = false
+			case inQuotes:
+				switch {
+				case tchar(c):
+					if start == -1 {
+						start = i
+					}
+				case c == '"' && start != -1:
+					inQuotes, end = false, i
+				case c == '\\':
+					escaping = true
+				default:
+					return nil, false
+				}
+			case c == '"' && h[i-1] == '=':
+				inQuotes = true
+			case end == -1 && tchar(c):
+				if start == -1 {
+					start = i
+				}
+			case start != -1 && (c == ' ' || c == '\t'):
+				if end == -1 {
+					end = i
+				}
+			case c == ';' || c == ',':
+				if start == -1 {
+					return nil, false
+				}
+				if end == -1 {
+					end = i
+				}
+				v := h[start:end]
+				if mustUnescape {
+					v, mustUnescape = strings.ReplaceAll(v, "\\", ""), false
+				}
+				params = append(params, wsNodeParam{name: pname, value: v})
+				if c == ',' {
+					offers = append(offers, wsNodeOffer{ext, params})
+					params, haveExt = nil, false
+				}
+				haveParam = false
+				start, end = -1, -1
+			default:
+				return nil, false
+			}
+		}
+	}
+	if start == -1 || inQuotes || c == ' ' || c == '\t' {
+		return nil, false
+	}
+	if end == -1 {
+		end = i
+	}
+	tok := h[start:end]
+	switch {
+	case !haveExt:
+		offers = append(offers, wsNodeOffer{tok, params})
+	case !haveParam:
+		offers = append(offers, wsNodeOffer{ext, append(params, wsNodeParam{name: tok, flag: true})})
+	default:
+		if mustUnescape {
+			tok = strings.ReplaceAll(tok, "\\", "")
+		}
+		offers = append(offers, wsNodeOffer{ext, append(params, wsNodeParam{name: pname, value: tok})})
+	}
+	return offers, true
 }
 
 // wsNodeWindowBits is ws's windowBitsRegex, /^(?:8|9|1[0-5])$/.
