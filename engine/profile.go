@@ -137,9 +137,9 @@ type frontError struct {
 	// as a handler would (net/http's 417), with these fields.
 	handler bool
 	headers []Header
-	// varHas narrows a strict entry to steps whose variable (first)
-	// contains the text (second).
-	varHas [2]string
+	// when narrows an entry to some requests, as wording.when does;
+	// "content-length-list": a Content-Length line holds a list.
+	when string
 }
 
 // profiles lists every profile in the page's order.
@@ -330,6 +330,8 @@ func (w *wording) applies(r *Request) bool {
 		return !r.HasToken("Connection", "upgrade")
 	case "upgrade":
 		return r.Has("Upgrade")
+	case "content-length-list":
+		return slices.ContainsFunc(r.Values("Content-Length"), func(f Field) bool { return strings.Contains(f.Value, ",") })
 	}
 	return true
 }
@@ -382,7 +384,7 @@ func (f *front) strictProblem(n *negotiation) *frontError {
 		}
 		for i := range f.strict {
 			e := &f.strict[i]
-			if slices.Contains(e.notes, s.Note.ID) && (e.varHas[0] == "" || strings.Contains(lookupVar(s.Vars, e.varHas[0]), e.varHas[1])) {
+			if slices.Contains(e.notes, s.Note.ID) && (&wording{when: e.when}).applies(n.req) {
 				return e
 			}
 		}
@@ -390,21 +392,11 @@ func (f *front) strictProblem(n *negotiation) *frontError {
 	return nil
 }
 
-// lookupVar returns the value of the variable with the name, or "".
-func lookupVar(vars []Var, name string) string {
-	for _, v := range vars {
-		if v.Name == name {
-			return v.Value
-		}
-	}
-	return ""
-}
-
 // lateProblem reports whether the trace has a body problem the front
 // finds only after the handler's answer.
 func (f *front) lateProblem(n *negotiation) bool {
 	for _, s := range n.t.steps {
-		if s.Outcome == Fail && s.Note != nil && n.t.lateProblem(s.Note, s.Span) {
+		if s.Outcome == Fail && s.Note != nil && n.t.lateProblem(s.Note, s.Span, s.Stage) {
 			return true
 		}
 	}
@@ -445,7 +437,7 @@ func wordingVars(r *Request) []Var {
 		{"q:key", strconv.Quote(strings.TrimSpace(first("Sec-WebSocket-Key")))},
 		{"q:origin", strconv.Quote(origin)},
 		{"q:originhost", strconv.Quote(originHost)},
-		{"q:host", strconv.Quote(first("Host"))},
+		{"q:host", strconv.Quote(requestAuthority(r))},
 	}
 }
 

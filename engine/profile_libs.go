@@ -29,6 +29,7 @@ var gorillaProfile = &Profile{
 		c.WebSocket.Only = "400"
 		c.HTTP.NoConnectionOption = "400"
 		c.WebSocket.Origin = "same-origin"
+		c.WebSocket.OriginHostOnly = true
 		c.WebSocket.Subprotocols = nil
 		c.WebSocket.Deflate.Enabled = false
 		c.WebSocket.Deflate.ServerNoContext = true
@@ -37,6 +38,7 @@ var gorillaProfile = &Profile{
 		c.HTTP.SwitchOnClose = true
 		c.HTTP.Upgrade10 = true
 		c.HTTP.EarlyFinal = "always"
+		c.HTTP.TokenListStops = true
 	},
 	front: netHTTPFront,
 	// tokenListContainsValue finds 13 in any Sec-WebSocket-Version line.
@@ -66,6 +68,7 @@ var coderProfile = &Profile{
 		c.WebSocket.Only = "426"
 		c.HTTP.NoConnectionOption = "426"
 		c.WebSocket.Origin = "same-origin"
+		c.WebSocket.OriginHostOnly = true
 		c.WebSocket.Subprotocols = nil
 		c.WebSocket.Deflate.Enabled = false
 		c.HTTP.SwitchOnClose = true
@@ -91,7 +94,8 @@ var coderProfile = &Profile{
 		{notes: []string{"ws-key-missing"}, headers: goError, body: "WebSocket protocol violation: missing Sec-WebSocket-Key\n"},
 		{notes: []string{"ws-key-duplicate"}, headers: goError, body: "WebSocket protocol violation: multiple Sec-WebSocket-Key headers\n"},
 		{notes: []string{"ws-key-invalid"}, headers: goError, body: "WebSocket protocol violation: invalid Sec-WebSocket-Key {q:key}, must be a 16 byte base64 encoded string\n"},
-		{notes: []string{"ws-origin-cross-site", "ws-origin-malformed", "ws-origin-null"}, headers: goError,
+		{notes: []string{"ws-origin-null"}, headers: goError, body: "request Origin {q:origin} is not a valid URL with a host\n", note: noteCoderOrigin},
+		{notes: []string{"ws-origin-cross-site", "ws-origin-malformed"}, headers: goError,
 			body: "request Origin {q:originhost} is not authorized for Host {q:host}\n", note: noteCoderOrigin},
 	},
 	switched: "front",
@@ -106,6 +110,7 @@ var xnetH2CProfile = &Profile{
 		c.H2C.IgnoreConnection = true
 		c.H2C.BadSettings = "500"
 		c.H2C.Prior = "h2"
+		c.H2C.PriorHandled = false
 		c.H2C.Preface = "xnet"
 		c.HTTP.SwitchOnClose = true
 		c.HTTP.Upgrade10 = true

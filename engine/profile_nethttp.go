@@ -25,7 +25,7 @@ const NetHTTPBody = "Hello from Go's net/http.\n"
 // any request-target net/url parses, and takes Host as one opaque field.
 var netHTTPTolerates = []string{
 	"method-case", "method-unknown", "method-pri", "asterisk-form-method",
-	"target-userinfo", "target-empty-host", "connect-form", "connect-not-proxy",
+	"target-userinfo", "target-empty-host", "connect-form", "connect-not-implemented",
 	"too-many-fields", "field-line-too-long", "request-line-too-long", "method-too-long",
 	"target-bad-byte",
 }
@@ -46,7 +46,7 @@ var netHTTPFront = &front{
 	// line before the request-line.
 	strict: []frontError{
 		{notes: []string{"leading-empty-line"}, status: 400},
-		{notes: []string{"content-length-repeated"}, status: 400, varHas: [2]string{"value", ","}},
+		{notes: []string{"content-length-repeated"}, status: 400, when: "content-length-list"},
 	},
 	lateBody:    true,
 	optionsStar: true,
@@ -95,11 +95,13 @@ func netHTTPWrite(n *negotiation, w *wording, status int) *Response {
 		}
 	case !r.AtLeast(1, 1) || r.HasToken("Connection", "close"):
 		closing = true
+	case r.isH2Preface():
+		closing = true // readRequest sets Close on PRI * HTTP/2.0, so that nothing reads the preface's rest
 	}
-	if r.AtLeast(1, 1) && r.HasToken("Expect", "100-continue") && (r.Chunked || len(r.Body) > 0 || !r.BodyComplete) {
+	if status != 101 && r.AtLeast(1, 1) && r.HasToken("Expect", "100-continue") && (r.Chunked || len(r.Body) > 0 || !r.BodyComplete) {
 		closing = true
 	}
-	if n.prof.front.lateProblem(n) {
+	if status != 101 && n.prof.front.lateProblem(n) {
 		closing = true
 	}
 	if closing && !listHas(resp.Get("Connection"), "close") {
@@ -154,6 +156,7 @@ func netHTTPConfig(c *Config) {
 	c.HTTP.EarlyFinal = "ordinary"
 	c.H2C.Enabled = false
 	c.H2C.Prior = "505"
+	c.H2C.PriorHandled = true
 	c.WebSocket.Enabled = false
 	c.TLS = TLSConfig{}
 }

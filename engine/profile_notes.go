@@ -74,7 +74,7 @@ var (
 )
 
 func profileNotes() []*Note {
-	return []*Note{noteFrontOptionsStar, noteTECLKeptOpen, noteSwitchOnClose, noteUpgrade10Honoured, noteEarlyFinal, noteProfileUnsupported, noteProfileFrontRefuses, noteProfileTolerated, noteGorillaOrigin, noteGorillaNotWebSocket, noteWSEarlyClose, noteCoderHTTP10, noteCoderNotWebSocket, noteCoderOrigin, noteNetHTTPIgnoresUpgrade}
+	return []*Note{notePriorHandled, noteTokenListStops, noteOriginHostOnly, noteFrontOptionsStar, noteTECLKeptOpen, noteSwitchOnClose, noteUpgrade10Honoured, noteEarlyFinal, noteProfileUnsupported, noteProfileFrontRefuses, noteProfileTolerated, noteGorillaOrigin, noteGorillaNotWebSocket, noteWSEarlyClose, noteCoderHTTP10, noteCoderNotWebSocket, noteCoderOrigin, noteNetHTTPIgnoresUpgrade}
 }
 
 var (
@@ -109,3 +109,25 @@ var noteFrontOptionsStar = &Note{ID: "front-options-asterisk", Category: Upgrade
 	Detail: "OPTIONS with the asterisk-form asks about the server as a whole ([RFC 9110 §9.3.7](rfc:9110#9.3.7)); Go's net/http answers it with 200 and Content-Length: 0 and never passes it to the handler, so {library} never sees the request, its Upgrade field included. " +
 		"A client that offered a protocol with it gets no switch and no refusal.",
 	Ref: Ref{9110, "9.3.7"}}
+
+var noteOriginHostOnly = &Note{ID: "origin-host-only", Category: Security, Level: Warn,
+	Summary: "{server} compares only host[:port] of Origin {origin} with {authority}, and so decides otherwise than an origin comparison.",
+	Detail: "Two origins are the same only when scheme, host and port are ([RFC 6454 §5](rfc:6454#5)), a missing port standing for the scheme's default. " +
+		"{library} {version} compares the text of the Origin's host[:port] with the request's Host instead: https://server.example.com passes for Host server.example.com though its scheme differs, and http://server.example.com:80 fails though it is the same origin. " +
+		"[RFC 6455 §4.2.2](rfc:6455#4.2.2) leaves the Origin check to the server, so both are its choice; a client whose page's origin matches only one way gets 101 or 403 accordingly.",
+	Ref: Ref{6454, "5"}}
+
+var noteTokenListStops = &Note{ID: "token-list-stops", Category: Upgrade, Level: Warn,
+	Summary: "{server} stops reading the {field} list at an element that is not a bare token, so it does not see {token}.",
+	Detail: "{field} is a comma-separated list ([RFC 9110 §5.6.1](rfc:9110#5.6.1)), and a recipient reads every element. " +
+		"{library} {version} reads each line only up to its first element that is not a bare token followed by a comma: a protocol with a version (`websocket/13`, `foo/2`), an empty element, a quoted string. " +
+		"The {token} after it is never seen, so the handshake is refused as if it were missing. " +
+		"Fix: list {token} first, or send it on its own line.",
+	Ref: Ref{9110, "5.6.1"}}
+
+var notePriorHandled = &Note{ID: "prior-knowledge-handled", Category: H2C, Level: Warn,
+	Summary: "{server} does not speak HTTP/2 here and hands PRI * HTTP/2.0 to the handler as an ordinary request.",
+	Detail: "The HTTP/2 connection preface starts with bytes that read as a request-line, `PRI * HTTP/2.0`, chosen so that an HTTP/1.1 server refuses them ([RFC 9113 §3.4](rfc:9113#3.4)). " +
+		"Go's net/http lets exactly this request through to the handler when it serves no HTTP/2 over cleartext, without Host, and {library} answers it like any request; the rest of the preface (`SM`) is read as a next request. " +
+		"A client with prior knowledge of HTTP/2 gets an HTTP/1.1 response where it expects a SETTINGS frame, and fails with a protocol error.",
+	Ref: Ref{9113, "3.4"}}

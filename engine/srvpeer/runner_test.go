@@ -227,7 +227,7 @@ func isReset(err error) bool {
 // the answer's own framing or the server's close; hang is a safety net.
 const (
 	waitFor = 500 * time.Millisecond
-	hang    = 5 * time.Second
+	hang    = 3 * time.Second
 )
 
 // realAnswer sends raw over a fresh TCP connection to addr and reads the
