@@ -78,3 +78,25 @@ func FuzzProfileRuns(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkProfileRuns measures the profiles with a decision of their own
+// and the nginx hop on RFC 6455's sample handshake: a keystroke in the
+// page re-runs one of them.
+func BenchmarkProfileRuns(b *testing.B) {
+	raw := []byte("GET /chat HTTP/1.1\r\nHost: server.example.com\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n" +
+		"Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nOrigin: http://example.com\r\nSec-WebSocket-Protocol: chat, superchat\r\nSec-WebSocket-Version: 13\r\n\r\n")
+	for _, s := range fuzzServers {
+		cfg := LookupProfile(s.srv).Config()
+		cfg.Proxy = s.proxy
+		name := s.srv
+		if s.proxy != "" {
+			name = s.proxy + "+" + s.srv
+		}
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				Negotiate(raw, &cfg)
+			}
+		})
+	}
+}

@@ -30,6 +30,8 @@ var wsProfile = &Profile{
 		{"wsonly", "426", "another answer to a request that is not an upgrade: its standalone server always answers 426, without Upgrade"},
 		{"pmdsnct", "0", "server_no_context_takeover in this setup (perMessageDeflate: true keeps the defaults)"},
 		{"pmdcnct", "0", "client_no_context_takeover in this setup (perMessageDeflate: true keeps the defaults)"},
+		{"pmdsbits", "15", "a server window below 15 in this setup (serverMaxWindowBits is left at its default)"},
+		{"pmdcbits", "15", "a client window below 15 in this setup (clientMaxWindowBits is left at its default)"},
 	},
 }
 
