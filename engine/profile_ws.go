@@ -221,23 +221,27 @@ func runWS(n *negotiation) {
 		abort("the method is GET", r.MethodSpan, noteWSNodeMethod, "Invalid HTTP method")
 		return
 	}
+	n.t.pass("the method is GET", r.MethodSpan, nil)
 	if !r.AtLeast(1, 1) {
 		n.t.note(r.VersionSpan, noteWSNodeHTTP10, Var{"version", r.Version})
 	}
 	if up, _ := nodeHeader(r, "Upgrade"); lower(up) != "websocket" {
-		abort("Upgrade is websocket (the whole value, any case)", r.fieldSpan("Upgrade"), noteWSNodeUpgrade, "Invalid Upgrade header", []Header(nil)...)
+		abort("Upgrade is websocket (the whole value, any case)", r.fieldSpan("Upgrade"), noteWSNodeUpgrade, "Invalid Upgrade header")
 		return
 	}
+	n.t.pass("Upgrade is websocket (the whole value, any case)", r.fieldSpan("Upgrade"), nil)
 	key, hasKey := nodeHeader(r, "Sec-WebSocket-Key")
 	if !hasKey || !wsNodeKey(key) {
-		abort("Sec-WebSocket-Key matches /^[+/0-9A-Za-z]{22}==$/", r.fieldSpan("Sec-WebSocket-Key"), noteWSNodeKey, "Missing or invalid Sec-WebSocket-Key header")
+		abort("Sec-WebSocket-Key is 22 base64 characters and ==", orLine(r.fieldSpan("Sec-WebSocket-Key"), r), noteWSNodeKey, "Missing or invalid Sec-WebSocket-Key header")
 		return
 	}
+	n.t.pass("Sec-WebSocket-Key is 22 base64 characters and ==", r.fieldSpan("Sec-WebSocket-Key"), nil)
 	version, _ := nodeHeader(r, "Sec-WebSocket-Version")
 	if version != "13" && version != "8" {
-		abort("Sec-WebSocket-Version is 13 or 8", r.fieldSpan("Sec-WebSocket-Version"), noteWSNodeVersion, "Missing or invalid Sec-WebSocket-Version header", Header{"Sec-WebSocket-Version", "13, 8"})
+		abort("Sec-WebSocket-Version is 13 or 8", orLine(r.fieldSpan("Sec-WebSocket-Version"), r), noteWSNodeVersion, "Missing or invalid Sec-WebSocket-Version header", Header{"Sec-WebSocket-Version", "13, 8"})
 		return
 	}
+	n.t.pass("Sec-WebSocket-Version is 13 or 8", r.fieldSpan("Sec-WebSocket-Version"), nil)
 	if version == "8" {
 		n.t.note(r.fieldSpan("Sec-WebSocket-Version"), noteWSNodeVersion8)
 	}
