@@ -54,6 +54,9 @@ type Profile struct {
 	switched string
 	// ordinary is the library's answer when it does not refuse or switch.
 	ordinary *wording
+	// onSwitch lists notes raised with a 101, each when its wording's
+	// when holds (x/net's h2c switching without "upgrade" in Connection).
+	onSwitch []wording
 	// order101 lists field names the raw 101 writes first, in order
 	// (x/net's h2c writes Connection before Upgrade).
 	order101 []string
@@ -230,18 +233,18 @@ func (p *Profile) rank(n *Note) int {
 	return len(p.order)
 }
 
-// title is "library version", as notes name the library.
-func (p *Profile) title() string { return p.Title }
-
 // profileVars are the placeholders every profile note may use.
 func (p *Profile) vars(extra ...Var) []Var {
 	return append([]Var{{"library", p.Library}, {"version", p.Version}, {"server", p.Title}}, extra...)
 }
 
 // applyProfile rewords the engine's result as the profile's server writes
-// it. It runs once the decision is made, and changes no decision: the
-// status may change only where the library answers the same refusal with
-// another code (a wording entry's status), and every such change is noted.
+// it, once the decision is made. The library's wording may give a refusal
+// another status (a wording entry's status) but not another outcome; only
+// the front's own answers replace the decision: a problem it refuses that
+// the engine lets pass (front.strict, which then decides: Result.Decisive
+// is its step), and OPTIONS * (front.optionsStar, an empty 200). Each is
+// noted in the trace.
 func applyProfile(n *negotiation) {
 	p := n.prof
 	n.res.Server = p.ID
@@ -262,16 +265,21 @@ func applyProfile(n *negotiation) {
 	if res.Decisive >= 0 {
 		stage, decisive = n.t.steps[res.Decisive].Stage, n.t.steps[res.Decisive].Note
 	}
-	strict := p.front.strictProblem(n)
+	strict, strictStep := p.front.strictProblem(n)
 	switch {
 	case strict != nil && (decisive == nil || stage != StageSyntax && stage != StageFraming):
-		res.Final = p.front.refuseWith(n, strict, strict.status)
+		res.Final, res.Decisive = p.front.refuseWith(n, strict, strict.status), strictStep
 		n.t.note(Span{}, noteProfileFrontRefuses, p.vars(Var{"front", p.front.name}, Var{"status", res.Final.statusLine()})...)
 	case p.front.optionsStar && n.req.Method == "OPTIONS" && n.req.TargetForm == "asterisk" && (decisive == nil || stage != StageSyntax && stage != StageFraming):
 		res.Final = p.front.write(n, &wording{headers: []Header{{"Content-Length", "0"}}}, 200)
-		res.Switched, res.After = "", nil
+		res.Switched, res.After, res.Decisive = "", nil, -1
 		n.t.note(Span{}, noteFrontOptionsStar, p.vars(Var{"front", p.front.name})...)
 	case res.Final.Status == 101:
+		for _, w := range p.onSwitch {
+			if w.applies(n.req) {
+				n.t.note(Span{}, w.note, p.vars()...)
+			}
+		}
 		switch p.switched {
 		case "front":
 			w := &wording{headers: res.Final.Headers}
@@ -300,6 +308,9 @@ func applyProfile(n *negotiation) {
 		}
 	default:
 		w := p.ordinary
+		if w == nil {
+			w = &wording{}
+		}
 		res.Final = p.front.write(n, w, 200)
 		if w.note != nil && w.applies(n.req) {
 			n.t.note(Span{}, w.note, p.vars()...)
@@ -376,20 +387,20 @@ func (f *front) refuseWith(n *negotiation, e *frontError, status int) *Response 
 }
 
 // strictProblem returns the front's refusal of a problem the engine lets
-// pass, when the trace has one.
-func (f *front) strictProblem(n *negotiation) *frontError {
-	for _, s := range n.t.steps {
+// pass, and the index of the step that shows it, when the trace has one.
+func (f *front) strictProblem(n *negotiation) (*frontError, int) {
+	for si, s := range n.t.steps {
 		if s.Note == nil {
 			continue
 		}
 		for i := range f.strict {
 			e := &f.strict[i]
 			if slices.Contains(e.notes, s.Note.ID) && (&wording{when: e.when}).applies(n.req) {
-				return e
+				return e, si
 			}
 		}
 	}
-	return nil
+	return nil, -1
 }
 
 // lateProblem reports whether the trace has a body problem the front

@@ -117,8 +117,9 @@ var xnetH2CProfile = &Profile{
 	},
 	front:    netHTTPFront,
 	tolerate: netHTTPTolerates,
-	refusals: []wording{{}},
+	refusals: []wording{{}, {notes: []string{"h2c-settings-500"}, note: noteXNet500}},
 	switched: "raw",
+	onSwitch: []wording{{when: "no-connection-upgrade", note: noteXNetNoUpgradeOption}},
 	order101: []string{"Connection", "Upgrade"},
 	ordinary: &wording{body: NetHTTPBody},
 }

@@ -141,14 +141,15 @@ func canonicalName(s string) string {
 // server choose: it unfolds obs-fold, obeys Transfer-Encoding over
 // Content-Length, accepts a bare LF, and reads a header section of up to
 // 1 MB (DefaultMaxHeaderBytes, plus 4096 bytes of slack) with no limit of
-// its own on lines, fields or the body a handler does not read.
+// its own on lines (the settings' largest stand for none), fields or the
+// body a handler does not read.
 func netHTTPConfig(c *Config) {
 	c.HTTP.ObsFold = "unfold"
 	c.HTTP.TECL = "te"
 	c.HTTP.BareLF = "accept"
 	c.HTTP.MaxHeaderBytes = 1<<20 + 4096
-	c.HTTP.MaxRequestLine = 1<<20 + 4096
-	c.HTTP.MaxFieldLine = 1<<20 + 4096
+	c.HTTP.MaxRequestLine = 1 << 20 // the settings' largest; net/http has no limit of its own
+	c.HTTP.MaxFieldLine = 1 << 20
 	c.HTTP.MaxFields = 10000
 	c.HTTP.MaxBody = 1 << 24
 	c.HTTP.MaxRequestBytes = 16 << 20

@@ -74,7 +74,7 @@ var (
 )
 
 func profileNotes() []*Note {
-	return []*Note{notePriorHandled, noteTokenListStops, noteOriginHostOnly, noteFrontOptionsStar, noteTECLKeptOpen, noteSwitchOnClose, noteUpgrade10Honoured, noteEarlyFinal, noteProfileUnsupported, noteProfileFrontRefuses, noteProfileTolerated, noteGorillaOrigin, noteGorillaNotWebSocket, noteWSEarlyClose, noteCoderHTTP10, noteCoderNotWebSocket, noteCoderOrigin, noteNetHTTPIgnoresUpgrade}
+	return []*Note{noteXNet500, noteXNetNoUpgradeOption, notePriorHandled, noteTokenListStops, noteOriginHostOnly, noteFrontOptionsStar, noteTECLKeptOpen, noteSwitchOnClose, noteUpgrade10Honoured, noteEarlyFinal, noteProfileUnsupported, noteProfileFrontRefuses, noteProfileTolerated, noteGorillaOrigin, noteGorillaNotWebSocket, noteWSEarlyClose, noteCoderHTTP10, noteCoderNotWebSocket, noteCoderOrigin, noteNetHTTPIgnoresUpgrade}
 }
 
 var (
@@ -131,3 +131,18 @@ var notePriorHandled = &Note{ID: "prior-knowledge-handled", Category: H2C, Level
 		"Go's net/http lets exactly this request through to the handler when it serves no HTTP/2 over cleartext, without Host, and {library} answers it like any request; the rest of the preface (`SM`) is read as a next request. " +
 		"A client with prior knowledge of HTTP/2 gets an HTTP/1.1 response where it expects a SETTINGS frame, and fails with a protocol error.",
 	Ref: Ref{9113, "3.4"}}
+
+var (
+	noteXNet500 = &Note{ID: "xnet-h2c-500", Category: H2C, Level: Warn,
+		Summary: "golang.org/x/net/http2/h2c v0.62.0 answers 500 with no body to a missing, repeated or undecodable HTTP2-Settings.",
+		Detail: "x/net's h2c handler sees Upgrade: h2c and HTTP2-Settings in Connection, fails to read the settings, and writes `500 Internal Server Error` before the application's handler runs. " +
+			"[RFC 7540 §3.2.1](rfc:7540#3.2.1) says a server MUST NOT upgrade then, which means answering the request as if Upgrade were absent; a 5xx says the server failed ([RFC 9110 §15.6](rfc:9110#15.6)) though the client erred. " +
+			"A client such as curl gets a server error instead of the resource and does not learn that its HTTP2-Settings was at fault.",
+		Ref: Ref{7540, "3.2.1"}}
+	noteXNetNoUpgradeOption = &Note{ID: "xnet-h2c-no-upgrade-option", Category: H2C, Level: Warn,
+		Summary: "golang.org/x/net/http2/h2c v0.62.0 switches to h2c though Connection does not list \"upgrade\".",
+		Detail: "x/net's h2c handler looks only for h2c in Upgrade and HTTP2-Settings in Connection. " +
+			"Upgrade is a hop-by-hop field: without the \"upgrade\" connection option it may have been forwarded by an intermediary that did not mean it, and it ought to be ignored ([RFC 9110 §7.6.1](rfc:9110#7.6.1)); [RFC 9110 §7.8](rfc:9110#7.8) has the client send the option whenever it sends Upgrade. " +
+			"A client that did not mean to upgrade gets a 101 and HTTP/2 frames it cannot read.",
+		Ref: Ref{9110, "7.6.1"}}
+)
