@@ -205,6 +205,9 @@ func negotiateProxy(raw []byte, cfg *Config) *Result {
 	res.Hop = hop
 	res.Server = profileOf(&backendCfg).ID
 	defer func() {
+		if f := res.Final; f != nil && r.Method == "HEAD" && f.Status >= 200 {
+			f.Body = nil // no content in an answer to HEAD, nginx's pages included (RFC 9110 §9.3.2)
+		}
 		res.Trace = n.t.finish()
 		hop.Trace = res.Trace
 	}()
@@ -482,7 +485,8 @@ func nginxRewrite(n *negotiation, backend *Result) *Response {
 		chunked = chunked && listHas(te, "chunked")
 		cl, hasCL := get("Content-Length")
 		switch {
-		case in.Status == 204 || in.Status == 304 || in.Status < 200:
+		case in.Status == 204 || in.Status == 304 || in.Status < 200 || r.Method == "HEAD" && !hasCL:
+			// No content, and for HEAD no framing of a content never sent.
 		case hasCL && !chunked:
 			out.Add("Content-Length", cl)
 		case nginxAtLeast11(r):
