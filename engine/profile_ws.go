@@ -488,153 +488,32 @@ type wsNodeParam struct {
 	flag        bool // a parameter without a value
 }
 
-// wsNodeExtensions is ws's extension.parse: tokens, ";" and "," with SP or
-// HTAB only between words (never around "="), quoted values whose
-// unescaped content is a token. It returns false where ws throws.
+// wsNodeExtensions is ws's extension.parse, which is stricter than the
+// RFC 6455 §9.1 grammar appendParams reads: no empty element, no SP or
+// HTAB next to "=", and a quoted value whose content is a token. It
+// returns false where ws throws.
 func wsNodeExtensions(h string) ([]wsNodeOffer, bool) {
-	var offers []wsNodeOffer
-	var params []wsNodeParam
-	var ext, pname string
-	haveExt, haveParam := false, false
-	mustUnescape, escaping, inQuotes := false, false, false
-	start, end := -1, -1
-	tchar := func(c byte) bool { return isTchar[c] }
-	var c byte
-	i := 0
-	for ; i < len(h); i++ {
-		c = h[i]
-		switch {
-		case !haveExt:
-			switch {
-			case end == -1 && tchar(c):
-				if start == -1 {
-					start = i
-				}
-			case i != 0 && (c == ' ' || c == '\t'):
-				if end == -1 && start != -1 {
-					end = i
-				}
-			case c == ';' || c == ',':
-				if start == -1 {
-					return nil, false
-				}
-				if end == -1 {
-					end = i
-				}
-				if c == ',' {
-					offers = append(offers, wsNodeOffer{h[start:end], params})
-					params = nil
-				} else {
-					ext, haveExt = h[start:end], true
-				}
-				start, end = -1, -1
-			default:
-				return nil, false
-			}
-		case !haveParam:
-			switch {
-			case end == -1 && tchar(c):
-				if start == -1 {
-					start = i
-				}
-			case c == ' ' || c == '\t':
-				if end == -1 && start != -1 {
-					end = i
-				}
-			case c == ';' || c == ',':
-				if start == -1 {
-					return nil, false
-				}
-				if end == -1 {
-					end = i
-				}
-				params = append(params, wsNodeParam{name: h[start:end], flag: true})
-				if c == ',' {
-					offers = append(offers, wsNodeOffer{ext, params})
-					params, haveExt = nil, false
-				}
-				start, end = -1, -1
-			case c == '=' && start != -1 && end == -1:
-				pname, haveParam = h[start:i], true
-				start, end = -1, -1
-			default:
-				return nil, false
-			}
-		default:
-			switch {
-			case escaping:
-				if !tchar(c) {
-					return nil, false
-				}
-				if start == -1 {
-					start = i
-				} else {
-					mustUnescape = true
-				}
-				escaping = false
-			case inQuotes:
-				switch {
-				case tchar(c):
-					if start == -1 {
-						start = i
-					}
-				case c == '"' && start != -1:
-					inQuotes, end = false, i
-				case c == '\\':
-					escaping = true
-				default:
-					return nil, false
-				}
-			case c == '"' && h[i-1] == '=':
-				inQuotes = true
-			case end == -1 && tchar(c):
-				if start == -1 {
-					start = i
-				}
-			case start != -1 && (c == ' ' || c == '\t'):
-				if end == -1 {
-					end = i
-				}
-			case c == ';' || c == ',':
-				if start == -1 {
-					return nil, false
-				}
-				if end == -1 {
-					end = i
-				}
-				v := h[start:end]
-				if mustUnescape {
-					v, mustUnescape = strings.ReplaceAll(v, "\\", ""), false
-				}
-				params = append(params, wsNodeParam{name: pname, value: v})
-				if c == ',' {
-					offers = append(offers, wsNodeOffer{ext, params})
-					params, haveExt = nil, false
-				}
-				haveParam = false
-				start, end = -1, -1
-			default:
-				return nil, false
-			}
-		}
-	}
-	if start == -1 || inQuotes || c == ' ' || c == '\t' {
+	if strings.Contains(h, " =") || strings.Contains(h, "= ") || strings.Contains(h, "\t=") || strings.Contains(h, "=\t") {
 		return nil, false
 	}
-	if end == -1 {
-		end = i
+	es, empties := splitList(h, 0)
+	if empties > 0 || len(es) == 0 {
+		return nil, false
 	}
-	tok := h[start:end]
-	switch {
-	case !haveExt:
-		offers = append(offers, wsNodeOffer{tok, params})
-	case !haveParam:
-		offers = append(offers, wsNodeOffer{ext, append(params, wsNodeParam{name: tok, flag: true})})
-	default:
-		if mustUnescape {
-			tok = strings.ReplaceAll(tok, "\\", "")
+	offers := make([]wsNodeOffer, 0, len(es))
+	for _, e := range es {
+		name, ps, perr := appendParams(nil, e)
+		if perr != nil {
+			return nil, false
 		}
-		offers = append(offers, wsNodeOffer{ext, append(params, wsNodeParam{name: pname, value: tok})})
+		o := wsNodeOffer{name: name}
+		for _, p := range ps {
+			if p.Quoted && !isToken(p.Value) {
+				return nil, false
+			}
+			o.params = append(o.params, wsNodeParam{name: p.Name, value: p.Value, flag: !p.HasValue})
+		}
+		offers = append(offers, o)
 	}
 	return offers, true
 }
