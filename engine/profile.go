@@ -122,6 +122,9 @@ type front struct {
 	// reasons are the front's reason phrases where they differ from
 	// RFC 9110's.
 	reasons []named[int]
+	// unsupported lists the settings the front cannot follow, as
+	// Profile.unsupported does for the library.
+	unsupported []unsupported
 	// write lays out a handler's response: the status line's version,
 	// the fields the front adds, their order.
 	write func(n *negotiation, w *wording, status int) *Response
@@ -184,12 +187,22 @@ func (p *Profile) Config() Config {
 	return c
 }
 
+// unsupportedAll is the settings neither the library nor its front can
+// follow: the front's, then the library's own.
+func (p *Profile) unsupportedAll() []unsupported {
+	if p.front == nil || len(p.front.unsupported) == 0 {
+		return p.unsupported
+	}
+	return append(append([]unsupported(nil), p.front.unsupported...), p.unsupported...)
+}
+
 // follow returns the Config the library really runs with: c, or a copy
 // with each setting the library cannot follow reset to the library's own
 // behaviour; unfollowed[i] is "key=value" for p.unsupported[i] when it was
 // reset, else "".
 func (p *Profile) follow(c *Config) (_ *Config, unfollowed []string) {
-	for i, u := range p.unsupported {
+	all := p.unsupportedAll()
+	for i, u := range all {
 		s := LookupSetting(u.key)
 		if s == nil {
 			continue
@@ -198,7 +211,7 @@ func (p *Profile) follow(c *Config) (_ *Config, unfollowed []string) {
 			if unfollowed == nil {
 				cp := *c
 				c = &cp
-				unfollowed = make([]string, len(p.unsupported))
+				unfollowed = make([]string, len(all))
 			}
 			unfollowed[i] = u.key + "=" + v
 			s.Set(c, u.want)
@@ -248,7 +261,7 @@ func (p *Profile) vars(extra ...Var) []Var {
 func applyProfile(n *negotiation) {
 	p := n.prof
 	n.res.Server = p.ID
-	for i, u := range p.unsupported {
+	for i, u := range p.unsupportedAll() {
 		if i < len(n.unfollowed) && n.unfollowed[i] != "" {
 			n.t.note(Span{}, noteProfileUnsupported, p.vars(Var{"setting", n.unfollowed[i]}, Var{"feature", u.feature})...)
 		}

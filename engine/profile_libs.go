@@ -20,6 +20,14 @@ var goWSTolerates = append([]string{
 	"ws-key-noncanonical-strict", "ws-origin-multiple", "ws-version-duplicate",
 }, netHTTPTolerates...)
 
+// goWSUnsupported are the settings neither Go WebSocket library has an
+// equivalent for: the reference handler serves WebSocket alone.
+var goWSUnsupported = []unsupported{
+	{"ws", "1", "way to turn WebSocket off: the handler calls it on every request"},
+	{"h2c", "0", "h2c upgrade"},
+	{"pmdzlib", "0", "zlib: it compresses with Go's compress/flate"},
+}
+
 var gorillaProfile = &Profile{
 	ID: "gorilla", Title: "gorilla/websocket v1.5.3", Library: "gorilla/websocket", Version: "v1.5.3",
 	Setup: "A net/http handler that calls Upgrader.Upgrade on every request.",
@@ -34,6 +42,7 @@ var gorillaProfile = &Profile{
 		c.WebSocket.Deflate.Enabled = false
 		c.WebSocket.Deflate.ServerNoContext = true
 		c.WebSocket.Deflate.ClientNoContext = true
+		c.WebSocket.Deflate.Fixed = "permessage-deflate; server_no_context_takeover; client_no_context_takeover"
 		c.WebSocket.EarlyData = "close"
 		c.HTTP.SwitchOnClose = true
 		c.HTTP.Upgrade10 = true
@@ -53,10 +62,17 @@ var gorillaProfile = &Profile{
 			headers: append([]Header{{"Sec-Websocket-Version", "13"}}, goError...), body: "{reason}\n", note: noteGorillaNotWebSocket},
 	},
 	switched: "raw",
-	unsupported: []unsupported{
+	unsupported: append([]unsupported{
 		{"pmdsnct", "1", "context takeover: it compresses every message alone (server_no_context_takeover)"},
 		{"pmdcnct", "1", "context takeover: it asks the client to compress every message alone (client_no_context_takeover)"},
-	},
+		{"pmdsbits", "15", "option for the LZ77 window size"},
+		{"pmdcbits", "15", "option for the LZ77 window size"},
+		{"wsonly", "400", "other answer to a request that is not a handshake than 400"},
+		{"noconn", "400", "other answer to Upgrade without the upgrade option than 400"},
+		{"wsmethod", "405", "other answer to a non-GET handshake than 405"},
+		{"wsversion", "400", "other answer to an unsupported version than 400"},
+		{"wskey", "lenient", "strict base64 check of the key"},
+	}, goWSUnsupported...),
 }
 
 var coderProfile = &Profile{
@@ -99,6 +115,15 @@ var coderProfile = &Profile{
 			body: "request Origin {q:originhost} is not authorized for Host {q:host}\n", note: noteCoderOrigin},
 	},
 	switched: "front",
+	unsupported: append([]unsupported{
+		{"pmdsbits", "15", "option for the LZ77 window size"},
+		{"pmdcbits", "15", "option for the LZ77 window size"},
+		{"wsonly", "426", "other answer to a request that is not a handshake than 426"},
+		{"noconn", "426", "other answer to Upgrade without the upgrade option than 426"},
+		{"wsmethod", "405", "other answer to a non-GET handshake than 405"},
+		{"wsversion", "400", "other answer to an unsupported version than 400"},
+		{"wskey", "lenient", "strict base64 check of the key"},
+	}, goWSUnsupported...),
 }
 
 var xnetH2CProfile = &Profile{
@@ -121,6 +146,15 @@ var xnetH2CProfile = &Profile{
 	switched: "raw",
 	onSwitch: []wording{{when: "no-connection-upgrade", note: noteXNetNoUpgradeOption}},
 	order101: []string{"Connection", "Upgrade"},
+	unsupported: []unsupported{
+		{"ws", "0", "WebSocket support"},
+		{"h2c", "1", "way to turn h2c off: h2c.NewHandler always offers it"},
+		{"h2cconn", "1", "check of the upgrade connection option"},
+		{"h2copt", "ignore", "way to upgrade without HTTP2-Settings in Connection"},
+		{"h2cbad", "500", "other answer to a bad HTTP2-Settings than 500"},
+		{"h2cpreface", "xnet", "other SETTINGS than its own"},
+		{"h2prior", "h2", "way to refuse the prior-knowledge preface"},
+	},
 	ordinary: &wording{body: NetHTTPBody},
 }
 
@@ -132,4 +166,9 @@ var netHTTPProfile = &Profile{
 	tolerate:  netHTTPTolerates,
 	refusals:  []wording{{}},
 	ordinary:  &wording{body: NetHTTPBody, note: noteNetHTTPIgnoresUpgrade, when: "upgrade"},
+	unsupported: []unsupported{
+		{"ws", "0", "WebSocket support"},
+		{"h2c", "0", "h2c upgrade without golang.org/x/net/http2/h2c"},
+		{"h2prior", "505", "HTTP/2 over cleartext in this setup: it hands PRI * HTTP/2.0 to the handler"},
+	},
 }

@@ -13,7 +13,7 @@ var (
 	noteProfileFrontRefuses = &Note{ID: "profile-front-refuses", Category: Syntax, Level: Info,
 		Summary: "{front} answers {status} itself, before the {library} handler runs.",
 		Detail: "The request fails a check of the HTTP/1.1 server in front of {library}, so the library never sees it. " +
-			"Go's net/http writes such answers with fixed bytes: its status line carries the reason after the phrase (`400 Bad Request: missing required Host header`), the body repeats the status line's text, and `Connection: close` ends the exchange without Content-Length ([RFC 9112 §6.3](rfc:9112#6.3): the close delimits the body). " +
+			"Go's net/http writes most such answers with fixed bytes: the status line may carry the reason after the phrase (`400 Bad Request: missing required Host header`), the body repeats the status line's text, and `Connection: close` ends the exchange without Content-Length ([RFC 9112 §6.3](rfc:9112#6.3): the close delimits the body); a 417 and the empty 200 to OPTIONS * go through its response writer instead. " +
 			"A client reads the status and gives up on the request; the connection is closed.",
 		Ref: Ref{9112, "6.3"}}
 	noteProfileTolerated = &Note{ID: "profile-check-skipped", Category: Syntax, Level: Warn,
@@ -74,7 +74,7 @@ var (
 )
 
 func profileNotes() []*Note {
-	return []*Note{noteXNet500, noteXNetNoUpgradeOption, notePriorHandled, noteTokenListStops, noteOriginHostOnly, noteFrontOptionsStar, noteTECLKeptOpen, noteSwitchOnClose, noteUpgrade10Honoured, noteEarlyFinal, noteProfileUnsupported, noteProfileFrontRefuses, noteProfileTolerated, noteGorillaOrigin, noteGorillaNotWebSocket, noteWSEarlyClose, noteCoderHTTP10, noteCoderNotWebSocket, noteCoderOrigin, noteNetHTTPIgnoresUpgrade}
+	return []*Note{noteDeflateFixed, noteXNet500, noteXNetNoUpgradeOption, notePriorHandled, noteTokenListStops, noteOriginHostOnly, noteFrontOptionsStar, noteTECLKeptOpen, noteSwitchOnClose, noteUpgrade10Honoured, noteEarlyFinal, noteProfileUnsupported, noteProfileFrontRefuses, noteProfileTolerated, noteGorillaOrigin, noteGorillaNotWebSocket, noteWSEarlyClose, noteCoderHTTP10, noteCoderNotWebSocket, noteCoderOrigin, noteNetHTTPIgnoresUpgrade}
 }
 
 var (
@@ -146,3 +146,10 @@ var (
 			"A client that did not mean to upgrade gets a 101 and HTTP/2 frames it cannot read.",
 		Ref: Ref{9110, "7.6.1"}}
 )
+
+var noteDeflateFixed = &Note{ID: "ws-deflate-fixed", Category: WebSocket, Level: Warn,
+	Summary: "{server} accepts the offer {offer} with its fixed answer {response}, whatever the offer's parameters.",
+	Detail: "{library} {version} with EnableCompression looks only for an extension named exactly `permessage-deflate` and answers every such offer the same way: both no-context-takeover parameters, never a window size. " +
+		"[RFC 7692 §7.1.2.1](rfc:7692#7.1.2.1) says a server that accepts an offer with server_max_window_bits includes it in the response with the same or a smaller value, and §7 has the server decline an offer whose parameters it cannot honour; gorilla's answer leaves the client's window request out. " +
+		"A client that asked for a smaller server window gets a response without it and may fail the connection (RFC 7692 §7.1.2.1 lets a client that needs the limit do so).",
+	Ref: Ref{7692, "7.1.2.1"}}

@@ -66,6 +66,8 @@ func TestProfileSettings(t *testing.T) {
 		{"gorilla context takeover", "srv=gorilla\npmd=1\npmdsnct=0\npmdcnct=0", []string{"Sec-WebSocket-Extensions: permessage-deflate; server_no_context_takeover; client_no_context_takeover\r\n"}, "profile-setting-unsupported"},
 		{"coder configured", "srv=coder\nwsproto=chat,superchat\npmd=1", []string{"HTTP/1.1 101 Switching Protocols\r\nConnection: Upgrade\r\nSec-Websocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\nSec-Websocket-Extensions: permessage-deflate", "Sec-Websocket-Protocol: chat\r\nUpgrade: websocket\r\n\r\n"}, ""},
 		{"coder defaults", "srv=coder", []string{"Sec-Websocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\nUpgrade: websocket\r\n\r\n"}, ""},
+		{"net/http always unfolds", "srv=nethttp\nfold=reject", []string{"HTTP/1.1 200 OK\r\n"}, "profile-setting-unsupported"},
+		{"coder cannot answer 400 to a non-handshake", "srv=coder\nwsonly=400\nwsversion=426", []string{"HTTP/1.1 101 Switching Protocols\r\n"}, "profile-setting-unsupported"},
 		{"nethttp ignores Upgrade", "srv=nethttp", []string{"HTTP/1.1 200 OK\r\nContent-Length: 26\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + NetHTTPBody}, "nethttp-ignores-upgrade"},
 	}
 	for _, row := range rows {
@@ -154,4 +156,19 @@ func FuzzProfiles(f *testing.F) {
 			}
 		}
 	})
+}
+
+// BenchmarkProfiles measures Negotiate for each profile on RFC 6455's
+// sample handshake: the page runs it on every keystroke.
+func BenchmarkProfiles(b *testing.B) {
+	raw := []byte("GET /chat HTTP/1.1\r\nHost: server.example.com\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nOrigin: http://example.com\r\nSec-WebSocket-Protocol: chat, superchat\r\nSec-WebSocket-Version: 13\r\n\r\n")
+	for _, p := range Profiles() {
+		cfg := p.Config()
+		b.Run(p.ID, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				Negotiate(raw, &cfg)
+			}
+		})
+	}
 }

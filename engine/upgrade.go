@@ -226,7 +226,7 @@ func (n *negotiation) switchable() bool {
 		}
 		n.t.note(sp, noteSwitchOnClose, n.prof.vars(Var{"why", why})...)
 	}
-	if r.Method == "CONNECT" {
+	if r.Method == "CONNECT" && !n.prof.tolerates(noteConnectNotProxy) { // a server that passes CONNECT to its handler lets the handler decide
 		n.t.fail("the request's semantics can be honoured after a switch", r.MethodSpan, noteSemanticsNotHonoured,
 			Var{"protocol", n.offers[0].String()}, Var{"why", "this origin server does not implement CONNECT"})
 		return false

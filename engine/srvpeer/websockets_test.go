@@ -1,10 +1,6 @@
 package srvpeer
 
-import (
-	"testing"
-
-	"github.com/upgrade-playground/playground/engine"
-)
+import "testing"
 
 // TestWebsockets compares the websockets profile with python-websockets
 // 10.4's serve(), as Debian 12 ships it (testdata/websockets-server.py).
@@ -17,13 +13,9 @@ func TestWebsockets(t *testing.T) {
 // srv=websockets&pmd=0 with serve(compression=None).
 func TestWebsocketsConfigured(t *testing.T) {
 	t.Run("subprotocols", func(t *testing.T) {
-		cfg := engine.LookupProfile("websockets").Config()
-		setAll(t, &cfg, "wsproto", "chat,superchat")
-		compareConfig(t, "websockets-subprotocols", cfg, startWebsockets(t, "chat,superchat"), corpus(t))
+		compareConfigured(t, "websockets-subprotocols", "websockets", "wsproto=chat,superchat", startWebsockets(t, "chat,superchat"), corpus(t))
 	})
 	t.Run("no-compression", func(t *testing.T) {
-		cfg := engine.LookupProfile("websockets").Config()
-		setAll(t, &cfg, "pmd", "0")
-		compareConfig(t, "websockets-no-compression", cfg, startWebsockets(t, "nopmd"), corpus(t))
+		compareConfigured(t, "websockets-no-compression", "websockets", "pmd=0", startWebsockets(t, "nopmd"), corpus(t))
 	})
 }
