@@ -116,6 +116,11 @@ type front struct {
 	// tolerates them (trace.lateProblem), so that the engine makes the
 	// handler's decision.
 	lateBody bool
+	// bodyLenient says the front checks neither the names of trailer
+	// fields (net/http reads the trailer section with its MIME reader but
+	// validates names in the header section only) nor chunk extensions
+	// (it cuts a chunk line at ";" and trims trailing whitespace).
+	bodyLenient bool
 	// optionsStar says the front answers OPTIONS * itself with an empty
 	// 200, before any handler runs (net/http's globalOptionsHandler).
 	optionsStar bool

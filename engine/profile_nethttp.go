@@ -48,7 +48,8 @@ var netHTTPFront = &front{
 		{notes: []string{"leading-empty-line"}, status: 400},
 		{notes: []string{"content-length-repeated"}, status: 400, when: "content-length-list"},
 	},
-	lateBody: true,
+	lateBody:    true,
+	bodyLenient: true,
 	unsupported: []unsupported{
 		{"lf", "accept", "option to refuse a bare LF: it always accepts one"},
 		{"ctl", "reject", "option to replace a bare CR or NUL: it always refuses them"},

@@ -231,14 +231,10 @@ const (
 )
 
 // realAnswer sends raw over a fresh TCP connection to addr and reads the
-// answer. waiting says that the engine expects the server to wait.
-func realAnswer(addr string, raw []byte, head, waiting bool) (answer, error) {
-	return readReal(addr, raw, head, waiting, false)
-}
-
-// readReal is realAnswer; h2 says that the engine expects HTTP/2 frames,
-// which end the answer at the first frame header.
-func readReal(addr string, raw []byte, head, waiting, h2 bool) (answer, error) {
+// answer: head says the request is HEAD (no body follows the response's
+// head), waiting that the engine expects the server to wait, h2 that it
+// expects HTTP/2 frames, which end the answer at the first frame header.
+func realAnswer(addr string, raw []byte, head, waiting, h2 bool) (answer, error) {
 	c, err := net.Dial("tcp", addr)
 	if err != nil {
 		return answer{}, err
@@ -370,7 +366,7 @@ func compareConfigured(t *testing.T, label, profile, settings, addr string, case
 			t.Errorf("%s: Result.Server is %q, want %q", c.Name, res.Server, profile)
 		}
 		eng := engineAnswer(res)
-		real, err := readReal(addr, c.Raw, res.Request.Method == "HEAD", eng.Waiting, eng.H2)
+		real, err := realAnswer(addr, c.Raw, res.Request.Method == "HEAD", eng.Waiting, eng.H2)
 		if err != nil {
 			real = answer{Heads: []string{"read error: " + err.Error()}}
 		}
