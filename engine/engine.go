@@ -27,13 +27,20 @@ func Negotiate(raw []byte, cfg *Config) *Result {
 	if cfg == nil {
 		cfg = &defaultConfig
 	}
+	if cfg.Proxy == "nginx" {
+		return negotiateProxy(raw, cfg) // proxy_nginx.go
+	}
 	prof := profileOf(cfg)
 	cfg, unfollowed := prof.follow(cfg)
 	n := &negotiation{req: new(Request), cfg: cfg, handlers: protocolHandlers, t: newTrace(), res: &Result{Decisive: -1}, prof: prof, unfollowed: unfollowed}
 	n.t.prof = n.prof
 	parse(n.req, raw, cfg, &n.t)
 	n.res.Request = n.req
-	n.run()
+	if n.prof.run != nil {
+		n.prof.run(n)
+	} else {
+		n.run()
+	}
 	if f := n.res.Final; f != nil && n.req.Method == "HEAD" && f.Status >= 200 {
 		// RFC 9110 §9.3.2: the server MUST NOT send content in the response
 		// to HEAD, error responses included (Content-Length stays: it is

@@ -135,6 +135,9 @@ func noteLists() [][]*Note {
 		mythNotes(),
 		clientNotes(),
 		profileNotes(),
+		profileWSNotes(),
+		profileWebsocketsNotes(),
+		proxyNotes(),
 	}
 }
 

@@ -331,8 +331,9 @@ func compareProfile(t *testing.T, profile, addr string, cases []Case) {
 // compareConfigured is compareProfile for the profile with settings
 // applied on top (key=value&key=value, a deep link's), as the
 // application's configuration of the library: the real server at addr
-// runs the library configured the same way. Its differences are listed in
-// testdata/differences-<label>.txt.
+// runs the library configured the same way; proxy=nginx puts the nginx
+// hop in front, as the real nginx is in front of addr. Its differences
+// are listed in testdata/differences-<label>.txt.
 func compareConfigured(t *testing.T, label, profile, settings, addr string, cases []Case) {
 	p := engine.LookupProfile(profile)
 	if p == nil {
@@ -344,6 +345,10 @@ func compareConfigured(t *testing.T, label, profile, settings, addr string, case
 			continue
 		}
 		k, v, _ := strings.Cut(kv, "=")
+		if k == "proxy" {
+			cfg.Proxy = v // a proxy in front of the profile (the link key proxy)
+			continue
+		}
 		s := engine.LookupSetting(k)
 		if s == nil {
 			t.Fatalf("no setting %q", k)
