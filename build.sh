@@ -21,7 +21,10 @@ build() {
 	"$GO" generate ./...
 	# Build to a temporary file and replace site/main.wasm only when it
 	# changed, so that the (slow) precompression below can be skipped.
-	GOOS=js GOARCH=wasm "$GO" build -trimpath -ldflags='-s -w' -o site/main.wasm.new ./wasm
+	# -gcflags=all=-l turns inlining off: the .wasm is about 130 KB smaller
+	# with gzip (docs/performance.md, "Size"), for a negotiation that takes
+	# about 2 µs longer, far below a frame.
+	GOOS=js GOARCH=wasm "$GO" build -trimpath -gcflags=all=-l -ldflags='-s -w' -o site/main.wasm.new ./wasm
 	# Join the data segments the linker split at every run of zeros: the
 	# same memory, smaller compressed (site/wasmpack).
 	"$GO" run ./site/wasmpack site/main.wasm.new

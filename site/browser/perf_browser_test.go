@@ -136,7 +136,8 @@ func sharedLink(t *testing.T) string {
 }
 
 // floorSite builds a floor of the load measurement, the Go program pkg
-// built with ldflags by the Go that runs the tests, serves it with
+// built as ./build.sh builds the playground (no inlining) with ldflags by
+// the Go that runs the tests, serves it with
 // testdata/floor's page like the playground (precompressed, by
 // static.Handler) and returns its URL: the empty program of
 // testdata/floor, or the playground's own program stopped after its
@@ -157,7 +158,7 @@ func floorSite(t *testing.T, pkg, ldflags string) string {
 		}
 	}
 	wasm := filepath.Join(dir, "main.wasm")
-	build := exec.Command(goCommand(), "build", "-trimpath", "-ldflags="+ldflags, "-o", wasm, pkg)
+	build := exec.Command(goCommand(), "build", "-trimpath", "-gcflags=all=-l", "-ldflags="+ldflags, "-o", wasm, pkg)
 	build.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("building %s: %v\n%s", pkg, err, out)
