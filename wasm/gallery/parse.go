@@ -36,12 +36,20 @@ func Parse(data []byte) Example {
 			e.Expect = leadingInt(val)
 		case "order":
 			e.Order = leadingInt(val)
+		case "srv":
+			e.Server = val
+		case "proxy":
+			e.Proxy = val
+		case "view":
+			e.View = val
 		}
 	}
 	for _, f := range ar.Files {
 		switch f.Name {
 		case "request":
 			e.Request = wiretext.Decode(string(f.Data))
+		case "response":
+			e.Response = wiretext.Decode(string(f.Data))
 		case "settings":
 			for _, line := range strings.Split(string(f.Data), "\n") {
 				line = strings.TrimSpace(line)
