@@ -77,10 +77,10 @@ type State struct {
 	// Response holds reverse mode's response, its exact bytes, or nil
 	// outside reverse mode.
 	Response []byte
-	Example string // the example the state started from, or ""
-	Mode    string // "" or one of Modes
-	EOL     string // "" (= "crlf") or one of EOLs
-	Embed   bool   // embed=1: the compact layout for an iframe
+	Example  string // the example the state started from, or ""
+	Mode     string // "" or one of Modes
+	EOL      string // "" (= "crlf") or one of EOLs
+	Embed    bool   // embed=1: the compact layout for an iframe
 }
 
 // A Problem is one thing wrong with a fragment, positioned at the byte
