@@ -12,11 +12,14 @@ import (
 	"github.com/upgrade-playground/playground/wasm/link"
 )
 
-// Server is the Server pane's form content, built generically from
-// engine.Settings(): one fieldset per group, one control per setting, named
-// by its deep-link key.
+// Server is the Server pane's form content: the profile chooser and the
+// proxy (profileChooser), then one fieldset per group of engine.Settings(),
+// one control per setting, named by its deep-link key. A setting that
+// differs from the profile's default is marked as an override.
 func Server(cfg *engine.Config) *Node {
 	root := El("div")
+	root.Add(profileChooser(cfg))
+	base := ProfileOf(cfg).Config()
 	var group *Node
 	last := ""
 	for _, s := range engine.Settings() {
@@ -26,7 +29,15 @@ func Server(cfg *engine.Config) *Node {
 			root.Add(group)
 			last = s.Group
 		}
-		group.Add(settingControl(s, s.Get(cfg)))
+		row := settingControl(s, s.Get(cfg))
+		if def := s.Get(&base); def != s.Get(cfg) {
+			row.Attrs[0][1] += " override"
+			if def == "" {
+				def = "(empty)"
+			}
+			row.Add(El("small", "class", "override-note").AddText("Override: changed from the profile's " + def + "."))
+		}
+		group.Add(row)
 	}
 	return root
 }
