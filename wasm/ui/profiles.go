@@ -164,7 +164,7 @@ func hopExplanation(res *engine.Result) *Node {
 // in res's request.
 func stepsAndNotes(res *engine.Result, trace []engine.Step) *Node {
 	root := El("div")
-	ol := El("ol", "class", "trace")
+	ol := El("ol", "class", "rtrace")
 	for i, s := range trace {
 		ol.Add(traceItem(i, s, position(res, s.Span).String(), false))
 	}

@@ -109,7 +109,7 @@ func ReverseView(j *engine.Judgement) *Node {
 	root.Add(table.Add(tbody))
 
 	root.Add(El("h2", "id", "rtrace-heading").AddText("What a client checks"))
-	ol := El("ol", "class", "trace", "aria-labelledby", "rtrace-heading")
+	ol := El("ol", "class", "rtrace", "aria-labelledby", "rtrace-heading")
 	for i, s := range j.Trace {
 		ol.Add(traceItem(i, s, respWhere(j, s.Span), false))
 	}
