@@ -469,7 +469,7 @@ func (a *app) state() link.State {
 	}
 	return link.State{
 		Request: editor.Bytes(a.lastText, a.eol), Response: resp,
-		Config:  a.cfg, Example: a.example, Mode: a.mode, EOL: a.eol, Embed: a.embed,
+		Config: a.cfg, Example: a.example, Mode: a.mode, EOL: a.eol, Embed: a.embed,
 	}
 }
 
