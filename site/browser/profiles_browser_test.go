@@ -1,0 +1,162 @@
+package browser
+
+import (
+	"encoding/base64"
+	"strings"
+	"testing"
+
+	"github.com/upgrade-playground/playground/engine"
+	"github.com/upgrade-playground/playground/wasm/editor"
+	"github.com/upgrade-playground/playground/wasm/ui"
+)
+
+// TestProfiles checks server profiles, the side-by-side view and reverse
+// mode in the page: a profile link opens with that server's answer and
+// run() names it; the comparison shows every profile and compare() gives
+// what it shows; a resp= link opens reverse mode with the clients table,
+// which run().clients matches; a hostile response stays text. axe-core
+// finds nothing in the comparison and reverse views.
+func TestProfiles(t *testing.T) {
+	p := openPage(t)
+	sample := base64.RawURLEncoding.EncodeToString([]byte(sampleWS))
+
+	t.Run("profile link", func(t *testing.T) {
+		for _, prof := range engine.Profiles() {
+			frag := "req=" + sample + "&srv=" + prof.ID
+			p.open(frag)
+			got := eval[struct {
+				Status       int
+				Text, Server string
+				Selected     string
+				Run          struct {
+					Status           int
+					Response, Server string
+					Closed           bool
+				}
+			}](p, `(() => { const r = playground.run(`+jsString(frag)+`); return {
+				Status: +document.getElementById("response").dataset.status,
+				Text: document.getElementById("response").textContent,
+				Selected: document.getElementById("set-srv").value,
+				Run: {Status: r.status, Response: r.response, Server: r.server, Closed: r.closed}}; })()`)
+			cfg := prof.Config()
+			want := engine.Negotiate([]byte(sampleWS), &cfg)
+			if got.Status != want.Status() || got.Text != ui.ResponseText(want) || got.Selected != prof.ID {
+				t.Errorf("srv=%s: the page shows %d %q with %q selected, want %d %q", prof.ID, got.Status, got.Text, got.Selected, want.Status(), ui.ResponseText(want))
+			}
+			if got.Run.Server != prof.ID || got.Run.Status != want.Status() || got.Run.Response != string(want.Bytes()) || got.Run.Closed != want.Closed {
+				t.Errorf("srv=%s: run() = %+v", prof.ID, got.Run)
+			}
+			if want.Closed && (got.Status != 0 || !strings.Contains(got.Text, "closed")) {
+				t.Errorf("srv=%s: a closed connection shows %d %q", prof.ID, got.Status, got.Text)
+			}
+		}
+	})
+
+	t.Run("compare", func(t *testing.T) {
+		p.open("req=" + sample)
+		p.click("#compare-open")
+		p.waitFor(`!document.getElementById("compare").hidden && document.querySelector("#compare-body table")`)
+		got := eval[struct {
+			Heads []string
+			API   []struct {
+				Srv, Title, Response string
+				Status               int
+			}
+		}](p, `(() => ({
+			Heads: [...document.querySelectorAll("#compare-body thead th[data-srv]")].map((th) => th.dataset.srv),
+			API: playground.compare("req=`+sample+`").map((c) => ({Srv: c.srv, Title: c.title, Status: c.status, Response: c.response})),
+		}))()`)
+		ps := engine.Profiles()
+		if len(got.Heads) != len(ps) || len(got.API) != len(ps) {
+			t.Fatalf("%d columns, compare() %d answers, want %d", len(got.Heads), len(got.API), len(ps))
+		}
+		for i, prof := range ps {
+			cfg := prof.Config()
+			want := engine.Negotiate([]byte(sampleWS), &cfg)
+			if got.Heads[i] != prof.ID || got.API[i].Srv != prof.ID || got.API[i].Title != prof.Title || got.API[i].Status != want.Status() || got.API[i].Response != string(want.Bytes()) {
+				t.Errorf("column %d: %q, compare() %+v, want %s %d", i, got.Heads[i], got.API[i], prof.ID, want.Status())
+			}
+			// What the page shows for that profile is what compare() says.
+			eval[any](p, `location.hash = "req=`+sample+`&srv=`+prof.ID+`"`)
+			p.waitFor(`document.getElementById("set-srv").value === "` + prof.ID + `"`)
+			if text := eval[string](p, `document.getElementById("response").textContent`); text != ui.ResponseText(want) {
+				t.Errorf("%s: the page shows %q, compare() %q", prof.ID, text, got.API[i].Response)
+			}
+		}
+	})
+
+	t.Run("reverse", func(t *testing.T) {
+		resp := "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\n\r\n"
+		frag := "req=" + sample + "&resp=" + base64.RawURLEncoding.EncodeToString([]byte(resp))
+		p.open(frag)
+		p.waitFor(`document.querySelector("#explanation table.clients")`)
+		got := eval[struct {
+			Editor string
+			Rows   []struct{ ID, Verdict, Reason string }
+			Run    []struct {
+				ID, Title, Reason string
+				Accepts           bool
+			}
+		}](p, `(() => ({
+			Editor: document.getElementById("response-editor").value,
+			Rows: [...document.querySelectorAll("#explanation table.clients tbody tr")].map((tr) => ({ID: tr.dataset.client,
+				Verdict: tr.querySelector(".verdict").textContent, Reason: (tr.querySelector(".msg") || {textContent: ""}).textContent})),
+			Run: playground.run(`+jsString(frag)+`).clients.map((c) => ({ID: c.id, Title: c.title, Reason: c.reason, Accepts: c.accepts})),
+		}))()`)
+		if got.Editor != editor.Text([]byte(resp), "") {
+			t.Errorf("the response editor holds %q", got.Editor)
+		}
+		j := ui.Judge([]byte(sampleWS), []byte(resp))
+		if len(got.Rows) != len(j.Clients) || len(got.Run) != len(j.Clients) {
+			t.Fatalf("%d rows, run().clients %d, want %d", len(got.Rows), len(got.Run), len(j.Clients))
+		}
+		for i, c := range j.Clients {
+			verdict := map[bool]string{true: "accepts", false: "refuses"}[c.Accepts]
+			if got.Rows[i].ID != c.ID || got.Rows[i].Verdict != verdict || got.Run[i].ID != c.ID || got.Run[i].Accepts != c.Accepts || got.Run[i].Reason != c.Reason {
+				t.Errorf("client %d: row %+v, run %+v, want %s %s", i, got.Rows[i], got.Run[i], c.ID, verdict)
+			}
+		}
+		// Back to the server's side: the engine's own answer.
+		p.click("#reverse-back")
+		p.waitFor(`document.getElementById("response-editor-wrap").hidden && !document.querySelector("#explanation table.clients")`)
+	})
+
+	t.Run("hostile response", func(t *testing.T) {
+		resp := "HTTP/1.1 101 <img src=x onerror=alert(1)>\r\nX: <script>alert(2)</script>\x00\x1b[31m\r\n\r\n" + strings.Repeat("\xff\xfe", 2000)
+		p.open("req=" + sample + "&resp=" + base64.RawURLEncoding.EncodeToString([]byte(resp)))
+		p.waitFor(`document.querySelector("#explanation table.clients")`)
+		got := eval[struct {
+			Markup int
+			Value  string
+		}](p, `(() => ({
+			Markup: document.querySelectorAll("main img, main script:not([src]), [onerror]").length,
+			Value: document.getElementById("response-editor").value.slice(0, 200),
+		}))()`)
+		if got.Markup != 0 || !strings.Contains(got.Value, "<img src=x onerror=alert(1)>") {
+			t.Errorf("a hostile response: %d elements from it, the editor holds %q", got.Markup, got.Value)
+		}
+	})
+
+	t.Run("axe", func(t *testing.T) {
+		script := axeScript(t)
+		p.open("req=" + sample)
+		eval[any](p, script+";0")
+		p.click("#compare-open")
+		p.waitFor(`document.querySelector("#compare-body table")`)
+		if v := eval[[]string](p, axeRun); len(v) > 0 {
+			t.Errorf("axe-core, the comparison: %s", strings.Join(v, "\n"))
+		}
+		p.click("#compare-close")
+		p.click("#reverse-open")
+		p.waitFor(`document.querySelector("#explanation table.clients")`)
+		if v := eval[[]string](p, axeRun); len(v) > 0 {
+			t.Errorf("axe-core, reverse mode: %s", strings.Join(v, "\n"))
+		}
+	})
+}
+
+// jsString quotes s as a JavaScript string literal (ASCII only: a
+// fragment is).
+func jsString(s string) string {
+	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`
+}
