@@ -27,7 +27,8 @@ func Negotiate(raw []byte, cfg *Config) *Result {
 	if cfg == nil {
 		cfg = &defaultConfig
 	}
-	n := &negotiation{req: new(Request), cfg: cfg, handlers: protocolHandlers, t: newTrace(), res: &Result{Decisive: -1}}
+	n := &negotiation{req: new(Request), cfg: cfg, handlers: protocolHandlers, t: newTrace(), res: &Result{Decisive: -1}, prof: profileOf(cfg)}
+	n.t.prof = n.prof
 	parse(n.req, raw, cfg, &n.t)
 	n.res.Request = n.req
 	n.run()
@@ -38,6 +39,7 @@ func Negotiate(raw []byte, cfg *Config) *Result {
 		f.Body = nil
 		n.t.note(n.req.MethodSpan, noteHeadNoContent)
 	}
+	applyProfile(n)       // the library's wording of the decision (profile.go)
 	websocketElsewhere(n) // the RFC 8441/9220 equivalent of a WebSocket request (h2c_connect.go)
 	n.res.Trace = n.t.finish()
 	return n.res
@@ -172,6 +174,7 @@ type negotiation struct {
 	req      *Request
 	cfg      *Config
 	handlers []*handler // protocolHandlers
+	prof     *Profile   // the server played (Config.Server)
 	t        trace
 	res      *Result
 
@@ -210,6 +213,12 @@ func (n *negotiation) run() {
 
 	n.t.stage = StageUpgrade
 	v := n.upgradeStage()
+	if v != nil && v.closes {
+		// The server closes the connection without a response
+		// (WebSocketConfig.EarlyData); the step that says why is traced.
+		n.res.Closed = true
+		return
+	}
 
 	n.t.stage = StageExpect
 	n.expectStage(v)

@@ -78,11 +78,24 @@ func TestGolden(t *testing.T) {
 	}
 }
 
+// goldenConfig is the server of a golden's settings: srv=<profile> (first,
+// wherever it is written) plays a profile, and every other key=value line
+// is a Setting applied on top, as the application's configuration.
 func goldenConfig(settings string) (Config, error) {
 	cfg := DefaultConfig()
-	for _, line := range strings.Split(settings, "\n") {
+	lines := strings.Split(settings, "\n")
+	for _, line := range lines {
+		if k, val, _ := strings.Cut(strings.TrimSpace(line), "="); k == "srv" {
+			p := LookupProfile(val)
+			if p == nil {
+				return cfg, fmt.Errorf("unknown profile %q", val)
+			}
+			cfg = p.Config()
+		}
+	}
+	for _, line := range lines {
 		line = strings.TrimSpace(line)
-		if line == "" || strings.HasPrefix(line, "#") {
+		if line == "" || strings.HasPrefix(line, "#") || strings.HasPrefix(line, "srv=") {
 			continue
 		}
 		k, val, _ := strings.Cut(line, "=")
@@ -117,7 +130,10 @@ func FormatTrace(res *Result) string {
 		}
 		fmt.Fprintf(&b, "%s%s %s %s %s %s\n", mark, s.Stage, s.Outcome, id, pos, s.Summary())
 	}
-	if res.Final == nil {
+	switch {
+	case res.Closed:
+		b.WriteString("closed without a response\n")
+	case res.Final == nil:
 		fmt.Fprintf(&b, "waiting for %s\n", res.Waiting)
 	}
 	return b.String()

@@ -133,6 +133,7 @@ func noteLists() [][]*Note {
 		h2cNotes(),
 		tlsNotes(),
 		mythNotes(),
+		profileNotes(),
 	}
 }
 

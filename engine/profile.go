@@ -1,5 +1,11 @@
 package engine
 
+import (
+	"slices"
+	"strconv"
+	"strings"
+)
+
 // A Profile is a server the engine can play: the default server of the
 // RFCs ("rfc"), or a real library as its reference setup configures it.
 // A profile is data over the engine's decision points: the value of every
@@ -7,6 +13,15 @@ package engine
 // wording where they differ from the default server's. Settings changed
 // after Config (a deep link's keys) are the application's configuration of
 // the library.
+//
+// The decision stays the engine's: the same stages, checks and notes. A
+// profile changes it only through Config (the library's defaults, and the
+// fields that exist for libraries, such as WebSocket.EarlyData), through
+// the checks the library does not make (tolerate), and through the order
+// in which its checks decide (order). What the profile adds is wording:
+// the bytes the library's server writes for the engine's decision, its
+// HTTP front's own error answers (front), and the notes that say where
+// the library departs from the RFCs.
 type Profile struct {
 	ID      string // the deep-link value of srv=, stable forever
 	Title   string // e.g. "gorilla/websocket v1.5.3"
@@ -15,17 +30,102 @@ type Profile struct {
 	// Setup is the reference setup the profile reproduces, one plain-text
 	// sentence: the code a user would run.
 	Setup string
+
+	// configure sets the library's defaults on the default server's Config.
+	configure func(c *Config)
+	// front is the HTTP/1.1 server the library sits behind, which parses
+	// the request and words the responses; nil for the engine's own.
+	front *front
+	// tolerate lists the IDs of the Bad notes whose checks neither the
+	// library nor its front makes: the trace still shows the problem, and
+	// a note says that this server lets it pass.
+	tolerate []string
+	// order lists the IDs of the protocol checks' notes in the order the
+	// library makes its checks: of two failures, the one listed first
+	// decides the response (unlisted ones come after, in the engine's order).
+	order []string
+	// refusals words the library's own refusals (those decided after the
+	// front has read the request), by the decisive note; the first entry
+	// whose notes list the ID applies, else the entry with no notes.
+	refusals []wording
+	// switched words the 101: "raw" when the library writes the bytes
+	// itself (in the engine's field order), "front" when it sets fields
+	// and lets the front write them.
+	switched string
+	// ordinary is the library's answer when it does not refuse or switch.
+	ordinary *wording
+	// order101 lists field names the raw 101 writes first, in order
+	// (x/net's h2c writes Connection before Upgrade).
+	order101 []string
+	// reads says the library reads the request's body before it switches,
+	// so the front sends the 100 (Continue) a client asked for.
+	reads bool
+	// unsupported lists the settings the library cannot follow: a deep
+	// link that sets one gets a note naming the missing feature.
+	unsupported []unsupported
+}
+
+// A wording is how a library words one kind of response: the status (0
+// keeps the engine's), the fields the handler sets, in order, and the body.
+// Values and body are templates: {method}, {proto}, {host} and the
+// Go-quoted {q:connection}, {q:upgrade}, {q:version}, {q:key}, {q:origin}
+// and {q:originhost} are filled from the request (see wordingVars).
+type wording struct {
+	notes []string // the decisive notes' IDs; none for the default entry
+	// when narrows the entry to some requests: "http10" (an HTTP/1.0
+	// request), "no-connection-upgrade" (Connection lacks "upgrade"),
+	// "upgrade" (the request has Upgrade); "" for every request.
+	when    string
+	status  int
+	headers []Header
+	body    string
+	// note, when set, is raised when the wording applies: the library's
+	// departure from the RFCs for this response.
+	note *Note
+}
+
+// An unsupported setting: when the setting's value on the Config differs
+// from want, the library cannot do what it asks.
+type unsupported struct {
+	key, want string // the setting's key, and the only value the library has
+	feature   string // plain text: what the library lacks
+}
+
+// A front is the HTTP/1.1 server implementation in front of the library's
+// code: it reads the request, answers what it refuses itself, and writes
+// the handler's responses.
+type front struct {
+	name string // e.g. "Go 1.26 net/http"
+	// errors words the refusals made before any handler runs, by the
+	// decisive note, as the front writes them itself; the entry with no
+	// notes is the default.
+	errors []frontError
+	// reasons are the front's reason phrases where they differ from
+	// RFC 9110's.
+	reasons []named[int]
+	// write lays out a handler's response: the status line's version,
+	// the fields the front adds, their order.
+	write func(n *negotiation, w *wording, status int) *Response
+}
+
+// A frontError is one kind of refusal the front makes before any handler
+// runs: its status, the text after the reason phrase (net/http writes
+// "400 Bad Request: missing required Host header"), or raw bytes.
+type frontError struct {
+	notes  []string
+	status int // 0 keeps the engine's
+	text   string
 }
 
 // profiles lists every profile in the page's order.
 var profiles = []*Profile{
 	{ID: "rfc", Title: "RFC server", Library: "the RFCs", Setup: "The default server of this playground: every choice the RFCs leave open set as the Server settings show."},
-	{ID: "gorilla", Title: "gorilla/websocket v1.5.3", Library: "gorilla/websocket", Version: "v1.5.3", Setup: "A net/http handler that calls Upgrader.Upgrade on every request."},
-	{ID: "coder", Title: "coder/websocket v1.8.15", Library: "coder/websocket", Version: "v1.8.15", Setup: "A net/http handler that calls websocket.Accept on every request."},
+	gorillaProfile,
+	coderProfile,
 	{ID: "ws", Title: "Node ws 8.23.1", Library: "ws", Version: "8.23.1", Setup: "new WebSocketServer({port}) on Node.js."},
 	{ID: "websockets", Title: "python-websockets 10.4", Library: "websockets", Version: "10.4", Setup: "websockets.serve() as Debian 12 ships it."},
-	{ID: "xnet-h2c", Title: "golang.org/x/net/http2/h2c", Library: "golang.org/x/net/http2/h2c", Setup: "h2c.NewHandler(a plain 200 handler, &http2.Server{}) on Go's net/http."},
-	{ID: "nethttp", Title: "Go net/http", Library: "net/http", Setup: "A plain net/http handler answering 200, with no upgrade support."},
+	xnetH2CProfile,
+	netHTTPProfile,
 }
 
 // Profiles returns every server profile, in the page's order ("rfc" first).
@@ -49,6 +149,205 @@ func LookupProfile(id string) *Profile {
 // library's defaults, and Config.Server set to the profile's id.
 func (p *Profile) Config() Config {
 	c := DefaultConfig()
+	if p.configure != nil {
+		p.configure(&c)
+	}
 	c.Server = p.ID
 	return c
 }
+
+// profileOf is the profile a Config plays: the default server when
+// Config.Server is empty or names no profile.
+func profileOf(c *Config) *Profile {
+	if p := LookupProfile(c.Server); p != nil {
+		return p
+	}
+	return profiles[0]
+}
+
+// tolerates reports whether the profile's server lets the note's problem
+// pass.
+func (p *Profile) tolerates(n *Note) bool {
+	return n != nil && len(p.tolerate) > 0 && slices.Contains(p.tolerate, n.ID)
+}
+
+// rank is the position of a check's note in the library's order, or
+// len(order) for an unlisted one.
+func (p *Profile) rank(n *Note) int {
+	if n != nil {
+		if i := slices.Index(p.order, n.ID); i >= 0 {
+			return i
+		}
+	}
+	return len(p.order)
+}
+
+// title is "library version", as notes name the library.
+func (p *Profile) title() string { return p.Title }
+
+// profileVars are the placeholders every profile note may use.
+func (p *Profile) vars(extra ...Var) []Var {
+	return append([]Var{{"library", p.Library}, {"version", p.Version}, {"server", p.Title}}, extra...)
+}
+
+// applyProfile rewords the engine's result as the profile's server writes
+// it. It runs once the decision is made, and changes no decision: the
+// status may change only where the library answers the same refusal with
+// another code (a wording entry's status), and every such change is noted.
+func applyProfile(n *negotiation) {
+	p := n.prof
+	n.res.Server = p.ID
+	if p.front == nil {
+		return
+	}
+	for _, u := range p.unsupported {
+		if s := LookupSetting(u.key); s != nil && s.Get(n.cfg) != u.want {
+			n.t.note(Span{}, noteProfileUnsupported, p.vars(Var{"setting", u.key + "=" + s.Get(n.cfg)}, Var{"feature", u.feature})...)
+		}
+	}
+	res := n.res
+	if res.Final == nil || res.Switched == "h2" {
+		return
+	}
+	stage := StageResponse
+	var decisive *Note
+	if res.Decisive >= 0 {
+		stage, decisive = n.t.steps[res.Decisive].Stage, n.t.steps[res.Decisive].Note
+	}
+	// The front's interim 100 is sent only when the handler reads the
+	// body: the library before its 101, when it reads it (p.reads).
+	if !(p.reads && res.Final.Status == 101) {
+		res.Interim = nil
+	}
+	switch {
+	case res.Final.Status == 101:
+		switch p.switched {
+		case "front":
+			w := &wording{headers: res.Final.Headers}
+			res.Final = p.front.write(n, w, 101)
+		case "raw":
+			for i, name := range p.order101 {
+				if j := slices.IndexFunc(res.Final.Headers, func(h Header) bool { return h.Name == name }); j > i {
+					h := res.Final.Headers[j]
+					copy(res.Final.Headers[i+1:j+1], res.Final.Headers[i:j])
+					res.Final.Headers[i] = h
+				}
+			}
+		}
+	case decisive != nil && (stage == StageSyntax || stage == StageFraming || decisive == noteExpectUnknown):
+		res.Final = p.front.refuse(n, decisive)
+		n.t.note(Span{}, noteProfileFrontRefuses, p.vars(Var{"front", p.front.name}, Var{"status", res.Final.statusLine()})...)
+	case decisive != nil:
+		w := p.wordingFor(decisive, n.req)
+		status := res.Final.Status
+		if w.status != 0 {
+			status = w.status
+		}
+		res.Final = p.front.write(n, w, status)
+		if w.note != nil {
+			n.t.note(Span{}, w.note, p.vars(wordingVars(n.req)...)...)
+		}
+	default:
+		w := p.ordinary
+		res.Final = p.front.write(n, w, 200)
+		if w.note != nil && w.applies(n.req) {
+			n.t.note(Span{}, w.note, p.vars()...)
+		}
+	}
+}
+
+// wordingFor returns the profile's wording of a refusal.
+func (p *Profile) wordingFor(decisive *Note, r *Request) *wording {
+	var def *wording
+	for i := range p.refusals {
+		w := &p.refusals[i]
+		if len(w.notes) == 0 {
+			def = w
+		} else if slices.Contains(w.notes, decisive.ID) && w.applies(r) {
+			return w
+		}
+	}
+	return def
+}
+
+// applies reports whether the wording's when holds for the request.
+func (w *wording) applies(r *Request) bool {
+	switch w.when {
+	case "http10":
+		return !r.AtLeast(1, 1)
+	case "no-connection-upgrade":
+		return !r.HasToken("Connection", "upgrade")
+	case "upgrade":
+		return r.Has("Upgrade")
+	}
+	return true
+}
+
+// refuse is the front's own error response for a refusal decided before
+// any handler runs.
+func (f *front) refuse(n *negotiation, decisive *Note) *Response {
+	var e frontError
+	for _, fe := range f.errors {
+		if len(fe.notes) == 0 && e.status == 0 {
+			e = fe
+		}
+		if slices.Contains(fe.notes, decisive.ID) {
+			e = fe
+			break
+		}
+	}
+	status := decisive.Status
+	if e.status != 0 {
+		status = e.status
+	}
+	reason := f.reason(status)
+	if e.text != "" {
+		reason += ": " + e.text
+	}
+	resp := &Response{Status: status, Reason: reason}
+	resp.Add("Content-Type", "text/plain; charset=utf-8")
+	resp.Add("Connection", "close")
+	resp.Body = []byte(strconv.Itoa(status) + " " + reason)
+	return resp
+}
+
+// reason is the front's reason phrase for a status.
+func (f *front) reason(status int) string {
+	if s, ok := lookupName(f.reasons, status); ok {
+		return s
+	}
+	return ReasonPhrase(status)
+}
+
+// wordingVars are the request's values a wording's templates use.
+func wordingVars(r *Request) []Var {
+	first := func(name string) string {
+		if vs := r.Values(name); len(vs) > 0 {
+			return vs[0].Value
+		}
+		return ""
+	}
+	origin := first("Origin")
+	originHost := origin
+	if i := strings.Index(originHost, "://"); i >= 0 {
+		originHost = originHost[i+3:]
+		if j := strings.IndexAny(originHost, "/?#"); j >= 0 {
+			originHost = originHost[:j]
+		}
+	} else {
+		originHost = ""
+	}
+	return []Var{
+		{"method", r.Method}, {"q:method", strconv.Quote(r.Method)}, {"proto", r.Version}, {"host", first("Host")},
+		{"q:connection", strconv.Quote(first("Connection"))},
+		{"q:upgrade", strconv.Quote(first("Upgrade"))},
+		{"q:version", strconv.Quote(first("Sec-WebSocket-Version"))},
+		{"q:key", strconv.Quote(strings.TrimSpace(first("Sec-WebSocket-Key")))},
+		{"q:origin", strconv.Quote(origin)},
+		{"q:originhost", strconv.Quote(originHost)},
+		{"q:host", strconv.Quote(first("Host"))},
+	}
+}
+
+// statusLine is the response's status code and reason phrase.
+func (r *Response) statusLine() string { return strconv.Itoa(r.Status) + " " + r.reason() }

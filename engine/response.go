@@ -10,8 +10,12 @@ type Header struct{ Name, Value string }
 
 // A Response is one HTTP/1.1 response: an interim (1xx) or final one.
 type Response struct {
-	Status  int
-	Reason  string // the reason phrase; empty means the registered one
+	Status int
+	Reason string // the reason phrase; empty means the registered one
+	// Proto is the status line's HTTP-version: empty for HTTP/1.1, which
+	// this server speaks (RFC 9110 §6.2); a profile's front may answer an
+	// HTTP/1.0 request with "HTTP/1.0", as Go's net/http does.
+	Proto   string
 	Headers []Header
 	Body    []byte
 }
@@ -93,7 +97,12 @@ func (r *Response) reason() string {
 // appendTo appends the response's bytes to b.
 func (r *Response) appendTo(b []byte) []byte {
 	reason := r.reason()
-	b = append(b, "HTTP/1.1 "...)
+	if r.Proto != "" {
+		b = append(b, r.Proto...)
+		b = append(b, ' ')
+	} else {
+		b = append(b, "HTTP/1.1 "...)
+	}
 	b = strconv.AppendInt(b, int64(r.Status), 10)
 	b = append(b, ' ')
 	b = appendSafe(b, reason)

@@ -79,6 +79,9 @@ type trace struct {
 	refusal int
 	stage   Stage
 	omitted int // steps dropped over maxSteps
+	// prof is the server played: a Bad note whose check it does not make
+	// (Profile.tolerate) refuses nothing, and a note says so.
+	prof *Profile
 }
 
 // maxSteps bounds the trace, so that a hostile paste (a million empty
@@ -106,6 +109,10 @@ func (t *trace) reserve(n int) {
 // callers' variadic arguments need no allocation of their own.
 func (t *trace) add(o Outcome, check string, sp Span, n *Note, vars []Var, keep bool) int {
 	first := t.refusal < 0 && o == Fail && n != nil && n.Level == Bad && n.Status != 0
+	tolerated := o == Fail && t.prof != nil && t.prof.tolerates(n)
+	if tolerated {
+		first, keep = false, false
+	}
 	if len(t.steps) >= maxSteps && !first && !keep {
 		t.omitted++
 		return -1
@@ -114,7 +121,11 @@ func (t *trace) add(o Outcome, check string, sp Span, n *Note, vars []Var, keep 
 		t.refusal = len(t.steps)
 	}
 	t.steps = append(t.steps, Step{Stage: t.stage, Outcome: o, Check: check, Span: sp, Note: n, Vars: t.keepVars(vars)})
-	return len(t.steps) - 1
+	i := len(t.steps) - 1
+	if tolerated {
+		t.note(sp, noteProfileTolerated, t.prof.vars()...)
+	}
+	return i
 }
 
 // keepVars copies vars into t.vars and returns the copy, capped so that an

@@ -40,6 +40,9 @@ type verdict struct {
 	// in the trace of the failed check that produced it (trace.refuse).
 	reject *Response
 	step   int
+	// closes says the server closes the connection without any response
+	// (Result.Closed).
+	closes bool
 }
 
 // refusal is a verdict that refuses the request with resp, because of the
@@ -175,6 +178,8 @@ func (n *negotiation) upgradeStage() *verdict {
 			continue
 		case res.accept:
 			n.t.pass("the server switches to an offered protocol", o.Span, noteChosen, Var{"protocol", o.String()})
+			return res
+		case res.closes:
 			return res
 		case h.name == "h2c":
 			// Only h2cbad=500 makes the h2c handler refuse: it plays

@@ -41,6 +41,12 @@ type WebSocketConfig struct {
 	Origins []string
 	// Deflate enables permessage-deflate (RFC 7692); see websocket_deflate.go.
 	Deflate DeflateConfig
+	// EarlyData is what the server does when bytes follow the handshake's
+	// header section before its 101 (a body, or frames sent early): ""
+	// switches and reads them in the new protocol (RFC 9110 §7.8), "close"
+	// closes the connection without any response (gorilla/websocket). It
+	// is a library's behaviour, set by profiles, not a Setting.
+	EarlyData string
 }
 
 func defaultWebSocketConfig() WebSocketConfig {
@@ -147,6 +153,12 @@ type wsCheck struct {
 // fail records a failed check. It returns the error response when this is
 // the first failure, so that the caller can add fields, else a scratch one.
 func (c *wsCheck) fail(check string, sp Span, note *Note, vars ...Var) *Response {
+	// A profile's library may not make the check (the trace says so), or
+	// make its checks in another order: the first in its order decides.
+	if p := c.n.prof; p.tolerates(note) || c.bad != nil && p.rank(note) >= p.rank(c.n.t.steps[c.step].Note) {
+		c.n.t.fail(check, sp, note, vars...)
+		return &Response{}
+	}
 	if c.bad != nil {
 		c.n.t.fail(check, sp, note, vars...)
 		return &Response{}
@@ -201,6 +213,12 @@ func negotiateWebSocket(n *negotiation, o offer) *verdict {
 			c.bad.Body = nil // a response to HEAD has no content (RFC 9110 §9.3.2)
 		}
 		return refusal(c.bad, c.step)
+	}
+	if n.cfg.WebSocket.EarlyData == "close" && len(r.Raw) > r.HeaderEnd {
+		sp := Span{r.HeaderEnd, len(r.Raw)}
+		n.t.fail("no bytes follow the header section before the 101", sp, noteWSEarlyClose,
+			n.prof.vars(Var{"count", strconv.Itoa(len(r.Raw) - r.HeaderEnd)})...)
+		return &verdict{closes: true}
 	}
 	concat, sha1Hex, accept := acceptSteps(key)
 	n.t.pass("Sec-WebSocket-Accept is computed from the key", keySpan, noteWSAccept,

@@ -1,0 +1,123 @@
+package engine
+
+// The profiles of the Go libraries, each behind the net/http front
+// (profile_nethttp.go). Their settings, check order and wording are read
+// from the libraries' sources: gorilla/websocket v1.5.3 server.go
+// (Upgrader.Upgrade, returnError, checkSameOrigin), coder/websocket
+// v1.8.15 accept.go (accept, verifyClientRequest, authenticateOrigin) and
+// golang.org/x/net/http2/h2c (h2cHandler.ServeHTTP, h2cUpgrade).
+
+// goError is the handler fields of net/http's Error helper, which both
+// WebSocket libraries answer refusals with.
+var goError = []Header{{"Content-Type", "text/plain; charset=utf-8"}, {"X-Content-Type-Options", "nosniff"}}
+
+// The checks of a WebSocket handshake that neither Go library makes:
+// subprotocol and extension syntax (both libraries read the lists
+// leniently), and repeated fields (both read the first line).
+var goWSTolerates = append([]string{
+	"ws-subprotocol-empty", "ws-subprotocol-syntax", "ws-subprotocol-duplicate",
+	"ws-extensions-syntax", "ws-extensions-quoted-not-token",
+	"ws-key-noncanonical-strict", "ws-origin-multiple", "ws-version-duplicate",
+}, netHTTPTolerates...)
+
+var gorillaProfile = &Profile{
+	ID: "gorilla", Title: "gorilla/websocket v1.5.3", Library: "gorilla/websocket", Version: "v1.5.3",
+	Setup: "A net/http handler that calls Upgrader.Upgrade on every request.",
+	configure: func(c *Config) {
+		netHTTPConfig(c)
+		c.WebSocket.Enabled = true
+		c.WebSocket.Only = "400"
+		c.HTTP.NoConnectionOption = "400"
+		c.WebSocket.Origin = "same-origin"
+		c.WebSocket.Subprotocols = nil
+		c.WebSocket.Deflate.Enabled = false
+		c.WebSocket.Deflate.ServerNoContext = true
+		c.WebSocket.Deflate.ClientNoContext = true
+		c.WebSocket.EarlyData = "close"
+	},
+	front: netHTTPFront,
+	// tokenListContainsValue finds 13 in any Sec-WebSocket-Version line.
+	tolerate: append([]string{"ws-version-list"}, goWSTolerates...),
+	order: []string{"ws-method-not-get", "ws-version-missing", "ws-version-list", "ws-version-malformed", "ws-version-unsupported",
+		"ws-origin-cross-site", "ws-origin-malformed", "ws-origin-null", "ws-key-missing", "ws-key-duplicate", "ws-key-invalid"},
+	refusals: []wording{
+		{headers: append([]Header{{"Sec-Websocket-Version", "13"}}, goError...), body: "{reason}\n"},
+		{notes: []string{"ws-origin-cross-site", "ws-origin-malformed", "ws-origin-null"},
+			headers: append([]Header{{"Sec-Websocket-Version", "13"}}, goError...), body: "{reason}\n", note: noteGorillaOrigin},
+		{notes: []string{"ws-only-endpoint-400", "upgrade-without-connection-option-400"},
+			headers: append([]Header{{"Sec-Websocket-Version", "13"}}, goError...), body: "{reason}\n", note: noteGorillaNotWebSocket},
+	},
+	switched: "raw",
+	unsupported: []unsupported{
+		{"pmdsnct", "1", "context takeover: it compresses every message alone (server_no_context_takeover)"},
+		{"pmdcnct", "1", "context takeover: it asks the client to compress every message alone (client_no_context_takeover)"},
+	},
+}
+
+var coderProfile = &Profile{
+	ID: "coder", Title: "coder/websocket v1.8.15", Library: "coder/websocket", Version: "v1.8.15",
+	Setup: "A net/http handler that calls websocket.Accept(w, r, nil) on every request.",
+	configure: func(c *Config) {
+		netHTTPConfig(c)
+		c.WebSocket.Enabled = true
+		c.WebSocket.Only = "426"
+		c.HTTP.NoConnectionOption = "426"
+		c.WebSocket.Origin = "same-origin"
+		c.WebSocket.Subprotocols = nil
+		c.WebSocket.Deflate.Enabled = false
+	},
+	front:    netHTTPFront,
+	tolerate: goWSTolerates,
+	order: []string{"ws-method-not-get", "ws-version-missing", "ws-version-list", "ws-version-malformed", "ws-version-unsupported",
+		"ws-key-missing", "ws-key-duplicate", "ws-key-invalid", "ws-origin-cross-site", "ws-origin-malformed", "ws-origin-null"},
+	refusals: []wording{
+		{headers: goError, body: "{reason}\n"},
+		{notes: []string{"ws-only-endpoint", "upgrade-without-connection-option-426"}, when: "http10", status: 426, headers: goError,
+			body: "WebSocket protocol violation: handshake request must be at least HTTP/1.1: {q:proto}\n", note: noteCoderHTTP10},
+		{notes: []string{"ws-only-endpoint", "upgrade-without-connection-option-426"}, when: "no-connection-upgrade", status: 426,
+			headers: append([]Header{{"Connection", "Upgrade"}, {"Upgrade", "websocket"}}, goError...),
+			body:    "WebSocket protocol violation: Connection header {q:connection} does not contain Upgrade\n", note: noteCoderNotWebSocket},
+		{notes: []string{"ws-only-endpoint"}, status: 426,
+			headers: append([]Header{{"Connection", "Upgrade"}, {"Upgrade", "websocket"}}, goError...),
+			body:    "WebSocket protocol violation: Upgrade header {q:upgrade} does not contain websocket\n", note: noteCoderNotWebSocket},
+		{notes: []string{"ws-method-not-get"}, headers: goError, body: "WebSocket protocol violation: handshake request method is not GET but {q:method}\n"},
+		{notes: []string{"ws-version-missing", "ws-version-list", "ws-version-malformed", "ws-version-unsupported"},
+			headers: append([]Header{{"Sec-WebSocket-Version", "13"}}, goError...), body: "unsupported WebSocket protocol version (only 13 is supported): {q:version}\n"},
+		{notes: []string{"ws-key-missing"}, headers: goError, body: "WebSocket protocol violation: missing Sec-WebSocket-Key\n"},
+		{notes: []string{"ws-key-duplicate"}, headers: goError, body: "WebSocket protocol violation: multiple Sec-WebSocket-Key headers\n"},
+		{notes: []string{"ws-key-invalid"}, headers: goError, body: "WebSocket protocol violation: invalid Sec-WebSocket-Key {q:key}, must be a 16 byte base64 encoded string\n"},
+		{notes: []string{"ws-origin-cross-site", "ws-origin-malformed", "ws-origin-null"}, headers: goError,
+			body: "request Origin {q:originhost} is not authorized for Host {q:host}\n", note: noteCoderOrigin},
+	},
+	switched: "front",
+}
+
+var xnetH2CProfile = &Profile{
+	ID: "xnet-h2c", Title: "golang.org/x/net/http2/h2c v0.62.0", Library: "golang.org/x/net/http2/h2c", Version: "v0.62.0",
+	Setup: "h2c.NewHandler(a plain 200 handler, &http2.Server{}) on Go's net/http.",
+	configure: func(c *Config) {
+		netHTTPConfig(c)
+		c.H2C.Enabled = true
+		c.H2C.IgnoreConnection = true
+		c.H2C.BadSettings = "500"
+		c.H2C.Prior = "h2"
+		c.H2C.Preface = "xnet"
+	},
+	front:    netHTTPFront,
+	tolerate: netHTTPTolerates,
+	refusals: []wording{{}},
+	switched: "raw",
+	order101: []string{"Connection", "Upgrade"},
+	reads:    true,
+	ordinary: &wording{body: NetHTTPBody},
+}
+
+var netHTTPProfile = &Profile{
+	ID: "nethttp", Title: "Go 1.26 net/http", Library: "net/http", Version: "Go 1.26",
+	Setup:     "A plain net/http handler answering 200, with no upgrade support.",
+	configure: netHTTPConfig,
+	front:     netHTTPFront,
+	tolerate:  netHTTPTolerates,
+	refusals:  []wording{{}},
+	ordinary:  &wording{body: NetHTTPBody, note: noteNetHTTPIgnoresUpgrade, when: "upgrade"},
+}

@@ -1,0 +1,147 @@
+package engine
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// The net/http front: Go 1.26's HTTP/1.1 server, shared by every profile
+// whose library is a net/http handler (gorilla, coder, x/net's h2c, and a
+// plain handler). It reads the request (net/http's conn.readRequest), so
+// its lenience is the profiles' Config (fold=unfold, tecl=te) and its
+// tolerated notes; it answers its own refusals itself, with fixed bytes
+// (server.go: "HTTP/1.1 400 Bad Request" + errorHeaders + the same text);
+// and it writes a handler's responses (chunkWriter.writeHeader): the
+// handler's fields sorted by name, then Date (which the engine never
+// emits), Content-Length, Content-Type and Connection.
+
+// NetHTTPBody is the body the nethttp and xnet-h2c profiles' plain
+// handler writes, in the engine and in the tests' real servers alike.
+const NetHTTPBody = "Hello from Go's net/http.\n"
+
+// netHTTPTolerates are the checks net/http's server does not make: it
+// parses any token as a method and leaves methods to handlers, accepts
+// any request-target net/url parses, and takes Host as one opaque field.
+var netHTTPTolerates = []string{
+	"method-case", "method-unknown", "method-pri", "asterisk-form-method",
+	"target-userinfo", "target-empty-host", "connect-form", "connect-not-proxy",
+	"too-many-fields", "field-line-too-long", "request-line-too-long", "method-too-long",
+	"target-bad-byte", "chunk-ext-syntax",
+}
+
+var netHTTPFront = &front{
+	name: "Go 1.26 net/http",
+	errors: []frontError{
+		{},
+		{notes: []string{"version-unsupported"}, text: "unsupported protocol version"},
+		{notes: []string{"host-missing"}, text: "missing required Host header"},
+		{notes: []string{"host-invalid"}, text: "malformed Host header"},
+		{notes: []string{"space-before-colon", "field-name-not-token"}, text: "invalid header name"},
+		{notes: []string{"te-unknown"}, status: 501},
+		{notes: []string{"request-head-too-large", "header-too-large"}, status: 431},
+	},
+	reasons: []named[int]{{413, "Request Entity Too Large"}, {422, "Unprocessable Entity"}},
+	write:   netHTTPWrite,
+}
+
+// netHTTPWrite writes a handler's response as net/http does: the status
+// line with the request's version (HTTP/1.0 for an HTTP/1.0 request), the
+// fields the handler set, by canonical name in sorted order, then
+// Content-Length (when the body is allowed and was written whole),
+// Content-Type (sniffed when the handler set none; every body here is
+// text) and Connection.
+func netHTTPWrite(n *negotiation, w *wording, status int) *Response {
+	r := n.req
+	resp := &Response{Status: status, Reason: n.prof.front.reason(status)}
+	vars := append(wordingVars(r), Var{"reason", resp.Reason})
+	if !r.AtLeast(1, 1) {
+		resp.Proto = "HTTP/1.0"
+	}
+	for _, h := range w.headers {
+		resp.Set(canonicalName(h.Name), Expand(h.Value, vars))
+	}
+	slices.SortStableFunc(resp.Headers, func(a, b Header) int { return strings.Compare(a.Name, b.Name) })
+	body := Expand(w.body, vars)
+	head := r.Method == "HEAD"
+	bodyAllowed := status >= 200 && status != 204 && status != 304
+	hasCL := bodyAllowed && (!head || body != "")
+	if hasCL && resp.Get("Content-Length") == "" {
+		resp.Add("Content-Length", strconv.Itoa(len(body)))
+	}
+	if bodyAllowed && body != "" && resp.Get("Content-Type") == "" {
+		resp.Add("Content-Type", "text/plain; charset=utf-8")
+	}
+	// Persistence (chunkWriter.writeHeader): an HTTP/1.0 keep-alive
+	// request keeps the connection when the length is known; an HTTP/1.0
+	// request without it, Connection: close, and an unanswered
+	// 100-continue close it, said only to HTTP/1.1 clients.
+	keepAlive10 := !r.AtLeast(1, 1) && r.HasToken("Connection", "keep-alive")
+	closing := false
+	switch {
+	case keepAlive10 && (head || hasCL || !bodyAllowed):
+		if resp.Get("Connection") == "" {
+			resp.Add("Connection", "keep-alive")
+		}
+	case !r.AtLeast(1, 1) || r.HasToken("Connection", "close"):
+		closing = true
+	}
+	if r.AtLeast(1, 1) && r.HasToken("Expect", "100-continue") && (r.Chunked || len(r.Body) > 0 || !r.BodyComplete) {
+		closing = true
+	}
+	if status != 101 && responseHasOption(n.res.Final, "close") && r.Close {
+		closing = true // the request's framing is faulty (both Transfer-Encoding and Content-Length)
+	}
+	if closing && !listHas(resp.Get("Connection"), "close") {
+		resp.Headers = slices.DeleteFunc(resp.Headers, func(h Header) bool { return h.Name == "Connection" })
+		if r.AtLeast(1, 1) {
+			resp.Add("Connection", "close")
+		}
+	}
+	if bodyAllowed && !head {
+		resp.Body = []byte(body)
+	}
+	return resp
+}
+
+// canonicalName is the form net/textproto gives a field name
+// (CanonicalMIMEHeaderKey): the first letter and each one after a hyphen
+// upper case, the others lower case.
+func canonicalName(s string) string {
+	b := []byte(s)
+	upper := true
+	for i, c := range b {
+		if c == ' ' || c >= 0x80 {
+			return s
+		}
+		switch {
+		case upper && 'a' <= c && c <= 'z':
+			b[i] = c - 'a' + 'A'
+		case !upper && 'A' <= c && c <= 'Z':
+			b[i] = c - 'A' + 'a'
+		}
+		upper = c == '-'
+	}
+	return string(b)
+}
+
+// netHTTPConfig sets what Go's HTTP/1.1 server reads where the RFCs let a
+// server choose: it unfolds obs-fold, obeys Transfer-Encoding over
+// Content-Length, accepts a bare LF, and reads a header section of up to
+// 1 MB (DefaultMaxHeaderBytes, plus 4096 bytes of slack) with no limit of
+// its own on lines, fields or the body a handler does not read.
+func netHTTPConfig(c *Config) {
+	c.HTTP.ObsFold = "unfold"
+	c.HTTP.TECL = "te"
+	c.HTTP.BareLF = "accept"
+	c.HTTP.MaxHeaderBytes = 1<<20 + 4096
+	c.HTTP.MaxRequestLine = 1<<20 + 4096
+	c.HTTP.MaxFieldLine = 1<<20 + 4096
+	c.HTTP.MaxFields = 10000
+	c.HTTP.MaxBody = 1 << 24
+	c.HTTP.MaxRequestBytes = 16 << 20
+	c.H2C.Enabled = false
+	c.H2C.Prior = "505"
+	c.WebSocket.Enabled = false
+	c.TLS = TLSConfig{}
+}

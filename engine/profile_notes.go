@@ -1,0 +1,78 @@
+package engine
+
+// Notes raised by the server profiles (profile.go, profile_nethttp.go,
+// profile_libs.go): where a library departs from the RFCs, or from what a
+// setting asks. Each names the library and its version.
+
+var (
+	noteProfileUnsupported = &Note{ID: "profile-setting-unsupported", Category: Upgrade, Level: Warn,
+		Summary: "{server} cannot do what {setting} asks: it has no {feature}.",
+		Detail: "The setting is the application's configuration of the library, but {library} {version} has no option for it, so the bytes shown are what the library really sends: it keeps its own behaviour, which the RFCs allow it to choose ([RFC 9110 §7.8](rfc:9110#7.8) leaves a server free to refuse or limit what it offers). " +
+			"A client that relies on the setting's behaviour gets the library's instead.",
+		Ref: Ref{9110, "7.8"}}
+	noteProfileFrontRefuses = &Note{ID: "profile-front-refuses", Category: Syntax, Level: Info,
+		Summary: "{front} answers {status} itself, before the {library} handler runs.",
+		Detail: "The request fails a check of the HTTP/1.1 server in front of {library}, so the library never sees it. " +
+			"Go's net/http writes such answers with fixed bytes: its status line carries the reason after the phrase (`400 Bad Request: missing required Host header`), the body repeats the status line's text, and `Connection: close` ends the exchange without Content-Length ([RFC 9112 §6.3](rfc:9112#6.3): the close delimits the body). " +
+			"A client reads the status and gives up on the request; the connection is closed.",
+		Ref: Ref{9112, "6.3"}}
+	noteProfileTolerated = &Note{ID: "profile-check-skipped", Category: Syntax, Level: Warn,
+		Summary: "{server} does not make this check and lets the request pass.",
+		Detail: "The engine's default server refuses this problem, as the rule cited in the step's own note asks or allows. " +
+			"{library} {version}, and the HTTP server in front of it, do not check it, so the request goes on as if it were well-formed. " +
+			"A client that sends it gets an answer instead of an error; a proxy in front of such a server may read the same bytes differently, which is how request smuggling starts ([RFC 9112 §11.2](rfc:9112#11.2)).",
+		Ref: Ref{9112, "11.2"}}
+	noteGorillaOrigin = &Note{ID: "gorilla-origin-403", Category: Security, Level: Warn,
+		Summary: "gorilla/websocket v1.5.3 refuses a cross-origin Origin with 403 by default.",
+		Detail: "With no CheckOrigin function, gorilla's Upgrader compares the Origin's host[:port] with the request's Host (checkSameOrigin), and answers 403 (Forbidden) when they differ. " +
+			"[RFC 6455 §4.2.2](rfc:6455#4.2.2) lets a server check Origin and refuse a handshake it does not accept, and [§10.2](rfc:6455#10.2) recommends it for browsers' sake; the scheme is not compared, as an origin comparison would ([RFC 6454 §5](rfc:6454#5)). " +
+			"So RFC 6455's own sample request, Origin http://example.com to Host server.example.com, gets 403 from gorilla's defaults. " +
+			"A browser client fails the connection (RFC 6455 §4.1: any status other than 101). " +
+			"Fix: send an Origin whose host[:port] is the request's Host, or set Upgrader.CheckOrigin in the server.",
+		Ref: Ref{6455, "4.2.2"}}
+	noteGorillaNotWebSocket = &Note{ID: "gorilla-not-websocket-400", Category: Upgrade, Level: Warn,
+		Summary: "gorilla/websocket v1.5.3 answers 400 to a request that is not a WebSocket handshake.",
+		Detail: "The reference handler calls Upgrader.Upgrade on every request; Upgrade answers 400 (Bad Request) with `Sec-Websocket-Version: 13` when Connection lacks \"upgrade\" or Upgrade lacks \"websocket\". " +
+			"[RFC 9110 §7.8](rfc:9110#7.8) does not let Upgrade insist: a server that requires a protocol says so with 426 and an Upgrade field ([RFC 9110 §15.5.22](rfc:9110#15.5.22)), and a request with Upgrade but no \"upgrade\" connection option ought to be answered as if Upgrade were absent ([RFC 9110 §7.6.1](rfc:9110#7.6.1)). " +
+			"A client reads a plain client error and is not told to upgrade. " +
+			"Fix: send Upgrade: websocket with Connection: Upgrade to this endpoint.",
+		Ref: Ref{9110, "15.5.22"}}
+	noteWSEarlyClose = &Note{ID: "ws-early-data-close", Category: Security, Level: Warn,
+		Summary: "{server} closes the connection without any answer: {count} bytes arrived after the header section before its 101.",
+		Detail: "{library} {version} does not switch when bytes follow the handshake: after hijacking the connection, gorilla's Upgrade finds bytes already read past the handshake's header section (`brw.Reader.Buffered() > 0`: a request body, or frames sent before the 101) and closes the connection without writing a response. " +
+			"[RFC 6455 §4.1](rfc:6455#4.1) has a client wait for the 101 before it sends frames, so gorilla treats early bytes as a broken client; RFC 9110 §7.8 lets a server switch after reading the whole request, so the engine's default server switches and reads the bytes in the new protocol. " +
+			"The client sees the connection close with no status: most clients report a failed handshake or a network error. " +
+			"Fix: send no body with the handshake, and send frames only after the 101 arrives.",
+		Ref: Ref{6455, "4.1"}}
+	noteCoderHTTP10 = &Note{ID: "coder-http10-426", Category: Upgrade, Level: Warn,
+		Summary: "coder/websocket v1.8.15 answers an HTTP/1.0 request with 426 but sends no Upgrade field.",
+		Detail: "coder's Accept refuses a request below HTTP/1.1 with 426 (Upgrade Required) and a text body, before it looks at any other field. " +
+			"[RFC 9110 §15.5.22](rfc:9110#15.5.22) says a server MUST send Upgrade in a 426 to name the protocols it requires, and HTTP/1.0 must ignore Upgrade anyway ([RFC 9110 §7.8](rfc:9110#7.8)). " +
+			"A client learns that something must be upgraded but not to what; an HTTP/1.0 client cannot upgrade at all. " +
+			"Fix: send the handshake as HTTP/1.1.",
+		Ref: Ref{9110, "15.5.22"}}
+	noteCoderNotWebSocket = &Note{ID: "coder-not-websocket-426", Category: Upgrade, Level: Info,
+		Summary: "coder/websocket v1.8.15 answers 426 with Upgrade: websocket to a request that is not a WebSocket handshake.",
+		Detail: "The reference handler calls websocket.Accept on every request; when Connection lacks \"upgrade\" or Upgrade lacks \"websocket\", Accept answers 426 (Upgrade Required) with `Connection: Upgrade`, `Upgrade: websocket` and a text body naming the field. " +
+			"That is the answer [RFC 9110 §15.5.22](rfc:9110#15.5.22) describes for a server that requires a protocol. " +
+			"A client that can speak WebSocket retries with the handshake. " +
+			"Fix: send Upgrade: websocket with Connection: Upgrade to this endpoint.",
+		Ref: Ref{9110, "15.5.22"}}
+	noteCoderOrigin = &Note{ID: "coder-origin-403", Category: Security, Level: Warn,
+		Summary: "coder/websocket v1.8.15 refuses a cross-origin Origin with 403 by default.",
+		Detail: "Without OriginPatterns or InsecureSkipVerify, Accept compares the Origin's host[:port] with the request's Host and answers 403 (Forbidden) with a text body naming both. " +
+			"[RFC 6455 §4.2.2](rfc:6455#4.2.2) lets a server refuse an Origin it does not accept; the scheme is not compared, as an origin comparison would ([RFC 6454 §5](rfc:6454#5)). " +
+			"A browser client fails the connection. " +
+			"Fix: send an Origin whose host[:port] is the request's Host, or list the page's host in AcceptOptions.OriginPatterns.",
+		Ref: Ref{6455, "4.2.2"}}
+	noteNetHTTPIgnoresUpgrade = &Note{ID: "nethttp-ignores-upgrade", Category: Upgrade, Level: Info,
+		Summary: "Go 1.26 net/http with a plain handler answers 200 and ignores Upgrade.",
+		Detail: "net/http has no upgrade support of its own: a handler that knows nothing of Upgrade answers the request as if the field were absent. " +
+			"That is allowed: a server MAY ignore Upgrade ([RFC 9110 §7.8](rfc:9110#7.8)) and answers in the protocol the request used. " +
+			"A WebSocket client fails the connection on any status other than 101 ([RFC 6455 §4.1](rfc:6455#4.1)); an h2c client (curl --http2) simply goes on with HTTP/1.1.",
+		Ref: Ref{9110, "7.8"}}
+)
+
+func profileNotes() []*Note {
+	return []*Note{noteProfileUnsupported, noteProfileFrontRefuses, noteProfileTolerated, noteGorillaOrigin, noteGorillaNotWebSocket, noteWSEarlyClose, noteCoderHTTP10, noteCoderNotWebSocket, noteCoderOrigin, noteNetHTTPIgnoresUpgrade}
+}

@@ -1,0 +1,20 @@
+package srvpeer
+
+import (
+	"net/http"
+	"testing"
+
+	"github.com/coder/websocket"
+)
+
+// TestCoder compares the coder profile with coder/websocket v1.8.15 behind
+// net/http: a handler that calls websocket.Accept(w, r, nil) on every
+// request.
+func TestCoder(t *testing.T) {
+	addr := serve(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if c, err := websocket.Accept(w, r, nil); err == nil {
+			c.CloseNow()
+		}
+	}))
+	compareProfile(t, "coder", addr, corpus(t))
+}
