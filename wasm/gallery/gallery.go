@@ -16,11 +16,13 @@
 //	proxy: nginx               (optional: a proxy hop in front of the server)
 //	view: compare              (optional: the example opens in the side-by-side
 //	                            view, every profile answering the request)
+//	refused-by: chromium, ws   (reverse mode: the clients that refuse the
+//	                            response, in engine.Judge's order, or none)
 //
 // followed by a `-- request --` section in wire text (package
 // engine/wiretext), an optional `-- response --` section in wire text (reverse
 // mode: the response a server sent, which the page judges as clients do;
-// expect is then the number of clients that accept it), and an optional
+// expect is then the response's status), and an optional
 // `-- settings --` section of key=value lines, the deep-link keys of the
 // server's settings.
 //
@@ -43,7 +45,8 @@ type Example struct {
 	View                     string      // "" or "compare": opens in the side-by-side view
 	// Response holds reverse mode's response, the exact bytes judged as
 	// clients judge them, or nil for a server-side example.
-	Response []byte
+	Response  []byte
+	RefusedBy string // reverse mode: the clients that refuse the response ("none")
 }
 
 // Examples returns the gallery in order.

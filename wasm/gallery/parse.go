@@ -33,7 +33,7 @@ func Parse(data []byte) Example {
 		case "lesson":
 			e.Lesson = val
 		case "expect":
-			e.Expect = leadingInt(val)
+			e.Expect = leadingInt(val) // "closed" (no answer at all) is 0
 		case "order":
 			e.Order = leadingInt(val)
 		case "srv":
@@ -42,6 +42,8 @@ func Parse(data []byte) Example {
 			e.Proxy = val
 		case "view":
 			e.View = val
+		case "refused-by":
+			e.RefusedBy = val
 		}
 	}
 	for _, f := range ar.Files {
