@@ -12,6 +12,12 @@ type ClientProfile struct {
 	Title   string // e.g. "Chromium 156 new WebSocket()"
 	Library string
 	Version string
+	// Setup is the client's reference setup, one plain-text sentence: the
+	// code or command a user would run. What it offers (subprotocols,
+	// compression) comes from the judged request.
+	Setup string
+	// Protocols are the upgrades the client asks for: "websocket", "h2c".
+	Protocols []string
 }
 
 // A Judgement is reverse mode's answer: the response parsed, the checks the
@@ -22,9 +28,17 @@ type Judgement struct {
 	Request *Request
 	// Response is the response's exact bytes.
 	Response []byte
+	// Head is the response parsed: status line and field lines, with
+	// spans into Response (Head.Pos gives lines and columns).
+	Head *Received
+	// Kind is the upgrade the request asks for: "websocket", "h2c", or ""
+	// when it asks for neither (then no client is judged).
+	Kind string
 	// Trace lists every check, in order; spans are into Response.
 	Trace []Step
-	// Clients holds one verdict per client profile, in ClientProfiles order.
+	// Clients holds one verdict per client profile that sends such a
+	// request (every profile for websocket, curl for h2c), in
+	// ClientProfiles order.
 	Clients []ClientVerdict
 }
 
@@ -39,4 +53,19 @@ type ClientVerdict struct {
 	// Step is the index in Judgement.Trace of the check the client fails
 	// on, or -1 when it accepts.
 	Step int
+}
+
+// ServerAnswer is what the playground's default server answers to the
+// judged request: "what should the server have sent?". Judge(request,
+// ServerAnswer().Bytes()) judges that answer in turn.
+func (j *Judgement) ServerAnswer() *Result { return Negotiate(j.Request.Raw, nil) }
+
+// Verdict returns the verdict of the client with the id, or nil.
+func (j *Judgement) Verdict(id string) *ClientVerdict {
+	for i := range j.Clients {
+		if j.Clients[i].ID == id {
+			return &j.Clients[i]
+		}
+	}
+	return nil
 }

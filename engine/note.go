@@ -134,6 +134,7 @@ func noteLists() [][]*Note {
 		tlsNotes(),
 		mythNotes(),
 		profileNotes(),
+		clientNotes(),
 	}
 }
 

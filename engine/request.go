@@ -2,7 +2,6 @@ package engine
 
 import (
 	"bytes"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -91,26 +90,8 @@ type Pos struct{ Offset, Line, Col int }
 
 // Pos returns the line and column of a byte offset.
 func (r *Request) Pos(off int) Pos {
-	r.linesOnce.Do(r.findLines)
-	// The line is the last one that starts at or before off.
-	i, found := slices.BinarySearch(r.lineStarts, off)
-	if !found {
-		i = max(i-1, 0)
-	}
-	return Pos{Offset: off, Line: i + 1, Col: off - r.lineStarts[i] + 1}
-}
-
-// findLines sets r.lineStarts.
-func (r *Request) findLines() {
-	r.lineStarts = make([]int, 1, 1+bytes.Count(r.Raw, []byte{'\n'}))
-	for i := 0; ; {
-		j := bytes.IndexByte(r.Raw[i:], '\n')
-		if j < 0 {
-			break
-		}
-		i += j + 1
-		r.lineStarts = append(r.lineStarts, i)
-	}
+	r.linesOnce.Do(func() { r.lineStarts = lineStarts(r.Raw) })
+	return posIn(r.lineStarts, off)
 }
 
 // nextNamed returns the index of the first field from i on whose name is

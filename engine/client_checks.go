@@ -1,0 +1,817 @@
+package engine
+
+import (
+	"crypto/sha1"
+	"encoding/base64"
+	"strconv"
+	"strings"
+)
+
+// The checks of reverse mode: everything a client checks in a response to
+// its upgrade request (RFC 6455 §4.1, RFC 7692 §5 and §7, RFC 9110 §7.8 and
+// §15.2.2, RFC 9112 §4–§5, RFC 7540 §3.2 and §3.5). Each check is a trace
+// step with a span into the response; a check that finds something a
+// client can refuse records it as a finding. Which client refuses on which
+// finding, in which order and with which words, is data (client_profiles.go).
+
+// A finding is something in the response a client may refuse.
+type finding uint8
+
+const (
+	fHeadIncomplete           finding = iota // the head does not end with an empty line
+	fStatusLine                              // the status line breaks RFC 9112 §4
+	fVersion                                 // the version is not HTTP/1.1
+	fBareLF                                  // a line ends with a bare LF
+	fObsFold                                 // a field value is folded
+	fBadField                                // a field line is not name ":" value
+	fStatus                                  // the status is not 101
+	fUpgradeMissing                          // no Upgrade field
+	fUpgradeLines                            // more than one Upgrade field line
+	fUpgradeList                             // Upgrade lists websocket and more
+	fUpgradeWrong                            // Upgrade does not name websocket
+	fConnMissing                             // no Connection field
+	fConnNoUpgrade                           // Connection lacks the upgrade option
+	fAcceptMissing                           // no Sec-WebSocket-Accept
+	fAcceptLines                             // more than one Sec-WebSocket-Accept line
+	fAcceptWrong                             // the (first) Accept value is wrong
+	fProtoNone                               // subprotocols offered, none selected
+	fProtoUnrequested                        // a subprotocol selected, none offered
+	fProtoUnoffered                          // the selected subprotocol was not offered
+	fProtoCase                               // it was offered only in another case
+	fProtoList                               // one line holds several subprotocols
+	fProtoLines                              // several Sec-WebSocket-Protocol lines
+	fExtUnrequested                          // extensions answered, none offered
+	fExtSyntax                               // Sec-WebSocket-Extensions breaks §9.1
+	fExtUnknown                              // an extension other than permessage-deflate
+	fExtMany                                 // more than one extension element
+	fExtDupDeflate                           // permessage-deflate twice
+	fDeflateUnoffered                        // permessage-deflate answered, not offered
+	fDeflateParamUnknown                     // a parameter RFC 7692 does not define
+	fDeflateParamDup                         // a parameter twice
+	fDeflateParamValue                       // a parameter with an invalid value
+	fDeflateClientBits                       // client_max_window_bits, not offered
+	fDeflateClientBitsNoValue                // client_max_window_bits without a value
+	fDeflateClientBitsLarger                 // client_max_window_bits above the offer
+	fDeflateServerNCT                        // server_no_context_takeover offered, missing
+	fDeflateServerBits                       // server_max_window_bits offered, missing or larger
+	fDeflateNotBothNCT                       // not both *_no_context_takeover (gorilla's rule)
+	fDeflateHasClientBits                    // client_max_window_bits answered at all (coder's rule)
+	fH2Upgrade                               // a 101 to an h2c request that does not name h2c
+	fH2NoPreface                             // nothing follows the 101
+	fH2HTTP1                                 // HTTP/1.1 follows the 101
+	fH2NotSettings                           // the first frame is not SETTINGS
+	numFindings
+)
+
+// A judgeFinding is where a finding was made and the values its client
+// messages use.
+type judgeFinding struct {
+	ok   bool
+	step int
+	vars []Var
+}
+
+// judge is the state of one Judge.
+type judge struct {
+	req   *Request
+	resp  *Received
+	t     trace
+	kind  string // "websocket", "h2c", or "" for a request that offers neither
+	found [numFindings]judgeFinding
+	vars  []Var // values every client message may use: url, key, status
+}
+
+// Judge judges a response as each real client would: it parses the
+// response and the client's request, makes every check a client makes
+// (each a trace step with a span into the response), and gives each client
+// profile's verdict. It is pure and deterministic, and its work is linear
+// in the input, bounded by the parsers' limits.
+func Judge(request, response []byte) *Judgement {
+	j := &judge{req: new(Request), t: newTrace()}
+	scratch := newTrace()
+	parse(j.req, request, &defaultConfig, &scratch)
+	j.resp = ParseResponse(response)
+	j.t.reserve(32)
+	j.run()
+	jm := &Judgement{Request: j.req, Response: response, Head: j.resp, Kind: j.kind}
+	jm.Clients = j.verdicts()
+	jm.Trace = j.t.finish()
+	return jm
+}
+
+// run makes the checks in the order of RFC 6455 §4.1.
+func (j *judge) run() {
+	r := j.req
+	switch {
+	case r.HasToken("Upgrade", "websocket"):
+		j.kind = "websocket"
+	case r.HasToken("Upgrade", "h2c"):
+		j.kind = "h2c"
+	}
+	host := ""
+	if hs := r.Values("Host"); len(hs) > 0 {
+		host = hs[0].Value
+	}
+	scheme := "ws://"
+	if j.kind != "websocket" {
+		scheme = "http://"
+	}
+	line := string(j.resp.Raw[j.resp.LineSpan.Start:j.resp.LineSpan.End])
+	j.vars = []Var{{"url", clip(scheme + host + r.Target)}, {"httpurl", clip("http://" + host + r.Target)}, {"httpurlq", strconv.Quote(clip("http://" + host + r.Target))}, {"statuslineq", strconv.Quote(clip(line))}}
+	if j.kind == "websocket" {
+		key := ""
+		if ks := r.Values("Sec-WebSocket-Key"); len(ks) > 0 {
+			key = clip(ks[0].Value)
+		}
+		j.vars = append(j.vars, Var{"key", key}, Var{"keyq", strconv.Quote(key)})
+	}
+	j.t.stage = StageSyntax
+	j.syntax()
+	if j.resp.HeaderEnd < 0 && j.resp.LineProblem != "" && len(j.resp.Fields) == 0 {
+		return
+	}
+	j.t.stage = StageResponse
+	if !j.status() {
+		return
+	}
+	switch j.kind {
+	case "websocket":
+		j.t.stage = StageUpgrade
+		j.upgrade()
+		j.connection()
+		j.t.stage = StageWebSocket
+		j.accept()
+		j.subprotocol()
+		j.extensions()
+		j.t.stage = StageAfter
+		j.wsAfter()
+	case "h2c":
+		j.t.stage = StageUpgrade
+		j.h2cUpgrade()
+		j.connection()
+		j.t.stage = StageH2C
+		j.h2cAfter()
+	}
+}
+
+// find records a failed check as a finding (the first of its kind) and
+// returns the step's index.
+func (j *judge) find(f finding, check string, sp Span, n *Note, vars ...Var) int {
+	i := j.t.add(Fail, check, sp, n, vars, true)
+	if !j.found[f].ok {
+		j.found[f] = judgeFinding{ok: true, step: i, vars: j.t.steps[i].Vars}
+	}
+	return i
+}
+
+// syntax checks the status line and the field lines (RFC 9112 §2.2, §4,
+// §5).
+func (j *judge) syntax() {
+	r := j.resp
+	const lineCheck = "the status line is HTTP-version SP status-code SP reason-phrase"
+	switch {
+	case len(r.Raw) == 0:
+		j.find(fHeadIncomplete, "the response head is complete", Span{}, noteClientEmpty)
+		return
+	case r.LineProblem != "":
+		j.find(fStatusLine, lineCheck, r.LineSpan, noteClientStatusLine, Var{"line", shown(clip(string(r.Raw[r.LineSpan.Start:r.LineSpan.End])))}, Var{"why", r.LineProblem})
+	case r.Major != 1 || r.Minor != 1:
+		j.t.pass(lineCheck, r.LineSpan, nil)
+		j.find(fVersion, "the response is HTTP/1.1", r.VersionSpan, noteClientVersion, Var{"version", r.Version}, Var{"status", strconv.Itoa(r.Status)})
+	default:
+		j.t.pass(lineCheck, r.LineSpan, nil)
+	}
+	if n := len(r.BareLF); n > 0 {
+		j.find(fBareLF, "every line ends with CRLF", r.BareLF[0], noteClientBareLF, Var{"count", strconv.Itoa(n)})
+	}
+	if n := len(r.Folds); n > 0 {
+		j.find(fObsFold, "no field value is folded (obs-fold)", r.Folds[0], noteClientObsFold, Var{"count", strconv.Itoa(n)})
+	}
+	for i, sp := range r.BadLines {
+		if i == 8 {
+			break
+		}
+		j.find(fBadField, "the field line is field-name \":\" field-value", sp, noteClientBadField, Var{"line", shown(clip(string(r.Raw[sp.Start:sp.End])))}, Var{"why", r.Problems[i]})
+	}
+	switch {
+	case r.TooLarge:
+		j.find(fHeadIncomplete, "the response head is complete", Span{min(maxReceivedHead, len(r.Raw)) - 1, min(maxReceivedHead, len(r.Raw))}, noteClientHeadTooLarge, Var{"limit", strconv.Itoa(maxReceivedHead)})
+	case r.HeaderEnd < 0:
+		j.find(fHeadIncomplete, "the response head is complete", Span{len(r.Raw) - 1, len(r.Raw)}, noteClientHeadIncomplete)
+	}
+}
+
+// status checks the status code (RFC 6455 §4.1; RFC 9110 §15.2.2, §7.8)
+// and reports whether the client goes on to check a switch.
+func (j *judge) status() bool {
+	r := j.resp
+	st := strconv.Itoa(r.Status)
+	j.vars = append(j.vars, Var{"status", st})
+	if r.Status < 0 {
+		return false
+	}
+	const check = "the status is 101 Switching Protocols"
+	sp := r.StatusSpan
+	if r.Status == 101 {
+		if j.kind == "" {
+			j.find(fStatus, check, sp, noteClientUnrequestedSwitch)
+			return false
+		}
+		j.t.pass(check, sp, nil)
+		return true
+	}
+	var n *Note
+	switch {
+	case j.kind == "h2c":
+		// The server may ignore Upgrade and answer in HTTP/1.1 (RFC 9110
+		// §7.8, RFC 7540 §3.2): the client goes on with HTTP/1.1.
+		j.t.skip("the server switches to h2c", sp, noteClientH2CDeclined, Var{"status", st})
+		return false
+	case j.kind == "":
+		j.t.skip("the server switches protocols", sp, noteClientNoUpgradeAsked, Var{"status", st})
+		return false
+	case r.Status == 426:
+		n = noteClientStatus426
+	case r.Status >= 100 && r.Status < 200:
+		n = noteClientStatusInterim
+	case r.Status >= 200 && r.Status < 300:
+		n = noteClientStatus2xx
+	case r.Status == 401 || r.Status == 407 || r.Status >= 300 && r.Status < 400:
+		n = noteClientStatusAuth
+	default:
+		n = noteClientStatusOther
+	}
+	j.find(fStatus, check, sp, n, Var{"status", st}, Var{"reason", shown(clip(r.Reason))})
+	return false
+}
+
+// tokens returns the #list elements of every line of a field, in order.
+func receivedList(lines []Field) []elem {
+	var out []elem
+	for _, f := range lines {
+		es, _ := splitList(f.Value, f.ValueSpan.Start)
+		out = append(out, es...)
+	}
+	return out
+}
+
+// joinValues joins the elements' values with sep.
+func joinValues(es []elem, sep string) string {
+	var b strings.Builder
+	for i, e := range es {
+		if b.Len() > maxShown {
+			break
+		}
+		if i > 0 {
+			b.WriteString(sep)
+		}
+		b.WriteString(e.Value)
+	}
+	return clip(b.String())
+}
+
+// joinLines joins the values of field lines with ", ", as one list,
+// clipped for display.
+func joinLines(lines []Field) string {
+	var b strings.Builder
+	for i, f := range lines {
+		if b.Len() > maxShown {
+			break
+		}
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(f.Value)
+	}
+	return clip(b.String())
+}
+
+// maxShown bounds the values a trace step or a client message quotes from
+// the response, so that a hostile paste cannot blow up the page.
+const maxShown = 200
+
+// clip cuts s to maxShown bytes, marking the cut with "…".
+func clip(s string) string {
+	if len(s) <= maxShown {
+		return s
+	}
+	return s[:maxShown] + "…"
+}
+
+// firstValue returns the value of the first line, or "".
+func firstValue(lines []Field) string {
+	if len(lines) == 0 {
+		return ""
+	}
+	return clip(lines[0].Value)
+}
+
+// upgrade checks Upgrade: "websocket", ASCII case-insensitively (RFC 6455
+// §4.1 item 2 of the client's checks; RFC 9110 §7.8).
+func (j *judge) upgrade() {
+	lines := j.resp.Values("Upgrade")
+	es := receivedList(lines)
+	want := j.kind
+	if want == "" {
+		want = "websocket"
+	}
+	j.vars = append(j.vars, Var{"upgrade", firstValue(lines)}, Var{"upgradeq", strconv.Quote(firstValue(lines))},
+		Var{"upgradepy", joinValues(es, ", ")}, Var{"upgradejoined", joinLines(lines)})
+	const check = "Upgrade is websocket (case-insensitive)"
+	if len(lines) == 0 {
+		j.find(fUpgradeMissing, check, j.resp.LineSpan, noteClientUpgradeMissing)
+		return
+	}
+	named := false
+	for _, e := range es {
+		if equalFold(e.Value, want) {
+			named = true
+		}
+	}
+	sp := spanOf(lines)
+	if len(lines) > 1 {
+		j.find(fUpgradeLines, "Upgrade appears once", lines[1].Span, noteClientUpgradeLines, Var{"count", strconv.Itoa(len(lines))})
+	} else if len(es) > 1 {
+		j.find(fUpgradeList, "Upgrade names one protocol", lines[0].ValueSpan, noteClientUpgradeList, Var{"value", clip(lines[0].Value)})
+	}
+	if !named {
+		j.find(fUpgradeWrong, check, sp, noteClientUpgradeWrong, Var{"value", joinLines(lines)})
+		return
+	}
+	if len(es) == 1 {
+		j.t.pass(check, es[0].Span, nil)
+	}
+}
+
+// connection checks that Connection lists the upgrade option,
+// case-insensitively (RFC 6455 §4.1 item 3; RFC 9110 §7.6.1, §7.8).
+func (j *judge) connection() {
+	lines := j.resp.Values("Connection")
+	es := receivedList(lines)
+	j.vars = append(j.vars, Var{"connq", strconv.Quote(firstValue(lines))}, Var{"connpy", joinValues(es, " ")})
+	const check = "Connection lists the upgrade option (case-insensitive)"
+	if len(lines) == 0 {
+		j.find(fConnMissing, check, j.resp.LineSpan, noteClientConnectionMissing)
+		return
+	}
+	for _, e := range es {
+		if equalFold(e.Value, "upgrade") {
+			j.t.pass(check, e.Span, nil)
+			return
+		}
+	}
+	j.find(fConnNoUpgrade, check, spanOf(lines), noteClientConnectionNoUpgrade, Var{"value", joinLines(lines)})
+}
+
+// accept recomputes Sec-WebSocket-Accept from the request's key (RFC 6455
+// §4.1 item 4, §4.2.2).
+func (j *judge) accept() {
+	lines := j.resp.Values("Sec-WebSocket-Accept")
+	key := ""
+	if ks := j.req.Values("Sec-WebSocket-Key"); len(ks) > 0 {
+		key = ks[0].Value
+	}
+	want := AcceptKey(key)
+	first := firstValue(lines)
+	j.vars = append(j.vars, Var{"acceptq", strconv.Quote(first)}, Var{"accept", first})
+	const check = "Sec-WebSocket-Accept is base64(SHA-1(key + GUID))"
+	if len(lines) == 0 {
+		j.find(fAcceptMissing, check, j.resp.LineSpan, noteClientAcceptMissing, Var{"expected", want})
+		return
+	}
+	if len(lines) > 1 {
+		j.find(fAcceptLines, "Sec-WebSocket-Accept appears once", lines[1].Span, noteClientAcceptLines, Var{"count", strconv.Itoa(len(lines))})
+	}
+	if first != want {
+		j.find(fAcceptWrong, check, lines[0].ValueSpan, noteClientAcceptWrong, Var{"value", first}, Var{"expected", want}, Var{"why", acceptMistake(key, lines[0].Value)})
+		return
+	}
+	j.t.pass(check, lines[0].ValueSpan, noteClientAcceptOK, Var{"key", clip(key)}, Var{"expected", want})
+}
+
+// acceptMistake names the usual mistake that produced a wrong Accept, or
+// says that it is none of them.
+func acceptMistake(key, got string) string {
+	switch {
+	case got == key:
+		return "it echoes the key instead of hashing it"
+	case got == "":
+		return "it is empty"
+	case got == sha1Base64(key):
+		return "it is base64(SHA-1(key)) without the GUID"
+	case got == sha1Base64(strings.TrimRight(key, "=")+websocketGUID):
+		return "it hashes the key without its \"==\" padding"
+	case got == AcceptKey(strings.ToLower(key)) || got == AcceptKey(key+" "):
+		return "it hashes an altered key"
+	case trimOWS(got) == AcceptKey(key):
+		return "it has extra whitespace"
+	}
+	return "it matches no usual mistake; it may answer another request's key"
+}
+
+// subprotocol checks Sec-WebSocket-Protocol against the offer (RFC 6455
+// §4.1 item 6, §11.3.4).
+func (j *judge) subprotocol() {
+	offered := j.req.List("Sec-WebSocket-Protocol")
+	lines := j.resp.Values("Sec-WebSocket-Protocol")
+	es := receivedList(lines)
+	first := firstValue(lines)
+	sel := first
+	if len(es) > 0 {
+		sel = clip(es[0].Value)
+	}
+	j.vars = append(j.vars, Var{"protocol", sel}, Var{"protocolq", strconv.Quote(first)},
+		Var{"protocoljoined", joinLines(lines)}, Var{"protocolpy", joinValues(es, ", ")})
+	const check = "Sec-WebSocket-Protocol is one of the offered subprotocols"
+	offer := joinValues(offered, ", ")
+	if len(lines) == 0 {
+		if len(offered) > 0 {
+			j.find(fProtoNone, check, j.resp.LineSpan, noteClientSubprotocolNone, Var{"offered", offer})
+		} else {
+			j.t.skip(check, Span{}, nil)
+		}
+		return
+	}
+	sp := spanOf(lines)
+	if len(offered) == 0 {
+		j.find(fProtoUnrequested, check, sp, noteClientSubprotocolUnrequested, Var{"protocol", sel})
+		return
+	}
+	exact, folded := false, false
+	for _, o := range offered {
+		exact = exact || o.Value == sel
+		folded = folded || equalFold(o.Value, sel)
+	}
+	switch {
+	case !folded:
+		j.find(fProtoUnoffered, check, es0Span(es, sp), noteClientSubprotocolUnoffered, Var{"protocol", sel}, Var{"offered", offer})
+	case !exact:
+		j.find(fProtoCase, check, es0Span(es, sp), noteClientSubprotocolCase, Var{"protocol", sel}, Var{"offered", offer})
+	}
+	switch {
+	case len(lines) > 1:
+		j.find(fProtoLines, "Sec-WebSocket-Protocol appears once, with one value", lines[1].Span, noteClientSubprotocolLines, Var{"count", strconv.Itoa(len(lines))})
+	case len(es) != 1:
+		j.find(fProtoList, "Sec-WebSocket-Protocol appears once, with one value", sp, noteClientSubprotocolList, Var{"value", first})
+	case exact:
+		j.t.pass(check, es[0].Span, noteClientSubprotocolOK, Var{"protocol", sel}, Var{"offered", offer})
+	}
+}
+
+// es0Span is the first element's span, or sp.
+func es0Span(es []elem, sp Span) Span {
+	if len(es) > 0 {
+		return es[0].Span
+	}
+	return sp
+}
+
+// extensions checks Sec-WebSocket-Extensions against the offer (RFC 6455
+// §4.1 item 5, §9.1; RFC 7692 §5, §7).
+func (j *judge) extensions() {
+	lines := j.resp.Values("Sec-WebSocket-Extensions")
+	if len(lines) == 0 {
+		j.t.skip("Sec-WebSocket-Extensions names only offered extensions", Span{}, nil)
+		return
+	}
+	sp := spanOf(lines)
+	// What the client offered.
+	var deflateOffers [][]param
+	offeredNames := ""
+	for _, e := range j.req.List("Sec-WebSocket-Extensions") {
+		name, params, perr := appendParams(nil, e)
+		if perr != nil || name == "" {
+			continue
+		}
+		if offeredNames != "" {
+			offeredNames += ", "
+		}
+		offeredNames += name
+		if name == "permessage-deflate" {
+			deflateOffers = append(deflateOffers, params)
+		}
+	}
+	if offeredNames == "" {
+		j.find(fExtUnrequested, "Sec-WebSocket-Extensions names only offered extensions", sp, noteClientExtUnrequested, Var{"value", joinLines(lines)})
+	}
+	var exts []respExt
+	const syntax = "Sec-WebSocket-Extensions follows the extension grammar"
+	bad := false
+	for _, f := range lines {
+		es, _ := splitList(f.Value, f.ValueSpan.Start)
+		if len(es) == 0 {
+			j.find(fExtSyntax, syntax, f.Span, noteClientExtSyntax, Var{"value", clip(f.Value)}, Var{"why", "the list is empty"})
+			bad = true
+		}
+		for _, e := range es {
+			if len(exts) == 32 {
+				break
+			}
+			name, params, perr := appendParams(nil, e)
+			if perr != nil {
+				j.find(fExtSyntax, syntax, perr.Span, noteClientExtSyntax, Var{"value", clip(f.Value)}, Var{"why", perr.Why})
+				bad = true
+				continue
+			}
+			exts = append(exts, respExt{e, name, params})
+		}
+	}
+	if !bad {
+		j.t.pass(syntax, sp, nil)
+	}
+	j.vars = append(j.vars, Var{"extvalue", joinLines(lines)}, Var{"extensions", coderExtensions(exts[min(1, len(exts)):])})
+	if len(exts) > 1 {
+		j.find(fExtMany, "one extension is answered", exts[1].e.Span, noteClientExtMany, Var{"count", strconv.Itoa(len(exts))})
+	}
+	deflates := 0
+	for _, x := range exts {
+		if x.name != "permessage-deflate" {
+			j.find(fExtUnknown, "the extension "+x.name+" was offered and is supported", x.e.Span, noteClientExtUnknown, Var{"extension", clip(x.name)}, Var{"offered", clip(orNone(offeredNames))}, Var{"pyparams", clip(pythonParams(x.params))})
+			continue
+		}
+		deflates++
+		if deflates == 2 {
+			j.find(fExtDupDeflate, "permessage-deflate is answered once", x.e.Span, noteClientDeflateTwice, Var{"pyparams", clip(pythonParams(x.params))})
+			continue
+		}
+		if len(deflateOffers) == 0 {
+			j.find(fDeflateUnoffered, "permessage-deflate was offered", x.e.Span, noteClientDeflateUnoffered)
+			j.deflateParams(x.e, x.params, nil)
+			continue
+		}
+		j.deflateParams(x.e, x.params, deflateOffers)
+	}
+}
+
+// A respExt is one element of the response's Sec-WebSocket-Extensions.
+type respExt struct {
+	e      elem
+	name   string
+	params []param
+}
+
+// orNone returns s, or "none" for "".
+func orNone(s string) string {
+	if s == "" {
+		return "none"
+	}
+	return s
+}
+
+// deflateParams checks one permessage-deflate response element against
+// the offers (RFC 7692 §5, §7.1).
+func (j *judge) deflateParams(e elem, params []param, offers [][]param) {
+	const check = "the permessage-deflate parameters are valid for a response"
+	py := Var{"pyparams", clip(pythonParams(params))}
+	find := func(f finding, check string, sp Span, n *Note, vars ...Var) {
+		j.find(f, check, sp, n, append(vars, py)...)
+	}
+	ok := true
+	var snct, cnct, cbits, sbits *param
+	for i := range params {
+		p := &params[i]
+		pq := Var{"paramq", strconv.Quote(clip(string(j.resp.Raw[p.Span.Start:p.Span.End])))}
+		var seen **param
+		switch p.Name {
+		case "server_no_context_takeover":
+			seen = &snct
+		case "client_no_context_takeover":
+			seen = &cnct
+		case "server_max_window_bits":
+			seen = &sbits
+		case "client_max_window_bits":
+			seen = &cbits
+		default:
+			find(fDeflateParamUnknown, check, p.Span, noteClientDeflateParamUnknown, Var{"param", clip(p.Name)}, pq)
+			ok = false
+			continue
+		}
+		if *seen != nil {
+			find(fDeflateParamDup, check, p.Span, noteClientDeflateParamDup, Var{"param", p.Name}, pq)
+			ok = false
+			continue
+		}
+		*seen = p
+		switch p.Name {
+		case "server_no_context_takeover", "client_no_context_takeover":
+			if p.HasValue {
+				find(fDeflateParamValue, check, p.Span, noteClientDeflateParamValue, Var{"param", p.Name}, Var{"value", clip(p.Value)}, Var{"why", "it takes no value"}, pq)
+				ok = false
+			}
+		case "server_max_window_bits":
+			if _, why := windowBits(p.Value); why != "" || !p.HasValue {
+				if !p.HasValue {
+					why = "in a response it needs a value from 8 to 15"
+				}
+				find(fDeflateParamValue, check, p.Span, noteClientDeflateParamValue, Var{"param", p.Name}, Var{"value", clip(p.Value)}, Var{"why", why}, pq)
+				ok = false
+			}
+		case "client_max_window_bits":
+			j.found[fDeflateHasClientBits] = judgeFinding{ok: true, step: -1, vars: []Var{pq}}
+			if !p.HasValue {
+				find(fDeflateClientBitsNoValue, check, p.Span, noteClientDeflateClientBitsNoValue, pq)
+				ok = false
+			} else if _, why := windowBits(p.Value); why != "" {
+				find(fDeflateParamValue, check, p.Span, noteClientDeflateParamValue, Var{"param", p.Name}, Var{"value", clip(p.Value)}, Var{"why", why}, pq)
+				ok = false
+			}
+		}
+	}
+	if ok {
+		j.t.pass(check, e.Span, nil)
+	}
+	if cbits != nil {
+		// coder/websocket's rule: it accepts only the two
+		// *_no_context_takeover parameters and server_max_window_bits=.
+		j.found[fDeflateHasClientBits].step = j.t.add(Explain, "client_max_window_bits is in the response", cbits.Span, noteClientDeflateClientBitsAnswered, nil, false)
+	}
+	if snct == nil || cnct == nil {
+		missing := "server_no_context_takeover"
+		if snct != nil {
+			missing = "client_no_context_takeover"
+		} else if cnct == nil {
+			missing = "server_no_context_takeover and client_no_context_takeover"
+		}
+		find(fDeflateNotBothNCT, "the response has both *_no_context_takeover parameters", e.Span, noteClientDeflateContextTakeover, Var{"missing", missing})
+	}
+	if offers == nil {
+		return
+	}
+	// The response answers one of the offers; it is compatible when it
+	// answers any of them (RFC 7692 §5).
+	const compat = "the response answers the permessage-deflate offer"
+	var firstProblem func()
+	for _, o := range offers {
+		f, n, vars := deflateMismatch(o, snct, cbits, sbits)
+		if f == numFindings {
+			j.t.pass(compat, e.Span, nil)
+			return
+		}
+		if firstProblem == nil {
+			sp := e.Span
+			firstProblem = func() { find(f, compat, sp, n, vars...) }
+		}
+	}
+	firstProblem()
+}
+
+// deflateMismatch compares a response's parameters with one offer and
+// returns the first incompatibility, or numFindings.
+func deflateMismatch(offer []param, snct, cbits, sbits *param) (finding, *Note, []Var) {
+	var osnct, ocbits, osbits *param
+	for i := range offer {
+		switch p := &offer[i]; p.Name {
+		case "server_no_context_takeover":
+			osnct = p
+		case "client_max_window_bits":
+			ocbits = p
+		case "server_max_window_bits":
+			osbits = p
+		}
+	}
+	switch {
+	case osnct != nil && snct == nil:
+		return fDeflateServerNCT, noteClientDeflateServerNCT, nil
+	case osbits != nil && sbits == nil:
+		return fDeflateServerBits, noteClientDeflateServerBits, []Var{{"offered", osbits.Value}, {"value", "none"}}
+	case osbits != nil && larger(sbits.Value, osbits.Value):
+		return fDeflateServerBits, noteClientDeflateServerBits, []Var{{"offered", osbits.Value}, {"value", sbits.Value}}
+	case cbits != nil && ocbits == nil:
+		return fDeflateClientBits, noteClientDeflateClientBits, nil
+	case cbits != nil && ocbits.HasValue && larger(cbits.Value, ocbits.Value):
+		return fDeflateClientBitsLarger, noteClientDeflateClientBitsLarger, []Var{{"offered", ocbits.Value}, {"value", cbits.Value}}
+	}
+	return numFindings, nil, nil
+}
+
+// larger reports whether the window bits a exceed b (both valid values).
+func larger(a, b string) bool {
+	x, _ := windowBits(a)
+	y, _ := windowBits(b)
+	return x > 0 && y > 0 && x > y
+}
+
+// coderExtensions formats extensions as coder/websocket's error message
+// does (Go's %+v of its []websocketExtension{name string; params []string}).
+func coderExtensions(exts []respExt) string {
+	var b strings.Builder
+	b.WriteByte('[')
+	for i, x := range exts {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString("{name:" + x.name + " params:[")
+		for k, p := range x.params {
+			if k > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(p.Name)
+			if p.HasValue {
+				b.WriteString("=" + p.Value)
+			}
+		}
+		b.WriteString("]}")
+	}
+	b.WriteByte(']')
+	return b.String()
+}
+
+// pythonParams formats extension parameters as python-websockets' error
+// message does (Python's repr of a list of (name, value) tuples).
+func pythonParams(params []param) string {
+	var b strings.Builder
+	b.WriteByte('[')
+	for i, p := range params {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString("('" + p.Name + "', ")
+		if p.HasValue {
+			b.WriteString("'" + p.Value + "')")
+		} else {
+			b.WriteString("None)")
+		}
+	}
+	b.WriteByte(']')
+	return b.String()
+}
+
+// wsAfter explains the bytes that follow a 101: WebSocket frames from the
+// server, which the client reads as soon as it has accepted the head.
+func (j *judge) wsAfter() {
+	rest := j.resp.Rest()
+	if len(rest) == 0 {
+		return
+	}
+	sp := Span{j.resp.HeaderEnd, len(j.resp.Raw)}
+	if f, size, _ := parseFrame(rest); size > 0 {
+		j.t.note(sp, noteClientWSFrames, Var{"frame", opcodeName(f.opcode)}, Var{"count", strconv.Itoa(len(rest))})
+		return
+	}
+	j.t.note(sp, noteClientWSBytes, Var{"count", strconv.Itoa(len(rest))})
+}
+
+// h2cUpgrade checks that a 101 to an h2c request names h2c (RFC 7540 §3.2;
+// RFC 9110 §7.8).
+func (j *judge) h2cUpgrade() {
+	lines := j.resp.Values("Upgrade")
+	j.vars = append(j.vars, Var{"upgrade", firstValue(lines)})
+	const check = "Upgrade is h2c"
+	for _, e := range receivedList(lines) {
+		if equalFold(e.Value, "h2c") {
+			j.t.pass(check, e.Span, nil)
+			return
+		}
+	}
+	sp := spanOf(lines)
+	if sp.Empty() {
+		sp = j.resp.LineSpan
+	}
+	j.find(fH2Upgrade, check, sp, noteClientH2CUpgrade, Var{"value", orNone(joinLines(lines))})
+}
+
+// h2cAfter checks what follows the 101: the server's connection preface,
+// a SETTINGS frame (RFC 7540 §3.2, §3.5).
+func (j *judge) h2cAfter() {
+	rest := j.resp.Rest()
+	sp := Span{j.resp.HeaderEnd, len(j.resp.Raw)}
+	const check = "the server's first frame after the 101 is SETTINGS"
+	switch {
+	case len(rest) == 0:
+		j.find(fH2NoPreface, check, j.resp.LineSpan, noteClientH2CNoPreface)
+		return
+	case len(rest) >= 5 && string(rest[:5]) == "HTTP/":
+		j.find(fH2HTTP1, check, Span{sp.Start, sp.Start + min(len(rest), len(readLineString(rest)))}, noteClientH2CHTTP1)
+		return
+	}
+	f, n, ok := parseH2Frame(rest)
+	switch {
+	case !ok && len(rest) >= 9:
+		// The header is whole: its type says what the frame is.
+		f, n = h2Frame{Type: rest[3], Flags: rest[4]}, len(rest)
+	case !ok:
+		j.find(fH2NotSettings, check, sp, noteClientH2CNotSettings, Var{"frame", "fewer than 9 bytes, not a frame header"})
+		return
+	}
+	if f.Type != h2Settings || f.Flags&h2FlagAck != 0 {
+		name := f.typeName()
+		if f.Type == h2Settings {
+			name = "SETTINGS with ACK"
+		}
+		j.find(fH2NotSettings, check, Span{sp.Start, sp.Start + n}, noteClientH2CNotSettings, Var{"frame", name})
+		return
+	}
+	j.t.pass(check, Span{sp.Start, sp.Start + n}, noteClientH2CPreface, Var{"settings", settingsSummary(settingsOf(f.Payload))})
+}
+
+// sha1Base64 is base64(SHA-1(s)), the Accept computed without the GUID.
+func sha1Base64(s string) string {
+	sum := sha1.Sum([]byte(s))
+	return base64.StdEncoding.EncodeToString(sum[:])
+}
+
+// readLineString returns the first line of b, without its terminator.
+func readLineString(b []byte) string {
+	l := readLine(b, 0)
+	return string(b[l.start:l.end])
+}

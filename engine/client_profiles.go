@@ -1,0 +1,264 @@
+package engine
+
+import "strings"
+
+// The client profiles of reverse mode, as data: for each real client, the
+// findings it refuses a response on (client_checks.go), in the order its
+// code checks them, each with the client's own error text. A finding a
+// client does not list is one it accepts. The texts come from the
+// clients' sources (named on each profile) and are checked against the
+// real clients by the client-matrix test; {placeholders} are filled from
+// the response and the request.
+
+// A clientRule is one refusal: the finding, and the client's message.
+type clientRule struct {
+	f      finding
+	reason string
+}
+
+// A client is one client profile and its rules.
+type client struct {
+	ClientProfile
+	rules []clientRule
+}
+
+// rulesFor builds rules that share one message.
+func rulesFor(reason string, fs ...finding) []clientRule {
+	out := make([]clientRule, len(fs))
+	for i, f := range fs {
+		out[i] = clientRule{f, reason}
+	}
+	return out
+}
+
+// concat joins rule lists in order.
+func concat(lists ...[]clientRule) []clientRule {
+	var out []clientRule
+	for _, l := range lists {
+		out = append(out, l...)
+	}
+	return out
+}
+
+// Chromium: net/websockets/websocket_basic_handshake_stream.cc
+// (ValidateUpgradeResponse: Upgrade, Accept, Connection, then
+// websocket_handshake_stream_base.cc's ValidateSubProtocol and
+// ValidateExtensions, websocket_deflate_parameters.cc). The console prints
+// "WebSocket connection to '…' failed: " before the message. Header values
+// are enumerated comma-split, so "websocket, foo" counts as two Upgrade
+// values; names and values compare case-sensitively except Upgrade.
+const chromiumPrefix = "Error during WebSocket handshake: "
+
+var chromium = &client{ClientProfile{ID: "chromium", Title: "Chromium 156 new WebSocket()", Library: "Chromium", Version: "156",
+	Setup: "new WebSocket(url, protocols) in a page of Debian's Chromium; it always offers permessage-deflate; client_max_window_bits.", Protocols: []string{"websocket"}},
+	concat(
+		rulesFor(chromiumPrefix+"net::ERR_EMPTY_RESPONSE", fHeadIncomplete),
+		rulesFor(chromiumPrefix+"Invalid status line", fStatusLine),
+		rulesFor(chromiumPrefix+"Unexpected response code: {status}", fStatus),
+		rulesFor(chromiumPrefix+"'Upgrade' header is missing", fUpgradeMissing),
+		rulesFor(chromiumPrefix+"'Upgrade' header must not appear more than once in a response", fUpgradeLines, fUpgradeList),
+		rulesFor(chromiumPrefix+"'Upgrade' header value is not 'WebSocket': {upgrade}", fUpgradeWrong),
+		rulesFor(chromiumPrefix+"'Sec-WebSocket-Accept' header is missing", fAcceptMissing),
+		rulesFor(chromiumPrefix+"'Sec-WebSocket-Accept' header must not appear more than once in a response", fAcceptLines),
+		rulesFor(chromiumPrefix+"Incorrect 'Sec-WebSocket-Accept' header value", fAcceptWrong),
+		rulesFor(chromiumPrefix+"'Connection' header is missing", fConnMissing),
+		rulesFor(chromiumPrefix+"'Connection' header value must contain 'Upgrade'", fConnNoUpgrade),
+		rulesFor(chromiumPrefix+"Response must not include 'Sec-WebSocket-Protocol' header if not present in request: {protocol}", fProtoUnrequested),
+		rulesFor(chromiumPrefix+"'Sec-WebSocket-Protocol' header value '{protocol}' in response does not match any of sent values", fProtoUnoffered, fProtoCase),
+		rulesFor(chromiumPrefix+"'Sec-WebSocket-Protocol' header must not appear more than once in a response", fProtoLines, fProtoList),
+		rulesFor(chromiumPrefix+"Sent non-empty 'Sec-WebSocket-Protocol' header but no response was received", fProtoNone),
+		rulesFor(chromiumPrefix+"'Sec-WebSocket-Extensions' header value is rejected by the parser: {extvalue}", fExtSyntax),
+		rulesFor(chromiumPrefix+"Found an unsupported extension '{extension}' in 'Sec-WebSocket-Extensions' header", fExtUnknown),
+		rulesFor(chromiumPrefix+"Received duplicate permessage-deflate response", fExtDupDeflate),
+		rulesFor(chromiumPrefix+"Error in permessage-deflate: Received an unexpected permessage-deflate extension parameter", fDeflateParamUnknown),
+		rulesFor(chromiumPrefix+"Error in permessage-deflate: Received duplicate permessage-deflate extension parameter {param}", fDeflateParamDup),
+		rulesFor(chromiumPrefix+"Error in permessage-deflate: Received invalid {param} parameter", fDeflateParamValue),
+		rulesFor(chromiumPrefix+"Error in permessage-deflate: client_max_window_bits must have value", fDeflateClientBitsNoValue),
+	)}
+
+// Firefox: netwerk/protocol/websocket/WebSocketChannel.cpp (OnStartRequest:
+// status, Upgrade and Connection as token lists, Accept, then
+// HandleExtensions; a subprotocol it did not offer, or none, only clears
+// the protocol). Content sees no detail: the console prints one message.
+const firefoxMessage = "Firefox can’t establish a connection to the server at {url}."
+
+var firefox = &client{ClientProfile{ID: "firefox", Title: "Firefox 153 ESR new WebSocket()", Library: "Firefox", Version: "153esr",
+	Setup: "new WebSocket(url, protocols) in a page of Debian's firefox-esr, headless; it offers permessage-deflate.", Protocols: []string{"websocket"}},
+	rulesFor(firefoxMessage,
+		fHeadIncomplete, fStatusLine, fStatus,
+		fUpgradeMissing, fUpgradeWrong, fConnMissing, fConnNoUpgrade,
+		fAcceptMissing, fAcceptLines, fAcceptWrong,
+		fExtUnrequested, fExtSyntax, fExtUnknown, fExtDupDeflate,
+		fDeflateParamUnknown, fDeflateParamDup, fDeflateParamValue, fDeflateClientBitsNoValue),
+}
+
+// gorilla/websocket v1.5.3: client.go Dialer.DialContext. net/http's
+// ReadResponse parses the head (bare LF and obs-fold accepted); then one
+// combined check of status, Upgrade and Connection (token lists) and the
+// first Accept; then, for the first permessage-deflate element, both
+// *_no_context_takeover parameters are required. The subprotocol is not
+// checked.
+const gorillaBad = "websocket: bad handshake"
+
+var gorilla = &client{ClientProfile{ID: "gorilla", Title: "gorilla/websocket v1.5.3 Dialer", Library: "gorilla/websocket", Version: "v1.5.3",
+	Setup: "websocket.Dialer{Subprotocols, EnableCompression}.Dial(url, nil); with EnableCompression it offers permessage-deflate; server_no_context_takeover; client_no_context_takeover.", Protocols: []string{"websocket"}},
+	concat(
+		rulesFor("unexpected EOF", fHeadIncomplete),
+		rulesFor("malformed HTTP response {statuslineq}", fStatusLine),
+		rulesFor("malformed MIME header line: {line}", fBadField),
+		rulesFor(gorillaBad, fStatus, fUpgradeMissing, fUpgradeWrong, fConnMissing, fConnNoUpgrade, fAcceptMissing, fAcceptWrong),
+		rulesFor("websocket: invalid compression negotiation", fDeflateNotBothNCT),
+	)}
+
+// coder/websocket v1.8.15: dial.go verifyServerResponse, after net/http's
+// client read the head. Dial wraps every error in "failed to WebSocket
+// dial: ". Extensions are refused unless compression was asked for and the
+// answer is one permessage-deflate element with only the
+// *_no_context_takeover parameters and server_max_window_bits=.
+const coderPrefix = "failed to WebSocket dial: "
+
+var coder = &client{ClientProfile{ID: "coder", Title: "coder/websocket v1.8.15 Dial", Library: "coder/websocket", Version: "v1.8.15",
+	Setup: "websocket.Dial(ctx, url, &websocket.DialOptions{Subprotocols, CompressionMode}); compression is off unless asked for.", Protocols: []string{"websocket"}},
+	concat(
+		rulesFor(coderPrefix+"failed to send handshake request: Get {httpurlq}: EOF", fHeadIncomplete),
+		rulesFor(coderPrefix+"failed to send handshake request: Get {httpurlq}: net/http: HTTP/1.x transport connection broken: malformed HTTP response {statuslineq}", fStatusLine),
+		rulesFor(coderPrefix+"expected handshake response status code 101 but got {status}", fStatus),
+		rulesFor(coderPrefix+"WebSocket protocol violation: Connection header {connq} does not contain Upgrade", fConnMissing, fConnNoUpgrade),
+		rulesFor(coderPrefix+"WebSocket protocol violation: Upgrade header {upgradeq} does not contain websocket", fUpgradeMissing, fUpgradeWrong),
+		rulesFor(coderPrefix+"WebSocket protocol violation: invalid Sec-WebSocket-Accept {acceptq}, key {keyq}", fAcceptMissing, fAcceptWrong),
+		rulesFor(coderPrefix+"WebSocket protocol violation: unexpected Sec-WebSocket-Protocol from server: {protocolq}", fProtoUnrequested, fProtoUnoffered, fProtoList),
+		rulesFor(coderPrefix+"WebSocket protcol violation: unsupported extensions from server: {extensions}", fExtUnrequested, fExtUnknown, fExtMany),
+		rulesFor(coderPrefix+"unsupported permessage-deflate parameter: {paramq}", fDeflateParamUnknown, fDeflateHasClientBits),
+	)}
+
+// Node ws 8.23.1: lib/websocket.js initAsClient. Node's HTTP parser reads
+// the head strictly and emits "upgrade" only for a 101 with Upgrade and
+// Connection: upgrade (otherwise "Unexpected server response"); repeated
+// fields arrive joined with ", ". Then Upgrade, Accept, the subprotocol
+// and the extensions, compared exactly.
+var ws = &client{ClientProfile{ID: "ws", Title: "Node ws 8.23.1 client", Library: "ws", Version: "8.23.1",
+	Setup: "new WebSocket(url, protocols, {perMessageDeflate}) on Node.js 20; it offers permessage-deflate; client_max_window_bits unless perMessageDeflate is false.", Protocols: []string{"websocket"}},
+	concat(
+		rulesFor("socket hang up", fHeadIncomplete),
+		rulesFor("Parse Error: Expected HTTP/", fStatusLine),
+		rulesFor("Parse Error: Missing expected LF after header value", fBareLF),
+		rulesFor("Parse Error: Invalid header value char", fObsFold),
+		rulesFor("Parse Error: Invalid header token", fBadField),
+		rulesFor("Unexpected server response: {status}", fStatus, fUpgradeMissing, fConnMissing, fConnNoUpgrade),
+		rulesFor("Invalid Upgrade header", fUpgradeLines, fUpgradeList, fUpgradeWrong),
+		rulesFor("Invalid Sec-WebSocket-Accept header", fAcceptMissing, fAcceptLines, fAcceptWrong),
+		rulesFor("Server sent a subprotocol but none was requested", fProtoUnrequested),
+		rulesFor("Server sent an invalid subprotocol", fProtoUnoffered, fProtoCase, fProtoLines, fProtoList),
+		rulesFor("Server sent no subprotocol", fProtoNone),
+		rulesFor("Server sent a Sec-WebSocket-Extensions header but no extension was requested", fExtUnrequested),
+		rulesFor("Invalid Sec-WebSocket-Extensions header", fExtSyntax),
+		rulesFor("Server indicated an extension that was not requested", fExtUnknown),
+		rulesFor("Invalid Sec-WebSocket-Extensions header", fDeflateParamUnknown, fDeflateParamDup, fDeflateParamValue,
+			fDeflateClientBits, fDeflateClientBitsLarger),
+	)}
+
+// python-websockets 10.4 (Debian 12): legacy/client.py handshake,
+// legacy/http.py read_response (CRLF only, no obs-fold, HTTP/1.1 only),
+// legacy/handshake.py check_response (Connection, Upgrade exactly
+// "websocket", one Accept), then process_extensions before
+// process_subprotocol; extensions/permessage_deflate.py checks the
+// parameters against the offer.
+const pythonBadHead = "did not receive a valid HTTP response"
+const pythonDeflate = "Unsupported extension: name = permessage-deflate, params = {pyparams}"
+
+var websockets = &client{ClientProfile{ID: "websockets", Title: "python-websockets 10.4 connect()", Library: "websockets", Version: "10.4",
+	Setup: "websockets.connect(url, subprotocols=…, compression=…) with Debian 12's python3-websockets; it offers permessage-deflate; client_max_window_bits by default.", Protocols: []string{"websocket"}},
+	concat(
+		rulesFor(pythonBadHead, fHeadIncomplete, fStatusLine, fVersion, fBareLF, fObsFold, fBadField),
+		rulesFor("server rejected WebSocket connection: HTTP {status}", fStatus),
+		rulesFor("empty Connection header", fConnMissing),
+		rulesFor("invalid Connection header: {connpy}", fConnNoUpgrade),
+		rulesFor("empty Upgrade header", fUpgradeMissing),
+		rulesFor("invalid Upgrade header: {upgradepy}", fUpgradeLines, fUpgradeList, fUpgradeWrong),
+		rulesFor("missing Sec-WebSocket-Accept header", fAcceptMissing),
+		rulesFor("invalid Sec-WebSocket-Accept header: more than one Sec-WebSocket-Accept header found", fAcceptLines),
+		rulesFor("invalid Sec-WebSocket-Accept header: {accept}", fAcceptWrong),
+		rulesFor("no extensions supported", fExtUnrequested),
+		rulesFor("invalid Sec-WebSocket-Extensions header: {extvalue}", fExtSyntax),
+		rulesFor("Unsupported extension: name = {extension}, params = {pyparams}", fExtUnknown),
+		rulesFor(pythonDeflate, fExtDupDeflate, fDeflateParamUnknown, fDeflateParamDup, fDeflateParamValue, fDeflateClientBitsNoValue,
+			fDeflateServerNCT, fDeflateServerBits, fDeflateClientBits, fDeflateClientBitsLarger),
+		rulesFor("no subprotocols supported", fProtoUnrequested),
+		rulesFor("multiple subprotocols: {protocolpy}", fProtoLines, fProtoList),
+		rulesFor("unsupported subprotocol: {protocol}", fProtoUnoffered, fProtoCase),
+	)}
+
+// curl 7.88.1 (Debian 12): lib/http.c. Debian's curl has no ws://, so its
+// WebSocket handshake is a hand-written HTTP/1.1 request (-H Upgrade …):
+// curl checks nothing WebSocket-specific, takes a 101 as the end of the
+// head and then reads until the server closes. With --http2 on http:// it
+// asks for h2c; after a 101 it hands the connection to nghttp2 whatever
+// Upgrade names, and nghttp2 requires the server's SETTINGS first.
+var curl = &client{ClientProfile{ID: "curl", Title: "curl 7.88.1", Library: "curl", Version: "7.88.1",
+	Setup: "curl -H 'Upgrade: websocket' -H 'Connection: Upgrade' -H 'Sec-WebSocket-Key: …' -H 'Sec-WebSocket-Version: 13' http://…, or curl --http2 http://… for h2c.", Protocols: []string{"websocket", "h2c"}},
+	concat(
+		rulesFor("curl: (52) Empty reply from server", fHeadIncomplete),
+		rulesFor("curl: (8) Weird server reply", fStatusLine),
+		rulesFor("curl: (16) Error in the HTTP2 framing layer", fH2NoPreface, fH2HTTP1, fH2NotSettings),
+	)}
+
+// clients lists every client profile in the page's order.
+var clients = []*client{chromium, firefox, gorilla, coder, ws, websockets, curl}
+
+// ClientProfiles returns every client profile, in the page's order.
+func ClientProfiles() []*ClientProfile {
+	out := make([]*ClientProfile, len(clients))
+	for i, c := range clients {
+		out[i] = &c.ClientProfile
+	}
+	return out
+}
+
+// speaks reports whether the client sends requests of the kind.
+func (c *client) speaks(kind string) bool {
+	for _, p := range c.Protocols {
+		if p == kind {
+			return true
+		}
+	}
+	return false
+}
+
+// verdicts applies each client's rules to the findings, and names on each
+// failed step the clients that refuse there.
+func (j *judge) verdicts() []ClientVerdict {
+	var out []ClientVerdict
+	refusers := map[int][]string{}
+	for _, c := range clients {
+		if !c.speaks(j.kind) {
+			continue
+		}
+		v := ClientVerdict{ID: c.ID, Title: c.Title, Accepts: true, Step: -1}
+		for _, r := range c.rules {
+			f := j.found[r.f]
+			if !f.ok {
+				continue
+			}
+			v.Accepts, v.Step = false, f.step
+			v.Reason = Expand(r.reason, append(append([]Var(nil), f.vars...), j.vars...))
+			if f.step >= 0 && j.t.steps[f.step].Note != nil {
+				v.Refs = []Ref{j.t.steps[f.step].Note.Ref}
+			}
+			refusers[f.step] = append(refusers[f.step], c.ID)
+			break
+		}
+		out = append(out, v)
+	}
+	for i := range j.t.steps {
+		s := &j.t.steps[i]
+		if s.Outcome != Fail {
+			continue
+		}
+		who := "no client profile refuses on this alone"
+		if ids := refusers[i]; len(ids) > 0 {
+			who = strings.Join(ids, ", ") + " refuse" + map[bool]string{true: "s", false: ""}[len(ids) == 1] + " here"
+		}
+		s.Vars = append(s.Vars[:len(s.Vars):len(s.Vars)], Var{"clients", who})
+	}
+	return out
+}
