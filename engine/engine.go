@@ -31,7 +31,11 @@ func Negotiate(raw []byte, cfg *Config) *Result {
 	n.t.prof = n.prof
 	parse(n.req, raw, cfg, &n.t)
 	n.res.Request = n.req
-	n.run()
+	if n.prof.run != nil {
+		n.prof.run(n)
+	} else {
+		n.run()
+	}
 	if f := n.res.Final; f != nil && n.req.Method == "HEAD" && f.Status >= 200 {
 		// RFC 9110 §9.3.2: the server MUST NOT send content in the response
 		// to HEAD, error responses included (Content-Length stays: it is

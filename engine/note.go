@@ -135,6 +135,8 @@ func noteLists() [][]*Note {
 		mythNotes(),
 		profileNotes(),
 		clientNotes(),
+		profileWSNotes(),
+		profileWebsocketsNotes(),
 	}
 }
 

@@ -63,6 +63,13 @@ type Profile struct {
 	// unsupported lists the settings the library cannot follow: a deep
 	// link that sets one gets a note naming the missing feature.
 	unsupported []unsupported
+	// run, when set, replaces the decision after parsing: the library's
+	// own procedure, for a library whose server accepts what the engine's
+	// stages refuse or ignore (Node ws switches on an HTTP/1.0 request and
+	// on version 8; python-websockets parses the request itself). It
+	// decides with the engine's parser, checks and notes where they agree,
+	// and its own notes where the library departs from the RFCs.
+	run func(n *negotiation)
 }
 
 // A wording is how a library words one kind of response: the status (0
@@ -122,8 +129,8 @@ var profiles = []*Profile{
 	{ID: "rfc", Title: "RFC server", Library: "the RFCs", Setup: "The default server of this playground: every choice the RFCs leave open set as the Server settings show."},
 	gorillaProfile,
 	coderProfile,
-	{ID: "ws", Title: "Node ws 8.23.1", Library: "ws", Version: "8.23.1", Setup: "new WebSocketServer({port}) on Node.js."},
-	{ID: "websockets", Title: "python-websockets 10.4", Library: "websockets", Version: "10.4", Setup: "websockets.serve() as Debian 12 ships it."},
+	wsProfile,
+	websocketsProfile,
 	xnetH2CProfile,
 	netHTTPProfile,
 }
@@ -197,13 +204,13 @@ func (p *Profile) vars(extra ...Var) []Var {
 func applyProfile(n *negotiation) {
 	p := n.prof
 	n.res.Server = p.ID
-	if p.front == nil {
-		return
-	}
 	for _, u := range p.unsupported {
 		if s := LookupSetting(u.key); s != nil && s.Get(n.cfg) != u.want {
 			n.t.note(Span{}, noteProfileUnsupported, p.vars(Var{"setting", u.key + "=" + s.Get(n.cfg)}, Var{"feature", u.feature})...)
 		}
+	}
+	if p.front == nil {
+		return
 	}
 	res := n.res
 	if res.Final == nil || res.Switched == "h2" {

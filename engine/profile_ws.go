@@ -1,0 +1,395 @@
+package engine
+
+import "strconv"
+
+// The ws profile: Node ws 8.23.1's standalone server, new
+// WebSocketServer({port}), on Node 20's http server. Node parses the request
+// with llhttp; a request llhttp flags as an upgrade (an Upgrade field and
+// the "upgrade" option in Connection) goes to ws's handleUpgrade, any other
+// request to the 426 handler ws installs. handleUpgrade checks, in this
+// order: the method, the Upgrade value, the key, the version, the
+// subprotocols, and (with perMessageDeflate) the extensions; each failure
+// is ws's abortHandshake, a short HTML-typed body that names the field.
+
+// Node's answers carry Date, which the engine leaves out: it has no clock
+// (the differential tests compare everything else).
+
+var wsProfile = &Profile{
+	ID: "ws", Title: "Node ws 8.23.1", Library: "ws", Version: "8.23.1",
+	Setup:     "new WebSocketServer({port}) on Node.js 20.",
+	configure: wsProfileConfig,
+	run:       runWS,
+	unsupported: []unsupported{
+		{"wsmethod", "405", "another answer to a handshake that is not a GET: it always answers 405, without Allow"},
+		{"wsversion", "400", "another answer to an unsupported version: it always answers 400 with Sec-WebSocket-Version: 13, 8"},
+		{"wsorigin", "any", "an origin check of its own: the application would write a verifyClient"},
+		{"wsonly", "426", "another answer to a request that is not an upgrade: its standalone server always answers 426, without Upgrade"},
+		{"pmdsnct", "0", "server_no_context_takeover in this setup (perMessageDeflate: true keeps the defaults)"},
+		{"pmdcnct", "0", "client_no_context_takeover in this setup (perMessageDeflate: true keeps the defaults)"},
+	},
+}
+
+// wsProfileConfig sets the HTTP settings to what Node 20's http server
+// does: llhttp rejects a bare LF, obs-fold and Transfer-Encoding with
+// Content-Length; the whole head may take 16 KiB (--max-http-header-size)
+// and Node keeps 2000 field lines (maxHeadersCount).
+func wsProfileConfig(c *Config) {
+	c.HTTP.BareLF = "reject"
+	c.HTTP.ObsFold = "reject"
+	c.HTTP.TECL = "reject"
+	c.HTTP.MaxRequestLine = 16 << 10
+	c.HTTP.MaxFieldLine = 16 << 10
+	c.HTTP.MaxHeaderBytes = 16 << 10
+	c.HTTP.MaxFields = 2000
+	c.WebSocket.Enabled = true
+	c.WebSocket.Only = "426"
+	c.WebSocket.Subprotocols = nil
+	c.WebSocket.Deflate.Enabled = false
+}
+
+// llhttpAccepts lists the parser refusals of the default server that
+// llhttp, Node's parser, lets through: Node leaves Host to the application
+// (its requireHostHeader check applies to ordinary requests only), accepts
+// HTTP/2.0 in a request-line, has no limit of its own on the request-line
+// or a method's length, and reads a target without validating it.
+var llhttpAccepts = map[string]bool{
+	"host-missing": true, "host-duplicate": true, "host-invalid": true,
+	"version-unsupported": true, "request-line-too-long": true,
+	"target-userinfo": true, "target-empty-host": true, "target-form": true,
+	"asterisk-form-method": true, "te-unknown": true, "length-required": true,
+	"body-too-large": true, "request-too-large": true, "expect-unknown": true,
+}
+
+// nodeJoinsOnce are the fields Node's IncomingMessage keeps the first line
+// of when a request repeats them; every other field's lines are joined
+// with ", " (lib/_http_incoming.js, matchKnownFields).
+var nodeJoinsOnce = []string{"host", "content-type", "content-length", "user-agent", "referer", "authorization",
+	"proxy-authorization", "if-modified-since", "if-unmodified-since", "from", "location", "max-forwards",
+	"retry-after", "etag", "last-modified", "server", "age", "expires"}
+
+// nodeHeader returns a field as Node's req.headers has it.
+func nodeHeader(r *Request, name string) (string, bool) {
+	vs := r.Values(name)
+	if len(vs) == 0 {
+		return "", false
+	}
+	for _, once := range nodeJoinsOnce {
+		if equalFold(once, name) {
+			return vs[0].Value, true
+		}
+	}
+	s := vs[0].Value
+	for _, f := range vs[1:] {
+		s += ", " + f.Value
+	}
+	return s, true
+}
+
+// runWS plays the ws profile.
+func runWS(n *negotiation) {
+	r := n.req
+	if i := n.t.refusal; i >= 0 {
+		s := n.t.steps[i]
+		if !llhttpAccepts[s.Note.ID] {
+			n.t.stage = StageResponse
+			note := noteNodeParseError
+			if s.Note.Status == 431 {
+				note = noteNodeHeaderOverflow
+			}
+			step := n.t.refuse("llhttp, Node's parser, accepts the request", s.Span, note, Var{"problem", Expand(s.Note.Summary, s.Vars)})
+			resp := &Response{Status: note.Status}
+			resp.Add("Connection", "close")
+			n.final(resp, step)
+			n.nextRequest()
+			return
+		}
+		n.t.note(s.Span, noteNodeLenient, Var{"problem", Expand(s.Note.Summary, s.Vars)})
+	}
+	if r.HeaderEnd < 0 {
+		n.res.Waiting = "the rest of the header section (it ends with an empty line)"
+		return
+	}
+	n.t.stage = StageUpgrade
+	if r.Method == "CONNECT" {
+		// llhttp flags CONNECT as an upgrade; ws's server has no 'connect'
+		// listener, so Node destroys the socket.
+		n.t.refuse("the server has a CONNECT handler", r.MethodSpan, noteNodeConnect)
+		n.res.Closed = true
+		return
+	}
+	_, hasUpgrade := nodeHeader(r, "Upgrade")
+	if !hasUpgrade || !r.HasToken("Connection", "upgrade") {
+		n.wsNodeOrdinary()
+		return
+	}
+	n.t.pass("llhttp flags an upgrade: an Upgrade field and the upgrade option in Connection", r.fieldSpan("Upgrade"), noteNodeUpgradeEvent)
+	n.t.stage = StageWebSocket
+	abort := func(check string, sp Span, note *Note, message string, extra ...Header) {
+		step := n.t.refuse(check, sp, note, Var{"message", message})
+		resp := &Response{Status: note.Status}
+		resp.Add("Connection", "close")
+		resp.Add("Content-Type", "text/html")
+		resp.Add("Content-Length", strconv.Itoa(len(message)))
+		resp.Headers = append(resp.Headers, extra...)
+		resp.Body = []byte(message)
+		n.final(resp, step)
+		n.nextRequest()
+	}
+	if r.Method != "GET" {
+		abort("the method is GET", r.MethodSpan, noteWSNodeMethod, "Invalid HTTP method")
+		return
+	}
+	if !r.AtLeast(1, 1) {
+		n.t.note(r.VersionSpan, noteWSNodeHTTP10, Var{"version", r.Version})
+	}
+	if up, _ := nodeHeader(r, "Upgrade"); lower(up) != "websocket" {
+		abort("Upgrade is websocket (the whole value, any case)", r.fieldSpan("Upgrade"), noteWSNodeUpgrade, "Invalid Upgrade header", []Header(nil)...)
+		return
+	}
+	key, hasKey := nodeHeader(r, "Sec-WebSocket-Key")
+	if !hasKey || !wsNodeKey(key) {
+		abort("Sec-WebSocket-Key matches /^[+/0-9A-Za-z]{22}==$/", r.fieldSpan("Sec-WebSocket-Key"), noteWSNodeKey, "Missing or invalid Sec-WebSocket-Key header")
+		return
+	}
+	version, _ := nodeHeader(r, "Sec-WebSocket-Version")
+	if version != "13" && version != "8" {
+		abort("Sec-WebSocket-Version is 13 or 8", r.fieldSpan("Sec-WebSocket-Version"), noteWSNodeVersion, "Missing or invalid Sec-WebSocket-Version header", Header{"Sec-WebSocket-Version", "13, 8"})
+		return
+	}
+	if version == "8" {
+		n.t.note(r.fieldSpan("Sec-WebSocket-Version"), noteWSNodeVersion8)
+	}
+	var protocols []string
+	if v, ok := nodeHeader(r, "Sec-WebSocket-Protocol"); ok {
+		var ok bool
+		if protocols, ok = wsNodeProtocols(v); !ok {
+			abort("Sec-WebSocket-Protocol is a list of distinct tokens", r.fieldSpan("Sec-WebSocket-Protocol"), noteWSNodeProtocol, "Invalid Sec-WebSocket-Protocol header")
+			return
+		}
+	}
+	var ext string
+	if v, ok := nodeHeader(r, "Sec-WebSocket-Extensions"); ok {
+		if !n.cfg.WebSocket.Deflate.Enabled {
+			n.t.skip("permessage-deflate is enabled", r.fieldSpan("Sec-WebSocket-Extensions"), noteWSNodeNoDeflate)
+		} else {
+			var ok bool
+			if ext, ok = wsNodeDeflate(v); !ok {
+				abort("Sec-WebSocket-Extensions parses and its permessage-deflate offer is acceptable", r.fieldSpan("Sec-WebSocket-Extensions"), noteWSNodeExtensions, "Invalid or unacceptable Sec-WebSocket-Extensions header")
+				return
+			}
+		}
+	}
+	_, _, accept := acceptSteps(key)
+	resp := &Response{Status: 101}
+	resp.Add("Upgrade", "websocket")
+	resp.Add("Connection", "Upgrade")
+	resp.Add("Sec-WebSocket-Accept", accept)
+	if len(protocols) > 0 {
+		p := protocols[0]
+		if n.cfg.WebSocket.Subprotocols != nil {
+			// handleProtocols: the first of the server's list the client offers.
+			p = ""
+			for _, want := range n.cfg.WebSocket.Subprotocols {
+				for _, got := range protocols {
+					if got == want && p == "" {
+						p = want
+					}
+				}
+			}
+		} else {
+			n.t.note(r.fieldSpan("Sec-WebSocket-Protocol"), noteWSNodeFirstProtocol, Var{"protocol", p})
+		}
+		if p != "" {
+			resp.Add("Sec-WebSocket-Protocol", p)
+		}
+	}
+	if ext != "" {
+		resp.Add("Sec-WebSocket-Extensions", ext)
+	}
+	n.t.stage = StageResponse
+	n.t.pass("ws writes the 101", Span{}, noteWSNodeSwitched, Var{"accept", accept})
+	n.final(resp, -1)
+	n.res.Switched = "websocket"
+	n.t.stage = StageAfter
+	n.res.After = websocketAfter(n)
+}
+
+// wsNodeOrdinary is Node's http server answering a request that is not an
+// upgrade with the handler ws installs: 426 and the status text.
+func (n *negotiation) wsNodeOrdinary() {
+	r := n.req
+	n.t.stage = StageResponse
+	if r.Major == 1 && r.Minor == 1 && !r.Has("Host") {
+		step := n.t.refuse("an HTTP/1.1 request has Host (Node's requireHostHeader)", r.LineSpan, noteNodeHostRequired)
+		resp := &Response{Status: 400}
+		resp.Add("Connection", "close")
+		resp.Add("Transfer-Encoding", "chunked")
+		resp.Body = []byte("0\r\n\r\n")
+		n.final(resp, step)
+		n.nextRequest()
+		return
+	}
+	closing := r.HasToken("Connection", "close") || r.Major == 1 && r.Minor == 0 && !r.HasToken("Connection", "keep-alive") || r.Major == 0
+	if exp, ok := nodeHeader(r, "Expect"); ok && r.Major == 1 && r.Minor == 1 {
+		if lower(exp) != "100-continue" {
+			step := n.t.refuse("the expectation is 100-continue", r.fieldSpan("Expect"), noteNodeExpectation, Var{"expect", exp})
+			resp := &Response{Status: 417}
+			wsNodePersistence(resp, closing)
+			resp.Add("Transfer-Encoding", "chunked")
+			resp.Body = []byte("0\r\n\r\n")
+			n.final(resp, step)
+			n.nextRequest()
+			return
+		}
+		n.res.Interim = append(n.res.Interim, Response{Status: 100})
+		n.t.note(r.fieldSpan("Expect"), noteNodeContinue)
+	}
+	body := "Upgrade Required"
+	step := n.t.refuse("the request is an upgrade (ws's standalone server answers nothing else)", r.LineSpan, noteWSNodeNotUpgrade)
+	resp := &Response{Status: 426}
+	resp.Add("Content-Length", strconv.Itoa(len(body)))
+	resp.Add("Content-Type", "text/plain")
+	wsNodePersistence(resp, closing)
+	if r.Method != "HEAD" {
+		resp.Body = []byte(body)
+	}
+	n.final(resp, step)
+	n.nextRequest()
+}
+
+// wsNodePersistence adds Node's Connection field: close, or keep-alive
+// with its 5-second Keep-Alive timeout.
+func wsNodePersistence(resp *Response, closing bool) {
+	if closing {
+		resp.Add("Connection", "close")
+		return
+	}
+	resp.Add("Connection", "keep-alive")
+	resp.Add("Keep-Alive", "timeout=5")
+}
+
+// wsNodeKey is ws's keyRegex, /^[+/0-9A-Za-z]{22}==$/: 24 characters, the
+// padding of 16 bytes, the padding bits unchecked.
+func wsNodeKey(k string) bool {
+	if len(k) != 24 || k[22:] != "==" {
+		return false
+	}
+	for i := range 22 {
+		if !isBase64(k[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// wsNodeProtocols is ws's subprotocol.parse: tokens separated by commas
+// with optional SP or HTAB around them; an empty element, a duplicate or
+// any other byte fails.
+func wsNodeProtocols(h string) ([]string, bool) {
+	var out []string
+	start, end := -1, -1
+	add := func(p string) bool {
+		for _, q := range out {
+			if q == p {
+				return false
+			}
+		}
+		out = append(out, p)
+		return true
+	}
+	for i := 0; i < len(h); i++ {
+		c := h[i]
+		switch {
+		case end == -1 && firstNonTchar(string(c)) < 0:
+			if start == -1 {
+				start = i
+			}
+		case i != 0 && (c == ' ' || c == '\t'):
+			if end == -1 && start != -1 {
+				end = i
+			}
+		case c == ',':
+			if start == -1 {
+				return nil, false
+			}
+			if end == -1 {
+				end = i
+			}
+			if !add(h[start:end]) {
+				return nil, false
+			}
+			start, end = -1, -1
+		default:
+			return nil, false
+		}
+	}
+	if start == -1 || end != -1 {
+		return nil, false
+	}
+	return out, add(h[start:])
+}
+
+// wsNodeDeflate is ws's answer to the extension offers with
+// perMessageDeflate: true and its default options: the first acceptable
+// permessage-deflate offer, its parameters echoed except a valueless
+// client_max_window_bits. It returns false where ws aborts: a parse error,
+// an invalid or repeated parameter, or no acceptable offer.
+func wsNodeDeflate(h string) (string, bool) {
+	es, _ := splitList(h, 0)
+	var first string
+	found := false
+	for _, e := range es {
+		var params []param
+		head, params, perr := appendParams(params, e)
+		if perr != nil || !isToken(head) {
+			return "", false
+		}
+		if head != "permessage-deflate" {
+			continue
+		}
+		out := "permessage-deflate"
+		seen := map[string]bool{}
+		for _, p := range params {
+			if seen[p.Name] {
+				return "", false
+			}
+			seen[p.Name] = true
+			switch p.Name {
+			case "client_max_window_bits":
+				if !p.HasValue {
+					continue
+				}
+				if !wsNodeWindowBits(p.Value) {
+					return "", false
+				}
+			case "server_max_window_bits":
+				if !p.HasValue || !wsNodeWindowBits(p.Value) {
+					return "", false
+				}
+			case "client_no_context_takeover", "server_no_context_takeover":
+				if p.HasValue {
+					return "", false
+				}
+			default:
+				return "", false
+			}
+			out += "; " + p.Name
+			if p.HasValue {
+				out += "=" + p.Value
+			}
+		}
+		if !found {
+			first, found = out, true
+		}
+	}
+	return first, true
+}
+
+// wsNodeWindowBits is ws's windowBitsRegex, /^(?:8|9|1[0-5])$/.
+func wsNodeWindowBits(s string) bool {
+	switch s {
+	case "8", "9", "10", "11", "12", "13", "14", "15":
+		return true
+	}
+	return false
+}
