@@ -57,8 +57,23 @@ type ClientVerdict struct {
 
 // ServerAnswer is what the playground's default server answers to the
 // judged request: "what should the server have sent?". Judge(request,
-// ServerAnswer().Bytes()) judges that answer in turn.
+// ServerAnswer().ServerBytes()) judges that answer in turn.
 func (j *Judgement) ServerAnswer() *Result { return Negotiate(j.Request.Raw, nil) }
+
+// ServerBytes returns every byte the server sends on the connection, in
+// order: the response (Bytes) and then the server's parts of After, the
+// new protocol's first frames (for h2c, the SETTINGS of its connection
+// preface). It is the response reverse mode judges: "what would clients do
+// with this?" is Judge(request, res.ServerBytes()).
+func (r *Result) ServerBytes() []byte {
+	b := r.Bytes()
+	for _, p := range r.After {
+		if p.From == "server" {
+			b = append(b, p.Bytes...)
+		}
+	}
+	return b
+}
 
 // Verdict returns the verdict of the client with the id, or nil.
 func (j *Judgement) Verdict(id string) *ClientVerdict {

@@ -1,10 +1,12 @@
 package engine
 
 import (
-	"crypto/sha1"
 	"encoding/base64"
+	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/upgrade-playground/playground/engine/internal/sha1"
 )
 
 // The checks of reverse mode: everything a client checks in a response to
@@ -21,10 +23,15 @@ const (
 	fHeadIncomplete           finding = iota // the head does not end with an empty line
 	fStatusLine                              // the status line breaks RFC 9112 §4
 	fVersion                                 // the version is not HTTP/1.1
-	fBareLF                                  // a line ends with a bare LF
+	fBareLFStatus                            // the status line ends with a bare LF
+	fBareLF                                  // a field line ends with a bare LF
+	fReasonNoSP                              // no SP after the status code
+	fInterim                                 // a 1xx before the final response
 	fObsFold                                 // a field value is folded
 	fBadField                                // a field line is not name ":" value
 	fStatus                                  // the status is not 101
+	fRedirect                                // a redirect (301, 302, 303, 307, 308) with Location
+	fRedirectNoLocation                      // a redirect without Location
 	fUpgradeMissing                          // no Upgrade field
 	fUpgradeLines                            // more than one Upgrade field line
 	fUpgradeList                             // Upgrade lists websocket and more
@@ -49,6 +56,7 @@ const (
 	fDeflateParamUnknown                     // a parameter RFC 7692 does not define
 	fDeflateParamDup                         // a parameter twice
 	fDeflateParamValue                       // a parameter with an invalid value
+	fDeflateServerBitsNoValue                // server_max_window_bits without a value
 	fDeflateClientBits                       // client_max_window_bits, not offered
 	fDeflateClientBitsNoValue                // client_max_window_bits without a value
 	fDeflateClientBitsLarger                 // client_max_window_bits above the offer
@@ -102,12 +110,7 @@ func Judge(request, response []byte) *Judgement {
 // run makes the checks in the order of RFC 6455 §4.1.
 func (j *judge) run() {
 	r := j.req
-	switch {
-	case r.HasToken("Upgrade", "websocket"):
-		j.kind = "websocket"
-	case r.HasToken("Upgrade", "h2c"):
-		j.kind = "h2c"
-	}
+	j.kind = offeredKind(r, j.resp)
 	host := ""
 	if hs := r.Values("Host"); len(hs) > 0 {
 		host = hs[0].Value
@@ -154,11 +157,42 @@ func (j *judge) run() {
 	}
 }
 
+// offeredKind returns the upgrade the request asks for, "websocket" or
+// "h2c" (a protocol-version such as websocket/13 counts, RFC 9110 §7.8),
+// or "". When it offers both, the one the response's Upgrade names is the
+// one judged.
+func offeredKind(r *Request, resp *Received) string {
+	var kinds []string
+	for _, e := range r.List("Upgrade") {
+		name, _, _ := strings.Cut(e.Value, "/")
+		for _, k := range []string{"websocket", "h2c"} {
+			if equalFold(name, k) && !slices.Contains(kinds, k) {
+				kinds = append(kinds, k)
+			}
+		}
+	}
+	if len(kinds) == 0 {
+		return ""
+	}
+	for _, e := range receivedList(resp.Values("Upgrade")) {
+		for _, k := range kinds {
+			if equalFold(e.Value, k) {
+				return k
+			}
+		}
+	}
+	return kinds[0]
+}
+
 // find records a failed check as a finding (the first of its kind) and
 // returns the step's index.
+// The first step of each finding is kept however long the trace (a
+// verdict may point at it); later ones count against maxSteps, so the
+// trace stays bounded whatever the response repeats.
 func (j *judge) find(f finding, check string, sp Span, n *Note, vars ...Var) int {
-	i := j.t.add(Fail, check, sp, n, vars, true)
-	if !j.found[f].ok {
+	first := !j.found[f].ok
+	i := j.t.add(Fail, check, sp, n, vars, first)
+	if first {
 		j.found[f] = judgeFinding{ok: true, step: i, vars: j.t.steps[i].Vars}
 	}
 	return i
@@ -181,8 +215,19 @@ func (j *judge) syntax() {
 	default:
 		j.t.pass(lineCheck, r.LineSpan, nil)
 	}
+	if r.NoReasonSP && r.LineProblem == "" {
+		j.find(fReasonNoSP, "an SP follows the status code", Span{r.StatusSpan.End - 1, r.StatusSpan.End}, noteClientReasonNoSP)
+	}
 	if n := len(r.BareLF); n > 0 {
-		j.find(fBareLF, "every line ends with CRLF", r.BareLF[0], noteClientBareLF, Var{"count", strconv.Itoa(n)})
+		f := fBareLF
+		if r.BareLF[0].Start == r.LineSpan.End {
+			f = fBareLFStatus
+			j.found[fBareLF] = judgeFinding{ok: n > 1, step: -1}
+		}
+		i := j.find(f, "every line ends with CRLF", r.BareLF[0], noteClientBareLF, Var{"count", strconv.Itoa(n)})
+		if j.found[fBareLF].ok && j.found[fBareLF].step < 0 {
+			j.found[fBareLF].step = i
+		}
 	}
 	if n := len(r.Folds); n > 0 {
 		j.find(fObsFold, "no field value is folded (obs-fold)", r.Folds[0], noteClientObsFold, Var{"count", strconv.Itoa(n)})
@@ -211,6 +256,10 @@ func (j *judge) status() bool {
 		return false
 	}
 	const check = "the status is 101 Switching Protocols"
+	for _, in := range r.Interim {
+		ist := strconv.Itoa(in.Status)
+		j.find(fInterim, "the first response is the final one", in.StatusSpan, noteClientStatusInterim, Var{"status", ist})
+	}
 	sp := r.StatusSpan
 	if r.Status == 101 {
 		if j.kind == "" {
@@ -241,7 +290,16 @@ func (j *judge) status() bool {
 	default:
 		n = noteClientStatusOther
 	}
-	j.find(fStatus, check, sp, n, Var{"status", st}, Var{"reason", shown(clip(r.Reason))})
+	i := j.find(fStatus, check, sp, n, Var{"status", st}, Var{"reason", shown(clip(r.Reason))})
+	switch r.Status {
+	case 301, 302, 303, 307, 308:
+		// The redirects python-websockets follows (legacy/client.py).
+		if loc := r.Values("Location"); len(loc) > 0 {
+			j.found[fRedirect] = judgeFinding{ok: true, step: i, vars: []Var{{"location", firstValue(loc)}}}
+		} else {
+			j.found[fRedirectNoLocation] = judgeFinding{ok: true, step: i}
+		}
+	}
 	return false
 }
 
@@ -373,7 +431,11 @@ func (j *judge) accept() {
 	}
 	want := AcceptKey(key)
 	first := firstValue(lines)
-	j.vars = append(j.vars, Var{"acceptq", strconv.Quote(first)}, Var{"accept", first})
+	received := ""
+	if len(lines) > 0 {
+		received = " " + joinLines(lines)
+	}
+	j.vars = append(j.vars, Var{"acceptq", strconv.Quote(first)}, Var{"accept", first}, Var{"acceptwant", want}, Var{"acceptreceived", received})
 	const check = "Sec-WebSocket-Accept is base64(SHA-1(key + GUID))"
 	if len(lines) == 0 {
 		j.find(fAcceptMissing, check, j.resp.LineSpan, noteClientAcceptMissing, Var{"expected", want})
@@ -477,24 +539,28 @@ func (j *judge) extensions() {
 	sp := spanOf(lines)
 	// What the client offered.
 	var deflateOffers [][]param
-	offeredNames := ""
+	var offered strings.Builder
 	for _, e := range j.req.List("Sec-WebSocket-Extensions") {
 		name, params, perr := appendParams(nil, e)
 		if perr != nil || name == "" {
 			continue
 		}
-		if offeredNames != "" {
-			offeredNames += ", "
+		if offered.Len() <= maxShown {
+			if offered.Len() > 0 {
+				offered.WriteString(", ")
+			}
+			offered.WriteString(name)
 		}
-		offeredNames += name
-		if name == "permessage-deflate" {
+		if equalFold(name, "permessage-deflate") {
 			deflateOffers = append(deflateOffers, params)
 		}
 	}
+	offeredNames := clip(offered.String())
 	if offeredNames == "" {
 		j.find(fExtUnrequested, "Sec-WebSocket-Extensions names only offered extensions", sp, noteClientExtUnrequested, Var{"value", joinLines(lines)})
 	}
 	var exts []respExt
+	seen := 0 // elements looked at, at most maxExtensions
 	const syntax = "Sec-WebSocket-Extensions follows the extension grammar"
 	bad := false
 	for _, f := range lines {
@@ -504,7 +570,7 @@ func (j *judge) extensions() {
 			bad = true
 		}
 		for _, e := range es {
-			if len(exts) == 32 {
+			if seen++; seen > maxExtensions {
 				break
 			}
 			name, params, perr := appendParams(nil, e)
@@ -519,18 +585,18 @@ func (j *judge) extensions() {
 	if !bad {
 		j.t.pass(syntax, sp, nil)
 	}
-	j.vars = append(j.vars, Var{"extvalue", joinLines(lines)}, Var{"extensions", coderExtensions(exts[min(1, len(exts)):])})
+	j.vars = append(j.vars, Var{"extvalue", joinLines(lines)}, Var{"extensions", clip(coderExtensions(exts[min(1, len(exts)):]))})
 	if len(exts) > 1 {
 		j.find(fExtMany, "one extension is answered", exts[1].e.Span, noteClientExtMany, Var{"count", strconv.Itoa(len(exts))})
 	}
 	deflates := 0
 	for _, x := range exts {
 		if x.name != "permessage-deflate" {
-			j.find(fExtUnknown, "the extension "+x.name+" was offered and is supported", x.e.Span, noteClientExtUnknown, Var{"extension", clip(x.name)}, Var{"offered", clip(orNone(offeredNames))}, Var{"pyparams", clip(pythonParams(x.params))})
+			j.find(fExtUnknown, "the extension "+clip(x.name)+" was offered and is supported", x.e.Span, noteClientExtUnknown, Var{"extension", clip(x.name)}, Var{"offered", clip(orNone(offeredNames))}, Var{"pyparams", clip(pythonParams(x.params))})
 			continue
 		}
 		deflates++
-		if deflates == 2 {
+		if deflates > 1 {
 			j.find(fExtDupDeflate, "permessage-deflate is answered once", x.e.Span, noteClientDeflateTwice, Var{"pyparams", clip(pythonParams(x.params))})
 			continue
 		}
@@ -542,6 +608,10 @@ func (j *judge) extensions() {
 		j.deflateParams(x.e, x.params, deflateOffers)
 	}
 }
+
+// maxExtensions bounds the extension elements of a response that are
+// checked; clients support one.
+const maxExtensions = 32
 
 // A respExt is one element of the response's Sec-WebSocket-Extensions.
 type respExt struct {
@@ -563,8 +633,8 @@ func orNone(s string) string {
 func (j *judge) deflateParams(e elem, params []param, offers [][]param) {
 	const check = "the permessage-deflate parameters are valid for a response"
 	py := Var{"pyparams", clip(pythonParams(params))}
-	find := func(f finding, check string, sp Span, n *Note, vars ...Var) {
-		j.find(f, check, sp, n, append(vars, py)...)
+	find := func(f finding, check string, sp Span, n *Note, vars ...Var) int {
+		return j.find(f, check, sp, n, append(vars, py)...)
 	}
 	ok := true
 	var snct, cnct, cbits, sbits *param
@@ -595,15 +665,21 @@ func (j *judge) deflateParams(e elem, params []param, offers [][]param) {
 		switch p.Name {
 		case "server_no_context_takeover", "client_no_context_takeover":
 			if p.HasValue {
-				find(fDeflateParamValue, check, p.Span, noteClientDeflateParamValue, Var{"param", p.Name}, Var{"value", clip(p.Value)}, Var{"why", "it takes no value"}, pq)
+				find(fDeflateParamValue, check, p.Span, noteClientDeflateParamValue, Var{"param", p.Name}, Var{"value", clip(p.Value)}, Var{"why", "it takes no value"}, pq, Var{"ffvalue", " " + clip(p.Value)})
 				ok = false
 			}
 		case "server_max_window_bits":
 			if _, why := windowBits(p.Value); why != "" || !p.HasValue {
-				if !p.HasValue {
+				ffv := Var{"ffvalue", ""}
+				if p.HasValue {
+					ffv.Value = " " + clip(p.Value)
+				} else {
 					why = "in a response it needs a value from 8 to 15"
 				}
-				find(fDeflateParamValue, check, p.Span, noteClientDeflateParamValue, Var{"param", p.Name}, Var{"value", clip(p.Value)}, Var{"why", why}, pq)
+				i := find(fDeflateParamValue, check, p.Span, noteClientDeflateParamValue, Var{"param", p.Name}, Var{"value", clip(p.Value)}, Var{"why", why}, pq, ffv)
+				if !p.HasValue && !j.found[fDeflateServerBitsNoValue].ok {
+					j.found[fDeflateServerBitsNoValue] = judgeFinding{ok: true, step: i, vars: []Var{pq}}
+				}
 				ok = false
 			}
 		case "client_max_window_bits":
@@ -612,7 +688,7 @@ func (j *judge) deflateParams(e elem, params []param, offers [][]param) {
 				find(fDeflateClientBitsNoValue, check, p.Span, noteClientDeflateClientBitsNoValue, pq)
 				ok = false
 			} else if _, why := windowBits(p.Value); why != "" {
-				find(fDeflateParamValue, check, p.Span, noteClientDeflateParamValue, Var{"param", p.Name}, Var{"value", clip(p.Value)}, Var{"why", why}, pq)
+				find(fDeflateParamValue, check, p.Span, noteClientDeflateParamValue, Var{"param", p.Name}, Var{"value", clip(p.Value)}, Var{"why", why}, pq, Var{"ffvalue", " " + clip(p.Value)})
 				ok = false
 			}
 		}
@@ -660,7 +736,7 @@ func (j *judge) deflateParams(e elem, params []param, offers [][]param) {
 func deflateMismatch(offer []param, snct, cbits, sbits *param) (finding, *Note, []Var) {
 	var osnct, ocbits, osbits *param
 	for i := range offer {
-		switch p := &offer[i]; p.Name {
+		switch p := &offer[i]; lower(p.Name) {
 		case "server_no_context_takeover":
 			osnct = p
 		case "client_max_window_bits":
@@ -697,11 +773,17 @@ func coderExtensions(exts []respExt) string {
 	var b strings.Builder
 	b.WriteByte('[')
 	for i, x := range exts {
+		if b.Len() > maxShown {
+			break
+		}
 		if i > 0 {
 			b.WriteByte(' ')
 		}
 		b.WriteString("{name:" + x.name + " params:[")
 		for k, p := range x.params {
+			if b.Len() > maxShown {
+				break
+			}
 			if k > 0 {
 				b.WriteByte(' ')
 			}
@@ -722,6 +804,9 @@ func pythonParams(params []param) string {
 	var b strings.Builder
 	b.WriteByte('[')
 	for i, p := range params {
+		if b.Len() > maxShown {
+			break
+		}
 		if i > 0 {
 			b.WriteString(", ")
 		}

@@ -36,6 +36,12 @@ var (
 			"Most clients look only at the status code; python-websockets reads nothing but `HTTP/1.1`. Here: {clients}. " +
 			"Fix: answer `HTTP/1.1 101 Switching Protocols`.",
 		Ref: Ref{9110, "15.2"}}
+	noteClientReasonNoSP = &Note{ID: "client-reason-no-sp", Category: Syntax, Level: Warn,
+		Summary: "The status line ends right after the status code, without the SP before the reason.",
+		Detail: "`status-line = HTTP-version SP status-code SP [ reason-phrase ]`: the second SP is required even when the reason is empty ([RFC 9112 §4](rfc:9112#4)). " +
+			"Most clients accept its absence; python-websockets splits the line on spaces and fails. Here: {clients}. " +
+			"Fix: send `HTTP/1.1 101 Switching Protocols`, or at least `HTTP/1.1 101 ` with the SP.",
+		Ref: Ref{9112, "4"}}
 	noteClientBareLF = &Note{ID: "client-bare-lf", Category: Syntax, Level: Warn,
 		Summary: "{count} lines of the head end with a bare LF instead of CRLF.",
 		Detail: "Lines end with CRLF; a recipient MAY recognize a single LF, but need not ([RFC 9112 §2.2](rfc:9112#2.2)). " +
@@ -71,25 +77,25 @@ var (
 		Ref:     Ref{7540, "3.2"}}
 	noteClientStatus2xx = &Note{ID: "client-status-2xx", Category: WebSocket, Level: Bad,
 		Summary: "The status is {status}, not 101: the server did not switch.",
-		Detail: "\"If the status code received from the server is not 101, the client handles the response per HTTP procedures\" ([RFC 6455 §4.1](rfc:6455#4.1)); a 2xx means the server ignored Upgrade and answered the request as plain HTTP ([RFC 9110 §7.8](rfc:9110#7.8)), so the WebSocket connection fails. " +
+		Detail: "\"If the status code received from the server is not 101, the client handles the response per HTTP ... procedures\" ([RFC 6455 §4.1](rfc:6455#4.1)); a 2xx means the server ignored Upgrade and answered the request as plain HTTP ([RFC 9110 §7.8](rfc:9110#7.8)), so the WebSocket connection fails. " +
 			"A server that handles the path but not the upgrade usually answers this. Here: {clients}. " +
 			"Fix: route the request to the WebSocket handler and answer `101 Switching Protocols`.",
 		Ref: Ref{6455, "4.1"}}
 	noteClientStatus426 = &Note{ID: "client-status-426", Category: WebSocket, Level: Bad,
 		Summary: "The status is 426 Upgrade Required: the server wants another protocol or version.",
-		Detail: "426 says the server refuses the request in the current protocol and names, in Upgrade, what it requires ([RFC 9110 §15.5.22](rfc:9110#15.5.22)); for WebSocket it usually carries `Sec-WebSocket-Version` with the versions it supports ([RFC 6455 §4.4](rfc:6455#4.4)). " +
+		Detail: "426 says the server will not process the request in the current protocol and names, in Upgrade, what it requires ([RFC 9110 §15.5.22](rfc:9110#15.5.22)); for WebSocket it usually carries `Sec-WebSocket-Version` with the versions it supports ([RFC 6455 §4.4](rfc:6455#4.4)). " +
 			"No client retries by itself. Here: {clients}. " +
 			"Fix: accept version 13, or answer 101 to what the client offered.",
 		Ref: Ref{9110, "15.5.22"}}
-	noteClientStatusInterim = &Note{ID: "client-status-interim", Category: Upgrade, Level: Bad,
+	noteClientStatusInterim = &Note{ID: "client-status-interim", Category: Upgrade, Level: Warn,
 		Summary: "The status is {status}, an interim response, where the client waits for a 101.",
 		Detail: "A client MUST be able to parse one or more 1xx responses before the final one ([RFC 9110 §15.2](rfc:9110#15.2)), and a 101 is only sent to switch ([§15.2.2](rfc:9110#15.2.2)). " +
-			"Browsers and Go's net/http skip other 1xx and wait for what follows; WebSocket libraries that read one head refuse. Here: {clients}. " +
+			"Firefox, Node ws and Go's net/http (so coder/websocket) skip it and read the response that follows; Chromium, gorilla/websocket and python-websockets take it as the answer and fail. Here: {clients}. " +
 			"Fix: send 101 as the answer to an upgrade request, without another 1xx before it.",
 		Ref: Ref{9110, "15.2"}}
 	noteClientStatusAuth = &Note{ID: "client-status-redirect-auth", Category: WebSocket, Level: Bad,
 		Summary: "The status is {status}: a redirect or an authentication challenge, not a switch.",
-		Detail: "RFC 6455 lets a client follow redirects and answer 401 challenges before the handshake ([§4.1](rfc:6455#4.1), [§4.2.2](rfc:6455#4.2.2)); browsers refuse redirects for WebSocket, python-websockets follows one, the others fail. Here: {clients}. " +
+		Detail: "RFC 6455 lets a client answer a 401 challenge or follow a redirect, though it need not ([§4.1](rfc:6455#4.1)); python-websockets follows a redirect with a new handshake to Location, the others fail. Here: {clients}. " +
 			"Fix: point the client at the final URL, and authenticate before the upgrade.",
 		Ref: Ref{6455, "4.1"}}
 	noteClientStatusOther = &Note{ID: "client-status-other", Category: WebSocket, Level: Bad,
@@ -140,7 +146,7 @@ var (
 	noteClientAcceptLines = &Note{ID: "client-accept-lines", Category: WebSocket, Level: Bad,
 		Summary: "Sec-WebSocket-Accept appears on {count} lines.",
 		Detail: "Sec-WebSocket-Accept \"MUST NOT appear more than once in an HTTP response\" ([RFC 6455 §11.3.3](rfc:6455#11.3.3)). " +
-			"Chromium and python-websockets refuse; Node joins the lines, so ws sees a wrong value; Go clients read the first. Here: {clients}. " +
+			"Chromium and python-websockets refuse; Node and Firefox join the lines, so ws and Firefox see a wrong value; Go clients read the first. Here: {clients}. " +
 			"Fix: send the Accept once.",
 		Ref: Ref{6455, "11.3.3"}}
 	noteClientAcceptWrong = &Note{ID: "client-accept-wrong", Category: WebSocket, Level: Bad,
@@ -163,18 +169,18 @@ var (
 	noteClientSubprotocolUnrequested = &Note{ID: "client-subprotocol-unrequested", Category: WebSocket, Level: Bad,
 		Summary: "The response selects the subprotocol {protocol}, but the client offered none.",
 		Detail: "The client MUST fail when the response names \"a subprotocol that was not present in the client's handshake\" ([RFC 6455 §4.1](rfc:6455#4.1)). " +
-			"gorilla does not check; Firefox ignores it. Here: {clients}. " +
+			"gorilla does not check, and Firefox only checks a subprotocol it asked for. Here: {clients}. " +
 			"Fix: send Sec-WebSocket-Protocol only to choose one of the offered values.",
 		Ref: Ref{6455, "4.1"}}
 	noteClientSubprotocolUnoffered = &Note{ID: "client-subprotocol-unoffered", Category: WebSocket, Level: Bad,
 		Summary: "The response selects {protocol}, which is not among the offered {offered}.",
 		Detail: "The client MUST fail on a subprotocol it did not offer ([RFC 6455 §4.1](rfc:6455#4.1)); the server selects one of the client's values or none ([§4.2.2](rfc:6455#4.2.2)). " +
-			"gorilla does not check; Firefox drops the subprotocol and goes on. Here: {clients}. " +
+			"gorilla/websocket does not check. Here: {clients}. " +
 			"Fix: answer one of {offered}, exactly as offered.",
 		Ref: Ref{6455, "4.1"}}
 	noteClientSubprotocolCase = &Note{ID: "client-subprotocol-case", Category: WebSocket, Level: Bad,
 		Summary: "The response selects {protocol}, which matches the offered {offered} only in another case.",
-		Detail: "Subprotocols are compared as the client sent them ([RFC 6455 §4.1](rfc:6455#4.1), [§11.3.4](rfc:6455#11.3.4)): Chromium, Node ws and python-websockets compare byte for byte; coder/websocket ignores case. Here: {clients}. " +
+		Detail: "Subprotocols are compared as the client sent them ([RFC 6455 §4.1](rfc:6455#4.1), [§11.3.4](rfc:6455#11.3.4)): Chromium, Firefox, Node ws and python-websockets compare byte for byte; coder/websocket ignores case, and gorilla/websocket does not check. Here: {clients}. " +
 			"Fix: echo the offered value byte for byte.",
 		Ref: Ref{6455, "11.3.4"}}
 	noteClientSubprotocolLines = &Note{ID: "client-subprotocol-lines", Category: WebSocket, Level: Bad,
@@ -185,7 +191,7 @@ var (
 	noteClientSubprotocolList = &Note{ID: "client-subprotocol-list", Category: WebSocket, Level: Bad,
 		Summary: "Sec-WebSocket-Protocol is {value}: a list, where the server selects one value.",
 		Detail: "`Sec-WebSocket-Protocol-Server = token`: one subprotocol, never the client's list echoed ([RFC 6455 §4.3](rfc:6455#4.3), [§4.2.2](rfc:6455#4.2.2)). " +
-			"gorilla takes the list as the name; Firefox drops it. Here: {clients}. " +
+			"gorilla/websocket takes the whole list as the name, and coder/websocket reads only the first line. Here: {clients}. " +
 			"Fix: answer exactly one of the offered subprotocols.",
 		Ref: Ref{6455, "4.3"}}
 	noteClientSubprotocolOK = &Note{ID: "client-subprotocol-ok", Category: WebSocket, Level: Good,
@@ -221,22 +227,22 @@ var (
 		Ref: Ref{7692, "5"}}
 	noteClientDeflateUnoffered = &Note{ID: "client-deflate-unoffered", Category: WebSocket, Level: Bad,
 		Summary: "The response accepts permessage-deflate, which the client did not offer.",
-		Detail: "An extension the client did not offer fails the connection ([RFC 6455 §4.1](rfc:6455#4.1); [RFC 7692 §5](rfc:7692#5)). Here: {clients}. " +
+		Detail: "An extension the client did not offer fails the connection ([RFC 6455 §4.1](rfc:6455#4.1); [RFC 7692 §7](rfc:7692#7)). Here: {clients}. " +
 			"Fix: answer permessage-deflate only to an offer of it.",
-		Ref: Ref{7692, "5"}}
+		Ref: Ref{7692, "7"}}
 	noteClientDeflateParamUnknown = &Note{ID: "client-deflate-param-unknown", Category: WebSocket, Level: Bad,
 		Summary: "The permessage-deflate response has the parameter {param}, which RFC 7692 does not define.",
-		Detail: "A client MUST fail if the response \"contains an extension parameter not defined for use in a response\" ([RFC 7692 §5](rfc:7692#5), [§7.1](rfc:7692#7.1)). Here: {clients}. " +
+		Detail: "A client MUST fail when the response has an extension parameter not defined for use in a response ([RFC 7692 §7](rfc:7692#7), [§7.1](rfc:7692#7.1)). Here: {clients}. " +
 			"Fix: use only server_no_context_takeover, client_no_context_takeover, server_max_window_bits and client_max_window_bits, spelled in lower case.",
-		Ref: Ref{7692, "5"}}
+		Ref: Ref{7692, "7"}}
 	noteClientDeflateParamDup = &Note{ID: "client-deflate-param-duplicate", Category: WebSocket, Level: Bad,
 		Summary: "The permessage-deflate response has {param} twice.",
-		Detail: "A client MUST fail if the response \"contains multiple extension parameters with the same name\" ([RFC 7692 §5](rfc:7692#5)). Here: {clients}. " +
+		Detail: "A client MUST fail when the response has several extension parameters with the same name ([RFC 7692 §7](rfc:7692#7)). Here: {clients}. " +
 			"Fix: send each parameter once.",
-		Ref: Ref{7692, "5"}}
+		Ref: Ref{7692, "7"}}
 	noteClientDeflateParamValue = &Note{ID: "client-deflate-param-value", Category: WebSocket, Level: Bad,
 		Summary: "The permessage-deflate parameter {param} has an invalid value {value}: {why}.",
-		Detail: "A client MUST fail if the response \"contains an extension parameter with an invalid value\" ([RFC 7692 §5](rfc:7692#5)): the *_no_context_takeover parameters have no value ([§7.1.1](rfc:7692#7.1.1)), the window sizes are 8 to 15 without leading zeroes ([§7.1.2](rfc:7692#7.1.2)). Here: {clients}. " +
+		Detail: "A client MUST fail when the response has an extension parameter with an invalid value ([RFC 7692 §7](rfc:7692#7)): the *_no_context_takeover parameters have no value ([§7.1.1](rfc:7692#7.1.1)), the window sizes are 8 to 15 without leading zeroes ([§7.1.2](rfc:7692#7.1.2)). Here: {clients}. " +
 			"Fix: send a valid value, or leave the parameter out.",
 		Ref: Ref{7692, "7.1"}}
 	noteClientDeflateClientBitsNoValue = &Note{ID: "client-deflate-client-bits-no-value", Category: WebSocket, Level: Bad,
@@ -256,12 +262,12 @@ var (
 		Ref: Ref{7692, "7.1.1"}}
 	noteClientDeflateServerNCT = &Note{ID: "client-deflate-server-nct-missing", Category: WebSocket, Level: Bad,
 		Summary: "The client offered server_no_context_takeover and the response leaves it out.",
-		Detail: "A server accepts an offer with server_no_context_takeover by including it in the response ([RFC 7692 §7.1.1.1](rfc:7692#7.1.1.1)); a response that leaves it out keeps a context the client asked it not to keep, a configuration the client may not support ([§5](rfc:7692#5)). Here: {clients}. " +
+		Detail: "A server accepts an offer with server_no_context_takeover by including it in the response ([RFC 7692 §7.1.1.1](rfc:7692#7.1.1.1)); a response that leaves it out keeps a context the client asked it not to keep, a configuration the client may not support, on which it MUST fail ([§7](rfc:7692#7)). Here: {clients}. " +
 			"Fix: include server_no_context_takeover when it was offered.",
 		Ref: Ref{7692, "7.1.1.1"}}
 	noteClientDeflateServerBits = &Note{ID: "client-deflate-server-bits", Category: WebSocket, Level: Bad,
 		Summary: "The client offered server_max_window_bits={offered}, and the response has {value}.",
-		Detail: "A server accepts an offer with server_max_window_bits by answering it \"with the same or smaller value\" ([RFC 7692 §7.1.2.1](rfc:7692#7.1.2.1)); a larger window, or none, is a configuration the client does not support ([§5](rfc:7692#5)). Here: {clients}. " +
+		Detail: "A server accepts an offer with server_max_window_bits by answering it \"with the same or smaller value\" ([RFC 7692 §7.1.2.1](rfc:7692#7.1.2.1)); a larger window, or none, is a configuration the client does not support, on which it MUST fail ([§7](rfc:7692#7)). Here: {clients}. " +
 			"Fix: answer `server_max_window_bits={offered}` or smaller.",
 		Ref: Ref{7692, "7.1.2.1"}}
 	noteClientDeflateClientBits = &Note{ID: "client-deflate-client-bits-unoffered", Category: WebSocket, Level: Bad,
@@ -271,7 +277,7 @@ var (
 		Ref: Ref{7692, "7.1.2.2"}}
 	noteClientDeflateClientBitsLarger = &Note{ID: "client-deflate-client-bits-larger", Category: WebSocket, Level: Bad,
 		Summary: "The client offered client_max_window_bits={offered}, and the response has {value}.",
-		Detail: "The client's window cannot grow past what it offered ([RFC 7692 §7.1.2.2](rfc:7692#7.1.2.2)); a larger value is a configuration it does not support ([§5](rfc:7692#5)). Here: {clients}. " +
+		Detail: "The client's window cannot grow past what it offered ([RFC 7692 §7.1.2.2](rfc:7692#7.1.2.2)); a larger value is a configuration it does not support, on which it MUST fail ([§7](rfc:7692#7)). Here: {clients}. " +
 			"Fix: answer {offered} or smaller.",
 		Ref: Ref{7692, "7.1.2.2"}}
 
@@ -281,8 +287,9 @@ var (
 		Ref:     Ref{6455, "4.1"}}
 	noteClientWSBytes = &Note{ID: "client-after-bytes", Category: WebSocket, Level: Warn,
 		Summary: "{count} bytes follow the 101 that do not start a WebSocket frame.",
-		Detail:  "Everything after the 101 belongs to the new protocol ([RFC 9110 §15.2.2](rfc:9110#15.2.2)): a client that accepts the head fails the connection on the first invalid frame ([RFC 6455 §5.2](rfc:6455#5.2)). A body after a 101 is a common mistake.",
-		Ref:     Ref{9110, "15.2.2"}}
+		Detail: "Everything after the 101 belongs to the new protocol ([RFC 9110 §15.2.2](rfc:9110#15.2.2)): a client that accepts the head fails the connection on the first invalid frame ([RFC 6455 §5.2](rfc:6455#5.2)). A body after a 101 is a common mistake. " +
+			"Fix: send nothing after the 101 but WebSocket frames.",
+		Ref: Ref{9110, "15.2.2"}}
 
 	noteClientH2CUpgrade = &Note{ID: "client-h2c-upgrade-wrong", Category: H2C, Level: Bad,
 		Summary: "The 101 to an h2c request names {value}, not h2c.",
@@ -314,7 +321,7 @@ var (
 func clientNotes() []*Note {
 	return []*Note{
 		noteClientEmpty, noteClientHeadIncomplete, noteClientHeadTooLarge, noteClientStatusLine, noteClientVersion,
-		noteClientBareLF, noteClientObsFold, noteClientBadField,
+		noteClientReasonNoSP, noteClientBareLF, noteClientObsFold, noteClientBadField,
 		noteClientUnrequestedSwitch, noteClientNoUpgradeAsked, noteClientH2CDeclined,
 		noteClientStatus2xx, noteClientStatus426, noteClientStatusInterim, noteClientStatusAuth, noteClientStatusOther,
 		noteClientUpgradeMissing, noteClientUpgradeWrong, noteClientUpgradeLines, noteClientUpgradeList,

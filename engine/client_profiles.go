@@ -54,7 +54,7 @@ var chromium = &client{ClientProfile{ID: "chromium", Title: "Chromium 156 new We
 	concat(
 		rulesFor(chromiumPrefix+"net::ERR_EMPTY_RESPONSE", fHeadIncomplete),
 		rulesFor(chromiumPrefix+"Invalid status line", fStatusLine),
-		rulesFor(chromiumPrefix+"Unexpected response code: {status}", fStatus),
+		rulesFor(chromiumPrefix+"Unexpected response code: {status}", fInterim, fStatus),
 		rulesFor(chromiumPrefix+"'Upgrade' header is missing", fUpgradeMissing),
 		rulesFor(chromiumPrefix+"'Upgrade' header must not appear more than once in a response", fUpgradeLines, fUpgradeList),
 		rulesFor(chromiumPrefix+"'Upgrade' header value is not 'WebSocket': {upgrade}", fUpgradeWrong),
@@ -78,19 +78,30 @@ var chromium = &client{ClientProfile{ID: "chromium", Title: "Chromium 156 new We
 
 // Firefox: netwerk/protocol/websocket/WebSocketChannel.cpp (OnStartRequest:
 // status, Upgrade and Connection as token lists, Accept, then
-// HandleExtensions; a subprotocol it did not offer, or none, only clears
-// the protocol). Content sees no detail: the console prints one message.
-const firefoxMessage = "Firefox can’t establish a connection to the server at {url}."
+// HandleExtensions and ParseWebSocketExtension, then the subprotocol;
+// necko skips interim 1xx responses and joins repeated fields with ", ").
+// Content sees no detail: the reason is the channel's log line, as the
+// client-matrix test reads it from Firefox's log; where no check logs one
+// (HTTP/1.0 101), the abort reason.
+const firefoxAbort = "WebSocketChannel::AbortSession() [reason 0x804b0057] NS_ERROR_WEBSOCKET_CONNECTION_REFUSED"
+const firefoxExt = "WebSocketChannel::ParseWebSocketExtension: "
 
 var firefox = &client{ClientProfile{ID: "firefox", Title: "Firefox 153 ESR new WebSocket()", Library: "Firefox", Version: "153esr",
 	Setup: "new WebSocket(url, protocols) in a page of Debian's firefox-esr, headless; it offers permessage-deflate.", Protocols: []string{"websocket"}},
-	rulesFor(firefoxMessage,
-		fHeadIncomplete, fStatusLine, fStatus,
-		fUpgradeMissing, fUpgradeWrong, fConnMissing, fConnNoUpgrade,
-		fAcceptMissing, fAcceptLines, fAcceptWrong,
-		fExtUnrequested, fExtSyntax, fExtUnknown, fExtDupDeflate,
-		fDeflateParamUnknown, fDeflateParamDup, fDeflateParamValue, fDeflateClientBitsNoValue),
-}
+	concat(
+		rulesFor(firefoxAbort, fHeadIncomplete, fStatusLine, fVersion),
+		rulesFor("WebSocketChannel::OnStartRequest: HTTP status {status}", fStatus),
+		rulesFor("WebSocketChannel::OnStartRequest: HTTP response header Upgrade: websocket not found", fUpgradeMissing, fUpgradeWrong),
+		rulesFor("WebSocketChannel::OnStartRequest: HTTP response header 'Connection: Upgrade' not found", fConnMissing, fConnNoUpgrade),
+		rulesFor("WebSocketChannel::OnStartRequest: HTTP response header Sec-WebSocket-Accept check failed | WebSocketChannel::OnStartRequest: Expected {acceptwant} received{acceptreceived}",
+			fAcceptMissing, fAcceptLines, fAcceptWrong),
+		rulesFor(firefoxExt+"HTTP Sec-WebSocket-Extensions negotiated unknown value {extvalue}", fExtSyntax, fExtMany, fExtUnknown, fExtDupDeflate),
+		rulesFor(firefoxExt+"found unknown parameter {param}", fDeflateParamUnknown),
+		rulesFor(firefoxExt+"found multiple parameters {param}", fDeflateParamDup),
+		rulesFor(firefoxExt+"found invalid parameter {param}{ffvalue}", fDeflateParamValue),
+		rulesFor(firefoxExt+"found invalid parameter client_max_window_bits", fDeflateClientBitsNoValue),
+		rulesFor("WebsocketChannel::OnStartRequest: Server replied with non-matching subprotocol [{protocoljoined}]: aborting", fProtoUnoffered, fProtoCase, fProtoList, fProtoLines),
+	)}
 
 // gorilla/websocket v1.5.3: client.go Dialer.DialContext. net/http's
 // ReadResponse parses the head (bare LF and obs-fold accepted); then one
@@ -106,7 +117,7 @@ var gorilla = &client{ClientProfile{ID: "gorilla", Title: "gorilla/websocket v1.
 		rulesFor("unexpected EOF", fHeadIncomplete),
 		rulesFor("malformed HTTP response {statuslineq}", fStatusLine),
 		rulesFor("malformed MIME header line: {line}", fBadField),
-		rulesFor(gorillaBad, fStatus, fUpgradeMissing, fUpgradeWrong, fConnMissing, fConnNoUpgrade, fAcceptMissing, fAcceptWrong),
+		rulesFor(gorillaBad, fInterim, fStatus, fUpgradeMissing, fUpgradeWrong, fConnMissing, fConnNoUpgrade, fAcceptMissing, fAcceptWrong),
 		rulesFor("websocket: invalid compression negotiation", fDeflateNotBothNCT),
 	)}
 
@@ -128,7 +139,7 @@ var coder = &client{ClientProfile{ID: "coder", Title: "coder/websocket v1.8.15 D
 		rulesFor(coderPrefix+"WebSocket protocol violation: invalid Sec-WebSocket-Accept {acceptq}, key {keyq}", fAcceptMissing, fAcceptWrong),
 		rulesFor(coderPrefix+"WebSocket protocol violation: unexpected Sec-WebSocket-Protocol from server: {protocolq}", fProtoUnrequested, fProtoUnoffered, fProtoList),
 		rulesFor(coderPrefix+"WebSocket protcol violation: unsupported extensions from server: {extensions}", fExtUnrequested, fExtUnknown, fExtMany),
-		rulesFor(coderPrefix+"unsupported permessage-deflate parameter: {paramq}", fDeflateParamUnknown, fDeflateHasClientBits),
+		rulesFor(coderPrefix+"unsupported permessage-deflate parameter: {paramq}", fDeflateParamUnknown, fDeflateServerBitsNoValue, fDeflateHasClientBits),
 	)}
 
 // Node ws 8.23.1: lib/websocket.js initAsClient. Node's HTTP parser reads
@@ -141,7 +152,8 @@ var ws = &client{ClientProfile{ID: "ws", Title: "Node ws 8.23.1 client", Library
 	concat(
 		rulesFor("socket hang up", fHeadIncomplete),
 		rulesFor("Parse Error: Expected HTTP/", fStatusLine),
-		rulesFor("Parse Error: Missing expected LF after header value", fBareLF),
+		rulesFor("Parse Error: Missing expected CR after response line", fBareLFStatus),
+		rulesFor("Parse Error: Missing expected CR after header value", fBareLF),
 		rulesFor("Parse Error: Invalid header value char", fObsFold),
 		rulesFor("Parse Error: Invalid header token", fBadField),
 		rulesFor("Unexpected server response: {status}", fStatus, fUpgradeMissing, fConnMissing, fConnNoUpgrade),
@@ -154,7 +166,7 @@ var ws = &client{ClientProfile{ID: "ws", Title: "Node ws 8.23.1 client", Library
 		rulesFor("Invalid Sec-WebSocket-Extensions header", fExtSyntax),
 		rulesFor("Server indicated an extension that was not requested", fExtUnknown),
 		rulesFor("Invalid Sec-WebSocket-Extensions header", fDeflateParamUnknown, fDeflateParamDup, fDeflateParamValue,
-			fDeflateClientBits, fDeflateClientBitsLarger),
+			fDeflateClientBitsNoValue, fDeflateClientBits, fDeflateClientBitsLarger),
 	)}
 
 // python-websockets 10.4 (Debian 12): legacy/client.py handshake,
@@ -163,29 +175,34 @@ var ws = &client{ClientProfile{ID: "ws", Title: "Node ws 8.23.1 client", Library
 // "websocket", one Accept), then process_extensions before
 // process_subprotocol; extensions/permessage_deflate.py checks the
 // parameters against the offer.
-const pythonBadHead = "did not receive a valid HTTP response"
-const pythonDeflate = "Unsupported extension: name = permessage-deflate, params = {pyparams}"
+const pythonBadHead = "InvalidMessage: did not receive a valid HTTP response"
+const pythonDeflate = "NegotiationError: Unsupported extension: name = permessage-deflate, params = {pyparams}"
 
 var websockets = &client{ClientProfile{ID: "websockets", Title: "python-websockets 10.4 connect()", Library: "websockets", Version: "10.4",
 	Setup: "websockets.connect(url, subprotocols=…, compression=…) with Debian 12's python3-websockets; it offers permessage-deflate; client_max_window_bits by default.", Protocols: []string{"websocket"}},
 	concat(
-		rulesFor(pythonBadHead, fHeadIncomplete, fStatusLine, fVersion, fBareLF, fObsFold, fBadField),
-		rulesFor("server rejected WebSocket connection: HTTP {status}", fStatus),
-		rulesFor("empty Connection header", fConnMissing),
-		rulesFor("invalid Connection header: {connpy}", fConnNoUpgrade),
-		rulesFor("empty Upgrade header", fUpgradeMissing),
-		rulesFor("invalid Upgrade header: {upgradepy}", fUpgradeLines, fUpgradeList, fUpgradeWrong),
-		rulesFor("missing Sec-WebSocket-Accept header", fAcceptMissing),
-		rulesFor("invalid Sec-WebSocket-Accept header: more than one Sec-WebSocket-Accept header found", fAcceptLines),
-		rulesFor("invalid Sec-WebSocket-Accept header: {accept}", fAcceptWrong),
-		rulesFor("no extensions supported", fExtUnrequested),
-		rulesFor("invalid Sec-WebSocket-Extensions header: {extvalue}", fExtSyntax),
-		rulesFor("Unsupported extension: name = {extension}, params = {pyparams}", fExtUnknown),
+		rulesFor(pythonBadHead, fHeadIncomplete, fStatusLine, fVersion, fReasonNoSP, fBareLFStatus, fBareLF, fObsFold, fBadField),
+		// connect() follows the redirect (up to 10 times) with a new
+		// handshake: this response is not accepted, the next one is judged
+		// on its own.
+		rulesFor("RedirectHandshake: redirect to {location}", fRedirect),
+		rulesFor("InvalidHeader: missing Location header", fRedirectNoLocation),
+		rulesFor("InvalidStatusCode: server rejected WebSocket connection: HTTP {status}", fInterim, fStatus),
+		rulesFor("InvalidUpgrade: empty Connection header", fConnMissing),
+		rulesFor("InvalidUpgrade: invalid Connection header: {connpy}", fConnNoUpgrade),
+		rulesFor("InvalidUpgrade: empty Upgrade header", fUpgradeMissing),
+		rulesFor("InvalidUpgrade: invalid Upgrade header: {upgradepy}", fUpgradeLines, fUpgradeList, fUpgradeWrong),
+		rulesFor("InvalidHeader: missing Sec-WebSocket-Accept header", fAcceptMissing),
+		rulesFor("InvalidHeader: invalid Sec-WebSocket-Accept header: more than one Sec-WebSocket-Accept header found", fAcceptLines),
+		rulesFor("InvalidHeaderValue: invalid Sec-WebSocket-Accept header: {accept}", fAcceptWrong),
+		rulesFor("InvalidHandshake: no extensions supported", fExtUnrequested),
+		rulesFor("InvalidHeaderFormat: invalid Sec-WebSocket-Extensions header: {extvalue}", fExtSyntax),
+		rulesFor("NegotiationError: Unsupported extension: name = {extension}, params = {pyparams}", fExtUnknown),
 		rulesFor(pythonDeflate, fExtDupDeflate, fDeflateParamUnknown, fDeflateParamDup, fDeflateParamValue, fDeflateClientBitsNoValue,
 			fDeflateServerNCT, fDeflateServerBits, fDeflateClientBits, fDeflateClientBitsLarger),
-		rulesFor("no subprotocols supported", fProtoUnrequested),
-		rulesFor("multiple subprotocols: {protocolpy}", fProtoLines, fProtoList),
-		rulesFor("unsupported subprotocol: {protocol}", fProtoUnoffered, fProtoCase),
+		rulesFor("InvalidHandshake: no subprotocols supported", fProtoUnrequested),
+		rulesFor("InvalidHandshake: multiple subprotocols: {protocolpy}", fProtoLines, fProtoList),
+		rulesFor("NegotiationError: unsupported subprotocol: {protocol}", fProtoUnoffered, fProtoCase),
 	)}
 
 // curl 7.88.1 (Debian 12): lib/http.c. Debian's curl has no ws://, so its
@@ -199,7 +216,8 @@ var curl = &client{ClientProfile{ID: "curl", Title: "curl 7.88.1", Library: "cur
 	concat(
 		rulesFor("curl: (52) Empty reply from server", fHeadIncomplete),
 		rulesFor("curl: (8) Weird server reply", fStatusLine),
-		rulesFor("curl: (16) Error in the HTTP2 framing layer", fH2NoPreface, fH2HTTP1, fH2NotSettings),
+		rulesFor("curl: (18) HTTP/2 stream 1 was not closed cleanly before end of the underlying stream", fH2NoPreface),
+		rulesFor("curl: (16) Error in the HTTP2 framing layer", fH2HTTP1, fH2NotSettings),
 	)}
 
 // clients lists every client profile in the page's order.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"slices"
 	"strconv"
+	"strings"
 )
 
 // The response parser of reverse mode: the status line and the field lines
@@ -23,8 +24,13 @@ type Received struct {
 	Major, Minor, Status                          int
 	LineSpan, VersionSpan, StatusSpan, ReasonSpan Span
 	// LineProblem says why the status line breaks RFC 9112 §4's grammar,
-	// or is empty.
+	// or is empty. NoReasonSP reports a status line that ends right after
+	// the status code, without the SP that RFC 9112 §4 requires before
+	// even an empty reason.
 	LineProblem string
+	NoReasonSP  bool
+	// Interim holds the 1xx responses (other than 101) before this one.
+	Interim []Interim
 
 	// Fields are the field lines, in order, names as written; an obs-fold
 	// continuation is joined to its field's value with one SP.
@@ -83,41 +89,73 @@ func (r *Received) Values(name string) []Field {
 
 // ParseResponse parses the head of a response. It never fails: what
 // breaks the grammar is recorded (LineProblem, BadLines, BareLF, Folds).
+// Interim 1xx heads other than 101 that are followed by more bytes are
+// recorded in Interim, and the head after them is parsed as the response
+// (RFC 9110 §15.2: a client parses any number of 1xx before the final
+// response; at most maxInterim here).
 func ParseResponse(raw []byte) *Received {
-	r := &Received{Raw: raw, Major: -1, Minor: -1, Status: -1, HeaderEnd: -1}
+	r := &Received{Raw: raw}
 	limit := min(len(raw), maxReceivedHead)
-	head := raw[:limit]
-	if len(head) == 0 {
-		r.LineProblem = "the response is empty"
-		return r
+	for off, lineNo := 0, 1; ; {
+		end := r.head(raw[:limit], off, lineNo, limit < len(raw))
+		if r.HeaderEnd < 0 || r.Status < 100 || r.Status > 199 || r.Status == 101 || r.HeaderEnd >= limit || len(r.Interim) == maxInterim {
+			return r
+		}
+		r.Interim = append(r.Interim, Interim{Status: r.Status, Span: Span{off, r.HeaderEnd}, StatusSpan: r.StatusSpan})
+		off, lineNo = r.HeaderEnd, end
 	}
-	l := readLine(head, 0)
+}
+
+// An Interim is a 1xx response (other than 101) before the final one.
+type Interim struct {
+	Status           int
+	Span, StatusSpan Span
+}
+
+// maxInterim bounds the interim responses read before the final one
+// (Go's net/http reads at most 5).
+const maxInterim = 8
+
+// head parses one head starting at off (line number lineNo) into r,
+// replacing what an earlier (interim) head left, and returns the line
+// number after it.
+func (r *Received) head(head []byte, off, lineNo int, cut bool) int {
+	r.Version, r.Reason, r.LineProblem = "", "", ""
+	r.Major, r.Minor, r.Status, r.HeaderEnd = -1, -1, -1, -1
+	r.LineSpan, r.VersionSpan, r.StatusSpan, r.ReasonSpan = Span{}, Span{}, Span{}, Span{}
+	r.Fields, r.BareLF, r.Folds, r.BadLines, r.Problems, r.NoReasonSP = nil, nil, nil, nil, nil, false
+	if off == len(head) {
+		r.LineProblem = "the response is empty"
+		r.TooLarge = cut
+		return lineNo
+	}
+	l := readLine(head, off)
 	r.statusLine(l)
 	if l.term == "LF" {
 		r.BareLF = append(r.BareLF, Span{l.end, l.end + 1})
 	}
 	if l.term == "" {
-		r.TooLarge = limit < len(raw)
-		return r
+		r.TooLarge = cut
+		return lineNo
 	}
 	for off, n := l.next, 1; ; n++ {
 		if n > maxReceivedLines {
 			r.TooLarge = true
-			return r
+			return lineNo + n
 		}
 		l := readLine(head, off)
 		if l.term == "" { // the bytes end (or the limit is reached) inside the head
-			r.TooLarge = limit < len(raw)
-			return r
+			r.TooLarge = cut
+			return lineNo + n
 		}
 		if l.term == "LF" {
 			r.BareLF = append(r.BareLF, Span{l.end, l.end + 1})
 		}
 		if l.start == l.end {
 			r.HeaderEnd = l.next
-			return r
+			return lineNo + n + 1
 		}
-		r.fieldLine(l, n+1)
+		r.fieldLine(l, lineNo+n)
 		off = l.next
 	}
 }
@@ -128,7 +166,7 @@ func (r *Received) statusLine(l line) {
 	s := string(r.Raw[l.start:l.end])
 	base := l.start
 	r.LineSpan = Span{l.start, l.end}
-	sp := bytes.IndexByte([]byte(s), ' ')
+	sp := strings.IndexByte(s, ' ')
 	if sp < 0 {
 		r.Version, r.VersionSpan = s, Span{base, base + len(s)}
 		r.LineProblem = "it has no SP after the HTTP version"
@@ -142,13 +180,13 @@ func (r *Received) statusLine(l line) {
 	}
 	rest := s[sp+1:]
 	code := rest
-	if i := bytes.IndexByte([]byte(rest), ' '); i >= 0 {
+	if i := strings.IndexByte(rest, ' '); i >= 0 {
 		code = rest[:i]
 		r.Reason = rest[i+1:]
 		r.ReasonSpan = Span{base + sp + 1 + i + 1, base + len(s)}
+	} else {
+		r.NoReasonSP = true
 	}
-	// RFC 9112 §4 requires the SP before an empty reason; clients accept
-	// its absence, and so does this parser.
 	r.StatusSpan = Span{base + sp + 1, base + sp + 1 + len(code)}
 	if len(code) == 3 && isDigit(code[0]) && isDigit(code[1]) && isDigit(code[2]) {
 		r.Status, _ = strconv.Atoi(code)
@@ -178,7 +216,7 @@ func (r *Received) fieldLine(l line, lineNo int) {
 		f.Span.End, f.ValueSpan.End = l.end, l.end
 		return
 	}
-	colon := bytes.IndexByte([]byte(s), ':')
+	colon := strings.IndexByte(s, ':')
 	switch {
 	case colon < 0:
 		r.bad(sp, "the line has no colon")

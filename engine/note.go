@@ -107,7 +107,7 @@ type Note struct {
 	ID       string // stable kebab-case slug, used in goldens and anchors
 	Category Category
 	Level    Level
-	Status   int // for Bad notes: the status this rejection implies; else 0
+	Status   int // for Bad notes: the status this rejection implies; else 0 (and for reverse mode's client-* notes: a client refuses without a status)
 	Summary  string
 	Detail   string
 	Ref      Ref

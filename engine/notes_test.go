@@ -135,8 +135,10 @@ func TestCatalogue(t *testing.T) {
 				t.Errorf("summary %q is not plain text on one line", s)
 			}
 			switch {
-			case n.Level == Bad && n.Status == 0:
+			case n.Level == Bad && n.Status == 0 && !clientSideNote(n):
 				t.Errorf("a Bad note has no Status")
+			case clientSideNote(n) && n.Status != 0:
+				t.Errorf("a reverse-mode note has Status %d; a client refuses without sending one", n.Status)
 			case n.Level != Bad && n.Status != 0:
 				t.Errorf("a %s note has Status %d; only Bad notes decide a response", n.Level, n.Status)
 			case n.Status != 0 && ReasonPhrase(n.Status) == "":
@@ -199,6 +201,7 @@ func TestNotesInGoldens(t *testing.T) {
 			}
 		}
 	}
+	clientGoldenNotes(t, used)
 	for _, n := range Catalogue() {
 		if _, guard := guardNotes[n.ID]; guard {
 			continue
@@ -213,9 +216,10 @@ func TestNotesInGoldens(t *testing.T) {
 // protocol handler, which no request can cause, or by inputs too large for
 // a readable golden file; each has a unit test.
 var guardNotes = map[string]string{
-	"upgrade-unoffered":  "TestUnofferedSwitchGuard",
-	"after-new-protocol": "TestUnofferedSwitchGuard",
-	"trace-truncated":    "TestHugePastes",
+	"upgrade-unoffered":     "TestUnofferedSwitchGuard",
+	"after-new-protocol":    "TestUnofferedSwitchGuard",
+	"trace-truncated":       "TestHugePastes",
+	"client-head-too-large": "TestJudgeHostile",
 }
 
 // TestUnofferedSwitchGuard plugs in a handler that tries to switch to a

@@ -22,7 +22,8 @@ var rfcWording = map[string]string{
 		"A server MUST NOT switch protocols unless the received message semantics can be honored by the new protocol; an OPTIONS request can be honored by any protocol. " +
 		"A server that receives an Upgrade header field in an HTTP/1.0 request MUST ignore that Upgrade field. " +
 		"A client cannot begin using an upgraded protocol on the connection until it has completely sent the request message (i.e., the client can't change the protocol it is sending in the middle of a message). " +
-		"If a server receives both an Upgrade and an Expect header field with the \"100-continue\" expectation (Section 10.1.1), the server MUST send a 100 (Continue) response before sending a 101 (Switching Protocols) response.",
+		"If a server receives both an Upgrade and an Expect header field with the \"100-continue\" expectation (Section 10.1.1), the server MUST send a 100 (Continue) response before sending a 101 (Switching Protocols) response. " +
+		"A server MUST NOT switch to a protocol that was not indicated by the client in the corresponding request's Upgrade header field.",
 	"9110#9.3.8": "The final recipient of the request SHOULD reflect the message received, excluding some fields described below, back to the client as the content of a 200 (OK) response. " +
 		"The \"message/http\" format (Section 10.1 of [HTTP/1.1]) is one way to do so. " +
 		"A client MUST NOT send content in a TRACE request.",
@@ -41,7 +42,13 @@ var rfcWording = map[string]string{
 		"Clients and servers MUST treat an invalid connection preface as a connection error (Section 5.4.1) of type PROTOCOL_ERROR.",
 	"6455#4.1": "The method of the request MUST be GET, and the HTTP version MUST be at least 1.1. " +
 		"The request MUST contain an |Upgrade| header field whose value MUST include the \"websocket\" keyword. " +
-		"The elements that comprise this value MUST be non-empty strings with characters in the range U+0021 to U+007E not including separator characters as defined in [RFC2616] and MUST all be unique strings.",
+		"The elements that comprise this value MUST be non-empty strings with characters in the range U+0021 to U+007E not including separator characters as defined in [RFC2616] and MUST all be unique strings. " +
+		"If the status code received from the server is not 101, the client handles the response per HTTP [RFC2616] procedures. " +
+		"If the response lacks an |Upgrade| header field or the |Upgrade| header field contains a value that is not an ASCII case-insensitive match for the value \"websocket\", the client MUST _Fail the WebSocket Connection_. " +
+		"If the response lacks a |Connection| header field or the |Connection| header field doesn't contain a token that is an ASCII case-insensitive match for the value \"Upgrade\", the client MUST _Fail the WebSocket Connection_. " +
+		"If the response lacks a |Sec-WebSocket-Accept| header field or the |Sec-WebSocket-Accept| contains a value other than the base64-encoded SHA-1 of the concatenation of the |Sec-WebSocket-Key| (as a string, not base64-decoded) with the string \"258EAFA5-E914-47DA-95CA-C5AB0DC85B11\" but ignoring any leading and trailing whitespace, the client MUST _Fail the WebSocket Connection_. " +
+		"If the response includes a |Sec-WebSocket-Extensions| header field and this header field indicates the use of an extension that was not present in the client's handshake (the server has indicated an extension not requested by the client), the client MUST _Fail the WebSocket Connection_. " +
+		"If the response includes a |Sec-WebSocket-Protocol| header field and this header field indicates the use of a subprotocol that was not present in the client's handshake (the server has indicated a subprotocol not requested by the client), the client MUST _Fail the WebSocket Connection_.",
 	"6455#4.2.1": "the server MUST stop processing the client's handshake and return an HTTP response with an appropriate error code (such as 400 Bad Request). " +
 		"An |Upgrade| header field containing the value \"websocket\", treated as an ASCII case-insensitive value. " +
 		"A |Sec-WebSocket-Key| header field with a base64-encoded (see Section 4 of [RFC4648]) value that, when decoded, is 16 bytes in length.",
