@@ -144,11 +144,11 @@ func (a *app) renderProfiles(res *engine.Result) {
 	if p.el == nil {
 		return
 	}
-	hops := ui.Hops(res)
-	if hops == nil {
-		hops = ui.El("div")
+	root := ui.El("div")
+	if hops := ui.Hops(res); hops != nil {
+		root.Add(hops)
 	}
-	p.hops.show(ui.El("div").Add(hops), nil)
+	p.hops.show(root, nil)
 	a.showCompare()
 	if !p.reverse {
 		return
