@@ -215,7 +215,7 @@ func compareWhy(cols []Column) *Node {
 		differ = true
 		art := El("article", "class", "compare-profile", "data-srv", c.Profile.ID)
 		art.Add(El("h4").AddText(c.Profile.Title))
-		art.Add(addText(El("p"), c.Profile.Title+" answers "+statusOrClosed(c.Result)+"; the RFC server answers "+statusOrClosed(ref)+". "+clientOutcome(c.Result)))
+		art.Add(addText(El("p"), c.Profile.Title+" answers "+statusOrClosed(c.Result)+"; the RFC server, which answers as the RFCs ask, "+statusOrClosed(ref)+". "+clientOutcome(c.Result)))
 		ul := El("ul", "class", "notes")
 		for i, s := range c.Result.Trace {
 			n := s.Note
