@@ -51,9 +51,10 @@ const MaxRequest = 256 << 10
 const MaxFragment = 350 << 10
 
 // MaxResponse is the largest response a link carries in resp (reverse
-// mode): 64 KiB, far more than any handshake answer. The check is on the
-// value's encoded length, before it is decoded.
-const MaxResponse = 64 << 10
+// mode), the same as a request: 256 KiB, far more than any handshake
+// answer. The check is on the value's encoded length, before it is
+// decoded (and the whole fragment is held to MaxFragment first).
+const MaxResponse = MaxRequest
 
 // Proxies lists the proxy hops a link may carry in "proxy"; "none" is the
 // default.

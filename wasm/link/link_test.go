@@ -211,7 +211,7 @@ func fuzzState(req []byte, pick uint64, nilReq bool) State {
 	exs := gallery.Examples()
 	if n := pick % (uint64(len(exs)) + 1); n > 0 {
 		ex := exs[n-1]
-		s.Example, s.Config = ex.ID, ex.Config()
+		s.Example, s.Config, s.Response = ex.ID, ex.Config(), ex.Response
 	}
 	pick /= 7
 	if pick%2 == 1 {
@@ -224,6 +224,21 @@ func fuzzState(req []byte, pick uint64, nilReq bool) State {
 	pick /= 2
 	if pick%2 == 1 {
 		s.Embed = true
+	}
+	pick /= 2
+	ps := engine.Profiles()
+	if n := pick % uint64(len(ps)+1); n > 0 {
+		proxy := s.Config.Proxy
+		s.Config = BaseConfig(ps[n-1].ID, s.Example)
+		s.Config.Proxy = proxy
+	}
+	pick /= uint64(len(ps) + 1)
+	if pick%2 == 1 {
+		s.Config.Proxy = "nginx"
+	}
+	pick /= 2
+	if pick%2 == 1 {
+		s.Response = append([]byte{}, req...)
 	}
 	pick /= 2
 	for _, set := range engine.Settings() {
@@ -267,6 +282,12 @@ func FuzzFragmentRoundTrip(f *testing.F) {
 		}
 		if !bytes.Equal(got.Request, s.Request) || (got.Request == nil) != (s.Request == nil) {
 			t.Fatalf("request: got %q, want %q (fragment %q)", got.Request, s.Request, frag)
+		}
+		if !bytes.Equal(got.Response, s.Response) || (got.Response == nil) != (s.Response == nil) {
+			t.Fatalf("response: got %q, want %q (fragment %q)", got.Response, s.Response, frag)
+		}
+		if ServerID(got.Config.Server) != ServerID(s.Config.Server) || got.Config.Proxy != s.Config.Proxy {
+			t.Fatalf("server: got %q %q, want %q %q (fragment %q)", got.Config.Server, got.Config.Proxy, s.Config.Server, s.Config.Proxy, frag)
 		}
 		if got.Example != s.Example || got.Mode != s.Mode || got.EOL != s.EOL || got.Embed != s.Embed {
 			t.Fatalf("page keys: got %+v, want %+v", got, s)

@@ -1,18 +1,17 @@
 package ui
 
-import "github.com/upgrade-playground/playground/engine"
+import (
+	"github.com/upgrade-playground/playground/engine"
+	"github.com/upgrade-playground/playground/wasm/link"
+)
 
 // Judge is reverse mode's engine call (engine.Judge): the response judged
-// as each client judges it, against the request the client sent. Its
-// size is capped as a link's resp is (link.MaxResponse): the page passes
-// a response typed or pasted into the editor, which no link bounded.
+// as each client judges it, against the request the client sent. A
+// response typed or pasted into the editor, which no link bounded, is
+// judged up to link.MaxResponse bytes, as a link's resp is capped.
 func Judge(req, resp []byte) *engine.Judgement {
-	if len(resp) > maxJudged {
-		resp = resp[:maxJudged]
+	if len(resp) > link.MaxResponse {
+		resp = resp[:link.MaxResponse]
 	}
 	return engine.Judge(req, resp)
 }
-
-// maxJudged bounds the response reverse mode judges: 64 KiB, the link's
-// cap, far more than any handshake answer.
-const maxJudged = 64 << 10
