@@ -7,6 +7,7 @@ import (
 
 	"github.com/upgrade-playground/playground/engine"
 	"github.com/upgrade-playground/playground/wasm/editor"
+	"github.com/upgrade-playground/playground/wasm/gallery"
 	"github.com/upgrade-playground/playground/wasm/ui"
 )
 
@@ -49,6 +50,39 @@ func TestProfiles(t *testing.T) {
 			if want.Closed && (got.Status != 0 || !strings.Contains(got.Text, "closed")) {
 				t.Errorf("srv=%s: a closed connection shows %d %q", prof.ID, got.Status, got.Text)
 			}
+		}
+	})
+
+	t.Run("closed", func(t *testing.T) {
+		// gorilla closes the connection on bytes after a GET handshake.
+		frag := "ex=servers-bytes-after-handshake"
+		ex, ok := gallery.Lookup("servers-bytes-after-handshake")
+		cfg := ex.Config()
+		if !ok || !engine.Negotiate(ex.Request, &cfg).Closed {
+			t.Fatal("the example's server does not close the connection")
+		}
+		p.open(frag)
+		got := eval[struct {
+			Status      string
+			Text, Info  string
+			RunStatus   int
+			Closed      bool
+			Server      string
+			CompareOpen bool
+		}](p, `(() => { const r = playground.run(`+jsString(frag)+`); return {
+			Status: document.getElementById("response").dataset.status,
+			Text: document.getElementById("response").textContent,
+			Info: document.getElementById("response-info").textContent,
+			RunStatus: r.status, Closed: r.closed, Server: r.server,
+			CompareOpen: !document.getElementById("compare").hidden}; })()`)
+		if got.Status != "0" || got.Text != ui.ClosedText || !strings.Contains(got.Info, "closed") {
+			t.Errorf("a closed connection shows data-status %q, %q, %q", got.Status, got.Text, got.Info)
+		}
+		if got.RunStatus != 0 || !got.Closed || got.Server != "gorilla" {
+			t.Errorf("run() = status %d, closed %v, server %q", got.RunStatus, got.Closed, got.Server)
+		}
+		if !got.CompareOpen {
+			t.Errorf("an example of the side-by-side group opens without the comparison")
 		}
 	})
 
@@ -115,6 +149,24 @@ func TestProfiles(t *testing.T) {
 			if got.Rows[i].ID != c.ID || got.Rows[i].Verdict != verdict || got.Run[i].ID != c.ID || got.Run[i].Accepts != c.Accepts || got.Run[i].Reason != c.Reason {
 				t.Errorf("client %d: row %+v, run %+v, want %s %s", i, got.Rows[i], got.Run[i], c.ID, verdict)
 			}
+		}
+		// A refusing client's check highlights its bytes in the response
+		// editor.
+		refusing := -1
+		for i, c := range j.Clients {
+			if !c.Accepts && c.Step >= 0 && !j.Trace[c.Step].Span.Empty() {
+				refusing = i
+				break
+			}
+		}
+		if refusing < 0 {
+			t.Fatalf("no client refuses %q with a span: pick a response that one refuses", resp)
+		}
+		p.click(`#explanation table.clients tr[data-client="` + j.Clients[refusing].ID + `"] button.check`)
+		p.waitFor(`document.querySelector("#response-overlay mark.decisive")`)
+		sp := j.Trace[j.Clients[refusing].Step].Span
+		if got := eval[string](p, `document.querySelector("#response-overlay mark.decisive").textContent`); got != editor.Text([]byte(resp[sp.Start:sp.End]), "") {
+			t.Errorf("the highlight covers %q, want %q", got, resp[sp.Start:sp.End])
 		}
 		// Back to the server's side: the engine's own answer.
 		p.click("#reverse-back")
