@@ -72,6 +72,31 @@ type HTTPConfig struct {
 	// fit gets 431, a message body that does not fit 413, a trailer section
 	// that does not fit 431.
 	MaxRequestBytes int
+
+	// The fields below are behaviours of real libraries that break or
+	// stretch an RFC rule. Only server profiles set them (profile.go); no
+	// Setting does, and the trace notes each time one applies.
+
+	// TECLKeepsOpen keeps the connection open after a request with both
+	// Transfer-Encoding and Content-Length, read by Transfer-Encoding (with
+	// TECL "te"), as Go's net/http does; RFC 9112 §6.1 says the server MUST
+	// close it.
+	TECLKeepsOpen bool
+	// SwitchOnClose switches protocols even when the connection would
+	// close after the response (Connection: close, HTTP/1.0 without
+	// keep-alive): the library takes the connection over without looking
+	// (gorilla/websocket, coder/websocket, x/net's h2c).
+	SwitchOnClose bool
+	// Upgrade10 honours Upgrade in an HTTP/1.0 request, which RFC 9110 §7.8
+	// says a server MUST ignore (gorilla/websocket, x/net's h2c).
+	Upgrade10 bool
+	// EarlyFinal answers a request with Expect: 100-continue without
+	// reading its content, and so without a 100 (Continue): "ordinary" when
+	// the server does not switch (a net/http handler that never reads the
+	// body), "always" also before a 101, which RFC 9110 §7.8 says MUST come
+	// after a 100 (gorilla and coder hijack the connection unread); "" sends
+	// the 100 as Expect100 says.
+	EarlyFinal string
 }
 
 // DefaultConfig returns the default server: the one Negotiate(raw, nil)

@@ -27,7 +27,12 @@ func Negotiate(raw []byte, cfg *Config) *Result {
 	if cfg == nil {
 		cfg = &defaultConfig
 	}
-	n := &negotiation{req: new(Request), cfg: cfg, handlers: protocolHandlers, t: newTrace(), res: &Result{Decisive: -1}, prof: profileOf(cfg)}
+	if cfg.Proxy == "nginx" {
+		return negotiateProxy(raw, cfg) // proxy_nginx.go
+	}
+	prof := profileOf(cfg)
+	cfg, unfollowed := prof.follow(cfg)
+	n := &negotiation{req: new(Request), cfg: cfg, handlers: protocolHandlers, t: newTrace(), res: &Result{Decisive: -1}, prof: prof, unfollowed: unfollowed}
 	n.t.prof = n.prof
 	parse(n.req, raw, cfg, &n.t)
 	n.res.Request = n.req
@@ -179,8 +184,12 @@ type negotiation struct {
 	cfg      *Config
 	handlers []*handler // protocolHandlers
 	prof     *Profile   // the server played (Config.Server)
-	t        trace
-	res      *Result
+	// unfollowed are the settings the profile's library cannot follow, as
+	// key=value, reset to the library's behaviour (Profile.follow).
+	unfollowed []string
+	teclNoted  bool // noteTECLKeptOpen is in the trace
+	t          trace
+	res        *Result
 
 	offers []offer // the protocols offered in Upgrade, in client order
 	early  bool    // the final response goes out before the content is read (Expect)
@@ -263,11 +272,17 @@ func (n *negotiation) final(resp *Response, decisive int) {
 // to the new protocol, which contradicts closing it after the response.
 func (n *negotiation) closeReason() (why string, sp Span) {
 	r := n.req
+	teCL := len(r.Values("Transfer-Encoding")) > 0 && len(r.Values("Content-Length")) > 0
 	switch {
-	case r.Close && len(r.Values("Transfer-Encoding")) > 0 && len(r.Values("Content-Length")) > 0:
+	case r.Close && teCL && !n.cfg.HTTP.TECLKeepsOpen:
 		return "the request has both Transfer-Encoding and Content-Length", r.fieldSpan("Transfer-Encoding")
-	case r.Close:
+	case r.Close && teCL && !n.teclNoted:
+		n.teclNoted = true
+		n.t.note(r.fieldSpan("Transfer-Encoding"), noteTECLKeptOpen, n.prof.vars()...)
+	case r.Close && !teCL:
 		return "the request's framing is faulty", r.fieldSpan("Transfer-Encoding")
+	}
+	switch {
 	case n.early && !r.BodyComplete:
 		return "the server answers before the client sends the content", r.fieldSpan("Expect")
 	case r.HasToken("Connection", "close"):

@@ -50,6 +50,13 @@ func TestGolden(t *testing.T) {
 				"trace":    []byte(FormatTrace(res)),
 				"after":    []byte(FormatAfter(res)),
 			}
+			names := []string{"response", "trace", "after"}
+			if h := res.Hop; h != nil && h.Backend != nil {
+				// The proxy's request to the server, and the server's trace.
+				got["forwarded"] = []byte(wiretext.Encode(h.Forwarded))
+				got["backend"] = []byte(FormatTrace(h.Backend))
+				names = append(names, "forwarded", "backend")
+			}
 			if *update {
 				var files []txtar.File
 				for _, f := range ar.Files {
@@ -57,7 +64,7 @@ func TestGolden(t *testing.T) {
 						files = append(files, f)
 					}
 				}
-				for _, name := range []string{"response", "trace", "after"} {
+				for _, name := range names {
 					if name == "after" && len(got[name]) == 0 {
 						continue
 					}
@@ -69,7 +76,7 @@ func TestGolden(t *testing.T) {
 				}
 				return
 			}
-			for _, name := range []string{"response", "trace", "after"} {
+			for _, name := range names {
 				if !bytes.Equal(sections[name], got[name]) {
 					t.Errorf("-- %s -- differs (run go test ./engine -update and review the diff)\nrequest:\n%s\ngot:\n%s\nwant:\n%s", name, req, got[name], sections[name])
 				}
@@ -96,6 +103,10 @@ func goldenConfig(settings string) (Config, error) {
 	for _, line := range lines {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") || strings.HasPrefix(line, "srv=") {
+			continue
+		}
+		if val, ok := strings.CutPrefix(line, "proxy="); ok {
+			cfg.Proxy = val
 			continue
 		}
 		k, val, _ := strings.Cut(line, "=")

@@ -21,6 +21,7 @@ func priorKnowledge(n *negotiation) {
 	start := r.LineSpan.Start
 	b := r.Raw[start:]
 	n.t = newTrace()
+	n.t.prof = n.prof
 	n.t.stage = StageH2
 	sp := Span{start, start + min(len(b), len(h2Preface))}
 	if n.cfg.H2C.Prior == "505" {

@@ -137,6 +137,7 @@ func noteLists() [][]*Note {
 		clientNotes(),
 		profileWSNotes(),
 		profileWebsocketsNotes(),
+		proxyNotes(),
 	}
 }
 

@@ -220,6 +220,10 @@ var guardNotes = map[string]string{
 	"after-new-protocol":    "TestUnofferedSwitchGuard",
 	"trace-truncated":       "TestHugePastes",
 	"client-head-too-large": "TestJudgeHostile",
+	// Lines over nginx's 8k buffers and heads over Node's 16 KiB.
+	"nginx-uri-too-long":     "TestProxyLimits",
+	"nginx-header-too-large": "TestProxyLimits",
+	"node-header-overflow":   "TestProxyLimits",
 }
 
 // TestUnofferedSwitchGuard plugs in a handler that tries to switch to a

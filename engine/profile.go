@@ -57,9 +57,6 @@ type Profile struct {
 	// order101 lists field names the raw 101 writes first, in order
 	// (x/net's h2c writes Connection before Upgrade).
 	order101 []string
-	// reads says the library reads the request's body before it switches,
-	// so the front sends the 100 (Continue) a client asked for.
-	reads bool
 	// unsupported lists the settings the library cannot follow: a deep
 	// link that sets one gets a note naming the missing feature.
 	unsupported []unsupported
@@ -107,6 +104,18 @@ type front struct {
 	// decisive note, as the front writes them itself; the entry with no
 	// notes is the default.
 	errors []frontError
+	// strict lists problems the engine's parser lets pass (a Warn note)
+	// but the front refuses, by note, as errors does.
+	strict []frontError
+	// lateBody says the front finds problems of the message body only
+	// after the handler has answered, while it discards the unread body:
+	// the handler's response goes out, with Connection: close. The trace
+	// tolerates them (trace.lateProblem), so that the engine makes the
+	// handler's decision.
+	lateBody bool
+	// optionsStar says the front answers OPTIONS * itself with an empty
+	// 200, before any handler runs (net/http's globalOptionsHandler).
+	optionsStar bool
 	// reasons are the front's reason phrases where they differ from
 	// RFC 9110's.
 	reasons []named[int]
@@ -122,6 +131,15 @@ type frontError struct {
 	notes  []string
 	status int // 0 keeps the engine's
 	text   string
+	// body replaces the status line's text as the body.
+	body string
+	// handler says the front answers through its own response writer,
+	// as a handler would (net/http's 417), with these fields.
+	handler bool
+	headers []Header
+	// varHas narrows a strict entry to steps whose variable (first)
+	// contains the text (second).
+	varHas [2]string
 }
 
 // profiles lists every profile in the page's order.
@@ -161,6 +179,29 @@ func (p *Profile) Config() Config {
 	}
 	c.Server = p.ID
 	return c
+}
+
+// follow returns the Config the library really runs with: c, or a copy
+// with each setting the library cannot follow reset to the library's own
+// behaviour; unfollowed[i] is "key=value" for p.unsupported[i] when it was
+// reset, else "".
+func (p *Profile) follow(c *Config) (_ *Config, unfollowed []string) {
+	for i, u := range p.unsupported {
+		s := LookupSetting(u.key)
+		if s == nil {
+			continue
+		}
+		if v := s.Get(c); v != u.want {
+			if unfollowed == nil {
+				cp := *c
+				c = &cp
+				unfollowed = make([]string, len(p.unsupported))
+			}
+			unfollowed[i] = u.key + "=" + v
+			s.Set(c, u.want)
+		}
+	}
+	return c, unfollowed
 }
 
 // profileOf is the profile a Config plays: the default server when
@@ -204,9 +245,9 @@ func (p *Profile) vars(extra ...Var) []Var {
 func applyProfile(n *negotiation) {
 	p := n.prof
 	n.res.Server = p.ID
-	for _, u := range p.unsupported {
-		if s := LookupSetting(u.key); s != nil && s.Get(n.cfg) != u.want {
-			n.t.note(Span{}, noteProfileUnsupported, p.vars(Var{"setting", u.key + "=" + s.Get(n.cfg)}, Var{"feature", u.feature})...)
+	for i, u := range p.unsupported {
+		if i < len(n.unfollowed) && n.unfollowed[i] != "" {
+			n.t.note(Span{}, noteProfileUnsupported, p.vars(Var{"setting", n.unfollowed[i]}, Var{"feature", u.feature})...)
 		}
 	}
 	if p.front == nil {
@@ -221,12 +262,15 @@ func applyProfile(n *negotiation) {
 	if res.Decisive >= 0 {
 		stage, decisive = n.t.steps[res.Decisive].Stage, n.t.steps[res.Decisive].Note
 	}
-	// The front's interim 100 is sent only when the handler reads the
-	// body: the library before its 101, when it reads it (p.reads).
-	if !(p.reads && res.Final.Status == 101) {
-		res.Interim = nil
-	}
+	strict := p.front.strictProblem(n)
 	switch {
+	case strict != nil && (decisive == nil || stage != StageSyntax && stage != StageFraming):
+		res.Final = p.front.refuseWith(n, strict, strict.status)
+		n.t.note(Span{}, noteProfileFrontRefuses, p.vars(Var{"front", p.front.name}, Var{"status", res.Final.statusLine()})...)
+	case p.front.optionsStar && n.req.Method == "OPTIONS" && n.req.TargetForm == "asterisk" && (decisive == nil || stage != StageSyntax && stage != StageFraming):
+		res.Final = p.front.write(n, &wording{headers: []Header{{"Content-Length", "0"}}}, 200)
+		res.Switched, res.After = "", nil
+		n.t.note(Span{}, noteFrontOptionsStar, p.vars(Var{"front", p.front.name})...)
 	case res.Final.Status == 101:
 		switch p.switched {
 		case "front":
@@ -293,19 +337,27 @@ func (w *wording) applies(r *Request) bool {
 // refuse is the front's own error response for a refusal decided before
 // any handler runs.
 func (f *front) refuse(n *negotiation, decisive *Note) *Response {
-	var e frontError
-	for _, fe := range f.errors {
-		if len(fe.notes) == 0 && e.status == 0 {
-			e = fe
+	e := &frontError{}
+	for i, fe := range f.errors {
+		if len(fe.notes) == 0 && e.notes == nil {
+			e = &f.errors[i]
 		}
 		if slices.Contains(fe.notes, decisive.ID) {
-			e = fe
+			e = &f.errors[i]
 			break
 		}
 	}
-	status := decisive.Status
+	return f.refuseWith(n, e, decisive.Status)
+}
+
+// refuseWith writes the front's error response e; status is used when e
+// has none.
+func (f *front) refuseWith(n *negotiation, e *frontError, status int) *Response {
 	if e.status != 0 {
 		status = e.status
+	}
+	if e.handler {
+		return f.write(n, &wording{headers: e.headers, body: e.body}, status)
 	}
 	reason := f.reason(status)
 	if e.text != "" {
@@ -315,7 +367,48 @@ func (f *front) refuse(n *negotiation, decisive *Note) *Response {
 	resp.Add("Content-Type", "text/plain; charset=utf-8")
 	resp.Add("Connection", "close")
 	resp.Body = []byte(strconv.Itoa(status) + " " + reason)
+	if e.body != "" {
+		resp.Body = []byte(e.body)
+	}
 	return resp
+}
+
+// strictProblem returns the front's refusal of a problem the engine lets
+// pass, when the trace has one.
+func (f *front) strictProblem(n *negotiation) *frontError {
+	for _, s := range n.t.steps {
+		if s.Note == nil {
+			continue
+		}
+		for i := range f.strict {
+			e := &f.strict[i]
+			if slices.Contains(e.notes, s.Note.ID) && (e.varHas[0] == "" || strings.Contains(lookupVar(s.Vars, e.varHas[0]), e.varHas[1])) {
+				return e
+			}
+		}
+	}
+	return nil
+}
+
+// lookupVar returns the value of the variable with the name, or "".
+func lookupVar(vars []Var, name string) string {
+	for _, v := range vars {
+		if v.Name == name {
+			return v.Value
+		}
+	}
+	return ""
+}
+
+// lateProblem reports whether the trace has a body problem the front
+// finds only after the handler's answer.
+func (f *front) lateProblem(n *negotiation) bool {
+	for _, s := range n.t.steps {
+		if s.Outcome == Fail && s.Note != nil && n.t.lateProblem(s.Note, s.Span) {
+			return true
+		}
+	}
+	return false
 }
 
 // reason is the front's reason phrase for a status.
@@ -345,7 +438,7 @@ func wordingVars(r *Request) []Var {
 		originHost = ""
 	}
 	return []Var{
-		{"method", r.Method}, {"q:method", strconv.Quote(r.Method)}, {"proto", r.Version}, {"host", first("Host")},
+		{"method", r.Method}, {"q:method", strconv.Quote(r.Method)}, {"proto", r.Version}, {"q:proto", strconv.Quote(r.Version)}, {"host", first("Host")},
 		{"q:connection", strconv.Quote(first("Connection"))},
 		{"q:upgrade", strconv.Quote(first("Upgrade"))},
 		{"q:version", strconv.Quote(first("Sec-WebSocket-Version"))},

@@ -34,10 +34,13 @@ var gorillaProfile = &Profile{
 		c.WebSocket.Deflate.ServerNoContext = true
 		c.WebSocket.Deflate.ClientNoContext = true
 		c.WebSocket.EarlyData = "close"
+		c.HTTP.SwitchOnClose = true
+		c.HTTP.Upgrade10 = true
+		c.HTTP.EarlyFinal = "always"
 	},
 	front: netHTTPFront,
 	// tokenListContainsValue finds 13 in any Sec-WebSocket-Version line.
-	tolerate: append([]string{"ws-version-list"}, goWSTolerates...),
+	tolerate: append([]string{"ws-version-list", "ws-key-duplicate"}, goWSTolerates...),
 	order: []string{"ws-method-not-get", "ws-version-missing", "ws-version-list", "ws-version-malformed", "ws-version-unsupported",
 		"ws-origin-cross-site", "ws-origin-malformed", "ws-origin-null", "ws-key-missing", "ws-key-duplicate", "ws-key-invalid"},
 	refusals: []wording{
@@ -65,6 +68,8 @@ var coderProfile = &Profile{
 		c.WebSocket.Origin = "same-origin"
 		c.WebSocket.Subprotocols = nil
 		c.WebSocket.Deflate.Enabled = false
+		c.HTTP.SwitchOnClose = true
+		c.HTTP.EarlyFinal = "always"
 	},
 	front:    netHTTPFront,
 	tolerate: goWSTolerates,
@@ -102,13 +107,14 @@ var xnetH2CProfile = &Profile{
 		c.H2C.BadSettings = "500"
 		c.H2C.Prior = "h2"
 		c.H2C.Preface = "xnet"
+		c.HTTP.SwitchOnClose = true
+		c.HTTP.Upgrade10 = true
 	},
 	front:    netHTTPFront,
 	tolerate: netHTTPTolerates,
 	refusals: []wording{{}},
 	switched: "raw",
 	order101: []string{"Connection", "Upgrade"},
-	reads:    true,
 	ordinary: &wording{body: NetHTTPBody},
 }
 

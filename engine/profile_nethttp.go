@@ -27,7 +27,7 @@ var netHTTPTolerates = []string{
 	"method-case", "method-unknown", "method-pri", "asterisk-form-method",
 	"target-userinfo", "target-empty-host", "connect-form", "connect-not-proxy",
 	"too-many-fields", "field-line-too-long", "request-line-too-long", "method-too-long",
-	"target-bad-byte", "chunk-ext-syntax",
+	"target-bad-byte",
 }
 
 var netHTTPFront = &front{
@@ -37,12 +37,21 @@ var netHTTPFront = &front{
 		{notes: []string{"version-unsupported"}, text: "unsupported protocol version"},
 		{notes: []string{"host-missing"}, text: "missing required Host header"},
 		{notes: []string{"host-invalid"}, text: "malformed Host header"},
-		{notes: []string{"space-before-colon", "field-name-not-token"}, text: "invalid header name"},
-		{notes: []string{"te-unknown"}, status: 501},
+		{notes: []string{"space-before-colon"}, text: "invalid header name"},
+		{notes: []string{"te-unknown", "te-chunked-not-last"}, status: 501, body: "Unsupported transfer encoding"},
+		{notes: []string{"expect-unknown"}, handler: true, headers: []Header{{"Connection", "close"}}},
 		{notes: []string{"request-head-too-large", "header-too-large"}, status: 431},
 	},
-	reasons: []named[int]{{413, "Request Entity Too Large"}, {422, "Unprocessable Entity"}},
-	write:   netHTTPWrite,
+	// Go's reader refuses a Content-Length list ("5, 5") and any empty
+	// line before the request-line.
+	strict: []frontError{
+		{notes: []string{"leading-empty-line"}, status: 400},
+		{notes: []string{"content-length-repeated"}, status: 400, varHas: [2]string{"value", ","}},
+	},
+	lateBody:    true,
+	optionsStar: true,
+	reasons:     []named[int]{{413, "Request Entity Too Large"}, {422, "Unprocessable Entity"}},
+	write:       netHTTPWrite,
 }
 
 // netHTTPWrite writes a handler's response as net/http does: the status
@@ -79,6 +88,7 @@ func netHTTPWrite(n *negotiation, w *wording, status int) *Response {
 	keepAlive10 := !r.AtLeast(1, 1) && r.HasToken("Connection", "keep-alive")
 	closing := false
 	switch {
+	case status == 101: // the connection is taken over as it is
 	case keepAlive10 && (head || hasCL || !bodyAllowed):
 		if resp.Get("Connection") == "" {
 			resp.Add("Connection", "keep-alive")
@@ -89,8 +99,8 @@ func netHTTPWrite(n *negotiation, w *wording, status int) *Response {
 	if r.AtLeast(1, 1) && r.HasToken("Expect", "100-continue") && (r.Chunked || len(r.Body) > 0 || !r.BodyComplete) {
 		closing = true
 	}
-	if status != 101 && responseHasOption(n.res.Final, "close") && r.Close {
-		closing = true // the request's framing is faulty (both Transfer-Encoding and Content-Length)
+	if n.prof.front.lateProblem(n) {
+		closing = true
 	}
 	if closing && !listHas(resp.Get("Connection"), "close") {
 		resp.Headers = slices.DeleteFunc(resp.Headers, func(h Header) bool { return h.Name == "Connection" })
@@ -140,6 +150,8 @@ func netHTTPConfig(c *Config) {
 	c.HTTP.MaxFields = 10000
 	c.HTTP.MaxBody = 1 << 24
 	c.HTTP.MaxRequestBytes = 16 << 20
+	c.HTTP.TECLKeepsOpen = true
+	c.HTTP.EarlyFinal = "ordinary"
 	c.H2C.Enabled = false
 	c.H2C.Prior = "505"
 	c.WebSocket.Enabled = false

@@ -74,5 +74,38 @@ var (
 )
 
 func profileNotes() []*Note {
-	return []*Note{noteProfileUnsupported, noteProfileFrontRefuses, noteProfileTolerated, noteGorillaOrigin, noteGorillaNotWebSocket, noteWSEarlyClose, noteCoderHTTP10, noteCoderNotWebSocket, noteCoderOrigin, noteNetHTTPIgnoresUpgrade}
+	return []*Note{noteFrontOptionsStar, noteTECLKeptOpen, noteSwitchOnClose, noteUpgrade10Honoured, noteEarlyFinal, noteProfileUnsupported, noteProfileFrontRefuses, noteProfileTolerated, noteGorillaOrigin, noteGorillaNotWebSocket, noteWSEarlyClose, noteCoderHTTP10, noteCoderNotWebSocket, noteCoderOrigin, noteNetHTTPIgnoresUpgrade}
 }
+
+var (
+	noteTECLKeptOpen = &Note{ID: "tecl-kept-open", Category: Security, Level: Warn,
+		Summary: "{server} reads the body by Transfer-Encoding and keeps the connection open, though the request also has Content-Length.",
+		Detail: "Go's net/http ignores Content-Length when Transfer-Encoding is present, as [RFC 9112 §6.3](rfc:9112#6.3) says, but then treats the connection as healthy. " +
+			"[RFC 9112 §6.1](rfc:9112#6.1) says a server that processes such a request MUST close the connection after responding, because a proxy in front may have framed the same bytes by Content-Length: what follows could be a smuggled request. " +
+			"A client sees no Connection: close and may send its next request on the same connection.",
+		Ref: Ref{9112, "6.1"}}
+	noteSwitchOnClose = &Note{ID: "switch-on-close", Category: Upgrade, Level: Warn,
+		Summary: "{server} switches protocols although {why}.",
+		Detail: "{library} takes the connection over (net/http's Hijack) without looking at whether the request's connection was to close after the response. " +
+			"A connection that closes after the response cannot also carry a new protocol after a 101, so this playground's default server does not switch ([RFC 9112 §9.6](rfc:9112#9.6), [RFC 9110 §7.8](rfc:9110#7.8)). " +
+			"The client gets a 101 and a connection in the new protocol: one that asked to close it may not expect to keep it.",
+		Ref: Ref{9112, "9.6"}}
+	noteUpgrade10Honoured = &Note{ID: "upgrade-http10-honoured", Category: Upgrade, Level: Warn,
+		Summary: "{server} honours Upgrade in an {version} request.",
+		Detail: "[RFC 9110 §7.8](rfc:9110#7.8) says a server MUST ignore an Upgrade field received in an HTTP/1.0 request, because HTTP/1.0 intermediaries do not know Connection and may forward Upgrade blindly. " +
+			"{library} {version} does not check the request's version, so it switches anyway. " +
+			"A client gets a 101 that an HTTP/1.0 proxy between them may not understand.",
+		Ref: Ref{9110, "7.8"}}
+	noteEarlyFinal = &Note{ID: "expect-no-continue", Category: Expect, Level: Info,
+		Summary: "{server} never sends 100 (Continue): it answers without reading the content.",
+		Detail: "Go's net/http sends 100 (Continue) only when the handler starts reading the body; a handler that never reads it answers at once, and net/http then closes the connection, since the client may still be sending the content. " +
+			"[RFC 9110 §10.1.1](rfc:9110#10.1.1) allows a server to send the final status code instead of 100 (Continue); before a 101 it MUST send the 100 first ([RFC 9110 §7.8](rfc:9110#7.8)), which a library that takes the connection over unread does not. " +
+			"A client that waits for the 100 gets the final response instead and does not send the content.",
+		Ref: Ref{9110, "10.1.1"}}
+)
+
+var noteFrontOptionsStar = &Note{ID: "front-options-asterisk", Category: Upgrade, Level: Info,
+	Summary: "{front} answers OPTIONS * itself with an empty 200, before any handler runs.",
+	Detail: "OPTIONS with the asterisk-form asks about the server as a whole ([RFC 9110 §9.3.7](rfc:9110#9.3.7)); Go's net/http answers it with 200 and Content-Length: 0 and never passes it to the handler, so {library} never sees the request, its Upgrade field included. " +
+		"A client that offered a protocol with it gets no switch and no refusal.",
+	Ref: Ref{9110, "9.3.7"}}

@@ -144,7 +144,7 @@ func pyGetAll(fields []pyField, name string) (vals []string, sp Span) {
 }
 
 // pyParseList is websockets.headers.parse_list over items that item
-// parses at pos; it returns the items, or the error text of
+// parses at pos (on an error, item returns where it failed); it returns the items, or the error text of
 // InvalidHeaderFormat ("expected token at 0 in ;;;").
 func pyParseList(header string, item func(h string, pos int) (string, int, string)) ([]string, string) {
 	pos := 0
@@ -161,7 +161,8 @@ func pyParseList(header string, item func(h string, pos int) (string, int, strin
 	for range len(header) + 1 {
 		it, next, err := item(header, pos)
 		if err != "" {
-			return nil, err + " at " + strconv.Itoa(pos) + " in " + header
+			// next is where the item's parser failed.
+			return nil, err + " at " + strconv.Itoa(next) + " in " + header
 		}
 		items = append(items, it)
 		pos = ows(next)
@@ -316,6 +317,12 @@ func runWebsockets(n *negotiation) {
 		fail(400, "Sec-WebSocket-Version is one field, 13", versionSpan, noteWebsocketsHeader, err)
 		return
 	}
+	// process_origin reads Origin with headers.get, which fails on two.
+	if origins, originSpan := pyGetAll(fields, "Origin"); len(origins) > 1 {
+		more := "more than one Origin header found"
+		fail(400, "at most one Origin", originSpan, noteWebsocketsHeader, pyInvalidHeader("Origin", &more))
+		return
+	}
 	_, _, accept := acceptSteps(key)
 	resp := &Response{Status: 101}
 	resp.Add("Upgrade", "websocket")
@@ -329,6 +336,20 @@ func runWebsockets(n *negotiation) {
 			accepted, err := websocketsDeflate(exts, n.cfg.WebSocket.Deflate)
 			if err != "" {
 				fail(400, "Sec-WebSocket-Extensions parses", extSpan, noteWebsocketsHeader, "invalid Sec-WebSocket-Extensions header: "+err)
+				return
+			}
+			if strings.Contains(accepted, "server_max_window_bits=8") {
+				// zlib cannot compress with a 256-byte window: creating the
+				// compressor raises, and serve() answers 500.
+				step := n.t.refuse("the server can compress with the window the client asks", extSpan, noteWebsocketsZlib8)
+				body := "Failed to open a WebSocket connection.\nSee server log for more information.\n"
+				resp := &Response{Status: 500}
+				resp.Add("Server", websocketsServer)
+				resp.Add("Content-Length", strconv.Itoa(len(body)))
+				resp.Add("Content-Type", "text/plain")
+				resp.Add("Connection", "close")
+				resp.Body = []byte(body)
+				n.final(resp, step)
 				return
 			}
 			if accepted != "" {

@@ -41,6 +41,12 @@ var (
 		Summary: "No permessage-deflate offer has valid parameters, so python-websockets declines compression and still switches.",
 		Detail:  "An offer with an unknown, repeated or out-of-range parameter is declined, not an error ([RFC 7692 §5](rfc:7692#5)); the 101 has no Sec-WebSocket-Extensions.",
 		Ref:     Ref{7692, "5"}}
+	noteWebsocketsZlib8 = &Note{ID: "websockets-zlib-window-8", Category: WebSocket, Level: Bad, Status: 500,
+		Summary: "The client asks for server_max_window_bits=8, which zlib cannot compress with, so python-websockets answers 500.",
+		Detail: "python-websockets accepts the offer, then creates a zlib compressor with an 8-bit window, which zlib refuses for raw deflate; the exception is not a negotiation error, so serve() answers 500 and logs it. " +
+			"[RFC 7692 §7.1.2.1](rfc:7692#7.1.2.1) lets a server decline an offer whose window it cannot use, which would have been the graceful answer. " +
+			"Fix: offer server_max_window_bits of 9 or more, or none.",
+		Ref: Ref{7692, "7.1.2.1"}}
 	noteWebsocketsSubprotocol = &Note{ID: "websockets-subprotocol", Category: WebSocket, Level: Info,
 		Summary: "python-websockets selects {protocol}: the protocol whose positions in the client's and the server's lists add up lowest.",
 		Detail: "select_subprotocol weighs the client's order and the server's equally ([RFC 6455 §4.2.2](rfc:6455#4.2.2) leaves the choice to the server); on a tie Python's set order decides, which changes with the process's hash seed, so the choice between equally ranked protocols is not stable across restarts. " +
@@ -66,6 +72,7 @@ func profileWebsocketsNotes() []*Note {
 		noteWebsocketsNoCompression,
 		noteWebsocketsDeflate,
 		noteWebsocketsDeflateDeclined,
+		noteWebsocketsZlib8,
 		noteWebsocketsSubprotocol,
 		noteWebsocketsNoSubprotocols,
 		noteWebsocketsSwitched,

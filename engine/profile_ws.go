@@ -1,6 +1,10 @@
 package engine
 
-import "strconv"
+import (
+	"slices"
+	"strconv"
+	"strings"
+)
 
 // The ws profile: Node ws 8.23.1's standalone server, new
 // WebSocketServer({port}), on Node 20's http server. Node parses the request
@@ -54,10 +58,71 @@ func wsProfileConfig(c *Config) {
 // or a method's length, and reads a target without validating it.
 var llhttpAccepts = map[string]bool{
 	"host-missing": true, "host-duplicate": true, "host-invalid": true,
-	"version-unsupported": true, "request-line-too-long": true,
-	"target-userinfo": true, "target-empty-host": true, "target-form": true,
-	"asterisk-form-method": true, "te-unknown": true, "length-required": true,
+	"request-line-too-long": true, "request-line-spaces": true, "request-line-no-version": true,
+	"target-userinfo": true, "target-empty-host": true, "connect-form": true,
+	"asterisk-form-method": true, "te-unknown": true, "te-chunked-not-last": true, "length-required": true,
 	"body-too-large": true, "request-too-large": true, "expect-unknown": true,
+}
+
+// llhttpLets reports whether llhttp lets through a problem the default
+// server's parser refuses: one of llhttpAccepts, with the limits llhttp
+// has (it takes runs of SP in a request-line but no HTAB or leading SP, a
+// request-line without version only as HTTP/0.9's "GET /path", a transfer
+// coding other than chunked only without chunked), HTTP/2.0, and anything
+// in the body, which Node reads after its answer.
+func llhttpLets(s Step, r *Request) bool {
+	if r.HeaderEnd >= 0 && s.Span.Start >= r.HeaderEnd {
+		return true
+	}
+	line := string(r.Raw[r.LineSpan.Start:r.LineSpan.End])
+	switch s.Note.ID {
+	case "request-line-spaces":
+		return !strings.ContainsAny(line, "\t\v\f") && !strings.HasPrefix(line, " ")
+	case "request-line-no-version":
+		parts := strings.Split(line, " ")
+		return len(parts) == 2 && strings.HasPrefix(parts[1], "/")
+	case "te-chunked-not-last":
+		for _, e := range r.List("Transfer-Encoding") {
+			if equalFold(e.Value, "chunked") {
+				return false
+			}
+		}
+		return true
+	case "version-unsupported":
+		return r.Major == 2 && r.Minor == 0
+	}
+	return llhttpAccepts[s.Note.ID]
+}
+
+// llhttpVersion is the version llhttp reads: the request-line's last word
+// after runs of SP, or 0.9 for a request-line without one.
+func llhttpVersion(r *Request) (major, minor int) {
+	parts := strings.Fields(string(r.Raw[r.LineSpan.Start:r.LineSpan.End]))
+	switch {
+	case len(parts) == 2:
+		return 0, 9
+	case len(parts) == 3 && len(parts[2]) == 8 && strings.HasPrefix(parts[2], "HTTP/") && isDigit(parts[2][5]) && parts[2][6] == '.' && isDigit(parts[2][7]):
+		return int(parts[2][5] - '0'), int(parts[2][7] - '0')
+	}
+	return r.Major, r.Minor
+}
+
+// llhttpRejects reports whether llhttp fails on the request where the
+// default server's parser does not: a version other than 0.9, 1.0, 1.1
+// and 2.0, the method PRI (the HTTP/2 preface), and a repeated
+// Content-Length, even with the same value.
+func llhttpRejects(r *Request) (string, Span) {
+	parts := strings.Fields(string(r.Raw[r.LineSpan.Start:r.LineSpan.End]))
+	switch {
+	case len(parts) == 3 && !slices.Contains([]string{"HTTP/0.9", "HTTP/1.0", "HTTP/1.1", "HTTP/2.0"}, parts[2]):
+		return "the version " + parts[2], r.LineSpan
+	case r.Method == "PRI":
+		return "the method PRI, which starts the HTTP/2 preface", r.MethodSpan
+	}
+	if cls := r.Values("Content-Length"); len(cls) > 1 || len(cls) == 1 && strings.Contains(cls[0].Value, ",") {
+		return "a repeated Content-Length", r.fieldSpan("Content-Length")
+	}
+	return "", Span{}
 }
 
 // nodeJoinsOnce are the fields Node's IncomingMessage keeps the first line
@@ -88,25 +153,41 @@ func nodeHeader(r *Request, name string) (string, bool) {
 // runWS plays the ws profile.
 func runWS(n *negotiation) {
 	r := n.req
-	if i := n.t.refusal; i >= 0 {
-		s := n.t.steps[i]
-		if !llhttpAccepts[s.Note.ID] {
-			n.t.stage = StageResponse
+	parseError := func(problem string, sp Span, note *Note) {
+		n.t.stage = StageResponse
+		step := n.t.refuse("llhttp, Node's parser, accepts the request", sp, note, Var{"problem", problem})
+		resp := &Response{Status: note.Status}
+		resp.Add("Connection", "close")
+		n.final(resp, step)
+		n.nextRequest()
+	}
+	// Every refusal of the default server's parser, in order: the first
+	// one llhttp makes too decides; the others llhttp lets through.
+	for _, s := range n.t.steps {
+		if s.Outcome != Fail || s.Note == nil || s.Note.Level != Bad || s.Note.Status == 0 {
+			continue
+		}
+		if !llhttpLets(s, r) {
 			note := noteNodeParseError
 			if s.Note.Status == 431 {
 				note = noteNodeHeaderOverflow
 			}
-			step := n.t.refuse("llhttp, Node's parser, accepts the request", s.Span, note, Var{"problem", Expand(s.Note.Summary, s.Vars)})
-			resp := &Response{Status: note.Status}
-			resp.Add("Connection", "close")
-			n.final(resp, step)
-			n.nextRequest()
+			parseError(Expand(s.Note.Summary, s.Vars), s.Span, note)
 			return
 		}
 		n.t.note(s.Span, noteNodeLenient, Var{"problem", Expand(s.Note.Summary, s.Vars)})
 	}
 	if r.HeaderEnd < 0 {
 		n.res.Waiting = "the rest of the header section (it ends with an empty line)"
+		return
+	}
+	if r.Method == "PRI" && len(r.Rest()) < len("SM\r\n\r\n") && strings.HasPrefix("SM\r\n\r\n", string(r.Rest())) {
+		// llhttp reads PRI * HTTP/2.0 with the rest of the preface.
+		n.res.Waiting = "the rest of the HTTP/2 preface, which llhttp reads with the PRI request"
+		return
+	}
+	if problem, sp := llhttpRejects(r); problem != "" {
+		parseError(problem, sp, noteNodeParseError)
 		return
 	}
 	n.t.stage = StageUpgrade
@@ -117,8 +198,7 @@ func runWS(n *negotiation) {
 		n.res.Closed = true
 		return
 	}
-	_, hasUpgrade := nodeHeader(r, "Upgrade")
-	if !hasUpgrade || !r.HasToken("Connection", "upgrade") {
+	if up, _ := nodeHeader(r, "Upgrade"); up == "" || !r.HasToken("Connection", "upgrade") {
 		n.wsNodeOrdinary()
 		return
 	}
@@ -219,18 +299,26 @@ func runWS(n *negotiation) {
 func (n *negotiation) wsNodeOrdinary() {
 	r := n.req
 	n.t.stage = StageResponse
-	if r.Major == 1 && r.Minor == 1 && !r.Has("Host") {
+	major, minor := llhttpVersion(r)
+	if major == 1 && minor == 1 && !r.Has("Host") {
 		step := n.t.refuse("an HTTP/1.1 request has Host (Node's requireHostHeader)", r.LineSpan, noteNodeHostRequired)
 		resp := &Response{Status: 400}
 		resp.Add("Connection", "close")
-		resp.Add("Transfer-Encoding", "chunked")
-		resp.Body = []byte("0\r\n\r\n")
+		if r.Method != "HEAD" {
+			resp.Add("Transfer-Encoding", "chunked")
+			resp.Body = []byte("0\r\n\r\n")
+		}
 		n.final(resp, step)
 		n.nextRequest()
 		return
 	}
-	closing := r.HasToken("Connection", "close") || r.Major == 1 && r.Minor == 0 && !r.HasToken("Connection", "keep-alive") || r.Major == 0
-	if exp, ok := nodeHeader(r, "Expect"); ok && r.Major == 1 && r.Minor == 1 {
+	// llhttp_should_keep_alive: HTTP/1.1 persists unless "close"; any
+	// other version (1.0, 2.0, 0.9) only with "keep-alive".
+	closing := r.HasToken("Connection", "close")
+	if !(major == 1 && minor == 1) {
+		closing = !r.HasToken("Connection", "keep-alive")
+	}
+	if exp, ok := nodeHeader(r, "Expect"); ok && major == 1 && minor == 1 {
 		if lower(exp) != "100-continue" {
 			step := n.t.refuse("the expectation is 100-continue", r.fieldSpan("Expect"), noteNodeExpectation, Var{"expect", exp})
 			resp := &Response{Status: 417}

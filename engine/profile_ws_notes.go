@@ -33,7 +33,7 @@ var (
 		Ref: Ref{9110, "7.8"}}
 	noteWSNodeNotUpgrade = &Note{ID: "ws-node-not-upgrade", Category: WebSocket, Level: Bad, Status: 426,
 		Summary: "ws's standalone server answers 426 Upgrade Required to every request Node does not flag as an upgrade.",
-		Detail: "new WebSocketServer({port}) creates its own http server whose request handler writes 426 with the body `Upgrade Required`, `Content-Type: text/plain` and no Upgrade field (ws 8.23.1, lib/websocket-server.js). " +
+		Detail: "A WebSocketServer created with a port creates its own http server whose request handler writes 426 with the body `Upgrade Required`, `Content-Type: text/plain` and no Upgrade field (ws 8.23.1, lib/websocket-server.js). " +
 			"[RFC 9110 §15.5.22](rfc:9110#15.5.22) says a server that sends 426 MUST send an Upgrade field naming the protocols it wants; ws does not, so a client cannot learn from the answer that WebSocket is expected. " +
 			"Node keeps the connection open (`Connection: keep-alive`, `Keep-Alive: timeout=5`) unless the request asked to close it. " +
 			"Fix: send a WebSocket handshake, a `GET` with `Upgrade: websocket` and `Connection: Upgrade` (both, or Node never flags the upgrade).",
@@ -71,7 +71,7 @@ var (
 		Ref: Ref{6455, "4.2.1"}}
 	noteWSNodeKey = &Note{ID: "ws-node-key", Category: WebSocket, Level: Bad, Status: 400,
 		Summary: "ws requires Sec-WebSocket-Key to be 22 base64 characters and ==, so this handshake gets 400 with the text {message}.",
-		Detail: "The key is the base64 of 16 bytes ([RFC 6455 §4.1](rfc:6455#4.1)); ws checks its shape with /^[+/0-9A-Za-z]{22}==$/ and does not decode it, so non-zero padding bits pass. " +
+		Detail: "The key is the base64 of 16 bytes ([RFC 6455 §4.1](rfc:6455#4.1)); ws checks its shape, 22 base64 characters followed by `==`, and does not decode it, so non-zero padding bits pass. " +
 			"Node joins two key lines with a comma, which fails the pattern. " +
 			"Fix: send one `Sec-WebSocket-Key` whose value is the base64 of 16 random bytes, as `new WebSocket(url)` does.",
 		Ref: Ref{6455, "4.1"}}

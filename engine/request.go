@@ -307,6 +307,7 @@ func parse(r *Request, raw []byte, cfg *Config, t *trace) {
 		return
 	}
 	r.HeaderEnd = end
+	t.bodyAt = end
 	checkHost(r, t)
 	t.stage = StageFraming
 	parseFraming(r, cfg, t)

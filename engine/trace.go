@@ -82,6 +82,9 @@ type trace struct {
 	// prof is the server played: a Bad note whose check it does not make
 	// (Profile.tolerate) refuses nothing, and a note says so.
 	prof *Profile
+	// bodyAt is where the message body starts (Request.HeaderEnd), or 0
+	// before the header section has ended.
+	bodyAt int
 }
 
 // maxSteps bounds the trace, so that a hostile paste (a million empty
@@ -109,7 +112,7 @@ func (t *trace) reserve(n int) {
 // callers' variadic arguments need no allocation of their own.
 func (t *trace) add(o Outcome, check string, sp Span, n *Note, vars []Var, keep bool) int {
 	first := t.refusal < 0 && o == Fail && n != nil && n.Level == Bad && n.Status != 0
-	tolerated := o == Fail && t.prof != nil && t.prof.tolerates(n)
+	tolerated := o == Fail && t.prof != nil && (t.prof.tolerates(n) || t.lateProblem(n, sp))
 	if tolerated {
 		first, keep = false, false
 	}
@@ -126,6 +129,17 @@ func (t *trace) add(o Outcome, check string, sp Span, n *Note, vars []Var, keep 
 		t.note(sp, noteProfileTolerated, t.prof.vars()...)
 	}
 	return i
+}
+
+// lateProblem reports whether a refusal is a problem of the message body
+// that the profile's front finds only after the handler has answered
+// (front.lateBody).
+func (t *trace) lateProblem(n *Note, sp Span) bool {
+	if t.prof == nil {
+		return false
+	}
+	f := t.prof.front
+	return f != nil && f.lateBody && n != nil && n.Level == Bad && t.stage == StageFraming && t.bodyAt > 0 && sp.Start >= t.bodyAt
 }
 
 // keepVars copies vars into t.vars and returns the copy, capped so that an

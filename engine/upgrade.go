@@ -109,8 +109,11 @@ func (n *negotiation) upgradeStage() *verdict {
 		// RFC 9110 §7.8: a server MUST ignore Upgrade in an HTTP/1.0 request,
 		// so it answers it exactly as it answers the request without Upgrade:
 		// a server that requires a protocol still does (426).
-		n.t.skip("Upgrade is honoured only in HTTP/1.1", sp, noteUpgradeHTTP10, Var{"version", r.Version})
-		return n.requiredStage()
+		if !n.cfg.HTTP.Upgrade10 {
+			n.t.skip("Upgrade is honoured only in HTTP/1.1", sp, noteUpgradeHTTP10, Var{"version", r.Version})
+			return n.requiredStage()
+		}
+		n.t.fail("Upgrade is honoured only in HTTP/1.1", sp, noteUpgrade10Honoured, n.prof.vars(Var{"version", r.Version})...)
 	}
 	var listed int
 	n.offers, listed = parseOffers(n, upgrades)
@@ -204,8 +207,11 @@ func (n *negotiation) upgradeStage() *verdict {
 func (n *negotiation) switchable() bool {
 	r := n.req
 	if why, sp := n.closeReason(); why != "" {
-		n.t.fail("nothing obliges the server to close the connection", sp, noteCloseNoSwitch, Var{"why", why})
-		return false
+		if !n.cfg.HTTP.SwitchOnClose {
+			n.t.fail("nothing obliges the server to close the connection", sp, noteCloseNoSwitch, Var{"why", why})
+			return false
+		}
+		n.t.note(sp, noteSwitchOnClose, n.prof.vars(Var{"why", why})...)
 	}
 	if r.Method == "CONNECT" {
 		n.t.fail("the request's semantics can be honoured after a switch", r.MethodSpan, noteSemanticsNotHonoured,
@@ -427,6 +433,11 @@ func (n *negotiation) expectStage(v *verdict) {
 	}
 	if rejecting {
 		n.t.skip("100 Continue is sent only when the server will read the content", sp, noteExpectFinalInstead)
+		n.early = true
+		return
+	}
+	if ef := n.cfg.HTTP.EarlyFinal; ef == "always" || ef == "ordinary" && !switching {
+		n.t.skip("100 Continue invites the content", sp, noteEarlyFinal, n.prof.vars()...)
 		n.early = true
 		return
 	}

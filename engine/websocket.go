@@ -158,6 +158,8 @@ func (c *wsCheck) fail(check string, sp Span, note *Note, vars ...Var) *Response
 	if p := c.n.prof; p.tolerates(note) || c.bad != nil && p.rank(note) >= p.rank(c.n.t.steps[c.step].Note) {
 		c.n.t.fail(check, sp, note, vars...)
 		return &Response{}
+	} else if c.bad != nil {
+		c.bad = nil // this check comes first in the library's order
 	}
 	if c.bad != nil {
 		c.n.t.fail(check, sp, note, vars...)

@@ -26,6 +26,7 @@ import (
 type answer struct {
 	Closed  bool     // the connection closed before any response
 	Waiting bool     // no response, and the connection stayed open
+	H2      bool     // the server spoke HTTP/2: its first frame is SETTINGS
 	Heads   []string // each response's status line and fields, one per line
 	Body    []byte   // the final response's body (none for a 101)
 }
@@ -37,6 +38,8 @@ func (a answer) String() string {
 		return "closed without a response"
 	case a.Waiting:
 		return "waiting for more of the request"
+	case a.H2:
+		return "HTTP/2: a SETTINGS frame first"
 	}
 	return strings.Join(a.Heads, "\n") + "\n" + strconv.Quote(string(a.Body))
 }
@@ -46,7 +49,7 @@ func (a answer) String() string {
 // the heads: a profile reproduces the library's wording too.
 func differs(eng, real answer) string {
 	switch {
-	case eng.Closed != real.Closed || eng.Waiting != real.Waiting || len(eng.Heads) != len(real.Heads):
+	case eng.Closed != real.Closed || eng.Waiting != real.Waiting || eng.H2 != real.H2 || len(eng.Heads) != len(real.Heads):
 		return "outcome"
 	case len(eng.Heads) == 0:
 		return ""
@@ -90,6 +93,12 @@ func statusCode(line string) string {
 func engineAnswer(res *engine.Result) answer {
 	if res.Closed {
 		return answer{Closed: true}
+	}
+	if res.Switched == "h2" {
+		// HTTP/2 by prior knowledge: the server's first bytes are its
+		// SETTINGS frame (RFC 9113 §3.4); the frames themselves are
+		// compared by engine/h2peer.
+		return answer{H2: true}
 	}
 	b := res.Bytes()
 	if len(b) == 0 {
@@ -224,6 +233,12 @@ const (
 // realAnswer sends raw over a fresh TCP connection to addr and reads the
 // answer. waiting says that the engine expects the server to wait.
 func realAnswer(addr string, raw []byte, head, waiting bool) (answer, error) {
+	return readReal(addr, raw, head, waiting, false)
+}
+
+// readReal is realAnswer; h2 says that the engine expects HTTP/2 frames,
+// which end the answer at the first frame header.
+func readReal(addr string, raw []byte, head, waiting, h2 bool) (answer, error) {
 	c, err := net.Dial("tcp", addr)
 	if err != nil {
 		return answer{}, err
@@ -243,6 +258,11 @@ func realAnswer(addr string, raw []byte, head, waiting bool) (answer, error) {
 		}
 	}
 	c.SetReadDeadline(time.Now().Add(hang))
+	if h2 {
+		if b, err := br.Peek(9); err == nil && b[3] == 4 {
+			return answer{H2: true}, nil
+		}
+	}
 	return readAnswer(br, head)
 }
 
@@ -303,8 +323,15 @@ func compareProfile(t *testing.T, profile, addr string, cases []Case) {
 	if p == nil {
 		t.Fatalf("no profile %q", profile)
 	}
-	cfg := p.Config()
-	diffs := readDifferences(t, profile)
+	compareConfig(t, profile, p.Config(), addr, cases)
+}
+
+// compareConfig is compareProfile for any server the engine plays: a
+// profile with settings changed, or a proxy in front of one. name names
+// its table, testdata/differences-<name>.txt, and its summary line.
+func compareConfig(t *testing.T, name string, cfg engine.Config, addr string, cases []Case) {
+	profile := engine.LookupProfile(cfg.Server).ID
+	diffs := readDifferences(t, name)
 	agree, known := 0, 0
 	var report strings.Builder
 	for _, c := range cases {
@@ -313,7 +340,7 @@ func compareProfile(t *testing.T, profile, addr string, cases []Case) {
 			t.Errorf("%s: Result.Server is %q, want %q", c.Name, res.Server, profile)
 		}
 		eng := engineAnswer(res)
-		real, err := realAnswer(addr, c.Raw, res.Request.Method == "HEAD", eng.Waiting)
+		real, err := readReal(addr, c.Raw, res.Request.Method == "HEAD", eng.Waiting, eng.H2)
 		if err != nil {
 			real = answer{Heads: []string{"read error: " + err.Error()}}
 		}
@@ -332,14 +359,14 @@ func compareProfile(t *testing.T, profile, addr string, cases []Case) {
 	}
 	for _, d := range diffs {
 		if d.used == 0 {
-			t.Errorf("testdata/differences-%s.txt:%d: %q (%s) no longer differs: remove the line", profile, d.line, d.pattern, d.what)
+			t.Errorf("testdata/differences-%s.txt:%d: %q (%s) no longer differs: remove the line", name, d.line, d.pattern, d.what)
 		}
 	}
 	if *dump != "" && report.Len() > 0 {
-		os.WriteFile(*dump+"-"+profile+".txt", []byte(report.String()), 0o644)
+		os.WriteFile(*dump+"-"+name+".txt", []byte(report.String()), 0o644)
 	}
-	t.Logf("%s: %d/%d agree, %d listed differences", profile, agree, len(cases), known)
-	fmt.Printf("srvpeer summary: %s: %d/%d agree, %d listed differences\n", profile, agree, len(cases), known)
+	t.Logf("%s: %d/%d agree, %d listed differences", name, agree, len(cases), known)
+	fmt.Printf("srvpeer summary: %s: %d/%d agree, %d listed differences\n", name, agree, len(cases), known)
 }
 
 func indent(s string) string { return strings.ReplaceAll(s, "\n", "\n\t        ") }
