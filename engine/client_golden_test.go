@@ -23,6 +23,7 @@ func TestClientGolden(t *testing.T) {
 		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
 			ar, req, resp := clientGoldenInput(t, file)
 			j := Judge(req, resp)
+			checkReasonsExpanded(t, j)
 			got := map[string][]byte{
 				"trace":   []byte(FormatJudgeTrace(j)),
 				"clients": []byte(FormatVerdicts(j)),
@@ -139,3 +140,42 @@ func clientGoldenNotes(t *testing.T, used map[string]string) {
 // (client_notes.go): a Bad one there is a client's refusal, which sends no
 // status.
 func clientSideNote(n *Note) bool { return strings.HasPrefix(n.ID, "client-") }
+
+// TestFindingsInGoldens checks that the reverse-mode goldens make every
+// finding at least once, so that every client rule is exercised by a
+// golden's verdicts.
+func TestFindingsInGoldens(t *testing.T) {
+	var made [numFindings]bool
+	for _, file := range clientGoldenFiles(t) {
+		_, req, resp := clientGoldenInput(t, file)
+		j := newJudge(req, resp)
+		for f := range made {
+			made[f] = made[f] || j.found[f].ok
+		}
+	}
+	for f, ok := range made {
+		if !ok {
+			t.Errorf("finding %d is made by no golden under testdata/client/", f)
+		}
+	}
+}
+
+// checkReasonsExpanded checks that every placeholder of the message a
+// client refuses with got a value.
+func checkReasonsExpanded(t *testing.T, j *Judgement) {
+	t.Helper()
+	for _, v := range j.Clients {
+		for _, c := range clients {
+			if c.ID != v.ID {
+				continue
+			}
+			for _, r := range c.rules {
+				for _, p := range Placeholders(r.reason) {
+					if strings.Contains(v.Reason, "{"+p+"}") {
+						t.Errorf("%s's reason has no value for {%s}: %s", v.ID, p, v.Reason)
+					}
+				}
+			}
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // The response parser of reverse mode: the status line and the field lines
@@ -44,10 +45,11 @@ type Received struct {
 	// HeaderEnd is the offset just past the empty line that ends the head,
 	// or -1 when the bytes end (or the limits are reached) before it.
 	HeaderEnd int
-	// TooLarge reports that the head is longer than maxReceivedHead bytes
-	// or maxReceivedLines lines; the rest is not parsed.
+	// TooLarge reports that the head is longer than 256 KiB or 1000
+	// lines; the rest is not parsed.
 	TooLarge bool
 
+	linesOnce  sync.Once
 	lineStarts []int
 }
 
@@ -70,9 +72,7 @@ func (r *Received) Rest() []byte {
 
 // Pos returns the line and column of a byte offset into the response.
 func (r *Received) Pos(off int) Pos {
-	if r.lineStarts == nil {
-		r.lineStarts = lineStarts(r.Raw)
-	}
+	r.linesOnce.Do(func() { r.lineStarts = lineStarts(r.Raw) })
 	return posIn(r.lineStarts, off)
 }
 

@@ -37,6 +37,9 @@ func TestParseResponse(t *testing.T) {
 		{name: "bad field", raw: "HTTP/1.1 101 X\r\nNo colon\r\nA : b\r\n\r\n", status: 101, major: 1, minor: 1, bad: 2, headerEnd: 35},
 		{name: "garbage", raw: "\x00\x01\x02", status: -1, major: -1, minor: -1, headerEnd: -1, lineProblem: true},
 		{name: "bad version", raw: "HTTP/2 101 X\r\n\r\n", status: 101, major: -1, minor: -1, headerEnd: 16, lineProblem: true},
+		{name: "interim", raw: "HTTP/1.1 100 Continue\r\n\r\n" + testWSResponse, status: 101, major: 1, minor: 1,
+			fields: []string{"Upgrade=websocket", "Connection=Upgrade", "Sec-WebSocket-Accept=s3pPLMBiTxaQ9kYGzzhZRbK+xOo="}, headerEnd: 25 + len(testWSResponse)},
+		{name: "lone 100", raw: "HTTP/1.1 100 Continue\r\n\r\n", status: 100, major: 1, minor: 1, headerEnd: 25},
 		{name: "incomplete", raw: "HTTP/1.1 101 X\r\nUpgrade: websocket\r\n", status: 101, major: 1, minor: 1, fields: []string{"Upgrade=websocket"}, headerEnd: -1},
 	}
 	for _, tt := range tests {
@@ -63,6 +66,46 @@ func TestParseResponse(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzParseResponse checks the response parser's invariants: it ends,
+// every span lies within the input in order, and the head ends where a
+// line ended.
+func FuzzParseResponse(f *testing.F) {
+	for _, file := range clientGoldenFiles(f) {
+		_, _, resp := clientGoldenInput(f, file)
+		f.Add(resp)
+	}
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		r := ParseResponse(raw)
+		in := func(sp Span) bool { return 0 <= sp.Start && sp.Start <= sp.End && sp.End <= len(raw) }
+		for _, sp := range []Span{r.LineSpan, r.VersionSpan, r.StatusSpan, r.ReasonSpan} {
+			if !in(sp) {
+				t.Fatalf("status line span %v outside %d bytes", sp, len(raw))
+			}
+		}
+		last := r.LineSpan.End
+		for _, fl := range r.Fields {
+			if !in(fl.Span) || !in(fl.NameSpan) || !in(fl.ValueSpan) || fl.Span.Start < last {
+				t.Fatalf("field %q: spans %v %v %v after %d", fl.Name, fl.Span, fl.NameSpan, fl.ValueSpan, last)
+			}
+			if string(raw[fl.NameSpan.Start:fl.NameSpan.End]) != fl.Name {
+				t.Fatalf("field name %q is not at %v", fl.Name, fl.NameSpan)
+			}
+			last = fl.Span.End
+		}
+		for _, sp := range append(append(append([]Span(nil), r.BareLF...), r.Folds...), r.BadLines...) {
+			if !in(sp) {
+				t.Fatalf("span %v outside %d bytes", sp, len(raw))
+			}
+		}
+		if r.HeaderEnd > len(raw) || r.HeaderEnd >= 0 && (r.HeaderEnd < 1 || raw[r.HeaderEnd-1] != '\n') {
+			t.Fatalf("the head ends at %d", r.HeaderEnd)
+		}
+		if len(r.Interim) > maxInterim {
+			t.Fatalf("%d interim responses", len(r.Interim))
+		}
+	})
 }
 
 // TestJudgeVerdicts pins single verdicts the client sources make certain,

@@ -2,7 +2,6 @@ package clientpeer
 
 import (
 	"encoding/json"
-	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -192,6 +191,9 @@ user_pref("browser.region.network.url", "");
 user_pref("network.trr.mode", 5);
 user_pref("media.gmp-manager.url", "");
 user_pref("dom.ipc.processPrelaunch.enabled", false);
+user_pref("dom.push.enabled", false);
+user_pref("dom.push.connection.enabled", false);
+user_pref("dom.push.serverURL", "");
 `
 
 // runFirefox opens a page of the mock server in headless firefox-esr; the
@@ -288,33 +290,54 @@ func chain(a, b func(string, []byte)) func(string, []byte) {
 	return func(c string, body []byte) { a(c, body); b(c, body) }
 }
 
-// firefoxLog splits Firefox's WebSocket log into each cell's lines: a
-// cell's lines start at "WebSocketChannel::AsyncOpen uri=…" (the cells run
-// one after the other). The object addresses are dropped.
+// firefoxLog splits Firefox's WebSocket log into each cell's lines, by
+// channel: "AsyncOpen <channel> …" then "AsyncOpen uri=…" name a channel's
+// cell, "OnStartRequest(): <channel>" starts its checks (the lines that
+// follow, on the main thread, are theirs) and "AbortSession() <channel>"
+// names it. Lines of other channels (Firefox's own, if any) are dropped,
+// and so are the object addresses.
 func firefoxLog(t *testing.T, file string) map[string][]string {
 	b, err := os.ReadFile(file)
 	if err != nil {
 		t.Errorf("firefox wrote no WebSocket log (MOZ_LOG): %v", err)
 		return nil
 	}
-	addr := regexp.MustCompile(`\b(0x)?[0-9a-f]{12}\b`)
+	var (
+		open    = regexp.MustCompile(`^WebSocketChannel::AsyncOpen ([0-9a-f]+) `)
+		uri     = regexp.MustCompile(`^WebSocketChannel::AsyncOpen uri=ws://[^/\s]+(/c/\S+)`)
+		start   = regexp.MustCompile(`^WebSocketChannel::OnStartRequest\(\): ([0-9a-f]+) `)
+		abort   = regexp.MustCompile(`^WebSocketChannel::AbortSession\(\) ([0-9a-f]+) `)
+		address = regexp.MustCompile(`\b(0x)?[0-9a-f]{12}\b`)
+	)
 	out := map[string][]string{}
-	var cur string
+	cells := map[string]string{} // channel → cell path
+	opening, current := "", ""
 	for _, line := range strings.Split(string(b), "\n") {
-		if _, uri, ok := strings.Cut(line, "WebSocketChannel::AsyncOpen uri="); ok {
-			if u, err := url.Parse(strings.TrimSpace(uri)); err == nil {
-				cur = u.Path
-			}
-			continue
-		}
-		if cur == "" {
-			continue
-		}
 		i := strings.Index(strings.ToLower(line), "websocketchannel::")
 		if i < 0 {
 			continue
 		}
-		out[cur] = append(out[cur], addr.ReplaceAllString(strings.TrimSpace(line[i:]), ""))
+		msg := strings.TrimSpace(line[i:])
+		if m := open.FindStringSubmatch(msg); m != nil {
+			opening = m[1]
+			delete(cells, opening)
+			continue
+		}
+		if m := uri.FindStringSubmatch(msg); m != nil {
+			cells[opening] = m[1]
+			continue
+		}
+		if m := start.FindStringSubmatch(msg); m != nil {
+			current = cells[m[1]]
+			continue
+		}
+		cell := current
+		if m := abort.FindStringSubmatch(msg); m != nil {
+			cell = cells[m[1]]
+		}
+		if cell != "" && strings.Contains(line, "Main Thread") {
+			out[cell] = append(out[cell], address.ReplaceAllString(msg, ""))
+		}
 	}
 	return out
 }

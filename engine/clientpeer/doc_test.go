@@ -92,24 +92,51 @@ something for the offer. The requests are in
 `)
 	w("## Agreement with reverse mode\n\n")
 	w("%d cells; for each, the request the client sent and the response the mock server sent go to engine.Judge, whose verdict for that client must be what the client did, or be listed in `engine/clientpeer/testdata/deliberate.txt`.\n\n", len(r.outcomes))
-	w("| Client | Cells | Agree | Deliberate | Unexplained |\n| --- | --- | --- | --- | --- |\n")
+	w("| Client | Cells | Agree | Deliberate | Unexplained | Both refuse | Same words |\n| --- | --- | --- | --- | --- | --- | --- |\n")
 	for _, cl := range clients {
-		n, agree, delib := 0, 0, 0
+		n, agree, delib, refuse, words := 0, 0, 0, 0, 0
 		for _, j := range judgedCells {
-			if j.Client == cl.ID {
-				n++
-				if j.agree() {
-					agree++
-				} else if j.Deliberate != nil {
-					delib++
+			if j.Client != cl.ID {
+				continue
+			}
+			n++
+			if j.agree() {
+				agree++
+			} else if j.Deliberate != nil {
+				delib++
+			}
+			if !j.Real.Accepted && !j.Judge.Accepted {
+				refuse++
+				if j.sameWords() {
+					words++
 				}
 			}
 		}
 		if n == 0 {
-			w("| %s | %d | – | – | – (no profile) |\n", cl.ID, len(matrixCells(cl)))
+			w("| %s | %d | – | – | – (no profile) | – | – |\n", cl.ID, len(matrixCells(cl)))
 			continue
 		}
-		w("| %s | %d | %d | %d | %d |\n", cl.ID, n, agree, delib, n-agree-delib)
+		w("| %s | %d | %d | %d | %d | %d | %d |\n", cl.ID, n, agree, delib, n-agree-delib, refuse, words)
+	}
+	w("\n\"Same words\": of the cells both refuse, those where one text contains the other.\n")
+	type pair struct{ client, real, judge string }
+	var pairs []pair
+	wordCells := map[pair][]string{}
+	for _, j := range judgedCells {
+		if j.Real.Accepted || j.Judge.Accepted || j.sameWords() {
+			continue
+		}
+		p := pair{j.Client, j.Real.Reason, j.Judge.Reason}
+		if _, ok := wordCells[p]; !ok {
+			pairs = append(pairs, p)
+		}
+		wordCells[p] = append(wordCells[p], j.Variation+" ("+j.Config+")")
+	}
+	if len(pairs) > 0 {
+		w("\nWhere the words differ:\n\n| Client | Variations | The client's text | Reverse mode's text |\n| --- | --- | --- | --- |\n")
+		for _, p := range pairs {
+			w("| %s | %s | %s | %s |\n", p.client, mdCell(compactCells(wordCells[p])), mdCell(p.real), mdCell(p.judge))
+		}
 	}
 	var diffs []judged
 	for _, j := range judgedCells {

@@ -67,6 +67,13 @@ type judged struct {
 
 func (j judged) agree() bool { return j.Real.Accepted == j.Judge.Accepted }
 
+// sameWords reports whether the client's and reverse mode's refusal texts
+// are the same words: one contains the other.
+func (j judged) sameWords() bool {
+	return j.Real.Reason != "" && j.Judge.Reason != "" &&
+		(strings.Contains(j.Judge.Reason, j.Real.Reason) || strings.Contains(j.Real.Reason, j.Judge.Reason))
+}
+
 // judgeMatrix gives every cell's real request and response to engine.Judge
 // and compares its verdict for that client with what the client did. The
 // clients without a profile in reverse mode (nghttp) are left out.

@@ -37,6 +37,9 @@ type exchange struct {
 	// took the server's SETTINGS and went on with HTTP/2).
 	Message bool
 	Err     string // the mock server's own problem with the cell
+	// done is closed when the server is done with the cell's connection;
+	// the fields are final then.
+	done chan struct{}
 }
 
 // mock is the mock server: raw TCP on 127.0.0.1. A request to /c/… is a
@@ -120,10 +123,17 @@ func (m *mock) stop() {
 
 func (m *mock) addr() string { return m.ln.Addr().String() }
 
+// exchange returns the cell's exchange once the server is done with it
+// (the client has closed, or the connection's safety deadline passed), or
+// nil when the client never came.
 func (m *mock) exchange(c cell) *exchange {
 	m.mu.Lock()
-	defer m.mu.Unlock()
-	return m.exchanges[c.path()]
+	ex := m.exchanges[c.path()]
+	m.mu.Unlock()
+	if ex != nil {
+		<-ex.done
+	}
+	return ex
 }
 
 // readHead reads a request's header section, as sent.
@@ -206,7 +216,7 @@ func (m *mock) serveCell(c net.Conn, br *bufio.Reader, raw []byte, req *http.Req
 	}
 	ce := cell{Client: parts[0], Config: parts[1], Variation: parts[2]}
 	v := lookupVariation(ce.Variation)
-	ex := &exchange{Request: raw, Offer: parseOffer(req.Header)}
+	ex := &exchange{Request: raw, Offer: parseOffer(req.Header), done: make(chan struct{})}
 	m.mu.Lock()
 	if _, seen := m.exchanges[ce.path()]; seen {
 		m.mu.Unlock()
@@ -214,6 +224,7 @@ func (m *mock) serveCell(c net.Conn, br *bufio.Reader, raw []byte, req *http.Req
 	}
 	m.exchanges[ce.path()] = ex
 	m.mu.Unlock()
+	defer close(ex.done)
 	if v == nil {
 		ex.Err = "no such variation"
 		return

@@ -1,6 +1,7 @@
 package clientpeer
 
 import (
+	"cmp"
 	"crypto/sha1"
 	"encoding/base64"
 	"net/http"
@@ -72,9 +73,12 @@ func parseOffer(h http.Header) offer {
 type answer struct {
 	Before string // an interim response written before the status line
 	Status string // the status line, without its ending
-	EOL    string // the ending of the status line, of the empty line and of every field line without its own
-	Fields []field
-	Body   string // after the head (a refusal's body)
+	EOL    string // the ending of every line without its own
+	// StatusEOL and End, when set, end the status line and the head (the
+	// empty line).
+	StatusEOL, End string
+	Fields         []field
+	Body           string // after the head (a refusal's body)
 	// After is written with the head, in the same write: the bytes of the
 	// new protocol that follow a 101 (h2c: the server's SETTINGS).
 	After []byte
@@ -122,20 +126,16 @@ func (a *answer) dup(name string) {
 	}
 }
 
-// head is the response's bytes: the interim response, the head, the body
+// bytes is the response's bytes: the interim response, the head, the body
 // and what follows in the same write.
 func (a *answer) bytes() []byte {
 	var b strings.Builder
 	b.WriteString(a.Before)
-	b.WriteString(a.Status + a.EOL)
+	b.WriteString(a.Status + cmp.Or(a.StatusEOL, a.EOL))
 	for _, f := range a.Fields {
-		eol := f.EOL
-		if eol == "" {
-			eol = a.EOL
-		}
-		b.WriteString(f.Name + ": " + f.Value + eol)
+		b.WriteString(f.Name + ": " + f.Value + cmp.Or(f.EOL, a.EOL))
 	}
-	b.WriteString(a.EOL)
+	b.WriteString(cmp.Or(a.End, a.EOL))
 	b.WriteString(a.Body)
 	b.Write(a.After)
 	return []byte(b.String())
@@ -291,6 +291,8 @@ var variations = []variation{
 	}},
 
 	{ID: "lf-line", Title: "the Accept line ends with a bare LF", Edit: func(a *answer, _ offer) { a.edit("Sec-WebSocket-Accept", func(f *field) { f.EOL = "\n" }) }},
+	{ID: "lf-status", Title: "the status line ends with a bare LF", Edit: func(a *answer, _ offer) { a.StatusEOL = "\n" }},
+	{ID: "lf-end", Title: "the empty line that ends the head is a bare LF", Edit: func(a *answer, _ offer) { a.End = "\n" }},
 	{ID: "lf-head", Title: "every line of the head ends with a bare LF", Edit: func(a *answer, _ offer) { a.EOL = "\n" }},
 
 	{ID: "status-200", Title: "HTTP/1.1 200 OK (same fields)", Edit: status("HTTP/1.1 200 OK")},
