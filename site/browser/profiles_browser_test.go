@@ -86,6 +86,38 @@ func TestProfiles(t *testing.T) {
 		}
 	})
 
+	t.Run("proxy", func(t *testing.T) {
+		frag := "req=" + sample + "&srv=ws&proxy=nginx"
+		p.open(frag)
+		p.waitFor(`document.querySelectorAll("#hops section.hop").length === 4`)
+		got := eval[struct {
+			Hops      []string
+			Forwarded string
+			RunFwd    string
+			Proxy     string
+		}](p, `(() => { const r = playground.run(`+jsString(frag)+`); return {
+			Hops: [...document.querySelectorAll("#hops section.hop h4")].map((h) => h.textContent),
+			Forwarded: document.querySelector("#hops section.p2s pre").textContent,
+			RunFwd: r.hop.forwarded,
+			Proxy: document.getElementById("set-proxy").value}; })()`)
+		cfg := engine.LookupProfile("ws").Config()
+		cfg.Proxy = "nginx"
+		res := engine.Negotiate([]byte(sampleWS), &cfg)
+		if res.Hop == nil {
+			t.Fatal("the engine gives no hop")
+		}
+		want := []string{"1. client → nginx", "2. nginx → server", "3. server → nginx", "4. nginx → client"}
+		if strings.Join(got.Hops, "|") != strings.Join(want, "|") || got.Proxy != "nginx" {
+			t.Errorf("hops %q, proxy %q", got.Hops, got.Proxy)
+		}
+		if got.Forwarded != editor.Text(res.Hop.Forwarded, "") || got.RunFwd != string(res.Hop.Forwarded) {
+			t.Errorf("the page shows %q forwarded, run() %q, the engine %q", got.Forwarded, got.RunFwd, res.Hop.Forwarded)
+		}
+		// Choosing no proxy in the drawer takes the hops away.
+		eval[any](p, `(() => { const s = document.getElementById("set-proxy"); s.value = "none"; s.dispatchEvent(new Event("change", {bubbles: true})); })()`)
+		p.waitFor(`document.querySelectorAll("#hops section.hop").length === 0 && !location.hash.includes("proxy")`)
+	})
+
 	t.Run("compare", func(t *testing.T) {
 		p.open("req=" + sample)
 		p.click("#compare-open")

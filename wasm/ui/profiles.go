@@ -148,8 +148,12 @@ func hopExplanation(res *engine.Result) *Node {
 	h := res.Hop
 	sec := El("section", "class", "hop-why", "aria-labelledby", "hop-heading")
 	sec.Add(addText(El("h2", "id", "hop-heading"), "The proxy hop: "+h.Title))
-	sec.Add(addText(El("h3"), "At "+h.Proxy+" (client → "+h.Proxy+")"))
-	sec.Add(stepsAndNotes(res, h.Trace))
+	if sameSteps(res.Trace, h.Trace) {
+		sec.Add(addText(El("p"), "The decision trace above is "+h.Proxy+"'s, for the request the client sent (client → "+h.Proxy+"); below are the server's checks of what "+h.Proxy+" forwarded."))
+	} else {
+		sec.Add(addText(El("h3"), "At "+h.Proxy+" (client → "+h.Proxy+")"))
+		sec.Add(stepsAndNotes(res, h.Trace))
+	}
 	if b := h.Backend; b != nil {
 		sec.Add(addText(El("h3"), "At the server ("+h.Proxy+" → server)"))
 		sec.Add(addText(El("p"), "The server answered what "+h.Proxy+" forwarded with "+statusOrClosed(b)+"."))
@@ -158,6 +162,12 @@ func hopExplanation(res *engine.Result) *Node {
 		sec.Add(addText(El("p"), h.Proxy+" answered the client itself: nothing reached the server."))
 	}
 	return sec
+}
+
+// sameSteps reports whether two traces are the same steps (the result's
+// trace is the proxy's own when the proxy decides what the client gets).
+func sameSteps(a, b []engine.Step) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
 }
 
 // stepsAndNotes lists a trace's steps and then its notes, positions taken

@@ -357,3 +357,31 @@ func TestRunProfileAndReverse(t *testing.T) {
 func sampleRequest() []byte {
 	return []byte("GET /chat HTTP/1.1\r\nHost: server.example.com\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nOrigin: http://example.com\r\nSec-WebSocket-Protocol: chat, superchat\r\nSec-WebSocket-Version: 13\r\n\r\n")
 }
+
+// TestHopsFromTheEngine: with proxy=nginx the page shows the engine's two
+// hops, and run() gives what nginx forwarded and the server's answer.
+func TestHopsFromTheEngine(t *testing.T) {
+	frag := "req=" + base64.RawURLEncoding.EncodeToString(sampleRequest()) + "&srv=ws&proxy=nginx"
+	res := linkResult(frag, "")
+	if res.Hop == nil || res.Hop.Backend == nil || res.Hop.Forwarded == nil {
+		t.Fatalf("the engine gives no hop for %s: %+v", frag, res.Hop)
+	}
+	h := Hops(res)
+	all := texts(h)
+	for _, b := range [][]byte{res.Request.Raw, res.Hop.Forwarded, res.Hop.Backend.Bytes(), res.Bytes()} {
+		text, _ := showBytes(b)
+		if !strings.Contains(all, text) {
+			t.Errorf("the hops do not show %q", b)
+		}
+	}
+	why := Explanation(res)
+	if len(find(why, "class", "hop-why")) != 1 || !strings.Contains(texts(why), "At the server") {
+		t.Errorf("the Why pane does not explain the server's hop")
+	}
+	run := RunLink(frag, "")
+	checkPlain(t, "run()", run)
+	hop, ok := run["hop"].(map[string]any)
+	if !ok || hop["proxy"] != "nginx" || hop["forwarded"] != latin1(res.Hop.Forwarded) || hop["status"] != res.Hop.Backend.Status() || hop["response"] != string(res.Hop.Backend.Bytes()) {
+		t.Errorf("run().hop = %v", run["hop"])
+	}
+}
