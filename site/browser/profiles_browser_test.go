@@ -166,7 +166,7 @@ func TestProfiles(t *testing.T) {
 		}](p, `(() => ({
 			Editor: document.getElementById("response-editor").value,
 			Rows: [...document.querySelectorAll("#explanation table.clients tbody tr")].map((tr) => ({ID: tr.dataset.client,
-				Verdict: tr.querySelector(".verdict").textContent, Reason: (tr.querySelector(".msg") || {textContent: ""}).textContent})),
+				Verdict: tr.querySelector(".client-verdict").textContent, Reason: (tr.querySelector(".msg") || {textContent: ""}).textContent})),
 			Run: playground.run(`+jsString(frag)+`).clients.map((c) => ({ID: c.id, Title: c.title, Reason: c.reason, Accepts: c.accepts})),
 		}))()`)
 		if got.Editor != editor.Text([]byte(resp), "") {

@@ -74,8 +74,7 @@ func ReverseView(j *engine.Judgement) *Node {
 	table.Add(El("thead").Add(El("tr").Add(
 		El("th", "scope", "col").AddText("Client"),
 		El("th", "scope", "col").AddText("Verdict"),
-		El("th", "scope", "col").AddText("What it reports"),
-		El("th", "scope", "col").AddText("Where"))))
+		El("th", "scope", "col").AddText("What it reports, and where"))))
 	tbody := El("tbody")
 	for _, c := range j.Clients {
 		verdict, vcls := "accepts", "accepts"
@@ -84,7 +83,7 @@ func ReverseView(j *engine.Judgement) *Node {
 		}
 		tr := El("tr", "class", "client "+vcls, "data-client", c.ID)
 		tr.Add(addText(El("th", "scope", "row"), c.Title))
-		tr.Add(El("td", "class", "verdict").AddText(verdict))
+		tr.Add(El("td", "class", "client-verdict").AddText(verdict))
 		reason := El("td", "class", "reason")
 		if c.Reason != "" {
 			reason.Add(addText(El("span", "class", "msg"), Visible(c.Reason)))
@@ -94,17 +93,18 @@ func ReverseView(j *engine.Judgement) *Node {
 				reason.Add(Text(" "), El("a", "href", r.URL()).AddText(r.String()))
 			}
 		}
-		tr.Add(reason)
-		where := El("td", "class", "where")
+		// Where it fails: the check, a button that highlights its bytes
+		// in the response editor.
 		if c.Step >= 0 && c.Step < len(j.Trace) {
 			s := j.Trace[c.Step]
-			btn := addText(El("button", "type", "button", "class", "check", "data-step", strconv.Itoa(c.Step), "aria-pressed", "false"), s.Check)
-			where.Add(btn)
+			p := El("p", "class", "fails-at").AddText("Fails at: ")
+			p.Add(addText(El("button", "type", "button", "class", "check", "data-step", strconv.Itoa(c.Step), "aria-pressed", "false"), s.Check))
 			if w := respWhere(j, s.Span); w != "" {
-				where.Add(Text(" "), El("span", "class", "where").AddText(w))
+				p.Add(Text(" "), El("span", "class", "where").AddText("("+w+")"))
 			}
+			reason.Add(p)
 		}
-		tbody.Add(tr.Add(where))
+		tbody.Add(tr.Add(reason))
 	}
 	root.Add(table.Add(tbody))
 
