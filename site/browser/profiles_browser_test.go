@@ -2,6 +2,7 @@ package browser
 
 import (
 	"encoding/base64"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -203,6 +204,20 @@ func TestProfiles(t *testing.T) {
 		// Back to the server's side: the engine's own answer.
 		p.click("#reverse-back")
 		p.waitFor(`document.getElementById("response-editor-wrap").hidden && !document.querySelector("#explanation table.clients")`)
+	})
+
+	t.Run("pasted response", func(t *testing.T) {
+		p.open("req=" + sample)
+		start := eval[string](p, `document.getElementById("request").defaultValue`)
+		pasted := "HTTP/1.1 101 Switching Protocols\nUpgrade: websocket\nConnection: Upgrade\nSec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\n\n"
+		eval[any](p, pasteJS+`(`+strconv.Quote(pasted)+`)`)
+		p.waitFor(`document.querySelector('#paste-notice button[data-paste="reverse"]')`)
+		p.click(`#paste-notice button[data-paste="reverse"]`)
+		p.waitFor(`document.querySelector("#explanation table.clients") && location.hash.includes("resp=")`)
+		got := eval[struct{ Request, Response string }](p, `({Request: document.getElementById("request").value, Response: document.getElementById("response-editor").value})`)
+		if got.Response != pasted || got.Request != start {
+			t.Errorf("after the paste: request %q, response %q", got.Request, got.Response)
+		}
 	})
 
 	t.Run("hostile response", func(t *testing.T) {
