@@ -377,6 +377,7 @@ func (a *app) settingChanged(target safejs.Value) {
 		return
 	}
 	call(target, "removeAttribute", "aria-invalid")
+	a.markOverride(target, s)
 	a.exChanged.Server = a.serverChanged()
 	a.render()
 }

@@ -203,6 +203,28 @@ func (a *app) profileChanged(key, value string) bool {
 	return true
 }
 
+// markOverride marks the row of a setting the learner just changed as an
+// override of the profile's default, or unmarks it, in place: the pane is
+// not rebuilt, so the control keeps the focus.
+func (a *app) markOverride(target safejs.Value, s *engine.Setting) {
+	row := call(target, "closest", ".setting")
+	if !truthy(row) {
+		return
+	}
+	base := ui.ProfileOf(&a.cfg).Config()
+	note := ui.OverrideNote(s, &a.cfg, &base)
+	call(get(row, "classList"), "toggle", "override", note != "")
+	if old := call(row, "querySelector", ".override-note"); truthy(old) {
+		call(old, "remove")
+	}
+	if note != "" {
+		small := call(document, "createElement", "small")
+		set(small, "className", "override-note")
+		setText(small, note)
+		call(row, "append", small)
+	}
+}
+
 // openedProfiles applies what a link or an example says about these
 // features: reverse mode with its response, and the side-by-side view
 // for an example that opens in it.

@@ -54,6 +54,35 @@ func TestProfiles(t *testing.T) {
 		}
 	})
 
+	t.Run("drawer", func(t *testing.T) {
+		p.open("req=" + sample + "&pmd=0")
+		change := func(id, value string) {
+			eval[any](p, `(() => { const s = document.getElementById("`+id+`"); s.value = "`+value+`"; s.dispatchEvent(new Event("change", {bubbles: true})); })()`)
+		}
+		// A profile resets every setting to the library's defaults.
+		change("set-srv", "gorilla")
+		p.waitFor(`location.hash.includes("srv=gorilla")`)
+		cfg := engine.LookupProfile("gorilla").Config()
+		want := engine.Negotiate([]byte(sampleWS), &cfg)
+		got := eval[struct {
+			Text, Hash string
+			Overrides  int
+			Setup      string
+		}](p, `({Text: document.getElementById("response").textContent, Hash: location.hash,
+			Overrides: document.querySelectorAll("#server .setting.override").length,
+			Setup: document.getElementById("set-srv-help").textContent})`)
+		if got.Text != ui.ResponseText(want) || got.Overrides != 0 || strings.Contains(got.Hash, "pmd=") || !strings.Contains(got.Setup, engine.LookupProfile("gorilla").Setup) {
+			t.Errorf("after choosing gorilla: %q, %d overrides, link %q, setup %q", got.Text, got.Overrides, got.Hash, got.Setup)
+		}
+		// A setting changed from the profile's default is an override,
+		// and the link carries it.
+		eval[any](p, `document.getElementById("set-wsorigin").value = "any"; document.getElementById("set-wsorigin").dispatchEvent(new Event("change", {bubbles: true}))`)
+		p.waitFor(`location.hash.includes("wsorigin=any") && document.querySelectorAll("#server .setting.override").length === 1 && document.querySelector("#server .setting.override .override-note")`)
+		if s := eval[string](p, `document.getElementById("response").dataset.status`); s != "101" {
+			t.Errorf("gorilla without its origin check answers %s, want 101", s)
+		}
+	})
+
 	t.Run("closed", func(t *testing.T) {
 		// gorilla closes the connection on bytes after a GET handshake.
 		frag := "ex=servers-bytes-after-handshake"

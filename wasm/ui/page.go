@@ -30,16 +30,26 @@ func Server(cfg *engine.Config) *Node {
 			last = s.Group
 		}
 		row := settingControl(s, s.Get(cfg))
-		if def := s.Get(&base); def != s.Get(cfg) {
+		if note := OverrideNote(s, cfg, &base); note != "" {
 			row.Attrs[0][1] += " override"
-			if def == "" {
-				def = "(empty)"
-			}
-			row.Add(El("small", "class", "override-note").AddText("Override: changed from the profile's " + def + "."))
+			row.Add(El("small", "class", "override-note").AddText(note))
 		}
 		group.Add(row)
 	}
 	return root
+}
+
+// OverrideNote is the line under a setting whose value in cfg differs
+// from base, its profile's default, or "" when it does not.
+func OverrideNote(s *engine.Setting, cfg, base *engine.Config) string {
+	def := s.Get(base)
+	if def == s.Get(cfg) {
+		return ""
+	}
+	if def == "" {
+		def = "(empty)"
+	}
+	return "Override: changed from the profile's " + def + "."
 }
 
 // settingControl is one setting's row. Its control has autocomplete=off,
