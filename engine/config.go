@@ -97,6 +97,11 @@ type HTTPConfig struct {
 	// after a 100 (gorilla and coder hijack the connection unread); "" sends
 	// the 100 as Expect100 says.
 	EarlyFinal string
+	// TokenListStops reads each Connection and Upgrade line only up to
+	// its first element that is not a bare token (a protocol with a
+	// version, an empty element), as gorilla/websocket's
+	// tokenListContainsValue does; RFC 9110 §5.6.1 defines the whole list.
+	TokenListStops bool
 }
 
 // DefaultConfig returns the default server: the one Negotiate(raw, nil)

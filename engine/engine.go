@@ -198,8 +198,14 @@ type negotiation struct {
 func (n *negotiation) run() {
 	r := n.req
 	if r.isH2Preface() {
-		priorKnowledge(n)
-		return
+		if !n.cfg.H2C.PriorHandled {
+			priorKnowledge(n)
+			return
+		}
+		// The parser's refusals of PRI, * and HTTP/2.0 stay in the trace,
+		// but this server does not apply them (H2CConfig.PriorHandled).
+		n.t.refusal = -1
+		n.t.note(r.LineSpan, notePriorHandled, n.prof.vars()...)
 	}
 	if i := n.t.refusal; i >= 0 {
 		// The parser found a problem that refuses the request: the first
@@ -247,7 +253,7 @@ func (n *negotiation) run() {
 		return
 	case v != nil && v.reject != nil:
 		n.final(v.reject, v.step)
-	case r.Method == "CONNECT":
+	case r.Method == "CONNECT" && !n.prof.tolerates(noteConnectNotProxy):
 		// This origin server is not a proxy (RFC 9110 §9.3.6, §9.1).
 		vars := []Var{{"target", r.Target}}
 		step := n.t.refuse("the server implements the method", r.MethodSpan, noteConnectNotProxy, vars...)

@@ -32,6 +32,11 @@ type H2CConfig struct {
 	// Prior is the answer to the prior-knowledge preface PRI * HTTP/2.0:
 	// "h2" (serve HTTP/2, RFC 9113 §3.3) or "505" (an HTTP/1.1-only server).
 	Prior string
+	// PriorHandled hands "PRI * HTTP/2.0" to the application as an
+	// ordinary request, as Go's net/http does when it serves no HTTP/2
+	// over cleartext: the preface's first line and empty line are the
+	// request, what follows is the next one. Only profiles set it.
+	PriorHandled bool
 }
 
 func defaultH2CConfig() H2CConfig {

@@ -54,6 +54,9 @@ type Profile struct {
 	switched string
 	// ordinary is the library's answer when it does not refuse or switch.
 	ordinary *wording
+	// onSwitch lists notes raised with a 101, each when its wording's
+	// when holds (x/net's h2c switching without "upgrade" in Connection).
+	onSwitch []wording
 	// order101 lists field names the raw 101 writes first, in order
 	// (x/net's h2c writes Connection before Upgrade).
 	order101 []string
@@ -113,12 +116,20 @@ type front struct {
 	// tolerates them (trace.lateProblem), so that the engine makes the
 	// handler's decision.
 	lateBody bool
+	// bodyLenient says the front checks neither the names of trailer
+	// fields (net/http reads the trailer section with its MIME reader but
+	// validates names in the header section only) nor chunk extensions
+	// (it cuts a chunk line at ";" and trims trailing whitespace).
+	bodyLenient bool
 	// optionsStar says the front answers OPTIONS * itself with an empty
 	// 200, before any handler runs (net/http's globalOptionsHandler).
 	optionsStar bool
 	// reasons are the front's reason phrases where they differ from
 	// RFC 9110's.
 	reasons []named[int]
+	// unsupported lists the settings the front cannot follow, as
+	// Profile.unsupported does for the library.
+	unsupported []unsupported
 	// write lays out a handler's response: the status line's version,
 	// the fields the front adds, their order.
 	write func(n *negotiation, w *wording, status int) *Response
@@ -137,9 +148,9 @@ type frontError struct {
 	// as a handler would (net/http's 417), with these fields.
 	handler bool
 	headers []Header
-	// varHas narrows a strict entry to steps whose variable (first)
-	// contains the text (second).
-	varHas [2]string
+	// when narrows an entry to some requests, as wording.when does;
+	// "content-length-list": a Content-Length line holds a list.
+	when string
 }
 
 // profiles lists every profile in the page's order.
@@ -181,12 +192,22 @@ func (p *Profile) Config() Config {
 	return c
 }
 
+// unsupportedAll is the settings neither the library nor its front can
+// follow: the front's, then the library's own.
+func (p *Profile) unsupportedAll() []unsupported {
+	if p.front == nil || len(p.front.unsupported) == 0 {
+		return p.unsupported
+	}
+	return append(append([]unsupported(nil), p.front.unsupported...), p.unsupported...)
+}
+
 // follow returns the Config the library really runs with: c, or a copy
 // with each setting the library cannot follow reset to the library's own
 // behaviour; unfollowed[i] is "key=value" for p.unsupported[i] when it was
 // reset, else "".
 func (p *Profile) follow(c *Config) (_ *Config, unfollowed []string) {
-	for i, u := range p.unsupported {
+	all := p.unsupportedAll()
+	for i, u := range all {
 		s := LookupSetting(u.key)
 		if s == nil {
 			continue
@@ -195,7 +216,7 @@ func (p *Profile) follow(c *Config) (_ *Config, unfollowed []string) {
 			if unfollowed == nil {
 				cp := *c
 				c = &cp
-				unfollowed = make([]string, len(p.unsupported))
+				unfollowed = make([]string, len(all))
 			}
 			unfollowed[i] = u.key + "=" + v
 			s.Set(c, u.want)
@@ -230,22 +251,22 @@ func (p *Profile) rank(n *Note) int {
 	return len(p.order)
 }
 
-// title is "library version", as notes name the library.
-func (p *Profile) title() string { return p.Title }
-
 // profileVars are the placeholders every profile note may use.
 func (p *Profile) vars(extra ...Var) []Var {
 	return append([]Var{{"library", p.Library}, {"version", p.Version}, {"server", p.Title}}, extra...)
 }
 
 // applyProfile rewords the engine's result as the profile's server writes
-// it. It runs once the decision is made, and changes no decision: the
-// status may change only where the library answers the same refusal with
-// another code (a wording entry's status), and every such change is noted.
+// it, once the decision is made. The library's wording may give a refusal
+// another status (a wording entry's status) but not another outcome; only
+// the front's own answers replace the decision: a problem it refuses that
+// the engine lets pass (front.strict, which then decides: Result.Decisive
+// is its step), and OPTIONS * (front.optionsStar, an empty 200). Each is
+// noted in the trace.
 func applyProfile(n *negotiation) {
 	p := n.prof
 	n.res.Server = p.ID
-	for i, u := range p.unsupported {
+	for i, u := range p.unsupportedAll() {
 		if i < len(n.unfollowed) && n.unfollowed[i] != "" {
 			n.t.note(Span{}, noteProfileUnsupported, p.vars(Var{"setting", n.unfollowed[i]}, Var{"feature", u.feature})...)
 		}
@@ -262,16 +283,21 @@ func applyProfile(n *negotiation) {
 	if res.Decisive >= 0 {
 		stage, decisive = n.t.steps[res.Decisive].Stage, n.t.steps[res.Decisive].Note
 	}
-	strict := p.front.strictProblem(n)
+	strict, strictStep := p.front.strictProblem(n)
 	switch {
 	case strict != nil && (decisive == nil || stage != StageSyntax && stage != StageFraming):
-		res.Final = p.front.refuseWith(n, strict, strict.status)
+		res.Final, res.Decisive = p.front.refuseWith(n, strict, strict.status), strictStep
 		n.t.note(Span{}, noteProfileFrontRefuses, p.vars(Var{"front", p.front.name}, Var{"status", res.Final.statusLine()})...)
 	case p.front.optionsStar && n.req.Method == "OPTIONS" && n.req.TargetForm == "asterisk" && (decisive == nil || stage != StageSyntax && stage != StageFraming):
 		res.Final = p.front.write(n, &wording{headers: []Header{{"Content-Length", "0"}}}, 200)
-		res.Switched, res.After = "", nil
+		res.Switched, res.After, res.Decisive = "", nil, -1
 		n.t.note(Span{}, noteFrontOptionsStar, p.vars(Var{"front", p.front.name})...)
 	case res.Final.Status == 101:
+		for _, w := range p.onSwitch {
+			if w.applies(n.req) {
+				n.t.note(Span{}, w.note, p.vars()...)
+			}
+		}
 		switch p.switched {
 		case "front":
 			w := &wording{headers: res.Final.Headers}
@@ -300,6 +326,9 @@ func applyProfile(n *negotiation) {
 		}
 	default:
 		w := p.ordinary
+		if w == nil {
+			w = &wording{}
+		}
 		res.Final = p.front.write(n, w, 200)
 		if w.note != nil && w.applies(n.req) {
 			n.t.note(Span{}, w.note, p.vars()...)
@@ -330,6 +359,8 @@ func (w *wording) applies(r *Request) bool {
 		return !r.HasToken("Connection", "upgrade")
 	case "upgrade":
 		return r.Has("Upgrade")
+	case "content-length-list":
+		return slices.ContainsFunc(r.Values("Content-Length"), func(f Field) bool { return strings.Contains(f.Value, ",") })
 	}
 	return true
 }
@@ -374,37 +405,27 @@ func (f *front) refuseWith(n *negotiation, e *frontError, status int) *Response 
 }
 
 // strictProblem returns the front's refusal of a problem the engine lets
-// pass, when the trace has one.
-func (f *front) strictProblem(n *negotiation) *frontError {
-	for _, s := range n.t.steps {
+// pass, and the index of the step that shows it, when the trace has one.
+func (f *front) strictProblem(n *negotiation) (*frontError, int) {
+	for si, s := range n.t.steps {
 		if s.Note == nil {
 			continue
 		}
 		for i := range f.strict {
 			e := &f.strict[i]
-			if slices.Contains(e.notes, s.Note.ID) && (e.varHas[0] == "" || strings.Contains(lookupVar(s.Vars, e.varHas[0]), e.varHas[1])) {
-				return e
+			if slices.Contains(e.notes, s.Note.ID) && (&wording{when: e.when}).applies(n.req) {
+				return e, si
 			}
 		}
 	}
-	return nil
-}
-
-// lookupVar returns the value of the variable with the name, or "".
-func lookupVar(vars []Var, name string) string {
-	for _, v := range vars {
-		if v.Name == name {
-			return v.Value
-		}
-	}
-	return ""
+	return nil, -1
 }
 
 // lateProblem reports whether the trace has a body problem the front
 // finds only after the handler's answer.
 func (f *front) lateProblem(n *negotiation) bool {
 	for _, s := range n.t.steps {
-		if s.Outcome == Fail && s.Note != nil && n.t.lateProblem(s.Note, s.Span) {
+		if s.Outcome == Fail && s.Note != nil && n.t.lateProblem(s.Note, s.Span, s.Stage) {
 			return true
 		}
 	}
@@ -445,7 +466,7 @@ func wordingVars(r *Request) []Var {
 		{"q:key", strconv.Quote(strings.TrimSpace(first("Sec-WebSocket-Key")))},
 		{"q:origin", strconv.Quote(origin)},
 		{"q:originhost", strconv.Quote(originHost)},
-		{"q:host", strconv.Quote(first("Host"))},
+		{"q:host", strconv.Quote(requestAuthority(r))},
 	}
 }
 

@@ -20,6 +20,14 @@ var goWSTolerates = append([]string{
 	"ws-key-noncanonical-strict", "ws-origin-multiple", "ws-version-duplicate",
 }, netHTTPTolerates...)
 
+// goWSUnsupported are the settings neither Go WebSocket library has an
+// equivalent for: the reference handler serves WebSocket alone.
+var goWSUnsupported = []unsupported{
+	{"ws", "1", "way to turn WebSocket off: the handler calls it on every request"},
+	{"h2c", "0", "h2c upgrade"},
+	{"pmdzlib", "0", "zlib: it compresses with Go's compress/flate"},
+}
+
 var gorillaProfile = &Profile{
 	ID: "gorilla", Title: "gorilla/websocket v1.5.3", Library: "gorilla/websocket", Version: "v1.5.3",
 	Setup: "A net/http handler that calls Upgrader.Upgrade on every request.",
@@ -29,14 +37,17 @@ var gorillaProfile = &Profile{
 		c.WebSocket.Only = "400"
 		c.HTTP.NoConnectionOption = "400"
 		c.WebSocket.Origin = "same-origin"
+		c.WebSocket.OriginHostOnly = true
 		c.WebSocket.Subprotocols = nil
 		c.WebSocket.Deflate.Enabled = false
 		c.WebSocket.Deflate.ServerNoContext = true
 		c.WebSocket.Deflate.ClientNoContext = true
+		c.WebSocket.Deflate.Fixed = "permessage-deflate; server_no_context_takeover; client_no_context_takeover"
 		c.WebSocket.EarlyData = "close"
 		c.HTTP.SwitchOnClose = true
 		c.HTTP.Upgrade10 = true
 		c.HTTP.EarlyFinal = "always"
+		c.HTTP.TokenListStops = true
 	},
 	front: netHTTPFront,
 	// tokenListContainsValue finds 13 in any Sec-WebSocket-Version line.
@@ -51,10 +62,17 @@ var gorillaProfile = &Profile{
 			headers: append([]Header{{"Sec-Websocket-Version", "13"}}, goError...), body: "{reason}\n", note: noteGorillaNotWebSocket},
 	},
 	switched: "raw",
-	unsupported: []unsupported{
+	unsupported: append([]unsupported{
 		{"pmdsnct", "1", "context takeover: it compresses every message alone (server_no_context_takeover)"},
 		{"pmdcnct", "1", "context takeover: it asks the client to compress every message alone (client_no_context_takeover)"},
-	},
+		{"pmdsbits", "15", "option for the LZ77 window size"},
+		{"pmdcbits", "15", "option for the LZ77 window size"},
+		{"wsonly", "400", "other answer to a request that is not a handshake than 400"},
+		{"noconn", "400", "other answer to Upgrade without the upgrade option than 400"},
+		{"wsmethod", "405", "other answer to a non-GET handshake than 405"},
+		{"wsversion", "400", "other answer to an unsupported version than 400"},
+		{"wskey", "lenient", "strict base64 check of the key"},
+	}, goWSUnsupported...),
 }
 
 var coderProfile = &Profile{
@@ -66,6 +84,7 @@ var coderProfile = &Profile{
 		c.WebSocket.Only = "426"
 		c.HTTP.NoConnectionOption = "426"
 		c.WebSocket.Origin = "same-origin"
+		c.WebSocket.OriginHostOnly = true
 		c.WebSocket.Subprotocols = nil
 		c.WebSocket.Deflate.Enabled = false
 		c.HTTP.SwitchOnClose = true
@@ -91,10 +110,20 @@ var coderProfile = &Profile{
 		{notes: []string{"ws-key-missing"}, headers: goError, body: "WebSocket protocol violation: missing Sec-WebSocket-Key\n"},
 		{notes: []string{"ws-key-duplicate"}, headers: goError, body: "WebSocket protocol violation: multiple Sec-WebSocket-Key headers\n"},
 		{notes: []string{"ws-key-invalid"}, headers: goError, body: "WebSocket protocol violation: invalid Sec-WebSocket-Key {q:key}, must be a 16 byte base64 encoded string\n"},
-		{notes: []string{"ws-origin-cross-site", "ws-origin-malformed", "ws-origin-null"}, headers: goError,
+		{notes: []string{"ws-origin-null"}, headers: goError, body: "request Origin {q:origin} is not a valid URL with a host\n", note: noteCoderOrigin},
+		{notes: []string{"ws-origin-cross-site", "ws-origin-malformed"}, headers: goError,
 			body: "request Origin {q:originhost} is not authorized for Host {q:host}\n", note: noteCoderOrigin},
 	},
 	switched: "front",
+	unsupported: append([]unsupported{
+		{"pmdsbits", "15", "option for the LZ77 window size"},
+		{"pmdcbits", "15", "option for the LZ77 window size"},
+		{"wsonly", "426", "other answer to a request that is not a handshake than 426"},
+		{"noconn", "426", "other answer to Upgrade without the upgrade option than 426"},
+		{"wsmethod", "405", "other answer to a non-GET handshake than 405"},
+		{"wsversion", "400", "other answer to an unsupported version than 400"},
+		{"wskey", "lenient", "strict base64 check of the key"},
+	}, goWSUnsupported...),
 }
 
 var xnetH2CProfile = &Profile{
@@ -106,15 +135,26 @@ var xnetH2CProfile = &Profile{
 		c.H2C.IgnoreConnection = true
 		c.H2C.BadSettings = "500"
 		c.H2C.Prior = "h2"
+		c.H2C.PriorHandled = false
 		c.H2C.Preface = "xnet"
 		c.HTTP.SwitchOnClose = true
 		c.HTTP.Upgrade10 = true
 	},
 	front:    netHTTPFront,
 	tolerate: netHTTPTolerates,
-	refusals: []wording{{}},
+	refusals: []wording{{}, {notes: []string{"h2c-settings-500"}, note: noteXNet500}},
 	switched: "raw",
+	onSwitch: []wording{{when: "no-connection-upgrade", note: noteXNetNoUpgradeOption}},
 	order101: []string{"Connection", "Upgrade"},
+	unsupported: []unsupported{
+		{"ws", "0", "WebSocket support"},
+		{"h2c", "1", "way to turn h2c off: h2c.NewHandler always offers it"},
+		{"h2cconn", "1", "check of the upgrade connection option"},
+		{"h2copt", "ignore", "way to upgrade without HTTP2-Settings in Connection"},
+		{"h2cbad", "500", "other answer to a bad HTTP2-Settings than 500"},
+		{"h2cpreface", "xnet", "other SETTINGS than its own"},
+		{"h2prior", "h2", "way to refuse the prior-knowledge preface"},
+	},
 	ordinary: &wording{body: NetHTTPBody},
 }
 
@@ -126,4 +166,9 @@ var netHTTPProfile = &Profile{
 	tolerate:  netHTTPTolerates,
 	refusals:  []wording{{}},
 	ordinary:  &wording{body: NetHTTPBody, note: noteNetHTTPIgnoresUpgrade, when: "upgrade"},
+	unsupported: []unsupported{
+		{"ws", "0", "WebSocket support"},
+		{"h2c", "0", "h2c upgrade without golang.org/x/net/http2/h2c"},
+		{"h2prior", "505", "HTTP/2 over cleartext in this setup: it hands PRI * HTTP/2.0 to the handler"},
+	},
 }

@@ -25,7 +25,7 @@ const NetHTTPBody = "Hello from Go's net/http.\n"
 // any request-target net/url parses, and takes Host as one opaque field.
 var netHTTPTolerates = []string{
 	"method-case", "method-unknown", "method-pri", "asterisk-form-method",
-	"target-userinfo", "target-empty-host", "connect-form", "connect-not-proxy",
+	"target-userinfo", "target-empty-host", "connect-form", "connect-not-implemented",
 	"too-many-fields", "field-line-too-long", "request-line-too-long", "method-too-long",
 	"target-bad-byte",
 }
@@ -46,9 +46,27 @@ var netHTTPFront = &front{
 	// line before the request-line.
 	strict: []frontError{
 		{notes: []string{"leading-empty-line"}, status: 400},
-		{notes: []string{"content-length-repeated"}, status: 400, varHas: [2]string{"value", ","}},
+		{notes: []string{"content-length-repeated"}, status: 400, when: "content-length-list"},
 	},
 	lateBody:    true,
+	bodyLenient: true,
+	unsupported: []unsupported{
+		{"lf", "accept", "option to refuse a bare LF: it always accepts one"},
+		{"ctl", "reject", "option to replace a bare CR or NUL: it always refuses them"},
+		{"rl", "strict", "option to split the request-line on other whitespace than SP"},
+		{"fold", "unfold", "option to refuse obs-fold: it always unfolds"},
+		{"tecl", "te", "option to refuse Transfer-Encoding with Content-Length: it always obeys Transfer-Encoding"},
+		{"needlen", "0", "option to require Content-Length"},
+		{"expect", "send", "choice about 100 (Continue) of its own: it sends it when the handler reads the body"},
+		{"maxline", "1048576", "limit on the request-line of its own: MaxHeaderBytes (maxheader) bounds the whole head"},
+		{"maxfield", "1048576", "limit on one field line of its own: MaxHeaderBytes (maxheader) bounds the whole head"},
+		{"maxfields", "10000", "limit on the number of field lines: MaxHeaderBytes (maxheader) bounds the whole head"},
+		{"maxbody", "16777216", "limit on the body: a handler reads what it wants (http.MaxBytesReader)"},
+		{"maxrequest", "16777216", "limit on the whole request: MaxHeaderBytes (maxheader) bounds the head"},
+		{"adv", "0", "way to advertise protocols in ordinary responses: a handler would set Upgrade itself"},
+		{"tls", "0", "TLS upgrade (RFC 2817)"},
+		{"tlsreq", "0", "TLS upgrade (RFC 2817)"},
+	},
 	optionsStar: true,
 	reasons:     []named[int]{{413, "Request Entity Too Large"}, {422, "Unprocessable Entity"}},
 	write:       netHTTPWrite,
@@ -95,11 +113,13 @@ func netHTTPWrite(n *negotiation, w *wording, status int) *Response {
 		}
 	case !r.AtLeast(1, 1) || r.HasToken("Connection", "close"):
 		closing = true
+	case r.isH2Preface():
+		closing = true // readRequest sets Close on PRI * HTTP/2.0, so that nothing reads the preface's rest
 	}
-	if r.AtLeast(1, 1) && r.HasToken("Expect", "100-continue") && (r.Chunked || len(r.Body) > 0 || !r.BodyComplete) {
+	if status != 101 && r.AtLeast(1, 1) && r.HasToken("Expect", "100-continue") && (r.Chunked || len(r.Body) > 0 || !r.BodyComplete) {
 		closing = true
 	}
-	if n.prof.front.lateProblem(n) {
+	if status != 101 && n.prof.front.lateProblem(n) {
 		closing = true
 	}
 	if closing && !listHas(resp.Get("Connection"), "close") {
@@ -139,14 +159,15 @@ func canonicalName(s string) string {
 // server choose: it unfolds obs-fold, obeys Transfer-Encoding over
 // Content-Length, accepts a bare LF, and reads a header section of up to
 // 1 MB (DefaultMaxHeaderBytes, plus 4096 bytes of slack) with no limit of
-// its own on lines, fields or the body a handler does not read.
+// its own on lines (the settings' largest stand for none), fields or the
+// body a handler does not read.
 func netHTTPConfig(c *Config) {
 	c.HTTP.ObsFold = "unfold"
 	c.HTTP.TECL = "te"
 	c.HTTP.BareLF = "accept"
 	c.HTTP.MaxHeaderBytes = 1<<20 + 4096
-	c.HTTP.MaxRequestLine = 1<<20 + 4096
-	c.HTTP.MaxFieldLine = 1<<20 + 4096
+	c.HTTP.MaxRequestLine = 1 << 20 // the settings' largest; net/http has no limit of its own
+	c.HTTP.MaxFieldLine = 1 << 20
 	c.HTTP.MaxFields = 10000
 	c.HTTP.MaxBody = 1 << 24
 	c.HTTP.MaxRequestBytes = 16 << 20
@@ -154,6 +175,7 @@ func netHTTPConfig(c *Config) {
 	c.HTTP.EarlyFinal = "ordinary"
 	c.H2C.Enabled = false
 	c.H2C.Prior = "505"
+	c.H2C.PriorHandled = true
 	c.WebSocket.Enabled = false
 	c.TLS = TLSConfig{}
 }

@@ -13,7 +13,7 @@ var (
 	noteProfileFrontRefuses = &Note{ID: "profile-front-refuses", Category: Syntax, Level: Info,
 		Summary: "{front} answers {status} itself, before the {library} handler runs.",
 		Detail: "The request fails a check of the HTTP/1.1 server in front of {library}, so the library never sees it. " +
-			"Go's net/http writes such answers with fixed bytes: its status line carries the reason after the phrase (`400 Bad Request: missing required Host header`), the body repeats the status line's text, and `Connection: close` ends the exchange without Content-Length ([RFC 9112 §6.3](rfc:9112#6.3): the close delimits the body). " +
+			"Go's net/http writes most such answers with fixed bytes: the status line may carry the reason after the phrase (`400 Bad Request: missing required Host header`), the body repeats the status line's text, and `Connection: close` ends the exchange without Content-Length ([RFC 9112 §6.3](rfc:9112#6.3): the close delimits the body); a 417 and the empty 200 to OPTIONS * go through its response writer instead. " +
 			"A client reads the status and gives up on the request; the connection is closed.",
 		Ref: Ref{9112, "6.3"}}
 	noteProfileTolerated = &Note{ID: "profile-check-skipped", Category: Syntax, Level: Warn,
@@ -74,7 +74,7 @@ var (
 )
 
 func profileNotes() []*Note {
-	return []*Note{noteFrontOptionsStar, noteTECLKeptOpen, noteSwitchOnClose, noteUpgrade10Honoured, noteEarlyFinal, noteProfileUnsupported, noteProfileFrontRefuses, noteProfileTolerated, noteGorillaOrigin, noteGorillaNotWebSocket, noteWSEarlyClose, noteCoderHTTP10, noteCoderNotWebSocket, noteCoderOrigin, noteNetHTTPIgnoresUpgrade}
+	return []*Note{noteDeflateFixed, noteXNet500, noteXNetNoUpgradeOption, notePriorHandled, noteTokenListStops, noteOriginHostOnly, noteFrontOptionsStar, noteTECLKeptOpen, noteSwitchOnClose, noteUpgrade10Honoured, noteEarlyFinal, noteProfileUnsupported, noteProfileFrontRefuses, noteProfileTolerated, noteGorillaOrigin, noteGorillaNotWebSocket, noteWSEarlyClose, noteCoderHTTP10, noteCoderNotWebSocket, noteCoderOrigin, noteNetHTTPIgnoresUpgrade}
 }
 
 var (
@@ -109,3 +109,47 @@ var noteFrontOptionsStar = &Note{ID: "front-options-asterisk", Category: Upgrade
 	Detail: "OPTIONS with the asterisk-form asks about the server as a whole ([RFC 9110 §9.3.7](rfc:9110#9.3.7)); Go's net/http answers it with 200 and Content-Length: 0 and never passes it to the handler, so {library} never sees the request, its Upgrade field included. " +
 		"A client that offered a protocol with it gets no switch and no refusal.",
 	Ref: Ref{9110, "9.3.7"}}
+
+var noteOriginHostOnly = &Note{ID: "origin-host-only", Category: Security, Level: Warn,
+	Summary: "{server} compares only host[:port] of Origin {origin} with {authority}, and so decides otherwise than an origin comparison.",
+	Detail: "Two origins are the same only when scheme, host and port are ([RFC 6454 §5](rfc:6454#5)), a missing port standing for the scheme's default. " +
+		"{library} {version} compares the text of the Origin's host[:port] with the request's Host instead: https://server.example.com passes for Host server.example.com though its scheme differs, and http://server.example.com:80 fails though it is the same origin. " +
+		"[RFC 6455 §4.2.2](rfc:6455#4.2.2) leaves the Origin check to the server, so both are its choice; a client whose page's origin matches only one way gets 101 or 403 accordingly.",
+	Ref: Ref{6454, "5"}}
+
+var noteTokenListStops = &Note{ID: "token-list-stops", Category: Upgrade, Level: Warn,
+	Summary: "{server} stops reading the {field} list at an element that is not a bare token, so it does not see {token}.",
+	Detail: "{field} is a comma-separated list ([RFC 9110 §5.6.1](rfc:9110#5.6.1)), and a recipient reads every element. " +
+		"{library} {version} reads each line only up to its first element that is not a bare token followed by a comma: a protocol with a version (`websocket/13`, `foo/2`), an empty element, a quoted string. " +
+		"The {token} after it is never seen, so the handshake is refused as if it were missing. " +
+		"Fix: list {token} first, or send it on its own line.",
+	Ref: Ref{9110, "5.6.1"}}
+
+var notePriorHandled = &Note{ID: "prior-knowledge-handled", Category: H2C, Level: Warn,
+	Summary: "{server} does not speak HTTP/2 here and hands PRI * HTTP/2.0 to the handler as an ordinary request.",
+	Detail: "The HTTP/2 connection preface starts with bytes that read as a request-line, `PRI * HTTP/2.0`, chosen so that an HTTP/1.1 server refuses them ([RFC 9113 §3.4](rfc:9113#3.4)). " +
+		"Go's net/http lets exactly this request through to the handler when it serves no HTTP/2 over cleartext, without Host, and {library} answers it like any request; the rest of the preface (`SM`) is read as a next request. " +
+		"A client with prior knowledge of HTTP/2 gets an HTTP/1.1 response where it expects a SETTINGS frame, and fails with a protocol error.",
+	Ref: Ref{9113, "3.4"}}
+
+var (
+	noteXNet500 = &Note{ID: "xnet-h2c-500", Category: H2C, Level: Warn,
+		Summary: "golang.org/x/net/http2/h2c v0.62.0 answers 500 with no body to a missing, repeated or undecodable HTTP2-Settings.",
+		Detail: "x/net's h2c handler sees Upgrade: h2c and HTTP2-Settings in Connection, fails to read the settings, and writes `500 Internal Server Error` before the application's handler runs. " +
+			"[RFC 7540 §3.2.1](rfc:7540#3.2.1) says a server MUST NOT upgrade then, which means answering the request as if Upgrade were absent; a 5xx says the server failed ([RFC 9110 §15.6](rfc:9110#15.6)) though the client erred. " +
+			"A client such as curl gets a server error instead of the resource and does not learn that its HTTP2-Settings was at fault.",
+		Ref: Ref{7540, "3.2.1"}}
+	noteXNetNoUpgradeOption = &Note{ID: "xnet-h2c-no-upgrade-option", Category: H2C, Level: Warn,
+		Summary: "golang.org/x/net/http2/h2c v0.62.0 switches to h2c though Connection does not list \"upgrade\".",
+		Detail: "x/net's h2c handler looks only for h2c in Upgrade and HTTP2-Settings in Connection. " +
+			"Upgrade is a hop-by-hop field: without the \"upgrade\" connection option it may have been forwarded by an intermediary that did not mean it, and it ought to be ignored ([RFC 9110 §7.6.1](rfc:9110#7.6.1)); [RFC 9110 §7.8](rfc:9110#7.8) has the client send the option whenever it sends Upgrade. " +
+			"A client that did not mean to upgrade gets a 101 and HTTP/2 frames it cannot read.",
+		Ref: Ref{9110, "7.6.1"}}
+)
+
+var noteDeflateFixed = &Note{ID: "ws-deflate-fixed", Category: WebSocket, Level: Warn,
+	Summary: "{server} accepts the offer {offer} with its fixed answer {response}, whatever the offer's parameters.",
+	Detail: "{library} {version} with EnableCompression looks only for an extension named exactly `permessage-deflate` and answers every such offer the same way: both no-context-takeover parameters, never a window size. " +
+		"[RFC 7692 §7.1.2.1](rfc:7692#7.1.2.1) says a server that accepts an offer with server_max_window_bits includes it in the response with the same or a smaller value, and §7 has the server decline an offer whose parameters it cannot honour; gorilla's answer leaves the client's window request out. " +
+		"A client that asked for a smaller server window gets a response without it and may fail the connection (RFC 7692 §7.1.2.1 lets a client that needs the limit do so).",
+	Ref: Ref{7692, "7.1.2.1"}}

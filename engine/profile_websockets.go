@@ -309,6 +309,7 @@ func runWebsockets(n *negotiation) {
 		fail(400, "Sec-WebSocket-Key is one base64 value of 16 bytes", keySpan, noteWebsocketsHeader, err)
 		return
 	}
+	n.t.pass("Sec-WebSocket-Key is one base64 value of 16 bytes", keySpan, nil)
 	version, versionSpan, err := single("Sec-WebSocket-Version")
 	if err == "" && version != "13" {
 		err = pyInvalidHeader("Sec-WebSocket-Version", &version)
@@ -317,6 +318,7 @@ func runWebsockets(n *negotiation) {
 		fail(400, "Sec-WebSocket-Version is one field, 13", versionSpan, noteWebsocketsHeader, err)
 		return
 	}
+	n.t.pass("Sec-WebSocket-Version is one field, 13", versionSpan, nil)
 	// process_origin reads Origin with headers.get, which fails on two.
 	if origins, originSpan := pyGetAll(fields, "Origin"); len(origins) > 1 {
 		more := "more than one Origin header found"

@@ -30,6 +30,8 @@ var wsProfile = &Profile{
 		{"wsonly", "426", "another answer to a request that is not an upgrade: its standalone server always answers 426, without Upgrade"},
 		{"pmdsnct", "0", "server_no_context_takeover in this setup (perMessageDeflate: true keeps the defaults)"},
 		{"pmdcnct", "0", "client_no_context_takeover in this setup (perMessageDeflate: true keeps the defaults)"},
+		{"pmdsbits", "15", "a server window below 15 in this setup (serverMaxWindowBits is left at its default)"},
+		{"pmdcbits", "15", "a client window below 15 in this setup (clientMaxWindowBits is left at its default)"},
 	},
 }
 
@@ -219,23 +221,27 @@ func runWS(n *negotiation) {
 		abort("the method is GET", r.MethodSpan, noteWSNodeMethod, "Invalid HTTP method")
 		return
 	}
+	n.t.pass("the method is GET", r.MethodSpan, nil)
 	if !r.AtLeast(1, 1) {
 		n.t.note(r.VersionSpan, noteWSNodeHTTP10, Var{"version", r.Version})
 	}
 	if up, _ := nodeHeader(r, "Upgrade"); lower(up) != "websocket" {
-		abort("Upgrade is websocket (the whole value, any case)", r.fieldSpan("Upgrade"), noteWSNodeUpgrade, "Invalid Upgrade header", []Header(nil)...)
+		abort("Upgrade is websocket (the whole value, any case)", r.fieldSpan("Upgrade"), noteWSNodeUpgrade, "Invalid Upgrade header")
 		return
 	}
+	n.t.pass("Upgrade is websocket (the whole value, any case)", r.fieldSpan("Upgrade"), nil)
 	key, hasKey := nodeHeader(r, "Sec-WebSocket-Key")
 	if !hasKey || !wsNodeKey(key) {
-		abort("Sec-WebSocket-Key matches /^[+/0-9A-Za-z]{22}==$/", r.fieldSpan("Sec-WebSocket-Key"), noteWSNodeKey, "Missing or invalid Sec-WebSocket-Key header")
+		abort("Sec-WebSocket-Key is 22 base64 characters and ==", orLine(r.fieldSpan("Sec-WebSocket-Key"), r), noteWSNodeKey, "Missing or invalid Sec-WebSocket-Key header")
 		return
 	}
+	n.t.pass("Sec-WebSocket-Key is 22 base64 characters and ==", r.fieldSpan("Sec-WebSocket-Key"), nil)
 	version, _ := nodeHeader(r, "Sec-WebSocket-Version")
 	if version != "13" && version != "8" {
-		abort("Sec-WebSocket-Version is 13 or 8", r.fieldSpan("Sec-WebSocket-Version"), noteWSNodeVersion, "Missing or invalid Sec-WebSocket-Version header", Header{"Sec-WebSocket-Version", "13, 8"})
+		abort("Sec-WebSocket-Version is 13 or 8", orLine(r.fieldSpan("Sec-WebSocket-Version"), r), noteWSNodeVersion, "Missing or invalid Sec-WebSocket-Version header", Header{"Sec-WebSocket-Version", "13, 8"})
 		return
 	}
+	n.t.pass("Sec-WebSocket-Version is 13 or 8", r.fieldSpan("Sec-WebSocket-Version"), nil)
 	if version == "8" {
 		n.t.note(r.fieldSpan("Sec-WebSocket-Version"), noteWSNodeVersion8)
 	}
@@ -418,59 +424,98 @@ func wsNodeProtocols(h string) ([]string, bool) {
 }
 
 // wsNodeDeflate is ws's answer to the extension offers with
-// perMessageDeflate: true and its default options: the first acceptable
-// permessage-deflate offer, its parameters echoed except a valueless
-// client_max_window_bits. It returns false where ws aborts: a parse error,
-// an invalid or repeated parameter, or no acceptable offer.
+// perMessageDeflate: true and its default options: the first
+// permessage-deflate offer, its parameters echoed in their order except a
+// valueless client_max_window_bits. It returns false where ws aborts: a
+// syntax error (ws's extension.parse), a repeated, unknown or invalid
+// parameter in any permessage-deflate offer.
 func wsNodeDeflate(h string) (string, bool) {
-	es, _ := splitList(h, 0)
-	var first string
-	found := false
-	for _, e := range es {
-		var params []param
-		head, params, perr := appendParams(params, e)
-		if perr != nil || !isToken(head) {
-			return "", false
-		}
-		if head != "permessage-deflate" {
+	offers, ok := wsNodeExtensions(h)
+	if !ok {
+		return "", false
+	}
+	first := ""
+	for _, o := range offers {
+		if o.name != "permessage-deflate" {
 			continue
 		}
 		out := "permessage-deflate"
-		seen := map[string]bool{}
-		for _, p := range params {
-			if seen[p.Name] {
-				return "", false
-			}
-			seen[p.Name] = true
-			switch p.Name {
-			case "client_max_window_bits":
-				if !p.HasValue {
-					continue
+		for i, p := range o.params {
+			for _, q := range o.params[:i] {
+				if q.name == p.name {
+					return "", false // a parameter with two values
 				}
-				if !wsNodeWindowBits(p.Value) {
+			}
+			switch p.name {
+			case "client_max_window_bits":
+				if !p.flag && !wsNodeWindowBits(p.value) {
 					return "", false
 				}
+				if p.flag {
+					continue // acceptAsServer deletes it
+				}
 			case "server_max_window_bits":
-				if !p.HasValue || !wsNodeWindowBits(p.Value) {
+				if p.flag || !wsNodeWindowBits(p.value) {
 					return "", false
 				}
 			case "client_no_context_takeover", "server_no_context_takeover":
-				if p.HasValue {
+				if !p.flag {
 					return "", false
 				}
 			default:
 				return "", false
 			}
-			out += "; " + p.Name
-			if p.HasValue {
-				out += "=" + p.Value
+			out += "; " + p.name
+			if !p.flag {
+				out += "=" + p.value
 			}
 		}
-		if !found {
-			first, found = out, true
+		if first == "" {
+			first = out
 		}
 	}
 	return first, true
+}
+
+// A wsNodeOffer is one extension offer as ws's extension.parse reads it.
+type wsNodeOffer struct {
+	name   string
+	params []wsNodeParam
+}
+
+type wsNodeParam struct {
+	name, value string
+	flag        bool // a parameter without a value
+}
+
+// wsNodeExtensions is ws's extension.parse, which is stricter than the
+// RFC 6455 §9.1 grammar appendParams reads: no empty element, no SP or
+// HTAB next to "=", and a quoted value whose content is a token. It
+// returns false where ws throws.
+func wsNodeExtensions(h string) ([]wsNodeOffer, bool) {
+	if strings.Contains(h, " =") || strings.Contains(h, "= ") || strings.Contains(h, "\t=") || strings.Contains(h, "=\t") {
+		return nil, false
+	}
+	es, empties := splitList(h, 0)
+	if empties > 0 || len(es) == 0 {
+		return nil, false
+	}
+	offers := make([]wsNodeOffer, 0, len(es))
+	for _, e := range es {
+		name, ps, perr := appendParams(nil, e)
+		if perr != nil {
+			return nil, false
+		}
+		o := wsNodeOffer{name: name}
+		for _, p := range ps {
+			if p.Quoted && !isToken(p.Value) {
+				return nil, false
+			}
+			o.params = append(o.params, wsNodeParam{name: p.Name, value: p.Value, flag: !p.HasValue})
+		}
+		offers = append(offers, o)
+	}
+	return offers, true
 }
 
 // wsNodeWindowBits is ws's windowBitsRegex, /^(?:8|9|1[0-5])$/.

@@ -7,10 +7,10 @@ package engine
 var (
 	noteNodeParseError = &Note{ID: "node-parse-error", Category: Syntax, Level: Bad, Status: 400,
 		Summary: "llhttp, Node's HTTP parser, rejects the request ({problem}), so Node answers a bare 400.",
-		Detail: "Node 20's http server parses with llhttp, which fails on this request as the default server does ([RFC 9112 §2.2](rfc:9112#2.2): a server that receives an invalid request-line or field SHOULD answer 400). " +
+		Detail: "Node 20's http server parses with llhttp, which fails on this request as the default server does ([RFC 9112 §3](rfc:9112#3) asks a recipient of an invalid request-line to answer 400, [§2.2](rfc:9112#2.2) lets it reject a malformed message). " +
 			"Node then writes only `HTTP/1.1 400 Bad Request` and `Connection: close`, with no Date, no Content-Length and no body, and closes the connection (lib/_http_server.js, socketOnError). " +
 			"Neither ws nor the application sees the request.",
-		Ref: Ref{9112, "2.2"}}
+		Ref: Ref{9112, "3"}}
 	noteNodeHeaderOverflow = &Note{ID: "node-header-overflow", Category: Syntax, Level: Bad, Status: 431,
 		Summary: "The request's head is over Node's 16 KiB limit ({problem}), so Node answers a bare 431.",
 		Detail: "Node 20 reads at most 16 KiB of request-line and fields (the --max-http-header-size default); llhttp stops with HPE_HEADER_OVERFLOW beyond it. " +

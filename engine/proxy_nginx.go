@@ -205,6 +205,9 @@ func negotiateProxy(raw []byte, cfg *Config) *Result {
 	res.Hop = hop
 	res.Server = profileOf(&backendCfg).ID
 	defer func() {
+		if f := res.Final; f != nil && r.Method == "HEAD" && f.Status >= 200 {
+			f.Body = nil // no content in an answer to HEAD, nginx's pages included (RFC 9110 §9.3.2)
+		}
 		res.Trace = n.t.finish()
 		hop.Trace = res.Trace
 	}()
@@ -418,10 +421,16 @@ func nginxForward(n *negotiation) []byte {
 			n.t.note(r.fieldSpan("Host"), noteNginxHost, Var{"host", h})
 		}
 	}
+	body := r.Body
+	if r.Chunked && len(body) == 0 && r.HeaderEnd < len(r.Raw) {
+		// The default server's parser stopped at a problem nginx lets
+		// through (nginxLetsThrough): nginx's own chunked reader reads on.
+		body = nginxDechunk(r.Raw[r.HeaderEnd:])
+	}
 	if r.Has("Content-Length") || r.Chunked {
-		add("Content-Length", strconv.Itoa(len(r.Body)))
+		add("Content-Length", strconv.Itoa(len(body)))
 		if r.Chunked {
-			n.t.note(r.fieldSpan("Transfer-Encoding"), noteNginxDechunk, Var{"count", strconv.Itoa(len(r.Body))})
+			n.t.note(r.fieldSpan("Transfer-Encoding"), noteNginxDechunk, Var{"count", strconv.Itoa(len(body))})
 		}
 	}
 	var dropped []string
@@ -451,8 +460,36 @@ func nginxForward(n *negotiation) []byte {
 		}
 	}
 	b = append(b, "\r\n"...)
-	b = append(b, r.Body...)
+	b = append(b, body...)
 	return b
+}
+
+// nginxDechunk reads a chunked body as nginx does: a chunk-size line ends
+// with LF (a CR before it, chunk extensions and trailing whitespace are
+// skipped), the data is followed by CRLF or LF, and the trailer section
+// after the last chunk is not read.
+func nginxDechunk(b []byte) []byte {
+	var out []byte
+	for len(b) > 0 {
+		i := strings.IndexByte(string(b), '\n')
+		if i < 0 {
+			break
+		}
+		line, _, _ := strings.Cut(string(b[:i]), ";")
+		size, ok := parseHex(strings.TrimRight(line, " \t\r"))
+		if !ok || size <= 0 || size > int64(len(b)-i-1) {
+			break
+		}
+		out = append(out, b[i+1:int64(i+1)+size]...)
+		b = b[int64(i+1)+size:]
+		if len(b) > 0 && b[0] == '\r' {
+			b = b[1:]
+		}
+		if len(b) > 0 && b[0] == '\n' {
+			b = b[1:]
+		}
+	}
+	return out
 }
 
 // nginxRewrite is the server's answer as nginx sends it on: the server's
@@ -482,7 +519,8 @@ func nginxRewrite(n *negotiation, backend *Result) *Response {
 		chunked = chunked && listHas(te, "chunked")
 		cl, hasCL := get("Content-Length")
 		switch {
-		case in.Status == 204 || in.Status == 304 || in.Status < 200:
+		case in.Status == 204 || in.Status == 304 || in.Status < 200 || r.Method == "HEAD" && !hasCL:
+			// No content, and for HEAD no framing of a content never sent.
 		case hasCL && !chunked:
 			out.Add("Content-Length", cl)
 		case nginxAtLeast11(r):
@@ -490,7 +528,7 @@ func nginxRewrite(n *negotiation, backend *Result) *Response {
 			// the server's close): nginx sends it on chunked.
 			out.Add("Transfer-Encoding", "chunked")
 			if chunked {
-				body = dechunk(body)
+				body = nginxDechunk(body)
 			}
 			if len(body) > 0 {
 				body = append(append([]byte(strconv.FormatInt(int64(len(body)), 16)+"\r\n"), body...), "\r\n"...)
@@ -500,7 +538,7 @@ func nginxRewrite(n *negotiation, backend *Result) *Response {
 		default:
 			keepAlive = false
 			if chunked {
-				body = dechunk(body)
+				body = nginxDechunk(body)
 			}
 		}
 	}
@@ -526,24 +564,5 @@ func nginxRewrite(n *negotiation, backend *Result) *Response {
 	out.Body = body
 	n.t.pass("nginx sends the server's answer on with its own fields", Span{}, noteNginxRewrite,
 		Var{"status", in.statusLine()}, Var{"hidden", strings.Join(hidden, ", ")}, Var{"connection", out.Get("Connection")})
-	return out
-}
-
-// dechunk decodes a chunked body, leniently: what the engine's profiles
-// write is well-formed.
-func dechunk(b []byte) []byte {
-	var out []byte
-	for len(b) > 0 {
-		i := strings.Index(string(b), "\r\n")
-		if i < 0 {
-			break
-		}
-		size, ok := parseHex(strings.TrimSpace(strings.SplitN(string(b[:i]), ";", 2)[0]))
-		if !ok || size == 0 || int64(len(b)) < int64(i+2)+size {
-			break
-		}
-		out = append(out, b[i+2:int64(i+2)+size]...)
-		b = b[min(int64(len(b)), int64(i+2)+size+2):]
-	}
 	return out
 }

@@ -39,3 +39,21 @@ func TestProxyLimits(t *testing.T) {
 		})
 	}
 }
+
+// TestProxyHead checks that nginx's answers to HEAD, its own pages and the
+// server's answers alike, carry no content (RFC 9110 §9.3.2).
+func TestProxyHead(t *testing.T) {
+	for _, tc := range []struct{ srv, req string }{
+		{"nethttp", "HEAD / HTTP/1.1\r\nHost: a\r\n\r\n"},
+		{"ws", "HEAD / HTTP/1.1\r\nHost: a\r\n\r\n"},
+		{"ws", "HEAD / HTTP/1.1\r\n\r\n"},
+		{"nethttp", "HEAD / HTTP/1.1\r\nHost: a\r\nX-Note: a\x1bb\r\n\r\n"},
+	} {
+		cfg := LookupProfile(tc.srv).Config()
+		cfg.Proxy = "nginx"
+		res := Negotiate([]byte(tc.req), &cfg)
+		if res.Final == nil || len(res.Final.Body) > 0 || res.Final.Get("Transfer-Encoding") != "" {
+			t.Errorf("%s %q: the answer to HEAD has content or framing for it:\n%q", tc.srv, tc.req, res.Bytes())
+		}
+	}
+}

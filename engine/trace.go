@@ -112,7 +112,7 @@ func (t *trace) reserve(n int) {
 // callers' variadic arguments need no allocation of their own.
 func (t *trace) add(o Outcome, check string, sp Span, n *Note, vars []Var, keep bool) int {
 	first := t.refusal < 0 && o == Fail && n != nil && n.Level == Bad && n.Status != 0
-	tolerated := o == Fail && t.prof != nil && (t.prof.tolerates(n) || t.lateProblem(n, sp))
+	tolerated := o == Fail && t.prof != nil && (t.prof.tolerates(n) || t.lateProblem(n, sp, t.stage) || t.lenientInBody(n, sp, t.stage))
 	if tolerated {
 		first, keep = false, false
 	}
@@ -134,12 +134,22 @@ func (t *trace) add(o Outcome, check string, sp Span, n *Note, vars []Var, keep 
 // lateProblem reports whether a refusal is a problem of the message body
 // that the profile's front finds only after the handler has answered
 // (front.lateBody).
-func (t *trace) lateProblem(n *Note, sp Span) bool {
+func (t *trace) lateProblem(n *Note, sp Span, stage Stage) bool {
 	if t.prof == nil {
 		return false
 	}
 	f := t.prof.front
-	return f != nil && f.lateBody && n != nil && n.Level == Bad && t.stage == StageFraming && t.bodyAt > 0 && sp.Start >= t.bodyAt
+	return f != nil && f.lateBody && n != nil && n.Level == Bad && stage == StageFraming && t.bodyAt > 0 && sp.Start >= t.bodyAt && !t.lenientInBody(n, sp, stage)
+}
+
+// lenientInBody reports whether a refusal is of a trailer field's name or
+// of a chunk extension, which the profile's front does not check
+// (front.bodyLenient).
+func (t *trace) lenientInBody(n *Note, sp Span, stage Stage) bool {
+	if t.prof == nil || t.prof.front == nil || !t.prof.front.bodyLenient || n == nil {
+		return false
+	}
+	return stage == StageFraming && t.bodyAt > 0 && sp.Start >= t.bodyAt && (n == noteFieldNameNotToken || n == noteSpaceBeforeColon || n == noteChunkExtSyntax)
 }
 
 // keepVars copies vars into t.vars and returns the copy, capped so that an

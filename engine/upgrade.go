@@ -95,6 +95,10 @@ func (n *negotiation) upgradeStage() *verdict {
 	conns := r.Values("Connection")
 	connSpan := spanOf(conns)
 	hasOption := r.HasToken("Connection", "upgrade")
+	if n.cfg.HTTP.TokenListStops && hasOption && !stoppingListHas(conns, "upgrade") {
+		hasOption = false
+		n.t.note(spanOf(conns), noteTokenListStops, n.prof.vars(Var{"field", "Connection"}, Var{"token", "upgrade"})...)
+	}
 	checkConnection(n, conns)
 
 	if len(upgrades) == 0 {
@@ -117,6 +121,15 @@ func (n *negotiation) upgradeStage() *verdict {
 	}
 	var listed int
 	n.offers, listed = parseOffers(n, upgrades)
+	if n.cfg.HTTP.TokenListStops && !stoppingListHas(upgrades, "websocket") {
+		n.offers = slices.DeleteFunc(n.offers, func(o offer) bool {
+			if !equalFold(o.Name, "websocket") {
+				return false
+			}
+			n.t.note(o.Span, noteTokenListStops, n.prof.vars(Var{"field", "Upgrade"}, Var{"token", "websocket"})...)
+			return true
+		})
+	}
 	if len(n.offers) == 0 {
 		if listed > 0 {
 			n.t.skip("the request offers a well-formed protocol in Upgrade", sp, nil)
@@ -213,7 +226,7 @@ func (n *negotiation) switchable() bool {
 		}
 		n.t.note(sp, noteSwitchOnClose, n.prof.vars(Var{"why", why})...)
 	}
-	if r.Method == "CONNECT" {
+	if r.Method == "CONNECT" && !n.prof.tolerates(noteConnectNotProxy) { // a server that passes CONNECT to its handler lets the handler decide
 		n.t.fail("the request's semantics can be honoured after a switch", r.MethodSpan, noteSemanticsNotHonoured,
 			Var{"protocol", n.offers[0].String()}, Var{"why", "this origin server does not implement CONNECT"})
 		return false
@@ -327,6 +340,35 @@ func parseOffers(n *negotiation, lines []Field) (offers []offer, listed int) {
 		}
 	}
 	return offers, listed
+}
+
+// stoppingListHas is the list lookup of a library that reads each line
+// only up to its first element that is not a bare token followed by a
+// comma or the end (Config.HTTP.TokenListStops).
+func stoppingListHas(lines []Field, token string) bool {
+	for _, f := range lines {
+		s := f.Value
+		for range len(s) + 1 {
+			s = strings.TrimLeft(s, " \t")
+			i := firstNonTchar(s)
+			if i < 0 {
+				i = len(s)
+			}
+			t := s[:i]
+			s = strings.TrimLeft(s[i:], " \t")
+			if t == "" || s != "" && s[0] != ',' {
+				break
+			}
+			if equalFold(t, token) {
+				return true
+			}
+			if s == "" {
+				break
+			}
+			s = s[1:]
+		}
+	}
+	return false
 }
 
 // checkConnection lints the Connection options (RFC 9110 §7.6.1) of the

@@ -39,6 +39,13 @@ type WebSocketConfig struct {
 	Origin string
 	// Origins is the allow-list, serialized origins such as https://a.example.
 	Origins []string
+	// OriginHostOnly makes the same-origin policy compare only the
+	// Origin's host[:port] with the request's authority, ASCII
+	// case-insensitively, not the origin triple of RFC 6454 §5 (scheme,
+	// host, port with the scheme's default): what gorilla/websocket's
+	// checkSameOrigin and coder/websocket's authenticateOrigin do. Only
+	// profiles set it.
+	OriginHostOnly bool
 	// Deflate enables permessage-deflate (RFC 7692); see websocket_deflate.go.
 	Deflate DeflateConfig
 	// EarlyData is what the server does when bytes follow the handshake's

@@ -34,6 +34,12 @@ type DeflateConfig struct {
 	// Zlib makes the server behave like one built on zlib, which cannot
 	// compress with a 256-byte window: it declines server_max_window_bits=8.
 	Zlib bool
+	// Fixed, when set, accepts the first offer named exactly
+	// permessage-deflate, whatever its parameters, and answers with this
+	// element: gorilla/websocket's "permessage-deflate;
+	// server_no_context_takeover; client_no_context_takeover". Only
+	// profiles set it.
+	Fixed string
 }
 
 func defaultDeflateConfig() DeflateConfig {
@@ -128,6 +134,11 @@ func negotiateExtensions(n *negotiation, offers []extOffer) string {
 			n.t.skip("the server supports permessage-deflate", o.e.Span, noteWSDeflateDisabled)
 		case accepted != "":
 			n.t.skip("only one permessage-deflate offer is accepted", o.e.Span, noteWSDeflateAlternative, Var{"offer", o.e.Value})
+		case d.Fixed != "":
+			if o.name == "permessage-deflate" {
+				accepted = d.Fixed
+				n.t.pass("a permessage-deflate offer is accepted", o.e.Span, noteDeflateFixed, n.prof.vars(Var{"offer", o.e.Value}, Var{"response", d.Fixed})...)
+			}
 		default:
 			if resp, ok := acceptDeflate(n, o); ok {
 				accepted = resp

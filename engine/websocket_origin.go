@@ -85,6 +85,21 @@ func checkOrigin(c *wsCheck) {
 	case "same-origin":
 		scheme, _, _ := parseOrigin(o.Value)
 		server := serverOrigin(r)
+		if n.cfg.WebSocket.OriginHostOnly {
+			// The library compares host[:port] as text; say so when the
+			// origin comparison would decide otherwise.
+			authority := requestAuthority(r)
+			same := equalFold(hostport, authority)
+			if same != (makeOrigin(scheme, hostport) == server) {
+				n.t.note(o.ValueSpan, noteOriginHostOnly, n.prof.vars(Var{"origin", o.Value}, Var{"authority", authority})...)
+			}
+			if !same {
+				c.fail(check, o.ValueSpan, noteWSOriginCross, Var{"origin", o.Value}, Var{"server", "http://" + authority})
+				return
+			}
+			n.t.pass(check, o.ValueSpan, noteWSOriginSame, Var{"origin", o.Value}, Var{"server", "http://" + authority})
+			return
+		}
 		if makeOrigin(scheme, hostport) != server {
 			c.fail(check, o.ValueSpan, noteWSOriginCross, Var{"origin", o.Value}, Var{"server", server.String()})
 			return
@@ -167,11 +182,17 @@ func (o origin) String() string {
 // host and port are the request's authority: an absolute-form target's,
 // which an origin server uses instead of Host (RFC 9112 §3.2.2), else Host's.
 func serverOrigin(r *Request) origin {
+	return makeOrigin("http", requestAuthority(r))
+}
+
+// requestAuthority is the request's authority: an absolute-form target's,
+// which an origin server uses instead of Host (RFC 9112 §3.2.2), else Host's.
+func requestAuthority(r *Request) string {
 	authority := ""
 	if r.TargetForm == "absolute" {
 		authority, _ = targetAuthority(r)
 	} else if hs := r.Values("Host"); len(hs) == 1 {
 		authority = hs[0].Value
 	}
-	return makeOrigin("http", authority)
+	return authority
 }

@@ -18,3 +18,16 @@ func TestCoder(t *testing.T) {
 	}))
 	compareProfile(t, "coder", addr, corpus(t))
 }
+
+// TestCoderConfigured compares srv=coder&wsproto=chat,superchat&pmd=1 with
+// AcceptOptions{Subprotocols: chat, superchat; CompressionMode:
+// CompressionContextTakeover}.
+func TestCoderConfigured(t *testing.T) {
+	opts := &websocket.AcceptOptions{Subprotocols: []string{"chat", "superchat"}, CompressionMode: websocket.CompressionContextTakeover}
+	addr := serve(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if c, err := websocket.Accept(w, r, opts); err == nil {
+			c.CloseNow()
+		}
+	}))
+	compareConfigured(t, "coder-configured", "coder", "wsproto=chat,superchat&pmd=1", addr, handshakes(t))
+}

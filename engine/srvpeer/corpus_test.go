@@ -1,6 +1,7 @@
 package srvpeer
 
 import (
+	"bytes"
 	"flag"
 	"io"
 	"log"
@@ -61,6 +62,19 @@ func corpus(t *testing.T) []Case {
 	}
 	if len(out) < 300 {
 		t.Fatalf("the corpus has %d requests, want at least 300", len(out))
+	}
+	return out
+}
+
+// handshakes are the corpus's WebSocket handshakes: the requests whose
+// Upgrade field offers websocket, where a library's configuration
+// (subprotocols, compression) shows.
+func handshakes(t *testing.T) []Case {
+	var out []Case
+	for _, c := range corpus(t) {
+		if bytes.Contains(bytes.ToLower(c.Raw), []byte("upgrade: websocket")) {
+			out = append(out, c)
+		}
 	}
 	return out
 }

@@ -19,3 +19,15 @@ func TestGorilla(t *testing.T) {
 	}))
 	compareProfile(t, "gorilla", addr, corpus(t))
 }
+
+// TestGorillaConfigured compares srv=gorilla&wsproto=chat,superchat&pmd=1
+// with Upgrader{Subprotocols: chat, superchat; EnableCompression: true}.
+func TestGorillaConfigured(t *testing.T) {
+	up := websocket.Upgrader{Subprotocols: []string{"chat", "superchat"}, EnableCompression: true}
+	addr := serve(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if c, err := up.Upgrade(w, r, nil); err == nil {
+			c.Close()
+		}
+	}))
+	compareConfigured(t, "gorilla-configured", "gorilla", "wsproto=chat,superchat&pmd=1", addr, handshakes(t))
+}

@@ -19,7 +19,7 @@ func TestLaunchers(t *testing.T) {
 		{"nginx+ws", func(t testing.TB) string { return startNginx(t, startWS(t)) }},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := realAnswer(tc.start(t), sample, false, false)
+			got, err := realAnswer(tc.start(t), sample, false, false, false)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -7,8 +7,6 @@ import (
 	"github.com/gorilla/websocket"
 	"golang.org/x/net/http2"
 	"golang.org/x/net/http2/h2c"
-
-	"github.com/upgrade-playground/playground/engine"
 )
 
 // TestNginx compares the proxy=nginx hop with Debian's nginx 1.22.1 and the
@@ -37,10 +35,7 @@ func TestNginx(t *testing.T) {
 		}},
 	} {
 		t.Run(tc.profile, func(t *testing.T) {
-			addr := startNginx(t, tc.start(t))
-			cfg := engine.LookupProfile(tc.profile).Config()
-			cfg.Proxy = "nginx"
-			compareConfig(t, "nginx-"+tc.profile, cfg, addr, corpus(t))
+			compareConfigured(t, "nginx-"+tc.profile, tc.profile, "proxy=nginx", startNginx(t, tc.start(t)), corpus(t))
 		})
 	}
 }

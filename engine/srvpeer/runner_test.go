@@ -227,18 +227,14 @@ func isReset(err error) bool {
 // the answer's own framing or the server's close; hang is a safety net.
 const (
 	waitFor = 500 * time.Millisecond
-	hang    = 5 * time.Second
+	hang    = 3 * time.Second
 )
 
 // realAnswer sends raw over a fresh TCP connection to addr and reads the
-// answer. waiting says that the engine expects the server to wait.
-func realAnswer(addr string, raw []byte, head, waiting bool) (answer, error) {
-	return readReal(addr, raw, head, waiting, false)
-}
-
-// readReal is realAnswer; h2 says that the engine expects HTTP/2 frames,
-// which end the answer at the first frame header.
-func readReal(addr string, raw []byte, head, waiting, h2 bool) (answer, error) {
+// answer: head says the request is HEAD (no body follows the response's
+// head), waiting that the engine expects the server to wait, h2 that it
+// expects HTTP/2 frames, which end the answer at the first frame header.
+func realAnswer(addr string, raw []byte, head, waiting, h2 bool) (answer, error) {
 	c, err := net.Dial("tcp", addr)
 	if err != nil {
 		return answer{}, err
@@ -268,14 +264,16 @@ func readReal(addr string, raw []byte, head, waiting, h2 bool) (answer, error) {
 
 // A difference is one line of testdata/differences-<profile>.txt:
 //
-//	request-pattern | what differs | reason
+//	request-pattern ... | what differs | reason
 //
-// The pattern is a request name or a path.Match pattern over names (one
-// line per real cause); what differs is the word differs returns.
+// The patterns, separated by spaces, are request names or path.Match
+// patterns over names, so that one line lists every request of one real
+// cause; what differs is the word differs returns.
 type difference struct {
-	pattern, what, reason string
-	line                  int
-	used                  int
+	patterns     []string
+	what, reason string
+	line         int
+	usedBy       map[string]int // differing requests per pattern
 }
 
 // readDifferences reads a profile's table of known differences.
@@ -295,9 +293,11 @@ func readDifferences(t *testing.T, profile string) []*difference {
 		if len(parts) != 3 || strings.TrimSpace(parts[2]) == "" {
 			t.Fatalf("%s:%d: want \"request | what differs | reason\"", file, i+1)
 		}
-		d := &difference{pattern: strings.TrimSpace(parts[0]), what: strings.TrimSpace(parts[1]), reason: strings.TrimSpace(parts[2]), line: i + 1}
-		if _, err := path.Match(d.pattern, ""); err != nil {
-			t.Fatalf("%s:%d: bad pattern %q", file, i+1, d.pattern)
+		d := &difference{patterns: strings.Fields(parts[0]), what: strings.TrimSpace(parts[1]), reason: strings.TrimSpace(parts[2]), line: i + 1}
+		for _, p := range d.patterns {
+			if _, err := path.Match(p, ""); err != nil {
+				t.Fatalf("%s:%d: bad pattern %q", file, i+1, p)
+			}
 		}
 		out = append(out, d)
 	}
@@ -307,8 +307,14 @@ func readDifferences(t *testing.T, profile string) []*difference {
 // listed returns the difference that lists the request's difference, or nil.
 func listed(diffs []*difference, name, what string) *difference {
 	for _, d := range diffs {
-		if ok, _ := path.Match(d.pattern, name); ok && d.what == what {
-			return d
+		for _, p := range d.patterns {
+			if ok, _ := path.Match(p, name); ok && d.what == what {
+				if d.usedBy == nil {
+					d.usedBy = map[string]int{}
+				}
+				d.usedBy[p]++
+				return d
+			}
 		}
 	}
 	return nil
@@ -319,28 +325,48 @@ func listed(diffs []*difference, name, what string) *difference {
 // difference not listed in testdata/differences-<profile>.txt and on every
 // listed one that no longer occurs, and logs the agreement count.
 func compareProfile(t *testing.T, profile, addr string, cases []Case) {
+	compareConfigured(t, profile, profile, "", addr, cases)
+}
+
+// compareConfigured is compareProfile for the profile with settings
+// applied on top (key=value&key=value, a deep link's), as the
+// application's configuration of the library: the real server at addr
+// runs the library configured the same way; proxy=nginx puts the nginx
+// hop in front, as the real nginx is in front of addr. Its differences
+// are listed in testdata/differences-<label>.txt.
+func compareConfigured(t *testing.T, label, profile, settings, addr string, cases []Case) {
 	p := engine.LookupProfile(profile)
 	if p == nil {
 		t.Fatalf("no profile %q", profile)
 	}
-	compareConfig(t, profile, p.Config(), addr, cases)
-}
-
-// compareConfig is compareProfile for any server the engine plays: a
-// profile with settings changed, or a proxy in front of one. name names
-// its table, testdata/differences-<name>.txt, and its summary line.
-func compareConfig(t *testing.T, name string, cfg engine.Config, addr string, cases []Case) {
-	profile := engine.LookupProfile(cfg.Server).ID
-	diffs := readDifferences(t, name)
+	cfg := p.Config()
+	for _, kv := range strings.Split(settings, "&") {
+		if kv == "" {
+			continue
+		}
+		k, v, _ := strings.Cut(kv, "=")
+		if k == "proxy" {
+			cfg.Proxy = v // a proxy in front of the profile (the link key proxy)
+			continue
+		}
+		s := engine.LookupSetting(k)
+		if s == nil {
+			t.Fatalf("no setting %q", k)
+		}
+		if err := s.Set(&cfg, v); err != nil {
+			t.Fatalf("%s: %v", kv, err)
+		}
+	}
+	diffs := readDifferences(t, label)
 	agree, known := 0, 0
 	var report strings.Builder
 	for _, c := range cases {
 		res := engine.Negotiate(c.Raw, &cfg)
-		if res.Server != profile {
+		if res.Server != p.ID {
 			t.Errorf("%s: Result.Server is %q, want %q", c.Name, res.Server, profile)
 		}
 		eng := engineAnswer(res)
-		real, err := readReal(addr, c.Raw, res.Request.Method == "HEAD", eng.Waiting, eng.H2)
+		real, err := realAnswer(addr, c.Raw, res.Request.Method == "HEAD", eng.Waiting, eng.H2)
 		if err != nil {
 			real = answer{Heads: []string{"read error: " + err.Error()}}
 		}
@@ -350,7 +376,6 @@ func compareConfig(t *testing.T, name string, cfg engine.Config, addr string, ca
 			continue
 		}
 		if d := listed(diffs, c.Name, what); d != nil {
-			d.used++
 			known++
 			continue
 		}
@@ -358,15 +383,17 @@ func compareConfig(t *testing.T, name string, cfg engine.Config, addr string, ca
 		t.Errorf("%s: unlisted difference (%s)\nengine:\n%s\nreal:\n%s", c.Name, what, eng, real)
 	}
 	for _, d := range diffs {
-		if d.used == 0 {
-			t.Errorf("testdata/differences-%s.txt:%d: %q (%s) no longer differs: remove the line", name, d.line, d.pattern, d.what)
+		for _, p := range d.patterns {
+			if d.usedBy[p] == 0 {
+				t.Errorf("testdata/differences-%s.txt:%d: %q (%s) no longer differs: remove it", label, d.line, p, d.what)
+			}
 		}
 	}
 	if *dump != "" && report.Len() > 0 {
-		os.WriteFile(*dump+"-"+name+".txt", []byte(report.String()), 0o644)
+		os.WriteFile(*dump+"-"+label+".txt", []byte(report.String()), 0o644)
 	}
-	t.Logf("%s: %d/%d agree, %d listed differences", name, agree, len(cases), known)
-	fmt.Printf("srvpeer summary: %s: %d/%d agree, %d listed differences\n", name, agree, len(cases), known)
+	t.Logf("%s: %d/%d agree, %d listed differences", label, agree, len(cases), known)
+	fmt.Printf("srvpeer summary: %s: %d/%d agree, %d listed differences\n", label, agree, len(cases), known)
 }
 
 func indent(s string) string { return strings.ReplaceAll(s, "\n", "\n\t        ") }

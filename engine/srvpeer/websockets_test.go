@@ -7,3 +7,15 @@ import "testing"
 func TestWebsockets(t *testing.T) {
 	compareProfile(t, "websockets", startWebsockets(t), corpus(t))
 }
+
+// TestWebsocketsConfigured compares srv=websockets&wsproto=chat,superchat
+// with serve(subprotocols=["chat", "superchat"]), and
+// srv=websockets&pmd=0 with serve(compression=None).
+func TestWebsocketsConfigured(t *testing.T) {
+	t.Run("subprotocols", func(t *testing.T) {
+		compareConfigured(t, "websockets-subprotocols", "websockets", "wsproto=chat,superchat", startWebsockets(t, "chat,superchat"), corpus(t))
+	})
+	t.Run("no-compression", func(t *testing.T) {
+		compareConfigured(t, "websockets-no-compression", "websockets", "pmd=0", startWebsockets(t, "nopmd"), corpus(t))
+	})
+}

@@ -7,3 +7,10 @@ import "testing"
 func TestWS(t *testing.T) {
 	compareProfile(t, "ws", startWS(t), corpus(t))
 }
+
+// TestWSConfigured compares srv=ws&wsproto=chat,superchat&pmd=1 with ws's
+// server created with perMessageDeflate: true and a handleProtocols that
+// prefers chat, then superchat.
+func TestWSConfigured(t *testing.T) {
+	compareConfigured(t, "ws-configured", "ws", "wsproto=chat,superchat&pmd=1", startWS(t, "pmd", "chat,superchat"), corpus(t))
+}
