@@ -20,7 +20,8 @@ import (
 type finding uint8
 
 const (
-	fHeadIncomplete           finding = iota // the head does not end with an empty line
+	fEmpty                    finding = iota // no byte came: the server closed the connection
+	fHeadIncomplete                          // the head does not end with an empty line
 	fStatusLine                              // the status line breaks RFC 9112 §4
 	fVersion                                 // the version is not HTTP/1.1
 	fBareLFStatus                            // the status line ends with a bare LF
@@ -211,7 +212,7 @@ func (j *judge) syntax() {
 	const lineCheck = "the status line is HTTP-version SP status-code SP reason-phrase"
 	switch {
 	case len(r.Raw) == 0:
-		j.find(fHeadIncomplete, "the response head is complete", Span{}, noteClientEmpty)
+		j.find(fEmpty, "the response head is complete", Span{}, noteClientEmpty)
 		return
 	case r.LineProblem != "":
 		j.find(fStatusLine, lineCheck, r.LineSpan, noteClientStatusLine, Var{"line", shown(clip(string(r.Raw[r.LineSpan.Start:r.LineSpan.End])))}, Var{"why", r.LineProblem})

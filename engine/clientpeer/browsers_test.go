@@ -8,7 +8,6 @@ import (
 	"regexp"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
@@ -248,7 +247,7 @@ func runFirefox(t *testing.T, m *mock, cells []cell) map[cell]outcome {
 	m.mu.Unlock()
 	cmd := exec.Command(ff, "--headless", "--no-remote", "--profile", profile, "http://"+m.addr()+"/firefox")
 	cmd.Env = append(os.Environ(), "MOZ_LOG=nsWebSocket:5,sync", "MOZ_LOG_FILE="+logFile, "MOZ_CRASHREPORTER_DISABLE=1")
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	ownGroup(cmd)
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
@@ -257,7 +256,7 @@ func runFirefox(t *testing.T, m *mock, cells []cell) map[cell]outcome {
 	stop := func() {
 		if !stopped {
 			stopped = true
-			syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
+			killGroup(cmd)
 			cmd.Wait()
 		}
 	}

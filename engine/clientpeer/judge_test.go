@@ -31,11 +31,9 @@ func (d *deliberate) matches(c cell) bool {
 	return v && g && cl
 }
 
-func readDeliberate(t *testing.T) []*deliberate {
-	b, err := os.ReadFile(deliberateFile)
-	if err != nil {
-		t.Fatal(err)
-	}
+// parseDeliberate reads deliberate.txt: "variation<TAB>configuration<TAB>
+// client<TAB>reason" lines, # comments and blank lines.
+func parseDeliberate(b []byte) ([]*deliberate, error) {
 	var list []*deliberate
 	sc := bufio.NewScanner(bytes.NewReader(b))
 	for n := 1; sc.Scan(); n++ {
@@ -45,16 +43,16 @@ func readDeliberate(t *testing.T) []*deliberate {
 		}
 		f := strings.SplitN(line, "\t", 4)
 		if len(f) != 4 || strings.TrimSpace(f[3]) == "" {
-			t.Fatalf("%s:%d: want variation<TAB>configuration<TAB>client<TAB>reason", deliberateFile, n)
+			return nil, fmt.Errorf("%s:%d: want variation<TAB>configuration<TAB>client<TAB>reason", deliberateFile, n)
 		}
 		for _, p := range f[:3] {
 			if _, err := path.Match(p, ""); err != nil {
-				t.Fatalf("%s:%d: pattern %q: %v", deliberateFile, n, p, err)
+				return nil, fmt.Errorf("%s:%d: pattern %q: %v", deliberateFile, n, p, err)
 			}
 		}
 		list = append(list, &deliberate{Line: n, Variation: f[0], Config: f[1], Client: f[2], Reason: f[3]})
 	}
-	return list
+	return list, nil
 }
 
 // judged is the comparison of one cell: what the client did and what
@@ -110,8 +108,32 @@ func judgeMatrix(t *testing.T, r *run) []judged {
 // checkJudge: every cell agrees, or is listed in deliberate.txt; every
 // line there matches cells, and every cell it matches still differs.
 func checkJudge(t *testing.T, r *run) []judged {
-	list := readDeliberate(t)
+	b, err := os.ReadFile(deliberateFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	list, err := parseDeliberate(b)
+	if err != nil {
+		t.Fatal(err)
+	}
 	cells := judgeMatrix(t, r)
+	for _, p := range compare(cells, list, func(client string) bool { return ranClient(r, client) }) {
+		t.Error(p)
+	}
+	for _, line := range agreement(cells) {
+		t.Log(line)
+	}
+	return cells
+}
+
+// compare marks each cell with the deliberate difference that lists it
+// and returns the problems: a difference not listed, a listed cell that
+// agrees, a line that matches no cell of a client that ran.
+func compare(cells []judged, list []*deliberate, ran func(client string) bool) []string {
+	var problems []string
+	for _, d := range list {
+		d.matched = 0
+	}
 	for i := range cells {
 		j := &cells[i]
 		for _, d := range list {
@@ -123,20 +145,17 @@ func checkJudge(t *testing.T, r *run) []judged {
 		}
 		switch {
 		case j.agree() && j.Deliberate != nil:
-			t.Errorf("%s: reverse mode now agrees with the client (%s); drop %s:%d (%s) or narrow it", j.cell, describe(j.Real), deliberateFile, j.Deliberate.Line, j.Deliberate.Reason)
+			problems = append(problems, fmt.Sprintf("%s: reverse mode now agrees with the client (%s); drop %s:%d (%s) or narrow it", j.cell, describe(j.Real), deliberateFile, j.Deliberate.Line, j.Deliberate.Reason))
 		case !j.agree() && j.Deliberate == nil:
-			t.Errorf("%s: the client %s; reverse mode says it %s", j.cell, describe(j.Real), describe(j.Judge))
+			problems = append(problems, fmt.Sprintf("%s: the client %s; reverse mode says it %s", j.cell, describe(j.Real), describe(j.Judge)))
 		}
 	}
 	for _, d := range list {
-		if d.matched == 0 && ranClient(r, d.Client) {
-			t.Errorf("%s:%d matches no cell: %s", deliberateFile, d.Line, d.Reason)
+		if d.matched == 0 && ran(d.Client) {
+			problems = append(problems, fmt.Sprintf("%s:%d matches no cell: %s", deliberateFile, d.Line, d.Reason))
 		}
 	}
-	for _, line := range agreement(cells) {
-		t.Log(line)
-	}
-	return cells
+	return problems
 }
 
 func ranClient(r *run, pattern string) bool {
