@@ -293,6 +293,7 @@ func ExampleList() []any {
 		out = append(out, map[string]any{
 			"id": ex.ID, "title": ex.Title, "group": ex.Group,
 			"lesson": ex.Lesson, "expect": ex.Expect,
+			"srv": ServerID(&engine.Config{Server: ex.Server}), "view": ex.View, "reverse": ex.Response != nil,
 		})
 	}
 	return out

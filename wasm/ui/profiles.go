@@ -152,12 +152,12 @@ func hopExplanation(res *engine.Result) *Node {
 		sec.Add(addText(El("p"), "The decision trace above is "+h.Proxy+"'s, for the request the client sent (client → "+h.Proxy+"); below are the server's checks of what "+h.Proxy+" forwarded."))
 	} else {
 		sec.Add(addText(El("h3"), "At "+h.Proxy+" (client → "+h.Proxy+")"))
-		sec.Add(stepsAndNotes(res, h.Trace))
+		sec.Add(stepsAndNotes(h.Trace, func(sp engine.Span) string { return position(res, sp).String() }))
 	}
 	if b := h.Backend; b != nil {
 		sec.Add(addText(El("h3"), "At the server ("+h.Proxy+" → server)"))
 		sec.Add(addText(El("p"), "The server answered what "+h.Proxy+" forwarded with "+statusOrClosed(b)+"."))
-		sec.Add(stepsAndNotes(b, b.Trace))
+		sec.Add(stepsAndNotes(b.Trace, func(sp engine.Span) string { return position(b, sp).String() }))
 	} else {
 		sec.Add(addText(El("p"), h.Proxy+" answered the client itself: nothing reached the server."))
 	}
@@ -170,21 +170,21 @@ func sameSteps(a, b []engine.Step) bool {
 	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
 }
 
-// stepsAndNotes lists a trace's steps and then its notes, positions taken
-// in res's request.
-func stepsAndNotes(res *engine.Result, trace []engine.Step) *Node {
+// stepsAndNotes lists a trace's steps and then its notes (a trace the
+// Why pane's selection does not reach: a proxy's server, reverse mode);
+// where says where a step's bytes are.
+func stepsAndNotes(trace []engine.Step, where func(engine.Span) string) *Node {
 	root := El("div")
 	ol := El("ol", "class", "rtrace")
-	for i, s := range trace {
-		ol.Add(traceItem(i, s, position(res, s.Span).String(), false))
-	}
-	root.Add(ol)
 	ul := El("ul", "class", "notes")
 	for i, s := range trace {
+		w := where(s.Span)
+		ol.Add(traceItem(i, s, w, false))
 		if s.Note != nil {
-			ul.Add(noteItem(i, s, position(res, s.Span).String()))
+			ul.Add(noteItem(i, s, w))
 		}
 	}
+	root.Add(ol)
 	if len(ul.Kids) > 0 {
 		root.Add(ul)
 	}

@@ -109,20 +109,7 @@ func ReverseView(j *engine.Judgement) *Node {
 	root.Add(table.Add(tbody))
 
 	root.Add(El("h2", "id", "rtrace-heading").AddText("What a client checks"))
-	ol := El("ol", "class", "rtrace", "aria-labelledby", "rtrace-heading")
-	for i, s := range j.Trace {
-		ol.Add(traceItem(i, s, respWhere(j, s.Span), false))
-	}
-	root.Add(ol)
-	ul := El("ul", "class", "notes")
-	for i, s := range j.Trace {
-		if s.Note != nil {
-			ul.Add(noteItem(i, s, respWhere(j, s.Span)))
-		}
-	}
-	if len(ul.Kids) > 0 {
-		root.Add(El("h2").AddText("Notes"), ul)
-	}
+	root.Add(stepsAndNotes(j.Trace, func(sp engine.Span) string { return respWhere(j, sp) }))
 	return root
 }
 
