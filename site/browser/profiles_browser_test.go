@@ -263,6 +263,17 @@ func TestProfiles(t *testing.T) {
 		if got.Markup != 0 || !strings.Contains(got.Value, "<img src=x onerror=alert(1)>") {
 			t.Errorf("a hostile response: %d elements from it, the editor holds %q", got.Markup, got.Value)
 		}
+		// A huge one (200 KB of fields with markup and control bytes) is
+		// judged and shown, and the page answers the next edit.
+		huge := "HTTP/1.1 101 Switching Protocols\r\n" + strings.Repeat("X-A: <b onmouseover=alert(3)>\x01\r\n", 6000) + "\r\n"
+		p.open("req=" + sample + "&resp=" + base64.RawURLEncoding.EncodeToString([]byte(huge)))
+		p.waitFor(`document.querySelector("#explanation table.clients")`)
+		eval[any](p, `(() => { const e = document.getElementById("response-editor"); e.value = "HTTP/1.1 200 OK\n\n"; e.dispatchEvent(new InputEvent("input", {bubbles: true})); })()`)
+		want := ui.ReverseStatus(ui.Judge([]byte(sampleWS), []byte("HTTP/1.1 200 OK\r\n\r\n")))
+		p.waitFor(`document.getElementById("status").textContent === ` + strconv.Quote(want))
+		if n := eval[int](p, `document.querySelectorAll("[onmouseover], main img").length`); n != 0 {
+			t.Errorf("a huge hostile response left %d elements with handlers", n)
+		}
 	})
 
 	t.Run("axe", func(t *testing.T) {
