@@ -187,7 +187,8 @@ func nginxReason(status int) string {
 
 // nginxSets are the fields the recipe and proxy_pass's defaults set on the
 // forwarded request, so the client's own lines of these names are not
-// forwarded (proxy_set_header, ngx_http_proxy_headers).
+// forwarded (proxy_set_header, ngx_http_proxy_headers): the first five
+// are set again, the last three replaced with nothing.
 var nginxSets = []string{"Upgrade", "Connection", "Host", "Content-Length", "Transfer-Encoding", "Keep-Alive", "TE", "Expect"}
 
 // negotiateProxy plays nginx in front of the server of cfg (Config.Proxy
@@ -380,44 +381,34 @@ func nginxURI(r *Request) string {
 // each choice.
 func nginxForward(n *negotiation) []byte {
 	r := n.req
-	var b []byte
-	b = append(b, r.Method...)
-	b = append(b, ' ')
-	b = append(b, nginxURI(r)...)
-	b = append(b, " HTTP/1.1\r\n"...)
 	if r.Version != "HTTP/1.1" {
 		n.t.note(r.VersionSpan, noteNginxHTTP11, Var{"version", r.Version})
 	}
-	add := func(name, value string) {
-		b = append(b, name...)
-		b = append(b, ": "...)
-		b = append(b, value...)
-		b = append(b, "\r\n"...)
-	}
+	var hs []Header
 	upgrade := ""
 	if ups := r.Values("Upgrade"); len(ups) > 0 {
 		upgrade = ups[0].Value
 	}
-	if upgrade != "" {
-		add("Upgrade", upgrade)
-		add("Connection", "upgrade")
-		if !r.HasToken("Connection", "upgrade") {
-			n.t.note(r.fieldSpan("Upgrade"), noteNginxUpgradeAnyway, Var{"upgrade", upgrade})
-		} else {
-			n.t.note(r.fieldSpan("Upgrade"), noteNginxUpgrade, Var{"upgrade", upgrade})
-		}
-		if slices.ContainsFunc(r.List("Upgrade"), func(e elem) bool { return equalFold(e.Value, "h2c") }) {
-			n.t.note(r.fieldSpan("Upgrade"), noteNginxH2C)
-		}
-	} else {
-		add("Connection", "close")
+	switch {
+	case upgrade == "":
+		hs = append(hs, Header{"Connection", "close"})
 		if r.Has("Connection") {
 			n.t.note(r.fieldSpan("Connection"), noteNginxConnectionClose)
 		}
+	case r.HasToken("Connection", "upgrade"):
+		n.t.note(r.fieldSpan("Upgrade"), noteNginxUpgrade, Var{"upgrade", upgrade})
+	default:
+		n.t.note(r.fieldSpan("Upgrade"), noteNginxUpgradeAnyway, Var{"upgrade", upgrade})
+	}
+	if upgrade != "" {
+		hs = append(hs, Header{"Upgrade", upgrade}, Header{"Connection", "upgrade"})
+		if r.HasToken("Upgrade", "h2c") {
+			n.t.note(r.fieldSpan("Upgrade"), noteNginxH2C)
+		}
 	}
 	if h := nginxHost(r); h != "" {
-		add("Host", h)
-		if hs := r.Values("Host"); len(hs) != 1 || hs[0].Value != h {
+		hs = append(hs, Header{"Host", h})
+		if v := r.Values("Host"); len(v) != 1 || v[0].Value != h {
 			n.t.note(r.fieldSpan("Host"), noteNginxHost, Var{"host", h})
 		}
 	}
@@ -428,7 +419,7 @@ func nginxForward(n *negotiation) []byte {
 		body = nginxDechunk(r.Raw[r.HeaderEnd:])
 	}
 	if r.Has("Content-Length") || r.Chunked {
-		add("Content-Length", strconv.Itoa(len(body)))
+		hs = append(hs, Header{"Content-Length", strconv.Itoa(len(body))})
 		if r.Chunked {
 			n.t.note(r.fieldSpan("Transfer-Encoding"), noteNginxDechunk, Var{"count", strconv.Itoa(len(body))})
 		}
@@ -436,32 +427,39 @@ func nginxForward(n *negotiation) []byte {
 	var dropped []string
 	for _, f := range r.Fields {
 		switch {
-		case slices.ContainsFunc(nginxSets, func(s string) bool { return equalFold(s, f.Name) }):
-			if !equalFold(f.Name, "Host") && !equalFold(f.Name, "Content-Length") && !equalFold(f.Name, "Transfer-Encoding") && !equalFold(f.Name, "Upgrade") && !equalFold(f.Name, "Connection") {
-				dropped = append(dropped, f.Name)
-			}
-			continue
-		case strings.IndexByte(f.Name, '_') >= 0 || !isToken(f.Name):
-			// underscores_in_headers off, ignore_invalid_headers on: the
-			// line is ignored.
+		case nginxNamed(nginxSets[:5], f.Name):
+		case nginxNamed(nginxSets, f.Name) || strings.IndexByte(f.Name, '_') >= 0 || !isToken(f.Name):
+			// Replaced with nothing, or ignored (underscores_in_headers
+			// off, ignore_invalid_headers on).
 			dropped = append(dropped, f.Name)
-			continue
+		default:
+			hs = append(hs, Header{f.Name, f.Value})
 		}
-		add(f.Name, f.Value)
 	}
 	if len(dropped) > 0 {
 		n.t.note(Span{}, noteNginxDropped, Var{"fields", strings.Join(dropped, ", ")})
 	}
-	if r.HasToken("Connection", "upgrade") || r.Has("Connection") {
-		for _, e := range r.List("Connection") {
-			if !equalFold(e.Value, "upgrade") && !equalFold(e.Value, "close") && !equalFold(e.Value, "keep-alive") && r.Has(e.Value) && !slices.ContainsFunc(nginxSets, func(s string) bool { return equalFold(s, e.Value) }) {
-				n.t.note(e.Span, noteNginxListedKept, Var{"field", e.Value})
-			}
+	for _, e := range r.List("Connection") {
+		if !nginxNamed(nginxSets, e.Value) && !equalFold(e.Value, "close") && !equalFold(e.Value, "keep-alive") && r.Has(e.Value) {
+			n.t.note(e.Span, noteNginxListedKept, Var{"field", e.Value})
 		}
 	}
+	b := []byte(r.Method + " " + nginxURI(r) + " HTTP/1.1\r\n")
+	for _, h := range hs {
+		b = append(b, h.Name+": "+h.Value+"\r\n"...)
+	}
 	b = append(b, "\r\n"...)
-	b = append(b, body...)
-	return b
+	return append(b, body...)
+}
+
+// nginxNamed reports whether name is one of names, case-insensitively.
+func nginxNamed(names []string, name string) bool {
+	for _, s := range names {
+		if equalFold(s, name) {
+			return true
+		}
+	}
+	return false
 }
 
 // nginxDechunk reads a chunked body as nginx does: a chunk-size line ends
@@ -491,6 +489,10 @@ func nginxDechunk(b []byte) []byte {
 	}
 	return out
 }
+
+// nginxHides are the server's fields nginx does not send on: it writes
+// its own Server, Date and Connection, and frames the answer itself.
+var nginxHides = []string{"Server", "Date", "Connection", "Keep-Alive", "Transfer-Encoding"}
 
 // nginxRewrite is the server's answer as nginx sends it on: the server's
 // status line, then Server, Content-Type, Content-Length or
@@ -553,7 +555,7 @@ func nginxRewrite(n *negotiation, backend *Result) *Response {
 	var hidden []string
 	for _, h := range in.Headers {
 		switch {
-		case slices.ContainsFunc([]string{"Server", "Date", "Connection", "Keep-Alive", "Transfer-Encoding"}, func(s string) bool { return equalFold(s, h.Name) }):
+		case nginxNamed(nginxHides, h.Name):
 			hidden = append(hidden, h.Name)
 			continue
 		case in.Status != 101 && (equalFold(h.Name, "Content-Type") || equalFold(h.Name, "Content-Length")):
