@@ -8,7 +8,7 @@ import (
 )
 
 // exportAPI fills globalThis.playground (created by site/app.js), the
-// script API: run(fragment) and examples(). Both return plain values at
+// script API: run(fragment), compare(fragment) and examples(). Both return plain values at
 // once.
 func (a *app) exportAPI() {
 	pg := get(global, "playground")
@@ -26,6 +26,14 @@ func (a *app) exportAPI() {
 	examples := guard("playground.examples", func(safejs.Value, []safejs.Value) any {
 		return ui.ExampleList()
 	})
+	compare := guard("playground.compare", func(_ safejs.Value, args []safejs.Value) any {
+		frag := ""
+		if len(args) > 0 {
+			frag = str(args[0])
+		}
+		return ui.CompareLink(frag, a.defaultText)
+	})
+	set(pg, "compare", compare.Value())
 	set(pg, "run", run.Value())
 	set(pg, "examples", examples.Value())
 }

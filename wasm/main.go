@@ -81,7 +81,8 @@ type app struct {
 	elsewhereOpen       bool              // the RFC 8441/9220 comparison is open
 	shown               map[string]string // the text or attribute last written, by element and name
 
-	learn learnState // predict, trace selection, diagram, copy (learn.go)
+	learn learnState   // predict, trace selection, diagram, copy (learn.go)
+	prof  profileState // the proxy's hops, the side-by-side view, reverse mode (profiles.go)
 }
 
 func newApp() *app {
@@ -117,6 +118,7 @@ func newApp() *app {
 func (a *app) start() {
 	a.defaultText = str(get(a.el[ui.IDRequest], "defaultValue"))
 	a.exportAPI()
+	a.wireProfiles()
 
 	// Without its "#", as the hashchange handler and playground.run read a
 	// link: a problem's offset is the same however the link was opened.
@@ -171,8 +173,12 @@ func (a *app) finish() {
 	}
 }
 
-// isDefault reports whether cfg is the default server's in every setting.
+// isDefault reports whether cfg is the default server's: no profile, no
+// proxy, and every setting at its default.
 func isDefault(cfg *engine.Config) bool {
+	if ui.ServerID(cfg) != "rfc" || cfg.Proxy != "" {
+		return false
+	}
 	def := engine.DefaultConfig()
 	for _, s := range engine.Settings() {
 		if s.Get(cfg) != s.Get(&def) {
@@ -237,6 +243,7 @@ func (a *app) openFragment(frag string, src source) (bool, []link.Problem) {
 	if st.Request != nil {
 		set(a.el[ui.IDRequest], "value", editor.Text(st.Request, a.eol))
 	}
+	a.openedProfiles(st.Response, st.Example)
 	a.exChanged.Server = a.serverChanged()
 	if a.started { // else finish mounts it
 		mount(a.el[ui.IDServer], ui.Server(&a.cfg))
@@ -250,7 +257,7 @@ func (a *app) openFragment(frag string, src source) (bool, []link.Problem) {
 		if req == nil {
 			req = editor.Bytes(str(get(a.el[ui.IDRequest], "value")), a.eol)
 		}
-		a.linkFrag = link.State{Request: req, Config: a.cfg, Example: a.example, Mode: a.mode, EOL: a.eol}.Fragment()
+		a.linkFrag = link.State{Request: req, Response: st.Response, Config: a.cfg, Example: a.example, Mode: a.mode, EOL: a.eol}.Fragment()
 	}
 	return true, probs
 }
@@ -350,6 +357,9 @@ func (a *app) syncScroll() {
 // settingChanged applies one control of the Server pane.
 func (a *app) settingChanged(target safejs.Value) {
 	key := str(get(target, "name"))
+	if a.profileChanged(key, str(get(target, "value"))) {
+		return
+	}
 	s := engine.LookupSetting(key)
 	if s == nil {
 		return
@@ -367,6 +377,7 @@ func (a *app) settingChanged(target safejs.Value) {
 		return
 	}
 	call(target, "removeAttribute", "aria-invalid")
+	a.markOverride(target, s)
 	a.exChanged.Server = a.serverChanged()
 	a.render()
 }
@@ -387,7 +398,9 @@ func (a *app) negotiate() (string, *editor.Map, *engine.Result) {
 
 // showResponse updates the Response pane's bytes, status and info line.
 func (a *app) showResponse(res *engine.Result) {
-	a.setTextIfChanged(ui.IDResponse, ui.ResponseText(res))
+	if !a.prof.reverse { // reverse mode shows the judged response (renderProfiles)
+		a.setTextIfChanged(ui.IDResponse, ui.ResponseText(res))
+	}
 	if st := strconv.Itoa(res.Status()); a.changed(ui.IDResponse+".data-status", st) {
 		setAttr(a.el[ui.IDResponse], "data-status", st)
 	}
@@ -398,18 +411,21 @@ func (a *app) showResponse(res *engine.Result) {
 func (a *app) render() {
 	text, m, res := a.negotiate()
 	a.showResponse(res)
-	why := a.whyMemo.Explanation(res)
-	a.whyMemo.Done()
-	if a.why.show(why, a.clearStepMarks) {
-		a.learn.step = -1 // a new Why pane: the selection is gone
+	if !a.prof.reverse { // reverse mode's Why pane is the judgement (renderProfiles)
+		why := a.whyMemo.Explanation(res)
+		a.whyMemo.Done()
+		if a.why.show(why, a.clearStepMarks) {
+			a.learn.step = -1 // a new Why pane: the selection is gone
+		}
+		a.setTextIfChanged(ui.IDStatus, ui.StatusLine(res)) // a keystroke announces only a change
 	}
 	a.showAfter(res)
-	a.setTextIfChanged(ui.IDStatus, ui.StatusLine(res)) // a keystroke announces only a change
 	a.lastText, a.lastRes = text, res
 	if a.started {
 		a.checkPaste(text)
 	}
 	a.afterRender(res, text, m)
+	a.renderProfiles(res)
 	a.queueSave()
 }
 
@@ -448,9 +464,13 @@ func (a *app) showAfter(res *engine.Result) { a.after.show(ui.After(res, a.elsew
 
 // state is the page's current deep-link state.
 func (a *app) state() link.State {
+	var resp []byte
+	if a.prof.reverse {
+		resp = append([]byte{}, a.prof.resp...)
+	}
 	return link.State{
-		Request: editor.Bytes(a.lastText, a.eol),
-		Config:  a.cfg, Example: a.example, Mode: a.mode, EOL: a.eol, Embed: a.embed,
+		Request: editor.Bytes(a.lastText, a.eol), Response: resp,
+		Config: a.cfg, Example: a.example, Mode: a.mode, EOL: a.eol, Embed: a.embed,
 	}
 }
 

@@ -48,6 +48,10 @@ func (a *app) wirePaste() {
 			a.replaceEditorText(p.original)
 			a.showPaste()
 			a.say("Restored what you pasted.")
+		case "reverse":
+			if isResponsePaste(p.finding) {
+				a.pastedResponse(p.original)
+			}
 		case "dismiss":
 			a.clearPaste()
 			call(a.el[ui.IDRequest], "focus")

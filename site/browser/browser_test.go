@@ -44,8 +44,8 @@ func TestPageLoads(t *testing.T) {
 	if n := eval[int](p, `document.querySelectorAll("#explanation a[href^='https://www.rfc-editor.org/rfc/']").length`); n == 0 {
 		t.Errorf("the Why pane has no RFC links")
 	}
-	if n := eval[int](p, `document.querySelectorAll("#server input, #server select").length`); n != len(engine.Settings()) {
-		t.Errorf("the Server pane has %d controls, want one per setting (%d)", n, len(engine.Settings()))
+	if n := eval[int](p, `document.querySelectorAll("#server input, #server select").length`); n != len(engine.Settings())+2 {
+		t.Errorf("the Server pane has %d controls, want the profile, the proxy and one per setting (%d)", n, len(engine.Settings()))
 	}
 	exs := eval[[]map[string]any](p, `playground.examples()`)
 	if len(exs) != len(gallery.Examples()) {

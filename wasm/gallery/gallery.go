@@ -11,9 +11,20 @@
 //	                            HTTP/2 answer)
 //	order: 10                  (position in the gallery)
 //
+//	srv: gorilla              (optional: the server profile, engine.LookupProfile;
+//	                            expect is then that profile's answer)
+//	proxy: nginx               (optional: a proxy hop in front of the server)
+//	view: compare              (optional: the example opens in the side-by-side
+//	                            view, every profile answering the request)
+//	refused-by: chromium, ws   (reverse mode: the clients that refuse the
+//	                            response, in engine.Judge's order, or none)
+//
 // followed by a `-- request --` section in wire text (package
-// engine/wiretext) and an optional `-- settings --` section of key=value
-// lines, the deep-link keys of the server's settings.
+// engine/wiretext), an optional `-- response --` section in wire text (reverse
+// mode: the response a server sent, which the page judges as clients do;
+// expect is then the response's status), and an optional
+// `-- settings --` section of key=value lines, the deep-link keys of the
+// server's settings.
 //
 // The files are compiled to Go ahead of time (examples_gen.go, written by
 // go generate ./...), so that the page starts without reading or parsing
@@ -29,6 +40,13 @@ type Example struct {
 	Order                    int
 	Request                  []byte
 	Settings                 [][2]string // key, value, in file order
+	Server                   string      // the server profile ("" is the default server, rfc)
+	Proxy                    string      // "" or "nginx"
+	View                     string      // "" or "compare": opens in the side-by-side view
+	// Response holds reverse mode's response, the exact bytes judged as
+	// clients judge them, or nil for a server-side example.
+	Response  []byte
+	RefusedBy string // reverse mode: the clients that refuse the response ("none")
 }
 
 // Examples returns the gallery in order.
@@ -44,9 +62,14 @@ func Lookup(id string) (Example, bool) {
 	return Example{}, false
 }
 
-// Config returns the example's server: the default one with its settings applied.
+// Config returns the example's server: its profile (the default server when
+// it names none), with its proxy and settings applied.
 func (e Example) Config() engine.Config {
 	c := engine.DefaultConfig()
+	if p := engine.LookupProfile(e.Server); p != nil {
+		c = p.Config()
+	}
+	c.Proxy = e.Proxy
 	for _, kv := range e.Settings {
 		if s := engine.LookupSetting(kv[0]); s != nil {
 			_ = s.Set(&c, kv[1])

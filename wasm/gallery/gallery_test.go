@@ -18,7 +18,18 @@ import (
 )
 
 // exampleGroups is the fixed list of gallery groups, in gallery order.
-var exampleGroups = []string{"WebSocket", "h2c", "TLS", "Upgrade", "Syntax", "Security", "Myths"}
+var exampleGroups = []string{"WebSocket", "h2c", "TLS", "Upgrade", "Syntax", "Security", "Myths", compareGroup, clientGroup}
+
+// The groups of the side-by-side view and of reverse mode, with the
+// number of examples each must have at least.
+const (
+	compareGroup = "Same request, different servers"
+	clientGroup  = "Client side"
+	minSpecial   = 8
+)
+
+// exampleOptionalKeys are the header lines an example may carry once.
+var exampleOptionalKeys = []string{"srv", "proxy", "view", "refused-by"}
 
 // exampleHeaderKeys are the header lines every example file carries once.
 var exampleHeaderKeys = []string{"id", "title", "group", "lesson", "expect", "order"}
@@ -68,6 +79,12 @@ func TestExampleFiles(t *testing.T) {
 				}
 				delete(seen, k)
 			}
+			for _, k := range exampleOptionalKeys {
+				if seen[k] > 1 {
+					t.Errorf("header %q appears %d times, want at most 1", k, seen[k])
+				}
+				delete(seen, k)
+			}
 			for k := range seen {
 				t.Errorf("unknown header %q", k)
 			}
@@ -75,7 +92,7 @@ func TestExampleFiles(t *testing.T) {
 				t.Errorf("file name %s does not match the id", ent.Name())
 			}
 			for name := range sections {
-				if name != "request" && name != "settings" {
+				if name != "request" && name != "settings" && name != "response" {
 					t.Errorf("unknown section %q", name)
 				}
 			}
@@ -85,6 +102,11 @@ func TestExampleFiles(t *testing.T) {
 			}
 			if err := checkWireText(req); err != "" {
 				t.Error(err)
+			}
+			if resp, ok := sections["response"]; ok {
+				if err := checkWireText(resp); err != "" {
+					t.Error("response: " + err)
+				}
 			}
 		})
 	}
@@ -147,8 +169,23 @@ func TestExamples(t *testing.T) {
 			if e.Order <= 0 {
 				t.Errorf("order %d: want > 0", e.Order)
 			}
-			if e.Expect < 100 || e.Expect > 599 {
-				t.Errorf("expect %d is not a status code: every example's answer has a status line", e.Expect)
+			if (e.Expect < 100 || e.Expect > 599) && !(e.Expect == 0 && e.Server != "") {
+				t.Errorf("expect %d is not a status code: every example's answer has a status line (0, a closed connection, only for a profile)", e.Expect)
+			}
+			if e.Server != "" && engine.LookupProfile(e.Server) == nil {
+				t.Errorf("srv %q is not a server profile", e.Server)
+			}
+			if e.Proxy != "" && e.Proxy != "nginx" {
+				t.Errorf("proxy %q: want nginx", e.Proxy)
+			}
+			if e.View != "" && e.View != "compare" {
+				t.Errorf("view %q: want compare", e.View)
+			}
+			if (e.Group == compareGroup) != (e.View == "compare") {
+				t.Errorf("group %q with view %q: the examples of %q, and only they, open in the side-by-side view", e.Group, e.View, compareGroup)
+			}
+			if (e.Group == clientGroup) != (e.Response != nil) {
+				t.Errorf("group %q: the examples of %q, and only they, have a response (reverse mode)", e.Group, clientGroup)
 			}
 			if len(e.Request) == 0 {
 				t.Fatal("empty request")
@@ -175,8 +212,15 @@ func TestExamples(t *testing.T) {
 			if !ok || got.ID != e.ID || string(got.Request) != string(e.Request) {
 				t.Errorf("Lookup(%q) = %v, %v", e.ID, got.ID, ok)
 			}
+			if e.Response != nil {
+				checkReverse(t, e)
+				return
+			}
 			c := e.Config()
 			res := engine.Negotiate(e.Request, &c)
+			if e.Expect == 0 && !res.Closed {
+				t.Errorf("the example expects the server to close the connection; the engine answers %d", res.Status())
+			}
 			if res.Status() != e.Expect {
 				why := ""
 				if res.Decisive >= 0 && res.Decisive < len(res.Trace) {
@@ -226,6 +270,11 @@ func TestExamplesGallery(t *testing.T) {
 			runs = append(runs, e.Group)
 		}
 	}
+	for _, g := range []string{compareGroup, clientGroup} {
+		if perGroup[g] < minSpecial {
+			t.Errorf("group %s has %d examples, want at least %d", g, perGroup[g], minSpecial)
+		}
+	}
 	for _, g := range exampleGroups {
 		if perGroup[g] < 3 {
 			t.Errorf("group %s has %d examples, want at least 3", g, perGroup[g])
@@ -246,6 +295,7 @@ func TestExamplesGallery(t *testing.T) {
 func effectiveSettings(e Example) string {
 	c := e.Config()
 	var b strings.Builder
+	b.WriteString("srv=" + e.Server + "&proxy=" + e.Proxy + "&resp=" + string(e.Response) + "&")
 	for _, s := range engine.Settings() {
 		if v := s.Get(&c); v != s.Default() {
 			b.WriteString(s.Key + "=" + v + "&")
@@ -294,5 +344,30 @@ func BenchmarkExamples(b *testing.B) {
 		for i := range all {
 			engine.Negotiate(all[i].Request, &cfgs[i])
 		}
+	}
+}
+
+// checkReverse checks a reverse-mode example: expect is the status of its
+// response, and refused-by names exactly the clients that refuse it, as
+// reverse mode judges it (engine.Judge).
+func checkReverse(t *testing.T, e Example) {
+	t.Helper()
+	line, _, _ := strings.Cut(string(e.Response), "\n")
+	if f := strings.Fields(line); len(f) < 2 || f[1] != strconv.Itoa(e.Expect) {
+		t.Errorf("expect %d, but the response's status line is %q", e.Expect, line)
+	}
+	j := engine.Judge(e.Request, e.Response)
+	var refused []string
+	for _, c := range j.Clients {
+		if !c.Accepts {
+			refused = append(refused, c.ID)
+		}
+	}
+	got := strings.Join(refused, ", ")
+	if got == "" {
+		got = "none"
+	}
+	if len(j.Clients) == 0 || got != e.RefusedBy {
+		t.Errorf("refused by %q (of %d clients), the example says %q", got, len(j.Clients), e.RefusedBy)
 	}
 }

@@ -33,15 +33,25 @@ func Parse(data []byte) Example {
 		case "lesson":
 			e.Lesson = val
 		case "expect":
-			e.Expect = leadingInt(val)
+			e.Expect = leadingInt(val) // "closed" (no answer at all) is 0
 		case "order":
 			e.Order = leadingInt(val)
+		case "srv":
+			e.Server = val
+		case "proxy":
+			e.Proxy = val
+		case "view":
+			e.View = val
+		case "refused-by":
+			e.RefusedBy = val
 		}
 	}
 	for _, f := range ar.Files {
 		switch f.Name {
 		case "request":
 			e.Request = wiretext.Decode(string(f.Data))
+		case "response":
+			e.Response = wiretext.Decode(string(f.Data))
 		case "settings":
 			for _, line := range strings.Split(string(f.Data), "\n") {
 				line = strings.TrimSpace(line)

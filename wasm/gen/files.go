@@ -146,6 +146,14 @@ func galleryFile(dir string) ([]byte, error) {
 			}
 			b.WriteString("}")
 		}
+		if e.Response != nil {
+			b.WriteString(",\n\t\tResponse: []byte(" + strconv.Quote(string(e.Response)) + ")")
+		}
+		for _, kv := range [][2]string{{"Server", e.Server}, {"Proxy", e.Proxy}, {"View", e.View}, {"RefusedBy", e.RefusedBy}} {
+			if kv[1] != "" {
+				b.WriteString(", " + kv[0] + ": " + strconv.Quote(kv[1]))
+			}
+		}
 		b.WriteString("},\n")
 	}
 	b.WriteString("}\n")

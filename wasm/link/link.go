@@ -11,8 +11,15 @@
 //	eol     how the editor maps a line break: "crlf" (default) or "lf"
 //	embed   "1": the compact layout for an iframe on another site ("0", the
 //	        default, is the full page)
+//	srv     the server profile (engine.Profiles()): "rfc", the default server,
+//	        also when srv is absent; a profile sets every setting to its
+//	        library's defaults, and setting keys override them
+//	proxy   "nginx": a reverse proxy in front of the server; "none" (the
+//	        default) takes away an example's proxy
+//	resp    reverse mode: a server's response, exact bytes in base64url
+//	        without padding, judged as clients judge it
 //	<key>   every server setting (engine.Settings()), written only when it differs
-//	        from the base server (the example's, or the default one)
+//	        from the base server (the example's, the profile's, or the default one)
 //
 // Links of every released version open the same state forever: keys are
 // never renamed, and a value's meaning never changes.
@@ -43,6 +50,16 @@ const MaxRequest = 256 << 10
 // no link larger than this: it would not open it.
 const MaxFragment = 350 << 10
 
+// MaxResponse is the largest response a link carries in resp (reverse
+// mode), the same as a request: 256 KiB, far more than any handshake
+// answer. The check is on the value's encoded length, before it is
+// decoded (and the whole fragment is held to MaxFragment first).
+const MaxResponse = MaxRequest
+
+// Proxies lists the proxy hops a link may carry in "proxy"; "none" is the
+// default.
+var Proxies = []string{"none", "nginx"}
+
 // Modes lists the page modes a link may carry in "mode".
 var Modes = []string{"predict"}
 
@@ -55,11 +72,16 @@ type State struct {
 	// Request holds the exact request bytes; nil means the link names no
 	// request (the page keeps its current one), empty means an empty request.
 	Request []byte
-	Config  engine.Config
-	Example string // the example the state started from, or ""
-	Mode    string // "" or one of Modes
-	EOL     string // "" (= "crlf") or one of EOLs
-	Embed   bool   // embed=1: the compact layout for an iframe
+	// Config is the server: Config.Server is its profile ("" or "rfc" for
+	// the default server) and Config.Proxy its proxy hop ("" for none).
+	Config engine.Config
+	// Response holds reverse mode's response, its exact bytes, or nil
+	// outside reverse mode.
+	Response []byte
+	Example  string // the example the state started from, or ""
+	Mode     string // "" or one of Modes
+	EOL      string // "" (= "crlf") or one of EOLs
+	Embed    bool   // embed=1: the compact layout for an iframe
 }
 
 // A Problem is one thing wrong with a fragment, positioned at the byte
@@ -171,10 +193,46 @@ func ParseLimit(frag string, limit int) (State, []Problem) {
 		st.Example = ex.ID
 		st.Request = append([]byte{}, ex.Request...)
 		st.Config = ex.Config()
+		if ex.Response != nil {
+			st.Response = append([]byte{}, ex.Response...)
+		}
+	}
+	// srv next: the profile's defaults replace the base server's, and the
+	// setting keys below override them.
+	for _, p := range pairs {
+		if p.key != "srv" {
+			continue
+		}
+		prof := engine.LookupProfile(p.val)
+		if prof == nil {
+			probs = append(probs, Problem{Offset: p.off, Key: p.key, Message: "unknown server profile " + quote(p.val) + "; expected one of " + strings.Join(ProfileIDs(), ", ")})
+			continue
+		}
+		proxy := st.Config.Proxy
+		st.Config = BaseConfig(prof.ID, st.Example)
+		st.Config.Proxy = proxy
 	}
 	for _, p := range pairs {
 		switch p.key {
-		case "v", "ex":
+		case "v", "ex", "srv":
+		case "proxy":
+			if !slices.Contains(Proxies, p.val) {
+				probs = append(probs, Problem{Offset: p.off, Key: p.key, Message: "unknown proxy " + quote(p.val) + "; expected one of " + strings.Join(Proxies, ", ")})
+				continue
+			}
+			st.Config.Proxy = p.val
+			if p.val == Proxies[0] {
+				st.Config.Proxy = ""
+			}
+		case "resp":
+			if max := base64.RawURLEncoding.EncodedLen(MaxResponse); len(p.val) > max+2 {
+				return NewState(), append(probs, Problem{Offset: p.off, Key: p.key, Message: "the response is too large: " + strconv.Itoa(len(p.val)) + " bytes of base64url, the limit is " + strconv.Itoa(max) + " (" + strconv.Itoa(MaxResponse) + " bytes of response)", Fatal: true})
+			}
+			b, bad := decodeBase64URL(p.val)
+			if bad >= 0 {
+				return NewState(), append(probs, Problem{Offset: p.off, Key: p.key, Message: "the response is not valid base64url (RFC 4648 §5): unexpected " + quote(p.val[bad:bad+1]) + " at position " + strconv.Itoa(bad) + " of the value", Fatal: true})
+			}
+			st.Response = b
 		case "req":
 			b, bad := decodeBase64URL(p.val)
 			if bad >= 0 {
@@ -230,16 +288,32 @@ func (s State) Fragment() string {
 		b = appendFormEscaped(b, v)
 	}
 	base := engine.DefaultConfig()
-	var exReq []byte
+	var exReq, exResp []byte
 	hasEx := false
 	if s.Example != "" {
 		if ex, ok := gallery.Lookup(s.Example); ok {
 			add("ex", ex.ID)
-			base, exReq, hasEx = ex.Config(), ex.Request, true
+			base, exReq, exResp, hasEx = ex.Config(), ex.Request, ex.Response, true
 		}
+	}
+	if srv := ServerID(s.Config.Server); srv != ServerID(base.Server) {
+		add("srv", srv)
+		proxy := base.Proxy
+		base = BaseConfig(srv, s.Example)
+		base.Proxy = proxy
+	}
+	if s.Config.Proxy != base.Proxy {
+		p := s.Config.Proxy
+		if p == "" {
+			p = Proxies[0]
+		}
+		add("proxy", p)
 	}
 	if s.Request != nil && !(hasEx && string(s.Request) == string(exReq)) {
 		add("req", base64.RawURLEncoding.EncodeToString(s.Request))
+	}
+	if s.Response != nil && !(hasEx && exResp != nil && string(s.Response) == string(exResp)) {
+		add("resp", base64.RawURLEncoding.EncodeToString(s.Response))
 	}
 	if s.Mode != "" {
 		add("mode", s.Mode)
@@ -256,6 +330,44 @@ func (s State) Fragment() string {
 		}
 	}
 	return string(b)
+}
+
+// ServerID names a Config.Server: "rfc" for the default server ("").
+func ServerID(server string) string {
+	if server == "" {
+		return "rfc"
+	}
+	return server
+}
+
+// ProfileIDs lists the ids of every server profile, in the page's order.
+func ProfileIDs() []string {
+	var ids []string
+	for _, p := range engine.Profiles() {
+		ids = append(ids, p.ID)
+	}
+	return ids
+}
+
+// BaseConfig is the server a link's setting keys apply to when it names
+// the profile srv: the profile's defaults (Profile.Config), then the
+// settings of the example the link started from, if any. Parse and
+// Fragment use it alike, so that a fragment writes only the settings that
+// differ from it.
+func BaseConfig(srv, example string) engine.Config {
+	c := engine.DefaultConfig()
+	if p := engine.LookupProfile(srv); p != nil {
+		c = p.Config()
+	}
+	if ex, ok := gallery.Lookup(example); ok && example != "" {
+		c.Proxy = ex.Proxy
+		for _, kv := range ex.Settings {
+			if s := engine.LookupSetting(kv[0]); s != nil {
+				_ = s.Set(&c, kv[1])
+			}
+		}
+	}
+	return c
 }
 
 // decodeBase64URL decodes base64url with or without padding. It returns the

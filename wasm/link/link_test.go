@@ -211,7 +211,7 @@ func fuzzState(req []byte, pick uint64, nilReq bool) State {
 	exs := gallery.Examples()
 	if n := pick % (uint64(len(exs)) + 1); n > 0 {
 		ex := exs[n-1]
-		s.Example, s.Config = ex.ID, ex.Config()
+		s.Example, s.Config, s.Response = ex.ID, ex.Config(), ex.Response
 	}
 	pick /= 7
 	if pick%2 == 1 {
@@ -224,6 +224,21 @@ func fuzzState(req []byte, pick uint64, nilReq bool) State {
 	pick /= 2
 	if pick%2 == 1 {
 		s.Embed = true
+	}
+	pick /= 2
+	ps := engine.Profiles()
+	if n := pick % uint64(len(ps)+1); n > 0 {
+		proxy := s.Config.Proxy
+		s.Config = BaseConfig(ps[n-1].ID, s.Example)
+		s.Config.Proxy = proxy
+	}
+	pick /= uint64(len(ps) + 1)
+	if pick%2 == 1 {
+		s.Config.Proxy = "nginx"
+	}
+	pick /= 2
+	if pick%2 == 1 {
+		s.Response = append([]byte{}, req...)
 	}
 	pick /= 2
 	for _, set := range engine.Settings() {
@@ -267,6 +282,12 @@ func FuzzFragmentRoundTrip(f *testing.F) {
 		}
 		if !bytes.Equal(got.Request, s.Request) || (got.Request == nil) != (s.Request == nil) {
 			t.Fatalf("request: got %q, want %q (fragment %q)", got.Request, s.Request, frag)
+		}
+		if !bytes.Equal(got.Response, s.Response) || (got.Response == nil) != (s.Response == nil) {
+			t.Fatalf("response: got %q, want %q (fragment %q)", got.Response, s.Response, frag)
+		}
+		if ServerID(got.Config.Server) != ServerID(s.Config.Server) || got.Config.Proxy != s.Config.Proxy {
+			t.Fatalf("server: got %q %q, want %q %q (fragment %q)", got.Config.Server, got.Config.Proxy, s.Config.Server, s.Config.Proxy, frag)
 		}
 		if got.Example != s.Example || got.Mode != s.Mode || got.EOL != s.EOL || got.Embed != s.Embed {
 			t.Fatalf("page keys: got %+v, want %+v", got, s)
@@ -392,4 +413,107 @@ func TestProblemsCutShort(t *testing.T) {
 func sampleReq() string {
 	ex, _ := gallery.Lookup("ws-rfc6455-sample")
 	return string(ex.Request)
+}
+
+func TestProfileProxyResponseKeys(t *testing.T) {
+	resp := "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n\r\n"
+	enc := base64.RawURLEncoding.EncodeToString([]byte(resp))
+	tests := []struct {
+		name    string
+		frag    string
+		server  string // want ServerID(Config.Server)
+		proxy   string
+		resp    string // "<nil>" for none
+		fatal   bool
+		problem string // a substring of the only problem, or ""
+		write   string // want Fragment() of the parsed state
+	}{
+		{name: "absent is rfc", frag: "", server: "rfc", resp: "<nil>", write: ""},
+		{name: "rfc is the default server", frag: "srv=rfc", server: "rfc", resp: "<nil>", write: ""},
+		{name: "profile", frag: "srv=gorilla", server: "gorilla", resp: "<nil>", write: "srv=gorilla"},
+		{name: "profile with an override", frag: "srv=coder&wsproto=chat", server: "coder", resp: "<nil>", write: "srv=coder&wsproto=chat"},
+		{name: "unknown profile", frag: "srv=apache", server: "rfc", resp: "<nil>", problem: `unknown server profile "apache"`, write: ""},
+		{name: "markup as a profile", frag: "srv=%3Cb%3E", server: "rfc", resp: "<nil>", problem: `unknown server profile "<b>"`, write: ""},
+		{name: "proxy", frag: "proxy=nginx&srv=ws", server: "ws", proxy: "nginx", resp: "<nil>", write: "srv=ws&proxy=nginx"},
+		{name: "proxy none", frag: "proxy=none", server: "rfc", resp: "<nil>", write: ""},
+		{name: "unknown proxy", frag: "proxy=haproxy", server: "rfc", resp: "<nil>", problem: `unknown proxy "haproxy"`, write: ""},
+		{name: "resp", frag: "resp=" + enc, server: "rfc", resp: resp, write: "resp=" + enc},
+		{name: "resp empty", frag: "resp=", server: "rfc", resp: "", write: "resp="},
+		{name: "resp bad", frag: "resp=a/b", server: "rfc", resp: "<nil>", fatal: true, problem: "response is not valid base64url"},
+		{name: "resp too large", frag: "resp=" + strings.Repeat("A", base64.RawURLEncoding.EncodedLen(MaxResponse)+8), server: "rfc", resp: "<nil>", fatal: true, problem: "response is too large"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			st, probs := Parse(tt.frag)
+			if tt.problem == "" && len(probs) > 0 || tt.problem != "" && (len(probs) != 1 || !strings.Contains(probs[0].Message, tt.problem) || probs[0].Fatal != tt.fatal) {
+				t.Fatalf("problems = %v, want one with %q (fatal %v)", probs, tt.problem, tt.fatal)
+			}
+			if got := ServerID(st.Config.Server); got != tt.server {
+				t.Errorf("server = %q, want %q", got, tt.server)
+			}
+			if st.Config.Proxy != tt.proxy {
+				t.Errorf("proxy = %q, want %q", st.Config.Proxy, tt.proxy)
+			}
+			got := "<nil>"
+			if st.Response != nil {
+				got = string(st.Response)
+			}
+			if got != tt.resp {
+				t.Errorf("response = %q, want %q", got, tt.resp)
+			}
+			if f := st.Fragment(); !tt.fatal && f != tt.write {
+				t.Errorf("Fragment() = %q, want %q", f, tt.write)
+			}
+		})
+	}
+}
+
+// TestProfileDefaultsThenKeys: a profile sets every setting to its
+// library's defaults, and the keys of the same link override them; the
+// fragment written back holds only the keys that differ from the profile.
+func TestProfileDefaultsThenKeys(t *testing.T) {
+	for _, p := range engine.Profiles() {
+		st, probs := Parse("srv=" + p.ID)
+		if len(probs) > 0 {
+			t.Fatalf("%s: %v", p.ID, probs)
+		}
+		want := p.Config()
+		for _, s := range engine.Settings() {
+			if s.Get(&st.Config) != s.Get(&want) {
+				t.Errorf("srv=%s: %s = %q, want the profile's %q", p.ID, s.Key, s.Get(&st.Config), s.Get(&want))
+			}
+		}
+		// Flip one setting: it is written, and nothing else is.
+		s := engine.LookupSetting("wsproto")
+		other := "x-override"
+		if err := s.Set(&st.Config, other); err != nil {
+			t.Fatal(err)
+		}
+		frag := st.Fragment()
+		back, _ := Parse(frag)
+		if s.Get(&back.Config) != other || ServerID(back.Config.Server) != p.ID {
+			t.Errorf("srv=%s: %q reads back as server %q, wsproto %q", p.ID, frag, back.Config.Server, s.Get(&back.Config))
+		}
+		if strings.Count(frag, "=") > 2 {
+			t.Errorf("srv=%s: %q writes more than the profile and the override", p.ID, frag)
+		}
+	}
+}
+
+// TestReleasedLinksUnchanged: every example link and a v=1 link open the
+// default server, as they did before profiles existed.
+func TestReleasedLinksUnchanged(t *testing.T) {
+	for _, ex := range gallery.Examples() {
+		if ex.Server != "" || ex.Proxy != "" || ex.Response != nil {
+			continue
+		}
+		st, _ := Parse("v=1&ex=" + ex.ID)
+		if ServerID(st.Config.Server) != "rfc" || st.Config.Proxy != "" || st.Response != nil {
+			t.Errorf("ex=%s opens server %q proxy %q", ex.ID, st.Config.Server, st.Config.Proxy)
+		}
+	}
+	st, _ := Parse("v=1&lf=reject")
+	if ServerID(st.Config.Server) != "rfc" || st.Fragment() != "lf=reject" {
+		t.Errorf("v=1&lf=reject: server %q, fragment %q", st.Config.Server, st.Fragment())
+	}
 }

@@ -69,7 +69,8 @@ func Recognize(text string) Finding {
 		return Finding{
 			Kind: Response,
 			Summary: "This is a response, not a request: its first line is the status line " + quote(lines[first]) + ". " +
-				"The playground answers a request, so it needs the request the client sent, which is not in the response. " +
+				"Reverse mode judges it as each client would, against the request in the editor (what the client offered). " +
+				"To see what a server answers instead, the playground needs the request the client sent, which is not in the response. " +
 				"With curl, run curl -v and paste its output: the request is the lines that start with \"> \".",
 		}
 	}

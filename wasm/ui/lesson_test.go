@@ -82,7 +82,7 @@ func TestPasteNotice(t *testing.T) {
 	if got := actions(PasteNotice(f, true)); got != "restore,dismiss" {
 		t.Errorf("once fixed the notice offers %q", got)
 	}
-	if got := actions(PasteNotice(paste.Recognize("HTTP/1.1 101 Switching Protocols\n\n"), false)); got != "dismiss" {
+	if got := actions(PasteNotice(paste.Recognize("HTTP/1.1 101 Switching Protocols\n\n"), false)); got != "reverse,dismiss" {
 		t.Errorf("for a response the notice offers %q", got)
 	}
 }

@@ -99,11 +99,12 @@ func (n *Node) Equal(m *Node) bool {
 // (static data: nothing is built when the .wasm starts, and one small loop
 // rather than a map or a large switch inlined where it is used).
 var allowedTags = [...]string{
-	"a", "aside", "br", "button", "code", "dd", "desc", "details", "div", "dl",
-	"dt", "em", "fieldset", "g", "h2", "h3", "h4", "input", "kbd", "label",
-	"legend", "li", "line", "mark", "ol", "optgroup", "option", "output", "p",
-	"path", "polygon", "pre", "rect", "section", "select", "small", "span",
-	"strong", "summary", "svg", "text", "title", "ul",
+	"a", "article", "aside", "br", "button", "caption", "code", "dd", "desc",
+	"details", "div", "dl", "dt", "em", "fieldset", "g", "h2", "h3", "h4",
+	"input", "kbd", "label", "legend", "li", "line", "mark", "ol", "optgroup",
+	"option", "output", "p", "path", "polygon", "pre", "rect", "section",
+	"select", "small", "span", "strong", "summary", "svg", "table", "tbody",
+	"td", "text", "th", "thead", "title", "tr", "ul",
 }
 
 // allowedTag reports whether a view may build the element.
@@ -118,7 +119,7 @@ func allowedAttr(name, value string) bool {
 	switch name {
 	case "class", "id", "title", "for", "name", "type", "value", "selected",
 		"checked", "disabled", "role", "tabindex", "min", "max", "step", "open",
-		"hidden", "colspan", "lang", "dir", "placeholder", "autocomplete",
+		"hidden", "colspan", "scope", "lang", "dir", "placeholder", "autocomplete",
 		"spellcheck", "label", "x", "y", "x1", "x2", "y1", "y2", "width", "height",
 		"viewBox", "d", "points", "text-anchor", "dominant-baseline", "marker-end":
 		return true

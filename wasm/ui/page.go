@@ -12,11 +12,14 @@ import (
 	"github.com/upgrade-playground/playground/wasm/link"
 )
 
-// Server is the Server pane's form content, built generically from
-// engine.Settings(): one fieldset per group, one control per setting, named
-// by its deep-link key.
+// Server is the Server pane's form content: the profile chooser and the
+// proxy (profileChooser), then one fieldset per group of engine.Settings(),
+// one control per setting, named by its deep-link key. A setting that
+// differs from the profile's default is marked as an override.
 func Server(cfg *engine.Config) *Node {
 	root := El("div")
+	root.Add(profileChooser(cfg))
+	base := ProfileOf(cfg).Config()
 	var group *Node
 	last := ""
 	for _, s := range engine.Settings() {
@@ -26,9 +29,27 @@ func Server(cfg *engine.Config) *Node {
 			root.Add(group)
 			last = s.Group
 		}
-		group.Add(settingControl(s, s.Get(cfg)))
+		row := settingControl(s, s.Get(cfg))
+		if note := OverrideNote(s, cfg, &base); note != "" {
+			row.Attrs[0][1] += " override"
+			row.Add(El("small", "class", "override-note").AddText(note))
+		}
+		group.Add(row)
 	}
 	return root
+}
+
+// OverrideNote is the line under a setting whose value in cfg differs
+// from base, its profile's default, or "" when it does not.
+func OverrideNote(s *engine.Setting, cfg, base *engine.Config) string {
+	def := s.Get(base)
+	if def == s.Get(cfg) {
+		return ""
+	}
+	if def == "" {
+		def = "(empty)"
+	}
+	return "Override: changed from the profile's " + def + "."
 }
 
 // settingControl is one setting's row. Its control has autocomplete=off,
@@ -272,6 +293,7 @@ func ExampleList() []any {
 		out = append(out, map[string]any{
 			"id": ex.ID, "title": ex.Title, "group": ex.Group,
 			"lesson": ex.Lesson, "expect": ex.Expect,
+			"srv": ServerID(&engine.Config{Server: ex.Server}), "view": ex.View, "reverse": ex.Response != nil,
 		})
 	}
 	return out

@@ -27,6 +27,8 @@ func PasteNotice(f paste.Finding, fixed bool) *Node {
 		actions.Add(El("button", "type", "button", "data-paste", "restore").AddText("Restore what I pasted"))
 	case f.Fix != "":
 		actions.Add(El("button", "type", "button", "data-paste", "fix").AddText(f.FixLabel))
+	case f.Kind == paste.Response:
+		actions.Add(El("button", "type", "button", "data-paste", "reverse").AddText("Open in reverse mode: what would clients do with this response?"))
 	}
 	actions.Add(Text(" "), El("button", "type", "button", "data-paste", "dismiss").AddText("Dismiss"))
 	return root.Add(actions)

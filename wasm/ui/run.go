@@ -10,10 +10,6 @@ import (
 	"github.com/upgrade-playground/playground/wasm/link"
 )
 
-// ServerProfile is the id of the server profile the page runs: "rfc", the
-// default server, so far the only one.
-const ServerProfile = "rfc"
-
 // RunLink is playground.run(fragment): the link decoded as the page decodes
 // it, and RunResult for it. A link without a request runs defaultText, the
 // editor's initial text; a link the page would not open (a fatal problem)
@@ -29,7 +25,12 @@ func RunLink(frag, defaultText string) map[string]any {
 	if req == nil {
 		req = editor.Bytes(defaultText, st.EOL)
 	}
-	return RunResult(engine.Negotiate(req, &st.Config), probs)
+	out := RunResult(engine.Negotiate(req, &st.Config), probs)
+	out["server"] = ServerID(&st.Config)
+	if st.Response != nil {
+		out["clients"] = RunClients(Judge(req, st.Response))
+	}
+	return out
 }
 
 // RunResult is playground.run(fragment)'s value: what the page shows for
@@ -46,7 +47,12 @@ func RunLink(frag, defaultText string) map[string]any {
 //	notes     the Why pane's notes, in its order (runNotes)
 //	steps     the decision trace (runSteps)
 //	decisive  the ID of the note that decided the response, or ""
-//	server    the server profile (ServerProfile)
+//	server    the server profile used ("rfc" for the default server)
+//	closed    true when the server closed the connection without answering
+//	          (status is then 0)
+//	hop       with a proxy: what the proxy forwarded and what the server
+//	          behind it answered ({proxy, forwarded, status, response});
+//	          absent without a proxy
 //	problems  the link's problems, each as #link-message shows it
 func RunResult(res *engine.Result, problems []link.Problem) map[string]any {
 	probs := make([]any, 0, len(problems))
@@ -61,7 +67,7 @@ func RunResult(res *engine.Result, problems []link.Problem) map[string]any {
 	for _, r := range res.Interim {
 		interim = append(interim, r.Status)
 	}
-	return map[string]any{
+	out := map[string]any{
 		"status":   res.Status(),
 		"response": string(res.Bytes()),
 		"text":     ResponseText(res),
@@ -72,9 +78,24 @@ func RunResult(res *engine.Result, problems []link.Problem) map[string]any {
 		"notes":    runNotes(res),
 		"steps":    runSteps(res),
 		"decisive": decisive,
-		"server":   ServerProfile,
+		"server":   ServerID(&engine.Config{Server: res.Server}),
+		"closed":   res.Closed,
 		"problems": probs,
 	}
+	if res.Hop != nil {
+		out["hop"] = runHop(res)
+	}
+	return out
+}
+
+// runHop is run()'s hop, for a result with a proxy.
+func runHop(res *engine.Result) map[string]any {
+	h := res.Hop
+	out := map[string]any{"proxy": h.Proxy, "forwarded": latin1(h.Forwarded), "status": 0, "response": ""}
+	if h.Backend != nil {
+		out["status"], out["response"] = h.Backend.Status(), string(h.Backend.Bytes())
+	}
+	return out
 }
 
 // runAfter is run()'s after: [{from, proto, title, bytes}], one per part

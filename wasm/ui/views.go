@@ -12,12 +12,17 @@ import (
 // responses then the final one, each line of the exact bytes on its own
 // line (CRLF shown as a line break).
 func ResponseText(res *engine.Result) string {
+	if res.Closed {
+		return ClosedText
+	}
 	return strings.ReplaceAll(string(res.Bytes()), "\r\n", "\n")
 }
 
 // ResponseInfo is the line under the response: what the server does next.
 func ResponseInfo(res *engine.Result) string {
 	switch {
+	case res.Closed:
+		return closedInfo
 	case res.Final == nil && res.Waiting != "":
 		return "No response yet: the server is waiting for " + res.Waiting + "."
 	case res.Final == nil:
@@ -30,6 +35,9 @@ func ResponseInfo(res *engine.Result) string {
 
 // StatusLine is the short status announced to screen readers.
 func StatusLine(res *engine.Result) string {
+	if res.Closed {
+		return "Closed: the server closed the connection without answering."
+	}
 	if res.Final == nil {
 		return "Waiting: no response yet."
 	}
@@ -184,6 +192,9 @@ func (m *Memo) Explanation(res *engine.Result) *Node {
 		}
 		root.Add(sec)
 	}
+	if res.Hop != nil {
+		root.Add(hopExplanation(res))
+	}
 	return root
 }
 
@@ -192,6 +203,9 @@ func (m *Memo) Explanation(res *engine.Result) *Node {
 // what happened when nothing failed.
 func verdict(res *engine.Result) *Node {
 	cls, status := "verdict", "no response yet"
+	if res.Closed {
+		status = "no response: the server closed the connection"
+	}
 	if res.Final != nil {
 		status = statusText(res.Final.Status)
 	}
