@@ -215,11 +215,32 @@ something for the offer. The requests are in
 		w("\n### %s\n\n", cl.ID)
 		if len(groups) == 0 {
 			w("Accepts every variation.\n")
-			continue
+		} else {
+			w("| Error text | Variations |\n| --- | --- |\n")
+			for _, g := range groups {
+				w("| %s | %s |\n", mdCell(g.reason), mdCell(compactCells(g.cells)))
+			}
 		}
-		w("| Error text | Variations |\n| --- | --- |\n")
-		for _, g := range groups {
-			w("| %s | %s |\n", mdCell(g.reason), mdCell(compactCells(g.cells)))
+		// curl accepts without switching: say which answers it took as
+		// final.
+		var noSwitch []string
+		wentOn := true
+		for _, c := range r.cells() {
+			o := r.outcomes[c]
+			switch {
+			case c.Client != cl.ID || !o.Accepted:
+			case strings.HasPrefix(o.Detail, "no switch"):
+				noSwitch = append(noSwitch, c.Variation+" ("+c.Config+")")
+			case !strings.HasPrefix(o.Detail, "went on"):
+				wentOn = false
+			}
+		}
+		if len(noSwitch) > 0 {
+			w("\nAccepted without switching protocols (it took the response as the final one and ended with exit 0): %s.", compactCells(noSwitch))
+			if wentOn {
+				w(" After every other answer it accepted, it went on with the new protocol's bytes.")
+			}
+			w("\n")
 		}
 	}
 	return b.String()
