@@ -20,13 +20,16 @@ import (
 type finding uint8
 
 const (
-	fHeadIncomplete           finding = iota // the head does not end with an empty line
+	fEmpty                    finding = iota // no byte came: the server closed the connection
+	fHeadIncomplete                          // the head does not end with an empty line
 	fStatusLine                              // the status line breaks RFC 9112 §4
 	fVersion                                 // the version is not HTTP/1.1
 	fBareLFStatus                            // the status line ends with a bare LF
 	fBareLF                                  // a field line ends with a bare LF
+	fBareLFEnd                               // the empty line that ends the head is a bare LF
 	fReasonNoSP                              // no SP after the status code
 	fInterim                                 // a 1xx before the final response
+	fNoFinal                                 // only a 1xx came, no final response
 	fObsFold                                 // a field value is folded
 	fBadField                                // a field line is not name ":" value
 	fStatus                                  // the status is not 101
@@ -56,14 +59,14 @@ const (
 	fDeflateParamUnknown                     // a parameter RFC 7692 does not define
 	fDeflateParamDup                         // a parameter twice
 	fDeflateParamValue                       // a parameter with an invalid value
-	fDeflateServerBitsNoValue                // server_max_window_bits without a value
 	fDeflateClientBits                       // client_max_window_bits, not offered
 	fDeflateClientBitsNoValue                // client_max_window_bits without a value
 	fDeflateClientBitsLarger                 // client_max_window_bits above the offer
 	fDeflateServerNCT                        // server_no_context_takeover offered, missing
 	fDeflateServerBits                       // server_max_window_bits offered, missing or larger
 	fDeflateNotBothNCT                       // not both *_no_context_takeover (gorilla's rule)
-	fDeflateHasClientBits                    // client_max_window_bits answered at all (coder's rule)
+	fCoderExtensions                         // coder/websocket's own reading of the extensions fails
+	fCoderParam                              // a permessage-deflate parameter coder/websocket does not take
 	fH2Upgrade                               // a 101 to an h2c request that does not name h2c
 	fH2NoPreface                             // nothing follows the 101
 	fH2HTTP1                                 // HTTP/1.1 follows the 101
@@ -122,12 +125,9 @@ func (j *judge) run() {
 	if hs := r.Values("Host"); len(hs) > 0 {
 		host = hs[0].Value
 	}
-	scheme := "ws://"
-	if j.kind != "websocket" {
-		scheme = "http://"
-	}
 	line := string(j.resp.Raw[j.resp.LineSpan.Start:j.resp.LineSpan.End])
-	j.vars = []Var{{"url", clip(scheme + host + r.Target)}, {"httpurl", clip("http://" + host + r.Target)}, {"httpurlq", strconv.Quote(clip("http://" + host + r.Target))}, {"statuslineq", strconv.Quote(clip(line))}}
+	// The URL as Go's net/http quotes it in coder/websocket's errors.
+	j.vars = []Var{{"httpurlq", strconv.Quote(clip("http://" + host + r.Target))}, {"statuslineq", strconv.Quote(clip(line))}}
 	if j.kind == "websocket" {
 		key := ""
 		if ks := r.Values("Sec-WebSocket-Key"); len(ks) > 0 {
@@ -212,7 +212,7 @@ func (j *judge) syntax() {
 	const lineCheck = "the status line is HTTP-version SP status-code SP reason-phrase"
 	switch {
 	case len(r.Raw) == 0:
-		j.find(fHeadIncomplete, "the response head is complete", Span{}, noteClientEmpty)
+		j.find(fEmpty, "the response head is complete", Span{}, noteClientEmpty)
 		return
 	case r.LineProblem != "":
 		j.find(fStatusLine, lineCheck, r.LineSpan, noteClientStatusLine, Var{"line", shown(clip(string(r.Raw[r.LineSpan.Start:r.LineSpan.End])))}, Var{"why", r.LineProblem})
@@ -226,15 +226,15 @@ func (j *judge) syntax() {
 		j.find(fReasonNoSP, "an SP follows the status code", Span{r.StatusSpan.End - 1, r.StatusSpan.End}, noteClientReasonNoSP)
 	}
 	if n := len(r.BareLF); n > 0 {
-		f := fBareLF
-		if r.BareLF[0].Start == r.LineSpan.End {
+		// Node's strict parser names the first bare LF by where it is.
+		f, lf := fBareLF, r.BareLF[0]
+		switch {
+		case lf.Start == r.LineSpan.End:
 			f = fBareLFStatus
-			j.found[fBareLF] = judgeFinding{ok: n > 1, step: -1}
+		case lf.End == r.HeaderEnd && lf.Start > 0 && r.Raw[lf.Start-1] == '\n':
+			f = fBareLFEnd
 		}
-		i := j.find(f, "every line ends with CRLF", r.BareLF[0], noteClientBareLF, Var{"count", strconv.Itoa(n)})
-		if j.found[fBareLF].ok && j.found[fBareLF].step < 0 {
-			j.found[fBareLF].step = i
-		}
+		j.find(f, "every line ends with CRLF", lf, noteClientBareLF, Var{"count", strconv.Itoa(n)})
 	}
 	if n := len(r.Folds); n > 0 {
 		j.find(fObsFold, "no field value is folded (obs-fold)", r.Folds[0], noteClientObsFold, Var{"count", strconv.Itoa(n)})
@@ -286,10 +286,14 @@ func (j *judge) status() bool {
 	case j.kind == "":
 		j.t.skip("the server switches protocols", sp, noteClientNoUpgradeAsked, Var{"status", st})
 		return false
+	case r.Status >= 100 && r.Status < 200:
+		// An interim response and nothing after it: the clients that skip
+		// interim responses wait for the final one (RFC 9110 §15.2).
+		j.find(fInterim, "the first response is the final one", sp, noteClientStatusInterim, Var{"status", st})
+		j.find(fNoFinal, "a final response follows the interim one", Span{len(r.Raw) - 1, len(r.Raw)}, noteClientNoFinal, Var{"status", st})
+		return false
 	case r.Status == 426:
 		n = noteClientStatus426
-	case r.Status >= 100 && r.Status < 200:
-		n = noteClientStatusInterim
 	case r.Status >= 200 && r.Status < 300:
 		n = noteClientStatus2xx
 	case r.Status == 401 || r.Status == 407 || r.Status >= 300 && r.Status < 400:
@@ -310,7 +314,8 @@ func (j *judge) status() bool {
 	return false
 }
 
-// tokens returns the #list elements of every line of a field, in order.
+// receivedList returns the #list elements of every line of a field, in
+// order.
 func receivedList(lines []Field) []elem {
 	var out []elem
 	for _, f := range lines {
@@ -376,12 +381,8 @@ func firstValue(lines []Field) string {
 func (j *judge) upgrade() {
 	lines := j.resp.Values("Upgrade")
 	es := receivedList(lines)
-	want := j.kind
-	if want == "" {
-		want = "websocket"
-	}
 	j.vars = append(j.vars, Var{"upgrade", firstValue(lines)}, Var{"upgradeq", strconv.Quote(firstValue(lines))},
-		Var{"upgradepy", joinValues(es, ", ")}, Var{"upgradejoined", joinLines(lines)})
+		Var{"upgradepy", joinValues(es, ", ")})
 	const check = "Upgrade is websocket (case-insensitive)"
 	if len(lines) == 0 {
 		j.find(fUpgradeMissing, check, j.resp.LineSpan, noteClientUpgradeMissing)
@@ -389,7 +390,7 @@ func (j *judge) upgrade() {
 	}
 	named := false
 	for _, e := range es {
-		if equalFold(e.Value, want) {
+		if equalFold(e.Value, "websocket") {
 			named = true
 		}
 	}
@@ -572,19 +573,31 @@ func (j *judge) extensions() {
 	bad := false
 	for _, f := range lines {
 		es, _ := splitList(f.Value, f.ValueSpan.Start)
-		if len(es) == 0 {
-			j.find(fExtSyntax, syntax, f.Span, noteClientExtSyntax, Var{"value", clip(f.Value)}, Var{"why", "the list is empty"})
+		fail := func(sp Span, why, pyWhy string) {
+			py := pyWhy + " at " + strconv.Itoa(sp.Start-f.ValueSpan.Start) + " in " + f.Value
+			j.find(fExtSyntax, syntax, sp, noteClientExtSyntax, Var{"value", clip(f.Value)}, Var{"why", why}, Var{"pyerror", clip(py)})
 			bad = true
 		}
+		if len(es) == 0 {
+			fail(Span{f.ValueSpan.Start, f.ValueSpan.Start}, "the list is empty", "expected token")
+		}
+	elements:
 		for _, e := range es {
 			if seen++; seen > maxExtensions {
 				break
 			}
 			name, params, perr := appendParams(nil, e)
 			if perr != nil {
-				j.find(fExtSyntax, syntax, perr.Span, noteClientExtSyntax, Var{"value", clip(f.Value)}, Var{"why", perr.Why})
-				bad = true
+				fail(perr.Span, perr.Why, pythonSyntaxError(perr.Why))
 				continue
+			}
+			for _, p := range params {
+				// RFC 6455 §9.1: a quoted value must be a token once unquoted.
+				if p.Quoted && !isToken(p.Value) {
+					q := strings.IndexByte(string(j.resp.Raw[p.Span.Start:p.Span.End]), '"')
+					fail(Span{p.Span.Start + q, p.Span.End}, "the quoted value of "+clip(p.Name)+" is not a token", "invalid quoted header content")
+					continue elements
+				}
 			}
 			exts = append(exts, respExt{e, name, params})
 		}
@@ -592,7 +605,8 @@ func (j *judge) extensions() {
 	if !bad {
 		j.t.pass(syntax, sp, nil)
 	}
-	j.vars = append(j.vars, Var{"extvalue", joinLines(lines)}, Var{"extensions", clip(coderExtensions(exts[min(1, len(exts)):]))})
+	j.vars = append(j.vars, Var{"extvalue", joinLines(lines)})
+	defer j.coderExtensions(lines, len(deflateOffers) > 0)
 	if len(exts) > 1 {
 		j.find(fExtMany, "one extension is answered", exts[1].e.Span, noteClientExtMany, Var{"count", strconv.Itoa(len(exts))})
 	}
@@ -619,6 +633,18 @@ func (j *judge) extensions() {
 // maxExtensions bounds the extension elements of a response that are
 // checked; clients support one.
 const maxExtensions = 32
+
+// pythonSyntaxError is python-websockets' wording (websockets/headers.py)
+// for the extension grammar error appendParams describes as why.
+func pythonSyntaxError(why string) string {
+	switch why {
+	case "expected \";\" before a parameter":
+		return "expected comma"
+	case "unterminated quoted-string":
+		return "expected quoted string"
+	}
+	return "expected token"
+}
 
 // A respExt is one element of the response's Sec-WebSocket-Extensions.
 type respExt struct {
@@ -683,14 +709,10 @@ func (j *judge) deflateParams(e elem, params []param, offers [][]param) {
 				} else {
 					why = "in a response it needs a value from 8 to 15"
 				}
-				i := find(fDeflateParamValue, check, p.Span, noteClientDeflateParamValue, Var{"param", p.Name}, Var{"value", clip(p.Value)}, Var{"why", why}, pq, ffv)
-				if !p.HasValue && !j.found[fDeflateServerBitsNoValue].ok {
-					j.found[fDeflateServerBitsNoValue] = judgeFinding{ok: true, step: i, vars: []Var{pq}}
-				}
+				find(fDeflateParamValue, check, p.Span, noteClientDeflateParamValue, Var{"param", p.Name}, Var{"value", clip(p.Value)}, Var{"why", why}, pq, ffv)
 				ok = false
 			}
 		case "client_max_window_bits":
-			j.found[fDeflateHasClientBits] = judgeFinding{ok: true, step: -1, vars: []Var{pq}}
 			if !p.HasValue {
 				find(fDeflateClientBitsNoValue, check, p.Span, noteClientDeflateClientBitsNoValue, pq)
 				ok = false
@@ -702,11 +724,6 @@ func (j *judge) deflateParams(e elem, params []param, offers [][]param) {
 	}
 	if ok {
 		j.t.pass(check, e.Span, nil)
-	}
-	if cbits != nil {
-		// coder/websocket's rule: it accepts only the two
-		// *_no_context_takeover parameters and server_max_window_bits=.
-		j.found[fDeflateHasClientBits].step = j.t.add(Explain, "client_max_window_bits is in the response", cbits.Span, noteClientDeflateClientBitsAnswered, nil, false)
 	}
 	if snct == nil || cnct == nil {
 		missing := "server_no_context_takeover"
@@ -774,35 +791,111 @@ func larger(a, b string) bool {
 	return x > 0 && y > 0 && x > y
 }
 
-// coderExtensions formats extensions as coder/websocket's error message
-// does (Go's %+v of its []websocketExtension{name string; params []string}).
-func coderExtensions(exts []respExt) string {
-	var b strings.Builder
-	b.WriteByte('[')
-	for i, x := range exts {
-		if b.Len() > maxShown {
-			break
+// coderExtensions reads the extensions as coder/websocket v1.8.15 does
+// (accept.go websocketExtensions, dial.go verifyServerExtensions): the
+// values trimmed, split at every comma and semicolon whatever the quoting,
+// the pieces trimmed and compared as strings. It refuses anything but one
+// permessage-deflate element when it asked for compression, and any
+// parameter but the two *_no_context_takeover ones and
+// "server_max_window_bits=…".
+func (j *judge) coderExtensions(lines []Field, offered bool) {
+	type ext struct {
+		name   string
+		params []Span // each piece after a ";", trimmed, in the response
+	}
+	var exts []ext
+	for _, f := range lines {
+		v := f.Value // the value as net/textproto keeps it, OWS trimmed
+		for start := 0; start <= len(v) && len(exts) <= maxExtensions; {
+			end := strings.IndexByte(v[start:], ',')
+			if end < 0 {
+				end = len(v)
+			} else {
+				end += start
+			}
+			var x ext
+			for i, k := start, 0; i <= end; k++ {
+				e := strings.IndexByte(v[i:end], ';')
+				if e < 0 {
+					e = end
+				} else {
+					e += i
+				}
+				a, b := trimSpaceSpan(v, i, e)
+				if k == 0 {
+					x.name = v[a:b]
+				} else {
+					x.params = append(x.params, Span{f.ValueSpan.Start + a, f.ValueSpan.Start + b})
+				}
+				i = e + 1
+			}
+			if x.name != "" || len(x.params) > 0 {
+				exts = append(exts, x)
+			}
+			start = end + 1
 		}
-		if i > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString("{name:" + x.name + " params:[")
-		for k, p := range x.params {
+	}
+	if len(exts) == 0 {
+		return
+	}
+	if exts[0].name != "permessage-deflate" || len(exts) > 1 || !offered {
+		// Go's %+v of []websocketExtension{name string; params []string}.
+		var b strings.Builder
+		b.WriteByte('[')
+		for i, x := range exts[1:] {
 			if b.Len() > maxShown {
 				break
 			}
-			if k > 0 {
+			if i > 0 {
 				b.WriteByte(' ')
 			}
-			b.WriteString(p.Name)
-			if p.HasValue {
-				b.WriteString("=" + p.Value)
+			b.WriteString("{name:" + x.name + " params:[")
+			for k, p := range x.params {
+				if k > 0 {
+					b.WriteByte(' ')
+				}
+				b.WriteString(string(j.resp.Raw[p.Start:p.End]))
+			}
+			b.WriteString("]}")
+		}
+		b.WriteByte(']')
+		// The step is the check coder fails in the RFCs' terms.
+		step := -1
+		for _, f := range []finding{fExtSyntax, fExtUnrequested, fExtUnknown, fDeflateUnoffered, fExtMany, fExtDupDeflate} {
+			if j.found[f].ok && step < 0 {
+				step = j.found[f].step
 			}
 		}
-		b.WriteString("]}")
+		j.found[fCoderExtensions] = judgeFinding{ok: true, step: step, vars: []Var{{"extensions", clip(b.String())}}}
+		return
 	}
-	b.WriteByte(']')
-	return b.String()
+	for _, p := range exts[0].params {
+		v := string(j.resp.Raw[p.Start:p.End])
+		if v == "client_no_context_takeover" || v == "server_no_context_takeover" || strings.HasPrefix(v, "server_max_window_bits=") {
+			continue
+		}
+		i := j.t.add(Explain, "coder/websocket takes the parameter", p, noteClientDeflateCoderParam, []Var{{"param", clip(v)}}, false)
+		j.found[fCoderParam] = judgeFinding{ok: true, step: i, vars: []Var{{"paramq", strconv.Quote(clip(v))}}}
+		return
+	}
+}
+
+// trimSpaceSpan returns the bounds of s[i:e] without the leading and
+// trailing white space strings.TrimSpace removes (ASCII here: the value
+// is bytes, and strings.TrimSpace's Unicode spaces outside ASCII are not
+// field-value bytes a client sees as such).
+func trimSpaceSpan(s string, i, e int) (int, int) {
+	for i < e && asciiSpace(s[i]) {
+		i++
+	}
+	for e > i && asciiSpace(s[e-1]) {
+		e--
+	}
+	return i, e
+}
+
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
 }
 
 // pythonParams formats extension parameters as python-websockets' error

@@ -23,6 +23,7 @@ func TestClientGolden(t *testing.T) {
 		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
 			ar, req, resp := clientGoldenInput(t, file)
 			j := Judge(req, resp)
+			checkReasonsExpanded(t, j)
 			got := map[string][]byte{
 				"trace":   []byte(FormatJudgeTrace(j)),
 				"clients": []byte(FormatVerdicts(j)),
@@ -155,6 +156,26 @@ func TestFindingsInGoldens(t *testing.T) {
 	for f, ok := range made {
 		if !ok {
 			t.Errorf("finding %d is made by no golden under testdata/client/", f)
+		}
+	}
+}
+
+// checkReasonsExpanded checks that every placeholder of the message a
+// client refuses with got a value.
+func checkReasonsExpanded(t *testing.T, j *Judgement) {
+	t.Helper()
+	for _, v := range j.Clients {
+		for _, c := range clients {
+			if c.ID != v.ID {
+				continue
+			}
+			for _, r := range c.rules {
+				for _, p := range Placeholders(r.reason) {
+					if strings.Contains(v.Reason, "{"+p+"}") {
+						t.Errorf("%s's reason has no value for {%s}: %s", v.ID, p, v.Reason)
+					}
+				}
+			}
 		}
 	}
 }

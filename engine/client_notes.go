@@ -93,6 +93,11 @@ var (
 			"Firefox, Node ws and Go's net/http (so coder/websocket) skip it and read the response that follows; Chromium, gorilla/websocket and python-websockets take it as the answer and fail. Here: {clients}. " +
 			"Fix: send 101 as the answer to an upgrade request, without another 1xx before it.",
 		Ref: Ref{9110, "15.2"}}
+	noteClientNoFinal = &Note{ID: "client-no-final-response", Category: Upgrade, Level: Bad,
+		Summary: "Only the interim {status} came: the final response, the 101, never follows.",
+		Detail: "An interim response is followed by the final one ([RFC 9110 §15.2](rfc:9110#15.2)); a client that skips the interim response keeps waiting for it, and fails when the connection closes. Here: {clients}. " +
+			"Fix: send the 101 (or the refusal) after the interim response.",
+		Ref: Ref{9110, "15.2"}}
 	noteClientStatusAuth = &Note{ID: "client-status-redirect-auth", Category: WebSocket, Level: Bad,
 		Summary: "The status is {status}: a redirect or an authentication challenge, not a switch.",
 		Detail: "RFC 6455 lets a client answer a 401 challenge or follow a redirect, though it need not ([§4.1](rfc:6455#4.1)); python-websockets follows a redirect with a new handshake to Location, the others fail. Here: {clients}. " +
@@ -250,10 +255,11 @@ var (
 		Detail: "Without a value client_max_window_bits only says, in an offer, that the client supports the parameter; a response that includes it gives the window size, 8 to 15 ([RFC 7692 §7.1.2.2](rfc:7692#7.1.2.2)). Here: {clients}. " +
 			"Fix: answer `client_max_window_bits=15` (or smaller), or leave it out.",
 		Ref: Ref{7692, "7.1.2.2"}}
-	noteClientDeflateClientBitsAnswered = &Note{ID: "client-deflate-client-bits-answered", Category: WebSocket, Level: Info,
-		Summary: "The response limits the client's window with client_max_window_bits.",
-		Detail:  "Legal when the offer had client_max_window_bits ([RFC 7692 §7.1.2.2](rfc:7692#7.1.2.2)); coder/websocket cannot shrink its window and refuses any client_max_window_bits in a response.",
-		Ref:     Ref{7692, "7.1.2.2"}}
+	noteClientDeflateCoderParam = &Note{ID: "client-deflate-param-coder", Category: WebSocket, Level: Info,
+		Summary: "coder/websocket does not take the permessage-deflate parameter {param}.",
+		Detail: "coder/websocket v1.8.15 accepts server_no_context_takeover, client_no_context_takeover and server_max_window_bits with a value, and nothing else: it cannot shrink its own window, so even a legal client_max_window_bits fails the dial ([RFC 7692 §7.1.2.2](rfc:7692#7.1.2.2)). " +
+			"Other clients take every parameter RFC 7692 defines.",
+		Ref: Ref{7692, "7.1.2.2"}}
 	noteClientDeflateContextTakeover = &Note{ID: "client-deflate-context-takeover", Category: WebSocket, Level: Warn,
 		Summary: "The permessage-deflate response lacks {missing}.",
 		Detail: "Both *_no_context_takeover parameters are optional in a response ([RFC 7692 §7.1.1](rfc:7692#7.1.1)): without them, both sides keep their LZ77 window across messages. " +
@@ -323,7 +329,7 @@ func clientNotes() []*Note {
 		noteClientEmpty, noteClientHeadIncomplete, noteClientHeadTooLarge, noteClientStatusLine, noteClientVersion,
 		noteClientReasonNoSP, noteClientBareLF, noteClientObsFold, noteClientBadField,
 		noteClientUnrequestedSwitch, noteClientNoUpgradeAsked, noteClientH2CDeclined,
-		noteClientStatus2xx, noteClientStatus426, noteClientStatusInterim, noteClientStatusAuth, noteClientStatusOther,
+		noteClientStatus2xx, noteClientStatus426, noteClientStatusInterim, noteClientNoFinal, noteClientStatusAuth, noteClientStatusOther,
 		noteClientUpgradeMissing, noteClientUpgradeWrong, noteClientUpgradeLines, noteClientUpgradeList,
 		noteClientConnectionMissing, noteClientConnectionNoUpgrade,
 		noteClientAcceptMissing, noteClientAcceptLines, noteClientAcceptWrong, noteClientAcceptOK,
@@ -331,7 +337,7 @@ func clientNotes() []*Note {
 		noteClientSubprotocolLines, noteClientSubprotocolList, noteClientSubprotocolOK,
 		noteClientExtUnrequested, noteClientExtSyntax, noteClientExtMany, noteClientExtUnknown,
 		noteClientDeflateTwice, noteClientDeflateUnoffered, noteClientDeflateParamUnknown, noteClientDeflateParamDup,
-		noteClientDeflateParamValue, noteClientDeflateClientBitsNoValue, noteClientDeflateClientBitsAnswered,
+		noteClientDeflateParamValue, noteClientDeflateClientBitsNoValue, noteClientDeflateCoderParam,
 		noteClientDeflateContextTakeover, noteClientDeflateServerNCT, noteClientDeflateServerBits,
 		noteClientDeflateClientBits, noteClientDeflateClientBitsLarger,
 		noteClientWSFrames, noteClientWSBytes,

@@ -43,7 +43,8 @@ func concat(lists ...[]clientRule) []clientRule {
 // Chromium: net/websockets/websocket_basic_handshake_stream.cc
 // (ValidateUpgradeResponse: Upgrade, Accept, Connection, then
 // websocket_handshake_stream_base.cc's ValidateSubProtocol and
-// ValidateExtensions, websocket_deflate_parameters.cc). The console prints
+// ValidateExtensions, websocket_deflate_parameters.cc; ValidateResponse for
+// a connection closed before or during the head). The console prints
 // "WebSocket connection to '…' failed: " before the message. Header values
 // are enumerated comma-split, so "websocket, foo" counts as two Upgrade
 // values; names and values compare case-sensitively except Upgrade.
@@ -52,7 +53,8 @@ const chromiumPrefix = "Error during WebSocket handshake: "
 var chromium = &client{ClientProfile{ID: "chromium", Title: "Chromium 156 new WebSocket()", Library: "Chromium", Version: "156",
 	Setup: "new WebSocket(url, protocols) in a page of Debian's Chromium; it always offers permessage-deflate; client_max_window_bits.", Protocols: []string{"websocket"}},
 	concat(
-		rulesFor(chromiumPrefix+"net::ERR_EMPTY_RESPONSE", fHeadIncomplete),
+		rulesFor("Connection closed before receiving a handshake response", fEmpty),
+		rulesFor(chromiumPrefix+"net::ERR_CONNECTION_CLOSED", fHeadIncomplete),
 		rulesFor(chromiumPrefix+"Invalid status line", fStatusLine),
 		rulesFor(chromiumPrefix+"Unexpected response code: {status}", fInterim, fStatus),
 		rulesFor(chromiumPrefix+"'Upgrade' header is missing", fUpgradeMissing),
@@ -67,7 +69,7 @@ var chromium = &client{ClientProfile{ID: "chromium", Title: "Chromium 156 new We
 		rulesFor(chromiumPrefix+"'Sec-WebSocket-Protocol' header value '{protocol}' in response does not match any of sent values", fProtoUnoffered, fProtoCase),
 		rulesFor(chromiumPrefix+"'Sec-WebSocket-Protocol' header must not appear more than once in a response", fProtoLines, fProtoList),
 		rulesFor(chromiumPrefix+"Sent non-empty 'Sec-WebSocket-Protocol' header but no response was received", fProtoNone),
-		rulesFor(chromiumPrefix+"'Sec-WebSocket-Extensions' header value is rejected by the parser: {extvalue}", fExtSyntax),
+		rulesFor(chromiumPrefix+"'Sec-WebSocket-Extensions' header value is rejected by the parser: {value}", fExtSyntax),
 		rulesFor(chromiumPrefix+"Found an unsupported extension '{extension}' in 'Sec-WebSocket-Extensions' header", fExtUnknown),
 		rulesFor(chromiumPrefix+"Received duplicate permessage-deflate response", fExtDupDeflate),
 		rulesFor(chromiumPrefix+"Error in permessage-deflate: Received an unexpected permessage-deflate extension parameter", fDeflateParamUnknown),
@@ -89,7 +91,7 @@ const firefoxExt = "WebSocketChannel::ParseWebSocketExtension: "
 var firefox = &client{ClientProfile{ID: "firefox", Title: "Firefox 153 ESR new WebSocket()", Library: "Firefox", Version: "153esr",
 	Setup: "new WebSocket(url, protocols) in a page of Debian's firefox-esr, headless; it offers permessage-deflate.", Protocols: []string{"websocket"}},
 	concat(
-		rulesFor(firefoxAbort, fHeadIncomplete, fStatusLine, fVersion),
+		rulesFor(firefoxAbort, fEmpty, fHeadIncomplete, fNoFinal, fStatusLine, fVersion),
 		rulesFor("WebSocketChannel::OnStartRequest: HTTP status {status}", fStatus),
 		rulesFor("WebSocketChannel::OnStartRequest: HTTP response header Upgrade: websocket not found", fUpgradeMissing, fUpgradeWrong),
 		rulesFor("WebSocketChannel::OnStartRequest: HTTP response header 'Connection: Upgrade' not found", fConnMissing, fConnNoUpgrade),
@@ -114,7 +116,7 @@ const gorillaBad = "websocket: bad handshake"
 var gorilla = &client{ClientProfile{ID: "gorilla", Title: "gorilla/websocket v1.5.3 Dialer", Library: "gorilla/websocket", Version: "v1.5.3",
 	Setup: "websocket.Dialer{Subprotocols, EnableCompression}.Dial(url, nil); with EnableCompression it offers permessage-deflate; server_no_context_takeover; client_no_context_takeover.", Protocols: []string{"websocket"}},
 	concat(
-		rulesFor("unexpected EOF", fHeadIncomplete),
+		rulesFor("unexpected EOF", fEmpty, fHeadIncomplete),
 		rulesFor("malformed HTTP response {statuslineq}", fStatusLine),
 		rulesFor("malformed MIME header line: {line}", fBadField),
 		rulesFor(gorillaBad, fInterim, fStatus, fUpgradeMissing, fUpgradeWrong, fConnMissing, fConnNoUpgrade, fAcceptMissing, fAcceptWrong),
@@ -131,15 +133,16 @@ const coderPrefix = "failed to WebSocket dial: "
 var coder = &client{ClientProfile{ID: "coder", Title: "coder/websocket v1.8.15 Dial", Library: "coder/websocket", Version: "v1.8.15",
 	Setup: "websocket.Dial(ctx, url, &websocket.DialOptions{Subprotocols, CompressionMode}); compression is off unless asked for.", Protocols: []string{"websocket"}},
 	concat(
-		rulesFor(coderPrefix+"failed to send handshake request: Get {httpurlq}: EOF", fHeadIncomplete),
+		rulesFor(coderPrefix+"failed to send handshake request: Get {httpurlq}: EOF", fEmpty, fNoFinal),
+		rulesFor(coderPrefix+"failed to send handshake request: Get {httpurlq}: unexpected EOF", fHeadIncomplete),
 		rulesFor(coderPrefix+"failed to send handshake request: Get {httpurlq}: net/http: HTTP/1.x transport connection broken: malformed HTTP response {statuslineq}", fStatusLine),
 		rulesFor(coderPrefix+"expected handshake response status code 101 but got {status}", fStatus),
 		rulesFor(coderPrefix+"WebSocket protocol violation: Connection header {connq} does not contain Upgrade", fConnMissing, fConnNoUpgrade),
 		rulesFor(coderPrefix+"WebSocket protocol violation: Upgrade header {upgradeq} does not contain websocket", fUpgradeMissing, fUpgradeWrong),
 		rulesFor(coderPrefix+"WebSocket protocol violation: invalid Sec-WebSocket-Accept {acceptq}, key {keyq}", fAcceptMissing, fAcceptWrong),
 		rulesFor(coderPrefix+"WebSocket protocol violation: unexpected Sec-WebSocket-Protocol from server: {protocolq}", fProtoUnrequested, fProtoUnoffered, fProtoList),
-		rulesFor(coderPrefix+"WebSocket protcol violation: unsupported extensions from server: {extensions}", fExtUnrequested, fExtUnknown, fExtMany),
-		rulesFor(coderPrefix+"unsupported permessage-deflate parameter: {paramq}", fDeflateParamUnknown, fDeflateServerBitsNoValue, fDeflateHasClientBits),
+		rulesFor(coderPrefix+"WebSocket protcol violation: unsupported extensions from server: {extensions}", fCoderExtensions),
+		rulesFor(coderPrefix+"unsupported permessage-deflate parameter: {paramq}", fCoderParam),
 	)}
 
 // Node ws 8.23.1: lib/websocket.js initAsClient. Node's HTTP parser reads
@@ -150,10 +153,11 @@ var coder = &client{ClientProfile{ID: "coder", Title: "coder/websocket v1.8.15 D
 var ws = &client{ClientProfile{ID: "ws", Title: "Node ws 8.23.1 client", Library: "ws", Version: "8.23.1",
 	Setup: "new WebSocket(url, protocols, {perMessageDeflate}) on Node.js 20; it offers permessage-deflate; client_max_window_bits unless perMessageDeflate is false.", Protocols: []string{"websocket"}},
 	concat(
-		rulesFor("socket hang up", fHeadIncomplete),
+		rulesFor("socket hang up", fEmpty, fHeadIncomplete, fNoFinal),
 		rulesFor("Parse Error: Expected HTTP/", fStatusLine),
 		rulesFor("Parse Error: Missing expected CR after response line", fBareLFStatus),
 		rulesFor("Parse Error: Missing expected CR after header value", fBareLF),
+		rulesFor("Parse Error: Invalid header field char", fBareLFEnd),
 		rulesFor("Parse Error: Invalid header value char", fObsFold),
 		rulesFor("Parse Error: Invalid header token", fBadField),
 		rulesFor("Unexpected server response: {status}", fStatus, fUpgradeMissing, fConnMissing, fConnNoUpgrade),
@@ -181,7 +185,7 @@ const pythonDeflate = "NegotiationError: Unsupported extension: name = permessag
 var websockets = &client{ClientProfile{ID: "websockets", Title: "python-websockets 10.4 connect()", Library: "websockets", Version: "10.4",
 	Setup: "websockets.connect(url, subprotocols=…, compression=…) with Debian 12's python3-websockets; it offers permessage-deflate; client_max_window_bits by default.", Protocols: []string{"websocket"}},
 	concat(
-		rulesFor(pythonBadHead, fHeadIncomplete, fStatusLine, fVersion, fReasonNoSP, fBareLFStatus, fBareLF, fObsFold, fBadField),
+		rulesFor(pythonBadHead, fEmpty, fHeadIncomplete, fStatusLine, fVersion, fReasonNoSP, fBareLFStatus, fBareLF, fBareLFEnd, fObsFold, fBadField),
 		// connect() follows the redirect (up to 10 times) with a new
 		// handshake: this response is not accepted, the next one is judged
 		// on its own.
@@ -196,7 +200,7 @@ var websockets = &client{ClientProfile{ID: "websockets", Title: "python-websocke
 		rulesFor("InvalidHeader: invalid Sec-WebSocket-Accept header: more than one Sec-WebSocket-Accept header found", fAcceptLines),
 		rulesFor("InvalidHeaderValue: invalid Sec-WebSocket-Accept header: {accept}", fAcceptWrong),
 		rulesFor("InvalidHandshake: no extensions supported", fExtUnrequested),
-		rulesFor("InvalidHeaderFormat: invalid Sec-WebSocket-Extensions header: {extvalue}", fExtSyntax),
+		rulesFor("InvalidHeaderFormat: invalid Sec-WebSocket-Extensions header: {pyerror}", fExtSyntax),
 		rulesFor("NegotiationError: Unsupported extension: name = {extension}, params = {pyparams}", fExtUnknown),
 		rulesFor(pythonDeflate, fExtDupDeflate, fDeflateParamUnknown, fDeflateParamDup, fDeflateParamValue, fDeflateClientBitsNoValue,
 			fDeflateServerNCT, fDeflateServerBits, fDeflateClientBits, fDeflateClientBitsLarger),
@@ -214,7 +218,7 @@ var websockets = &client{ClientProfile{ID: "websockets", Title: "python-websocke
 var curl = &client{ClientProfile{ID: "curl", Title: "curl 7.88.1", Library: "curl", Version: "7.88.1",
 	Setup: "curl -H 'Upgrade: websocket' -H 'Connection: Upgrade' -H 'Sec-WebSocket-Key: …' -H 'Sec-WebSocket-Version: 13' http://…, or curl --http2 http://… for h2c.", Protocols: []string{"websocket", "h2c"}},
 	concat(
-		rulesFor("curl: (52) Empty reply from server", fHeadIncomplete),
+		rulesFor("curl: (52) Empty reply from server", fEmpty, fHeadIncomplete, fNoFinal),
 		rulesFor("curl: (8) Weird server reply", fStatusLine),
 		rulesFor("curl: (18) HTTP/2 stream 1 was not closed cleanly before end of the underlying stream", fH2NoPreface),
 		rulesFor("curl: (16) Error in the HTTP2 framing layer", fH2HTTP1, fH2NotSettings),
