@@ -339,6 +339,9 @@ var variations = []variation{
 	{ID: "h2c-http11-after", Title: "h2c: the 101, then an HTTP/1.1 response", H2C: true, Edit: func(a *answer, _ offer) {
 		a.After, a.Then = []byte("HTTP/1.1 200 OK\r\nContent-Length: 6\r\n\r\nhello\n"), "close"
 	}},
+	{ID: "h2c-ping-first", Title: "h2c: the 101, then a PING frame before the server's SETTINGS", H2C: true, Edit: func(a *answer, _ offer) {
+		a.After = append(append([]byte{0, 0, 8, 6, 0, 0, 0, 0, 0}, make([]byte, 8)...), settingsFrame...)
+	}},
 	{ID: "h2c-upgrade-websocket", Title: "h2c: a 101 with Upgrade: websocket, then HTTP/2", H2C: true, Edit: set("Upgrade", "websocket")},
 	{ID: "h2c-upgrade-missing", Title: "h2c: a 101 without Upgrade, then HTTP/2", H2C: true, Edit: del("Upgrade")},
 	{ID: "h2c-connection-missing", Title: "h2c: a 101 without Connection, then HTTP/2", H2C: true, Edit: del("Connection")},
