@@ -169,7 +169,9 @@ func correct(o offer) *answer {
 
 // deflateEcho accepts a permessage-deflate offer with the parameters the
 // client asked for: the no_context_takeover ones and the window sizes with
-// a value; a bare client_max_window_bits is only a hint (RFC 7692 §7.1.2.2).
+// a value. A bare client_max_window_bits only says that the client supports
+// the parameter; a server that answers with it must give a value (RFC 7692
+// §7.1.2.2), and the correct answer leaves it out.
 func deflateEcho(o offer) string {
 	s := "permessage-deflate"
 	for _, p := range o.Params {
