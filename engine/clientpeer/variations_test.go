@@ -280,6 +280,7 @@ var variations = []variation{
 	{ID: "connection-value-case", Title: "Connection: UPGRADE", Edit: set("Connection", "UPGRADE")},
 	{ID: "connection-fold", Title: "Connection's value on an obs-fold line", Edit: fold("Connection")},
 	{ID: "connection-list", Title: "Connection: keep-alive, Upgrade", Edit: set("Connection", "keep-alive, Upgrade")},
+	{ID: "connection-close", Title: "Connection: Upgrade, close", Edit: set("Connection", "Upgrade, close")},
 
 	{ID: "accept-missing", Title: "no Sec-WebSocket-Accept", Edit: del("Sec-WebSocket-Accept")},
 	{ID: "accept-wrong", Title: "the Accept of another key (RFC 6455's sample)", Edit: set("Sec-WebSocket-Accept", "s3pPLMBiTxaQ9kYGzzhZRbK+xOo=")},
@@ -304,6 +305,7 @@ var variations = []variation{
 	{ID: "reason-other", Title: "HTTP/1.1 101 Web Socket Protocol Handshake", Edit: status("HTTP/1.1 101 Web Socket Protocol Handshake")},
 	{ID: "reason-empty", Title: "HTTP/1.1 101 with an empty reason (the SP kept)", Edit: status("HTTP/1.1 101 ")},
 	{ID: "reason-no-sp", Title: "HTTP/1.1 101 without the SP before the empty reason", Edit: status("HTTP/1.1 101")},
+	{ID: "reason-obs-text", Title: "a reason phrase with a byte above 0x7F (obs-text)", Edit: status("HTTP/1.1 101 Protokollwechsel \xfc")},
 	{ID: "interim-100", Title: "a 100 Continue before the 101", Edit: func(a *answer, _ offer) { a.Before = "HTTP/1.1 100 Continue\r\n\r\n" }},
 	{ID: "frame-with-head", Title: "a text frame in the same write as the head", Edit: func(a *answer, _ offer) { a.After = textFrame("early") }},
 
