@@ -134,6 +134,7 @@ something for the offer. The requests are in
 	}
 	renderWords(w, judgedCells)
 
+	renderSplits(w, r)
 	w("\n## The matrix\n\n")
 	w("✓ accepts, ✗ refuses (the error texts follow), – not run (the variation means nothing for the offer). For clients with several configurations, one mark per configuration in the order default / subprotocols / compression.\n\n")
 	w("| Variation | What changes |")
@@ -307,4 +308,45 @@ func withoutWords(doc string) string {
 		return doc[:i+1] + rest[j+1:]
 	}
 	return doc[:i+1]
+}
+
+// renderSplits lists the variations on which the WebSocket clients
+// disagree: which accept, which refuse (a client whose configurations
+// differ is listed with the ones it refuses in).
+func renderSplits(w func(string, ...any), r *run) {
+	w("\n## Where the WebSocket clients disagree\n\nThe variations some of the six WebSocket clients accept and others refuse (curl and nghttp aside).\n\n| Variation | Accept | Refuse |\n| --- | --- | --- |\n")
+	for _, v := range variations {
+		if v.H2C {
+			continue
+		}
+		var accept, refuse []string
+		for _, cl := range clients {
+			if cl.ID == "curl" || cl.ID == "nghttp" {
+				continue
+			}
+			var yes, no []string
+			for _, cfg := range cl.Configs {
+				o, ok := r.outcomes[cell{Client: cl.ID, Config: cfg, Variation: v.ID}]
+				switch {
+				case !ok:
+				case o.Accepted:
+					yes = append(yes, cfg)
+				default:
+					no = append(no, cfg)
+				}
+			}
+			switch {
+			case len(no) == 0 && len(yes) > 0:
+				accept = append(accept, cl.ID)
+			case len(yes) == 0 && len(no) > 0:
+				refuse = append(refuse, cl.ID)
+			case len(yes) > 0:
+				accept = append(accept, cl.ID+" ("+strings.Join(yes, ", ")+")")
+				refuse = append(refuse, cl.ID+" ("+strings.Join(no, ", ")+")")
+			}
+		}
+		if len(accept) > 0 && len(refuse) > 0 {
+			w("| %s: %s | %s | %s |\n", v.ID, mdCell(v.Title), strings.Join(accept, ", "), strings.Join(refuse, ", "))
+		}
+	}
 }
