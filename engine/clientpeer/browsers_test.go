@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -131,15 +132,13 @@ func runChromium(t *testing.T, m *mock, cells []cell) map[cell]outcome {
 func pageOutcome(r scriptResult) string {
 	s := r.Error
 	if r.Code != 0 {
-		s += ", close " + itoa(r.Code)
+		s += ", close " + strconv.Itoa(r.Code)
 	}
 	if r.Protocol != "" {
 		s += ", protocol " + r.Protocol
 	}
 	return strings.TrimPrefix(s, ", ")
 }
-
-func itoa(n int) string { b, _ := json.Marshal(n); return string(b) }
 
 // firefoxPage runs the cells the mock server lists for firefox, in
 // sequence, and posts each outcome back.

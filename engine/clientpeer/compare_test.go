@@ -54,3 +54,20 @@ func TestCompare(t *testing.T) {
 		}
 	}
 }
+
+// TestWithoutWords: the freshness check ignores the words section, and
+// only it.
+func TestWithoutWords(t *testing.T) {
+	doc := func(words, matrix string) string {
+		return "# The client matrix\n\n## Agreement\n\n| a | 1 |\n\n" + wordsHeading + "\n\n" + words + "\n\n## The matrix\n\n" + matrix + "\n"
+	}
+	if withoutWords(doc("| ws | 83 | 80 |", "✓")) != withoutWords(doc("| ws | 83 | 83 |", "✓")) {
+		t.Error("a change in the words section makes the doc stale")
+	}
+	if withoutWords(doc("x", "✓")) == withoutWords(doc("x", "✗")) {
+		t.Error("a change in the matrix goes unnoticed")
+	}
+	if got := withoutWords(doc("x", "✓")); strings.Contains(got, wordsHeading) || !strings.Contains(got, "## Agreement") || !strings.Contains(got, "## The matrix") {
+		t.Errorf("withoutWords cut the wrong part:\n%s", got)
+	}
+}

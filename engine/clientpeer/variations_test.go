@@ -169,7 +169,9 @@ func correct(o offer) *answer {
 
 // deflateEcho accepts a permessage-deflate offer with the parameters the
 // client asked for: the no_context_takeover ones and the window sizes with
-// a value; a bare client_max_window_bits is only a hint (RFC 7692 §7.1.2.2).
+// a value. A bare client_max_window_bits only says that the client supports
+// the parameter; a server that answers with it must give a value (RFC 7692
+// §7.1.2.2), and the correct answer leaves it out.
 func deflateEcho(o offer) string {
 	s := "permessage-deflate"
 	for _, p := range o.Params {
@@ -278,6 +280,7 @@ var variations = []variation{
 	{ID: "connection-value-case", Title: "Connection: UPGRADE", Edit: set("Connection", "UPGRADE")},
 	{ID: "connection-fold", Title: "Connection's value on an obs-fold line", Edit: fold("Connection")},
 	{ID: "connection-list", Title: "Connection: keep-alive, Upgrade", Edit: set("Connection", "keep-alive, Upgrade")},
+	{ID: "connection-close", Title: "Connection: Upgrade, close", Edit: set("Connection", "Upgrade, close")},
 
 	{ID: "accept-missing", Title: "no Sec-WebSocket-Accept", Edit: del("Sec-WebSocket-Accept")},
 	{ID: "accept-wrong", Title: "the Accept of another key (RFC 6455's sample)", Edit: set("Sec-WebSocket-Accept", "s3pPLMBiTxaQ9kYGzzhZRbK+xOo=")},
@@ -302,6 +305,7 @@ var variations = []variation{
 	{ID: "reason-other", Title: "HTTP/1.1 101 Web Socket Protocol Handshake", Edit: status("HTTP/1.1 101 Web Socket Protocol Handshake")},
 	{ID: "reason-empty", Title: "HTTP/1.1 101 with an empty reason (the SP kept)", Edit: status("HTTP/1.1 101 ")},
 	{ID: "reason-no-sp", Title: "HTTP/1.1 101 without the SP before the empty reason", Edit: status("HTTP/1.1 101")},
+	{ID: "reason-obs-text", Title: "a reason phrase with a byte above 0x7F (obs-text)", Edit: status("HTTP/1.1 101 Protokollwechsel \xfc")},
 	{ID: "interim-100", Title: "a 100 Continue before the 101", Edit: func(a *answer, _ offer) { a.Before = "HTTP/1.1 100 Continue\r\n\r\n" }},
 	{ID: "frame-with-head", Title: "a text frame in the same write as the head", Edit: func(a *answer, _ offer) { a.After = textFrame("early") }},
 
@@ -338,6 +342,9 @@ var variations = []variation{
 	{ID: "h2c-no-settings", Title: "h2c: the 101, then no SETTINGS (the server closes)", H2C: true, Edit: func(a *answer, _ offer) { a.After, a.Then = nil, "close" }},
 	{ID: "h2c-http11-after", Title: "h2c: the 101, then an HTTP/1.1 response", H2C: true, Edit: func(a *answer, _ offer) {
 		a.After, a.Then = []byte("HTTP/1.1 200 OK\r\nContent-Length: 6\r\n\r\nhello\n"), "close"
+	}},
+	{ID: "h2c-ping-first", Title: "h2c: the 101, then a PING frame before the server's SETTINGS", H2C: true, Edit: func(a *answer, _ offer) {
+		a.After = append(append([]byte{0, 0, 8, 6, 0, 0, 0, 0, 0}, make([]byte, 8)...), settingsFrame...)
 	}},
 	{ID: "h2c-upgrade-websocket", Title: "h2c: a 101 with Upgrade: websocket, then HTTP/2", H2C: true, Edit: set("Upgrade", "websocket")},
 	{ID: "h2c-upgrade-missing", Title: "h2c: a 101 without Upgrade, then HTTP/2", H2C: true, Edit: del("Upgrade")},
