@@ -255,15 +255,24 @@ func runWebsockets(n *negotiation) {
 	n.t.pass("read_request reads an HTTP/1.1 GET request", r.LineSpan, noteWebsocketsParsed)
 	n.t.stage = StageWebSocket
 	// check_request: Connection, then Upgrade.
-	conns, connSpan := pyGetAll(fields, "Connection")
-	var options []string
-	for _, v := range conns {
-		items, err := pyParseList(v, pyToken)
-		if err != "" {
-			fail(400, "Connection parses as a list of tokens", connSpan, noteWebsocketsHeader, "invalid Connection header: "+err)
-			return
+	// list parses every line of the field as websockets' parse_connection
+	// or parse_upgrade does; on an error it has answered 400.
+	list := func(name, check string, item func(string, int) (string, int, string)) ([]string, Span, bool) {
+		lines, sp := pyGetAll(fields, name)
+		var all []string
+		for _, v := range lines {
+			items, err := pyParseList(v, item)
+			if err != "" {
+				fail(400, check, sp, noteWebsocketsHeader, "invalid "+name+" header: "+err)
+				return nil, sp, false
+			}
+			all = append(all, items...)
 		}
-		options = append(options, items...)
+		return all, sp, true
+	}
+	options, connSpan, ok := list("Connection", "Connection parses as a list of tokens", pyToken)
+	if !ok {
+		return
 	}
 	hasUpgrade := false
 	for _, o := range options {
@@ -274,15 +283,9 @@ func runWebsockets(n *negotiation) {
 		fail(426, "Connection includes upgrade", orLine(connSpan, r), noteWebsocketsUpgradeRequired, pyInvalidHeader("Connection", &v))
 		return
 	}
-	ups, upSpan := pyGetAll(fields, "Upgrade")
-	var protocols []string
-	for _, v := range ups {
-		items, err := pyParseList(v, pyProtocol)
-		if err != "" {
-			fail(400, "Upgrade parses as a list of protocols", upSpan, noteWebsocketsHeader, "invalid Upgrade header: "+err)
-			return
-		}
-		protocols = append(protocols, items...)
+	protocols, upSpan, ok := list("Upgrade", "Upgrade parses as a list of protocols", pyProtocol)
+	if !ok {
+		return
 	}
 	if len(protocols) != 1 || !equalFold(protocols[0], "websocket") {
 		v := strings.Join(protocols, ", ")
