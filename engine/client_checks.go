@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/upgrade-playground/playground/engine/internal/sha1"
 )
@@ -28,6 +29,7 @@ const (
 	fBareLF                                  // a field line ends with a bare LF
 	fBareLFEnd                               // the empty line that ends the head is a bare LF
 	fReasonNoSP                              // no SP after the status code
+	fReasonNotUTF8                           // the reason phrase is not valid UTF-8
 	fInterim                                 // a 1xx before the final response
 	fNoFinal                                 // only a 1xx came, no final response
 	fObsFold                                 // a field value is folded
@@ -41,6 +43,7 @@ const (
 	fUpgradeWrong                            // Upgrade does not name websocket
 	fConnMissing                             // no Connection field
 	fConnNoUpgrade                           // Connection lacks the upgrade option
+	fConnClose                               // Connection lists close beside upgrade (net/http deletes it)
 	fAcceptMissing                           // no Sec-WebSocket-Accept
 	fAcceptLines                             // more than one Sec-WebSocket-Accept line
 	fAcceptWrong                             // the (first) Accept value is wrong
@@ -224,6 +227,14 @@ func (j *judge) syntax() {
 	}
 	if r.NoReasonSP && r.LineProblem == "" {
 		j.find(fReasonNoSP, "an SP follows the status code", Span{r.StatusSpan.End - 1, r.StatusSpan.End}, noteClientReasonNoSP)
+	}
+	// obs-text (bytes 0x80–0xFF) is allowed in a reason phrase (RFC 9112
+	// §4), and need not be UTF-8; a client that decodes the reason as
+	// UTF-8 fails on the first byte that is not.
+	if i := invalidUTF8(r.Reason); i >= 0 && r.LineProblem == "" {
+		at := r.ReasonSpan.Start + i
+		j.find(fReasonNotUTF8, "the reason phrase is UTF-8", Span{at, at + 1}, noteClientReasonNotUTF8,
+			Var{"byte", "0x" + strings.ToUpper(strconv.FormatUint(uint64(r.Reason[i]), 16))})
 	}
 	if n := len(r.BareLF); n > 0 {
 		// Node's strict parser names the first bare LF by where it is.
@@ -414,7 +425,12 @@ func (j *judge) upgrade() {
 func (j *judge) connection() {
 	lines := j.resp.Values("Connection")
 	es := receivedList(lines)
-	j.vars = append(j.vars, Var{"connq", strconv.Quote(firstValue(lines))}, Var{"connpy", joinValues(es, " ")})
+	closeAt := netHTTPDeletesConnection(j.resp, es)
+	connq := firstValue(lines)
+	if closeAt >= 0 {
+		connq = ""
+	}
+	j.vars = append(j.vars, Var{"connq", strconv.Quote(connq)}, Var{"connpy", joinValues(es, " ")})
 	const check = "Connection lists the upgrade option (case-insensitive)"
 	if len(lines) == 0 {
 		j.find(fConnMissing, check, j.resp.LineSpan, noteClientConnectionMissing)
@@ -423,10 +439,44 @@ func (j *judge) connection() {
 	for _, e := range es {
 		if equalFold(e.Value, "upgrade") {
 			j.t.pass(check, e.Span, nil)
+			if closeAt >= 0 && j.kind == "websocket" {
+				j.find(fConnClose, "Connection does not list close", es[closeAt].Span, noteClientConnectionClose, Var{"value", joinLines(lines)})
+			}
 			return
 		}
 	}
 	j.find(fConnNoUpgrade, check, spanOf(lines), noteClientConnectionNoUpgrade, Var{"value", joinLines(lines)})
+}
+
+// netHTTPDeletesConnection returns the index in es of a close option that
+// makes Go's net/http delete the whole Connection field as it reads the
+// response, or -1. net/http (shouldClose in net/http/transfer.go, as
+// ReadResponse calls it) deletes it when the version is not HTTP/1.0 nor
+// below HTTP/1 and one comma-separated, OWS-trimmed element is close in
+// any case; gorilla/websocket and coder/websocket then see no Connection.
+func netHTTPDeletesConnection(r *Received, es []elem) int {
+	if r.Major < 1 || r.Major == 1 && r.Minor == 0 {
+		return -1
+	}
+	for i, e := range es {
+		if equalFold(e.Value, "close") {
+			return i
+		}
+	}
+	return -1
+}
+
+// invalidUTF8 returns the index of the first byte of s that does not
+// start a valid UTF-8 sequence, or -1 when s is valid UTF-8.
+func invalidUTF8(s string) int {
+	for i := 0; i < len(s); {
+		c, size := utf8.DecodeRuneInString(s[i:])
+		if c == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return -1
 }
 
 // accept recomputes Sec-WebSocket-Accept from the request's key (RFC 6455

@@ -42,6 +42,12 @@ var (
 			"Most clients accept its absence; python-websockets splits the line on spaces and fails. Here: {clients}. " +
 			"Fix: send `HTTP/1.1 101 Switching Protocols`, or at least `HTTP/1.1 101 ` with the SP.",
 		Ref: Ref{9112, "4"}}
+	noteClientReasonNotUTF8 = &Note{ID: "client-reason-not-utf8", Category: Syntax, Level: Warn,
+		Summary: "The reason phrase holds the byte {byte}, which does not start a valid UTF-8 sequence.",
+		Detail: "`reason-phrase = 1*( HTAB / SP / VCHAR / obs-text )`, and obs-text is any byte from 0x80 to 0xFF, so such a byte is allowed; a client SHOULD ignore the reason phrase's content ([RFC 9112 §4](rfc:9112#4)). " +
+			"Browsers, Node ws, curl and Go's net/http ignore it; python-websockets 10.4 (`legacy/http.py`, `read_response`) decodes the reason as strict UTF-8 and reports the error as an invalid HTTP response. Here: {clients}. " +
+			"Fix: write the reason phrase in ASCII, such as `Switching Protocols`.",
+		Ref: Ref{9112, "4"}}
 	noteClientBareLF = &Note{ID: "client-bare-lf", Category: Syntax, Level: Warn,
 		Summary: "{count} lines of the head end with a bare LF instead of CRLF.",
 		Detail: "Lines end with CRLF; a recipient MAY recognize a single LF, but need not ([RFC 9112 §2.2](rfc:9112#2.2)). " +
@@ -142,6 +148,14 @@ var (
 		Detail: "The client MUST fail when Connection \"doesn't contain a token that is an ASCII case-insensitive match for the value \\\"Upgrade\\\"\" ([RFC 6455 §4.1](rfc:6455#4.1); [RFC 9110 §7.6.1](rfc:9110#7.6.1)). Here: {clients}. " +
 			"Fix: send `Connection: Upgrade`.",
 		Ref: Ref{6455, "4.1"}}
+
+	noteClientConnectionClose = &Note{ID: "client-connection-close", Category: Upgrade, Level: Warn,
+		Summary: "Connection is {value}: it lists close beside the upgrade option.",
+		Detail: "Connection is a list of connection options, compared case-insensitively ([RFC 9110 §7.6.1](rfc:9110#7.6.1)); close says the sender will close the connection after this response ([RFC 9112 §9.6](rfc:9112#9.6)), although a 101 keeps it for the new protocol ([RFC 9110 §15.2.2](rfc:9110#15.2.2)). " +
+			"Go's net/http (Go 1.26, `shouldClose` in `net/http/transfer.go`) reads the response for gorilla/websocket v1.5.3 and coder/websocket v1.8.15, and deletes a Connection field that lists close: gorilla then fails with a bad handshake, and coder reports the Connection header as \"\". " +
+			"Browsers, Node ws, python-websockets and curl find the upgrade option and go on. Here: {clients}. " +
+			"Fix: send `Connection: Upgrade` alone in the 101.",
+		Ref: Ref{9110, "7.6.1"}}
 
 	noteClientAcceptMissing = &Note{ID: "client-accept-missing", Category: WebSocket, Level: Bad,
 		Summary: "The 101 has no Sec-WebSocket-Accept; it should be {expected}.",
@@ -327,11 +341,11 @@ var (
 func clientNotes() []*Note {
 	return []*Note{
 		noteClientEmpty, noteClientHeadIncomplete, noteClientHeadTooLarge, noteClientStatusLine, noteClientVersion,
-		noteClientReasonNoSP, noteClientBareLF, noteClientObsFold, noteClientBadField,
+		noteClientReasonNoSP, noteClientReasonNotUTF8, noteClientBareLF, noteClientObsFold, noteClientBadField,
 		noteClientUnrequestedSwitch, noteClientNoUpgradeAsked, noteClientH2CDeclined,
 		noteClientStatus2xx, noteClientStatus426, noteClientStatusInterim, noteClientNoFinal, noteClientStatusAuth, noteClientStatusOther,
 		noteClientUpgradeMissing, noteClientUpgradeWrong, noteClientUpgradeLines, noteClientUpgradeList,
-		noteClientConnectionMissing, noteClientConnectionNoUpgrade,
+		noteClientConnectionMissing, noteClientConnectionNoUpgrade, noteClientConnectionClose,
 		noteClientAcceptMissing, noteClientAcceptLines, noteClientAcceptWrong, noteClientAcceptOK,
 		noteClientSubprotocolNone, noteClientSubprotocolUnrequested, noteClientSubprotocolUnoffered, noteClientSubprotocolCase,
 		noteClientSubprotocolLines, noteClientSubprotocolList, noteClientSubprotocolOK,

@@ -106,8 +106,9 @@ var firefox = &client{ClientProfile{ID: "firefox", Title: "Firefox 153 ESR new W
 	)}
 
 // gorilla/websocket v1.5.3: client.go Dialer.DialContext. net/http's
-// ReadResponse parses the head (bare LF and obs-fold accepted); then one
-// combined check of status, Upgrade and Connection (token lists) and the
+// ReadResponse parses the head (bare LF and obs-fold accepted) and deletes
+// a Connection field that lists close (shouldClose in net/http/transfer.go);
+// then one combined check of status, Upgrade and Connection (token lists) and the
 // first Accept; then, for the first permessage-deflate element, both
 // *_no_context_takeover parameters are required. The subprotocol is not
 // checked.
@@ -119,12 +120,13 @@ var gorilla = &client{ClientProfile{ID: "gorilla", Title: "gorilla/websocket v1.
 		rulesFor("unexpected EOF", fEmpty, fHeadIncomplete),
 		rulesFor("malformed HTTP response {statuslineq}", fStatusLine),
 		rulesFor("malformed MIME header line: {line}", fBadField),
-		rulesFor(gorillaBad, fInterim, fStatus, fUpgradeMissing, fUpgradeWrong, fConnMissing, fConnNoUpgrade, fAcceptMissing, fAcceptWrong),
+		rulesFor(gorillaBad, fInterim, fStatus, fUpgradeMissing, fUpgradeWrong, fConnMissing, fConnNoUpgrade, fConnClose, fAcceptMissing, fAcceptWrong),
 		rulesFor("websocket: invalid compression negotiation", fDeflateNotBothNCT),
 	)}
 
 // coder/websocket v1.8.15: dial.go verifyServerResponse, after net/http's
-// client read the head. Dial wraps every error in "failed to WebSocket
+// client read the head (deleting a Connection field that lists close, as
+// for gorilla). Dial wraps every error in "failed to WebSocket
 // dial: ". Extensions are refused unless compression was asked for and the
 // answer is one permessage-deflate element with only the
 // *_no_context_takeover parameters and server_max_window_bits=.
@@ -137,7 +139,7 @@ var coder = &client{ClientProfile{ID: "coder", Title: "coder/websocket v1.8.15 D
 		rulesFor(coderPrefix+"failed to send handshake request: Get {httpurlq}: unexpected EOF", fHeadIncomplete),
 		rulesFor(coderPrefix+"failed to send handshake request: Get {httpurlq}: net/http: HTTP/1.x transport connection broken: malformed HTTP response {statuslineq}", fStatusLine),
 		rulesFor(coderPrefix+"expected handshake response status code 101 but got {status}", fStatus),
-		rulesFor(coderPrefix+"WebSocket protocol violation: Connection header {connq} does not contain Upgrade", fConnMissing, fConnNoUpgrade),
+		rulesFor(coderPrefix+"WebSocket protocol violation: Connection header {connq} does not contain Upgrade", fConnMissing, fConnNoUpgrade, fConnClose),
 		rulesFor(coderPrefix+"WebSocket protocol violation: Upgrade header {upgradeq} does not contain websocket", fUpgradeMissing, fUpgradeWrong),
 		rulesFor(coderPrefix+"WebSocket protocol violation: invalid Sec-WebSocket-Accept {acceptq}, key {keyq}", fAcceptMissing, fAcceptWrong),
 		rulesFor(coderPrefix+"WebSocket protocol violation: unexpected Sec-WebSocket-Protocol from server: {protocolq}", fProtoUnrequested, fProtoUnoffered, fProtoList),
@@ -174,7 +176,8 @@ var ws = &client{ClientProfile{ID: "ws", Title: "Node ws 8.23.1 client", Library
 	)}
 
 // python-websockets 10.4 (Debian 12): legacy/client.py handshake,
-// legacy/http.py read_response (CRLF only, no obs-fold, HTTP/1.1 only),
+// legacy/http.py read_response (CRLF only, no obs-fold, HTTP/1.1 only, the
+// reason phrase decoded as strict UTF-8),
 // legacy/handshake.py check_response (Connection, Upgrade exactly
 // "websocket", one Accept), then process_extensions before
 // process_subprotocol; extensions/permessage_deflate.py checks the
@@ -185,7 +188,7 @@ const pythonDeflate = "NegotiationError: Unsupported extension: name = permessag
 var websockets = &client{ClientProfile{ID: "websockets", Title: "python-websockets 10.4 connect()", Library: "websockets", Version: "10.4",
 	Setup: "websockets.connect(url, subprotocols=…, compression=…) with Debian 12's python3-websockets; it offers permessage-deflate; client_max_window_bits by default.", Protocols: []string{"websocket"}},
 	concat(
-		rulesFor(pythonBadHead, fEmpty, fHeadIncomplete, fStatusLine, fVersion, fReasonNoSP, fBareLFStatus, fBareLF, fBareLFEnd, fObsFold, fBadField),
+		rulesFor(pythonBadHead, fEmpty, fHeadIncomplete, fStatusLine, fVersion, fReasonNoSP, fReasonNotUTF8, fBareLFStatus, fBareLF, fBareLFEnd, fObsFold, fBadField),
 		// connect() follows the redirect (up to 10 times) with a new
 		// handshake: this response is not accepted, the next one is judged
 		// on its own.
