@@ -150,6 +150,18 @@ func TestJudgeVerdicts(t *testing.T) {
 		{"200 python", testWSRequest, "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n", "websockets", false, "InvalidStatusCode: server rejected WebSocket connection: HTTP 200"},
 		{"wrong accept coder", testWSRequest, strings.Replace(testWSResponse, "s3pPLMBiTxaQ9kYGzzhZRbK+xOo=", "x", 1), "coder", false,
 			`failed to WebSocket dial: WebSocket protocol violation: invalid Sec-WebSocket-Accept "x", key "dGhlIHNhbXBsZSBub25jZQ=="`},
+		{"connection close gorilla", testWSRequest, strings.Replace(testWSResponse, "Connection: Upgrade", "Connection: Upgrade, close", 1), "gorilla", false, "websocket: bad handshake"},
+		{"connection close on its own line coder", testWSRequest, strings.Replace(testWSResponse, "Connection: Upgrade\r\n", "Connection: Upgrade\r\nConnection: \tCLOSE \r\n", 1), "coder", false,
+			`failed to WebSocket dial: WebSocket protocol violation: Connection header "" does not contain Upgrade`},
+		{"connection close without upgrade coder", testWSRequest, strings.Replace(testWSResponse, "Connection: Upgrade", "Connection: close", 1), "coder", false,
+			`failed to WebSocket dial: WebSocket protocol violation: Connection header "" does not contain Upgrade`},
+		{"connection close chromium", testWSRequest, strings.Replace(testWSResponse, "Connection: Upgrade", "Connection: Upgrade, close", 1), "chromium", true, ""},
+		{"connection close HTTP/1.0 coder", testWSRequest, strings.Replace(strings.Replace(testWSResponse, "Connection: Upgrade", "Connection: Upgrade, close", 1), "HTTP/1.1", "HTTP/1.0", 1), "coder", true, ""},
+		{"connection closed-ish token gorilla", testWSRequest, strings.Replace(testWSResponse, "Connection: Upgrade", "Connection: Upgrade, closer", 1), "gorilla", true, ""},
+		{"reason not UTF-8 python", testWSRequest, strings.Replace(testWSResponse, "Switching Protocols", "Switching \xfc Protocols", 1), "websockets", false, "InvalidMessage: did not receive a valid HTTP response"},
+		{"reason truncated UTF-8 python", testWSRequest, strings.Replace(testWSResponse, "Switching Protocols", "Switching \xe2\x82", 1), "websockets", false, "InvalidMessage: did not receive a valid HTTP response"},
+		{"reason UTF-8 python", testWSRequest, strings.Replace(testWSResponse, "Switching Protocols", "Umschaltung \xe2\x82\xac", 1), "websockets", true, ""},
+		{"reason not UTF-8 chromium", testWSRequest, strings.Replace(testWSResponse, "Switching Protocols", "Switching \xfc Protocols", 1), "chromium", true, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
