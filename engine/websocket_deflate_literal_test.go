@@ -23,6 +23,7 @@ func TestDeflateLiteral(t *testing.T) {
 		{"permessage-deflate; server_max_window_bits = 15", ""},
 		{"permessage-deflate; Client_No_Context_Takeover", ""},
 		{"Permessage-Deflate", ""},
+		{"permessage-deflate; client_no_context_takeover; client_no_context_takeover", "permessage-deflate; client_no_context_takeover"},
 		{"permessage-deflate; server_max_window_bits=10, permessage-deflate; client_no_context_takeover", "permessage-deflate; client_no_context_takeover"},
 		{"x-webkit-deflate-frame, permessage-deflate; client_no_context_takeover", "permessage-deflate; client_no_context_takeover"},
 	}
