@@ -87,6 +87,7 @@ var coderProfile = &Profile{
 		c.WebSocket.OriginHostOnly = true
 		c.WebSocket.Subprotocols = nil
 		c.WebSocket.Deflate.Enabled = false
+		c.WebSocket.Deflate.Literal = coderDeflate
 		c.HTTP.SwitchOnClose = true
 		c.HTTP.EarlyFinal = "always"
 	},

@@ -74,7 +74,7 @@ var (
 )
 
 func profileNotes() []*Note {
-	return []*Note{noteDeflateFixed, noteXNet500, noteXNetNoUpgradeOption, notePriorHandled, noteTokenListStops, noteOriginHostOnly, noteFrontOptionsStar, noteTECLKeptOpen, noteSwitchOnClose, noteUpgrade10Honoured, noteEarlyFinal, noteProfileUnsupported, noteProfileFrontRefuses, noteProfileTolerated, noteGorillaOrigin, noteGorillaNotWebSocket, noteWSEarlyClose, noteCoderHTTP10, noteCoderNotWebSocket, noteCoderOrigin, noteNetHTTPIgnoresUpgrade}
+	return []*Note{noteDeflateFixed, noteDeflateLiteral, noteDeflateLiteralDeclined, noteXNet500, noteXNetNoUpgradeOption, notePriorHandled, noteTokenListStops, noteOriginHostOnly, noteFrontOptionsStar, noteTECLKeptOpen, noteSwitchOnClose, noteUpgrade10Honoured, noteEarlyFinal, noteProfileUnsupported, noteProfileFrontRefuses, noteProfileTolerated, noteGorillaOrigin, noteGorillaNotWebSocket, noteWSEarlyClose, noteCoderHTTP10, noteCoderNotWebSocket, noteCoderOrigin, noteNetHTTPIgnoresUpgrade}
 }
 
 var (
@@ -153,3 +153,20 @@ var noteDeflateFixed = &Note{ID: "ws-deflate-fixed", Category: WebSocket, Level:
 		"[RFC 7692 §7.1.2.1](rfc:7692#7.1.2.1) says a server that accepts an offer with server_max_window_bits includes it in the response with the same or a smaller value, and §7 has the server decline an offer whose parameters it cannot honour; gorilla's answer leaves the client's window request out. " +
 		"A client that asked for a smaller server window gets a response without it and may fail the connection (RFC 7692 §7.1.2.1 lets a client that needs the limit do so).",
 	Ref: Ref{7692, "7.1.2.1"}}
+
+var (
+	noteDeflateLiteral = &Note{ID: "ws-deflate-literal", Category: WebSocket, Level: Warn,
+		Summary: "{server} accepts the offer {offer} by comparing its items as written, and answers {response}.",
+		Detail: "{library} {version} splits the offer at `;` and compares each item, trimmed of spaces, with a short list: client_no_context_takeover, server_no_context_takeover, client_max_window_bits with or without any value, and exactly server_max_window_bits=15. " +
+			"It answers with the no-context-takeover parameters the offer named, client_no_context_takeover first, and never with a window size. " +
+			"[RFC 7692 §7.1.2.1](rfc:7692#7.1.2.1) says a server accepts an offer with server_max_window_bits by including the parameter in its response, so accepting server_max_window_bits=15 without answering it departs from the RFC (harmlessly: 15 is the default window). " +
+			"[RFC 7692 §7](rfc:7692#7) says the server MUST decline an offer with an invalid or repeated parameter, and §7.1.2.2 allows client_max_window_bits only 8 to 15; {library} takes client_max_window_bits with any value, such as 7, and a parameter named twice. " +
+			"The order of the parameters in the response carries no meaning ([RFC 7692 §5](rfc:7692#5) names them, not their order).",
+		Ref: Ref{7692, "7.1.2.1"}}
+	noteDeflateLiteralDeclined = &Note{ID: "ws-deflate-literal-declined", Category: WebSocket, Level: Warn,
+		Summary: "{server} declines the offer {offer}, because it does not take {item} as written.",
+		Detail: "{library} {version} accepts a permessage-deflate offer only if its name is exactly `permessage-deflate` and every parameter, trimmed of spaces, is client_no_context_takeover, server_no_context_takeover, client_max_window_bits (with any value) or exactly server_max_window_bits=15; it declines any other, and tries the next offer. " +
+			"Declining is always allowed ([RFC 7692 §7](rfc:7692#7)), but an RFC 7692 server could accept several of these offers: a smaller server_max_window_bits by answering the same or a smaller value ([RFC 7692 §7.1.2.1](rfc:7692#7.1.2.1)), and a value written as a quoted-string that unescapes to a token ([RFC 6455 §9.1](rfc:6455#9.1) allows either form). " +
+			"The client then goes on without compression.",
+		Ref: Ref{7692, "7"}}
+)

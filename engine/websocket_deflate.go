@@ -1,6 +1,9 @@
 package engine
 
-import "strconv"
+import (
+	"strconv"
+	"strings"
+)
 
 // Sec-WebSocket-Extensions (RFC 6455 §9.1) and permessage-deflate
 // negotiation (RFC 7692 §5, §7).
@@ -40,6 +43,36 @@ type DeflateConfig struct {
 	// server_no_context_takeover; client_no_context_takeover". Only
 	// profiles set it.
 	Fixed string
+	// Literal, when set, replaces RFC 7692 §7's reading of an offer with a
+	// library's own, which compares the offer's items as written. Only
+	// profiles set it.
+	Literal *DeflateLiteral
+}
+
+// A DeflateLiteral is a permessage-deflate rule that compares strings
+// instead of parsing parameters, as coder/websocket v1.8.15's
+// acceptDeflate does: the offer's element is split at ";" and each item
+// trimmed of spaces; the first must be Name exactly, each other one of
+// Items, and the first such offer is accepted. Its answer is Name followed
+// by the Echo items the offer had (or the DeflateConfig's matching
+// ClientNoContext/ServerNoContext asks for), in Echo's order, and no window
+// size.
+type DeflateLiteral struct {
+	// Name is the extension name, compared byte for byte.
+	Name string
+	// Items are the parameter items an offer may have, compared byte for
+	// byte; one ending in "*" takes any item it begins.
+	Items []string
+	// Echo are the items the answer repeats when offered, in this order.
+	Echo []string
+}
+
+// coderDeflate is coder/websocket v1.8.15's rule (accept.go acceptDeflate
+// and compressionOptions.String).
+var coderDeflate = &DeflateLiteral{
+	Name:  "permessage-deflate",
+	Items: []string{"client_no_context_takeover", "server_no_context_takeover", "client_max_window_bits", "server_max_window_bits=15", "client_max_window_bits=*"},
+	Echo:  []string{"client_no_context_takeover", "server_no_context_takeover"},
 }
 
 func defaultDeflateConfig() DeflateConfig {
@@ -62,6 +95,9 @@ type extOffer struct {
 	e      elem
 	name   string
 	params []param
+	// malformed offers break the grammar: only a DeflateLiteral, which reads
+	// items as written, looks at them (a profile that tolerates the syntax).
+	malformed bool
 }
 
 // parseExtensions checks the syntax of Sec-WebSocket-Extensions (§9.1) and
@@ -92,6 +128,7 @@ func parseExtensions(c *wsCheck) []extOffer {
 				}
 				c.fail(check, perr.Span, noteWSExtensionsSyntax, Var{"element", e.Value}, Var{"why", perr.Why})
 				fails++
+				out = append(out, extOffer{e: e, malformed: true})
 				continue
 			}
 			bad := false
@@ -103,9 +140,7 @@ func parseExtensions(c *wsCheck) []extOffer {
 					break
 				}
 			}
-			if !bad {
-				out = append(out, extOffer{e, name, params})
-			}
+			out = append(out, extOffer{e, name, params, bad})
 		}
 	}
 	if fails == 0 {
@@ -123,6 +158,18 @@ func negotiateExtensions(n *negotiation, offers []extOffer) string {
 		if i == 32 {
 			n.t.note(Span{o.e.Span.Start, offers[len(offers)-1].e.Span.End}, noteWSExtensionsMany, Var{"count", strconv.Itoa(len(offers) - i)})
 			break
+		}
+		if d.Literal != nil && d.Enabled && accepted == "" {
+			if items := literalItems(o.e.Value); equalFold(items[0], d.Literal.Name) {
+				sawDeflate = true
+				if resp, ok := acceptLiteral(n, o, items); ok {
+					accepted = resp
+				}
+				continue
+			}
+		}
+		if o.malformed {
+			continue // already failed the handshake, or tolerated by a profile
 		}
 		if !equalFold(o.name, "permessage-deflate") {
 			n.t.skip("the server supports the extension "+o.name, o.e.Span, noteWSExtensionUnknown, Var{"extension", o.name})
@@ -244,6 +291,57 @@ func acceptDeflate(n *negotiation, o extOffer) (string, bool) {
 		resp += "; client_max_window_bits=" + strconv.Itoa(min(cbits, cb))
 	}
 	return resp, true
+}
+
+// acceptLiteral applies the profile's DeflateLiteral to one offer: it
+// declines (records why and returns false) or returns the response element.
+func acceptLiteral(n *negotiation, o extOffer, items []string) (string, bool) {
+	d := n.cfg.WebSocket.Deflate
+	l := d.Literal
+	const check = "the permessage-deflate offer is acceptable"
+	decline := func(item string) (string, bool) {
+		n.t.skip(check, o.e.Span, noteDeflateLiteralDeclined, n.prof.vars(Var{"offer", o.e.Value}, Var{"item", item})...)
+		return "", false
+	}
+	if items[0] != l.Name {
+		return decline(items[0])
+	}
+	offered := map[string]bool{}
+	for _, it := range items[1:] {
+		if !literalItem(l.Items, it) {
+			return decline(it)
+		}
+		offered[it] = true
+	}
+	resp := l.Name
+	for _, e := range l.Echo {
+		if offered[e] || e == "client_no_context_takeover" && d.ClientNoContext || e == "server_no_context_takeover" && d.ServerNoContext {
+			resp += "; " + e
+		}
+	}
+	n.t.pass("a permessage-deflate offer is accepted", o.e.Span, noteDeflateLiteral, n.prof.vars(Var{"offer", o.e.Value}, Var{"response", resp})...)
+	return resp, true
+}
+
+// literalItems splits an offer's element at ";" and trims each item of
+// spaces, as coder/websocket v1.8.15's websocketExtensions does.
+func literalItems(element string) []string {
+	items := strings.Split(element, ";")
+	for i := range items {
+		items[i] = strings.TrimSpace(items[i])
+	}
+	return items
+}
+
+// literalItem reports whether item is one of items, where an entry ending
+// in "*" takes any item it begins.
+func literalItem(items []string, item string) bool {
+	for _, x := range items {
+		if x == item || strings.HasSuffix(x, "*") && strings.HasPrefix(item, x[:len(x)-1]) {
+			return true
+		}
+	}
+	return false
 }
 
 // windowBits parses a max_window_bits value: a decimal integer from 8 to 15
