@@ -23,7 +23,7 @@ var wsProfile = &Profile{
 	Setup:     "new WebSocketServer({port}) on Node.js 20.",
 	configure: wsProfileConfig,
 	run:       runWS,
-	unsupported: []unsupported{
+	unsupported: [][]unsupported{{
 		{"wsmethod", "405", "another answer to a handshake that is not a GET: it always answers 405, without Allow"},
 		{"wsversion", "400", "another answer to an unsupported version: it always answers 400 with Sec-WebSocket-Version: 13, 8"},
 		{"wsorigin", "any", "an origin check of its own: the application would write a verifyClient"},
@@ -32,7 +32,7 @@ var wsProfile = &Profile{
 		{"pmdcnct", "0", "client_no_context_takeover in this setup (perMessageDeflate: true keeps the defaults)"},
 		{"pmdsbits", "15", "a server window below 15 in this setup (serverMaxWindowBits is left at its default)"},
 		{"pmdcbits", "15", "a client window below 15 in this setup (clientMaxWindowBits is left at its default)"},
-	},
+	}},
 }
 
 // wsProfileConfig sets the HTTP settings to what Node 20's http server
