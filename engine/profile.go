@@ -88,6 +88,9 @@ type wording struct {
 	when    string
 	status  int
 	headers []Header
+	// goError says the handler answers with net/http's Error helper,
+	// which sets goError's fields after headers.
+	goError bool
 	body    string
 	// note, when set, is raised when the wording applies: the library's
 	// departure from the RFCs for this response.

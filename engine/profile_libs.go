@@ -8,7 +8,7 @@ package engine
 // golang.org/x/net/http2/h2c (h2cHandler.ServeHTTP, h2cUpgrade).
 
 // goError is the handler fields of net/http's Error helper, which both
-// WebSocket libraries answer refusals with.
+// WebSocket libraries answer refusals with (wording.goError).
 var goError = []Header{{"Content-Type", "text/plain; charset=utf-8"}, {"X-Content-Type-Options", "nosniff"}}
 
 // The checks of a WebSocket handshake that neither Go library makes:
@@ -56,11 +56,11 @@ var gorillaProfile = &Profile{
 	order: []string{"ws-method-not-get", "ws-version-missing", "ws-version-list", "ws-version-malformed", "ws-version-unsupported",
 		"ws-origin-cross-site", "ws-origin-malformed", "ws-origin-null", "ws-key-missing", "ws-key-duplicate", "ws-key-invalid"},
 	refusals: []wording{
-		{headers: append([]Header{{"Sec-Websocket-Version", "13"}}, goError...), body: "{reason}\n"},
+		{headers: []Header{{"Sec-Websocket-Version", "13"}}, goError: true, body: "{reason}\n"},
 		{notes: []string{"ws-origin-cross-site", "ws-origin-malformed", "ws-origin-null"},
-			headers: append([]Header{{"Sec-Websocket-Version", "13"}}, goError...), body: "{reason}\n", note: noteGorillaOrigin},
+			headers: []Header{{"Sec-Websocket-Version", "13"}}, goError: true, body: "{reason}\n", note: noteGorillaOrigin},
 		{notes: []string{"ws-only-endpoint-400", "upgrade-without-connection-option-400"},
-			headers: append([]Header{{"Sec-Websocket-Version", "13"}}, goError...), body: "{reason}\n", note: noteGorillaNotWebSocket},
+			headers: []Header{{"Sec-Websocket-Version", "13"}}, goError: true, body: "{reason}\n", note: noteGorillaNotWebSocket},
 	},
 	switched: "raw",
 	unsupported: [][]unsupported{{
@@ -96,23 +96,23 @@ var coderProfile = &Profile{
 	order: []string{"ws-method-not-get", "ws-version-missing", "ws-version-list", "ws-version-malformed", "ws-version-unsupported",
 		"ws-key-missing", "ws-key-duplicate", "ws-key-invalid", "ws-origin-cross-site", "ws-origin-malformed", "ws-origin-null"},
 	refusals: []wording{
-		{headers: goError, body: "{reason}\n"},
-		{notes: []string{"ws-only-endpoint", "upgrade-without-connection-option-426"}, when: "http10", status: 426, headers: goError,
+		{goError: true, body: "{reason}\n"},
+		{notes: []string{"ws-only-endpoint", "upgrade-without-connection-option-426"}, when: "http10", status: 426, goError: true,
 			body: "WebSocket protocol violation: handshake request must be at least HTTP/1.1: {q:proto}\n", note: noteCoderHTTP10},
 		{notes: []string{"ws-only-endpoint", "upgrade-without-connection-option-426"}, when: "no-connection-upgrade", status: 426,
-			headers: append([]Header{{"Connection", "Upgrade"}, {"Upgrade", "websocket"}}, goError...),
+			headers: []Header{{"Connection", "Upgrade"}, {"Upgrade", "websocket"}}, goError: true,
 			body:    "WebSocket protocol violation: Connection header {q:connection} does not contain Upgrade\n", note: noteCoderNotWebSocket},
 		{notes: []string{"ws-only-endpoint"}, status: 426,
-			headers: append([]Header{{"Connection", "Upgrade"}, {"Upgrade", "websocket"}}, goError...),
+			headers: []Header{{"Connection", "Upgrade"}, {"Upgrade", "websocket"}}, goError: true,
 			body:    "WebSocket protocol violation: Upgrade header {q:upgrade} does not contain websocket\n", note: noteCoderNotWebSocket},
-		{notes: []string{"ws-method-not-get"}, headers: goError, body: "WebSocket protocol violation: handshake request method is not GET but {q:method}\n"},
+		{notes: []string{"ws-method-not-get"}, goError: true, body: "WebSocket protocol violation: handshake request method is not GET but {q:method}\n"},
 		{notes: []string{"ws-version-missing", "ws-version-list", "ws-version-malformed", "ws-version-unsupported"},
-			headers: append([]Header{{"Sec-WebSocket-Version", "13"}}, goError...), body: "unsupported WebSocket protocol version (only 13 is supported): {q:version}\n"},
-		{notes: []string{"ws-key-missing"}, headers: goError, body: "WebSocket protocol violation: missing Sec-WebSocket-Key\n"},
-		{notes: []string{"ws-key-duplicate"}, headers: goError, body: "WebSocket protocol violation: multiple Sec-WebSocket-Key headers\n"},
-		{notes: []string{"ws-key-invalid"}, headers: goError, body: "WebSocket protocol violation: invalid Sec-WebSocket-Key {q:key}, must be a 16 byte base64 encoded string\n"},
-		{notes: []string{"ws-origin-null"}, headers: goError, body: "request Origin {q:origin} is not a valid URL with a host\n", note: noteCoderOrigin},
-		{notes: []string{"ws-origin-cross-site", "ws-origin-malformed"}, headers: goError,
+			headers: []Header{{"Sec-WebSocket-Version", "13"}}, goError: true, body: "unsupported WebSocket protocol version (only 13 is supported): {q:version}\n"},
+		{notes: []string{"ws-key-missing"}, goError: true, body: "WebSocket protocol violation: missing Sec-WebSocket-Key\n"},
+		{notes: []string{"ws-key-duplicate"}, goError: true, body: "WebSocket protocol violation: multiple Sec-WebSocket-Key headers\n"},
+		{notes: []string{"ws-key-invalid"}, goError: true, body: "WebSocket protocol violation: invalid Sec-WebSocket-Key {q:key}, must be a 16 byte base64 encoded string\n"},
+		{notes: []string{"ws-origin-null"}, goError: true, body: "request Origin {q:origin} is not a valid URL with a host\n", note: noteCoderOrigin},
+		{notes: []string{"ws-origin-cross-site", "ws-origin-malformed"}, goError: true,
 			body: "request Origin {q:originhost} is not authorized for Host {q:host}\n", note: noteCoderOrigin},
 	},
 	switched: "front",

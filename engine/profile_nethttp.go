@@ -88,6 +88,11 @@ func netHTTPWrite(n *negotiation, w *wording, status int) *Response {
 	for _, h := range w.headers {
 		resp.Set(canonicalName(h.Name), Expand(h.Value, vars))
 	}
+	if w.goError {
+		for _, h := range goError {
+			resp.Set(canonicalName(h.Name), Expand(h.Value, vars))
+		}
+	}
 	slices.SortStableFunc(resp.Headers, func(a, b Header) int { return strings.Compare(a.Name, b.Name) })
 	body := Expand(w.body, vars)
 	head := r.Method == "HEAD"
