@@ -58,12 +58,12 @@ func wsProfileConfig(c *Config) {
 // (its requireHostHeader check applies to ordinary requests only), accepts
 // HTTP/2.0 in a request-line, has no limit of its own on the request-line
 // or a method's length, and reads a target without validating it.
-var llhttpAccepts = map[string]bool{
-	"host-missing": true, "host-duplicate": true, "host-invalid": true,
-	"request-line-too-long": true, "request-line-spaces": true, "request-line-no-version": true,
-	"target-userinfo": true, "target-empty-host": true, "connect-form": true,
-	"asterisk-form-method": true, "te-unknown": true, "te-chunked-not-last": true, "length-required": true,
-	"body-too-large": true, "request-too-large": true, "expect-unknown": true,
+var llhttpAccepts = []string{
+	"host-missing", "host-duplicate", "host-invalid",
+	"request-line-too-long", "request-line-spaces", "request-line-no-version",
+	"target-userinfo", "target-empty-host", "connect-form",
+	"asterisk-form-method", "te-unknown", "te-chunked-not-last", "length-required",
+	"body-too-large", "request-too-large", "expect-unknown",
 }
 
 // llhttpLets reports whether llhttp lets through a problem the default
@@ -93,7 +93,7 @@ func llhttpLets(s Step, r *Request) bool {
 	case "version-unsupported":
 		return r.Major == 2 && r.Minor == 0
 	}
-	return llhttpAccepts[s.Note.ID]
+	return slices.Contains(llhttpAccepts, s.Note.ID)
 }
 
 // llhttpVersion is the version llhttp reads: the request-line's last word
