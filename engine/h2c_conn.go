@@ -123,6 +123,11 @@ func newH2Conn(n *negotiation, upgrade bool) *h2conn {
 
 func (c *h2conn) server(p Part) { c.parts = append(c.parts, p) }
 
+// client adds the pane entry for a client frame (clientPart).
+func (c *h2conn) client(f h2Frame, raw []byte, sp Span, title string, extra ...Var) {
+	c.parts = append(c.parts, clientPart(f, raw, sp, title, extra...))
+}
+
 // feed reads client frames from b, which starts at offset base of the
 // input. expected marks frames the client has not sent yet but will (h2c:
 // the preface after the 101): their parts have no Span.
@@ -189,12 +194,12 @@ func (c *h2conn) frame(f h2Frame, raw []byte, sp Span, expected bool) {
 		name += " (expected)"
 	}
 	if c.block != nil && (f.Type != h2Continuation || f.Stream != c.blockStream) {
-		c.parts = append(c.parts, clientPart(f, raw, sp, name+" inside a header block"))
+		c.client(f, raw, sp, name+" inside a header block")
 		c.connError(h2ProtocolError, "a "+f.typeName()+" frame arrived while the header block of stream "+strconv.Itoa(int(c.blockStream))+" waits for its CONTINUATION")
 		return
 	}
 	if !c.settings && (f.Type != h2Settings || f.Flags&h2FlagAck != 0) {
-		c.parts = append(c.parts, clientPart(f, raw, sp, name+": the preface must continue with SETTINGS"))
+		c.client(f, raw, sp, name+": the preface must continue with SETTINGS")
 		what := "a " + f.typeName() + " frame"
 		if f.Type == h2Settings {
 			what = "a SETTINGS ACK" // it acknowledges nothing yet
@@ -207,7 +212,7 @@ func (c *h2conn) frame(f h2Frame, raw []byte, sp Span, expected bool) {
 	case h2Settings:
 		c.settingsFrame(f, raw, sp, name)
 	case h2Ping:
-		c.parts = append(c.parts, clientPart(f, raw, sp, name+" from the client"))
+		c.client(f, raw, sp, name+" from the client")
 		switch {
 		case f.Stream != 0:
 			c.connError(h2ProtocolError, "a PING frame on stream "+strconv.Itoa(int(f.Stream))+", not 0")
@@ -217,7 +222,7 @@ func (c *h2conn) frame(f h2Frame, raw []byte, sp Span, expected bool) {
 			c.server(h2Frame{Type: h2Ping, Flags: h2FlagAck, Payload: p}.part("server", "h2", "PING frame with ACK: the server answers the client's PING with the same data"))
 		}
 	case h2GoAway:
-		c.parts = append(c.parts, clientPart(f, raw, sp, name+" from the client: it is closing the connection"))
+		c.client(f, raw, sp, name+" from the client: it is closing the connection")
 		switch {
 		case f.Stream != 0:
 			c.connError(h2ProtocolError, "a GOAWAY frame on stream "+strconv.Itoa(int(f.Stream))+", not 0")
@@ -240,7 +245,7 @@ func (c *h2conn) frame(f h2Frame, raw []byte, sp Span, expected bool) {
 		c.headersFrame(f, raw, sp, name)
 	case h2Continuation:
 		if c.block == nil {
-			c.parts = append(c.parts, clientPart(f, raw, sp, name+" without a header block to continue"))
+			c.client(f, raw, sp, name+" without a header block to continue")
 			c.connError(h2ProtocolError, "a CONTINUATION frame follows no HEADERS frame")
 			return
 		}
@@ -248,7 +253,7 @@ func (c *h2conn) frame(f h2Frame, raw []byte, sp Span, expected bool) {
 		if f.Flags&h2FlagEndHeaders != 0 {
 			what = ": the end of the header block of stream "
 		}
-		c.parts = append(c.parts, clientPart(f, raw, sp, name+what+strconv.Itoa(int(f.Stream)), Var{"header block fragment", strconv.Itoa(len(p)) + " bytes"}))
+		c.client(f, raw, sp, name+what+strconv.Itoa(int(f.Stream)), Var{"header block fragment", strconv.Itoa(len(p)) + " bytes"})
 		c.block = append(c.block, p...)
 		if f.Flags&h2FlagEndHeaders != 0 {
 			c.endBlock()
@@ -288,11 +293,11 @@ func (c *h2conn) frame(f h2Frame, raw []byte, sp Span, expected bool) {
 			st.state, st.held = h2Closed, nil
 		}
 	case h2PushPromise:
-		c.parts = append(c.parts, clientPart(f, raw, sp, name+" from the client"))
+		c.client(f, raw, sp, name+" from the client")
 		c.connError(h2ProtocolError, "a client sent PUSH_PROMISE: only a server pushes")
 	default:
 		// RFC 9113 §4.1, §5.5: frames of unknown types are ignored.
-		c.parts = append(c.parts, clientPart(f, raw, sp, name+": an unknown type, ignored", Var{"payload", strconv.Itoa(len(p)) + " bytes"}))
+		c.client(f, raw, sp, name+": an unknown type, ignored", Var{"payload", strconv.Itoa(len(p)) + " bytes"})
 	}
 }
 
@@ -307,7 +312,7 @@ func priorityVars(p []byte) []Var {
 func (c *h2conn) settingsFrame(f h2Frame, raw []byte, sp Span, name string) {
 	p := f.Payload
 	if f.Flags&h2FlagAck != 0 {
-		c.parts = append(c.parts, clientPart(f, raw, sp, name+" with ACK: the client acknowledges the server's SETTINGS"))
+		c.client(f, raw, sp, name+" with ACK: the client acknowledges the server's SETTINGS")
 		switch {
 		case f.Stream != 0:
 			c.connError(h2ProtocolError, "a SETTINGS frame on stream "+strconv.Itoa(int(f.Stream))+", not 0")
@@ -325,7 +330,7 @@ func (c *h2conn) settingsFrame(f h2Frame, raw []byte, sp Span, name string) {
 			title += " (here repeating HTTP2-Settings)"
 		}
 	}
-	c.parts = append(c.parts, clientPart(f, raw, sp, title))
+	c.client(f, raw, sp, title)
 	switch {
 	case f.Stream != 0:
 		c.connError(h2ProtocolError, "a SETTINGS frame on stream "+strconv.Itoa(int(f.Stream))+", not 0")
@@ -374,7 +379,7 @@ func (c *h2conn) windowUpdate(f h2Frame, raw []byte, sp Span, name string) {
 	if f.Stream != 0 {
 		what = "stream " + strconv.Itoa(int(f.Stream))
 	}
-	c.parts = append(c.parts, clientPart(f, raw, sp, name+" from the client: the server may send more on "+what))
+	c.client(f, raw, sp, name+" from the client: the server may send more on "+what)
 	if len(p) != 4 {
 		c.connError(h2FrameSizeError, "a WINDOW_UPDATE frame of "+strconv.Itoa(len(p))+" bytes, not 4")
 		return

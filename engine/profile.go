@@ -38,8 +38,9 @@ type Profile struct {
 	front *front
 	// tolerate lists the IDs of the Bad notes whose checks neither the
 	// library nor its front makes: the trace still shows the problem, and
-	// a note says that this server lets it pass.
-	tolerate []string
+	// a note says that this server lets it pass. The IDs come in lists
+	// that profiles share (netHTTPTolerates), written as static data.
+	tolerate [][]string
 	// order lists the IDs of the protocol checks' notes in the order the
 	// library makes its checks: of two failures, the one listed first
 	// decides the response (unlisted ones come after, in the engine's order).
@@ -61,8 +62,10 @@ type Profile struct {
 	// (x/net's h2c writes Connection before Upgrade).
 	order101 []string
 	// unsupported lists the settings the library cannot follow: a deep
-	// link that sets one gets a note naming the missing feature.
-	unsupported []unsupported
+	// link that sets one gets a note naming the missing feature. They come
+	// in lists that profiles share (goWSUnsupported), written as static
+	// data; unsupportedAll joins them.
+	unsupported [][]unsupported
 	// run, when set, replaces the decision after parsing: the library's
 	// own procedure, for a library whose server accepts what the engine's
 	// stages refuse or ignore (Node ws switches on an HTTP/1.0 request and
@@ -85,6 +88,9 @@ type wording struct {
 	when    string
 	status  int
 	headers []Header
+	// goError says the handler answers with net/http's Error helper,
+	// which sets goError's fields after headers.
+	goError bool
 	body    string
 	// note, when set, is raised when the wording applies: the library's
 	// departure from the RFCs for this response.
@@ -195,15 +201,19 @@ func (p *Profile) Config() Config {
 // unsupportedAll is the settings neither the library nor its front can
 // follow: the front's, then the library's own.
 func (p *Profile) unsupportedAll() []unsupported {
-	if p.front == nil || len(p.front.unsupported) == 0 {
-		return p.unsupported
+	var all []unsupported
+	if p.front != nil {
+		all = p.front.unsupported
 	}
-	return append(append([]unsupported(nil), p.front.unsupported...), p.unsupported...)
+	for _, l := range p.unsupported {
+		all = append(all[:len(all):len(all)], l...)
+	}
+	return all
 }
 
 // follow returns the Config the library really runs with: c, or a copy
 // with each setting the library cannot follow reset to the library's own
-// behaviour; unfollowed[i] is "key=value" for p.unsupported[i] when it was
+// behaviour; unfollowed[i] is "key=value" for p.unsupportedAll()[i] when it was
 // reset, else "".
 func (p *Profile) follow(c *Config) (_ *Config, unfollowed []string) {
 	all := p.unsupportedAll()
@@ -237,7 +247,15 @@ func profileOf(c *Config) *Profile {
 // tolerates reports whether the profile's server lets the note's problem
 // pass.
 func (p *Profile) tolerates(n *Note) bool {
-	return n != nil && len(p.tolerate) > 0 && slices.Contains(p.tolerate, n.ID)
+	if n == nil {
+		return false
+	}
+	for _, ids := range p.tolerate {
+		if slices.Contains(ids, n.ID) {
+			return true
+		}
+	}
+	return false
 }
 
 // rank is the position of a check's note in the library's order, or

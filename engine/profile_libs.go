@@ -8,17 +8,18 @@ package engine
 // golang.org/x/net/http2/h2c (h2cHandler.ServeHTTP, h2cUpgrade).
 
 // goError is the handler fields of net/http's Error helper, which both
-// WebSocket libraries answer refusals with.
+// WebSocket libraries answer refusals with (wording.goError).
 var goError = []Header{{"Content-Type", "text/plain; charset=utf-8"}, {"X-Content-Type-Options", "nosniff"}}
 
 // The checks of a WebSocket handshake that neither Go library makes:
 // subprotocol and extension syntax (both libraries read the lists
-// leniently), and repeated fields (both read the first line).
-var goWSTolerates = append([]string{
+// leniently), and repeated fields (both read the first line). Both
+// profiles list them with net/http's (netHTTPTolerates).
+var goWSTolerates = []string{
 	"ws-subprotocol-empty", "ws-subprotocol-syntax", "ws-subprotocol-duplicate",
 	"ws-extensions-syntax", "ws-extensions-quoted-not-token",
 	"ws-key-noncanonical-strict", "ws-origin-multiple", "ws-version-duplicate",
-}, netHTTPTolerates...)
+}
 
 // goWSUnsupported are the settings neither Go WebSocket library has an
 // equivalent for: the reference handler serves WebSocket alone.
@@ -51,18 +52,18 @@ var gorillaProfile = &Profile{
 	},
 	front: netHTTPFront,
 	// tokenListContainsValue finds 13 in any Sec-WebSocket-Version line.
-	tolerate: append([]string{"ws-version-list", "ws-key-duplicate"}, goWSTolerates...),
+	tolerate: [][]string{{"ws-version-list", "ws-key-duplicate"}, goWSTolerates, netHTTPTolerates},
 	order: []string{"ws-method-not-get", "ws-version-missing", "ws-version-list", "ws-version-malformed", "ws-version-unsupported",
 		"ws-origin-cross-site", "ws-origin-malformed", "ws-origin-null", "ws-key-missing", "ws-key-duplicate", "ws-key-invalid"},
 	refusals: []wording{
-		{headers: append([]Header{{"Sec-Websocket-Version", "13"}}, goError...), body: "{reason}\n"},
+		{headers: []Header{{"Sec-Websocket-Version", "13"}}, goError: true, body: "{reason}\n"},
 		{notes: []string{"ws-origin-cross-site", "ws-origin-malformed", "ws-origin-null"},
-			headers: append([]Header{{"Sec-Websocket-Version", "13"}}, goError...), body: "{reason}\n", note: noteGorillaOrigin},
+			headers: []Header{{"Sec-Websocket-Version", "13"}}, goError: true, body: "{reason}\n", note: noteGorillaOrigin},
 		{notes: []string{"ws-only-endpoint-400", "upgrade-without-connection-option-400"},
-			headers: append([]Header{{"Sec-Websocket-Version", "13"}}, goError...), body: "{reason}\n", note: noteGorillaNotWebSocket},
+			headers: []Header{{"Sec-Websocket-Version", "13"}}, goError: true, body: "{reason}\n", note: noteGorillaNotWebSocket},
 	},
 	switched: "raw",
-	unsupported: append([]unsupported{
+	unsupported: [][]unsupported{{
 		{"pmdsnct", "1", "context takeover: it compresses every message alone (server_no_context_takeover)"},
 		{"pmdcnct", "1", "context takeover: it asks the client to compress every message alone (client_no_context_takeover)"},
 		{"pmdsbits", "15", "option for the LZ77 window size"},
@@ -72,7 +73,7 @@ var gorillaProfile = &Profile{
 		{"wsmethod", "405", "other answer to a non-GET handshake than 405"},
 		{"wsversion", "400", "other answer to an unsupported version than 400"},
 		{"wskey", "lenient", "strict base64 check of the key"},
-	}, goWSUnsupported...),
+	}, goWSUnsupported},
 }
 
 var coderProfile = &Profile{
@@ -92,31 +93,31 @@ var coderProfile = &Profile{
 		c.HTTP.EarlyFinal = "always"
 	},
 	front:    netHTTPFront,
-	tolerate: goWSTolerates,
+	tolerate: [][]string{goWSTolerates, netHTTPTolerates},
 	order: []string{"ws-method-not-get", "ws-version-missing", "ws-version-list", "ws-version-malformed", "ws-version-unsupported",
 		"ws-key-missing", "ws-key-duplicate", "ws-key-invalid", "ws-origin-cross-site", "ws-origin-malformed", "ws-origin-null"},
 	refusals: []wording{
-		{headers: goError, body: "{reason}\n"},
-		{notes: []string{"ws-only-endpoint", "upgrade-without-connection-option-426"}, when: "http10", status: 426, headers: goError,
+		{goError: true, body: "{reason}\n"},
+		{notes: []string{"ws-only-endpoint", "upgrade-without-connection-option-426"}, when: "http10", status: 426, goError: true,
 			body: "WebSocket protocol violation: handshake request must be at least HTTP/1.1: {q:proto}\n", note: noteCoderHTTP10},
 		{notes: []string{"ws-only-endpoint", "upgrade-without-connection-option-426"}, when: "no-connection-upgrade", status: 426,
-			headers: append([]Header{{"Connection", "Upgrade"}, {"Upgrade", "websocket"}}, goError...),
-			body:    "WebSocket protocol violation: Connection header {q:connection} does not contain Upgrade\n", note: noteCoderNotWebSocket},
+			headers: []Header{{"Connection", "Upgrade"}, {"Upgrade", "websocket"}}, goError: true,
+			body: "WebSocket protocol violation: Connection header {q:connection} does not contain Upgrade\n", note: noteCoderNotWebSocket},
 		{notes: []string{"ws-only-endpoint"}, status: 426,
-			headers: append([]Header{{"Connection", "Upgrade"}, {"Upgrade", "websocket"}}, goError...),
-			body:    "WebSocket protocol violation: Upgrade header {q:upgrade} does not contain websocket\n", note: noteCoderNotWebSocket},
-		{notes: []string{"ws-method-not-get"}, headers: goError, body: "WebSocket protocol violation: handshake request method is not GET but {q:method}\n"},
+			headers: []Header{{"Connection", "Upgrade"}, {"Upgrade", "websocket"}}, goError: true,
+			body: "WebSocket protocol violation: Upgrade header {q:upgrade} does not contain websocket\n", note: noteCoderNotWebSocket},
+		{notes: []string{"ws-method-not-get"}, goError: true, body: "WebSocket protocol violation: handshake request method is not GET but {q:method}\n"},
 		{notes: []string{"ws-version-missing", "ws-version-list", "ws-version-malformed", "ws-version-unsupported"},
-			headers: append([]Header{{"Sec-WebSocket-Version", "13"}}, goError...), body: "unsupported WebSocket protocol version (only 13 is supported): {q:version}\n"},
-		{notes: []string{"ws-key-missing"}, headers: goError, body: "WebSocket protocol violation: missing Sec-WebSocket-Key\n"},
-		{notes: []string{"ws-key-duplicate"}, headers: goError, body: "WebSocket protocol violation: multiple Sec-WebSocket-Key headers\n"},
-		{notes: []string{"ws-key-invalid"}, headers: goError, body: "WebSocket protocol violation: invalid Sec-WebSocket-Key {q:key}, must be a 16 byte base64 encoded string\n"},
-		{notes: []string{"ws-origin-null"}, headers: goError, body: "request Origin {q:origin} is not a valid URL with a host\n", note: noteCoderOrigin},
-		{notes: []string{"ws-origin-cross-site", "ws-origin-malformed"}, headers: goError,
+			headers: []Header{{"Sec-WebSocket-Version", "13"}}, goError: true, body: "unsupported WebSocket protocol version (only 13 is supported): {q:version}\n"},
+		{notes: []string{"ws-key-missing"}, goError: true, body: "WebSocket protocol violation: missing Sec-WebSocket-Key\n"},
+		{notes: []string{"ws-key-duplicate"}, goError: true, body: "WebSocket protocol violation: multiple Sec-WebSocket-Key headers\n"},
+		{notes: []string{"ws-key-invalid"}, goError: true, body: "WebSocket protocol violation: invalid Sec-WebSocket-Key {q:key}, must be a 16 byte base64 encoded string\n"},
+		{notes: []string{"ws-origin-null"}, goError: true, body: "request Origin {q:origin} is not a valid URL with a host\n", note: noteCoderOrigin},
+		{notes: []string{"ws-origin-cross-site", "ws-origin-malformed"}, goError: true,
 			body: "request Origin {q:originhost} is not authorized for Host {q:host}\n", note: noteCoderOrigin},
 	},
 	switched: "front",
-	unsupported: append([]unsupported{
+	unsupported: [][]unsupported{{
 		{"pmdsbits", "15", "option for the LZ77 window size"},
 		{"pmdcbits", "15", "option for the LZ77 window size"},
 		{"wsonly", "426", "other answer to a request that is not a handshake than 426"},
@@ -124,7 +125,7 @@ var coderProfile = &Profile{
 		{"wsmethod", "405", "other answer to a non-GET handshake than 405"},
 		{"wsversion", "400", "other answer to an unsupported version than 400"},
 		{"wskey", "lenient", "strict base64 check of the key"},
-	}, goWSUnsupported...),
+	}, goWSUnsupported},
 }
 
 var xnetH2CProfile = &Profile{
@@ -142,12 +143,12 @@ var xnetH2CProfile = &Profile{
 		c.HTTP.Upgrade10 = true
 	},
 	front:    netHTTPFront,
-	tolerate: netHTTPTolerates,
+	tolerate: [][]string{netHTTPTolerates},
 	refusals: []wording{{}, {notes: []string{"h2c-settings-500"}, note: noteXNet500}},
 	switched: "raw",
 	onSwitch: []wording{{when: "no-connection-upgrade", note: noteXNetNoUpgradeOption}},
 	order101: []string{"Connection", "Upgrade"},
-	unsupported: []unsupported{
+	unsupported: [][]unsupported{{
 		{"ws", "0", "WebSocket support"},
 		{"h2c", "1", "way to turn h2c off: h2c.NewHandler always offers it"},
 		{"h2cconn", "1", "check of the upgrade connection option"},
@@ -155,7 +156,7 @@ var xnetH2CProfile = &Profile{
 		{"h2cbad", "500", "other answer to a bad HTTP2-Settings than 500"},
 		{"h2cpreface", "xnet", "other SETTINGS than its own"},
 		{"h2prior", "h2", "way to refuse the prior-knowledge preface"},
-	},
+	}},
 	ordinary: &wording{body: NetHTTPBody},
 }
 
@@ -164,12 +165,12 @@ var netHTTPProfile = &Profile{
 	Setup:     "A plain net/http handler answering 200, with no upgrade support.",
 	configure: netHTTPConfig,
 	front:     netHTTPFront,
-	tolerate:  netHTTPTolerates,
+	tolerate:  [][]string{netHTTPTolerates},
 	refusals:  []wording{{}},
 	ordinary:  &wording{body: NetHTTPBody, note: noteNetHTTPIgnoresUpgrade, when: "upgrade"},
-	unsupported: []unsupported{
+	unsupported: [][]unsupported{{
 		{"ws", "0", "WebSocket support"},
 		{"h2c", "0", "h2c upgrade without golang.org/x/net/http2/h2c"},
 		{"h2prior", "505", "HTTP/2 over cleartext in this setup: it hands PRI * HTTP/2.0 to the handler"},
-	},
+	}},
 }

@@ -88,7 +88,12 @@ func netHTTPWrite(n *negotiation, w *wording, status int) *Response {
 	for _, h := range w.headers {
 		resp.Set(canonicalName(h.Name), Expand(h.Value, vars))
 	}
-	slices.SortStableFunc(resp.Headers, func(a, b Header) int { return strings.Compare(a.Name, b.Name) })
+	if w.goError {
+		for _, h := range goError {
+			resp.Set(canonicalName(h.Name), Expand(h.Value, vars))
+		}
+	}
+	sortHeaders(resp.Headers)
 	body := Expand(w.body, vars)
 	head := r.Method == "HEAD"
 	bodyAllowed := status >= 200 && status != 204 && status != 304
@@ -178,4 +183,21 @@ func netHTTPConfig(c *Config) {
 	c.H2C.PriorHandled = true
 	c.WebSocket.Enabled = false
 	c.TLS = TLSConfig{}
+}
+
+// sortHeaders sorts fields by name, as net/http writes them, keeping the
+// order of equal names. It sorts their indices: the .wasm already has the
+// stable sort of []int, and a second one for []Header would add about
+// 8 KB of code.
+func sortHeaders(hs []Header) {
+	idx := make([]int, len(hs))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortStableFunc(idx, func(a, b int) int { return strings.Compare(hs[a].Name, hs[b].Name) })
+	sorted := make([]Header, len(hs))
+	for i, j := range idx {
+		sorted[i] = hs[j]
+	}
+	copy(hs, sorted)
 }

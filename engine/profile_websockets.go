@@ -31,13 +31,13 @@ var websocketsProfile = &Profile{
 	Setup:     "websockets.serve(handler, host, port) as Debian 12 ships it (Python 3.11).",
 	configure: websocketsProfileConfig,
 	run:       runWebsockets,
-	unsupported: []unsupported{
+	unsupported: [][]unsupported{{
 		{"wsmethod", "405", "another answer to a handshake that is not a GET: its parser answers 400 to any other method"},
 		{"wsversion", "400", "another answer to an unsupported version: it always answers 400"},
 		{"wsorigin", "any", "this origin check in the reference setup (serve() takes origins=, unset here)"},
 		{"wsonly", "426", "another answer to a request that is not a handshake: it always answers 426 with Upgrade: websocket"},
 		{"pmdzlib", "0", "another deflate implementation (it uses zlib's, which this setting does not change)"},
-	},
+	}},
 }
 
 // websocketsProfileConfig sets the settings to serve()'s defaults.

@@ -23,7 +23,7 @@ var wsProfile = &Profile{
 	Setup:     "new WebSocketServer({port}) on Node.js 20.",
 	configure: wsProfileConfig,
 	run:       runWS,
-	unsupported: []unsupported{
+	unsupported: [][]unsupported{{
 		{"wsmethod", "405", "another answer to a handshake that is not a GET: it always answers 405, without Allow"},
 		{"wsversion", "400", "another answer to an unsupported version: it always answers 400 with Sec-WebSocket-Version: 13, 8"},
 		{"wsorigin", "any", "an origin check of its own: the application would write a verifyClient"},
@@ -32,7 +32,7 @@ var wsProfile = &Profile{
 		{"pmdcnct", "0", "client_no_context_takeover in this setup (perMessageDeflate: true keeps the defaults)"},
 		{"pmdsbits", "15", "a server window below 15 in this setup (serverMaxWindowBits is left at its default)"},
 		{"pmdcbits", "15", "a client window below 15 in this setup (clientMaxWindowBits is left at its default)"},
-	},
+	}},
 }
 
 // wsProfileConfig sets the HTTP settings to what Node 20's http server
@@ -58,12 +58,12 @@ func wsProfileConfig(c *Config) {
 // (its requireHostHeader check applies to ordinary requests only), accepts
 // HTTP/2.0 in a request-line, has no limit of its own on the request-line
 // or a method's length, and reads a target without validating it.
-var llhttpAccepts = map[string]bool{
-	"host-missing": true, "host-duplicate": true, "host-invalid": true,
-	"request-line-too-long": true, "request-line-spaces": true, "request-line-no-version": true,
-	"target-userinfo": true, "target-empty-host": true, "connect-form": true,
-	"asterisk-form-method": true, "te-unknown": true, "te-chunked-not-last": true, "length-required": true,
-	"body-too-large": true, "request-too-large": true, "expect-unknown": true,
+var llhttpAccepts = []string{
+	"host-missing", "host-duplicate", "host-invalid",
+	"request-line-too-long", "request-line-spaces", "request-line-no-version",
+	"target-userinfo", "target-empty-host", "connect-form",
+	"asterisk-form-method", "te-unknown", "te-chunked-not-last", "length-required",
+	"body-too-large", "request-too-large", "expect-unknown",
 }
 
 // llhttpLets reports whether llhttp lets through a problem the default
@@ -93,7 +93,7 @@ func llhttpLets(s Step, r *Request) bool {
 	case "version-unsupported":
 		return r.Major == 2 && r.Minor == 0
 	}
-	return llhttpAccepts[s.Note.ID]
+	return slices.Contains(llhttpAccepts, s.Note.ID)
 }
 
 // llhttpVersion is the version llhttp reads: the request-line's last word

@@ -3,6 +3,8 @@
 package main
 
 import (
+	"slices"
+
 	"github.com/hack-pad/safejs"
 	"github.com/upgrade-playground/playground/engine"
 	"github.com/upgrade-playground/playground/wasm/gallery"
@@ -53,7 +55,7 @@ func (a *app) wireFlow() {
 			}
 		case truthy(get(ev, "altKey")) || truthy(get(ev, "ctrlKey")) || truthy(get(ev, "metaKey")):
 			// Alt+Down opens the list; a choice there is made at once.
-		case len([]rune(key)) == 1 || menuKeys[key]:
+		case len([]rune(key)) == 1 || slices.Contains(menuKeys, key):
 			// The change a key makes on a closed select comes during its
 			// keydown; a later one (macOS opens the list on an arrow key,
 			// and the choice is made there) is not the key's.
@@ -103,8 +105,7 @@ func (a *app) wireFlow() {
 }
 
 // menuKeys are the keys that move the choice of a closed <select>.
-var menuKeys = map[string]bool{"ArrowUp": true, "ArrowDown": true, "ArrowLeft": true, "ArrowRight": true,
-	"Home": true, "End": true, "PageUp": true, "PageDown": true}
+var menuKeys = []string{"ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight", "Home", "End", "PageUp", "PageDown"}
 
 // commitExampleMenu opens the example the menu shows.
 func (a *app) commitExampleMenu() {

@@ -443,26 +443,39 @@ func runeLabel(r rune) string {
 	if len(u) < 4 {
 		u = strings.Repeat("0", 4-len(u)) + u
 	}
-	if name, ok := runeNames[r]; ok {
-		return "U+" + u + " " + name
+	for _, n := range runeNames {
+		if n.r == r {
+			return "U+" + u + " " + n.name
+		}
 	}
 	return "U+" + u
 }
 
 // runeNames names the invisible and bidi-control runes.
-var runeNames = map[rune]string{
-	0x00ad: "SOFT HYPHEN (invisible)",
-	0x061c: "ARABIC LETTER MARK (bidi control)",
-	0x200b: "ZERO WIDTH SPACE", 0x200c: "ZERO WIDTH NON-JOINER", 0x200d: "ZERO WIDTH JOINER",
-	0x200e: "LEFT-TO-RIGHT MARK (bidi control)", 0x200f: "RIGHT-TO-LEFT MARK (bidi control)",
-	0x2028: "LINE SEPARATOR", 0x2029: "PARAGRAPH SEPARATOR",
-	0x202a: "LEFT-TO-RIGHT EMBEDDING (bidi control)", 0x202b: "RIGHT-TO-LEFT EMBEDDING (bidi control)",
-	0x202c: "POP DIRECTIONAL FORMATTING (bidi control)", 0x202d: "LEFT-TO-RIGHT OVERRIDE (bidi control)",
-	0x202e: "RIGHT-TO-LEFT OVERRIDE (bidi control)",
-	0x2060: "WORD JOINER (invisible)",
-	0x2066: "LEFT-TO-RIGHT ISOLATE (bidi control)", 0x2067: "RIGHT-TO-LEFT ISOLATE (bidi control)",
-	0x2068: "FIRST STRONG ISOLATE (bidi control)", 0x2069: "POP DIRECTIONAL ISOLATE (bidi control)",
-	0xfeff: "ZERO WIDTH NO-BREAK SPACE (BOM)",
+var runeNames = []struct {
+	r    rune
+	name string
+}{
+	{0x00ad, "SOFT HYPHEN (invisible)"},
+	{0x061c, "ARABIC LETTER MARK (bidi control)"},
+	{0x200b, "ZERO WIDTH SPACE"},
+	{0x200c, "ZERO WIDTH NON-JOINER"},
+	{0x200d, "ZERO WIDTH JOINER"},
+	{0x200e, "LEFT-TO-RIGHT MARK (bidi control)"},
+	{0x200f, "RIGHT-TO-LEFT MARK (bidi control)"},
+	{0x2028, "LINE SEPARATOR"},
+	{0x2029, "PARAGRAPH SEPARATOR"},
+	{0x202a, "LEFT-TO-RIGHT EMBEDDING (bidi control)"},
+	{0x202b, "RIGHT-TO-LEFT EMBEDDING (bidi control)"},
+	{0x202c, "POP DIRECTIONAL FORMATTING (bidi control)"},
+	{0x202d, "LEFT-TO-RIGHT OVERRIDE (bidi control)"},
+	{0x202e, "RIGHT-TO-LEFT OVERRIDE (bidi control)"},
+	{0x2060, "WORD JOINER (invisible)"},
+	{0x2066, "LEFT-TO-RIGHT ISOLATE (bidi control)"},
+	{0x2067, "RIGHT-TO-LEFT ISOLATE (bidi control)"},
+	{0x2068, "FIRST STRONG ISOLATE (bidi control)"},
+	{0x2069, "POP DIRECTIONAL ISOLATE (bidi control)"},
+	{0xfeff, "ZERO WIDTH NO-BREAK SPACE (BOM)"},
 }
 
 // controlName names a control byte as the editor shows it.

@@ -121,6 +121,13 @@ func Parse(frag string) (State, []Problem) {
 	return ParseLimit(frag, MaxFragment)
 }
 
+// A pair is one key=value of a fragment, decoded, with the offset of its
+// key in the link.
+type pair struct {
+	off      int
+	key, val string
+}
+
 // ParseLimit is Parse with another size cap. The page uses
 // it for its own drafts (saved in the browser, not a stranger's input),
 // which may hold a request too large to share as a link.
@@ -133,12 +140,16 @@ func ParseLimit(frag string, limit int) (State, []Problem) {
 	if len(frag) > limit {
 		return st, []Problem{{Offset: base, Message: "the link is too large: " + strconv.Itoa(len(frag)) + " bytes, the limit is " + strconv.Itoa(limit) + " bytes", Fatal: true}}
 	}
-	type pair struct {
-		off      int
-		key, val string
-	}
 	var pairs []pair
 	var probs []Problem
+	// fatal ends the parse with a problem that makes the link unusable.
+	fatal := func(p pair, msg string) (State, []Problem) {
+		return NewState(), append(probs, Problem{Offset: p.off, Key: p.key, Message: msg, Fatal: true})
+	}
+	// unknown reports a value that is none of the key's allowed values.
+	unknown := func(p pair, what, expected string) {
+		probs = append(probs, Problem{Offset: p.off, Key: p.key, Message: "unknown " + what + " " + quote(p.val) + "; expected " + expected})
+	}
 	for off := 0; off <= len(frag); {
 		end := strings.IndexByte(frag[off:], '&')
 		if end < 0 {
@@ -157,7 +168,7 @@ func ParseLimit(frag string, limit int) (State, []Problem) {
 				bad = len(k) + 1 + badVal
 			}
 			if bad >= 0 {
-				return NewState(), append(probs, Problem{Offset: base + off, Key: key, Message: "malformed percent-encoding " + quote(raw[bad:min(bad+3, len(raw))]) + ": % must be followed by two hex digits", Fatal: true})
+				return fatal(pair{base + off, key, ""}, "malformed percent-encoding "+quote(raw[bad:min(bad+3, len(raw))])+": % must be followed by two hex digits")
 			}
 			pairs = append(pairs, pair{base + off, key, value})
 		}
@@ -177,7 +188,7 @@ func ParseLimit(frag string, limit int) (State, []Problem) {
 			if n, err := strconv.Atoi(p.val); err == nil && n > Version && strconv.Itoa(n) == p.val {
 				msg = "this link was made by a newer version of the playground (format v" + p.val + "); this page reads version " + strconv.Itoa(Version)
 			}
-			return NewState(), append(probs, Problem{Offset: p.off, Key: p.key, Message: msg, Fatal: true})
+			return fatal(p, msg)
 		}
 	}
 	// ex next: the example is the base that other keys override.
@@ -205,7 +216,7 @@ func ParseLimit(frag string, limit int) (State, []Problem) {
 		}
 		prof := engine.LookupProfile(p.val)
 		if prof == nil {
-			probs = append(probs, Problem{Offset: p.off, Key: p.key, Message: "unknown server profile " + quote(p.val) + "; expected one of " + strings.Join(ProfileIDs(), ", ")})
+			unknown(p, "server profile", "one of "+strings.Join(ProfileIDs(), ", "))
 			continue
 		}
 		proxy := st.Config.Proxy
@@ -217,37 +228,35 @@ func ParseLimit(frag string, limit int) (State, []Problem) {
 		case "v", "ex", "srv":
 		case "proxy":
 			if !slices.Contains(Proxies, p.val) {
-				probs = append(probs, Problem{Offset: p.off, Key: p.key, Message: "unknown proxy " + quote(p.val) + "; expected one of " + strings.Join(Proxies, ", ")})
+				unknown(p, "proxy", "one of "+strings.Join(Proxies, ", "))
 				continue
 			}
 			st.Config.Proxy = p.val
 			if p.val == Proxies[0] {
 				st.Config.Proxy = ""
 			}
-		case "resp":
-			if max := base64.RawURLEncoding.EncodedLen(MaxResponse); len(p.val) > max+2 {
-				return NewState(), append(probs, Problem{Offset: p.off, Key: p.key, Message: "the response is too large: " + strconv.Itoa(len(p.val)) + " bytes of base64url, the limit is " + strconv.Itoa(max) + " (" + strconv.Itoa(MaxResponse) + " bytes of response)", Fatal: true})
+		case "resp", "req":
+			what, dst := "request", &st.Request
+			if p.key == "resp" {
+				what, dst = "response", &st.Response
+				if max := base64.RawURLEncoding.EncodedLen(MaxResponse); len(p.val) > max+2 {
+					return fatal(p, "the response is too large: "+strconv.Itoa(len(p.val))+" bytes of base64url, the limit is "+strconv.Itoa(max)+" ("+strconv.Itoa(MaxResponse)+" bytes of response)")
+				}
 			}
 			b, bad := decodeBase64URL(p.val)
 			if bad >= 0 {
-				return NewState(), append(probs, Problem{Offset: p.off, Key: p.key, Message: "the response is not valid base64url (RFC 4648 §5): unexpected " + quote(p.val[bad:bad+1]) + " at position " + strconv.Itoa(bad) + " of the value", Fatal: true})
+				return fatal(p, "the "+what+" is not valid base64url (RFC 4648 §5): unexpected "+quote(p.val[bad:bad+1])+" at position "+strconv.Itoa(bad)+" of the value")
 			}
-			st.Response = b
-		case "req":
-			b, bad := decodeBase64URL(p.val)
-			if bad >= 0 {
-				return NewState(), append(probs, Problem{Offset: p.off, Key: p.key, Message: "the request is not valid base64url (RFC 4648 §5): unexpected " + quote(p.val[bad:bad+1]) + " at position " + strconv.Itoa(bad) + " of the value", Fatal: true})
-			}
-			st.Request = b
+			*dst = b
 		case "mode":
 			if !slices.Contains(Modes, p.val) {
-				probs = append(probs, Problem{Offset: p.off, Key: p.key, Message: "unknown mode " + quote(p.val) + "; expected one of " + strings.Join(Modes, ", ")})
+				unknown(p, "mode", "one of "+strings.Join(Modes, ", "))
 				continue
 			}
 			st.Mode = p.val
 		case "eol":
 			if !slices.Contains(EOLs, p.val) {
-				probs = append(probs, Problem{Offset: p.off, Key: p.key, Message: "unknown line-ending mode " + quote(p.val) + "; expected one of " + strings.Join(EOLs, ", ")})
+				unknown(p, "line-ending mode", "one of "+strings.Join(EOLs, ", "))
 				continue
 			}
 			if p.val != EOLs[0] {
@@ -255,7 +264,7 @@ func ParseLimit(frag string, limit int) (State, []Problem) {
 			}
 		case "embed":
 			if p.val != "1" && p.val != "0" {
-				probs = append(probs, Problem{Offset: p.off, Key: p.key, Message: "unknown embed value " + quote(p.val) + "; expected 1 (the compact layout) or 0"})
+				unknown(p, "embed value", "1 (the compact layout) or 0")
 				continue
 			}
 			st.Embed = p.val == "1"

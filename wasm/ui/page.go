@@ -2,7 +2,6 @@ package ui
 
 import (
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -172,7 +171,7 @@ func overlayNodes(text string, hs []highlight) *Node {
 		}
 		cuts = append(cuts, blocks...)
 	}
-	sort.Ints(cuts)
+	sortInts(cuts)
 	parent := root
 	if blocks != nil {
 		parent = El("div")
