@@ -49,11 +49,6 @@ func generate(root string) ([]file, error) {
 	if err != nil {
 		return nil, fmt.Errorf("index.html: %w", err)
 	}
-	index, err = replaceSection(index, "server",
-		`<div id="server" role="group" aria-labelledby="server-heading">`+prerender(ui.Server(&cfg), false)+"</div>\n")
-	if err != nil {
-		return nil, fmt.Errorf("index.html: %w", err)
-	}
 	index, err = overlaySection(index, &cfg)
 	if err != nil {
 		return nil, fmt.Errorf("index.html: %w", err)

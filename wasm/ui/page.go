@@ -92,7 +92,7 @@ func Gallery(selected string) *Node {
 	for _, g := range exampleGroups() {
 		og := El("optgroup", "label", g.name)
 		for _, ex := range g.examples {
-			o := El("option", "value", ex.ID, "title", ex.Lesson)
+			o := El("option", "value", ex.ID)
 			if ex.ID == selected {
 				o.Attrs = append(o.Attrs, [2]string{"selected", ""})
 			}
