@@ -153,11 +153,13 @@ func (a *app) start() {
 	call(global, "setTimeout", finish.Value(), 0)
 }
 
-// finish builds the rest of the page (the server settings, in their
-// drawer, which is closed at first paint), renders every pane and resolves
+// finish builds the rest of the page (the Examples menu's options and the
+// server settings: neither shows at first paint, the menu being closed and
+// the settings in their drawer), renders every pane and resolves
 // playground.ready.
 func (a *app) finish() {
 	a.started = true
+	mount(a.el[ui.IDExamples], ui.Gallery(a.shownExample()))
 	mount(a.el[ui.IDServer], ui.Server(&a.cfg))
 	a.wire()
 	a.wireLearn()

@@ -44,11 +44,6 @@ func generate(root string) ([]file, error) {
 		return nil, err
 	}
 	cfg := engine.DefaultConfig()
-	index, err = replaceSection(index, "examples",
-		`<select id="examples" aria-label="Examples" aria-describedby="examples-help">`+"\n"+prerender(ui.Gallery(""), true)+"</select>\n")
-	if err != nil {
-		return nil, fmt.Errorf("index.html: %w", err)
-	}
 	index, err = overlaySection(index, &cfg)
 	if err != nil {
 		return nil, fmt.Errorf("index.html: %w", err)
@@ -211,21 +206,20 @@ func overlaySection(index []byte, cfg *engine.Config) ([]byte, error) {
 	raw, m := editor.MapText(text, "crlf")
 	overlay := ui.Overlay(text, engine.Negotiate(raw, cfg), m, editor.Marks(text))
 	return replaceSection(index, "overlay",
-		`<pre id="request-overlay" class="overlay" aria-hidden="true">`+prerender(overlay, false)+"</pre>\n")
+		`<pre id="request-overlay" class="overlay" aria-hidden="true">`+prerender(overlay)+"</pre>\n")
 }
 
-// prerender writes the children of a view's tree as HTML. Indented puts
-// each element on a line of its own (for a <select>, where the parser
-// drops the white space); otherwise nothing is added between nodes, so
-// that the DOM holds exactly the tree's nodes. The views are checked
-// against the allow-list first, and hold no goldmark HTML.
-func prerender(root *ui.Node, indented bool) string {
+// prerender writes the children of a view's tree as HTML, with nothing
+// added between nodes, so that the DOM holds exactly the tree's nodes. The
+// views are checked against the allow-list first, and hold no goldmark
+// HTML.
+func prerender(root *ui.Node) string {
 	if v := ui.Violations(root); len(v) > 0 {
 		panic(fmt.Sprintf("a prerendered view breaks the allow-list: %q", v))
 	}
 	var b strings.Builder
-	var write func(n *ui.Node, depth int)
-	write = func(n *ui.Node, depth int) {
+	var write func(n *ui.Node)
+	write = func(n *ui.Node) {
 		if n.Tag == "" {
 			b.WriteString(html.EscapeString(n.Text))
 			return
@@ -233,33 +227,20 @@ func prerender(root *ui.Node, indented bool) string {
 		if n.HTML != "" {
 			panic("a prerendered view holds goldmark HTML in <" + n.Tag + ">")
 		}
-		nested := indented && len(n.Kids) > 0 && n.Kids[0].Tag != ""
-		if indented {
-			b.WriteString(strings.Repeat("  ", depth))
-		}
 		b.WriteString("<" + n.Tag)
 		for _, a := range n.Attrs {
 			b.WriteString(" " + a[0] + `="` + html.EscapeString(a[1]) + `"`)
 		}
 		b.WriteString(">")
-		if nested {
-			b.WriteString("\n")
-		}
 		for _, k := range n.Kids {
-			write(k, depth+1)
-		}
-		if nested {
-			b.WriteString(strings.Repeat("  ", depth))
+			write(k)
 		}
 		if n.Tag != "input" {
 			b.WriteString("</" + n.Tag + ">")
 		}
-		if indented {
-			b.WriteString("\n")
-		}
 	}
 	for _, k := range root.Kids {
-		write(k, 1)
+		write(k)
 	}
 	return b.String()
 }
