@@ -113,7 +113,7 @@ func Judge(request, response []byte) *Judgement {
 func newJudge(request, response []byte) *judge {
 	j := &judge{req: new(Request), t: newTrace()}
 	scratch := newTrace()
-	parse(j.req, request, &defaultConfig, &scratch)
+	parse(j.req, request, defaultConfig(), &scratch)
 	j.resp = ParseResponse(response)
 	j.t.reserve(32)
 	j.run()

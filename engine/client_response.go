@@ -2,7 +2,7 @@ package engine
 
 import (
 	"bytes"
-	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -263,10 +263,8 @@ func lineStarts(raw []byte) []int {
 
 // posIn returns the position of off given the line starts.
 func posIn(starts []int, off int) Pos {
-	// The line is the last one that starts at or before off.
-	i, found := slices.BinarySearch(starts, off)
-	if !found {
-		i = max(i-1, 0)
-	}
+	// The line is the last one that starts at or before off (sort.Search,
+	// as in lookupName).
+	i := max(sort.Search(len(starts), func(i int) bool { return starts[i] > off })-1, 0)
 	return Pos{Offset: off, Line: i + 1, Col: off - starts[i] + 1}
 }

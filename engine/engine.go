@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // Negotiate is the whole engine: it parses the request bytes, runs the
@@ -25,7 +26,7 @@ import (
 //  8. the bytes that follow, in the new protocol or as the next request.
 func Negotiate(raw []byte, cfg *Config) *Result {
 	if cfg == nil {
-		cfg = &defaultConfig
+		cfg = defaultConfig()
 	}
 	if cfg.Proxy == "nginx" {
 		return negotiateProxy(raw, cfg) // proxy_nginx.go
@@ -54,9 +55,24 @@ func Negotiate(raw []byte, cfg *Config) *Result {
 	return n.res
 }
 
-// defaultConfig is the server of Negotiate(raw, nil). Nothing in the engine
-// writes to its Config.
-var defaultConfig = DefaultConfig()
+// defaultServer is the server of Negotiate(raw, nil), built on first use
+// (defaultConfig). Nothing in the engine writes to its Config.
+//
+// It is not a variable initialized with DefaultConfig(): a call in a
+// package-level initializer makes the compiler build every variable
+// initialized after it (the profiles, the protocol handlers) with code at
+// start-up instead of as static data, since the call might have changed
+// the variables they copy.
+var defaultServer struct {
+	once   sync.Once
+	config Config
+}
+
+// defaultConfig returns the server of Negotiate(raw, nil).
+func defaultConfig() *Config {
+	defaultServer.once.Do(func() { defaultServer.config = DefaultConfig() })
+	return &defaultServer.config
+}
 
 // A Result is everything the engine decided about one request.
 type Result struct {

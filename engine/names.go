@@ -2,7 +2,7 @@ package engine
 
 import (
 	"cmp"
-	"slices"
+	"sort"
 )
 
 // A named is one entry of a static table of names: reason phrases, close
@@ -14,10 +14,13 @@ type named[K cmp.Ordered] struct {
 	name string
 }
 
-// lookupName returns the name of key in a table sorted by key.
+// lookupName returns the name of key in a table sorted by key. It uses
+// sort.Search, not slices.BinarySearchFunc: the .wasm has sort.Search
+// already, and each type a generic function is instantiated for adds a
+// copy of its code.
 func lookupName[K cmp.Ordered](table []named[K], key K) (string, bool) {
-	i, found := slices.BinarySearchFunc(table, key, func(e named[K], key K) int { return cmp.Compare(e.key, key) })
-	if !found {
+	i := sort.Search(len(table), func(i int) bool { return table[i].key >= key })
+	if i == len(table) || table[i].key != key {
 		return "", false
 	}
 	return table[i].name, true

@@ -18,7 +18,7 @@ func TestNegotiateLeavesConfig(t *testing.T) {
 			}
 		}
 	}
-	if !reflect.DeepEqual(defaultConfig, DefaultConfig()) {
+	if !reflect.DeepEqual(*defaultConfig(), DefaultConfig()) {
 		t.Fatal("the shared default Config has changed")
 	}
 }

@@ -321,11 +321,20 @@ func applyProfile(n *negotiation) {
 			w := &wording{headers: res.Final.Headers}
 			res.Final = p.front.write(n, w, 101)
 		case "raw":
+			// Each field of order101 moves to its place, after the ones
+			// before it in the list. (Loops, not slices.IndexFunc and
+			// ContainsFunc: each type a generic function is instantiated
+			// for adds a copy of its code to the .wasm.)
+			hs := res.Final.Headers
 			for i, name := range p.order101 {
-				if j := slices.IndexFunc(res.Final.Headers, func(h Header) bool { return h.Name == name }); j > i {
-					h := res.Final.Headers[j]
-					copy(res.Final.Headers[i+1:j+1], res.Final.Headers[i:j])
-					res.Final.Headers[i] = h
+				j := 0 // the field's first line
+				for j < len(hs) && hs[j].Name != name {
+					j++
+				}
+				if j < len(hs) && j > i {
+					h := hs[j]
+					copy(hs[i+1:j+1], hs[i:j])
+					hs[i] = h
 				}
 			}
 		}
@@ -378,7 +387,12 @@ func (w *wording) applies(r *Request) bool {
 	case "upgrade":
 		return r.Has("Upgrade")
 	case "content-length-list":
-		return slices.ContainsFunc(r.Values("Content-Length"), func(f Field) bool { return strings.Contains(f.Value, ",") })
+		for _, f := range r.Values("Content-Length") {
+			if strings.Contains(f.Value, ",") {
+				return true
+			}
+		}
+		return false
 	}
 	return true
 }

@@ -128,7 +128,15 @@ func netHTTPWrite(n *negotiation, w *wording, status int) *Response {
 		closing = true
 	}
 	if closing && !listHas(resp.Get("Connection"), "close") {
-		resp.Headers = slices.DeleteFunc(resp.Headers, func(h Header) bool { return h.Name == "Connection" })
+		// A loop, not slices.DeleteFunc: each type it is instantiated for
+		// costs the .wasm a copy of its code.
+		kept := resp.Headers[:0]
+		for _, h := range resp.Headers {
+			if h.Name != "Connection" {
+				kept = append(kept, h)
+			}
+		}
+		resp.Headers = kept
 		if r.AtLeast(1, 1) {
 			resp.Add("Connection", "close")
 		}

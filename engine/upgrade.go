@@ -122,13 +122,15 @@ func (n *negotiation) upgradeStage() *verdict {
 	var listed int
 	n.offers, listed = parseOffers(n, upgrades)
 	if n.cfg.HTTP.TokenListStops && !stoppingListHas(upgrades, "websocket") {
-		n.offers = slices.DeleteFunc(n.offers, func(o offer) bool {
+		kept := n.offers[:0] // a loop, not slices.DeleteFunc: see netHTTPWrite
+		for _, o := range n.offers {
 			if !equalFold(o.Name, "websocket") {
-				return false
+				kept = append(kept, o)
+				continue
 			}
 			n.t.note(o.Span, noteTokenListStops, n.prof.vars(Var{"field", "Upgrade"}, Var{"token", "websocket"})...)
-			return true
-		})
+		}
+		n.offers = kept
 	}
 	if len(n.offers) == 0 {
 		if listed > 0 {

@@ -146,9 +146,13 @@ func ParseLimit(frag string, limit int) (State, []Problem) {
 	fatal := func(p pair, msg string) (State, []Problem) {
 		return NewState(), append(probs, Problem{Offset: p.off, Key: p.key, Message: msg, Fatal: true})
 	}
+	// warn reports a problem that leaves the rest of the link usable.
+	warn := func(p pair, msg string) {
+		probs = append(probs, Problem{Offset: p.off, Key: p.key, Message: msg})
+	}
 	// unknown reports a value that is none of the key's allowed values.
 	unknown := func(p pair, what, expected string) {
-		probs = append(probs, Problem{Offset: p.off, Key: p.key, Message: "unknown " + what + " " + quote(p.val) + "; expected " + expected})
+		warn(p, "unknown "+what+" "+quote(p.val)+"; expected "+expected)
 	}
 	for off := 0; off <= len(frag); {
 		end := strings.IndexByte(frag[off:], '&')
@@ -177,7 +181,7 @@ func ParseLimit(frag string, limit int) (State, []Problem) {
 	seen := map[string]pair{}
 	for _, p := range pairs {
 		if prev, dup := seen[p.key]; dup {
-			probs = append(probs, Problem{Offset: p.off, Key: p.key, Message: "the key is given twice (before at " + strconv.Itoa(prev.off) + ", " + quote(prev.val) + "); the last value, " + quote(p.val) + ", is used"})
+			warn(p, "the key is given twice (before at "+strconv.Itoa(prev.off)+", "+quote(prev.val)+"); the last value, "+quote(p.val)+", is used")
 		}
 		seen[p.key] = p
 	}
@@ -198,7 +202,7 @@ func ParseLimit(frag string, limit int) (State, []Problem) {
 		}
 		ex, ok := gallery.Lookup(p.val)
 		if !ok {
-			probs = append(probs, Problem{Offset: p.off, Key: p.key, Message: "there is no built-in example " + quote(p.val)})
+			warn(p, "there is no built-in example "+quote(p.val))
 			continue
 		}
 		st.Example = ex.ID
@@ -271,11 +275,11 @@ func ParseLimit(frag string, limit int) (State, []Problem) {
 		default:
 			s := engine.LookupSetting(p.key)
 			if s == nil {
-				probs = append(probs, Problem{Offset: p.off, Key: p.key, Message: "unknown key " + quote(p.key) + " (ignored)"})
+				warn(p, "unknown key "+quote(p.key)+" (ignored)")
 				continue
 			}
 			if err := s.Set(&st.Config, p.val); err != nil {
-				probs = append(probs, Problem{Offset: p.off, Key: p.key, Message: "bad value " + quote(p.val) + " for " + s.Label + ": " + err.Error()})
+				warn(p, "bad value "+quote(p.val)+" for "+s.Label+": "+err.Error())
 			}
 		}
 	}

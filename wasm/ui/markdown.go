@@ -1,7 +1,7 @@
 package ui
 
 import (
-	"slices"
+	"sort"
 	"strings"
 
 	"github.com/upgrade-playground/playground/engine"
@@ -37,10 +37,12 @@ func NoteHTML(n *engine.Note, vars []engine.Var) string {
 }
 
 // noteTemplate finds the template compiled for a note by binary search in
-// templates (sorted by id).
+// templates (sorted by id). It uses sort.Search, which the .wasm has
+// already (the editor's), not slices.BinarySearchFunc: each type a
+// generic function is instantiated for adds a copy of its code.
 func noteTemplate(id string) (string, bool) {
-	i, ok := slices.BinarySearchFunc(templates[:], id, func(t template, id string) int { return strings.Compare(t.id, id) })
-	if !ok {
+	i := sort.Search(len(templates), func(i int) bool { return templates[i].id >= id })
+	if i == len(templates) || templates[i].id != id {
 		return "", false
 	}
 	return templates[i].html, true

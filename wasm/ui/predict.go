@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"cmp"
 	"slices"
 	"strconv"
 
@@ -14,19 +13,19 @@ import (
 // response yet". The list is the same for every request, so it gives
 // nothing away.
 func PredictChoices() []int {
-	var out []int
-	add := func(s int) {
-		if s > 0 && !slices.Contains(out, s) {
+	all := []int{101, 200, 400, 403, 405, 426, 431, 505}
+	for _, ex := range gallery.Examples() {
+		if ex.Expect > 0 {
+			all = append(all, ex.Expect)
+		}
+	}
+	sortInts(all)
+	var out []int // all, each once
+	for _, s := range all {
+		if len(out) == 0 || s != out[len(out)-1] {
 			out = append(out, s)
 		}
 	}
-	for _, s := range []int{101, 200, 400, 403, 405, 426, 431, 505} {
-		add(s)
-	}
-	for _, ex := range gallery.Examples() {
-		add(ex.Expect)
-	}
-	sortInts(out)
 	return append(out, 0)
 }
 
@@ -94,5 +93,6 @@ func PredictReason(res *engine.Result) string {
 // sortInts sorts s in increasing order. It reuses the stable sort the
 // package instantiates for []int anyway (overlayNodes): slices.Sort, as
 // sort.Ints calls it, would add a pdqsort of its own for []int, about
-// 14 KB of .wasm code.
-func sortInts(s []int) { slices.SortStableFunc(s, cmp.Compare[int]) }
+// 14 KB of .wasm code. The difference orders the ints (offsets and
+// statuses, far from overflowing): cmp.Compare would add its own code.
+func sortInts(s []int) { slices.SortStableFunc(s, func(a, b int) int { return a - b }) }

@@ -166,8 +166,10 @@ func runSteps(res *engine.Result) []any {
 // are exactly what the page shows.
 func noteRefs(n *engine.Note) []any {
 	refs := []any{}
+	var seen []string // refs as strings: slices.Contains on []any would add a copy of its code to the .wasm
 	add := func(r engine.Ref) {
-		if s := r.String(); !slices.Contains(refs, any(s)) {
+		if s := r.String(); !slices.Contains(seen, s) {
+			seen = append(seen, s)
 			refs = append(refs, s)
 		}
 	}
