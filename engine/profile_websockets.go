@@ -239,12 +239,7 @@ func runWebsockets(n *negotiation) {
 			resp.Add("Upgrade", "websocket")
 		}
 		step := n.t.refuse(check, sp, note, Var{"message", message})
-		resp.Add("Server", websocketsServer)
-		resp.Add("Content-Length", strconv.Itoa(len(body)))
-		resp.Add("Content-Type", "text/plain")
-		resp.Add("Connection", "close")
-		resp.Body = []byte(body)
-		n.final(resp, step)
+		n.final(websocketsText(resp, body), step)
 	}
 	if why != "" {
 		n.t.stage = StageResponse
@@ -347,14 +342,7 @@ func runWebsockets(n *negotiation) {
 				// zlib cannot compress with a 256-byte window: creating the
 				// compressor raises, and serve() answers 500.
 				step := n.t.refuse("the server can compress with the window the client asks", extSpan, noteWebsocketsZlib8)
-				body := "Failed to open a WebSocket connection.\nSee server log for more information.\n"
-				resp := &Response{Status: 500}
-				resp.Add("Server", websocketsServer)
-				resp.Add("Content-Length", strconv.Itoa(len(body)))
-				resp.Add("Content-Type", "text/plain")
-				resp.Add("Connection", "close")
-				resp.Body = []byte(body)
-				n.final(resp, step)
+				n.final(websocketsText(&Response{Status: 500}, "Failed to open a WebSocket connection.\nSee server log for more information.\n"), step)
 				return
 			}
 			if accepted != "" {
@@ -582,4 +570,16 @@ func websocketsDeflateParams(params string, cfg DeflateConfig) (string, bool) {
 		out += "; client_max_window_bits=" + strconv.Itoa(cmwb)
 	}
 	return out, true
+}
+
+// websocketsText completes a refusal as serve() writes it
+// (legacy/server.py, write_http_response): its Server field, the body's
+// length and type, Connection: close, and the text body.
+func websocketsText(resp *Response, body string) *Response {
+	resp.Add("Server", websocketsServer)
+	resp.Add("Content-Length", strconv.Itoa(len(body)))
+	resp.Add("Content-Type", "text/plain")
+	resp.Add("Connection", "close")
+	resp.Body = []byte(body)
+	return resp
 }
