@@ -573,8 +573,9 @@ func websocketsDeflateParams(params string, cfg DeflateConfig) (string, bool) {
 }
 
 // websocketsText completes a refusal as serve() writes it
-// (legacy/server.py, write_http_response): its Server field, the body's
-// length and type, Connection: close, and the text body.
+// (legacy/server.py, WebSocketServerProtocol.handler): after Date, which
+// the engine leaves out, its Server field, the body's length and type,
+// Connection: close, and the text body.
 func websocketsText(resp *Response, body string) *Response {
 	resp.Add("Server", websocketsServer)
 	resp.Add("Content-Length", strconv.Itoa(len(body)))
