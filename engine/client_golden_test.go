@@ -121,17 +121,7 @@ func clientGoldenNotes(t *testing.T, used map[string]string) {
 	for _, file := range clientGoldenFiles(t) {
 		_, req, resp := clientGoldenInput(t, file)
 		for _, s := range Judge(req, resp).Trace {
-			if s.Note == nil {
-				continue
-			}
-			if _, ok := used[s.Note.ID]; !ok {
-				used[s.Note.ID] = file
-			}
-			for _, p := range Placeholders(s.Note.Summary + " " + s.Note.Detail) {
-				if _, ok := LookupVar(s.Vars, p); !ok {
-					t.Errorf("%s: note %s is raised without a value for {%s}", file, s.Note.ID, p)
-				}
-			}
+			noteRaised(t, used, file, s.Note, s.Vars)
 		}
 	}
 }

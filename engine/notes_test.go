@@ -175,30 +175,10 @@ func TestNotesInGoldens(t *testing.T) {
 		req, cfg := goldenInput(t, file)
 		res := Negotiate(req, &cfg)
 		for _, s := range res.Trace {
-			if s.Note == nil {
-				continue
-			}
-			if _, ok := used[s.Note.ID]; !ok {
-				used[s.Note.ID] = file
-			}
-			for _, p := range Placeholders(s.Note.Summary + " " + s.Note.Detail) {
-				if _, ok := LookupVar(s.Vars, p); !ok {
-					t.Errorf("%s: note %s is raised without a value for {%s}", file, s.Note.ID, p)
-				}
-			}
+			noteRaised(t, used, file, s.Note, s.Vars)
 		}
 		for _, p := range res.After {
-			if p.Note == nil {
-				continue
-			}
-			if _, ok := used[p.Note.ID]; !ok {
-				used[p.Note.ID] = file
-			}
-			for _, ph := range Placeholders(p.Note.Summary + " " + p.Note.Detail) {
-				if _, ok := LookupVar(p.Vars, ph); !ok {
-					t.Errorf("%s: note %s (after the response) has no value for {%s}", file, p.Note.ID, ph)
-				}
-			}
+			noteRaised(t, used, file+" (after the response)", p.Note, p.Vars)
 		}
 	}
 	clientGoldenNotes(t, used)
@@ -208,6 +188,24 @@ func TestNotesInGoldens(t *testing.T) {
 		}
 		if _, ok := used[n.ID]; !ok {
 			t.Errorf("note %s (%s) appears in no golden exchange under testdata/: add one that raises it", n.ID, n.Category)
+		}
+	}
+}
+
+// noteRaised records that a golden (where) raised the note, if any, and
+// checks that vars hold a value for every placeholder of its summary and
+// detail.
+func noteRaised(t *testing.T, used map[string]string, where string, n *Note, vars []Var) {
+	t.Helper()
+	if n == nil {
+		return
+	}
+	if _, ok := used[n.ID]; !ok {
+		used[n.ID] = where
+	}
+	for _, p := range Placeholders(n.Summary + " " + n.Detail) {
+		if _, ok := LookupVar(vars, p); !ok {
+			t.Errorf("%s: note %s is raised without a value for {%s}", where, n.ID, p)
 		}
 	}
 }
