@@ -74,7 +74,18 @@ test_all() {
 	# go test's own timeout (10 minutes by default) is only a safety net for
 	# a hung test: on a loaded machine the browser tests alone can take
 	# longer than that.
-	"$GO" test -timeout 60m ./... 2>&1 | tee "$log"
+	"$GO" test -timeout 60m $("$GO" list ./... | grep -v -e /engine/srvpeer -e /engine/clientpeer) 2>&1 | tee "$log"
+	echo "== the real peers: server profiles (engine/srvpeer) and clients (engine/clientpeer)"
+	# Run verbosely for their agreement lines, which are printed; the whole
+	# output only when a test fails.
+	local peerlog
+	peerlog=$(mktemp)
+	if ! "$GO" test -v -timeout 30m ./engine/srvpeer ./engine/clientpeer >"$peerlog" 2>&1; then
+		cat "$peerlog"
+		exit 1
+	fi
+	grep -E '^(srvpeer summary|clientpeer summary|ok)|SKIPPED' "$peerlog" | tee -a "$log"
+	rm -f "$peerlog"
 	echo "== safejs (wasm/third_party/safejs)"
 	test_safejs
 	echo "== fuzz (each target ${FUZZTIME:-500x})"
