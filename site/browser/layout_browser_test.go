@@ -563,11 +563,12 @@ func layoutFavicon(p *page, icons func() map[string]int64) {
 }
 
 // layoutScreenshots writes docs/screenshots/light.png and dark.png at
-// 1366×768 and phone.png at 360×740 with -update.
+// 1366×768, phone.png at 360×740, and compare.png and reverse.png at
+// 1366×768, with -update.
 func layoutScreenshots(p *page) {
 	t := p.t
 	if !*update {
-		t.Skip("run with -update to rewrite docs/screenshots/{light,dark,phone}.png")
+		t.Skip("run with -update to rewrite docs/screenshots/{light,dark,phone,compare,reverse}.png")
 	}
 	for _, shot := range []struct {
 		name, theme string
@@ -587,4 +588,22 @@ func layoutScreenshots(p *page) {
 		}
 	}
 	eval[any](p, `delete document.documentElement.dataset.theme`)
+	// The comparison of every server profile, and reverse mode's clients
+	// table, each from its gallery example, once its view has rendered.
+	p.viewport(1366, 768)
+	for _, shot := range []struct{ name, frag, ready string }{
+		{"compare", "ex=servers-rfc6455-sample", `!document.getElementById("compare").hidden && document.querySelector("#compare-body table")`},
+		{"reverse", "ex=client-subprotocol-missing", `document.querySelector("#explanation table.clients")`},
+	} {
+		p.noDraft("")
+		p.open(shot.frag)
+		p.waitFor(shot.ready)
+		png, err := chromedp.Run(p.ctx, chromedp.CaptureScreenshot())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(screenshotDir, shot.name+".png"), png, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 }
