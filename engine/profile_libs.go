@@ -29,6 +29,21 @@ var goWSUnsupported = []unsupported{
 	{"pmdzlib", "0", "zlib: it compresses with Go's compress/flate"},
 }
 
+// goWindowUnsupported: neither Go WebSocket library lets the application
+// choose the LZ77 window sizes of permessage-deflate.
+var goWindowUnsupported = []unsupported{
+	{"pmdsbits", "15", "option for the LZ77 window size"},
+	{"pmdcbits", "15", "option for the LZ77 window size"},
+}
+
+// goChecksUnsupported: the answers and checks of the handshake neither Go
+// WebSocket library lets the application change.
+var goChecksUnsupported = []unsupported{
+	{"wsmethod", "405", "other answer to a non-GET handshake than 405"},
+	{"wsversion", "400", "other answer to an unsupported version than 400"},
+	{"wskey", "lenient", "strict base64 check of the key"},
+}
+
 var gorillaProfile = &Profile{
 	ID: "gorilla", Title: "gorilla/websocket v1.5.3", Library: "gorilla/websocket", Version: "v1.5.3",
 	Setup: "A net/http handler that calls Upgrader.Upgrade on every request.",
@@ -66,14 +81,10 @@ var gorillaProfile = &Profile{
 	unsupported: [][]unsupported{{
 		{"pmdsnct", "1", "context takeover: it compresses every message alone (server_no_context_takeover)"},
 		{"pmdcnct", "1", "context takeover: it asks the client to compress every message alone (client_no_context_takeover)"},
-		{"pmdsbits", "15", "option for the LZ77 window size"},
-		{"pmdcbits", "15", "option for the LZ77 window size"},
+	}, goWindowUnsupported, {
 		{"wsonly", "400", "other answer to a request that is not a handshake than 400"},
 		{"noconn", "400", "other answer to Upgrade without the upgrade option than 400"},
-		{"wsmethod", "405", "other answer to a non-GET handshake than 405"},
-		{"wsversion", "400", "other answer to an unsupported version than 400"},
-		{"wskey", "lenient", "strict base64 check of the key"},
-	}, goWSUnsupported},
+	}, goChecksUnsupported, goWSUnsupported},
 }
 
 var coderProfile = &Profile{
@@ -117,15 +128,10 @@ var coderProfile = &Profile{
 			body: "request Origin {q:originhost} is not authorized for Host {q:host}\n", note: noteCoderOrigin},
 	},
 	switched: "front",
-	unsupported: [][]unsupported{{
-		{"pmdsbits", "15", "option for the LZ77 window size"},
-		{"pmdcbits", "15", "option for the LZ77 window size"},
+	unsupported: [][]unsupported{goWindowUnsupported, {
 		{"wsonly", "426", "other answer to a request that is not a handshake than 426"},
 		{"noconn", "426", "other answer to Upgrade without the upgrade option than 426"},
-		{"wsmethod", "405", "other answer to a non-GET handshake than 405"},
-		{"wsversion", "400", "other answer to an unsupported version than 400"},
-		{"wskey", "lenient", "strict base64 check of the key"},
-	}, goWSUnsupported},
+	}, goChecksUnsupported, goWSUnsupported},
 }
 
 var xnetH2CProfile = &Profile{
