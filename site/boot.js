@@ -1,21 +1,28 @@
-// boot.js starts compiling the engine's WebAssembly as soon as it is
-// fetched, while the browser still parses, styles and lays out the page.
-// It is async, so it never holds up the parser (the request text shows at
-// once), and app.js, which is deferred, runs only after the page is parsed:
-// a compilation started there began 100–200 ms later on a 2-core machine
-// (README, Performance). It fetches the .wasm the page preloads (the link
-// rel=preload as=fetch: one request serves both) and hands the compiled
-// module's promise to app.js, which instantiates it with wasm_exec.js's
-// imports and reports any failure. Either script may run first: the one
-// that runs second completes the hand-over (globalThis.__playgroundModule
-// holds the promise, or app.js's function waiting for it).
+// boot.js fetches and compiles the engine's WebAssembly once the browser
+// has rendered the page's first frame, and hands the compiled module's
+// promise to app.js, which instantiates it with wasm_exec.js's imports and
+// reports any failure.
+//
+// The .wasm's URL is this script's data-wasm attribute, relative to the
+// page. The first frame needs only the HTML and the style sheets; a
+// megabyte of WebAssembly downloaded and compiled before it competes with
+// them for the network and the processor, and on a slow phone the first
+// paint came after the download (docs/performance.md, "Lighthouse"). A
+// page that is not visible renders no frame, so it starts at once, and in
+// any case within three seconds.
+//
+// The script is async, so it never holds up the parser, while app.js is
+// deferred; either may run first, and the one that runs second completes
+// the hand-over (globalThis.__playgroundModule holds the promise, or
+// app.js's function waiting for it).
 "use strict";
 (() => {
+  const script = document.currentScript;
   const compile = () => {
     if (typeof WebAssembly !== "object") return Promise.reject(new Error("WebAssembly is not available"));
-    const link = document.querySelector('link[rel="preload"][as="fetch"]');
-    if (!link) return Promise.reject(new Error("the page preloads no .wasm"));
-    const url = link.href;
+    const ref = script && script.getAttribute("data-wasm");
+    if (!ref) return Promise.reject(new Error("site/boot.js names no .wasm (its data-wasm attribute)"));
+    const url = new URL(ref, document.baseURI).href;
     const viaBuffer = () => fetch(url).then((r) => {
       if (!r.ok) throw new Error("fetching " + url + ": HTTP " + r.status);
       return r.arrayBuffer();
@@ -24,7 +31,22 @@
     // without it still works through the buffer.
     return WebAssembly.compileStreaming ? WebAssembly.compileStreaming(fetch(url)).catch(viaBuffer) : viaBuffer();
   };
-  const module = compile();
+  const afterFirstFrame = new Promise((resolve) => {
+    let started = false;
+    const start = () => {
+      if (started) return;
+      started = true;
+      document.removeEventListener("visibilitychange", start);
+      resolve();
+    };
+    if (document.visibilityState !== "visible") { start(); return; }
+    document.addEventListener("visibilitychange", start);
+    setTimeout(start, 3000);
+    // A frame's callbacks run before its paint, so a task they queue runs
+    // after it.
+    requestAnimationFrame(() => setTimeout(start, 0));
+  });
+  const module = afterFirstFrame.then(compile);
   module.catch(() => { /* app.js reports it */ });
   const waiting = globalThis.__playgroundModule;
   globalThis.__playgroundModule = module;

@@ -65,6 +65,7 @@ type app struct {
 
 	defaultText      string // the editor's initial text (index.html)
 	started          bool   // finish has built the page
+	serverMounted    bool   // the server settings are built (mountServer)
 	lastHash         string // the state's fragment the page last saved (draft.go)
 	linkFrag         string // the state of the link opened, until it is changed
 	drafts           draftState
@@ -113,8 +114,8 @@ func newApp() *app {
 }
 
 // start shows the current request's response as soon as the engine runs,
-// then builds the rest of the page in a task of its own (finish), so that
-// the browser can paint the response first.
+// then builds the rest of the page in tasks of their own (inTasks), so
+// that the browser can paint the response first.
 func (a *app) start() {
 	a.defaultText = str(get(a.el[ui.IDRequest], "defaultValue"))
 	a.exportAPI()
@@ -146,21 +147,49 @@ func (a *app) start() {
 	_, _, res := a.negotiate()
 	a.showResponse(res)
 	mark("first-render") // the first response is on the page (the load budget)
-	finish := guard("start", func(safejs.Value, []safejs.Value) any {
-		a.finish()
-		return nil
-	})
-	call(global, "setTimeout", finish.Value(), 0)
+	inTasks("start", a.mountServer, a.mountExamples, a.finish)
 }
 
-// finish builds the rest of the page (the Examples menu's options and the
-// server settings: neither shows at first paint, the menu being closed and
-// the settings in their drawer), renders every pane and resolves
-// playground.ready.
+// inTasks runs each step in a browser task of its own, in order: between
+// two steps the browser handles input and paints. A step that panics ends
+// the sequence (guard shows the error banner).
+func inTasks(name string, steps ...func()) {
+	if len(steps) == 0 {
+		return
+	}
+	var f safejs.Func
+	f = guard(name, func(safejs.Value, []safejs.Value) any {
+		f.Release()
+		steps[0]()
+		inTasks(name, steps[1:]...)
+		return nil
+	})
+	call(global, "setTimeout", f.Value(), 0)
+}
+
+// The page beyond the first response is built in three tasks after it
+// (start), none of which shows at first paint: the server settings, in
+// their drawer; the Examples menu's options, the menu being closed; then
+// the listeners and every pane, which resolves playground.ready. As one
+// task they held the page's only thread for about 30 ms on a laptop, four
+// times that on a phone, where a key typed meanwhile waits
+// (docs/performance.md, "Load").
+
+// mountServer builds the server settings in their drawer.
+func (a *app) mountServer() {
+	mount(a.el[ui.IDServer], ui.Server(&a.cfg))
+	a.serverMounted = true
+}
+
+// mountExamples builds the Examples menu's options.
+func (a *app) mountExamples() {
+	mount(a.el[ui.IDExamples], ui.Gallery(a.shownExample()))
+}
+
+// finish listens for the learner's input, renders every pane and
+// resolves playground.ready.
 func (a *app) finish() {
 	a.started = true
-	mount(a.el[ui.IDExamples], ui.Gallery(a.shownExample()))
-	mount(a.el[ui.IDServer], ui.Server(&a.cfg))
 	a.wire()
 	a.wireLearn()
 	a.wireFlow()
@@ -244,7 +273,7 @@ func (a *app) openFragment(frag string, src source) (bool, []link.Problem) {
 	}
 	a.openedProfiles(st.Response, st.Example)
 	a.exChanged.Server = a.serverChanged()
-	if a.started { // else finish mounts it
+	if a.serverMounted { // else mountServer does
 		mount(a.el[ui.IDServer], ui.Server(&a.cfg))
 	}
 	setAttr(a.el[ui.IDPage], "data-mode", a.mode)

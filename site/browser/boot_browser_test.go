@@ -124,3 +124,36 @@ func TestBootMissing(t *testing.T) {
 	// handles, is the one error expected here.
 	p.forgive("boot.js did not run")
 }
+
+// TestBootAfterFirstFrame: boot.js starts the .wasm's download only after
+// the browser has rendered the page's first frame, so that a megabyte of
+// WebAssembly does not compete with the first paint; index.html preloads
+// nothing. The first frame's time is taken by a frame callback that a
+// script run before the page's own registers.
+func TestBootAfterFirstFrame(t *testing.T) {
+	p := openPage(t)
+	if _, err := chromedp.Call(p.ctx, cdppage.AddScriptToEvaluateOnNewDocument, cdppage.AddScriptToEvaluateOnNewDocumentParams{
+		Source: `requestAnimationFrame(() => { window.__firstFrame = performance.now(); });`,
+	}); err != nil {
+		t.Fatal(err)
+	}
+	p.open("")
+	got := eval[[]float64](p, `(() => {
+		const w = performance.getEntriesByType("resource").filter((e) => e.name.endsWith("/site/main.wasm"));
+		const paint = performance.getEntriesByName("first-contentful-paint");
+		return [w.length, w.length ? w[0].startTime : -1, window.__firstFrame ?? -1, paint.length,
+			document.querySelectorAll('link[rel="preload"]').length];
+	})()`)
+	if got[0] != 1 {
+		t.Fatalf("site/main.wasm was fetched %v times", got[0])
+	}
+	if got[2] < 0 || got[3] != 1 {
+		t.Fatalf("no frame callback (%v) or no first contentful paint (%v)", got[2], got[3])
+	}
+	if got[1] < got[2] {
+		t.Errorf("the .wasm's download started at %.1f ms, before the first frame at %.1f ms", got[1], got[2])
+	}
+	if got[4] != 0 {
+		t.Errorf("index.html preloads %v files: a preload starts at once, before the first paint", got[4])
+	}
+}

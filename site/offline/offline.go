@@ -44,7 +44,7 @@ const dir = "site/"
 
 var (
 	tagRE  = regexp.MustCompile(`<([a-zA-Z][a-zA-Z0-9-]*)[^<>]*>`)
-	attrRE = regexp.MustCompile(`\s(src|href|rel)="([^"]*)"`)
+	attrRE = regexp.MustCompile(`\s(src|href|rel|data-wasm)="([^"]*)"`)
 )
 
 // relative reports whether ref is a reference to a file of the site:
@@ -55,7 +55,8 @@ func relative(ref string) bool {
 
 // Page is site/offline.html for the page index.html: the same document,
 // with a note that it is generated and noindex (it is a copy), and every
-// relative src and href rewritten to point from site/ at the same file.
+// relative src, href and data-wasm (site/boot.js's .wasm) rewritten to
+// point from site/ at the same file.
 func Page(index []byte) ([]byte, error) {
 	const charset = "<meta charset=\"utf-8\">\n"
 	i := bytes.Index(index, []byte(charset))
@@ -86,8 +87,9 @@ func Page(index []byte) ([]byte, error) {
 }
 
 // loads lists the references of a page to the files it loads, in document
-// order and once each: scripts, images, and the stylesheets, preloads and
-// icons its link elements name.
+// order and once each: scripts (and the .wasm site/boot.js fetches, its
+// script's data-wasm), images, and the stylesheets, preloads and icons its
+// link elements name.
 func loads(page []byte) []string {
 	var refs []string
 	seen := map[string]bool{}
@@ -97,21 +99,25 @@ func loads(page []byte) []string {
 		for _, a := range attrRE.FindAllSubmatch(tag, -1) {
 			attrs[string(a[1])] = string(a[2])
 		}
-		ref := ""
+		var tagRefs []string
 		switch name {
-		case "script", "img":
-			ref = attrs["src"]
+		case "script":
+			tagRefs = []string{attrs["src"], attrs["data-wasm"]}
+		case "img":
+			tagRefs = []string{attrs["src"]}
 		case "link":
 			for _, rel := range strings.Fields(strings.ToLower(attrs["rel"])) {
 				switch rel {
 				case "stylesheet", "preload", "modulepreload", "icon", "apple-touch-icon", "manifest":
-					ref = attrs["href"]
+					tagRefs = []string{attrs["href"]}
 				}
 			}
 		}
-		if relative(ref) && !seen[ref] {
-			seen[ref] = true
-			refs = append(refs, ref)
+		for _, ref := range tagRefs {
+			if relative(ref) && !seen[ref] {
+				seen[ref] = true
+				refs = append(refs, ref)
+			}
 		}
 	}
 	return refs

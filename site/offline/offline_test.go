@@ -13,7 +13,8 @@ func TestPage(t *testing.T) {
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<link rel="preload" href="site/main.wasm" as="fetch" crossorigin>
+<script src="site/boot.js" data-wasm="site/main.wasm" async></script>
+<link rel="preload" href="site/data.bin" as="fetch" crossorigin>
 <script src="site/app.js" defer></script>
 <link rel="icon" href="favicon.svg">
 </head>
@@ -32,7 +33,8 @@ func TestPage(t *testing.T) {
 	for _, want := range []string{
 		`<meta charset="utf-8">` + "\n<!-- site/offline.html:",
 		`<meta name="robots" content="noindex">`,
-		`<link rel="preload" href="main.wasm" as="fetch" crossorigin>`,
+		`<script src="boot.js" data-wasm="main.wasm" async></script>`,
+		`<link rel="preload" href="data.bin" as="fetch" crossorigin>`,
 		`<script src="app.js" defer></script>`,
 		`<link rel="icon" href="../favicon.svg">`,
 		`<a class="skip" href="#request">`,
@@ -44,7 +46,7 @@ func TestPage(t *testing.T) {
 			t.Errorf("the offline page lacks %q:\n%s", want, page)
 		}
 	}
-	if refs := loads(got); !slices.Equal(refs, []string{"main.wasm", "app.js", "../favicon.svg"}) {
+	if refs := loads(got); !slices.Equal(refs, []string{"boot.js", "main.wasm", "data.bin", "app.js", "../favicon.svg"}) {
 		t.Errorf("loads = %q", refs)
 	}
 	if _, err := Page([]byte("<html>")); err == nil {
