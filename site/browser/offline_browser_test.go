@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -190,6 +191,26 @@ func (w noWorkerHeader) Write(b []byte) (int, error) {
 	return w.ResponseWriter.Write(b)
 }
 
+// statusRecorder records the status a handler answers with.
+type statusRecorder struct {
+	http.ResponseWriter
+	status int
+}
+
+func (w *statusRecorder) WriteHeader(code int) {
+	if w.status == 0 {
+		w.status = code
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *statusRecorder) Write(b []byte) (int, error) {
+	if w.status == 0 {
+		w.status = http.StatusOK
+	}
+	return w.ResponseWriter.Write(b)
+}
+
 // setOffline takes the tab, and the service workers' own fetches, off the
 // network (DevTools' network emulation), or puts them back on.
 func setOffline(p *page, off bool) {
@@ -228,7 +249,20 @@ const scopesJS = `navigator.serviceWorker.getRegistrations().then((rs) => rs.map
 // does site/offline.html; a URL with a query is not the worker's.
 func TestOfflineRoot(t *testing.T) {
 	p := openPage(t)
-	root, _ := serveCopy(t, p, nil)
+	var mu sync.Mutex
+	encodings := map[string]string{} // the Content-Encoding of each path's last 200
+	root, _ := serveCopy(t, p, func(root string) http.Handler {
+		files := static.Handler(root)
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			rec := &statusRecorder{ResponseWriter: w}
+			files.ServeHTTP(rec, r)
+			if rec.status == http.StatusOK {
+				mu.Lock()
+				encodings[r.URL.Path] = w.Header().Get("Content-Encoding")
+				mu.Unlock()
+			}
+		})
+	})
 	p.open("ex=ws-post")
 	if got := p.status(); got != "405" {
 		t.Fatalf("#ex=ws-post gives %s, want 405", got)
@@ -248,6 +282,17 @@ func TestOfflineRoot(t *testing.T) {
 	if got := eval[[]string](p, cacheURLsJS+`(`+strconv.Quote(name)+`)`); !slices.Equal(got, want) {
 		t.Errorf("the cache holds %q, want %q", got, want)
 	}
+	// The install checked the files' hashes on their decoded bytes: the
+	// server sent the text compressed (static.Handler); a revalidation of
+	// a file the browser's HTTP cache holds is a 304, and it keeps the
+	// compressed copy.
+	mu.Lock()
+	for _, path := range []string{"/", "/site/app.js", "/site/style.css", "/site/offline.html"} {
+		if enc := encodings[path]; enc != "br" && enc != "gzip" {
+			t.Errorf("%s was last served with Content-Encoding %q, want br or gzip", path, enc)
+		}
+	}
+	mu.Unlock()
 	p.reload()
 	if !eval[bool](p, `navigator.serviceWorker.controller !== null`) {
 		t.Fatal("the root page is not controlled after a reload")
