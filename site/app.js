@@ -157,21 +157,36 @@
     })
     .catch(fail);
 
-  // The offline copy: site/sw.js keeps the playground's files so that
-  // site/offline.html, the same page, opens without a network after one
-  // visit (docs/architecture.md, Working offline). The worker is registered
-  // when the page is ready and idle (its install fetches and stores the
-  // whole site), only where the browser has service workers and the page
-  // came over http(s), and not in an embed (embed=1, which must not need
-  // one). Its scope is its folder, site/: the root index.html cannot be
-  // controlled from there, so the root page offers to open the offline
-  // copy. Nothing here may break the page: any failure leaves it as it is.
+  // Offline: site/sw.js keeps the playground's files so that the page
+  // opens without a network after one visit (docs/architecture.md, Working
+  // offline). The worker is registered when the page is ready and idle
+  // (its install fetches and stores the whole site), only where the browser
+  // has service workers and the page came over http(s), and not in an embed
+  // (embed=1, which must not need one). Its scope is the root, the folder
+  // of index.html, where the host allows it (a Service-Worker-Allowed
+  // header on sw.js: ./build.sh serve sends it); then this page itself
+  // opens offline. A plain static host sends no such header, and the
+  // browser refuses that scope (a SecurityError); the worker's scope is
+  // then its own folder, site/, which cannot control the root index.html,
+  // so the root page offers to open the offline copy, site/offline.html.
+  // The header is read first, with a HEAD request of sw.js: that costs
+  // each visit one small request, after the page is ready and idle, on
+  // every host; it spares a plain host the refused registration (a full
+  // fetch of sw.js), and it tells when a host that allowed the root stops.
+  // Nothing here may break the page: any failure leaves it as it is.
   const worker = document.currentScript ? new URL("sw.js", document.currentScript.src) : null;
   const registerOffline = () => {
     try {
       if (!worker || !/^https?:$/.test(location.protocol) || !("serviceWorker" in navigator)) return;
       if (document.body.hasAttribute("data-embed")) return;
-      const scope = new URL("./", worker).href;
+      const sw = navigator.serviceWorker;
+      const rootScope = new URL("../", worker).href;
+      const siteScope = new URL("./", worker).href;
+      const register = (scope) => sw.register(worker.href, { scope, updateViaCache: "none" });
+      // The registration whose scope is exactly this one, if any, is
+      // removed: two registrations would each keep a version, and a page
+      // is controlled by the narrower.
+      const unregister = (scope) => sw.getRegistration(scope).then((reg) => { if (reg && reg.scope === scope) return reg.unregister(); });
       // A waiting version takes over once this page, which has loaded
       // everything, asks (sw.js, takeOver).
       const takeOver = (w) => { if (w) w.postMessage("take-over"); };
@@ -180,15 +195,43 @@
         if (reg.active || !w) { resolve(); return; }
         w.addEventListener("statechange", () => { if (w.state === "activated") resolve(); });
       });
-      navigator.serviceWorker.register(worker.href, { scope, updateViaCache: "none" }).then((reg) => {
+      // Whether the host allows the root: its header on sw.js, read with
+      // a HEAD request; null when that fails (offline, or a host that
+      // refuses HEAD).
+      const rootAllowed = () => fetch(worker.href, { method: "HEAD", cache: "no-store" }).then((res) => {
+        if (!res.ok) return null;
+        const allowed = res.headers.get("Service-Worker-Allowed");
+        return allowed !== null && rootScope.startsWith(new URL(allowed, worker).href);
+      }, () => null);
+      rootAllowed().then((allowed) => {
+        if (allowed === false) {
+          // A registration with the root as scope, from a visit when the
+          // host allowed it, goes: the browser would refuse every update
+          // of its script, and the root page would keep that version for
+          // good. (Registering the root again would revive it.)
+          return unregister(rootScope).catch(() => {}).then(() => register(siteScope));
+        }
+        return register(rootScope).then((reg) => {
+          // site/ from a visit when the host did not allow the root.
+          unregister(siteScope).catch(() => {});
+          return reg;
+        }, (err) => {
+          // Refused: the check failed (offline, no HEAD) and the host
+          // does not allow the root after all.
+          if (!err || err.name !== "SecurityError") throw err;
+          return register(siteScope);
+        });
+      }).then((reg) => {
         takeOver(reg.waiting);
         reg.addEventListener("updatefound", () => {
           const w = reg.installing;
           if (w) w.addEventListener("statechange", () => { if (w.state === "installed") takeOver(w); });
         });
         return whenActive(reg).then(() => {
+          // The note is for a page out of the worker's scope: the root
+          // page when the scope is site/.
           const note = document.getElementById("offline-note");
-          if (!note || location.href.startsWith(scope)) return;
+          if (!note || location.href.startsWith(reg.scope)) return;
           note.hidden = false;
           // The offline copy opens with this page's current state.
           const open = note.querySelector("button");

@@ -1,12 +1,14 @@
 // sw.js is the service worker that keeps the playground working offline
-// after one visit (docs/architecture.md, "Offline").
+// after one visit (docs/architecture.md, "Working offline").
 //
-// Its scope is site/, the folder it is served from: a worker may control
-// only the pages under its script's folder unless the server sends a
-// Service-Worker-Allowed header, which a plain static host does not. So it
-// serves site/offline.html (the playground's page for this scope, the same
-// as index.html) and never the root index.html, whose page it cannot
-// control.
+// A worker may control only the pages under its script's folder, site/,
+// unless the server sends a Service-Worker-Allowed header that allows a
+// wider scope. app.js registers it with the root as its scope (the folder
+// of index.html, one level up) and, when the host refuses that (no
+// header: a plain static host), with site/. So it serves the root
+// index.html, for a navigation to the root folder or to index.html, where
+// its scope is the root, and site/offline.html (the same page, for the
+// folder site/) whatever its scope; both are in its list of files.
 //
 // It caches exactly the files that sw-assets.js lists, which ./build.sh
 // writes with each file's SHA-256, in a cache named after their version:
@@ -28,6 +30,10 @@ const PREFIX = "upgrade-playground-";
 const CACHE = PREFIX + self.OFFLINE_ASSETS.version;
 // The files' URLs, absolute, and their integrity metadata.
 const FILES = new Map(self.OFFLINE_ASSETS.files.map(([url, integrity]) => [new URL(url, self.location).href, integrity]));
+// The root folder's URL is index.html's page (the list has "../index.html"),
+// as a static host answers it.
+const ROOT = new URL("../", self.location).href;
+const INDEX = new URL("index.html", ROOT).href;
 
 self.addEventListener("install", (event) => event.waitUntil(precache()));
 
@@ -57,10 +63,13 @@ self.addEventListener("activate", (event) => {
 });
 
 // Only this version's files are answered, from its cache; every other
-// request goes to the network as if there were no worker.
+// request goes to the network as if there were no worker. The root
+// folder's URL, without a query, is index.html. A request with a query is
+// not a file of the list: it goes to the network.
 self.addEventListener("fetch", (event) => {
   const req = event.request;
-  const url = req.url.split("#")[0]; // a navigation's URL may keep its fragment
+  let url = req.url.split("#")[0]; // a navigation's URL may keep its fragment
+  if (url === ROOT) url = INDEX;
   if (req.method !== "GET" || !FILES.has(url)) return;
   event.respondWith(caches.open(CACHE)
     .then((cache) => cache.match(url))

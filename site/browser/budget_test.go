@@ -1,14 +1,12 @@
 package browser
 
 import (
-	"bytes"
-	"compress/gzip"
 	"os"
 	"path/filepath"
 	"regexp"
 	"testing"
 
-	"github.com/andybalholm/brotli"
+	"github.com/upgrade-playground/playground/site/serve/static"
 )
 
 // The page's size budget: its whole transfer — index.html and
@@ -45,8 +43,9 @@ func pageFiles(t testing.TB) []string {
 // sizes is one file's transfer size: raw, gzip and brotli.
 type sizes struct{ raw, gz, br int }
 
-// measure compresses a file with gzip and brotli at the best level, using
-// ./build.sh's precompressed siblings when they are up to date.
+// measure compresses a file with gzip and brotli at the best level, as
+// static.Handler serves text, using ./build.sh's precompressed siblings
+// when they are up to date.
 func measure(t testing.TB, name string) sizes {
 	t.Helper()
 	full := filepath.Join(repoRoot, name)
@@ -58,20 +57,16 @@ func measure(t testing.TB, name string) sizes {
 	if b, ok := precompressed(full, ".gz"); ok {
 		s.gz = len(b)
 	} else {
-		var buf bytes.Buffer
-		w, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
-		_, _ = w.Write(data)
-		_ = w.Close()
-		s.gz = buf.Len()
+		gz, err := static.Gzip(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s.gz = len(gz)
 	}
 	if b, ok := precompressed(full, ".br"); ok {
 		s.br = len(b)
 	} else {
-		var buf bytes.Buffer
-		w := brotli.NewWriterLevel(&buf, brotli.BestCompression)
-		_, _ = w.Write(data)
-		_ = w.Close()
-		s.br = buf.Len()
+		s.br = len(static.Brotli(data))
 	}
 	return s
 }

@@ -10,10 +10,13 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/network"
 	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
@@ -130,8 +133,8 @@ func (p *page) reload() {
 	p.waitReady()
 }
 
-// registrationJS is the worker's registration (scope site/), from any page
-// of the site.
+// registrationJS is the worker's registration that controls site/ (its
+// scope the root, or site/ on a plain host), from any page of the site.
 func (p *page) registrationJS() string {
 	return `navigator.serviceWorker.getRegistration(` + strconv.Quote(p.base+"site/") + `)`
 }
@@ -168,20 +171,200 @@ func (p *page) status() string {
 	return eval[string](p, `document.getElementById("response").dataset.status`)
 }
 
-// TestOfflineAfterOneVisit: one visit of the root page installs the worker,
-// which caches exactly the versioned files; with the server gone,
-// site/offline.html opens from the cache, the engine answers, deep links
-// work, and a reload works. The root page itself cannot be controlled by
-// a worker whose script is in site/ (docs/architecture.md, Offline): it
-// fails offline, as every page of a plain static host does.
-func TestOfflineAfterOneVisit(t *testing.T) {
+// plainHost serves like a plain static host, which sends no
+// Service-Worker-Allowed header: the worker's scope can only be site/.
+func plainHost(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h.ServeHTTP(noWorkerHeader{w}, r)
+	})
+}
+
+type noWorkerHeader struct{ http.ResponseWriter }
+
+func (w noWorkerHeader) WriteHeader(code int) {
+	w.Header().Del("Service-Worker-Allowed")
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w noWorkerHeader) Write(b []byte) (int, error) {
+	w.Header().Del("Service-Worker-Allowed")
+	return w.ResponseWriter.Write(b)
+}
+
+// statusRecorder records the status a handler answers with.
+type statusRecorder struct {
+	http.ResponseWriter
+	status int
+}
+
+func (w *statusRecorder) WriteHeader(code int) {
+	if w.status == 0 {
+		w.status = code
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *statusRecorder) Write(b []byte) (int, error) {
+	if w.status == 0 {
+		w.status = http.StatusOK
+	}
+	return w.ResponseWriter.Write(b)
+}
+
+// setOffline takes the tab, and the service workers' own fetches, off the
+// network (DevTools' network emulation), or puts them back on.
+func setOffline(p *page, off bool) {
+	p.t.Helper()
+	if _, err := chromedp.Call(p.ctx, network.Enable, network.EnableParams{}); err != nil {
+		p.t.Fatal(err)
+	}
+	conditions := []*network.Conditions{}
+	if off {
+		conditions = append(conditions, &network.Conditions{Offline: true, DownloadThroughput: -1, UploadThroughput: -1})
+	}
+	if _, err := chromedp.Call(p.ctx, network.EmulateNetworkConditionsByRule, network.EmulateNetworkConditionsByRuleParams{EmulateOfflineServiceWorker: &off, MatchedNetworkConditions: conditions}); err != nil {
+		p.t.Fatalf("emulating offline=%v: %v", off, err)
+	}
+	if _, err := chromedp.Call(p.ctx, network.OverrideNetworkState, network.OverrideNetworkStateParams{Offline: off, DownloadThroughput: -1, UploadThroughput: -1}); err != nil {
+		p.t.Fatalf("navigator.onLine=%v: %v", !off, err)
+	}
+	// The network is really gone (or back): a file of the site that no
+	// worker keeps (it does not exist) gives a 404 online, a network
+	// error offline.
+	want := map[bool]string{true: "offline", false: "online"}[off]
+	if got := eval[string](p, `fetch("site/none.txt", {cache: "no-store"}).then(() => "online", () => "offline")`); got != want {
+		p.t.Fatalf("after setting offline=%v the network is %s", off, got)
+	}
+}
+
+// scopesJS lists the scopes of the worker's registrations.
+const scopesJS = `navigator.serviceWorker.getRegistrations().then((rs) => rs.map((r) => r.scope).sort())`
+
+// TestOfflineRoot: where the host allows the root as the worker's scope
+// (Service-Worker-Allowed, as static.Handler and ./build.sh serve send),
+// one visit of the root page installs the worker there, caching exactly
+// the versioned files, both pages included; the root page shows no note,
+// and its next load is controlled. Offline, the root page reloads with its
+// deep link and answers, a deep link to / or /index.html opens, and so
+// does site/offline.html; a URL with a query is not the worker's.
+func TestOfflineRoot(t *testing.T) {
 	p := openPage(t)
-	root, srv := serveCopy(t, p, nil)
+	var mu sync.Mutex
+	encodings := map[string]string{} // the Content-Encoding of each path's last 200
+	root, _ := serveCopy(t, p, func(root string) http.Handler {
+		files := static.Handler(root)
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			rec := &statusRecorder{ResponseWriter: w}
+			files.ServeHTTP(rec, r)
+			if rec.status == http.StatusOK {
+				mu.Lock()
+				encodings[r.URL.Path] = w.Header().Get("Content-Encoding")
+				mu.Unlock()
+			}
+		})
+	})
+	p.open("ex=ws-post")
+	if got := p.status(); got != "405" {
+		t.Fatalf("#ex=ws-post gives %s, want 405", got)
+	}
+	waitAsync(p, p.activeJS())
+	if got := eval[[]string](p, scopesJS); !slices.Equal(got, []string{p.base}) {
+		t.Errorf("the worker's registrations have the scopes %q, want only the root %q", got, p.base)
+	}
+	name := cacheName(t, root)
+	if got := eval[[]string](p, cachesJS); !slices.Equal(got, []string{name}) {
+		t.Errorf("caches = %q, want only %q", got, name)
+	}
+	want := wantCached(t, p, root)
+	if !slices.Contains(want, p.base+"index.html") {
+		t.Errorf("the worker's list lacks index.html: %q", want)
+	}
+	if got := eval[[]string](p, cacheURLsJS+`(`+strconv.Quote(name)+`)`); !slices.Equal(got, want) {
+		t.Errorf("the cache holds %q, want %q", got, want)
+	}
+	// The install checked the files' hashes on their decoded bytes: the
+	// server sent the text compressed (static.Handler); a revalidation of
+	// a file the browser's HTTP cache holds is a 304, and it keeps the
+	// compressed copy.
+	mu.Lock()
+	for _, path := range []string{"/", "/site/app.js", "/site/style.css", "/site/offline.html"} {
+		if enc := encodings[path]; enc != "br" && enc != "gzip" {
+			t.Errorf("%s was last served with Content-Encoding %q, want br or gzip", path, enc)
+		}
+	}
+	mu.Unlock()
+	p.reload()
+	if !eval[bool](p, `navigator.serviceWorker.controller !== null`) {
+		t.Fatal("the root page is not controlled after a reload")
+	}
+
+	setOffline(p, true)
+	p.reload()
+	if got := p.status(); got != "405" {
+		t.Errorf("offline, reloaded: status %s, want 405", got)
+	}
+	if got := eval[string](p, `location.hash`); got != "#ex=ws-post" {
+		t.Errorf("offline, reloaded: the link is %q", got)
+	}
+	if got := eval[string](p, `document.getElementById("response").textContent`); !strings.HasPrefix(got, "HTTP/1.1 405 ") {
+		t.Errorf("offline, reloaded: #response is %.60q", got)
+	}
+	for _, url := range []string{p.base + "#ex=ws-version-missing", p.base + "index.html#ex=ws-version-missing"} {
+		p.navigate(url)
+		if got := p.status(); got != "400" {
+			t.Errorf("offline, %s gives %s, want 400", url, got)
+		}
+		if !eval[bool](p, `navigator.serviceWorker.controller !== null`) {
+			t.Errorf("offline, %s is not controlled", url)
+		}
+	}
+	p.navigate(p.base + "site/offline.html#ex=ws-rfc6455-sample")
+	if got := p.status(); got != "101" {
+		t.Errorf("offline, site/offline.html gives %s, want 101", got)
+	}
+	if err := chromedp.Do(p.ctx, chromedp.Navigate(p.base+"?a=1")); err == nil {
+		t.Error("offline, /?a=1 opened: the worker answers a URL with a query")
+	}
+	// The root page never showed the note: the flow that shows it has
+	// run on every load above, long done on the first.
+	p.navigate(p.base)
+	if !eval[bool](p, `document.getElementById("offline-note").hidden`) {
+		t.Error("the root page, under the worker's control, shows the note to open the offline copy")
+	}
+}
+
+// TestOfflineWithoutHeader: on a plain static host (no
+// Service-Worker-Allowed) the root scope is refused and the worker's scope
+// is site/: one visit of the root page installs it, caching the same
+// files; the root page is not controlled and shows the note; offline,
+// site/offline.html opens from the cache, the engine answers, deep links
+// work, and a reload works, while the root page fails, as every page of a
+// plain static host does. When the host starts sending the header, the
+// next visit moves the worker to the root and drops site/'s registration;
+// when it stops, the next visit moves it back.
+func TestOfflineWithoutHeader(t *testing.T) {
+	p := openPage(t)
+	var plain atomic.Bool
+	plain.Store(true)
+	root, _ := serveCopy(t, p, func(root string) http.Handler {
+		files := static.Handler(root)
+		bare := plainHost(files)
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if plain.Load() {
+				bare.ServeHTTP(w, r)
+				return
+			}
+			files.ServeHTTP(w, r)
+		})
+	})
 	p.open("")
 	if got := p.status(); got != "101" {
 		t.Fatalf("the default request's status is %s, want 101", got)
 	}
 	waitAsync(p, p.activeJS())
+	if got := eval[[]string](p, scopesJS); !slices.Equal(got, []string{p.base + "site/"}) {
+		t.Errorf("the worker's registrations have the scopes %q, want only site/", got)
+	}
 	name := cacheName(t, root)
 	if got := eval[[]string](p, cachesJS); !slices.Equal(got, []string{name}) {
 		t.Errorf("caches = %q, want only %q", got, name)
@@ -189,12 +372,13 @@ func TestOfflineAfterOneVisit(t *testing.T) {
 	if got, want := eval[[]string](p, cacheURLsJS+`(`+strconv.Quote(name)+`)`), wantCached(t, p, root); !slices.Equal(got, want) {
 		t.Errorf("the cache holds %q, want %q", got, want)
 	}
+	p.waitFor(`!document.getElementById("offline-note").hidden`)
+	p.reload()
 	if eval[bool](p, `navigator.serviceWorker.controller !== null`) {
 		t.Error("the root page is controlled by a worker whose scope is site/")
 	}
-	p.waitFor(`!document.getElementById("offline-note").hidden`)
 
-	srv.Close() // offline
+	setOffline(p, true)
 	p.navigate(p.base + "site/offline.html")
 	if got := p.status(); got != "101" {
 		t.Errorf("offline: the default request's status is %s, want 101", got)
@@ -214,21 +398,61 @@ func TestOfflineAfterOneVisit(t *testing.T) {
 		t.Error("the offline copy shows the note that links to itself")
 	}
 	// The root page is out of the worker's reach.
-	err := chromedp.Do(p.ctx, chromedp.Navigate(p.base))
-	if err == nil {
-		t.Error("offline, the root page opened: was it served by a worker? Then docs/architecture.md (Offline) is out of date")
+	if err := chromedp.Do(p.ctx, chromedp.Navigate(p.base)); err == nil {
+		t.Error("offline, the root page opened on a host without the header")
 	} else {
 		t.Logf("offline, the root page fails as expected: %v", err)
 	}
+
+	// The host now allows the root.
+	p.navigate(p.base + "site/offline.html") // off the browser's error page
+	setOffline(p, false)
+	plain.Store(false)
+	p.navigate(p.base)
+	waitAsync(p, scopesJS+`.then((s) => s.length === 1 && s[0] === `+strconv.Quote(p.base)+`)`)
+	waitAsync(p, p.activeJS())
+	p.reload()
+	if !eval[bool](p, `navigator.serviceWorker.controller !== null`) {
+		t.Error("with the header, the root page is not controlled after a reload")
+	}
+	setOffline(p, true)
+	p.navigate(p.base + "#ex=ws-version-missing")
+	if got := p.status(); got != "400" {
+		t.Errorf("with the header, offline: the root page gives %s, want 400", got)
+	}
+
+	// The host stops sending the header: the browser would refuse every
+	// update of the root's worker, so the next visit drops it for site/.
+	setOffline(p, false)
+	plain.Store(true)
+	p.navigate(p.base)
+	waitAsync(p, scopesJS+`.then((s) => s.length === 1 && s[0] === `+strconv.Quote(p.base+"site/")+`)`)
+	waitAsync(p, p.activeJS())
+	p.reload()
+	if eval[bool](p, `navigator.serviceWorker.controller !== null`) {
+		t.Error("without the header again, the root page is still controlled after a reload")
+	}
+	p.waitFor(`!document.getElementById("offline-note").hidden`)
 }
 
-// TestOfflineReload: the root page's note opens the offline copy in the
+// TestOfflineReload: on a plain static host that also refuses HEAD (so
+// the page cannot read the header first, and the browser refuses the
+// root as the scope), the root page's note opens the offline copy in the
 // page's state, under the worker's control, and it reloads offline. The
 // offline copy opened first (uncontrolled, the worker installs) is
 // controlled from its next load.
 func TestOfflineReload(t *testing.T) {
 	p := openPage(t)
-	_, srv := serveCopy(t, p, nil)
+	_, srv := serveCopy(t, p, func(root string) http.Handler {
+		files := plainHost(static.Handler(root))
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if r.Method == http.MethodHead {
+				http.Error(w, "no HEAD here", http.StatusMethodNotAllowed)
+				return
+			}
+			files.ServeHTTP(w, r)
+		})
+	})
 	p.open("ex=ws-post")
 	waitAsync(p, p.activeJS())
 	p.waitFor(`!document.getElementById("offline-note").hidden`)

@@ -30,8 +30,9 @@ func TestOfflineAssetsFresh(t *testing.T) {
 	if !bytes.Equal(got, want) {
 		t.Errorf("%s is stale (the site's files changed since it was written): run ./build.sh", offline.ManifestFile)
 	}
-	// The worker caches every file the page loads, the .wasm included.
-	for _, name := range []string{"offline.html", "app.js", "boot.js", "wasm_exec.js", "main.wasm", "style.css", "learn.css", "embed.css"} {
+	// The worker caches both pages and every file they load, the .wasm
+	// included.
+	for _, name := range []string{"offline.html", "../index.html", "app.js", "boot.js", "wasm_exec.js", "main.wasm", "style.css", "learn.css", "embed.css"} {
 		if !strings.Contains(string(want), `["`+name+`", "sha256-`) {
 			t.Errorf("%s does not list %s", offline.ManifestFile, name)
 		}

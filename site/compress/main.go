@@ -1,16 +1,15 @@
 // Command compress writes precompressed copies of files for static serving:
 // for each argument F it writes F.gz (gzip, best compression) and F.br
 // (brotli, best compression), which site/serve sends with the matching
-// Content-Encoding to clients that accept it.
+// Content-Encoding to clients that accept it. The encoders are the ones
+// static.Handler compresses text with.
 package main
 
 import (
-	"bytes"
-	"compress/gzip"
 	"fmt"
 	"os"
 
-	"github.com/andybalholm/brotli"
+	"github.com/upgrade-playground/playground/site/serve/static"
 )
 
 func main() {
@@ -41,37 +40,12 @@ func compress(name string) error {
 	if err != nil {
 		return err
 	}
-	gz, err := Gzip(data)
+	gz, err := static.Gzip(data)
 	if err != nil {
 		return err
 	}
 	if err := os.WriteFile(name+".gz", gz, 0o644); err != nil {
 		return err
 	}
-	return os.WriteFile(name+".br", Brotli(data), 0o644)
-}
-
-// Gzip compresses data with gzip at the best compression level.
-func Gzip(data []byte) ([]byte, error) {
-	var b bytes.Buffer
-	w, err := gzip.NewWriterLevel(&b, gzip.BestCompression)
-	if err != nil {
-		return nil, err
-	}
-	if _, err := w.Write(data); err != nil {
-		return nil, err
-	}
-	if err := w.Close(); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
-}
-
-// Brotli compresses data with brotli at the best compression level.
-func Brotli(data []byte) []byte {
-	var b bytes.Buffer
-	w := brotli.NewWriterLevel(&b, brotli.BestCompression)
-	w.Write(data) // writes to a bytes.Buffer cannot fail
-	w.Close()
-	return b.Bytes()
+	return os.WriteFile(name+".br", static.Brotli(data), 0o644)
 }

@@ -1,18 +1,20 @@
 // Package offline writes what makes the playground work offline after one
-// visit (docs/architecture.md, "Offline"):
+// visit (docs/architecture.md, "Working offline"):
 //
-//   - site/offline.html, the playground's page inside the service worker's
-//     scope: index.html with its relative references rewritten for site/
-//     (go generate ./..., wasm/gen);
+//   - site/offline.html, the playground's page inside the folder of the
+//     service worker's script: index.html with its relative references
+//     rewritten for site/ (go generate ./..., wasm/gen);
 //   - site/sw-assets.js, the exact files the worker (site/sw.js) caches,
 //     each with its SHA-256, and their version, which names the cache
 //     (./build.sh, after the .wasm is built: go run ./wasm/gen -assets).
 //
 // A service worker controls only the pages under the folder its script is
-// served from, unless the server sends Service-Worker-Allowed, which a plain
-// static host does not; the repository's top level is fixed and holds no
-// script. So the worker is site/sw.js, its scope is site/, and the page it
-// serves offline is site/offline.html, not the root index.html.
+// served from, unless the server sends Service-Worker-Allowed; the
+// repository's top level is fixed and holds no script, so the worker is
+// site/sw.js. Where the host sends Service-Worker-Allowed for it (./build.sh
+// serve does), its scope is the root and it serves the root index.html
+// offline; elsewhere its scope is site/ and the page it serves offline is
+// site/offline.html. It caches both pages, whichever its scope.
 package offline
 
 import (
@@ -26,6 +28,7 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -38,8 +41,8 @@ const (
 	WorkerFile   = "site/sw.js"
 )
 
-// dir is the folder of the worker: its scope, and the base of the URLs in
-// the manifest.
+// dir is the folder of the worker: the base of the URLs in the manifest,
+// and its scope where the host does not allow the root.
 const dir = "site/"
 
 var (
@@ -131,13 +134,20 @@ type Asset struct {
 }
 
 // Assets lists the files under root that the worker caches:
-// site/offline.html, then every file it loads, in its order.
+// site/offline.html, the root index.html, then every file they load, in
+// their order. Both pages load the same files (offline.html is index.html
+// with its references rewritten): a file index.html loads that offline.html
+// does not is an error, since the root page would not find it offline.
 func Assets(root string) ([]Asset, error) {
 	page, err := os.ReadFile(filepath.Join(root, PageFile))
 	if err != nil {
 		return nil, err
 	}
-	urls := append([]string{path.Base(PageFile)}, loads(page)...)
+	index, err := os.ReadFile(filepath.Join(root, IndexFile))
+	if err != nil {
+		return nil, err
+	}
+	urls := append([]string{path.Base(PageFile), "../" + IndexFile}, loads(page)...)
 	assets := make([]Asset, 0, len(urls))
 	for _, u := range urls {
 		p := path.Clean(dir + u)
@@ -150,6 +160,12 @@ func Assets(root string) ([]Asset, error) {
 		}
 		sum := sha256.Sum256(data)
 		assets = append(assets, Asset{Path: p, URL: u, Integrity: "sha256-" + base64.StdEncoding.EncodeToString(sum[:])})
+	}
+	for _, ref := range loads(index) {
+		p := path.Clean(ref)
+		if !slices.ContainsFunc(assets, func(a Asset) bool { return a.Path == p }) {
+			return nil, fmt.Errorf("%s loads %s, which %s does not (run go generate ./...)", IndexFile, ref, PageFile)
+		}
 	}
 	return assets, nil
 }

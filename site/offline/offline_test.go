@@ -72,7 +72,8 @@ func site(t *testing.T, files map[string]string) string {
 
 func TestManifest(t *testing.T) {
 	files := map[string]string{
-		PageFile:         `<meta charset="utf-8"><script src="app.js"></script><link rel="stylesheet" href="style.css"><link rel="canonical" href="../index.html">`,
+		PageFile:         `<meta charset="utf-8"><script src="app.js"></script><link rel="stylesheet" href="style.css"><link rel="canonical" href="../about.html">`,
+		IndexFile:        `<meta charset="utf-8"><script src="site/app.js"></script><link rel="stylesheet" href="site/style.css"><link rel="canonical" href="about.html">`,
 		"site/app.js":    "app",
 		"site/style.css": "css",
 		WorkerFile:       "worker",
@@ -92,7 +93,11 @@ func TestManifest(t *testing.T) {
 			t.Errorf("the manifest lacks %q:\n%s", want, m1)
 		}
 	}
-	if strings.Contains(string(m1), "index.html") {
+	// The root page, by its URL from site/, and after offline.html.
+	if i, j := strings.Index(string(m1), `["offline.html", `), strings.Index(string(m1), `["../index.html", "sha256-`); i < 0 || j < i || strings.Count(string(m1), "index.html") != 1 {
+		t.Errorf("the manifest does not list ../index.html once, after offline.html:\n%s", m1)
+	}
+	if strings.Contains(string(m1), "about.html") {
 		t.Errorf("the manifest lists a link that loads nothing:\n%s", m1)
 	}
 	version := func(m []byte) string {
@@ -104,7 +109,7 @@ func TestManifest(t *testing.T) {
 		return v
 	}
 	// Any file, the worker included, makes another version.
-	for _, name := range []string{"site/app.js", "site/style.css", PageFile, WorkerFile} {
+	for _, name := range []string{"site/app.js", "site/style.css", PageFile, IndexFile, WorkerFile} {
 		changed := map[string]string{}
 		for k, v := range files {
 			changed[k] = v
@@ -117,6 +122,17 @@ func TestManifest(t *testing.T) {
 		if version(m2) == version(m1) {
 			t.Errorf("changing %s kept the version %s", name, version(m1))
 		}
+	}
+	// The root page loads a file the offline copy does not (a stale
+	// offline.html): offline, it would not find it.
+	stale := map[string]string{}
+	for k, v := range files {
+		stale[k] = v
+	}
+	stale[IndexFile] += `<script src="site/new.js"></script>`
+	stale["site/new.js"] = "new"
+	if _, err := Manifest(site(t, stale)); err == nil || !strings.Contains(err.Error(), "site/new.js") {
+		t.Errorf("index.html loads a file offline.html does not: err = %v", err)
 	}
 	// A file the page loads must exist: a missing one is an error, not a
 	// list the worker cannot fetch.

@@ -1,7 +1,9 @@
 // Command serve serves the playground's static site (the repository root
-// after ./build.sh) on a loopback address, with application/wasm and the
-// precompressed .wasm.br and .wasm.gz (see static.Handler). ./build.sh
-// serve runs it; the browser tests serve the site with the same handler.
+// after ./build.sh) on a loopback address, with application/wasm, the
+// precompressed .wasm.br and .wasm.gz, text compressed with brotli or gzip,
+// and the header that lets the service worker control the root page (see
+// static.Handler). ./build.sh serve runs it; the browser tests serve the
+// site with the same handler.
 //
 //	go run ./site/serve -addr 127.0.0.1:8080 -root .
 package main
