@@ -31,11 +31,12 @@ import (
 func main() {
 	count := flag.Int("count", 5, "go test -bench -count for the engine benchmark (the median is reported)")
 	only := flag.Bool("lighthouse", false, "run only Lighthouse (on the site as built)")
+	lhRuns := flag.Int("lighthouse-runs", 5, "Lighthouse runs for each form factor (the median performance score is reported, with the range)")
 	flag.Parse()
 	if *only {
 		fmt.Println("| Measure | Figure | Budget |")
 		fmt.Println("| --- | --- | --- |")
-		for _, lh := range lighthouseAll() {
+		for _, lh := range lighthouseAll(*lhRuns) {
 			fmt.Printf("| Lighthouse, %s: performance / accessibility / best practices / SEO | %s | %s |\n", lh.form, lh.scores, lh.budget)
 		}
 		return
@@ -121,7 +122,7 @@ func main() {
 	}
 	add("ratio engine / gorilla", ratio, "≤ 1.00×")
 
-	for _, lh := range lighthouseAll() {
+	for _, lh := range lighthouseAll(*lhRuns) {
 		add("Lighthouse, "+lh.form+": performance / accessibility / best practices / SEO", lh.scores, lh.budget)
 	}
 
