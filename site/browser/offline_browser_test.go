@@ -228,13 +228,12 @@ func setOffline(p *page, off bool) {
 	if _, err := chromedp.Call(p.ctx, network.OverrideNetworkState, network.OverrideNetworkStateParams{Offline: off, DownloadThroughput: -1, UploadThroughput: -1}); err != nil {
 		p.t.Fatalf("navigator.onLine=%v: %v", !off, err)
 	}
-	// The network is really gone (or back): a file of the site that no
-	// worker keeps (it does not exist) gives a 404 online, a network
-	// error offline.
-	want := map[bool]string{true: "offline", false: "online"}[off]
-	if got := eval[string](p, `fetch("site/none.txt", {cache: "no-store"}).then(() => "online", () => "offline")`); got != want {
-		p.t.Fatalf("after setting offline=%v the network is %s", off, got)
-	}
+	// Wait until the network is really gone (or back): a file of the site
+	// that no worker keeps (it does not exist) gives a 404 online, a
+	// network error offline. The emulation reaches a worker that controls
+	// the page (its requests go through it) a little later than the page.
+	want := map[bool]string{true: "false", false: "true"}[off]
+	waitAsync(p, `fetch("site/none.txt", {cache: "no-store"}).then(() => true, () => false).then((online) => online === `+want+`)`)
 }
 
 // scopesJS lists the scopes of the worker's registrations.
