@@ -173,7 +173,7 @@ func inTasks(name string, steps ...func()) {
 // the listeners and every pane, which resolves playground.ready. As one
 // task they held the page's only thread for about 30 ms on a laptop, four
 // times that on a phone, where a key typed meanwhile waits
-// (docs/performance.md, "Load").
+// (docs/performance.md, "Lighthouse").
 
 // mountServer builds the server settings in their drawer.
 func (a *app) mountServer() {
