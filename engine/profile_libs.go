@@ -21,6 +21,23 @@ var goWSTolerates = []string{
 	"ws-key-noncanonical-strict", "ws-origin-multiple", "ws-version-duplicate",
 }
 
+// goWSConfig is what both Go WebSocket libraries do by default, behind
+// net/http (netHTTPConfig): WebSocket on, an Origin compared with Host by
+// host alone, no subprotocols or compression unless the application asks,
+// and the connection taken over unread: it switches even when the
+// connection would close after the response, and without the 100
+// (Continue) an Expect: 100-continue asks for.
+func goWSConfig(c *Config) {
+	netHTTPConfig(c)
+	c.WebSocket.Enabled = true
+	c.WebSocket.Origin = "same-origin"
+	c.WebSocket.OriginHostOnly = true
+	c.WebSocket.Subprotocols = nil
+	c.WebSocket.Deflate.Enabled = false
+	c.HTTP.SwitchOnClose = true
+	c.HTTP.EarlyFinal = "always"
+}
+
 // goWSUnsupported are the settings neither Go WebSocket library has an
 // equivalent for: the reference handler serves WebSocket alone.
 var goWSUnsupported = []unsupported{
@@ -48,21 +65,14 @@ var gorillaProfile = &Profile{
 	ID: "gorilla", Title: "gorilla/websocket v1.5.3", Library: "gorilla/websocket", Version: "v1.5.3",
 	Setup: "A net/http handler that calls Upgrader.Upgrade on every request.",
 	configure: func(c *Config) {
-		netHTTPConfig(c)
-		c.WebSocket.Enabled = true
+		goWSConfig(c)
 		c.WebSocket.Only = "400"
 		c.HTTP.NoConnectionOption = "400"
-		c.WebSocket.Origin = "same-origin"
-		c.WebSocket.OriginHostOnly = true
-		c.WebSocket.Subprotocols = nil
-		c.WebSocket.Deflate.Enabled = false
 		c.WebSocket.Deflate.ServerNoContext = true
 		c.WebSocket.Deflate.ClientNoContext = true
 		c.WebSocket.Deflate.Fixed = "permessage-deflate; server_no_context_takeover; client_no_context_takeover"
 		c.WebSocket.EarlyData = "close"
-		c.HTTP.SwitchOnClose = true
 		c.HTTP.Upgrade10 = true
-		c.HTTP.EarlyFinal = "always"
 		c.HTTP.TokenListStops = true
 	},
 	front: netHTTPFront,
@@ -91,17 +101,10 @@ var coderProfile = &Profile{
 	ID: "coder", Title: "coder/websocket v1.8.15", Library: "coder/websocket", Version: "v1.8.15",
 	Setup: "A net/http handler that calls websocket.Accept(w, r, nil) on every request.",
 	configure: func(c *Config) {
-		netHTTPConfig(c)
-		c.WebSocket.Enabled = true
+		goWSConfig(c)
 		c.WebSocket.Only = "426"
 		c.HTTP.NoConnectionOption = "426"
-		c.WebSocket.Origin = "same-origin"
-		c.WebSocket.OriginHostOnly = true
-		c.WebSocket.Subprotocols = nil
-		c.WebSocket.Deflate.Enabled = false
 		c.WebSocket.Deflate.Literal = coderDeflate
-		c.HTTP.SwitchOnClose = true
-		c.HTTP.EarlyFinal = "always"
 	},
 	front:    netHTTPFront,
 	tolerate: [][]string{goWSTolerates, netHTTPTolerates},

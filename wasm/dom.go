@@ -79,6 +79,15 @@ func truthy(v safejs.Value) bool {
 // byID returns the element with the id (undefined when it is missing).
 func byID(id string) safejs.Value { return call(document, "getElementById", id) }
 
+// byIDs finds the elements with the ids, by id.
+func byIDs(ids []string) map[string]safejs.Value {
+	els := make(map[string]safejs.Value, len(ids))
+	for _, id := range ids {
+		els[id] = byID(id)
+	}
+	return els
+}
+
 func setText(el safejs.Value, s string) { set(el, "textContent", s) }
 
 func setAttr(el safejs.Value, name, value string) { call(el, "setAttribute", name, value) }

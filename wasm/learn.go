@@ -47,10 +47,7 @@ var learnIDs = []string{"gallery", "predict", "predict-toggle", "diagram", "copy
 // learning features.
 func (a *app) wireLearn() {
 	l := &a.learn
-	l.el = map[string]safejs.Value{}
-	for _, id := range learnIDs {
-		l.el[id] = byID(id)
-	}
+	l.el = byIDs(learnIDs)
 	l.predict.el, l.diagram.el, l.copyAs.el = l.el["predict"], l.el["diagram"], l.el["copy-as"]
 	onCapture(call(l.el["copy-as"], "closest", "details"), "toggle", func(ev safejs.Value) {
 		l.copyOpen = truthy(get(get(ev, "target"), "open"))

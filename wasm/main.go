@@ -87,11 +87,8 @@ type app struct {
 }
 
 func newApp() *app {
-	a := &app{el: map[string]safejs.Value{}, cfg: engine.DefaultConfig(), shown: map[string]string{}}
+	a := &app{el: byIDs(ui.IDs), cfg: engine.DefaultConfig(), shown: map[string]string{}}
 	theApp = a
-	for _, id := range ui.IDs {
-		a.el[id] = byID(id)
-	}
 	a.why.el, a.after.el, a.overlay.el = a.el[ui.IDExplanation], a.el[ui.IDAfter], a.el[ui.IDOverlay]
 	a.renderFn = guard("render", func(safejs.Value, []safejs.Value) any {
 		a.render()

@@ -41,10 +41,7 @@ type profileState struct {
 // wireProfiles finds the elements and registers the listeners.
 func (a *app) wireProfiles() {
 	p := &a.prof
-	p.el = map[string]safejs.Value{}
-	for _, id := range profileIDs {
-		p.el[id] = byID(id)
-	}
+	p.el = byIDs(profileIDs)
 	p.hops.el, p.compare.el, p.overlay.el = p.el["hops"], p.el["compare-body"], p.el["response-overlay"]
 	p.step = -1
 	on(p.el["compare-open"], "click", func(safejs.Value) {
